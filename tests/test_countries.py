@@ -1,0 +1,299 @@
+from __future__ import annotations
+
+import pytest
+
+from tracker.countries import (
+    Country,
+    _build_index,
+    all_countries,
+    country_by_iso3,
+    normalize_country_key,
+    resolve_country,
+    suggest_countries,
+)
+from tracker.names import normalize_name
+
+ALIASES = [
+    ("Turkey", "TUR"),
+    ("Türkiye", "TUR"),
+    ("Turkiye", "TUR"),
+    ("TUR", "TUR"),
+    ("Republic of Türkiye", "TUR"),
+    ("turkey", "TUR"),
+    ("UK", "GBR"),
+    ("U.K.", "GBR"),
+    ("United Kingdom", "GBR"),
+    ("Great Britain", "GBR"),
+    ("Britain", "GBR"),
+    ("GBR", "GBR"),
+    ("US", "USA"),
+    ("U.S.", "USA"),
+    ("USA", "USA"),
+    ("U.S.A.", "USA"),
+    ("United States", "USA"),
+    ("United States of America", "USA"),
+    ("America", "USA"),
+    ("Russia", "RUS"),
+    ("Russian Federation", "RUS"),
+    ("USSR", "SUN"),
+    ("Soviet Union", "SUN"),
+    ("SUN", "SUN"),
+    ("Yugoslavia", "YUG"),
+    ("East Germany", "DDR"),
+    ("German Democratic Republic", "DDR"),
+    ("GDR", "DDR"),
+    ("DDR", "DDR"),
+    ("West Germany", "DEU"),
+    ("FRG", "DEU"),
+    ("Germany (FRG)", "DEU"),
+    ("Germany", "DEU"),
+    ("Czechoslovakia", "CSK"),
+    ("Serbia and Montenegro", "SCG"),
+    ("North Vietnam", "VDR"),
+    ("VDR", "VDR"),
+    ("South Yemen", "YMD"),
+    ("YMD", "YMD"),
+    ("Zaire", "ZAR"),
+    ("Rhodesia", "RHO"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Côte d'Ivoire", "CIV"),
+    ("Bosnia-Herzegovina", "BIH"),
+    ("DR Congo", "COD"),
+    ("Congo", "COG"),
+    ("Czechia", "CZE"),
+    ("North Korea", "PRK"),
+    ("South Korea", "KOR"),
+    ("Syria", "SYR"),
+    ("Iran", "IRN"),
+    ("Laos", "LAO"),
+    ("Viet Nam", "VNM"),
+    ("Vietnam", "VNM"),
+    ("UAE", "ARE"),
+    ("United Arab Emirates", "ARE"),
+    ("Brunei", "BRN"),
+    ("Bolivia", "BOL"),
+    ("Venezuela", "VEN"),
+    ("Tanzania", "TZA"),
+    ("Moldova", "MDA"),
+    ("Macedonia", "MKD"),
+    ("North Macedonia", "MKD"),
+    ("Kosovo", "XKX"),
+    ("Palestine", "PSE"),
+    ("Palestinian Territories", "PSE"),
+    ("Taiwan", "TWN"),
+    ("Eswatini", "SWZ"),
+    ("Swaziland", "SWZ"),
+    ("Cape Verde", "CPV"),
+    ("Cabo Verde", "CPV"),
+    ("Timor-Leste", "TLS"),
+    ("East Timor", "TLS"),
+    ("Myanmar", "MMR"),
+    ("Burma", "MMR"),
+    ("Gambia", "GMB"),
+    ("Bahamas", "BHS"),
+    ("Netherlands", "NLD"),
+    ("Philippines", "PHL"),
+    ("Sao Tome and Principe", "STP"),
+    ("Micronesia", "FSM"),
+    ("Saudi Arabia", "SAU"),
+    ("Qatar", "QAT"),
+    ("Oman", "OMN"),
+    ("Afghanistan", "AFG"),
+    ("Burkina Faso", "BFA"),
+    ("Western Sahara", "ESH"),
+    ("Ecuador", "ECU"),
+    ("Indonesia", "IDN"),
+    ("Canada", "CAN"),
+    ("India", "IND"),
+    ("Brazil", "BRA"),
+    ("Albania", "ALB"),
+    ("Algeria", "DZA"),
+    ("Angola", "AGO"),
+    ("Argentina", "ARG"),
+    ("Australia", "AUS"),
+    ("Israel", "ISR"),
+    ("Egypt", "EGY"),
+    ("Pakistan", "PAK"),
+    ("China", "CHN"),
+    ("Libya", "LBY"),
+    ("Guinea-Bissau", "GNB"),
+    ("Equatorial Guinea", "GNQ"),
+    ("Papua New Guinea", "PNG"),
+    ("Trinidad and Tobago", "TTO"),
+    ("Saint Vincent", "VCT"),
+]
+
+DISPLAY_NAMES = [
+    ("BOL", "Bolivia"),
+    ("IRN", "Iran"),
+    ("RUS", "Russia"),
+    ("SYR", "Syria"),
+    ("TZA", "Tanzania"),
+    ("VEN", "Venezuela"),
+    ("VNM", "Vietnam"),
+    ("LAO", "Laos"),
+    ("MDA", "Moldova"),
+    ("PRK", "North Korea"),
+    ("KOR", "South Korea"),
+    ("COD", "DR Congo"),
+    ("TWN", "Taiwan"),
+    ("FSM", "Micronesia"),
+    ("PSE", "Palestine"),
+    ("BRN", "Brunei"),
+    ("CZE", "Czechia"),
+    ("TUR", "Turkey"),
+    ("GBR", "United Kingdom"),
+    ("USA", "United States"),
+    ("SUN", "Soviet Union"),
+    ("YUG", "Yugoslavia"),
+    ("CSK", "Czechoslovakia"),
+    ("DDR", "East Germany"),
+    ("XKX", "Kosovo"),
+]
+
+HISTORIC = ["SUN", "YUG", "DDR", "CSK", "SCG", "VDR", "YMD", "ZAR", "RHO"]
+
+NOT_STATES = ["JTN", "WAK", "MID", "CTE", "NTZ", "ATN", "ATB", "FXX", "PCZ", "PUS", "PCI"]
+
+NOT_COUNTRIES = [
+    "Narnia",
+    "unknown country",
+    "unknown recipient(s)",
+    "Hezbollah (Lebanon)*",
+    "NATO**",
+    "United Nations**",
+    "Lebanon*",
+    "Korea",
+    "",
+    "NO",
+    "IN",
+    "AT",
+    "Turkye",
+]
+
+
+@pytest.mark.parametrize(("alias", "iso3"), ALIASES)
+def test_alias_resolves_to_its_country(alias: str, iso3: str) -> None:
+    country = resolve_country(alias)
+    assert country is not None
+    assert country.iso3 == iso3
+
+
+@pytest.mark.parametrize("alias", ["Türkiye", "Turkiye", "TUR", "turkey"])
+def test_turkey_spellings_display_as_turkey(alias: str) -> None:
+    country = resolve_country(alias)
+    assert country is not None
+    assert (country.iso3, country.name) == ("TUR", "Turkey")
+
+
+def test_kosovo_is_not_serbia() -> None:
+    country = resolve_country("Kosovo")
+    assert country is not None
+    assert country.iso3 == "XKX"
+    assert not country.historic
+
+
+@pytest.mark.parametrize("alias", ["USSR", "Soviet Union"])
+def test_soviet_union_is_historic(alias: str) -> None:
+    country = resolve_country(alias)
+    assert country is not None
+    assert (country.iso3, country.historic) == ("SUN", True)
+
+
+@pytest.mark.parametrize("iso3", HISTORIC)
+def test_former_state_is_historic(iso3: str) -> None:
+    country = country_by_iso3(iso3)
+    assert country is not None
+    assert country.historic
+
+
+@pytest.mark.parametrize(("iso3", "name"), DISPLAY_NAMES)
+def test_display_name_is_the_short_common_name(iso3: str, name: str) -> None:
+    country = country_by_iso3(iso3)
+    assert country is not None
+    assert country.name == name
+
+
+@pytest.mark.parametrize("name", NOT_COUNTRIES)
+def test_unknown_or_non_state_name_resolves_to_none(name: str) -> None:
+    assert resolve_country(name) is None
+
+
+@pytest.mark.parametrize("iso3", NOT_STATES)
+def test_historic_non_state_entries_are_excluded(iso3: str) -> None:
+    assert country_by_iso3(iso3) is None
+
+
+def test_historic_code_reused_by_a_current_territory_stays_current() -> None:
+    country = country_by_iso3("ATF")
+    assert country is not None
+    assert not country.historic
+
+
+@pytest.mark.parametrize("name", ["NATO**", "Hezbollah (Lebanon)*"])
+def test_country_key_keeps_sipri_non_state_markers(name: str) -> None:
+    assert normalize_country_key(name).endswith("*")
+
+
+def test_country_by_iso3_ignores_case() -> None:
+    country = country_by_iso3(" tur ")
+    assert country is not None
+    assert country.iso3 == "TUR"
+
+
+def test_suggestions_put_turkey_first_for_a_typo() -> None:
+    assert suggest_countries("Turkye")[0] == "Turkey"
+
+
+def test_suggestions_include_united_states_for_a_typo() -> None:
+    assert "United States" in suggest_countries("Untied States")
+
+
+def test_suggestions_have_no_duplicates_and_respect_limit() -> None:
+    suggestions = suggest_countries("Congo", limit=3)
+    assert len(suggestions) <= 3
+    assert len(set(suggestions)) == len(suggestions)
+
+
+def test_non_state_names_get_no_suggestions() -> None:
+    assert suggest_countries("Hezbollah (Lebanon)*") == []
+
+
+def test_every_alias_resolves_back_to_its_own_country() -> None:
+    for country in all_countries():
+        for alias in country.aliases:
+            assert resolve_country(alias) == country, alias
+
+
+def test_alias_collision_is_rejected_at_build_time() -> None:
+    first = Country(iso3="AAA", name="Alpha", historic=False, aliases=("Alpha", "Shared"))
+    second = Country(iso3="BBB", name="Beta", historic=False, aliases=("Beta", "SHARED"))
+    with pytest.raises(ValueError, match="shared"):
+        _build_index([first, second])
+
+
+@pytest.mark.parametrize("country", all_countries(), ids=lambda country: country.iso3)
+def test_country_has_iso3_code_and_name(country: Country) -> None:
+    assert len(country.iso3) == 3
+    assert country.iso3.isalpha()
+    assert country.iso3.isupper()
+    assert country.name
+    assert country.name in country.aliases
+    assert country.iso3 in country.aliases
+
+
+def test_display_names_are_unique() -> None:
+    names = [country.name for country in all_countries()]
+    assert len(set(names)) == len(names)
+
+
+def test_all_countries_is_sorted_by_name() -> None:
+    countries = all_countries()
+    assert [c.name for c in countries] == sorted((c.name for c in countries), key=normalize_name)
+
+
+def test_no_two_letter_codes_except_us_and_uk() -> None:
+    two_letter = {
+        alias for country in all_countries() for alias in country.aliases if len(alias) == 2
+    }
+    assert two_letter == {"US", "UK"}

@@ -1,0 +1,330 @@
+"""The `tracker` command line: each command reads options, calls the library, prints."""
+
+from __future__ import annotations
+
+import functools
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker import __version__, migrate
+from tracker.app import open_database
+from tracker.config import Settings, get_settings
+from tracker.db import make_engine, make_session_factory, transaction
+from tracker.errors import TrackerError
+from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
+from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.queries import SORT_KEYS, DealFilters, GroupBy, deal_detail, list_deals, totals
+from tracker.seed import load_seeds
+from tracker.vocab import Category, Condition, Status, label
+
+F = TypeVar("F", bound=Callable[..., Any])
+PROJECT_ROOT = migrate.PROJECT_ROOT
+
+
+def friendly_errors(command: F) -> F:
+    """Turn library and database errors into a one-line message and a non-zero exit."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except TrackerError as exc:
+            raise click.ClickException(str(exc)) from None
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(f"database error: {reason}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _engine() -> Engine:
+    return open_database(get_settings())
+
+
+def filter_options(command: F) -> F:
+    """The deal filters every listing command shares."""
+    options = [
+        click.option("--buyer", "buyers", multiple=True, help="Buyer name, alias or ISO code (repeatable)."),
+        click.option("--seller", "sellers", multiple=True, help="Seller name, alias or ISO code (repeatable)."),
+        click.option("--platform", "platforms", multiple=True, help="Platform designation or alias; a part matches too."),
+        click.option("--category", "categories", multiple=True, type=click.Choice([c.value for c in Category]), help="Armament category (repeatable)."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in Status]), help="Deal status (repeatable)."),
+        click.option("--condition", "conditions", multiple=True, type=click.Choice([c.value for c in Condition]), help="new, second_hand or second_hand_modernised."),
+        click.option("--year-from", type=int, help="Earliest order year."),
+        click.option("--year-to", type=int, help="Latest order year."),
+        click.option("--has-value/--no-value", "has_value", default=None, help="Only deals with (or without) a money value."),
+        click.option("--search", "text", help="Free text in platform, notes, programme and sources."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filters(kwargs: dict[str, Any]) -> DealFilters:
+    keys = DealFilters.model_fields
+    return DealFilters.model_validate({k: v for k, v in kwargs.items() if k in keys})
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tracker")
+def main() -> None:
+    """An open, cited database of arms-procurement deals.
+
+    The database is chosen by TRACKER_DATABASE_URL (default: an SQLite file in your
+    user data folder); it is migrated and seeded on first use.
+
+    Example: tracker totals --by platform --buyer Turkey
+    """
+
+
+# --- db ----------------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Manage the database schema (Alembic migrations)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+@friendly_errors
+def db_upgrade(revision: str) -> None:
+    """Migrate the schema up to REVISION.
+
+    Example: tracker db upgrade
+    """
+    engine = make_engine(get_settings())
+    migrate.upgrade(engine, revision)
+    click.echo(f"schema at {migrate.current_revision(engine)}")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@friendly_errors
+def db_downgrade(revision: str) -> None:
+    """Migrate the schema down to REVISION ("base" removes every table).
+
+    Example: tracker db downgrade base
+    """
+    engine = make_engine(get_settings())
+    migrate.downgrade(engine, revision)
+    click.echo(f"schema at {migrate.current_revision(engine) or 'base'}")
+
+
+@db.command("check")
+@friendly_errors
+def db_check() -> None:
+    """Fail if the models and the migrated schema differ (like `alembic check`).
+
+    Example: tracker db check
+    """
+    engine = make_engine(get_settings())
+    try:
+        migrate.check(engine)
+    except Exception as exc:  # alembic raises its own error types for drift
+        raise click.ClickException(str(exc)) from None
+    click.echo("no drift: the schema matches the models")
+
+
+@db.command("current")
+@friendly_errors
+def db_current() -> None:
+    """Print the database's schema revision and where it is.
+
+    Example: tracker db current
+    """
+    settings = get_settings()
+    engine = make_engine(settings)
+    click.echo(f"database: {engine.url.render_as_string(hide_password=True)}")
+    click.echo(f"revision: {migrate.current_revision(engine) or 'none'} (head {migrate.head_revision()})")
+
+
+# --- seed --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--seeds-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=PROJECT_ROOT / "seeds", show_default=True)
+@friendly_errors
+def seed(seeds_dir: Path) -> None:
+    """Load the cited seed deals (idempotent: a second run adds nothing).
+
+    Example: tracker seed
+    """
+    engine = make_engine(get_settings())
+    migrate.upgrade(engine)
+    with transaction(engine) as session:
+        report = load_seeds(session=session, seeds_dir=seeds_dir)
+    click.echo(f"seeded from {seeds_dir}: {report.summary()}")
+
+
+# --- deals -------------------------------------------------------------------------------
+
+
+@main.group()
+def deals() -> None:
+    """List and show deals."""
+
+
+@deals.command("list")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--sort", type=click.Choice(list(SORT_KEYS)), default="order_date", show_default=True)
+@click.option("--ascending", is_flag=True, help="Sort ascending (default: descending).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@friendly_errors
+def deals_list(fmt: str, sort: str, ascending: bool, limit: int, offset: int, **kwargs: Any) -> None:
+    """List deals matching the filters.
+
+    Example: tracker deals list --buyer Turkey --platform Typhoon --format csv
+    """
+    filters = _filters(kwargs)
+    with make_session_factory(_engine())() as session:
+        rows = list_deals(session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset)
+    if fmt == "csv":
+        write_csv(rows, sys.stdout, bom=False)
+    elif fmt == "json":
+        write_json(rows, sys.stdout)
+    elif not rows:
+        click.echo("no deals match these filters")
+    else:
+        headers = ["id", "buyer", "seller", "platform", "quantity", "condition", "value", "status", "order date"]
+        table = [
+            (
+                r.deal_id, r.buyer, r.seller, r.platform,
+                "unknown" if r.quantity is None else r.quantity,
+                label(r.condition) if r.condition else "unknown",
+                f"{r.value_amount:,.0f} {r.value_currency}" if r.value_amount is not None else "unknown",
+                label(r.status), r.order_date or "unknown",
+            )
+            for r in rows
+        ]  # fmt: skip
+        click.echo(_table(headers, table))
+
+
+@deals.command("show")
+@click.argument("deal_id", type=int)
+@friendly_errors
+def deals_show(deal_id: int) -> None:
+    """Show every field of one deal, its timeline and its cited sources.
+
+    Example: tracker deals show 1
+    """
+    with make_session_factory(_engine())() as session:
+        detail = deal_detail(session, deal_id)
+    if detail is None:
+        raise click.ClickException(f"no deal with id {deal_id}")
+    for column in EXPORT_COLUMNS:
+        value = getattr(detail.row, column)
+        if column != "sources":
+            click.echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
+    for name, role in detail.participants:
+        click.echo(f"{'participant':>30}: {name} ({role})")
+    click.echo("\nTimeline")
+    for event in detail.events:
+        click.echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
+    click.echo("\nSources")
+    for source in detail.sources:
+        when = source.published_date.isoformat() if source.published_date else "undated"
+        click.echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
+    click.echo("\nCitations")
+    for field, citations in detail.field_citations.items():
+        for citation in citations:
+            click.echo(f"  {field}: \"{citation.quote}\" ({citation.source_publisher})")
+
+
+# --- totals and export -------------------------------------------------------------------
+
+
+@main.command("totals")
+@click.option("--by", "group_by", type=click.Choice([g.value for g in GroupBy]), default="platform", show_default=True)
+@filter_options
+@friendly_errors
+def totals_command(group_by: str, **kwargs: Any) -> None:
+    """Sum quantities and money per group. Unknown quantities and values are counted, not
+    taken as zero; money is summed per currency, never across currencies.
+
+    Example: tracker totals --by platform --buyer Turkey
+    """
+    filters = _filters(kwargs)
+    with make_session_factory(_engine())() as session:
+        groups = totals(session, filters, group_by)
+    if not groups:
+        click.echo("no deals match these filters")
+        return
+    rows = [(g.label, g.deals, describe_quantity(g), describe_money(g)) for g in groups]
+    click.echo(_table([group_by, "deals", "quantity ordered", "value"], rows))
+    for group in groups:
+        if group.parts:
+            parts = " + ".join(describe_part(part) for part in group.parts)
+            click.echo(f"\n{group.label}: {group.quantity} = {parts}")
+
+
+@main.command("export")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output). A FILE.meta.json sidecar records when and from which filters it was made.")
+@friendly_errors
+def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
+    """Export the filtered deals with the documented columns (README "Export columns").
+
+    Example: tracker export --format csv --buyer Turkey -o turkey.csv
+    """
+    filters = _filters(kwargs)
+    with make_session_factory(_engine())() as session:
+        if output is None:
+            export_deals(session, filters, fmt, sys.stdout, bom=False)
+            return
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            count = export_deals(session, filters, fmt, out)
+    partial.replace(output)  # never leave a half-written export under the real name
+    meta = output.with_name(output.name + ".meta.json")
+    meta.write_text(json.dumps(export_metadata(filters, count), indent=2) + "\n", encoding="utf-8")
+    click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)
+
+
+# --- dashboard ---------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--port", type=int, default=None, help="Port to serve on (default: Streamlit's, 8501).")
+@click.option("--headless/--browser", default=False, help="Do not open a browser window.")
+@friendly_errors
+def dashboard(port: int | None, headless: bool) -> None:
+    """Start the Streamlit dashboard on the configured database.
+
+    Example: tracker dashboard --port 8501
+    """
+    open_database(get_settings()).dispose()  # migrate and seed before the first page loads
+    app = PROJECT_ROOT / "dashboard" / "streamlit_app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app)]
+    if port is not None:
+        command += ["--server.port", str(port)]
+    if headless:
+        command += ["--server.headless", "true"]
+    # Streamlit reads .streamlit/config.toml from the working directory.
+    raise SystemExit(subprocess.call(command, cwd=PROJECT_ROOT))
+
+
+
+
+if __name__ == "__main__":
+    main()

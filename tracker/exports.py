@@ -1,0 +1,158 @@
+"""CSV and JSON exports of a filtered view: the one export path for CLI and dashboard.
+
+The CSV is safe to open in a spreadsheet: text cells that a spreadsheet would run as a
+formula (OWASP "CSV Injection", CWE-1236) are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from enum import Enum
+from typing import IO, Any
+
+from sqlalchemy.orm import Session
+
+from tracker import __version__
+from tracker.queries import DealFilters, DealRow, iter_deals
+
+# The data dictionary (README "CSV columns"): stable names, in this order.
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "deal_id",
+    "buyer",
+    "buyer_iso3",
+    "seller",
+    "seller_iso3",
+    "platform",
+    "category",
+    "quantity",
+    "quantity_delivered",
+    "condition",
+    "value_amount",
+    "value_currency",
+    "value_year",
+    "status",
+    "order_date",
+    "sources",
+    "quantity_unit",
+    "quantity_estimated",
+    "quantity_delivered_estimated",
+    "value_kind",
+    "value_at_least",
+    "programme",
+    "local_production",
+    "order_date_estimated",
+    "first_delivery_date",
+    "last_delivery_date",
+    "deliveries_expected",
+    "tiv_per_unit",
+    "tiv_total_order",
+    "tiv_delivered",
+    "notes",
+    "ref",
+)
+assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+UTF8_BOM = "\ufeff"
+
+
+def neutralise(text: str) -> str:
+    """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)"."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _csv_cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    # Numeric columns arrive as int or Decimal-strings and stay numeric; text is neutralised.
+    return text if _is_number(text) else neutralise(text)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return text.strip() == text and text[:1].isdigit()
+
+
+def row_dict(row: DealRow) -> dict[str, Any]:
+    return {column: _plain(getattr(row, column)) for column in EXPORT_COLUMNS}
+
+
+def write_csv(rows: Iterable[DealRow], out: IO[str], *, bom: bool = True) -> int:
+    """Write rows as CSV (UTF-8 with BOM by default, for Excel); returns the row count."""
+    if bom:
+        out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(_csv_cell(getattr(row, column)) for column in EXPORT_COLUMNS)
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[DealRow], out: IO[str]) -> int:
+    """Write rows as a JSON list of deal objects with the CSV's field names."""
+    out.write("[")
+    count = 0
+    for row in rows:
+        out.write(",\n  " if count else "\n  ")
+        json.dump(row_dict(row), out, ensure_ascii=False)
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def export_metadata(filters: DealFilters, count: int) -> dict[str, Any]:
+    """When, from which filters and with which tool version an export was made."""
+    return {
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "generator": f"arms-deal-tracker {__version__}",
+        "filters": filters.model_dump(mode="json", exclude_defaults=True),
+        "rows": count,
+        "columns": list(EXPORT_COLUMNS),
+        "credit": "Deals are cited to the sources listed in each row's `sources` column.",
+    }
+
+
+def export_deals(
+    session: Session, filters: DealFilters, fmt: str, out: IO[str], *, bom: bool = True
+) -> int:
+    """Export the filtered deals as "csv" or "json" to a text stream."""
+    rows = iter_deals(session, filters)
+    if fmt == "csv":
+        return write_csv(rows, out, bom=bom)
+    if fmt == "json":
+        return write_json(rows, out)
+    raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+
+
+def export_bytes(session: Session, filters: DealFilters, fmt: str) -> bytes:
+    """The export as bytes, for download buttons."""
+    buffer = io.StringIO()
+    export_deals(session, filters, fmt, buffer)
+    return buffer.getvalue().encode("utf-8")

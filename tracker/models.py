@@ -1,0 +1,299 @@
+"""ORM classes: the tables of the deal database. Rules live in schemas.py and services.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.db import Base
+from tracker.vocab import (
+    Category,
+    Condition,
+    DatePrecision,
+    EventKind,
+    ParticipantRole,
+    PartyKind,
+    Status,
+    ValueKind,
+)
+
+# Money: 18 digits with 2 decimals. SQLite keeps ~15 significant digits exactly, so the
+# schemas cap amounts at MAX_AMOUNT (ten trillion), which both backends store exactly.
+MONEY = Numeric(18, 2)
+TIV = Numeric(14, 3)
+
+
+def _vocab(enum_cls: type[enum.Enum], length: int = 32) -> Enum:
+    """Store a vocabulary as its lower-case values in a VARCHAR, the same on every backend."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Party(Base):
+    """A state, company, organisation or non-state actor that buys, sells or takes part."""
+
+    __tablename__ = "party"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[PartyKind] = mapped_column(_vocab(PartyKind))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # ISO 3166-1 alpha-3 for states (ISO 3166-3 codes for historic states).
+    iso3: Mapped[str | None] = mapped_column(String(3), unique=True)
+    # Home country of a company or organisation, when known.
+    country_iso3: Mapped[str | None] = mapped_column(String(3))
+    historic: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    aliases: Mapped[list[PartyAlias]] = relationship(
+        back_populates="party", cascade="all, delete-orphan"
+    )
+
+
+class PartyAlias(Base):
+    """Another accepted spelling of a party's name; `alias_key` is its normalised form."""
+
+    __tablename__ = "party_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200))
+    alias_key: Mapped[str] = mapped_column(String(200), unique=True)
+
+    party: Mapped[Party] = relationship(back_populates="aliases")
+
+
+class PlatformManufacturer(Base):
+    __tablename__ = "platform_manufacturer"
+
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("platform.id", ondelete="CASCADE"), primary_key=True
+    )
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"), primary_key=True)
+
+
+class Platform(Base):
+    """A weapon system as designated ("F-16 Block 70 Viper"), with its category and makers."""
+
+    __tablename__ = "platform"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    designation: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[Category] = mapped_column(_vocab(Category), index=True)
+    country_of_origin_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    aliases: Mapped[list[PlatformAlias]] = relationship(
+        back_populates="platform", cascade="all, delete-orphan"
+    )
+    manufacturers: Mapped[list[Party]] = relationship(
+        secondary="platform_manufacturer", order_by="Party.name"
+    )
+    country_of_origin: Mapped[Party | None] = relationship()
+
+
+class PlatformAlias(Base):
+    __tablename__ = "platform_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("platform.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(200))
+    alias_key: Mapped[str] = mapped_column(String(200), unique=True)
+
+    platform: Mapped[Platform] = relationship(back_populates="aliases")
+
+
+class Deal(Base):
+    """One transfer agreement: a buyer acquiring a number of one platform from a seller."""
+
+    __tablename__ = "deal"
+    __table_args__ = (
+        CheckConstraint("quantity_ordered IS NULL OR quantity_ordered >= 0", name="qty_ordered"),
+        CheckConstraint(
+            "quantity_delivered IS NULL OR quantity_delivered >= 0", name="qty_delivered"
+        ),
+        CheckConstraint(
+            "value_amount IS NULL OR value_currency IS NOT NULL", name="value_has_currency"
+        ),
+        Index("ix_deal_buyer_platform", "buyer_id", "platform_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A stable external key ("seed:tur-s400-2017") that makes loads idempotent.
+    ref: Mapped[str | None] = mapped_column(String(100), unique=True)
+    buyer_id: Mapped[int] = mapped_column(ForeignKey("party.id"), index=True)
+    seller_id: Mapped[int] = mapped_column(ForeignKey("party.id"), index=True)
+    platform_id: Mapped[int] = mapped_column(ForeignKey("platform.id"), index=True)
+    programme: Mapped[str | None] = mapped_column(String(200))
+
+    # Unknown is NULL, never 0.
+    quantity_ordered: Mapped[int | None] = mapped_column(Integer)
+    quantity_ordered_estimated: Mapped[bool] = mapped_column(default=False)
+    quantity_unit: Mapped[str | None] = mapped_column(String(50))  # "units", "batteries"
+    quantity_delivered: Mapped[int | None] = mapped_column(Integer)
+    quantity_delivered_estimated: Mapped[bool] = mapped_column(default=False)
+    # Set when more were delivered than ordered on purpose (e.g. attrition replacements).
+    delivered_exceeds_ordered: Mapped[bool] = mapped_column(default=False)
+    condition: Mapped[Condition | None] = mapped_column(_vocab(Condition), index=True)
+    local_production: Mapped[bool] = mapped_column(default=False)
+
+    value_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    value_currency: Mapped[str | None] = mapped_column(String(3))
+    value_year: Mapped[int | None] = mapped_column(Integer)  # price year
+    value_kind: Mapped[ValueKind | None] = mapped_column(_vocab(ValueKind))
+    value_at_least: Mapped[bool] = mapped_column(default=False)  # "over $10 billion"
+
+    # SIPRI trend-indicator values: capability, not money; never added to value_amount.
+    tiv_per_unit: Mapped[Decimal | None] = mapped_column(TIV)
+    tiv_total_order: Mapped[Decimal | None] = mapped_column(TIV)
+    tiv_delivered: Mapped[Decimal | None] = mapped_column(TIV)
+
+    status: Mapped[Status] = mapped_column(_vocab(Status), index=True)
+    order_date: Mapped[dt.date | None] = mapped_column(Date)
+    order_date_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
+    order_date_estimated: Mapped[bool] = mapped_column(default=False)
+    # Denormalised from order_date so year filters and charts use an index.
+    order_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    first_delivery_date: Mapped[dt.date | None] = mapped_column(Date)
+    first_delivery_precision: Mapped[DatePrecision | None] = mapped_column(
+        _vocab(DatePrecision)
+    )
+    last_delivery_date: Mapped[dt.date | None] = mapped_column(Date)
+    last_delivery_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
+    # True when the delivery dates are planned or expected rather than reported as done.
+    deliveries_expected: Mapped[bool] = mapped_column(default=False)
+
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012
+
+    buyer: Mapped[Party] = relationship(foreign_keys=[buyer_id])
+    seller: Mapped[Party] = relationship(foreign_keys=[seller_id])
+    platform: Mapped[Platform] = relationship()
+    participants: Mapped[list[DealParticipant]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan", order_by="Event.event_date"
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan"
+    )
+
+
+class DealParticipant(Base):
+    """A manufacturer, exporter agency or intermediary taking part in a deal."""
+
+    __tablename__ = "deal_participant"
+    __table_args__ = (UniqueConstraint("deal_id", "party_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"), index=True)
+    role: Mapped[ParticipantRole] = mapped_column(_vocab(ParticipantRole))
+
+    deal: Mapped[Deal] = relationship(back_populates="participants")
+    party: Mapped[Party] = relationship()
+
+
+class Event(Base):
+    """A dated, sourced entry on a deal's timeline."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity"),
+        UniqueConstraint("deal_id", "ref"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    ref: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[EventKind] = mapped_column(_vocab(EventKind))
+    # NULL when no source dates the event; such events sort last on the timeline.
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
+    description: Mapped[str] = mapped_column(Text)
+    new_status: Mapped[Status | None] = mapped_column(_vocab(Status))
+    quantity: Mapped[int | None] = mapped_column(Integer)  # units delivered by this event
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    deal: Mapped[Deal] = relationship(back_populates="events")
+    citations: Mapped[list[Citation]] = relationship(back_populates="event")
+
+
+class Source(Base):
+    """An article, document or dataset that facts are taken from."""
+
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str | None] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="article")
+    title: Mapped[str] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    # The stored text quotes are checked against; NULL when we hold none.
+    text: Mapped[str | None] = mapped_column(Text)
+    # Provenance: how we got it, what dates in it are relative to, how far to trust it.
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    citations: Mapped[list[Citation]] = relationship(back_populates="source")
+
+
+class Citation(Base):
+    """Ties a deal field, or an event, to a source with the exact quote that supports it."""
+
+    __tablename__ = "citation"
+    __table_args__ = (
+        CheckConstraint("field IS NOT NULL OR event_id IS NOT NULL", name="cites_something"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str | None] = mapped_column(String(50))
+    quote: Mapped[str] = mapped_column(Text)
+
+    source: Mapped[Source] = relationship(back_populates="citations")
+    deal: Mapped[Deal] = relationship(back_populates="citations")
+    event: Mapped[Event | None] = relationship(back_populates="citations")

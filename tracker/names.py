@@ -1,0 +1,21 @@
+"""Name normalisation shared by every lookup: countries, parties, platforms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize_name(text: str) -> str:
+    """Return the lookup key of a name: accents stripped, case folded, punctuation collapsed.
+
+    "Türkiye", "TURKIYE" and "turkiye" share a key; so do "Côte d'Ivoire" and
+    "Cote d'Ivoire", or "Lockheed-Martin" and "Lockheed Martin".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _APOSTROPHES.sub("", without_marks.casefold())
+    return _NON_ALNUM.sub(" ", folded).strip()

@@ -1,0 +1,641 @@
+"""Read side: filtered deals, totals and deal details, computed in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import ColumnElement, Select, case, false, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.countries import resolve_country
+from tracker.errors import FieldError, InvalidInput
+from tracker.models import (
+    Citation,
+    Deal,
+    DealParticipant,
+    Event,
+    Party,
+    PartyAlias,
+    Platform,
+    PlatformAlias,
+    Source,
+)
+from tracker.names import normalize_name
+from tracker.schemas import PartialDate
+from tracker.services import suggest_platforms, unknown_party_error
+from tracker.vocab import Category, Condition, Status
+
+Buyer = aliased(Party, name="buyer")
+Seller = aliased(Party, name="seller")
+
+
+class DealFilters(BaseModel):
+    """What a user filters by: names as typed (any alias), vocabularies, a year range."""
+
+    model_config = ConfigDict(frozen=True)
+
+    buyers: tuple[str, ...] = ()
+    sellers: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = ()
+    statuses: tuple[Status, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    year_from: int | None = Field(default=None, ge=1900, le=2100)
+    year_to: int | None = Field(default=None, ge=1900, le=2100)
+    has_value: bool | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedFilters:
+    """Filters with names turned into ids; None means "no restriction"."""
+
+    filters: DealFilters
+    buyer_ids: frozenset[int] | None
+    seller_ids: frozenset[int] | None
+    platform_ids: frozenset[int] | None
+
+
+def _party_ids(session: Session, name: str, field_name: str) -> set[int]:
+    country = resolve_country(name)
+    if country is not None:
+        # A known country with no deals yet simply matches nothing.
+        return set(session.scalars(select(Party.id).where(Party.iso3 == country.iso3)))
+    ids = set(
+        session.scalars(
+            select(PartyAlias.party_id).where(PartyAlias.alias_key == normalize_name(name))
+        )
+    )
+    if not ids:
+        raise InvalidInput([unknown_party_error(session=session, field=field_name, name=name)])
+    return ids
+
+
+def _platform_ids(session: Session, name: str) -> set[int]:
+    """An exact designation or alias, else every platform whose names contain the words."""
+    key = normalize_name(name)
+    exact = set(
+        session.scalars(select(PlatformAlias.platform_id).where(PlatformAlias.alias_key == key))
+    )
+    if exact:
+        return exact
+    containing = set(
+        session.scalars(
+            select(PlatformAlias.platform_id).where(PlatformAlias.alias_key.contains(key))
+        )
+    )
+    if not containing:
+        suggestions = suggest_platforms(session=session, name=name)
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        raise InvalidInput([FieldError("platform", name, f"not a known platform{hint}")])
+    return containing
+
+
+def resolve_filters(session: Session, filters: DealFilters) -> ResolvedFilters:
+    """Resolve every name in the filters, reporting all unknown names at once."""
+    errors: list[FieldError] = []
+
+    def collect(names: Sequence[str], lookup: Any) -> frozenset[int] | None:
+        if not names:
+            return None
+        ids: set[int] = set()
+        for name in names:
+            try:
+                ids |= lookup(name)
+            except InvalidInput as exc:
+                errors.extend(exc.errors)
+        return frozenset(ids)
+
+    buyer_ids = collect(filters.buyers, lambda n: _party_ids(session, n, "buyer"))
+    seller_ids = collect(filters.sellers, lambda n: _party_ids(session, n, "seller"))
+    platform_ids = collect(filters.platforms, lambda n: _platform_ids(session, n))
+    if filters.year_from and filters.year_to and filters.year_from > filters.year_to:
+        errors.append(FieldError("year_to", filters.year_to, "is before year_from"))
+    if errors:
+        raise InvalidInput(errors)
+    return ResolvedFilters(filters, buyer_ids, seller_ids, platform_ids)
+
+
+def _in(column: Any, ids: frozenset[int] | None) -> ColumnElement[bool] | None:
+    if ids is None:
+        return None
+    return column.in_(sorted(ids)) if ids else false()
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    pattern = f"%{text.strip().lower()}%"
+    cited_source = (
+        select(Citation.id)
+        .join(Source, Source.id == Citation.source_id)
+        .where(Citation.deal_id == Deal.id)
+        .where(or_(func.lower(Source.title).like(pattern), func.lower(Citation.quote).like(pattern)))
+        .exists()
+    )
+    return or_(
+        func.lower(Platform.designation).like(pattern),
+        func.lower(Deal.notes).like(pattern),
+        func.lower(Deal.programme).like(pattern),
+        cited_source,
+    )
+
+
+def filter_conditions(resolved: ResolvedFilters) -> list[ColumnElement[bool]]:
+    f = resolved.filters
+    conditions = [
+        _in(Deal.buyer_id, resolved.buyer_ids),
+        _in(Deal.seller_id, resolved.seller_ids),
+        _in(Deal.platform_id, resolved.platform_ids),
+        Platform.category.in_(f.categories) if f.categories else None,
+        Deal.status.in_(f.statuses) if f.statuses else None,
+        Deal.condition.in_(f.conditions) if f.conditions else None,
+        Deal.order_year >= f.year_from if f.year_from else None,
+        Deal.order_year <= f.year_to if f.year_to else None,
+        _text_condition(f.text) if f.text and f.text.strip() else None,
+    ]
+    if f.has_value is True:
+        conditions.append(Deal.value_amount.is_not(None))
+    elif f.has_value is False:
+        conditions.append(Deal.value_amount.is_(None))
+    return [condition for condition in conditions if condition is not None]
+
+
+def _base_select(*columns: Any) -> Select[Any]:
+    return (
+        select(*columns)
+        .select_from(Deal)
+        .join(Buyer, Buyer.id == Deal.buyer_id)
+        .join(Seller, Seller.id == Deal.seller_id)
+        .join(Platform, Platform.id == Deal.platform_id)
+    )
+
+
+# --- deal rows ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DealRow:
+    """One deal as the table, the CSV and the JSON export show it."""
+
+    deal_id: int
+    buyer: str
+    buyer_iso3: str | None
+    seller: str
+    seller_iso3: str | None
+    platform: str
+    category: Category
+    quantity: int | None
+    quantity_delivered: int | None
+    condition: Condition | None
+    value_amount: Decimal | None
+    value_currency: str | None
+    value_year: int | None
+    status: Status
+    order_date: str | None
+    sources: str
+    quantity_unit: str | None
+    quantity_estimated: bool
+    quantity_delivered_estimated: bool
+    value_kind: str | None
+    value_at_least: bool
+    programme: str | None
+    local_production: bool
+    order_date_estimated: bool
+    first_delivery_date: str | None
+    last_delivery_date: str | None
+    deliveries_expected: bool
+    tiv_per_unit: Decimal | None
+    tiv_total_order: Decimal | None
+    tiv_delivered: Decimal | None
+    notes: str | None
+    ref: str | None
+
+
+_ROW_COLUMNS = (
+    Deal.id,
+    Buyer.name,
+    Buyer.iso3,
+    Seller.name,
+    Seller.iso3,
+    Platform.designation,
+    Platform.category,
+    Deal.quantity_ordered,
+    Deal.quantity_delivered,
+    Deal.condition,
+    Deal.value_amount,
+    Deal.value_currency,
+    Deal.value_year,
+    Deal.status,
+    Deal.order_date,
+    Deal.order_date_precision,
+    Deal.quantity_unit,
+    Deal.quantity_ordered_estimated,
+    Deal.quantity_delivered_estimated,
+    Deal.value_kind,
+    Deal.value_at_least,
+    Deal.programme,
+    Deal.local_production,
+    Deal.order_date_estimated,
+    Deal.first_delivery_date,
+    Deal.first_delivery_precision,
+    Deal.last_delivery_date,
+    Deal.last_delivery_precision,
+    Deal.deliveries_expected,
+    Deal.tiv_per_unit,
+    Deal.tiv_total_order,
+    Deal.tiv_delivered,
+    Deal.notes,
+    Deal.ref,
+)
+
+
+def _partial(value: dt.date | None, precision: Any) -> str | None:
+    date = PartialDate.of(value, precision)
+    return str(date) if date else None
+
+
+def _row(r: Any, sources: str) -> DealRow:
+    return DealRow(
+        deal_id=r[0], buyer=r[1], buyer_iso3=r[2], seller=r[3], seller_iso3=r[4],
+        platform=r[5], category=r[6], quantity=r[7], quantity_delivered=r[8],
+        condition=r[9], value_amount=r[10], value_currency=r[11], value_year=r[12],
+        status=r[13], order_date=_partial(r[14], r[15]), sources=sources,
+        quantity_unit=r[16], quantity_estimated=r[17], quantity_delivered_estimated=r[18],
+        value_kind=r[19].value if r[19] else None, value_at_least=r[20], programme=r[21],
+        local_production=r[22], order_date_estimated=r[23],
+        first_delivery_date=_partial(r[24], r[25]), last_delivery_date=_partial(r[26], r[27]),
+        deliveries_expected=r[28], tiv_per_unit=r[29], tiv_total_order=r[30],
+        tiv_delivered=r[31], notes=r[32], ref=r[33],
+    )  # fmt: skip
+
+
+SORT_KEYS: dict[str, Any] = {
+    "order_date": Deal.order_date,
+    "buyer": Buyer.name,
+    "seller": Seller.name,
+    "platform": Platform.designation,
+    "quantity": Deal.quantity_ordered,
+    "value": Deal.value_amount,
+    "status": Deal.status,
+    "id": Deal.id,
+}
+
+
+def _ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    if sort not in SORT_KEYS:
+        raise InvalidInput(
+            [FieldError("sort", sort, f"must be one of {', '.join(SORT_KEYS)}")]
+        )
+    column = SORT_KEYS[sort]
+    direction = column.desc() if descending else column.asc()
+    # Unknowns go last whichever way the user sorts; the id keeps pages stable.
+    return stmt.order_by(column.is_(None), direction, Deal.id)
+
+
+def source_labels(session: Session, deal_ids: Sequence[int]) -> dict[int, str]:
+    """A short "publisher: title (date)" list of each deal's sources."""
+    labels: dict[int, list[str]] = defaultdict(list)
+    for chunk_start in range(0, len(deal_ids), 500):
+        chunk = deal_ids[chunk_start : chunk_start + 500]
+        rows = session.execute(
+            select(Citation.deal_id, Source.publisher, Source.title, Source.published_date)
+            .join(Source, Source.id == Citation.source_id)
+            .where(Citation.deal_id.in_(chunk))
+            .distinct()
+            .order_by(Citation.deal_id, Source.published_date, Source.title)
+        )
+        for deal_id, publisher, title, published in rows:
+            when = f" ({published.isoformat()})" if published else ""
+            labels[deal_id].append(f"{publisher}: {title}{when}" if publisher else title)
+    return {deal_id: " | ".join(dict.fromkeys(items)) for deal_id, items in labels.items()}
+
+
+def list_deals(
+    session: Session,
+    filters: DealFilters,
+    *,
+    sort: str = "order_date",
+    descending: bool = True,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[DealRow]:
+    """One page of the filtered deals."""
+    resolved = resolve_filters(session, filters)
+    stmt = _ordered(_base_select(*_ROW_COLUMNS).where(*filter_conditions(resolved)), sort, descending)
+    rows = session.execute(stmt.limit(limit).offset(offset)).all()
+    labels = source_labels(session, [r[0] for r in rows])
+    return [_row(r, labels.get(r[0], "")) for r in rows]
+
+
+def iter_deals(
+    session: Session, filters: DealFilters, *, sort: str = "id", batch_size: int = 2000
+) -> Iterator[DealRow]:
+    """Every filtered deal, fetched in batches so exports of any size stay in bounded memory."""
+    resolved = resolve_filters(session, filters)
+    stmt = _ordered(_base_select(*_ROW_COLUMNS).where(*filter_conditions(resolved)), sort, False)
+    result = session.execute(stmt.execution_options(yield_per=batch_size))
+    for batch in result.partitions():
+        labels = source_labels(session, [r[0] for r in batch])
+        for r in batch:
+            yield _row(r, labels.get(r[0], ""))
+
+
+def count_deals(session: Session, filters: DealFilters) -> int:
+    resolved = resolve_filters(session, filters)
+    stmt = _base_select(func.count()).where(*filter_conditions(resolved))
+    return int(session.scalar(stmt) or 0)
+
+
+# --- totals ------------------------------------------------------------------------------
+
+
+class GroupBy(StrEnum):
+    PLATFORM = "platform"
+    BUYER = "buyer"
+    SELLER = "seller"
+    STATUS = "status"
+    YEAR = "year"
+    CATEGORY = "category"
+    CONDITION = "condition"
+
+
+_GROUP_COLUMNS: dict[GroupBy, Any] = {
+    GroupBy.PLATFORM: Platform.designation,
+    GroupBy.BUYER: Buyer.name,
+    GroupBy.SELLER: Seller.name,
+    GroupBy.STATUS: Deal.status,
+    GroupBy.YEAR: Deal.order_year,
+    GroupBy.CATEGORY: Platform.category,
+    GroupBy.CONDITION: Deal.condition,
+}
+
+
+@dataclass(frozen=True)
+class MoneyTotal:
+    currency: str
+    amount: Decimal
+    deals: int
+    at_least: bool  # some value was stated as "over ..."
+
+
+@dataclass(frozen=True)
+class TotalPart:
+    """One deal's share of a small group, for "44 = 20 + 12 + 12"."""
+
+    deal_id: int
+    quantity: int | None
+    buyer: str
+    seller: str
+    platform: str
+    condition: Condition | None
+    status: Status
+
+
+@dataclass
+class GroupTotal:
+    key: Any
+    deals: int
+    quantity: int  # sum over deals whose quantity is known
+    quantity_unknown: int  # deals left out of `quantity`
+    delivered: int
+    delivered_unknown: int
+    value_unknown: int
+    units: tuple[str, ...] = ()
+    money: list[MoneyTotal] = field(default_factory=list)
+    parts: list[TotalPart] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if self.key is None:
+            return "(unknown)"
+        return self.key.value if isinstance(self.key, StrEnum) else str(self.key)
+
+
+def _count_null(column: Any) -> Any:
+    return func.sum(case((column.is_(None), 1), else_=0))
+
+
+def totals(
+    session: Session, filters: DealFilters, by: GroupBy | str, *, parts_up_to: int = 12
+) -> list[GroupTotal]:
+    """Quantities and money per group; unknowns are counted, never summed as zero."""
+    group_by = GroupBy(by)
+    key = _GROUP_COLUMNS[group_by]
+    resolved = resolve_filters(session, filters)
+    where = filter_conditions(resolved)
+    stmt = (
+        _base_select(
+            key,
+            func.count(),
+            func.coalesce(func.sum(Deal.quantity_ordered), 0),
+            _count_null(Deal.quantity_ordered),
+            func.coalesce(func.sum(Deal.quantity_delivered), 0),
+            _count_null(Deal.quantity_delivered),
+            _count_null(Deal.value_amount),
+        )
+        .where(*where)
+        .group_by(key)
+        .order_by(func.coalesce(func.sum(Deal.quantity_ordered), -1).desc(), key)
+    )
+    groups = {
+        row[0]: GroupTotal(row[0], row[1], int(row[2]), row[3], int(row[4]), row[5], row[6])
+        for row in session.execute(stmt)
+    }
+    _attach_money(session, groups, key, where)
+    _attach_units(session, groups, key, where)
+    _attach_parts(session, groups, key, where, parts_up_to)
+    return list(groups.values())
+
+
+def _attach_money(session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any) -> None:
+    stmt = (
+        _base_select(
+            key,
+            Deal.value_currency,
+            func.sum(Deal.value_amount),
+            func.count(),
+            func.max(case((Deal.value_at_least, 1), else_=0)),
+        )
+        .where(*where, Deal.value_amount.is_not(None))
+        .group_by(key, Deal.value_currency)
+        .order_by(key, Deal.value_currency)
+    )
+    for group, currency, amount, deals, at_least in session.execute(stmt):
+        groups[group].money.append(
+            MoneyTotal(currency, Decimal(amount).quantize(Decimal("0.01")), deals, bool(at_least))
+        )
+
+
+def _attach_units(session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any) -> None:
+    stmt = (
+        _base_select(key, Deal.quantity_unit)
+        .where(*where, Deal.quantity_unit.is_not(None), Deal.quantity_ordered.is_not(None))
+        .group_by(key, Deal.quantity_unit)
+    )
+    units: dict[Any, list[str]] = defaultdict(list)
+    for group, unit in session.execute(stmt):
+        units[group].append(unit)
+    for group, names in units.items():
+        groups[group].units = tuple(sorted(names))
+
+
+def _attach_parts(
+    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, limit: int
+) -> None:
+    small = [group for group, total in groups.items() if 1 < total.deals <= limit]
+    if not small:
+        return
+    non_null = [group for group in small if group is not None]
+    group_filter = key.in_(non_null) if len(non_null) == len(small) else or_(
+        key.in_(non_null), key.is_(None)
+    )
+    stmt = (
+        _base_select(
+            key, Deal.id, Deal.quantity_ordered, Buyer.name, Seller.name,
+            Platform.designation, Deal.condition, Deal.status,
+        )
+        .where(*where, group_filter)
+        .order_by(key, Deal.quantity_ordered.is_(None), Deal.quantity_ordered.desc(), Deal.id)
+    )  # fmt: skip
+    for group, *rest in session.execute(stmt):
+        groups[group].parts.append(TotalPart(*rest))
+
+
+def overall_total(session: Session, filters: DealFilters) -> GroupTotal:
+    """The headline figures for the whole filtered set, as one group."""
+    resolved = resolve_filters(session, filters)
+    where = filter_conditions(resolved)
+    row = session.execute(
+        _base_select(
+            func.count(),
+            func.coalesce(func.sum(Deal.quantity_ordered), 0),
+            func.coalesce(_count_null(Deal.quantity_ordered), 0),
+            func.coalesce(func.sum(Deal.quantity_delivered), 0),
+            func.coalesce(_count_null(Deal.quantity_delivered), 0),
+            func.coalesce(_count_null(Deal.value_amount), 0),
+        ).where(*where)
+    ).one()
+    total = GroupTotal("all", row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4]), int(row[5]))
+    groups = {"all": total}
+    _attach_money(session, groups, literal("all"), where)
+    return total
+
+
+# --- one deal ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitationView:
+    field: str | None
+    quote: str
+    source_id: int
+    source_title: str
+    source_publisher: str | None
+    source_url: str | None
+    source_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    event_id: int
+    kind: str
+    date: str | None
+    description: str
+    new_status: Status | None
+    quantity: int | None
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source_id: int
+    ref: str | None
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published_date: dt.date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class DealDetail:
+    row: DealRow
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    participants: list[tuple[str, str]]  # (party name, role)
+    events: list[EventView]
+    field_citations: dict[str, list[CitationView]]
+    sources: list[SourceView]
+
+
+def _citation_view(citation: Citation) -> CitationView:
+    source = citation.source
+    return CitationView(
+        citation.field, citation.quote, source.id, source.title, source.publisher,
+        source.url, source.published_date,
+    )  # fmt: skip
+
+
+def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
+    """Every field of one deal, its timeline in date order, and its cited sources."""
+    rows = session.execute(_base_select(*_ROW_COLUMNS).where(Deal.id == deal_id)).all()
+    if not rows:
+        return None
+    deal = session.get_one(Deal, deal_id)
+    labels = source_labels(session, [deal_id])
+    participants = [
+        (p.party.name, p.role.value)
+        for p in session.scalars(
+            select(DealParticipant).where(DealParticipant.deal_id == deal_id)
+        )
+    ]
+    citations = list(
+        session.scalars(select(Citation).where(Citation.deal_id == deal_id).order_by(Citation.id))
+    )
+    field_citations: dict[str, list[CitationView]] = defaultdict(list)
+    by_event: dict[int, list[CitationView]] = defaultdict(list)
+    for citation in citations:
+        if citation.event_id is not None:
+            by_event[citation.event_id].append(_citation_view(citation))
+        elif citation.field:
+            field_citations[citation.field].append(_citation_view(citation))
+    events = [
+        EventView(
+            e.id, e.kind.value, _partial(e.event_date, e.date_precision), e.description,
+            e.new_status, e.quantity, by_event[e.id],
+        )
+        for e in session.scalars(
+            select(Event)
+            .where(Event.deal_id == deal_id)
+            .order_by(Event.event_date.is_(None), Event.event_date, Event.id)
+        )
+    ]  # fmt: skip
+    sources = {c.source.id: c.source for c in citations}
+    return DealDetail(
+        row=_row(rows[0], labels.get(deal_id, "")),
+        version=deal.version,
+        created_at=deal.created_at,
+        updated_at=deal.updated_at,
+        participants=participants,
+        events=events,
+        field_citations=dict(field_citations),
+        sources=[
+            SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
+            for s in sorted(sources.values(), key=lambda s: (s.published_date or dt.date.min, s.id))
+        ],
+    )
+
+
+def database_is_empty(session: Session) -> bool:
+    """True when there are no deals and no sources: safe to seed."""
+    has_deal = session.scalar(select(Deal.id).limit(1)) is not None
+    has_source = session.scalar(select(Source.id).limit(1)) is not None
+    return not (has_deal or has_source)

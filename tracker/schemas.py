@@ -1,0 +1,286 @@
+"""pydantic input models: the one validation layer every write path goes through."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Self
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from tracker.vocab import (
+    Category,
+    Condition,
+    DatePrecision,
+    EventKind,
+    ParticipantRole,
+    Status,
+    ValueKind,
+)
+
+# Both SQLite and PostgreSQL store amounts up to this exactly, cents included.
+MAX_AMOUNT = Decimal("10000000000000")  # ten trillion
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _blank_to_none(value: Any) -> Any:
+    value = _strip(value)
+    return None if value == "" else value
+
+
+Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=200)]
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+
+def _check_currency(code: str) -> str:
+    code = code.strip().upper()
+    if pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError("not an ISO 4217 currency code")
+    return code
+
+
+CurrencyCode = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_currency)]
+Year = Annotated[int, Field(ge=EARLIEST_YEAR, le=LATEST_YEAR)]
+Quantity = Annotated[int, Field(ge=0, le=10_000_000)]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class PartialDate(BaseModel):
+    """A date known to a year, a month or a day ("2017", "2019-10", "2024-02-15")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: dt.date
+    precision: DatePrecision
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, data: Any) -> Any:
+        if isinstance(data, PartialDate):
+            return data
+        if isinstance(data, dt.datetime):
+            return {"value": data.date(), "precision": DatePrecision.DAY}
+        if isinstance(data, dt.date):
+            return {"value": data, "precision": DatePrecision.DAY}
+        if isinstance(data, int):
+            data = str(data)
+        if isinstance(data, str):
+            return cls._from_text(data.strip())
+        return data
+
+    @staticmethod
+    def _from_text(text: str) -> dict[str, Any]:
+        match = _PARTIAL_DATE.match(text)
+        if not match:
+            raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise ValueError(f"year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        precision = (
+            DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+        )
+        try:
+            value = dt.date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise ValueError(f"not a real date: {exc}") from None
+        return {"value": value, "precision": precision}
+
+    @classmethod
+    def of(cls, value: dt.date | None, precision: DatePrecision | None) -> PartialDate | None:
+        if value is None:
+            return None
+        return cls(value=value, precision=precision or DatePrecision.DAY)
+
+    def __str__(self) -> str:
+        if self.precision is DatePrecision.YEAR:
+            return f"{self.value.year:04d}"
+        if self.precision is DatePrecision.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+    def _key(self, precision: DatePrecision) -> tuple[int, ...]:
+        parts = (self.value.year, self.value.month, self.value.day)
+        return parts[: _DEPTH[precision]]
+
+    def is_after(self, other: PartialDate) -> bool:
+        """True only when this date is surely later, compared at the coarser precision."""
+        coarser = min(self.precision, other.precision, key=lambda p: _DEPTH[p])
+        return self._key(coarser) > other._key(coarser)
+
+
+_DEPTH = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
+
+
+class ParticipantIn(BaseModel):
+    party: Name
+    role: ParticipantRole
+
+
+class DealIn(BaseModel):
+    """A deal as a user, a seed or an importer states it; names are resolved by services."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    ref: OptionalText = None
+    buyer: Name
+    seller: Name
+    platform: Name
+    programme: OptionalText = None
+    participants: list[ParticipantIn] = []
+
+    quantity_ordered: Quantity | None = None
+    quantity_ordered_estimated: bool = False
+    quantity_unit: OptionalText = None
+    quantity_delivered: Quantity | None = None
+    quantity_delivered_estimated: bool = False
+    delivered_exceeds_ordered: bool = False
+    condition: Condition | None = None
+    local_production: bool = False
+
+    value_amount: Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2)] | None = None
+    value_currency: Annotated[CurrencyCode | None, BeforeValidator(_blank_to_none)] = None
+    value_year: Year | None = None
+    value_kind: ValueKind | None = None
+    value_at_least: bool = False
+
+    tiv_per_unit: Annotated[Decimal, Field(ge=0)] | None = None
+    tiv_total_order: Annotated[Decimal, Field(ge=0)] | None = None
+    tiv_delivered: Annotated[Decimal, Field(ge=0)] | None = None
+
+    status: Status
+    order_date: PartialDate | None = None
+    order_date_estimated: bool = False
+    first_delivery_date: PartialDate | None = None
+    last_delivery_date: PartialDate | None = None
+    deliveries_expected: bool = False
+    notes: OptionalText = None
+
+    @field_validator("order_date", "first_delivery_date", "last_delivery_date", mode="before")
+    @classmethod
+    def _blank_date(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+    @model_validator(mode="after")
+    def _delivered_not_above_ordered(self) -> Self:
+        ordered, delivered = self.quantity_ordered, self.quantity_delivered
+        if (
+            ordered is not None
+            and delivered is not None
+            and delivered > ordered
+            and not self.delivered_exceeds_ordered
+        ):
+            raise ValueError(
+                f"quantity_delivered: {delivered} is more than the {ordered} ordered "
+                "(set delivered_exceeds_ordered if that is right)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _money_has_currency(self) -> Self:
+        if self.value_amount is not None and self.value_currency is None:
+            raise ValueError(
+                f"value_currency: required when value_amount is given "
+                f"(got amount {self.value_amount})"
+            )
+        if self.value_amount is None and self.value_currency is not None:
+            raise ValueError(
+                f"value_amount: missing, but value_currency {self.value_currency!r} is given"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        order, first, last = self.order_date, self.first_delivery_date, self.last_delivery_date
+        if order and first and order.is_after(first):
+            raise ValueError(f"first_delivery_date: {first} is before the order date {order}")
+        if order and last and not first and order.is_after(last):
+            raise ValueError(f"last_delivery_date: {last} is before the order date {order}")
+        if first and last and first.is_after(last):
+            raise ValueError(f"last_delivery_date: {last} is before first delivery {first}")
+        return self
+
+
+class SourceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    ref: OptionalText = None
+    kind: str = "article"
+    title: Annotated[str, Field(min_length=1, max_length=500)]
+    publisher: OptionalText = None
+    author: OptionalText = None
+    url: OptionalText = None
+    published_date: dt.date | None = None
+    text: OptionalText = None
+    notes: OptionalText = None
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://\S+$", value):
+            raise ValueError("must start with http:// or https:// and contain no spaces")
+        return value
+
+
+class CitationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: Name  # the source's ref
+    quote: Annotated[str, BeforeValidator(_strip), Field(min_length=3)]
+    field: OptionalText = None
+
+
+class EventIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    ref: OptionalText = None
+    kind: EventKind
+    date: PartialDate | None = None
+    description: Annotated[str, Field(min_length=1)]
+    new_status: Status | None = None
+    quantity: Quantity | None = None
+    citations: list[CitationIn] = []
+
+    @model_validator(mode="after")
+    def _status_change_names_status(self) -> Self:
+        if self.kind is EventKind.STATUS_CHANGE and self.new_status is None:
+            raise ValueError("new_status: a status_change event must name the new status")
+        return self
+
+
+class PlatformIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    designation: Name
+    aliases: list[Name] = []
+    description: OptionalText = None
+    category: Category
+    manufacturers: list[Name] = []
+    country_of_origin: OptionalText = None
+
+
+class PartyIn(BaseModel):
+    """A company, organisation or non-state actor (states come from the country table)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: Name
+    kind: str
+    aliases: list[Name] = []
+    country: OptionalText = None

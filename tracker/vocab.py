@@ -1,0 +1,131 @@
+"""The controlled vocabularies: statuses and their allowed changes, conditions, kinds."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Status(enum.StrEnum):
+    """Where a deal stands. The README's "Status vocabulary" explains each one."""
+
+    PROPOSED = "proposed"
+    NEGOTIATING = "negotiating"
+    APPROVED = "approved"  # by the exporting government or legislature
+    ORDERED = "ordered"  # contract signed / order placed
+    DELIVERING = "delivering"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    SUSPENDED = "suspended"
+
+
+# A status change recorded on the timeline must follow one of these edges. Creating or
+# correcting a deal may set any status; the timeline is where history must make sense.
+ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.PROPOSED: frozenset(
+        {Status.NEGOTIATING, Status.APPROVED, Status.ORDERED, Status.CANCELLED, Status.SUSPENDED}
+    ),
+    Status.NEGOTIATING: frozenset(
+        {Status.PROPOSED, Status.APPROVED, Status.ORDERED, Status.CANCELLED, Status.SUSPENDED}
+    ),
+    # An approval often comes before the price is agreed (F-16s for Turkey, 2024).
+    Status.APPROVED: frozenset(
+        {Status.NEGOTIATING, Status.ORDERED, Status.CANCELLED, Status.SUSPENDED}
+    ),
+    Status.ORDERED: frozenset(
+        {Status.DELIVERING, Status.DELIVERED, Status.CANCELLED, Status.SUSPENDED}
+    ),
+    Status.DELIVERING: frozenset({Status.DELIVERED, Status.CANCELLED, Status.SUSPENDED}),
+    Status.DELIVERED: frozenset(),
+    Status.CANCELLED: frozenset(),
+    # A suspension can lift back to any live stage, or end the deal.
+    Status.SUSPENDED: frozenset(
+        {
+            Status.NEGOTIATING,
+            Status.APPROVED,
+            Status.ORDERED,
+            Status.DELIVERING,
+            Status.CANCELLED,
+        }
+    ),
+}
+
+
+def can_change_status(old: Status, new: Status) -> bool:
+    return new in ALLOWED_TRANSITIONS[old]
+
+
+class Condition(enum.StrEnum):
+    NEW = "new"
+    SECOND_HAND = "second_hand"
+    SECOND_HAND_MODERNISED = "second_hand_modernised"
+
+
+class ValueKind(enum.StrEnum):
+    CONTRACT = "contract"  # the signed contract's value
+    ESTIMATE = "estimate"  # a reported or estimated value
+    NOTIFIED_CEILING = "notified_ceiling"  # e.g. a US DSCA notification's maximum
+    OFFSET = "offset"  # offset / industrial participation attached to the deal
+
+
+class DatePrecision(enum.StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class PartyKind(enum.StrEnum):
+    STATE = "state"
+    COMPANY = "company"
+    ORGANISATION = "organisation"  # international organisations (SIPRI's "**")
+    NON_STATE = "non_state"  # armed groups and other non-state actors (SIPRI's "*")
+    UNKNOWN = "unknown"  # "unknown country", "unknown supplier"
+
+
+class ParticipantRole(enum.StrEnum):
+    MANUFACTURER = "manufacturer"
+    EXPORTER = "exporter"  # a state export agency such as Rosoboronexport
+    INTERMEDIARY = "intermediary"
+    FINANCIER = "financier"
+    LOCAL_PRODUCER = "local_producer"
+
+
+class EventKind(enum.StrEnum):
+    PROPOSAL = "proposal"
+    NEGOTIATION = "negotiation"
+    APPROVAL = "approval"
+    STATUS_CHANGE = "status_change"
+    ORDER = "order"
+    DELIVERY = "delivery"
+    SANCTION = "sanction"
+    EXCLUSION = "exclusion"
+    DISPUTE = "dispute"
+    SUSPENSION = "suspension"
+    CANCELLATION = "cancellation"
+    OTHER = "other"
+
+
+class Category(enum.StrEnum):
+    """SIPRI's armament categories."""
+
+    AIRCRAFT = "aircraft"
+    AIR_DEFENCE = "air_defence_systems"
+    ARMOURED_VEHICLES = "armoured_vehicles"
+    ARTILLERY = "artillery"
+    ENGINES = "engines"
+    MISSILES = "missiles"
+    NAVAL_WEAPONS = "naval_weapons"
+    SENSORS = "sensors"
+    SATELLITES = "satellites"
+    SHIPS = "ships"
+    OTHER = "other"
+
+
+def label(value: enum.StrEnum) -> str:
+    """Human label of a vocabulary value: "second_hand" -> "second-hand"."""
+    special = {
+        "second_hand": "second-hand",
+        "second_hand_modernised": "second-hand modernised",
+        "air_defence_systems": "air-defence systems",
+        "ordered": "signed/ordered",
+    }
+    return special.get(value.value, value.value.replace("_", " "))
