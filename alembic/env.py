@@ -7,10 +7,10 @@ from TRACKER_DATABASE_URL instead.
 
 from __future__ import annotations
 
-from alembic import context
 from sqlalchemy import Connection
 
 import tracker.models  # noqa: F401  (registers every table on Base.metadata)
+from alembic import context
 from tracker.config import get_settings
 from tracker.db import Base, make_engine
 

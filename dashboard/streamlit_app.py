@@ -14,7 +14,9 @@ st.set_page_config(page_title="Arms-deal tracker", page_icon="📑", layout="wid
 
 navigation = st.navigation(
     [
-        st.Page("app_pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
+        st.Page(
+            "app_pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True
+        ),
     ]
 )
 navigation.run()

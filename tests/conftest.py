@@ -52,3 +52,65 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
 # ============================================================================
 # end of PostgreSQL section
 # ============================================================================
+
+
+# ============================================================================
+# Databases for the tracker: every test owns a fresh database file (or PG database).
+# ============================================================================
+
+from sqlalchemy import Engine  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from tracker.app import prepare_database  # noqa: E402
+from tracker.config import Settings  # noqa: E402
+from tracker.db import make_engine, make_session_factory  # noqa: E402
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: object) -> str:
+    return f"sqlite:///{tmp_path}/tracker.db"
+
+
+def _engine_for(url: str) -> Engine:
+    return make_engine(Settings(database_url=url, auto_setup=False))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on each backend: the test runs once on SQLite, once on PostgreSQL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
+@pytest.fixture
+def empty_engine(db_url: str) -> Iterator[Engine]:
+    """A migrated database with no data, on each backend."""
+    engine = _engine_for(db_url)
+    prepare_database(engine, seed_if_empty=False)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def seeded_engine(db_url: str) -> Iterator[Engine]:
+    """A migrated database holding the seed deals, on each backend."""
+    engine = _engine_for(db_url)
+    prepare_database(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def seeded_sqlite(sqlite_url: str) -> Iterator[Engine]:
+    """A seeded SQLite database only, for tests where the backend does not matter."""
+    engine = _engine_for(sqlite_url)
+    prepare_database(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(seeded_engine: Engine) -> Iterator[Session]:
+    with make_session_factory(seeded_engine)() as s:
+        yield s

@@ -16,11 +16,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker import __version__, migrate
 from tracker.app import open_database
-from tracker.config import Settings, get_settings
+from tracker.config import get_settings
 from tracker.db import make_engine, make_session_factory, transaction
 from tracker.errors import TrackerError
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
-from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
 from tracker.queries import SORT_KEYS, DealFilters, GroupBy, deal_detail, list_deals, totals
 from tracker.seed import load_seeds
 from tracker.vocab import Category, Condition, Status, label
@@ -41,6 +41,8 @@ def friendly_errors(command: F) -> F:
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(f"database error: {reason}") from None
+        except OSError as exc:
+            raise click.ClickException(f"cannot open the database: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -52,17 +54,52 @@ def _engine() -> Engine:
 def filter_options(command: F) -> F:
     """The deal filters every listing command shares."""
     options = [
-        click.option("--buyer", "buyers", multiple=True, help="Buyer name, alias or ISO code (repeatable)."),
-        click.option("--seller", "sellers", multiple=True, help="Seller name, alias or ISO code (repeatable)."),
-        click.option("--platform", "platforms", multiple=True, help="Platform designation or alias; a part matches too."),
-        click.option("--category", "categories", multiple=True, type=click.Choice([c.value for c in Category]), help="Armament category (repeatable)."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in Status]), help="Deal status (repeatable)."),
-        click.option("--condition", "conditions", multiple=True, type=click.Choice([c.value for c in Condition]), help="new, second_hand or second_hand_modernised."),
+        click.option(
+            "--buyer", "buyers", multiple=True, help="Buyer name, alias or ISO code (repeatable)."
+        ),
+        click.option(
+            "--seller",
+            "sellers",
+            multiple=True,
+            help="Seller name, alias or ISO code (repeatable).",
+        ),
+        click.option(
+            "--platform",
+            "platforms",
+            multiple=True,
+            help="Platform designation or alias; a part of one matches too.",
+        ),
+        click.option(
+            "--category",
+            "categories",
+            multiple=True,
+            type=click.Choice([c.value for c in Category]),
+            help="Armament category (repeatable).",
+        ),
+        click.option(
+            "--status",
+            "statuses",
+            multiple=True,
+            type=click.Choice([s.value for s in Status]),
+            help="Deal status (repeatable).",
+        ),
+        click.option(
+            "--condition",
+            "conditions",
+            multiple=True,
+            type=click.Choice([c.value for c in Condition]),
+            help="Condition of the equipment (repeatable).",
+        ),
         click.option("--year-from", type=int, help="Earliest order year."),
         click.option("--year-to", type=int, help="Latest order year."),
-        click.option("--has-value/--no-value", "has_value", default=None, help="Only deals with (or without) a money value."),
-        click.option("--search", "text", help="Free text in platform, notes, programme and sources."),
-    ]  # fmt: skip
+        click.option(
+            "--has-value/--no-value",
+            "has_value",
+            default=None,
+            help="Only deals with (or without) a money value.",
+        ),
+        click.option("--search", "text", help="Free text in platform, notes, programme, sources."),
+    ]
     for option in reversed(options):
         command = option(command)
     return command
@@ -153,14 +190,21 @@ def db_current() -> None:
     settings = get_settings()
     engine = make_engine(settings)
     click.echo(f"database: {engine.url.render_as_string(hide_password=True)}")
-    click.echo(f"revision: {migrate.current_revision(engine) or 'none'} (head {migrate.head_revision()})")
+    click.echo(
+        f"revision: {migrate.current_revision(engine) or 'none'} (head {migrate.head_revision()})"
+    )
 
 
 # --- seed --------------------------------------------------------------------------------
 
 
 @main.command()
-@click.option("--seeds-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=PROJECT_ROOT / "seeds", show_default=True)
+@click.option(
+    "--seeds-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=PROJECT_ROOT / "seeds",
+    show_default=True,
+)
 @friendly_errors
 def seed(seeds_dir: Path) -> None:
     """Load the cited seed deals (idempotent: a second run adds nothing).
@@ -184,20 +228,30 @@ def deals() -> None:
 
 @deals.command("list")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--sort", type=click.Choice(list(SORT_KEYS)), default="order_date", show_default=True)
 @click.option("--ascending", is_flag=True, help="Sort ascending (default: descending).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @friendly_errors
-def deals_list(fmt: str, sort: str, ascending: bool, limit: int, offset: int, **kwargs: Any) -> None:
+def deals_list(
+    fmt: str, sort: str, ascending: bool, limit: int, offset: int, **kwargs: Any
+) -> None:
     """List deals matching the filters.
 
     Example: tracker deals list --buyer Turkey --platform Typhoon --format csv
     """
     filters = _filters(kwargs)
     with make_session_factory(_engine())() as session:
-        rows = list_deals(session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset)
+        rows = list_deals(
+            session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset
+        )
     if fmt == "csv":
         write_csv(rows, sys.stdout, bom=False)
     elif fmt == "json":
@@ -205,13 +259,23 @@ def deals_list(fmt: str, sort: str, ascending: bool, limit: int, offset: int, **
     elif not rows:
         click.echo("no deals match these filters")
     else:
-        headers = ["id", "buyer", "seller", "platform", "quantity", "condition", "value", "status", "order date"]
+        headers = [
+            "id",
+            "buyer",
+            "seller",
+            "platform",
+            "quantity",
+            "condition",
+            "value",
+            "status",
+            "order date",
+        ]
         table = [
             (
                 r.deal_id, r.buyer, r.seller, r.platform,
                 "unknown" if r.quantity is None else r.quantity,
                 label(r.condition) if r.condition else "unknown",
-                f"{r.value_amount:,.0f} {r.value_currency}" if r.value_amount is not None else "unknown",
+                describe_value(r.value_amount, r.value_currency, r.value_at_least),
                 label(r.status), r.order_date or "unknown",
             )
             for r in rows
@@ -247,14 +311,20 @@ def deals_show(deal_id: int) -> None:
     click.echo("\nCitations")
     for field, citations in detail.field_citations.items():
         for citation in citations:
-            click.echo(f"  {field}: \"{citation.quote}\" ({citation.source_publisher})")
+            click.echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
 
 
 # --- totals and export -------------------------------------------------------------------
 
 
 @main.command("totals")
-@click.option("--by", "group_by", type=click.Choice([g.value for g in GroupBy]), default="platform", show_default=True)
+@click.option(
+    "--by",
+    "group_by",
+    type=click.Choice([g.value for g in GroupBy]),
+    default="platform",
+    show_default=True,
+)
 @filter_options
 @friendly_errors
 def totals_command(group_by: str, **kwargs: Any) -> None:
@@ -279,8 +349,16 @@ def totals_command(group_by: str, **kwargs: Any) -> None:
 
 @main.command("export")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output). A FILE.meta.json sidecar records when and from which filters it was made.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write (default: standard output). A FILE.meta.json sidecar records "
+    "when and from which filters it was made.",
+)
 @friendly_errors
 def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     """Export the filtered deals with the documented columns (README "Export columns").
@@ -305,7 +383,9 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
 
 
 @main.command()
-@click.option("--port", type=int, default=None, help="Port to serve on (default: Streamlit's, 8501).")
+@click.option(
+    "--port", type=int, default=None, help="Port to serve on (default: Streamlit's, 8501)."
+)
 @click.option("--headless/--browser", default=False, help="Do not open a browser window.")
 @friendly_errors
 def dashboard(port: int | None, headless: bool) -> None:
@@ -322,8 +402,6 @@ def dashboard(port: int | None, headless: bool) -> None:
         command += ["--server.headless", "true"]
     # Streamlit reads .streamlit/config.toml from the working directory.
     raise SystemExit(subprocess.call(command, cwd=PROJECT_ROOT))
-
-
 
 
 if __name__ == "__main__":

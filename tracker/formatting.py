@@ -8,11 +8,15 @@ from tracker.queries import GroupTotal, MoneyTotal, TotalPart
 from tracker.vocab import label
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
-_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_SCALES = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
 
 
 def format_amount(amount: Decimal, currency: str) -> str:
-    """"$2.5 billion", "£450 million", "RUB 1.2 billion", "$950,000"."""
+    """ "$2.5 billion", "£450 million", "RUB 1.2 billion", "$950,000"."""
     symbol = _SYMBOLS.get(currency)
     for size, word in _SCALES:
         if abs(amount) >= size:
@@ -28,8 +32,16 @@ def format_money(money: MoneyTotal) -> str:
     return f"at least {text}" if money.at_least else text
 
 
+def describe_value(amount: Decimal | None, currency: str | None, at_least: bool) -> str:
+    """One deal's value: "$2.5 billion", "at least $10 billion" or "unknown"."""
+    if amount is None or currency is None:
+        return "unknown"
+    text = format_amount(amount, currency)
+    return f"at least {text}" if at_least else text
+
+
 def describe_quantity(total: GroupTotal) -> str:
-    """"44 (20 + 12 + 12)", "40", "unknown (1 deal)", "40, plus 1 deal of unknown quantity"."""
+    """ "44 (20 + 12 + 12)", "40", "unknown (1 deal)", "40, plus 1 deal of unknown quantity"."""
     known = total.deals - total.quantity_unknown
     if known == 0:
         deals = "deal" if total.deals == 1 else "deals"
@@ -57,7 +69,7 @@ def describe_money(total: GroupTotal) -> str:
 
 
 def describe_part(part: TotalPart) -> str:
-    """"20 from United Kingdom (new, signed/ordered)"."""
+    """ "20 from United Kingdom (new, signed/ordered)"."""
     quantity = "unknown" if part.quantity is None else str(part.quantity)
     details = [label(part.condition)] if part.condition else []
     details.append(label(part.status))

@@ -184,9 +184,7 @@ class Deal(Base):
     # Denormalised from order_date so year filters and charts use an index.
     order_year: Mapped[int | None] = mapped_column(Integer, index=True)
     first_delivery_date: Mapped[dt.date | None] = mapped_column(Date)
-    first_delivery_precision: Mapped[DatePrecision | None] = mapped_column(
-        _vocab(DatePrecision)
-    )
+    first_delivery_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
     last_delivery_date: Mapped[dt.date | None] = mapped_column(Date)
     last_delivery_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
     # True when the delivery dates are planned or expected rather than reported as done.

@@ -135,7 +135,13 @@ def _text_condition(text: str) -> ColumnElement[bool]:
         select(Citation.id)
         .join(Source, Source.id == Citation.source_id)
         .where(Citation.deal_id == Deal.id)
-        .where(or_(func.lower(Source.title).like(pattern), func.lower(Citation.quote).like(pattern)))
+        .where(
+            or_(
+                func.lower(Source.title).like(pattern),
+                func.lower(Source.publisher).like(pattern),
+                func.lower(Citation.quote).like(pattern),
+            )
+        )
         .exists()
     )
     return or_(
@@ -289,9 +295,7 @@ SORT_KEYS: dict[str, Any] = {
 
 def _ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
     if sort not in SORT_KEYS:
-        raise InvalidInput(
-            [FieldError("sort", sort, f"must be one of {', '.join(SORT_KEYS)}")]
-        )
+        raise InvalidInput([FieldError("sort", sort, f"must be one of {', '.join(SORT_KEYS)}")])
     column = SORT_KEYS[sort]
     direction = column.desc() if descending else column.asc()
     # Unknowns go last whichever way the user sorts; the id keeps pages stable.
@@ -327,7 +331,9 @@ def list_deals(
 ) -> list[DealRow]:
     """One page of the filtered deals."""
     resolved = resolve_filters(session, filters)
-    stmt = _ordered(_base_select(*_ROW_COLUMNS).where(*filter_conditions(resolved)), sort, descending)
+    stmt = _ordered(
+        _base_select(*_ROW_COLUMNS).where(*filter_conditions(resolved)), sort, descending
+    )
     rows = session.execute(stmt.limit(limit).offset(offset)).all()
     labels = source_labels(session, [r[0] for r in rows])
     return [_row(r, labels.get(r[0], "")) for r in rows]
@@ -492,8 +498,8 @@ def _attach_parts(
     if not small:
         return
     non_null = [group for group in small if group is not None]
-    group_filter = key.in_(non_null) if len(non_null) == len(small) else or_(
-        key.in_(non_null), key.is_(None)
+    group_filter = (
+        key.in_(non_null) if len(non_null) == len(small) else or_(key.in_(non_null), key.is_(None))
     )
     stmt = (
         _base_select(
@@ -521,7 +527,9 @@ def overall_total(session: Session, filters: DealFilters) -> GroupTotal:
             func.coalesce(_count_null(Deal.value_amount), 0),
         ).where(*where)
     ).one()
-    total = GroupTotal("all", row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4]), int(row[5]))
+    total = GroupTotal(
+        "all", row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4]), int(row[5])
+    )
     groups = {"all": total}
     _attach_money(session, groups, literal("all"), where)
     return total
@@ -593,9 +601,7 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
     labels = source_labels(session, [deal_id])
     participants = [
         (p.party.name, p.role.value)
-        for p in session.scalars(
-            select(DealParticipant).where(DealParticipant.deal_id == deal_id)
-        )
+        for p in session.scalars(select(DealParticipant).where(DealParticipant.deal_id == deal_id))
     ]
     citations = list(
         session.scalars(select(Citation).where(Citation.deal_id == deal_id).order_by(Citation.id))
@@ -628,7 +634,9 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
         events=events,
         field_citations=dict(field_citations),
         sources=[
-            SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
+            SourceView(
+                s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes
+            )
             for s in sorted(sources.values(), key=lambda s: (s.published_date or dt.date.min, s.id))
         ],
     )

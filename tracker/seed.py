@@ -64,7 +64,9 @@ class SeedReport:
 
     def summary(self) -> str:
         kinds = sorted(set(self.created) | set(self.unchanged))
-        parts = [f"{kind}: {self.created[kind]} new, {self.unchanged[kind]} unchanged" for kind in kinds]
+        parts = [
+            f"{kind}: {self.created[kind]} new, {self.unchanged[kind]} unchanged" for kind in kinds
+        ]
         return "; ".join(parts)
 
 
@@ -87,7 +89,8 @@ def read_seeds(seeds_dir: Path = SEEDS_DIR) -> SeedData:
             try:
                 source["text"] = (seeds_dir / text_file).read_text(encoding="utf-8")
             except OSError as exc:
-                raise SeedError(f"source {source.get('ref')}: cannot read {text_file}: {exc}")
+                message = f"source {source.get('ref')}: cannot read {text_file}: {exc}"
+                raise SeedError(message) from None
     reference = _read_yaml(seeds_dir / "reference.yaml")
     deals = _read_yaml(seeds_dir / "deals.yaml").get("deals", [])
     return SeedData(sources, reference.get("parties", []), reference.get("platforms", []), deals)

@@ -281,12 +281,8 @@ def add_citation(
     if not source.text:
         raise QuoteNotInSource(f"source {source.ref!r} has no stored text to check quotes against")
     if not quote_occurs(citation_in.quote, source.text):
-        raise QuoteNotInSource(
-            f"quote not found in source {source.ref!r}: {citation_in.quote!r}"
-        )
-    citation = Citation(
-        source=source, deal=deal, event=event, field=field, quote=citation_in.quote
-    )
+        raise QuoteNotInSource(f"quote not found in source {source.ref!r}: {citation_in.quote!r}")
+    citation = Citation(source=source, deal=deal, event=event, field=field, quote=citation_in.quote)
     session.add(citation)
     return citation
 

@@ -32,7 +32,12 @@ money_col.metric("Value", describe_money(overall) or "unknown")
 st.subheader("Totals by platform")
 st.dataframe(
     [
-        {"platform": g.label, "deals": g.deals, "quantity": describe_quantity(g), "value": describe_money(g)}
+        {
+            "platform": g.label,
+            "deals": g.deals,
+            "quantity": describe_quantity(g),
+            "value": describe_money(g),
+        }
         for g in groups
     ],
     hide_index=True,

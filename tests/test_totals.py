@@ -1,0 +1,112 @@
+"""Totals: quantities summed where known, unknowns counted, money kept per currency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from factories import deal_data
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tracker.db import make_session_factory, transaction
+from tracker.errors import InvalidInput
+from tracker.formatting import describe_money, describe_quantity
+from tracker.queries import DealFilters, GroupTotal, count_deals, list_deals, overall_total, totals
+from tracker.services import create_deal
+from tracker.vocab import Condition, Status
+
+
+def _by_platform(session: Session, buyer: str) -> dict[str, GroupTotal]:
+    return {g.label: g for g in totals(session, DealFilters(buyers=(buyer,)), "platform")}
+
+
+@pytest.mark.parametrize("buyer", ["Turkey", "Türkiye", "TUR", "turkiye"])
+def test_turkey_totals_by_platform(session: Session, buyer: str) -> None:
+    groups = _by_platform(session, buyer)
+    typhoon = groups["Eurofighter Typhoon"]
+    assert (typhoon.deals, typhoon.quantity, typhoon.quantity_unknown) == (3, 44, 0)
+    assert sorted((p.seller, p.quantity) for p in typhoon.parts) == [
+        ("Oman", 12), ("Qatar", 12), ("United Kingdom", 20),
+    ]  # fmt: skip
+    assert describe_quantity(typhoon) == "44 (20 + 12 + 12)"
+    assert groups["F-16 Block 70 Viper"].quantity == 40
+    s400 = groups["S-400 Triumf"]
+    assert (s400.quantity, s400.units) == (4, ("units",))
+    assert [(m.currency, m.amount) for m in s400.money] == [("USD", Decimal("2500000000.00"))]
+    assert describe_money(s400) == "$2.5 billion"
+
+
+def test_unknown_quantity_is_reported_not_zero(session: Session) -> None:
+    f35 = _by_platform(session, "Turkey")["F-35 Lightning II"]
+    assert (f35.deals, f35.quantity_unknown) == (1, 1)
+    assert describe_quantity(f35) == "unknown (1 deal)"
+
+
+def test_at_least_values_say_so(session: Session) -> None:
+    plan = _by_platform(session, "Turkey")["US combat aircraft (unspecified)"]
+    assert describe_money(plan) == "at least $10 billion"
+
+
+def test_money_is_never_added_across_currencies(seeded_engine: Engine) -> None:
+    with transaction(seeded_engine) as s:
+        create_deal(
+            session=s,
+            deal_in=deal_data(
+                seller="United Kingdom", platform="Eurofighter Typhoon",
+                value_amount="1000000000", value_currency="GBP",
+            ),
+        )  # fmt: skip
+    with make_session_factory(seeded_engine)() as s:
+        overall = overall_total(s, DealFilters())
+    assert {m.currency: m.amount for m in overall.money} == {
+        "GBP": Decimal("1000000000.00"),
+        "USD": Decimal("12500000000.00"),
+    }
+    assert "value known for 3 of 8 deals" in describe_money(overall)
+
+
+def test_totals_by_seller_count_unknowns(session: Session) -> None:
+    groups = {g.label: g for g in totals(session, DealFilters(), "seller")}
+    usa = groups["United States"]
+    assert (usa.deals, usa.quantity, usa.quantity_unknown) == (3, 40, 2)
+    assert describe_quantity(usa) == "40, plus 2 deals of unknown quantity"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (DealFilters(platforms=("Typhoon",)), 3),
+        (DealFilters(sellers=("UK",)), 1),
+        (DealFilters(sellers=("USA", "Russia")), 4),
+        (DealFilters(conditions=(Condition.SECOND_HAND,)), 2),
+        (DealFilters(statuses=(Status.NEGOTIATING, Status.ORDERED)), 3),
+        (DealFilters(year_from=2017, year_to=2020), 1),
+        (DealFilters(has_value=True), 2),
+        (DealFilters(has_value=False), 5),
+        (DealFilters(text="dormant"), 1),
+        (DealFilters(text="Press TV"), 7),
+        (DealFilters(text="joint military mechanism"), 1),
+        (DealFilters(buyers=("Germany",)), 0),
+    ],
+)
+def test_filters_select_the_right_deals(
+    session: Session, filters: DealFilters, expected: int
+) -> None:
+    assert count_deals(session, filters) == expected
+    assert len(list_deals(session, filters)) == expected
+
+
+def test_unknown_filter_names_are_errors_with_suggestions(session: Session) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        count_deals(session, DealFilters(buyers=("Turky",), platforms=("Tyhpoon",)))
+    message = str(caught.value)
+    assert "buyer" in message and "Turkey" in message
+    assert "platform" in message and "Eurofighter Typhoon" in message
+
+
+def test_totals_by_year_and_status(session: Session) -> None:
+    by_year = {g.key: g.deals for g in totals(session, DealFilters(), "year")}
+    assert by_year == {2017: 1, 2025: 1, None: 5}
+    by_status = {g.label: g.deals for g in totals(session, DealFilters(), "status")}
+    assert by_status["negotiating"] == 2 and by_status["delivered"] == 1

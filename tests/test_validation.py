@@ -1,0 +1,144 @@
+"""Bad writes are rejected with the field and value named, and nothing is written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from factories import deal_data, row_counts
+from sqlalchemy import Engine, select
+
+from tracker.db import make_session_factory, transaction
+from tracker.errors import InvalidInput, QuoteNotInSource
+from tracker.models import Deal
+from tracker.schemas import MAX_AMOUNT, PartialDate
+from tracker.services import add_citation, create_deal
+from tracker.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
+
+
+def _create(engine: Engine, **overrides: Any) -> int:
+    with transaction(engine) as session:
+        return create_deal(session=session, deal_in=deal_data(**overrides)).id
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "shown"),
+    [
+        ({"quantity_ordered": -3}, "quantity_ordered", "-3"),
+        ({"quantity_delivered": -1}, "quantity_delivered", "-1"),
+        ({"value_amount": "1000000"}, "value_currency", "1000000"),
+        ({"value_amount": "5", "value_currency": "XYZ"}, "value_currency", "XYZ"),
+        ({"value_amount": "-5", "value_currency": "USD"}, "value_amount", "-5"),
+        ({"buyer": "Narnia"}, "buyer", "Narnia"),
+        ({"seller": "Untied States"}, "seller", "Untied States"),
+        ({"platform": "F-99 Unicorn"}, "platform", "F-99 Unicorn"),
+        ({"first_delivery_date": "2025-06"}, "first_delivery_date", "2025-06"),
+        ({"order_date": "2026-02-30"}, "order_date", "2026-02-30"),
+        ({"status": "shipped"}, "status", "shipped"),
+        ({"quantity_delivered": 9}, "quantity_delivered", "9"),
+        ({"condition": "mint"}, "condition", "mint"),
+    ],
+)
+def test_bad_write_names_field_and_value_and_writes_nothing(
+    seeded_engine: Engine, overrides: dict[str, Any], field: str, shown: str
+) -> None:
+    before = row_counts(seeded_engine)
+    with pytest.raises(InvalidInput) as caught:
+        _create(seeded_engine, **overrides)
+    assert field in {error.field for error in caught.value.errors}
+    assert shown in str(caught.value)
+    assert row_counts(seeded_engine) == before
+
+
+def test_unknown_country_suggests_the_closest_names(seeded_engine: Engine) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _create(seeded_engine, buyer="Turky")
+    assert "did you mean Turkey" in str(caught.value)
+
+
+def test_every_bad_name_is_reported_at_once(seeded_engine: Engine) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _create(seeded_engine, buyer="Narnia", seller="Gondor", platform="Palantir")
+    assert {e.field for e in caught.value.errors} == {"buyer", "seller", "platform"}
+
+
+def test_delivered_above_ordered_is_accepted_when_flagged(seeded_engine: Engine) -> None:
+    deal_id = _create(seeded_engine, quantity_delivered=10, delivered_exceeds_ordered=True)
+    with make_session_factory(seeded_engine)() as session:
+        assert session.get_one(Deal, deal_id).quantity_delivered == 10
+
+
+def test_aliases_resolve_to_the_same_parties(seeded_engine: Engine) -> None:
+    first = _create(seeded_engine, buyer="Türkiye", seller="USA", platform="F-16V")
+    second = _create(seeded_engine, buyer="TUR", seller="US", platform="F-16 Viper")
+    with make_session_factory(seeded_engine)() as session:
+        a, b = session.get_one(Deal, first), session.get_one(Deal, second)
+        assert (a.buyer_id, a.seller_id, a.platform_id) == (b.buyer_id, b.seller_id, b.platform_id)
+        assert a.buyer.iso3 == "TUR" and a.seller.iso3 == "USA"
+
+
+def test_dates_compare_at_the_coarser_precision(seeded_engine: Engine) -> None:
+    # Ordered "in 2017", delivered in March 2017: not a contradiction.
+    _create(seeded_engine, order_date="2017", first_delivery_date="2017-03")
+
+
+def test_partial_dates_keep_their_precision() -> None:
+    assert str(PartialDate.model_validate("2019-10")) == "2019-10"
+    assert str(PartialDate.model_validate(2017)) == "2017"
+    assert str(PartialDate.model_validate("2024-02-15")) == "2024-02-15"
+
+
+def test_largest_accepted_amount_round_trips_exactly(seeded_engine: Engine) -> None:
+    largest = MAX_AMOUNT - Decimal("0.01")  # 9,999,999,999,999.99
+    deal_id = _create(seeded_engine, value_amount=str(largest), value_currency="USD")
+    with make_session_factory(seeded_engine)() as session:
+        assert session.get_one(Deal, deal_id).value_amount == largest
+
+
+def test_amount_above_the_maximum_is_rejected(seeded_engine: Engine) -> None:
+    with pytest.raises(InvalidInput, match="value_amount"):
+        _create(seeded_engine, value_amount=str(MAX_AMOUNT + 1), value_currency="USD")
+
+
+def test_quote_missing_from_source_text_is_rejected(seeded_engine: Engine) -> None:
+    before = row_counts(seeded_engine)
+    with pytest.raises(QuoteNotInSource), transaction(seeded_engine) as session:
+        deal = session.scalars(select(Deal).where(Deal.ref == "seed:tur-f16v-2024")).one()
+        add_citation(
+            session=session,
+            deal=deal,
+            citation_in={
+                "source": "presstv-2025-11-07-s400",
+                "field": "quantity_ordered",
+                "quote": "the US Congress approved 80 F-16 Vipers",
+            },
+        )
+    assert row_counts(seeded_engine) == before
+
+
+def test_terminal_statuses_allow_no_change() -> None:
+    assert not ALLOWED_TRANSITIONS[Status.DELIVERED]
+    assert not ALLOWED_TRANSITIONS[Status.CANCELLED]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "allowed"),
+    [
+        (Status.PROPOSED, Status.NEGOTIATING, True),
+        (Status.APPROVED, Status.NEGOTIATING, True),
+        (Status.ORDERED, Status.DELIVERING, True),
+        (Status.SUSPENDED, Status.DELIVERING, True),
+        (Status.DELIVERED, Status.ORDERED, False),
+        (Status.CANCELLED, Status.NEGOTIATING, False),
+        (Status.DELIVERING, Status.PROPOSED, False),
+    ],
+)
+def test_status_changes_follow_the_allowed_transitions(
+    old: Status, new: Status, allowed: bool
+) -> None:
+    assert can_change_status(old, new) is allowed
+
+
+def test_every_status_has_a_transition_rule() -> None:
+    assert set(ALLOWED_TRANSITIONS) == set(Status)
