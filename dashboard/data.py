@@ -1,22 +1,31 @@
-"""The dashboard's link to the library: one cached engine, cached query results.
+"""The dashboard's link to the library: one cached engine and cached query results.
 
-Pages call these functions only; all SQL and rules stay in `tracker/`.
+Pages call these functions only; all SQL and rules stay in `tracker/`. Results are plain
+dataclasses keyed by plain filter values, so `st.cache_data` can pickle and share them.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
 
 import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from tracker import queries
 from tracker.app import open_database
 from tracker.config import get_settings
 from tracker.db import make_session_factory
-from tracker.queries import DealFilters, GroupTotal, overall_total, totals
+from tracker.exports import export_bytes, export_metadata
+from tracker.queries import DealDetail, DealFilters, DealRow, Flow, GroupTotal, PartyChoice
+
+TTL = dt.timedelta(minutes=5)
 
 
 @st.cache_resource(show_spinner="Opening the database…")
 def engine() -> Engine:
+    """The configured database, migrated and seeded on first use."""
     return open_database(get_settings())
 
 
@@ -24,13 +33,78 @@ def session() -> Session:
     return make_session_factory(engine())()
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def cached_overall(filters: DealFilters) -> GroupTotal:
+@st.cache_data(ttl=TTL, show_spinner=False)
+def overall(filters: DealFilters) -> GroupTotal:
     with session() as s:
-        return overall_total(s, filters)
+        return queries.overall_total(s, filters)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def cached_totals(filters: DealFilters, by: str) -> list[GroupTotal]:
+@st.cache_data(ttl=TTL, show_spinner=False)
+def totals(filters: DealFilters, by: str, with_parts: bool = True) -> list[GroupTotal]:
     with session() as s:
-        return totals(s, filters, by)
+        return queries.totals(s, filters, by, parts_up_to=12 if with_parts else 0)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def deals_page(
+    filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
+) -> list[DealRow]:
+    with session() as s:
+        return queries.list_deals(
+            s, filters, sort=sort, descending=descending, limit=limit, offset=offset
+        )
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def deal_count(filters: DealFilters) -> int:
+    with session() as s:
+        return queries.count_deals(s, filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def flows(filters: DealFilters, limit: int = 25) -> list[Flow]:
+    with session() as s:
+        return queries.top_flows(s, filters, limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def party_choices(role: str) -> list[PartyChoice]:
+    with session() as s:
+        return queries.party_choices(s, role)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def canonical_party_name(name: str) -> str | None:
+    with session() as s:
+        return queries.canonical_party_name(s, name)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def year_range() -> tuple[int, int] | None:
+    with session() as s:
+        return queries.order_year_range(s)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def deal_detail(deal_id: int) -> DealDetail | None:
+    with session() as s:
+        return queries.deal_detail(s, deal_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def related_deals(deal_id: int) -> list[DealRow]:
+    with session() as s:
+        return queries.related_deals(s, deal_id)
+
+
+def export_file(engine_: Engine, filters: DealFilters, fmt: str) -> bytes:
+    """Export bytes, made only when the user clicks download (no Streamlit calls here)."""
+    with make_session_factory(engine_)() as s:
+        return export_bytes(s, filters, fmt)
+
+
+def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:
+    """The export's sidecar: when, from which filters and which sources it was made."""
+    with make_session_factory(engine_)() as s:
+        metadata = export_metadata(s, filters, count)
+    return (json.dumps(metadata, indent=2) + "\n").encode("utf-8")

@@ -1,22 +1,162 @@
-"""Entry point of the Streamlit dashboard: page setup and navigation."""
+"""Entry point of the Streamlit dashboard: page setup, shared filters, navigation.
+
+The sidebar filters live here so every page shares them, and they are mirrored into the
+URL (`st.query_params`) so a filtered view is a link that reopens the same view.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 import streamlit as st
 
 # `streamlit run dashboard/streamlit_app.py` puts dashboard/ on the path, not the project.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dashboard import data
+from dashboard.ui import guard
+from dashboard.urlstate import FILTER_PARAMS, filters_from_params, params_from_filters
+from tracker.queries import DealFilters
+from tracker.vocab import Category, Condition, Status, label
+
 st.set_page_config(page_title="Arms-deal tracker", page_icon="📑", layout="wide")
 
-navigation = st.navigation(
-    [
-        st.Page(
-            "app_pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True
-        ),
-    ]
-)
+PAGES = {
+    "overview": st.Page("app_pages/overview.py", title="Overview", icon="📊", default=True),
+    "deals": st.Page("app_pages/deals.py", title="Deals", icon="📋", url_path="deals"),
+    "deal": st.Page("app_pages/deal.py", title="Deal", icon="📄", url_path="deal"),
+    "country": st.Page("app_pages/country.py", title="Country", icon="🌍", url_path="country"),
+    "about": st.Page("app_pages/about.py", title="About & methodology", icon="ℹ️", url_path="about"),
+}
+# Query parameters a page owns besides the filters; others are dropped when it shows.
+PAGE_PARAMS = {
+    "overview": (),
+    "deals": ("sort", "desc", "group", "page"),
+    "deal": ("id",),
+    "country": ("name",),
+    "about": (),
+}
+VALUE_CHOICES = {"any": None, "with a value": True, "without a value": False}
+
+
+def _load_filters_from_url() -> None:
+    """On a session's first run, put the URL's filters into the sidebar widgets."""
+    parsed = filters_from_params({name: st.query_params.get_all(name) for name in FILTER_PARAMS})
+    f = parsed.filters
+    warnings = list(parsed.warnings)
+    for key, names, role in (("f_buyers", f.buyers, "buyer"), ("f_sellers", f.sellers, "seller")):
+        canonical = []
+        for name in names:
+            found = data.canonical_party_name(name)
+            if found is None:
+                warnings.append(f"Ignored {role} {name!r}: not a known country or party.")
+            else:
+                canonical.append(found)
+        st.session_state[key] = list(dict.fromkeys(canonical))
+    st.session_state["f_platform"] = ", ".join(f.platforms)
+    st.session_state["f_categories"] = [c.value for c in f.categories]
+    st.session_state["f_statuses"] = [s.value for s in f.statuses]
+    st.session_state["f_conditions"] = [c.value for c in f.conditions]
+    st.session_state["f_years_url"] = (f.year_from, f.year_to)
+    reverse_value = {v: k for k, v in VALUE_CHOICES.items()}
+    st.session_state["f_value"] = reverse_value[f.has_value]
+    st.session_state["f_text"] = f.text or ""
+    st.session_state["url_warnings"] = warnings
+    st.session_state["filters_loaded"] = True
+
+
+def _party_options(role: str, selected: list[str]) -> list[str]:
+    names = [choice.name for choice in data.party_choices(role)]
+    return sorted(set(names) | set(selected))
+
+
+def _year_filter() -> tuple[int | None, int | None]:
+    bounds = data.year_range()
+    if bounds is None:
+        return None, None
+    low, high = bounds
+    if "f_years" not in st.session_state:
+        url_from, url_to = st.session_state.pop("f_years_url", (None, None))
+        start = min(max(url_from or low, low), high)
+        end = max(min(url_to or high, high), start)
+        st.session_state["f_years"] = (start, end)
+    if low == high:
+        st.caption(f"Order year: {low}")
+        return None, None
+    start, end = cast(
+        tuple[int, int], st.slider("Order year", min_value=low, max_value=high, key="f_years")
+    )
+    return (start if start > low else None), (end if end < high else None)
+
+
+def sidebar_filters() -> DealFilters:
+    """Render the shared filters and return what they select."""
+    if "filters_loaded" not in st.session_state:
+        _load_filters_from_url()
+    with st.sidebar:
+        st.header("Filters")
+        for warning in st.session_state.get("url_warnings", []):
+            st.warning(warning)
+        buyers = st.multiselect(
+            "Buyer", _party_options("buyer", st.session_state["f_buyers"]), key="f_buyers",
+            help="Recipient state or party. Links may use any alias: Türkiye, TUR.",
+        )  # fmt: skip
+        sellers = st.multiselect(
+            "Seller", _party_options("seller", st.session_state["f_sellers"]), key="f_sellers"
+        )
+        platform = st.text_input(
+            "Platform", key="f_platform", placeholder="e.g. Typhoon, F-16",
+            help="A designation or alias, or part of one; separate several with commas.",
+        )  # fmt: skip
+        categories = st.multiselect(
+            "Category", [c.value for c in Category], key="f_categories",
+            format_func=lambda v: label(Category(v)),
+        )  # fmt: skip
+        statuses = st.multiselect(
+            "Status", [s.value for s in Status], key="f_statuses",
+            format_func=lambda v: label(Status(v)),
+        )  # fmt: skip
+        conditions = st.multiselect(
+            "Condition", [c.value for c in Condition], key="f_conditions",
+            format_func=lambda v: label(Condition(v)),
+        )  # fmt: skip
+        year_from, year_to = _year_filter()
+        value = st.radio("Money value", list(VALUE_CHOICES), key="f_value", horizontal=True)
+        text = st.text_input(
+            "Search", key="f_text", placeholder="designations, notes, sources",
+            help="Free text searched in platform designations, notes, programmes and sources.",
+        )  # fmt: skip
+    return DealFilters(
+        buyers=tuple(buyers),
+        sellers=tuple(sellers),
+        platforms=tuple(p.strip() for p in platform.split(",") if p.strip()),
+        categories=tuple(Category(c) for c in categories),
+        statuses=tuple(Status(s) for s in statuses),
+        conditions=tuple(Condition(c) for c in conditions),
+        year_from=year_from,
+        year_to=year_to,
+        has_value=VALUE_CHOICES[value],
+        text=text.strip() or None,
+    )
+
+
+def sync_url(filters: DealFilters, page_key: str) -> None:
+    """Mirror the filters into the URL and drop parameters of other pages."""
+    wanted = params_from_filters(filters)
+    owned = set(FILTER_PARAMS) | set(PAGE_PARAMS.get(page_key, ()))
+    for name in list(st.query_params):
+        if name not in owned or (name in FILTER_PARAMS and name not in wanted):
+            del st.query_params[name]
+    for name, values in wanted.items():
+        if st.query_params.get_all(name) != values:
+            st.query_params[name] = values
+
+
+navigation = st.navigation(list(PAGES.values()))
+page_key = next((key for key, page in PAGES.items() if page.title == navigation.title), "overview")
+with guard():
+    st.session_state["filters"] = sidebar_filters()
+sync_url(st.session_state["filters"], page_key)
 navigation.run()

@@ -33,7 +33,7 @@ def test_totals_by_platform_for_turkey(run, buyer: str) -> None:  # type: ignore
     assert " 3 " in lines["Eurofighter Typhoon"]
     assert " 40 " in lines["F-16 Block 70 Viper"]
     assert "4 units" in lines["S-400 Triumf"] and "$2.5 billion" in lines["S-400 Triumf"]
-    assert "unknown (1 deal)" in lines["F-35 Lightning II"]
+    assert "unknown" in lines["F-35 Lightning II"]
     assert " 0 " not in lines["F-35 Lightning II"]
     assert "44 = 20 from United Kingdom (new, signed/ordered) + 12 from Qatar" in result.output
 
@@ -92,6 +92,7 @@ def test_export_writes_file_and_metadata(run, tmp_path: Path) -> None:  # type: 
     assert len(list(csv.DictReader(io.StringIO(text)))) == 7
     meta = json.loads((tmp_path / "turkey.csv.meta.json").read_text())
     assert meta["rows"] == 7 and meta["filters"] == {"buyers": ["Turkey"]}
+    assert {s["publisher"][:7] for s in meta["sources"]} == {"Press T", "Natural"}
     assert not (tmp_path / "turkey.csv.partial").exists()
 
 

@@ -373,9 +373,10 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
         partial = output.with_name(output.name + ".partial")
         with partial.open("w", encoding="utf-8", newline="") as out:
             count = export_deals(session, filters, fmt, out)
+        metadata = export_metadata(session, filters, count)
     partial.replace(output)  # never leave a half-written export under the real name
     meta = output.with_name(output.name + ".meta.json")
-    meta.write_text(json.dumps(export_metadata(filters, count), indent=2) + "\n", encoding="utf-8")
+    meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)
 
 

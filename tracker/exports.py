@@ -19,7 +19,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session
 
 from tracker import __version__
-from tracker.queries import DealFilters, DealRow, iter_deals
+from tracker.queries import DealFilters, DealRow, filtered_sources, iter_deals
 
 # The data dictionary (README "CSV columns"): stable names, in this order.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -127,15 +127,25 @@ def write_json(rows: Iterable[DealRow], out: IO[str]) -> int:
     return count
 
 
-def export_metadata(filters: DealFilters, count: int) -> dict[str, Any]:
-    """When, from which filters and with which tool version an export was made."""
+def export_metadata(session: Session, filters: DealFilters, count: int) -> dict[str, Any]:
+    """When, from which filters and from which sources an export was made."""
+    sources = [
+        {
+            "publisher": source.publisher,
+            "title": source.title,
+            "published": source.published_date.isoformat() if source.published_date else None,
+            "url": source.url,
+        }
+        for source in filtered_sources(session, filters)
+    ]
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "generator": f"arms-deal-tracker {__version__}",
         "filters": filters.model_dump(mode="json", exclude_defaults=True),
         "rows": count,
         "columns": list(EXPORT_COLUMNS),
-        "credit": "Deals are cited to the sources listed in each row's `sources` column.",
+        "sources": sources,
+        "credit": "Each row's `sources` column lists the sources its fields are cited to.",
     }
 
 

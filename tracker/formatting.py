@@ -41,11 +41,10 @@ def describe_value(amount: Decimal | None, currency: str | None, at_least: bool)
 
 
 def describe_quantity(total: GroupTotal) -> str:
-    """ "44 (20 + 12 + 12)", "40", "unknown (1 deal)", "40, plus 1 deal of unknown quantity"."""
+    """ "44 (20 + 12 + 12)", "40", "unknown", "40, plus 1 deal of unknown quantity"."""
     known = total.deals - total.quantity_unknown
     if known == 0:
-        deals = "deal" if total.deals == 1 else "deals"
-        return f"unknown ({total.deals} {deals})"
+        return "unknown"
     unit = f" {total.units[0]}" if len(total.units) == 1 else ""
     text = f"{total.quantity:,}{unit}"
     known_parts = [str(part.quantity) for part in total.parts if part.quantity is not None]

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Select, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.countries import resolve_country
@@ -430,7 +430,11 @@ def _count_null(column: Any) -> Any:
 def totals(
     session: Session, filters: DealFilters, by: GroupBy | str, *, parts_up_to: int = 12
 ) -> list[GroupTotal]:
-    """Quantities and money per group; unknowns are counted, never summed as zero."""
+    """Quantities and money per group; unknowns are counted, never summed as zero.
+
+    Groups of at most `parts_up_to` deals also list each deal's share (20 + 12 + 12) and
+    their units; 0 skips that for charts over many groups.
+    """
     group_by = GroupBy(by)
     key = _GROUP_COLUMNS[group_by]
     resolved = resolve_filters(session, filters)
@@ -454,8 +458,9 @@ def totals(
         for row in session.execute(stmt)
     }
     _attach_money(session, groups, key, where)
-    _attach_units(session, groups, key, where)
-    _attach_parts(session, groups, key, where, parts_up_to)
+    if parts_up_to:
+        _attach_units(session, groups, key, where)
+        _attach_parts(session, groups, key, where, parts_up_to)
     return list(groups.values())
 
 
@@ -647,3 +652,101 @@ def database_is_empty(session: Session) -> bool:
     has_deal = session.scalar(select(Deal.id).limit(1)) is not None
     has_source = session.scalar(select(Source.id).limit(1)) is not None
     return not (has_deal or has_source)
+
+
+# --- choices, flows, related deals (dashboard helpers, all in SQL) -----------------------
+
+
+@dataclass(frozen=True)
+class PartyChoice:
+    name: str
+    iso3: str | None
+    deals: int
+
+
+def party_choices(session: Session, role: str) -> list[PartyChoice]:
+    """Parties that appear as buyer (role "buyer") or seller, with their deal counts."""
+    column = {"buyer": Deal.buyer_id, "seller": Deal.seller_id}[role]
+    counts = (
+        select(column.label("party_id"), func.count().label("deals")).group_by(column).subquery()
+    )
+    rows = session.execute(
+        select(Party.name, Party.iso3, counts.c.deals)
+        .join(counts, counts.c.party_id == Party.id)
+        .order_by(Party.name)
+    )
+    return [PartyChoice(name, iso3, deals) for name, iso3, deals in rows]
+
+
+def canonical_party_name(session: Session, name: str) -> str | None:
+    """The display name a typed name or alias stands for ("Türkiye" -> "Turkey"); no writes."""
+    country = resolve_country(name)
+    if country is not None:
+        return country.name
+    return session.scalar(
+        select(Party.name).join(PartyAlias).where(PartyAlias.alias_key == normalize_name(name))
+    )
+
+
+def order_year_range(session: Session) -> tuple[int, int] | None:
+    low, high = session.execute(select(func.min(Deal.order_year), func.max(Deal.order_year))).one()
+    if low is None or high is None:
+        return None
+    return int(low), int(high)
+
+
+@dataclass(frozen=True)
+class Flow:
+    seller: str
+    buyer: str
+    deals: int
+    quantity: int
+
+
+def top_flows(session: Session, filters: DealFilters, limit: int = 25) -> list[Flow]:
+    """The largest supplier -> recipient pairs by number of deals."""
+    resolved = resolve_filters(session, filters)
+    count = func.count()
+    stmt = (
+        _base_select(
+            Seller.name, Buyer.name, count, func.coalesce(func.sum(Deal.quantity_ordered), 0)
+        )
+        .where(*filter_conditions(resolved))
+        .group_by(Seller.name, Buyer.name)
+        .order_by(count.desc(), Seller.name, Buyer.name)
+        .limit(limit)
+    )
+    return [Flow(s, b, n, int(q)) for s, b, n, q in session.execute(stmt)]
+
+
+def related_deals(session: Session, deal_id: int, limit: int = 20) -> list[DealRow]:
+    """Deals of the same buyer for the same platform, or of the same programme."""
+    deal = session.get(Deal, deal_id)
+    if deal is None:
+        return []
+    same = and_(Deal.buyer_id == deal.buyer_id, Deal.platform_id == deal.platform_id)
+    if deal.programme:
+        same = or_(same, Deal.programme == deal.programme)
+    # Deals for the same platform from the same seller to anyone are related too.
+    same = or_(same, and_(Deal.platform_id == deal.platform_id, Deal.seller_id == deal.seller_id))
+    stmt = _ordered(
+        _base_select(*_ROW_COLUMNS).where(same, Deal.id != deal_id), "order_date", True
+    ).limit(limit)
+    rows = session.execute(stmt).all()
+    labels = source_labels(session, [r[0] for r in rows])
+    return [_row(r, labels.get(r[0], "")) for r in rows]
+
+
+def filtered_sources(session: Session, filters: DealFilters) -> list[SourceView]:
+    """Every source cited by the filtered deals: what an export was made from."""
+    resolved = resolve_filters(session, filters)
+    deal_ids = _base_select(Deal.id).where(*filter_conditions(resolved))
+    stmt = (
+        select(Source)
+        .where(Source.id.in_(select(Citation.source_id).where(Citation.deal_id.in_(deal_ids))))
+        .order_by(Source.published_date, Source.title)
+    )
+    return [
+        SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
+        for s in session.scalars(stmt)
+    ]

@@ -50,6 +50,18 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 
 
+STATUS_MEANINGS: dict[Status, str] = {
+    Status.PROPOSED: "A purchase is being discussed or sought.",
+    Status.NEGOTIATING: "Buyer and seller are negotiating terms.",
+    Status.APPROVED: "Approved by the exporting government or legislature (e.g. US Congress).",
+    Status.ORDERED: "Contract signed or order placed.",
+    Status.DELIVERING: "Some units delivered.",
+    Status.DELIVERED: "All units delivered.",
+    Status.CANCELLED: "Will not go ahead, including exclusions from a programme.",
+    Status.SUSPENDED: "Halted; may resume.",
+}
+
+
 def can_change_status(old: Status, new: Status) -> bool:
     return new in ALLOWED_TRANSITIONS[old]
 

@@ -1,45 +1,137 @@
-"""Overview: headline figures and totals by platform for all deals."""
+"""Overview: headline figures, deals by year, top buyers and sellers, flows, statuses."""
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.data import cached_overall, cached_totals
-from tracker.errors import TrackerError
-from tracker.formatting import describe_money, describe_quantity
-from tracker.queries import DealFilters
+from dashboard import data
+from dashboard.ui import current_filters, guard, md
+from tracker.formatting import format_money
+from tracker.queries import GroupTotal
+from tracker.vocab import Status, label
 
 st.title("Arms-deal tracker")
-st.caption("An open, cited database of arms-procurement deals.")
+st.caption(
+    "An open, cited database of arms-procurement deals. Use the filters on the left; "
+    "the link in your address bar reopens this exact view."
+)
 
-filters = DealFilters()
-try:
-    overall = cached_overall(filters)
-    groups = cached_totals(filters, "platform")
-except TrackerError as exc:
-    st.error(str(exc))
-    st.stop()
+filters = current_filters()
+with guard():
+    overall = data.overall(filters)
 
 if overall.deals == 0:
-    st.info("The database holds no deals yet. Run `tracker seed` or import a dataset.")
+    if filters == type(filters)():
+        st.info("The database holds no deals yet. Run `tracker seed` or import a dataset.")
+    else:
+        st.info("No deals match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
-deals_col, units_col, money_col = st.columns(3)
-deals_col.metric("Deals", overall.deals)
-units_col.metric("Units ordered (known)", f"{overall.quantity:,}")
-money_col.metric("Value", describe_money(overall) or "unknown")
+known_quantity = overall.deals - overall.quantity_unknown
+cols = st.columns(4)
+cols[0].metric("Deals", f"{overall.deals:,}")
+cols[1].metric(
+    "Units ordered",
+    f"{overall.quantity:,}",
+    help=f"Summed over the {known_quantity:,} deals whose quantity is known; "
+    f"{overall.quantity_unknown:,} deals of unknown quantity are left out, not counted as 0.",
+)
+cols[2].metric(
+    "Units delivered",
+    f"{overall.delivered:,}",
+    help=f"{overall.delivered_unknown:,} deals have no delivered count.",
+)
+with cols[3]:
+    if overall.money:
+        for money in overall.money[:3]:
+            st.metric(f"Value ({money.currency})", format_money(money), help=f"{money.deals} deals")
+    else:
+        st.metric("Value", "unknown")
+known_value = overall.deals - overall.value_unknown
+st.caption(
+    f"Value known for {known_value:,} of {overall.deals:,} deals; money is summed per "
+    "currency, never across currencies."
+    + (f" Further currencies: {len(overall.money) - 3}." if len(overall.money) > 3 else "")
+)
 
-st.subheader("Totals by platform")
-st.dataframe(
-    [
-        {
-            "platform": g.label,
-            "deals": g.deals,
-            "quantity": describe_quantity(g),
-            "value": describe_money(g),
-        }
-        for g in groups
-    ],
-    hide_index=True,
+
+def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
+    return pd.DataFrame([{"group": g.label, "deals": g.deals, "units": g.quantity} for g in groups])
+
+
+with guard():
+    by_year = data.totals(filters, "year", with_parts=False)
+    by_buyer = data.totals(filters, "buyer", with_parts=False)
+    by_seller = data.totals(filters, "seller", with_parts=False)
+    by_status = data.totals(filters, "status", with_parts=False)
+    flows = data.flows(filters)
+
+st.subheader("Deals and units by order year")
+years = pd.DataFrame(
+    [{"year": g.key, "deals": g.deals, "units": g.quantity} for g in by_year if g.key is not None]
+)
+undated = sum(g.deals for g in by_year if g.key is None)
+if years.empty:
+    st.info("None of these deals has a known order year.")
+else:
+    left, right = st.columns(2)
+    base = alt.Chart(years).encode(x=alt.X("year:O", title="order year"))
+    left.altair_chart(base.mark_bar().encode(y=alt.Y("deals:Q")), width="stretch")
+    right.altair_chart(
+        base.mark_bar(color="#e07b39").encode(y=alt.Y("units:Q", title="units ordered (known)")),
+        width="stretch",
+    )
+if undated:
+    st.caption(f"{undated:,} deals have no known order year and are not in these charts.")
+
+buyers_col, sellers_col = st.columns(2)
+for column, groups, title in (
+    (buyers_col, by_buyer, "Top buyers"),
+    (sellers_col, by_seller, "Top sellers"),
+):
+    top = _frame(sorted(groups, key=lambda g: (-g.deals, g.label))[:10])
+    column.subheader(title)
+    column.altair_chart(
+        alt.Chart(top)
+        .mark_bar()
+        .encode(
+            x=alt.X("deals:Q"),
+            y=alt.Y("group:N", sort="-x", title=None),
+            tooltip=["group", "deals", "units"],
+        ),
+        width="stretch",
+    )
+
+st.subheader("Who supplies whom")
+if flows:
+    sellers = list(dict.fromkeys(flow.seller for flow in flows))
+    buyers = list(dict.fromkeys(flow.buyer for flow in flows))
+    figure = go.Figure(
+        go.Sankey(
+            node={"label": sellers + buyers, "pad": 12},
+            link={
+                "source": [sellers.index(flow.seller) for flow in flows],
+                "target": [len(sellers) + buyers.index(flow.buyer) for flow in flows],
+                "value": [flow.deals for flow in flows],
+                "customdata": [flow.quantity for flow in flows],
+                "hovertemplate": "%{source.label} → %{target.label}: %{value} deals, "
+                "%{customdata} units (known)<extra></extra>",
+            },
+        )
+    )
+    figure.update_layout(height=max(300, 22 * max(len(sellers), len(buyers))), margin={"t": 10})
+    st.plotly_chart(figure, width="stretch")
+    st.caption(f"Suppliers (left) to recipients (right): the {len(flows)} largest flows by deals.")
+
+st.subheader("Status")
+statuses = pd.DataFrame(
+    [{"status": label(Status(g.key)), "deals": g.deals} for g in by_status if g.key is not None]
+)
+st.altair_chart(
+    alt.Chart(statuses).mark_bar().encode(x="deals:Q", y=alt.Y("status:N", sort="-x")),
     width="stretch",
 )
+st.caption(md("Statuses are explained on the About page."))

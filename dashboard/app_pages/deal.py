@@ -1,0 +1,156 @@
+"""One deal: every field, its timeline, its sources and quotes, related deals, citation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.ui import deals_table, guard, md
+from tracker.citing import bibtex_citation, deal_title, plain_citation
+from tracker.formatting import describe_value
+from tracker.queries import CitationView, DealDetail
+from tracker.vocab import label
+
+FIELD_LABELS = {
+    "buyer": "Buyer",
+    "seller": "Seller",
+    "platform": "Platform",
+    "programme": "Programme",
+    "participants": "Participants",
+    "quantity_ordered": "Quantity ordered",
+    "quantity_unit": "Unit",
+    "quantity_delivered": "Quantity delivered",
+    "condition": "Condition",
+    "local_production": "Local production",
+    "value": "Value",
+    "tiv": "SIPRI TIV",
+    "status": "Status",
+    "order_date": "Order date",
+    "first_delivery_date": "First delivery",
+    "last_delivery_date": "Last delivery",
+    "notes": "Notes",
+}
+
+
+def _deal_id() -> int | None:
+    raw = st.query_params.get("id", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _or_unknown(value: object, unknown: str = "unknown") -> str:
+    return unknown if value is None else str(value)
+
+
+def _value(detail: DealDetail) -> str:
+    row = detail.row
+    if row.value_amount is None:
+        return "unknown"
+    value = describe_value(row.value_amount, row.value_currency, row.value_at_least)
+    extras = [row.value_kind, f"{row.value_year} prices" if row.value_year else None]
+    shown = [extra.replace("_", " ") for extra in extras if extra]
+    return f"{value} ({', '.join(shown)})" if shown else value
+
+
+def _fields(detail: DealDetail) -> dict[str, str]:
+    row = detail.row
+    unit = f" {row.quantity_unit}" if row.quantity_unit else ""
+    tiv = None
+    if row.tiv_total_order is not None:
+        tiv = f"{row.tiv_total_order} (per unit {_or_unknown(row.tiv_per_unit)})"
+    first_delivery = _or_unknown(row.first_delivery_date, "—")
+    if row.first_delivery_date and row.deliveries_expected:
+        first_delivery += " (expected)"
+    return {
+        "buyer": f"{row.buyer} ({row.buyer_iso3})" if row.buyer_iso3 else row.buyer,
+        "seller": f"{row.seller} ({row.seller_iso3})" if row.seller_iso3 else row.seller,
+        "platform": f"{row.platform} ({label(row.category)})",
+        "programme": row.programme or "—",
+        "participants": ", ".join(f"{n} ({r})" for n, r in detail.participants) or "—",
+        "quantity_ordered": f"{row.quantity}{unit}" if row.quantity is not None else "unknown",
+        "quantity_delivered": _or_unknown(row.quantity_delivered),
+        "condition": label(row.condition) if row.condition else "unknown",
+        "local_production": "yes" if row.local_production else "no",
+        "value": _value(detail),
+        "tiv": _or_unknown(tiv, "—"),
+        "status": label(row.status),
+        "order_date": _or_unknown(row.order_date),
+        "first_delivery_date": first_delivery,
+        "last_delivery_date": _or_unknown(row.last_delivery_date, "—"),
+    }
+
+
+def _quote_line(citation: CitationView) -> str:
+    source = citation.source_publisher or citation.source_title
+    return f"> “{md(citation.quote)}”  \n> — {md(source)}"
+
+
+st.title("Deal")
+deal_id = _deal_id()
+if deal_id is None:
+    st.info("Open a deal from the Deals page, or add `?id=NUMBER` to this page's address.")
+    st.stop()
+with guard():
+    detail = data.deal_detail(deal_id)
+if detail is None:
+    st.warning(f"There is no deal with id {deal_id}.")
+    st.stop()
+
+st.subheader(deal_title(detail))
+fields = _fields(detail)
+left, right = st.columns(2)
+half = (len(fields) + 1) // 2
+for index, (field, value) in enumerate(fields.items()):
+    column = left if index < half else right
+    cited = detail.field_citations.get(field, [])
+    marker = f" · {len(cited)} source{'s' if len(cited) != 1 else ''}" if cited else ""
+    column.markdown(f"**{FIELD_LABELS[field]}**: {md(value)}{marker}")
+if detail.row.notes:
+    st.markdown("**Notes**")
+    st.markdown(md(detail.row.notes))
+
+st.subheader("Timeline")
+if not detail.events:
+    st.caption("No events recorded.")
+for event in detail.events:
+    when = event.date or "date unknown"
+    status = f" → {label(event.new_status)}" if event.new_status else ""
+    quantity = f" ({event.quantity} units)" if event.quantity else ""
+    with st.container(border=True):
+        st.markdown(f"**{md(when)}** · {md(event.kind.replace('_', ' '))}{md(status)}{quantity}")
+        st.markdown(md(event.description))
+        for citation in event.citations:
+            st.markdown(_quote_line(citation))
+
+st.subheader("Sources and quotes")
+for field, citations in detail.field_citations.items():
+    with st.expander(f"{FIELD_LABELS.get(field, field)}: {len(citations)} quote(s)"):
+        for citation in citations:
+            st.markdown(_quote_line(citation))
+for source in detail.sources:
+    when = source.published_date.isoformat() if source.published_date else "undated"
+    publisher = f"{source.publisher}, " if source.publisher else ""
+    line = f"- {md(publisher)}*{md(source.title)}* ({when})"
+    if source.url:
+        line += f" — [link]({source.url.replace(')', '%29')})"
+    st.markdown(line)
+    if source.notes:
+        st.caption(source.notes)
+
+st.subheader("Related deals")
+with guard():
+    related = data.related_deals(deal_id)
+if related:
+    deals_table(related, key="related_table")
+else:
+    st.caption(
+        "No related deals (same buyer and platform, same programme, or same seller and platform)."
+    )
+
+st.subheader("Cite this deal")
+url = f"{st.context.url.split('?')[0]}?id={deal_id}" if st.context.url else f"/deal?id={deal_id}"
+today = dt.date.today()
+st.code(plain_citation(detail, url=url, accessed=today), language=None, wrap_lines=True)
+st.code(bibtex_citation(detail, url=url, accessed=today), language="bibtex")
+st.caption(f"Record version {detail.version}, last updated {detail.updated_at:%Y-%m-%d %H:%M} UTC.")

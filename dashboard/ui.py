@@ -1,0 +1,139 @@
+"""Shared pieces of the dashboard's pages: errors, safe text, totals, tables, downloads."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard import data
+from tracker.errors import TrackerError
+from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
+from tracker.queries import DealFilters, DealRow, GroupTotal
+from tracker.vocab import label
+
+log = logging.getLogger("tracker.dashboard")
+
+# Everything Markdown (and Streamlit's :color[...] directives, $math$) could interpret.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def md(text: object) -> str:
+    """Escape user-entered text so st.markdown shows it literally, never as markup or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Show library and database errors as messages and stop the page, never a traceback."""
+    try:
+        yield
+    except TrackerError as exc:
+        st.error(str(exc))
+        st.stop()
+    except (SQLAlchemyError, OSError):
+        log.exception("database error while rendering a page")
+        st.error(
+            "The database could not be read. Check that it is reachable and migrated "
+            "(`tracker db upgrade`); details are in the server log."
+        )
+        st.stop()
+
+
+def current_filters() -> DealFilters:
+    filters = st.session_state.get("filters")
+    return filters if isinstance(filters, DealFilters) else DealFilters()
+
+
+def _unknown(value: object) -> object:
+    return "unknown" if value is None else value
+
+
+def deals_frame(rows: Sequence[DealRow]) -> pd.DataFrame:
+    """The table students see: unknowns spelled out, values formatted per currency."""
+    return pd.DataFrame(
+        [
+            {
+                "deal": f"/deal?id={row.deal_id}",
+                "buyer": row.buyer,
+                "seller": row.seller,
+                "platform": row.platform,
+                "category": label(row.category),
+                "quantity": str(_unknown(row.quantity)),
+                "delivered": str(_unknown(row.quantity_delivered)),
+                "condition": label(row.condition) if row.condition else "unknown",
+                "value": describe_value(row.value_amount, row.value_currency, row.value_at_least),
+                "status": label(row.status),
+                "ordered": row.order_date or "unknown",
+            }
+            for row in rows
+        ]
+    )
+
+
+def deals_table(rows: Sequence[DealRow], *, key: str) -> None:
+    st.dataframe(
+        deals_frame(rows),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config={
+            "deal": st.column_config.LinkColumn(
+                "deal", display_text=r"/deal\?id=(\d+)", help="Open the deal page"
+            )
+        },
+    )
+
+
+def totals_lines(groups: Sequence[GroupTotal], limit: int = 12) -> list[str]:
+    """Markdown lines: "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom ..."."""
+    lines = []
+    for group in groups[:limit]:
+        quantity = describe_quantity(group)
+        parts = [describe_part(part) for part in group.parts]
+        if len(parts) > 1 and group.quantity_unknown == 0:
+            quantity = f"{group.quantity:,} = " + " + ".join(parts)
+        deals = "deal" if group.deals == 1 else "deals"
+        money = describe_money(group)
+        line = f"**{md(group.label)}** ({group.deals} {deals}): {md(quantity)}"
+        lines.append(f"{line}; {md(money)}" if money else line)
+    return lines
+
+
+def export_buttons(filters: DealFilters, count: int, *, key: str) -> None:
+    """CSV, JSON and the export's metadata, each built by the library only on click."""
+    engine = data.engine()
+    csv_col, json_col, info_col = st.columns(3)
+    csv_col.download_button(
+        "Download CSV",
+        data=functools.partial(data.export_file, engine, filters, "csv"),
+        file_name="arms-deals.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{key}-csv",
+        help="Exactly the filtered deals, with the documented columns; "
+        "safe to open in a spreadsheet.",
+    )
+    json_col.download_button(
+        "Download JSON",
+        data=functools.partial(data.export_file, engine, filters, "json"),
+        file_name="arms-deals.json",
+        mime="application/json",
+        on_click="ignore",
+        key=f"{key}-json",
+    )
+    info_col.download_button(
+        "Export details",
+        data=functools.partial(data.export_info, engine, filters, count),
+        file_name="arms-deals.meta.json",
+        mime="application/json",
+        on_click="ignore",
+        key=f"{key}-meta",
+        help="When the export was made, from which filters and which sources.",
+    )

@@ -1,0 +1,180 @@
+"""The Streamlit app through AppTest, on real seeded SQLite files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from factories import deal_data
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from tracker.app import prepare_database
+from tracker.config import Settings
+from tracker.db import make_engine, transaction
+from tracker.services import create_deal
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    # Cached results and the cached engine outlive an AppTest; each test has its own DB.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app_db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
+    return sqlite_url
+
+
+def _app(page: str | None = None, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _param(at: AppTest, name: str) -> list[str]:
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def test_overview_shows_headline_figures(app_db: str) -> None:
+    at = _app()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Deals"] == "7"
+    assert metrics["Units ordered"] == "88"
+    assert "at least $12.5 billion" in metrics["Value (USD)"]
+    assert any("Value known for 2 of 7 deals" in c.value for c in at.caption)
+
+
+def test_overview_follows_the_url_filters(app_db: str) -> None:
+    at = _app(seller="Qatar")
+    assert {m.label: m.value for m in at.metric}["Deals"] == "1"
+    assert at.multiselect(key="f_sellers").value == ["Qatar"]
+
+
+def test_deals_page_totals_split_by_seller(app_db: str) -> None:
+    at = _app("deals", buyer="Türkiye", platform="Typhoon")
+    text = _markdown(at)
+    assert "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom" in text
+    assert "12 from Qatar" in text and "12 from Oman" in text
+    table = at.dataframe[0].value
+    assert sorted(table["seller"]) == ["Oman", "Qatar", "United Kingdom"]
+    assert at.multiselect(key="f_buyers").value == ["Turkey"]
+
+
+def test_changing_a_filter_changes_table_totals_and_url(app_db: str) -> None:
+    at = _app("deals", buyer="Turkey", platform="Typhoon")
+    at.multiselect(key="f_statuses").select("negotiating").run()
+    assert "**Eurofighter Typhoon** (2 deals): 24 = 12 from" in _markdown(at)
+    assert len(at.dataframe[0].value) == 2
+    assert _param(at, "status") == ["negotiating"]
+    assert _param(at, "buyer") == ["Turkey"]
+
+
+def test_unknown_quantities_show_as_unknown(app_db: str) -> None:
+    at = _app("deals", platform="F-35")
+    assert "**F\\-35 Lightning II** (1 deal): unknown;" in _markdown(at)
+    assert list(at.dataframe[0].value["quantity"]) == ["unknown"]
+
+
+def test_empty_filter_result_shows_a_message(app_db: str) -> None:
+    at = _app("deals", buyer="Germany")
+    assert any("No deals match these filters" in i.value for i in at.info)
+    assert not at.dataframe
+
+
+def test_bad_url_parameters_warn_and_are_ignored(app_db: str) -> None:
+    at = _app("deals", status="shipped", buyer="Narnia")
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert "shipped" in warnings and "Narnia" in warnings
+    assert len(at.dataframe[0].value) == 7
+
+
+def test_sorting_and_grouping_are_kept_in_the_url(app_db: str) -> None:
+    at = _app("deals")
+    at.selectbox(key="deals_sort").select("quantity").run()
+    assert _param(at, "sort") == ["quantity"]
+    assert list(at.dataframe[0].value["quantity"])[:2] == ["40", "20"]
+    at.button_group(key="deals_group").set_value("seller").run()
+    assert _param(at, "group") == ["seller"]
+    assert "**United States** (3 deals): 40, plus 2 deals of unknown quantity" in _markdown(at)
+
+
+def test_deal_page_shows_timeline_citations_and_cite_block(app_db: str) -> None:
+    at = _app("deal", id="1")
+    text = _markdown(at)
+    assert "**2019\\-10** · delivery" in text
+    assert "Rosoboronexport confirming by October 2019" in text
+    assert "**date unknown** · sanction" in text
+    codes = [c.value for c in at.code]
+    assert any("Arms-deal tracker, deal 1: Turkey – Russia: 4 S-400 Triumf" in c for c in codes)
+    assert any(c.startswith("@misc{armsdeal1,") for c in codes)
+
+
+def test_deal_page_for_a_missing_deal(app_db: str) -> None:
+    at = _app("deal", id="999")
+    assert any("no deal with id 999" in w.value for w in at.warning)
+
+
+def test_user_text_is_escaped_not_rendered(app_db: str) -> None:
+    engine = make_engine(Settings(database_url=app_db))
+    prepare_database(engine)
+    with transaction(engine) as session:
+        deal_id = create_deal(
+            session=session, deal_in=deal_data(notes="<script>alert(1)</script> **bold**")
+        ).id
+    at = _app("deal", id=str(deal_id))
+    notes = [m for m in at.markdown if "script" in str(m.value)]
+    assert notes and all("\\<script\\>" in str(m.value) for m in notes)
+    assert all(not m.proto.allow_html for m in at.markdown)
+
+
+def test_country_page_shows_partners(app_db: str) -> None:
+    at = _app("country", name="Türkiye")
+    assert at.selectbox(key="country_name").value == "Turkey"
+    assert "As buyer" in [h.value for h in at.header]
+    assert "**United States** (3 deals): 40, plus 2 deals of unknown quantity" in _markdown(at)
+
+
+def test_about_page_explains_statuses(app_db: str) -> None:
+    at = _app("about")
+    table = at.table[0].value
+    assert "negotiating" in set(table["status"])
+
+
+def test_empty_database_says_so(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine: Engine = make_engine(Settings(database_url=sqlite_url))
+    prepare_database(engine, seed_if_empty=False)
+    monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("TRACKER_AUTO_SETUP", "false")
+    at = _app()
+    assert any("holds no deals yet" in i.value for i in at.info)
+
+
+def test_database_error_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database" * 200)
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{garbage}")
+    at = _app()
+    assert any("database could not be read" in e.value for e in at.error)

@@ -1,0 +1,76 @@
+"""How to cite a deal: a plain reference a student can paste, and a BibTeX entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.queries import DealDetail, SourceView
+from tracker.vocab import label
+
+PROJECT_NAME = "Arms-deal tracker"
+
+
+def deal_title(detail: DealDetail) -> str:
+    """ "Turkey – United Kingdom: 20 Eurofighter Typhoon (signed/ordered, 2025-10)"."""
+    row = detail.row
+    quantity = f"{row.quantity} " if row.quantity is not None else ""
+    when = f", {row.order_date}" if row.order_date else ""
+    return f"{row.buyer} – {row.seller}: {quantity}{row.platform} ({label(row.status)}{when})"
+
+
+def _source_reference(source: SourceView) -> str:
+    parts = [source.publisher or "", f'"{source.title}"']
+    if source.published_date:
+        parts.append(_long_date(source.published_date))
+    if source.url:
+        parts.append(source.url)
+    return ", ".join(part for part in parts if part)
+
+
+def plain_citation(detail: DealDetail, *, url: str, accessed: dt.date) -> str:
+    """A formatted reference listing the deal's sources."""
+    sources = "; ".join(_source_reference(source) for source in detail.sources)
+    text = (
+        f"{PROJECT_NAME}, deal {detail.row.deal_id}: {deal_title(detail)}. "
+        f"Record version {detail.version}, last updated {_long_date(detail.updated_at)}. "
+        f"{url} (accessed {_long_date(accessed)})."
+    )
+    return f"{text} Sources: {sources}." if sources else text
+
+
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "^": r"\^{}",
+    "~": r"\~{}",
+    **{char: "\\" + char for char in "{}%&$#_"},
+}
+_BIBTEX_SPECIAL = re.compile("|".join(re.escape(char) for char in _BIBTEX_ESCAPES))
+
+
+def _bibtex_escape(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES[m.group(0)], text)
+
+
+def _long_date(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def bibtex_citation(detail: DealDetail, *, url: str, accessed: dt.date) -> str:
+    """A @misc BibTeX entry for the deal, with its sources in the note field."""
+    row = detail.row
+    sources = "; ".join(_source_reference(source) for source in detail.sources)
+    fields = {
+        "title": deal_title(detail),
+        "author": f"{{{PROJECT_NAME}}}",
+        "year": str(detail.updated_at.year),
+        "howpublished": f"\\url{{{url}}}",
+        "urldate": accessed.isoformat(),
+        "note": f"Deal record {row.deal_id}, version {detail.version}. Sources: {sources}",
+    }
+    escaped = {
+        key: value if key in ("author", "howpublished") else _bibtex_escape(value)
+        for key, value in fields.items()
+    }
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in escaped.items())
+    return f"@misc{{armsdeal{row.deal_id},\n{body}\n}}"
