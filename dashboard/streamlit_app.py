@@ -24,11 +24,21 @@ from tracker.vocab import Category, Condition, Status, label
 st.set_page_config(page_title="Arms-deal tracker", page_icon="📑", layout="wide")
 
 PAGES = {
-    "overview": st.Page("app_pages/overview.py", title="Overview", icon="📊", default=True),
-    "deals": st.Page("app_pages/deals.py", title="Deals", icon="📋", url_path="deals"),
-    "deal": st.Page("app_pages/deal.py", title="Deal", icon="📄", url_path="deal"),
-    "country": st.Page("app_pages/country.py", title="Country", icon="🌍", url_path="country"),
-    "about": st.Page("app_pages/about.py", title="About & methodology", icon="ℹ️", url_path="about"),
+    "overview": st.Page(
+        "app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True
+    ),
+    "deals": st.Page(
+        "app_pages/deals.py", title="Deals", icon=":material/table_rows:", url_path="deals"
+    ),
+    "deal": st.Page(
+        "app_pages/deal.py", title="Deal", icon=":material/description:", url_path="deal"
+    ),
+    "country": st.Page(
+        "app_pages/country.py", title="Country", icon=":material/public:", url_path="country"
+    ),
+    "about": st.Page(
+        "app_pages/about.py", title="About & methodology", icon=":material/info:", url_path="about"
+    ),
 }
 # Query parameters a page owns besides the filters; others are dropped when it shows.
 PAGE_PARAMS = {

@@ -9,9 +9,12 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.ui import current_filters, guard, md
-from tracker.formatting import format_money
+from tracker.formatting import format_amount
 from tracker.queries import GroupTotal
 from tracker.vocab import Status, label
+
+# Counts are whole numbers: no 0.5-deal ticks on small selections.
+WHOLE = alt.Axis(tickMinStep=1, format="d")
 
 st.title("Arms-deal tracker")
 st.caption(
@@ -47,7 +50,13 @@ cols[2].metric(
 with cols[3]:
     if overall.money:
         for money in overall.money[:3]:
-            st.metric(f"Value ({money.currency})", format_money(money), help=f"{money.deals} deals")
+            at_least = ", at least" if money.at_least else ""
+            st.metric(
+                f"Value ({money.currency}{at_least})",
+                format_amount(money.amount, money.currency),
+                help=f"Sum of {money.deals} deals' values in {money.currency}"
+                + ("; some are stated as 'over' an amount" if money.at_least else ""),
+            )
     else:
         st.metric("Value", "unknown")
 known_value = overall.deals - overall.value_unknown
@@ -79,9 +88,11 @@ if years.empty:
 else:
     left, right = st.columns(2)
     base = alt.Chart(years).encode(x=alt.X("year:O", title="order year"))
-    left.altair_chart(base.mark_bar().encode(y=alt.Y("deals:Q")), width="stretch")
+    left.altair_chart(base.mark_bar().encode(y=alt.Y("deals:Q", axis=WHOLE)), width="stretch")
     right.altair_chart(
-        base.mark_bar(color="#e07b39").encode(y=alt.Y("units:Q", title="units ordered (known)")),
+        base.mark_bar(color="#e07b39").encode(
+            y=alt.Y("units:Q", title="units ordered (known)", axis=WHOLE)
+        ),
         width="stretch",
     )
 if undated:
@@ -98,7 +109,7 @@ for column, groups, title in (
         alt.Chart(top)
         .mark_bar()
         .encode(
-            x=alt.X("deals:Q"),
+            x=alt.X("deals:Q", axis=WHOLE),
             y=alt.Y("group:N", sort="-x", title=None),
             tooltip=["group", "deals", "units"],
         ),
@@ -131,7 +142,9 @@ statuses = pd.DataFrame(
     [{"status": label(Status(g.key)), "deals": g.deals} for g in by_status if g.key is not None]
 )
 st.altair_chart(
-    alt.Chart(statuses).mark_bar().encode(x="deals:Q", y=alt.Y("status:N", sort="-x")),
+    alt.Chart(statuses)
+    .mark_bar()
+    .encode(x=alt.X("deals:Q", axis=WHOLE), y=alt.Y("status:N", sort="-x")),
     width="stretch",
 )
 st.caption(md("Statuses are explained on the About page."))

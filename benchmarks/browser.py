@@ -1,0 +1,108 @@
+"""Start the dashboard as a real Streamlit server and drive it with headless Chromium.
+
+Shared by the browser tests and the benchmarks. Chromium comes from Debian
+(`apt-get install chromium`); Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Playwright
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags the closed network here refuses Chromium's own requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+class ServerFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class StreamlitServer:
+    url: str
+    process: subprocess.Popen[bytes]
+    started_in: float  # seconds from launch to a healthy server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            return bool(response.read().decode().strip() == "ok")
+    except OSError:
+        return False
+
+
+@contextmanager
+def streamlit_server(database_url: str, *, timeout: float = 60) -> Iterator[StreamlitServer]:
+    """Run `streamlit run dashboard/streamlit_app.py` on a free port until the block ends."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    log = (Path(tempfile.gettempdir()) / f"tracker-streamlit-{port}.log").open("wb")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+    try:
+        while not _healthy(url):
+            if process.poll() is not None or time.perf_counter() - started > timeout:
+                raise ServerFailed(f"streamlit did not become healthy; see {log.name}")
+            time.sleep(0.05)
+        yield StreamlitServer(url, process, time.perf_counter() - started)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    if not CHROMIUM.exists():
+        raise FileNotFoundError(f"{CHROMIUM} not found: apt-get install -y chromium")
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+def wait_until_idle(page: Page, timeout_ms: float = 30_000) -> None:
+    """Wait like Streamlit's own e2e suite: the app exists and its script is not running."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    page.wait_for_function(
+        "() => { const app = document.querySelector(\"[data-testid='stApp']\");"
+        " return app && app.getAttribute('data-test-script-state') === 'notRunning'; }",
+        timeout=timeout_ms,
+    )

@@ -1,0 +1,131 @@
+"""Key journeys in a real headless Chromium against a real Streamlit server."""
+
+from __future__ import annotations
+
+import csv
+import re
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from factories import deal_data
+from tracker.app import prepare_database
+from tracker.config import Settings
+from tracker.db import make_engine, make_session_factory, transaction
+from tracker.exports import export_bytes
+from tracker.queries import DealFilters
+from tracker.services import create_deal
+
+pytestmark = pytest.mark.browser
+
+EVIL_NOTE = "<script>window.__xss = 1</script><img src=x onerror='window.__xss = 2'> =HYPERLINK(1)"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser')}/tracker.db"
+    engine = make_engine(Settings(database_url=url))
+    prepare_database(engine)
+    with transaction(engine) as session:
+        create_deal(session=session, deal_in=deal_data(notes=EVIL_NOTE, seller="Germany"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def server_url(database_url: str) -> Iterator[str]:
+    with streamlit_server(database_url) as server:
+        yield server.url
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_until_idle(page)
+
+
+def test_deals_link_shows_typhoon_totals_by_seller(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/deals?buyer=Turkey&platform=Typhoon")
+    strip = page.get_by_text("Eurofighter Typhoon (3 deals): 44 = 20 from United Kingdom")
+    expect(strip).to_be_visible()
+    expect(strip).to_contain_text("12 from Qatar (second-hand, negotiating)")
+    expect(strip).to_contain_text("12 from Oman (second-hand, negotiating)")
+
+
+def test_filter_change_updates_url_and_reload_restores_view(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/deals?buyer=Turkey&platform=Typhoon")
+    status = page.locator("[data-testid='stMultiSelect']").filter(has_text="Status")
+    status.locator("input").click()
+    page.keyboard.type("negotiating")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"status=negotiating"))
+    expect(page.get_by_text("Eurofighter Typhoon (2 deals): 24 = 12")).to_be_visible()
+    shared_link = page.url
+    page.reload()
+    wait_until_idle(page)
+    assert page.url == shared_link
+    expect(page.get_by_text("Eurofighter Typhoon (2 deals): 24 = 12")).to_be_visible()
+    expect(status).to_contain_text("negotiating")
+
+
+def test_downloaded_csv_parses_back_to_the_same_rows(
+    page: Page, server_url: str, database_url: str, tmp_path: Path
+) -> None:
+    _open(page, f"{server_url}/deals?buyer=Turkey&platform=Typhoon")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV").click()
+    saved = tmp_path / "download.csv"
+    download_info.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert sorted((r["seller"], r["quantity"]) for r in rows) == [
+        ("Oman", "12"), ("Qatar", "12"), ("United Kingdom", "20"),
+    ]  # fmt: skip
+    engine = make_engine(Settings(database_url=database_url, auto_setup=False))
+    with make_session_factory(engine)() as session:
+        expected = export_bytes(
+            session, DealFilters(buyers=("Turkey",), platforms=("Typhoon",)), "csv"
+        )
+    assert list(csv.DictReader(io.StringIO(expected.decode("utf-8-sig")))) == rows
+
+
+def test_script_in_notes_renders_as_text(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/deal?id=8")  # the deal added with EVIL_NOTE
+    expect(page.get_by_text("<script>window.__xss = 1</script>", exact=False)).to_be_visible()
+    assert page.evaluate("() => window.__xss") is None
+    assert page.locator("script:has-text('__xss')").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+
+
+def test_overview_renders_headline_figures(page: Page, server_url: str) -> None:
+    _open(page, server_url)
+    metric = page.locator("[data-testid='stMetric']").filter(has_text="Deals")
+    expect(metric).to_contain_text("8")
