@@ -62,15 +62,14 @@ def _healthy(url: str) -> bool:
 
 @contextmanager
 def streamlit_server(database_url: str, *, timeout: float = 60) -> Iterator[StreamlitServer]:
-    """Run `streamlit run dashboard/streamlit_app.py` on a free port until the block ends."""
+    """Run `tracker dashboard` on a free port until the block ends."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
+    # The real entry point (`tracker dashboard`), warm-up included.
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        sys.executable, "-m", "tracker.cli", "dashboard",
+        "--port", str(port), "--address", "127.0.0.1", "--headless",
     ]  # fmt: skip
     log = (Path(tempfile.gettempdir()) / f"tracker-streamlit-{port}.log").open("wb")
     started = time.perf_counter()

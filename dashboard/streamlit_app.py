@@ -16,7 +16,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import data
-from dashboard.ui import guard
+from dashboard.ui import guard, party_label
 from dashboard.urlstate import FILTER_PARAMS, filters_from_params, params_from_filters
 from tracker.queries import DealFilters
 from tracker.vocab import Category, Condition, Status, label
@@ -82,6 +82,17 @@ def _party_options(role: str, selected: list[str]) -> list[str]:
     return sorted(set(names) | set(selected))
 
 
+@st.cache_data(show_spinner=False)
+def party_labels() -> dict[str, str]:
+    """ "Turkey (TUR, Türkiye)": the picker's search then finds a party by code or alias."""
+    choices = data.party_choices("buyer") + data.party_choices("seller")
+    return {choice.name: party_label(choice.name, choice.iso3) for choice in choices}
+
+
+def _label(name: str) -> str:
+    return party_labels().get(name, name)
+
+
 def _year_filter() -> tuple[int | None, int | None]:
     bounds = data.year_range()
     if bounds is None:
@@ -111,11 +122,12 @@ def sidebar_filters() -> DealFilters:
             st.warning(warning)
         buyers = st.multiselect(
             "Buyer", _party_options("buyer", st.session_state["f_buyers"]), key="f_buyers",
-            help="Recipient state or party. Links may use any alias: Türkiye, TUR.",
+            format_func=_label, help="Recipient state or party; type a name, code or alias.",
         )  # fmt: skip
         sellers = st.multiselect(
-            "Seller", _party_options("seller", st.session_state["f_sellers"]), key="f_sellers"
-        )
+            "Seller", _party_options("seller", st.session_state["f_sellers"]), key="f_sellers",
+            format_func=_label, help="Supplying state or party; type a name, code or alias.",
+        )  # fmt: skip
         platform = st.text_input(
             "Platform", key="f_platform", placeholder="e.g. Typhoon, F-16",
             help="A designation or alias, or part of one; separate several with commas.",

@@ -13,8 +13,10 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import data
+from tracker.countries import country_by_iso3
 from tracker.errors import TrackerError
 from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
+from tracker.names import normalize_name
 from tracker.queries import DealFilters, DealRow, GroupTotal
 from tracker.vocab import label
 
@@ -44,6 +46,20 @@ def guard() -> Iterator[None]:
             "(`tracker db upgrade`); details are in the server log."
         )
         st.stop()
+
+
+def party_label(name: str, iso3: str | None) -> str:
+    """A party's name with its code and one other common name: "Turkey (TUR, Türkiye)"."""
+    country = country_by_iso3(iso3) if iso3 else None
+    if country is None:
+        return name
+    others = [
+        alias
+        for alias in country.aliases
+        if normalize_name(alias) != normalize_name(name) and len(alias) > 3 and "." not in alias
+    ]
+    other = min(others, key=len) if others else None
+    return f"{name} ({iso3}, {other})" if other else f"{name} ({iso3})"
 
 
 def current_filters() -> DealFilters:

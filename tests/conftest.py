@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+
 from pgserver import PostgresServer, PostgresUnavailable, start_postgres
 
 # ============================================================================

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-import re
 import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,13 +13,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
-from factories import deal_data
 from tracker.app import prepare_database
 from tracker.config import Settings
 from tracker.db import make_engine, make_session_factory, transaction
 from tracker.exports import export_bytes
 from tracker.queries import DealFilters
 from tracker.services import create_deal
+
+from factories import deal_data
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from factories import deal_data
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -15,6 +14,8 @@ from tracker.app import prepare_database
 from tracker.config import Settings
 from tracker.db import make_engine, transaction
 from tracker.services import create_deal
+
+from factories import deal_data
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
 

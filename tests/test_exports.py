@@ -7,13 +7,14 @@ import io
 import json
 
 import pytest
-from factories import deal_data
 from sqlalchemy import Engine
 
 from tracker.db import make_session_factory, transaction
 from tracker.exports import EXPORT_COLUMNS, export_bytes, neutralise
 from tracker.queries import DealFilters
 from tracker.services import create_deal
+
+from factories import deal_data
 
 REQUIRED_COLUMNS = [
     "deal_id",

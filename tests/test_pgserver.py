@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pgserver import PostgresServer
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
+
+from pgserver import PostgresServer
 
 pytestmark = pytest.mark.postgres
 

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from factories import row_counts
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -17,6 +16,8 @@ from tracker.models import Citation, Deal, Event
 from tracker.seed import SEEDS_DIR, load_seeds
 from tracker.services import quote_occurs
 from tracker.vocab import Condition, EventKind, Status, ValueKind
+
+from factories import row_counts
 
 # Fields that must carry a citation whenever the deal has a value in them.
 CITED_COLUMNS = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from factories import deal_data
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -15,6 +14,8 @@ from tracker.formatting import describe_money, describe_quantity
 from tracker.queries import DealFilters, GroupTotal, count_deals, list_deals, overall_total, totals
 from tracker.services import create_deal
 from tracker.vocab import Condition, Status
+
+from factories import deal_data
 
 
 def _by_platform(session: Session, buyer: str) -> dict[str, GroupTotal]:

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from factories import deal_data, row_counts
 from sqlalchemy import Engine, select
 
 from tracker.db import make_session_factory, transaction
@@ -15,6 +14,8 @@ from tracker.models import Deal
 from tracker.schemas import MAX_AMOUNT, PartialDate
 from tracker.services import add_citation, create_deal
 from tracker.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
+
+from factories import deal_data, row_counts
 
 
 def _create(engine: Engine, **overrides: Any) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -384,25 +383,18 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
 
 
 @main.command()
-@click.option(
-    "--port", type=int, default=None, help="Port to serve on (default: Streamlit's, 8501)."
-)
+@click.option("--port", type=int, default=None, help="Port to serve on (default: 8501).")
+@click.option("--address", default=None, help="Address to listen on (default: all).")
 @click.option("--headless/--browser", default=False, help="Do not open a browser window.")
 @friendly_errors
-def dashboard(port: int | None, headless: bool) -> None:
+def dashboard(port: int | None, address: str | None, headless: bool) -> None:
     """Start the Streamlit dashboard on the configured database.
 
     Example: tracker dashboard --port 8501
     """
-    open_database(get_settings()).dispose()  # migrate and seed before the first page loads
-    app = PROJECT_ROOT / "dashboard" / "streamlit_app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app)]
-    if port is not None:
-        command += ["--server.port", str(port)]
-    if headless:
-        command += ["--server.headless", "true"]
-    # Streamlit reads .streamlit/config.toml from the working directory.
-    raise SystemExit(subprocess.call(command, cwd=PROJECT_ROOT))
+    from dashboard.launch import run  # Streamlit loads only for this command
+
+    raise SystemExit(run(port=port, address=address, headless=headless))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 APP_NAME = "arms-deal-tracker"
 
@@ -28,6 +29,13 @@ class Settings(BaseSettings):
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()
+
+    def absolute_database_url(self) -> str:
+        """The URL with a relative SQLite path made absolute (safe across a chdir)."""
+        url = make_url(self.resolved_database_url())
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            url = url.set(database=str(Path(url.database).expanduser().resolve()))
+        return url.render_as_string(hide_password=False)
 
 
 def get_settings() -> Settings:

@@ -432,8 +432,8 @@ def totals(
 ) -> list[GroupTotal]:
     """Quantities and money per group; unknowns are counted, never summed as zero.
 
-    Groups of at most `parts_up_to` deals also list each deal's share (20 + 12 + 12) and
-    their units; 0 skips that for charts over many groups.
+    Groups come largest first. The first PARTS_GROUPS groups of at most `parts_up_to`
+    deals also list each deal's share (20 + 12 + 12) and their units; 0 skips that.
     """
     group_by = GroupBy(by)
     key = _GROUP_COLUMNS[group_by]
@@ -496,10 +496,16 @@ def _attach_units(session: Session, groups: dict[Any, GroupTotal], key: Any, whe
         groups[group].units = tuple(sorted(names))
 
 
+PARTS_GROUPS = 20
+
+
 def _attach_parts(
     session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, limit: int
 ) -> None:
-    small = [group for group, total in groups.items() if 1 < total.deals <= limit]
+    # Only the leading groups are ever shown with their parts; listing the deals of every
+    # small group of a large database would cost more than the totals themselves.
+    leading = list(groups.items())[:PARTS_GROUPS]
+    small = [group for group, total in leading if 1 < total.deals <= limit]
     if not small:
         return
     non_null = [group for group in small if group is not None]

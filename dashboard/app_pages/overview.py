@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import data
 from dashboard.ui import current_filters, guard, md
 from tracker.formatting import format_amount
-from tracker.queries import GroupTotal
+from tracker.queries import Flow, GroupTotal
 from tracker.vocab import Status, label
 
 # Counts are whole numbers: no 0.5-deal ticks on small selections.
@@ -67,6 +66,47 @@ st.caption(
 )
 
 
+def flow_chart(flows: list[Flow]) -> alt.LayerChart:
+    """A two-column flow diagram: each line joins a supplier to a recipient."""
+    sellers = list(dict.fromkeys(flow.seller for flow in flows))
+    buyers = list(dict.fromkeys(flow.buyer for flow in flows))
+
+    def position(names: list[str], name: str) -> float:
+        return (names.index(name) + 0.5) / len(names)
+
+    ends = pd.DataFrame(
+        [
+            {"flow": n, "x": x, "y": position(names, name), "seller": f.seller,
+             "buyer": f.buyer, "deals": f.deals, "units": f.quantity}
+            for n, f in enumerate(flows)
+            for x, names, name in ((0, sellers, f.seller), (1, buyers, f.buyer))
+        ]
+    )  # fmt: skip
+    seller_labels = pd.DataFrame(
+        [{"x": 0, "y": position(sellers, name), "name": name} for name in sellers]
+    )
+    buyer_labels = pd.DataFrame(
+        [{"x": 1, "y": position(buyers, name), "name": name} for name in buyers]
+    )
+    x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.45, 1.45]))
+    y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[1, 0]))
+    lines = (
+        alt.Chart(ends)
+        .mark_line(opacity=0.5)
+        .encode(
+            x=x, y=y, detail="flow:N",
+            color=alt.Color("seller:N", legend=None),
+            strokeWidth=alt.StrokeWidth("deals:Q", scale=alt.Scale(range=[1, 14]), legend=None),
+            tooltip=["seller", "buyer", "deals", alt.Tooltip("units", title="units (known)")],
+        )
+    )  # fmt: skip
+    left = alt.Chart(seller_labels).mark_text(align="right", dx=-6)
+    right = alt.Chart(buyer_labels).mark_text(align="left", dx=6)
+    texts = [part.encode(x=x, y=y, text="name:N") for part in (left, right)]
+    height = max(220, 22 * max(len(sellers), len(buyers)))
+    return alt.LayerChart(layer=[lines, *texts], height=height)
+
+
 def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
     return pd.DataFrame([{"group": g.label, "deals": g.deals, "units": g.quantity} for g in groups])
 
@@ -118,24 +158,11 @@ for column, groups, title in (
 
 st.subheader("Who supplies whom")
 if flows:
-    sellers = list(dict.fromkeys(flow.seller for flow in flows))
-    buyers = list(dict.fromkeys(flow.buyer for flow in flows))
-    figure = go.Figure(
-        go.Sankey(
-            node={"label": sellers + buyers, "pad": 12},
-            link={
-                "source": [sellers.index(flow.seller) for flow in flows],
-                "target": [len(sellers) + buyers.index(flow.buyer) for flow in flows],
-                "value": [flow.deals for flow in flows],
-                "customdata": [flow.quantity for flow in flows],
-                "hovertemplate": "%{source.label} → %{target.label}: %{value} deals, "
-                "%{customdata} units (known)<extra></extra>",
-            },
-        )
+    st.altair_chart(flow_chart(flows), width="stretch")
+    st.caption(
+        f"Suppliers (left) to recipients (right): the {len(flows)} largest flows by number "
+        "of deals; line width shows the deals."
     )
-    figure.update_layout(height=max(300, 22 * max(len(sellers), len(buyers))), margin={"t": 10})
-    st.plotly_chart(figure, width="stretch")
-    st.caption(f"Suppliers (left) to recipients (right): the {len(flows)} largest flows by deals.")
 
 st.subheader("Status")
 statuses = pd.DataFrame(
