@@ -66,14 +66,16 @@ def streamlit_server(database_url: str, *, timeout: float = 60) -> Iterator[Stre
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
-    # The real entry point (`tracker dashboard`), warm-up included.
+    # The installed console script, run from elsewhere: exactly what `make dashboard` does.
     command = [
-        sys.executable, "-m", "tracker.cli", "dashboard",
+        str(Path(sys.executable).parent / "tracker"), "dashboard",
         "--port", str(port), "--address", "127.0.0.1", "--headless",
     ]  # fmt: skip
     log = (Path(tempfile.gettempdir()) / f"tracker-streamlit-{port}.log").open("wb")
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+    process = subprocess.Popen(
+        command, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=log
+    )
     try:
         while not _healthy(url):
             if process.poll() is not None or time.perf_counter() - started > timeout:
