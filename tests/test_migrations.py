@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from tracker import migrate
 from tracker.config import Settings
@@ -56,3 +56,39 @@ def test_alembic_command_line_check_passes(sqlite_url: str) -> None:
     result = subprocess.run([*alembic, "check"], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "No new upgrade operations detected" in result.stdout + result.stderr
+
+
+def test_upgrade_keeps_existing_deals(db_url: str) -> None:
+    """A database with data at the first revision upgrades to head without losing it."""
+    engine = make_engine(Settings(database_url=db_url))
+    first = migrate.first_revision()
+    migrate.upgrade(engine, first)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO party (id, kind, name, historic, created_at) VALUES "
+                "(1, 'state', 'Turkey', false, CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO platform (id, designation, category, created_at) VALUES "
+                "(1, 'S-400', 'air_defence_systems', CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO deal (id, buyer_id, seller_id, platform_id, quantity_ordered, "
+                "quantity_ordered_estimated, quantity_delivered_estimated, "
+                "delivered_exceeds_ordered, local_production, value_at_least, status, "
+                "order_date_estimated, deliveries_expected, created_at, updated_at, version) "
+                "VALUES (1, 1, 1, 1, 4, false, false, false, false, false, 'ordered', "
+                "false, false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT quantity_ordered, delivery_dates_estimated FROM deal WHERE id = 1")
+        ).one()
+    assert (row[0], bool(row[1])) == (4, False)

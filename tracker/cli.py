@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import sys
@@ -20,6 +21,8 @@ from tracker.db import make_engine, make_session_factory, transaction
 from tracker.errors import TrackerError
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
 from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
+from tracker.imports import FORMATS, RowProblem, import_data
+from tracker.imports.dump import dump_database
 from tracker.queries import SORT_KEYS, DealFilters, GroupBy, deal_detail, list_deals, totals
 from tracker.seed import load_seeds
 from tracker.vocab import Category, Condition, Status, label
@@ -307,6 +310,14 @@ def deals_show(deal_id: int) -> None:
     for source in detail.sources:
         when = source.published_date.isoformat() if source.published_date else "undated"
         click.echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
+    if detail.conflicts:
+        click.echo("\nSources disagree")
+        for conflict in detail.conflicts:
+            click.echo(
+                f"  {conflict.field}: this deal says {conflict.recorded_value}; "
+                f"{conflict.source_title} says {conflict.other_value}"
+                + (" (resolved)" if conflict.resolved else "")
+            )
     click.echo("\nCitations")
     for field, citations in detail.field_citations.items():
         for citation in citations:
@@ -377,6 +388,80 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     meta = output.with_name(output.name + ".meta.json")
     meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)
+
+
+# --- import and dump --------------------------------------------------------------------
+
+
+def _write_rejects(path: Path, problems: Sequence[RowProblem]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["row", "column", "value", "reason"])
+        writer.writerows([p.row, p.column, p.value, p.reason] for p in problems)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    help="sipri, csv or json (default: detected from the content).",
+)  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Show what would be created, matched or rejected.")
+@click.option(
+    "--skip-invalid", is_flag=True,
+    help="Import the valid rows and write the rejected ones to FILE.rejects.csv.",
+)  # fmt: skip
+@friendly_errors
+def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: bool) -> None:
+    """Import a SIPRI trade register, a tracker CSV/JSON export, or a JSON dump.
+
+    All or nothing: one bad row rejects the file (unless --skip-invalid). Importing the
+    same file again adds nothing. SIPRI rows for deals already stored are attached to
+    them as further sources, and disagreements are recorded for review.
+
+    Example: tracker import trade-register.csv --dry-run
+    """
+    data = file.read_bytes()
+    engine = _engine()
+    with click.progressbar(length=1, label=f"Reading {file.name}", file=sys.stderr) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        with transaction(engine) as session:
+            report = import_data(
+                session=session, data=data, filename=str(file), fmt=fmt,
+                dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
+            )  # fmt: skip
+    click.echo(report.summary())
+    for problem in report.rejected[:20]:
+        click.echo(f"  rejected: {problem}")
+    if report.rejected and skip_invalid and not dry_run:
+        rejects = file.with_name(file.name + ".rejects.csv")
+        _write_rejects(rejects, report.rejected)
+        click.echo(f"rejected rows written to {rejects}")
+    if report.new_parties:
+        click.echo("new parties: " + ", ".join(report.new_parties[:20]))
+
+
+@main.command("dump")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True, help="The JSON file to write.",
+)  # fmt: skip
+@friendly_errors
+def dump_command(output: Path) -> None:
+    """Write the whole database (deals, parties, platforms, events, sources, citations) to
+    a JSON file, for backups or to move between SQLite and PostgreSQL with `tracker import`.
+
+    Example: tracker dump -o backup.json
+    """
+    partial = output.with_name(output.name + ".partial")
+    with make_session_factory(_engine())() as session, partial.open("w", encoding="utf-8") as out:
+        counts = dump_database(session, out)
+    partial.replace(output)
+    click.echo(f"wrote {counts['deal']} deals and {counts['source']} sources to {output}")
 
 
 # --- dashboard ---------------------------------------------------------------------------

@@ -55,6 +55,9 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "tiv_delivered",
     "notes",
     "ref",
+    "delivered_exceeds_ordered",
+    "delivery_dates_estimated",
+    "value_source",
 )
 assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
 

@@ -54,3 +54,10 @@ def head_revision() -> str | None:
 
 def is_up_to_date(engine: Engine) -> bool:
     return current_revision(engine) == head_revision()
+
+
+def first_revision() -> str:
+    """The initial revision (the one with no parent)."""
+    base = ScriptDirectory.from_config(alembic_config()).get_base()
+    assert base is not None
+    return base

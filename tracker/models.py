@@ -189,6 +189,10 @@ class Deal(Base):
     last_delivery_precision: Mapped[DatePrecision | None] = mapped_column(_vocab(DatePrecision))
     # True when the delivery dates are planned or expected rather than reported as done.
     deliveries_expected: Mapped[bool] = mapped_column(default=False)
+    delivery_dates_estimated: Mapped[bool] = mapped_column(default=False)
+    # Where the value came from when not from a cited quote of a contract figure,
+    # e.g. "sipri_comments" for money read out of SIPRI's free-text comments.
+    value_source: Mapped[str | None] = mapped_column(String(50))
 
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -210,6 +214,9 @@ class Deal(Base):
     )
     citations: Mapped[list[Citation]] = relationship(
         back_populates="deal", cascade="all, delete-orphan"
+    )
+    conflicts: Mapped[list[DealConflict]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan", order_by="DealConflict.id"
     )
 
 
@@ -295,3 +302,39 @@ class Citation(Base):
     source: Mapped[Source] = relationship(back_populates="citations")
     deal: Mapped[Deal] = relationship(back_populates="citations")
     event: Mapped[Event | None] = relationship(back_populates="citations")
+
+
+class DealConflict(Base):
+    """Two sources disagree about a deal field; kept for a researcher to resolve."""
+
+    __tablename__ = "deal_conflict"
+    __table_args__ = (UniqueConstraint("deal_id", "field", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(50))
+    recorded_value: Mapped[str | None] = mapped_column(Text)  # what the deal says
+    other_value: Mapped[str | None] = mapped_column(Text)  # what the other source says
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    deal: Mapped[Deal] = relationship(back_populates="conflicts")
+    source: Mapped[Source] = relationship()
+
+
+class ImportBatch(Base):
+    """One import of a file: what it was and what it did (the import log)."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    format: Mapped[str] = mapped_column(String(20))
+    deals_created: Mapped[int] = mapped_column(Integer, default=0)
+    deals_matched: Mapped[int] = mapped_column(Integer, default=0)
+    deals_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

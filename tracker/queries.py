@@ -19,6 +19,7 @@ from tracker.errors import FieldError, InvalidInput
 from tracker.models import (
     Citation,
     Deal,
+    DealConflict,
     DealParticipant,
     Event,
     Party,
@@ -221,6 +222,9 @@ class DealRow:
     tiv_delivered: Decimal | None
     notes: str | None
     ref: str | None
+    delivered_exceeds_ordered: bool
+    delivery_dates_estimated: bool
+    value_source: str | None
 
 
 _ROW_COLUMNS = (
@@ -258,6 +262,9 @@ _ROW_COLUMNS = (
     Deal.tiv_delivered,
     Deal.notes,
     Deal.ref,
+    Deal.delivered_exceeds_ordered,
+    Deal.delivery_dates_estimated,
+    Deal.value_source,
 )
 
 
@@ -277,7 +284,8 @@ def _row(r: Any, sources: str) -> DealRow:
         local_production=r[22], order_date_estimated=r[23],
         first_delivery_date=_partial(r[24], r[25]), last_delivery_date=_partial(r[26], r[27]),
         deliveries_expected=r[28], tiv_per_unit=r[29], tiv_total_order=r[30],
-        tiv_delivered=r[31], notes=r[32], ref=r[33],
+        tiv_delivered=r[31], notes=r[32], ref=r[33], delivered_exceeds_ordered=r[34],
+        delivery_dates_estimated=r[35], value_source=r[36],
     )  # fmt: skip
 
 
@@ -584,6 +592,18 @@ class SourceView:
 
 
 @dataclass(frozen=True)
+class ConflictView:
+    """Two sources disagree about a field; shown for a researcher to resolve."""
+
+    field: str
+    recorded_value: str | None
+    other_value: str | None
+    source_title: str
+    source_publisher: str | None
+    resolved: bool
+
+
+@dataclass(frozen=True)
 class DealDetail:
     row: DealRow
     version: int
@@ -593,6 +613,7 @@ class DealDetail:
     events: list[EventView]
     field_citations: dict[str, list[CitationView]]
     sources: list[SourceView]
+    conflicts: list[ConflictView]
 
 
 def _citation_view(citation: Citation) -> CitationView:
@@ -636,6 +657,19 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
         )
     ]  # fmt: skip
     sources = {c.source.id: c.source for c in citations}
+    conflicts = [
+        ConflictView(
+            c.field, c.recorded_value, c.other_value, c.source.title, c.source.publisher,
+            c.resolved,
+        )
+        for c in session.scalars(
+            select(DealConflict).where(DealConflict.deal_id == deal_id).order_by(DealConflict.id)
+        )
+    ]  # fmt: skip
+    for conflict_source in session.scalars(
+        select(Source).join(DealConflict).where(DealConflict.deal_id == deal_id)
+    ):
+        sources.setdefault(conflict_source.id, conflict_source)
     return DealDetail(
         row=_row(rows[0], labels.get(deal_id, "")),
         version=deal.version,
@@ -650,6 +684,7 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
             )
             for s in sorted(sources.values(), key=lambda s: (s.published_date or dt.date.min, s.id))
         ],
+        conflicts=conflicts,
     )
 
 

@@ -110,6 +110,22 @@ if detail.row.notes:
     st.markdown("**Notes**")
     st.markdown(md(detail.row.notes))
 
+if detail.conflicts:
+    st.subheader("Sources disagree")
+    st.caption(
+        "Another source states these fields differently. The deal keeps its value; "
+        "a researcher decides which is right."
+    )
+    for conflict in detail.conflicts:
+        state = "resolved" if conflict.resolved else "open"
+        st.warning(
+            f"**{md(FIELD_LABELS.get(conflict.field, conflict.field))}** ({state}): "
+            f"this deal says {md(conflict.recorded_value)}; "
+            f"{md(conflict.source_publisher or conflict.source_title)} says "
+            f"{md(conflict.other_value)} — {md(conflict.source_title)}",
+            icon=":material/compare_arrows:",
+        )
+
 st.subheader("Timeline")
 if not detail.events:
     st.caption("No events recorded.")

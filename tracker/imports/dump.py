@@ -1,0 +1,163 @@
+"""Whole-database JSON dumps: every table, ids kept, for backups and for moving a database
+between SQLite and PostgreSQL. Values are written in one canonical form (UTC times,
+decimal strings), so a dump taken on either backend reads the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from decimal import Decimal
+from typing import IO, Any
+
+from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, func, select
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import Session
+
+from tracker import __version__, migrate
+from tracker.bulk import insert_rows
+from tracker.db import Base
+from tracker.imports.core import ImportRejected
+
+DUMP_FORMAT = "arms-deal-tracker-dump"
+DUMP_VERSION = 1
+# Parents before children, so foreign keys hold while loading.
+TABLE_ORDER = (
+    "party", "party_alias", "platform", "platform_alias", "platform_manufacturer", "source",
+    "deal", "deal_participant", "event", "citation", "deal_conflict", "import_batch",
+)  # fmt: skip
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
+    """Write every table as JSON to `out`, streaming rows; returns rows per table."""
+    assert set(TABLE_ORDER) == set(Base.metadata.tables) - {"alembic_version"}
+    counts: dict[str, int] = {}
+    header = {
+        "format": DUMP_FORMAT,
+        "version": DUMP_VERSION,
+        "schema": migrate.head_revision(),
+        "generator": f"arms-deal-tracker {__version__}",
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    out.write(json.dumps(header)[:-1] + ', "tables": {')
+    for index, name in enumerate(TABLE_ORDER):
+        table = _table(name)
+        out.write(("," if index else "") + f'\n"{name}": [')
+        key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
+        result = session.execute(select(table).order_by(*key).execution_options(yield_per=5000))
+        count = 0
+        for row in result.mappings():
+            record = {k: _plain(v) for k, v in row.items()}
+            out.write(("," if count else "") + "\n" + json.dumps(record, ensure_ascii=False))
+            count += 1
+        out.write("]")
+        counts[name] = count
+    out.write("\n}}\n")
+    return counts
+
+
+def _snapshot(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """The stored tables in the dump's representation, to recognise a re-import."""
+    snapshot = {}
+    for name in TABLE_ORDER:
+        table = _table(name)
+        key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
+        rows = session.execute(select(table).order_by(*key)).mappings()
+        snapshot[name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return snapshot
+
+
+def is_dump(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == DUMP_FORMAT
+
+
+def _converter(column: Any) -> Any:
+    kind = column.type
+    if isinstance(kind, SAEnum) and kind.enum_class is not None:
+        enum_class = kind.enum_class
+        return lambda v: None if v is None else enum_class(v)
+    if isinstance(kind, DateTime):
+        return lambda v: None if v is None else dt.datetime.fromisoformat(v)
+    if isinstance(kind, Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if isinstance(kind, Numeric):
+        return lambda v: None if v is None else Decimal(str(v))
+    if isinstance(kind, Boolean):
+        return lambda v: None if v is None else bool(v)
+    return lambda v: v
+
+
+def _rows(table: Table, records: list[Any]) -> list[dict[str, Any]]:
+    converters = {column.name: _converter(column) for column in table.columns}
+    rows = []
+    for index, record in enumerate(records, 1):
+        if not isinstance(record, dict) or set(record) != set(converters):
+            raise ImportRejected(
+                f"table {table.name}, row {index}: expected the columns "
+                f"{', '.join(sorted(converters))}"
+            )
+        try:
+            rows.append({name: converters[name](value) for name, value in record.items()})
+        except (ValueError, ArithmeticError, TypeError) as exc:
+            raise ImportRejected(f"table {table.name}, row {index}: {exc}") from None
+    return rows
+
+
+def load_dump(session: Session, data: dict[str, Any], *, dry_run: bool = False) -> dict[str, int]:
+    """Load a dump into an empty database (in the caller's transaction); a dry run checks
+    every row and writes nothing."""
+    if data.get("version") != DUMP_VERSION:
+        raise ImportRejected(f"unsupported dump version {data.get('version')!r}")
+    if data.get("schema") != migrate.head_revision():
+        raise ImportRejected(
+            f"the dump was made with schema {data.get('schema')}, this database is at "
+            f"{migrate.head_revision()}: load it with the matching version of the tracker"
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or set(tables) != set(TABLE_ORDER):
+        raise ImportRejected("the dump's `tables` must hold exactly: " + ", ".join(TABLE_ORDER))
+    stored = {
+        name: int(session.scalar(select(func.count()).select_from(_table(name))) or 0)
+        for name in TABLE_ORDER
+    }
+    if any(stored.values()):
+        if stored == {name: len(tables[name]) for name in TABLE_ORDER} and _snapshot(session) == {
+            name: tables[name] for name in TABLE_ORDER
+        }:
+            return dict.fromkeys(TABLE_ORDER, 0)  # this very dump is already loaded
+        raise ImportRejected(
+            f"a dump loads into an empty database only; this one holds {stored['deal']} deals "
+            f"and {stored['source']} sources"
+        )
+    counts = {}
+    for name in TABLE_ORDER:
+        rows = _rows(_table(name), tables[name])
+        if not dry_run:
+            insert_rows(session, _model_for(name), rows)
+        counts[name] = len(rows)
+    return counts
+
+
+def _model_for(name: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table is _table(name):
+            return mapper.class_
+    raise KeyError(name)
