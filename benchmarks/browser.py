@@ -73,9 +73,7 @@ def streamlit_server(database_url: str, *, timeout: float = 60) -> Iterator[Stre
     ]  # fmt: skip
     log = (Path(tempfile.gettempdir()) / f"tracker-streamlit-{port}.log").open("wb")
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=log
-    )
+    process = subprocess.Popen(command, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=log)
     try:
         while not _healthy(url):
             if process.poll() is not None or time.perf_counter() - started > timeout:

@@ -323,6 +323,14 @@ def test_trailing_empty_cells_are_accepted() -> None:
     assert parse_sipri(_deals_file([*DEALS_ROW, "", ""])).errors == []
 
 
+def test_unclosed_quote_names_the_lines_it_swallows() -> None:
+    row = _csv_lines([DEALS_ROW])[0]
+    data = _deals_file().decode() + row.replace("$79", '"$79') + "\n" + (row + "\n") * 3
+    (error,) = parse_sipri(data.encode()).errors
+    assert error.row == 2
+    assert "a quoted field runs from line 2 to line 5" in error.reason
+
+
 def test_quoted_comment_over_two_lines_is_one_deal() -> None:
     row = _changed(DEALS_ROW, DEALS_NAMES, "Comments", "first line\nsecond line")
     (deal,) = parse_sipri(_deals_file(row)).deals
@@ -489,8 +497,11 @@ def test_layout_b_equal_numbers_written_differently_agree() -> None:
 
 def test_extra_non_empty_cell_is_a_row_error() -> None:
     (error,) = parse_sipri(_deals_file([*DEALS_ROW, "stray"])).errors
-    assert (error.row, error.value) == (2, "stray")
-    assert "row has 17 cells for 16 columns" in error.reason
+    assert (error.row, error.column, error.value) == (2, "", "stray")
+    assert str(error) == (
+        "row 2: 'stray' is an extra cell: the row has 17 cells for 16 columns "
+        "(a comma in an unquoted field?)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # imports look up the same few hundred names again and again
 def normalize_name(text: str) -> str:
     """Return the lookup key of a name: accents stripped, case folded, punctuation collapsed.
 

@@ -312,11 +312,10 @@ def plan_import(
 
 
 def _write_parties(session: Session, plan: Plan) -> None:
-    for _, deal_in in plan.creates:
-        for name in (deal_in.buyer, deal_in.seller):
-            country = resolve_country(name)
-            if country is not None:
-                state_party(session=session, country=country)
+    names = {name for _, deal_in in plan.creates for name in (deal_in.buyer, deal_in.seller)}
+    countries = {country.iso3: country for name in names if (country := resolve_country(name))}
+    for country in countries.values():
+        state_party(session=session, country=country)
     for name, kind in plan.new_parties.items():
         add_party(session=session, party_in={"name": name, "kind": kind.value})
 

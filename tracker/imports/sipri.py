@@ -51,8 +51,9 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
+        column = f", column {self.column!r}" if self.column else ""
         shown = f"{self.value!r} " if self.value else ""
-        return f"row {self.row}, column {self.column!r}: {shown}{self.reason}"
+        return f"row {self.row}{column}: {shown}{self.reason}"
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,13 @@ def parse_sipri(data: bytes) -> SipriFile:
     records = 0
     for numbers, cells in _records(lines, header_index + 1, layout=layout):
         records += 1
-        text = "\n".join(lines[number - 1] for number in numbers)
         if isinstance(cells, str):
-            parser.errors.append(RowError(numbers[0], "", "", f"cannot be read as CSV: {cells}"))
+            span = f"lines {numbers[0]} to {numbers[-1]}, an unclosed quote?"
+            parser.errors.append(
+                RowError(numbers[0], "", "", f"cannot be read as CSV ({span}): {cells}")
+            )
         else:
-            parser.add(numbers, cells, text)
+            parser.add(numbers, cells, "\n".join(lines[number - 1] for number in numbers))
     if records == 0:
         raise SipriFormatError(
             f"the SIPRI register has a header (line {header_index + 1}) but no data rows"
@@ -318,10 +321,14 @@ def _year(value: str) -> int | None:
 
 
 def _years(value: str) -> list[int]:
-    years = {_year(part.strip()) for part in value.split(";")} if value else set()
-    if None in years:
-        raise _Bad("has an empty year in its list")
-    return sorted(year for year in years if year is not None)
+    """SIPRI joins delivery years with "; ": "2011; 2012"."""
+    years: set[int] = set()
+    for part in value.split(";") if value else ():
+        year = _year(part.strip())
+        if year is None:
+            raise _Bad("has an empty year in its list")
+        years.add(year)
+    return sorted(years)
 
 
 def _decimal(value: str) -> Decimal | None:
@@ -416,7 +423,11 @@ class _Row:
     def shape_error(self, numbers: list[int]) -> RowError | None:
         """The record's width is wrong (truncated file, unquoted comma, broken quote)."""
         cells, width = self.cells, len(self.names)
-        spans = f" (a quoted field runs over {len(numbers)} lines)" if len(numbers) > 1 else ""
+        spans = (
+            f" (a quoted field runs from line {numbers[0]} to line {numbers[-1]})"
+            if len(numbers) > 1
+            else ""
+        )
         if len(cells) < width:
             return RowError(
                 self.number,
@@ -428,9 +439,9 @@ class _Row:
         if extra:
             return RowError(
                 self.number,
-                self.names[-1],
+                "",
                 extra[0],
-                f"row has {len(cells)} cells for {width} columns "
+                f"is an extra cell: the row has {len(cells)} cells for {width} columns "
                 f"(a comma in an unquoted field?){spans}",
             )
         del cells[width:]
@@ -538,7 +549,9 @@ def _mentions_local_production(comments: str | None, recipient: str) -> bool:
     if _LICENCE.search(comments):
         return True
     place = recipient.rstrip("*").split(" (")[0].lower()
-    return any(match.group(1).lower().startswith(place) for match in _MADE_IN.finditer(comments))
+    return bool(place) and any(
+        match.group(1).lower().startswith(place) for match in _MADE_IN.finditer(comments)
+    )
 
 
 # ----------------------------------------------------------------------------------------
