@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from tracker import queries
 from tracker.app import open_database
 from tracker.config import get_settings
-from tracker.db import make_session_factory
+from tracker.db import make_session_factory, transaction
 from tracker.exports import export_bytes, export_metadata
+from tracker.imports import ImportReport, import_data
+from tracker.imports.core import Progress
 from tracker.queries import DealDetail, DealFilters, DealRow, Flow, GroupTotal, PartyChoice
 
 TTL = dt.timedelta(minutes=5)
@@ -95,6 +97,27 @@ def deal_detail(deal_id: int) -> DealDetail | None:
 def related_deals(deal_id: int) -> list[DealRow]:
     with session() as s:
         return queries.related_deals(s, deal_id)
+
+
+def preview_import(data: bytes, filename: str, skip_invalid: bool) -> ImportReport:
+    """What importing the file would do; writes nothing."""
+    with session() as s:
+        return import_data(
+            session=s, data=data, filename=filename, dry_run=True, skip_invalid=skip_invalid
+        )
+
+
+def run_import(
+    data: bytes, filename: str, skip_invalid: bool, progress: Progress | None = None
+) -> ImportReport:
+    """Import the file in one transaction, then drop every cached query result."""
+    with transaction(engine()) as s:
+        report = import_data(
+            session=s, data=data, filename=filename, skip_invalid=skip_invalid,
+            progress=progress,
+        )  # fmt: skip
+    st.cache_data.clear()
+    return report
 
 
 def export_file(engine_: Engine, filters: DealFilters, fmt: str) -> bytes:

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import data
 from dashboard.ui import guard, party_label
 from dashboard.urlstate import FILTER_PARAMS, filters_from_params, params_from_filters
+from tracker.config import get_settings
 from tracker.queries import DealFilters
 from tracker.vocab import Category, Condition, Status, label
 
@@ -40,6 +41,11 @@ PAGES = {
         "app_pages/about.py", title="About & methodology", icon=":material/info:", url_path="about"
     ),
 }
+# Write pages only where editing is allowed (see Settings.dashboard_editing).
+if get_settings().editing_enabled():
+    PAGES["import"] = st.Page(
+        "app_pages/import_data.py", title="Import", icon=":material/upload_file:", url_path="import"
+    )
 # Query parameters a page owns besides the filters; others are dropped when it shows.
 PAGE_PARAMS = {
     "overview": (),
@@ -47,6 +53,7 @@ PAGE_PARAMS = {
     "deal": ("id",),
     "country": ("name",),
     "about": (),
+    "import": (),
 }
 VALUE_CHOICES = {"any": None, "with a value": True, "without a value": False}
 

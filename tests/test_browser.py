@@ -130,3 +130,19 @@ def test_overview_renders_headline_figures(page: Page, server_url: str) -> None:
     _open(page, server_url)
     metric = page.locator("[data-testid='stMetric']").filter(has_text="Deals")
     expect(metric).to_contain_text("8")
+
+
+def test_import_page_previews_then_imports_a_sipri_register(page: Page, server_url: str) -> None:
+    """Runs last in this module: it adds deals to the shared database."""
+    register = Path(__file__).parent / "fixtures" / "sipri" / "deals-utf8-lf.csv"
+    _open(page, f"{server_url}/import")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(register)
+    preview = page.locator("[data-testid='stMetric']").filter(has_text="New deals")
+    expect(preview).to_contain_text("9")
+    expect(page.locator("[data-testid='stMetric']").filter(has_text="Matched")).to_contain_text("1")
+    expect(page.get_by_text("2 field(s) of matched deals disagree")).to_be_visible()
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_text("imported 9 new deals, 1 matched to stored deals")).to_be_visible()
+    _open(page, f"{server_url}/deal?id=1")
+    expect(page.get_by_text("Sources disagree")).to_be_visible()
+    expect(page.get_by_text("this deal says 4 units")).to_be_visible()

@@ -19,6 +19,12 @@ from tracker.vocab import PartyKind, Status, ValueKind
 PUBLISHER = "SIPRI Arms Transfers Database"
 CREDIT = "Information from the SIPRI Arms Transfers Database"
 
+# Layout B lists deliveries only, within the export's year range, and no number ordered.
+LAYOUT_B_CAVEAT = (
+    "This layout gives no number ordered and only the deliveries in the export's year "
+    "range, so the delivered total may be partial and the status stays 'delivering'. "
+)
+
 COLUMNS = {
     "deals": {
         "buyer": "Recipient", "seller": "Supplier", "platform": "Weapon designation",
