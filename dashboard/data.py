@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tracker import queries
 from tracker.app import open_database
+from tracker.auth import Actor
 from tracker.config import get_settings
 from tracker.db import make_session_factory, transaction
 from tracker.exports import export_bytes, export_metadata
@@ -99,22 +102,23 @@ def related_deals(deal_id: int) -> list[DealRow]:
         return queries.related_deals(s, deal_id)
 
 
-def preview_import(data: bytes, filename: str, skip_invalid: bool) -> ImportReport:
+def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
     """What importing the file would do; writes nothing."""
     with session() as s:
         return import_data(
-            session=s, data=data, filename=filename, dry_run=True, skip_invalid=skip_invalid
-        )
+            session=s, data=data, filename=filename, dry_run=True, skip_invalid=skip_invalid,
+            actor=actor,
+        )  # fmt: skip
 
 
 def run_import(
-    data: bytes, filename: str, skip_invalid: bool, progress: Progress | None = None
+    data: bytes, filename: str, skip_invalid: bool, actor: Actor, progress: Progress | None = None
 ) -> ImportReport:
     """Import the file in one transaction, then drop every cached query result."""
     with transaction(engine()) as s:
         report = import_data(
             session=s, data=data, filename=filename, skip_invalid=skip_invalid,
-            progress=progress,
+            progress=progress, actor=actor,
         )  # fmt: skip
     st.cache_data.clear()
     return report
@@ -131,3 +135,40 @@ def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:
     with make_session_factory(engine_)() as s:
         metadata = export_metadata(s, filters, count)
     return (json.dumps(metadata, indent=2) + "\n").encode("utf-8")
+
+
+# --- signed-in work ----------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def write(service: Callable[..., T], **kwargs: Any) -> T:
+    """Run a library write service in one transaction, then drop cached query results."""
+    with transaction(engine()) as s:
+        result = service(session=s, **kwargs)
+    st.cache_data.clear()
+    return result
+
+
+def read(query: Callable[..., T], **kwargs: Any) -> T:
+    """Run a library read that must see the latest writes (not cached)."""
+    with session() as s:
+        return query(session=s, **kwargs)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def party_name_choices() -> list[queries.NameChoice]:
+    with session() as s:
+        return queries.party_name_choices(s)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def platform_choices() -> list[str]:
+    with session() as s:
+        return queries.platform_choices(s)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def source_choices() -> list[tuple[str, str]]:
+    with session() as s:
+        return queries.source_choices(s)

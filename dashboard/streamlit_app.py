@@ -16,11 +16,11 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import data
+from dashboard.account import account_box
 from dashboard.ui import guard, party_label
 from dashboard.urlstate import FILTER_PARAMS, filters_from_params, params_from_filters
-from tracker.config import get_settings
 from tracker.queries import DealFilters
-from tracker.vocab import Category, Condition, Status, label
+from tracker.vocab import Category, Condition, Role, Status, label
 
 st.set_page_config(page_title="Arms-deal tracker", page_icon="📑", layout="wide")
 
@@ -41,11 +41,26 @@ PAGES = {
         "app_pages/about.py", title="About & methodology", icon=":material/info:", url_path="about"
     ),
 }
-# Write pages only where editing is allowed (see Settings.dashboard_editing).
-if get_settings().editing_enabled():
-    PAGES["import"] = st.Page(
+# Pages for signed-in researchers; the library checks the role again on every write.
+EDITOR_PAGES = {
+    "edit": st.Page(
+        "app_pages/edit_deal.py",
+        title="Add or edit a deal",
+        icon=":material/edit:",
+        url_path="edit",
+    ),
+    "import": st.Page(
         "app_pages/import_data.py", title="Import", icon=":material/upload_file:", url_path="import"
-    )
+    ),
+}
+ADMIN_PAGES = {
+    "admin": st.Page(
+        "app_pages/admin.py",
+        title="Admin",
+        icon=":material/admin_panel_settings:",
+        url_path="admin",
+    ),
+}
 # Query parameters a page owns besides the filters; others are dropped when it shows.
 PAGE_PARAMS = {
     "overview": (),
@@ -54,6 +69,8 @@ PAGE_PARAMS = {
     "country": ("name",),
     "about": (),
     "import": (),
+    "edit": ("id",),
+    "admin": (),
 }
 VALUE_CHOICES = {"any": None, "with a value": True, "without a value": False}
 
@@ -183,8 +200,15 @@ def sync_url(filters: DealFilters, page_key: str) -> None:
             st.query_params[name] = values
 
 
-navigation = st.navigation(list(PAGES.values()))
-page_key = next((key for key, page in PAGES.items() if page.title == navigation.title), "overview")
+with guard():
+    actor = account_box()
+pages = dict(PAGES)
+if actor.can(Role.EDITOR):
+    pages.update(EDITOR_PAGES)
+if actor.can(Role.ADMIN):
+    pages.update(ADMIN_PAGES)
+navigation = st.navigation(list(pages.values()))
+page_key = next((key for key, page in pages.items() if page.title == navigation.title), "overview")
 with guard():
     st.session_state["filters"] = sidebar_filters()
 sync_url(st.session_state["filters"], page_key)

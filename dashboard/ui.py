@@ -32,10 +32,16 @@ def md(text: object) -> str:
 
 
 @contextmanager
-def guard() -> Iterator[None]:
-    """Show library and database errors as messages and stop the page, never a traceback."""
+def guard(*let_through: type[Exception]) -> Iterator[None]:
+    """Show library and database errors as messages and stop the page, never a traceback.
+
+    Errors of the `let_through` types pass on to the caller, which shows them its own
+    way (a form puts field errors beside the fields).
+    """
     try:
         yield
+    except let_through:
+        raise
     except TrackerError as exc:
         st.error(str(exc))
         st.stop()

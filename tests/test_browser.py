@@ -13,17 +13,21 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from tracker.accounts import create_user
 from tracker.app import prepare_database
+from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.db import make_engine, make_session_factory, transaction
 from tracker.exports import export_bytes
 from tracker.queries import DealFilters
 from tracker.services import create_deal
+from tracker.vocab import Role
 
 from factories import deal_data
 
 pytestmark = pytest.mark.browser
 
+EDITOR_PASSWORD = "correct horse battery"
 EVIL_NOTE = "<script>window.__xss = 1</script><img src=x onerror='window.__xss = 2'> =HYPERLINK(1)"
 
 
@@ -47,6 +51,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     prepare_database(engine)
     with transaction(engine) as session:
         create_deal(session=session, deal_in=deal_data(notes=EVIL_NOTE, seller="Germany"))
+        create_user(session=session, actor=cli_actor(), username="erin",
+                    password=EDITOR_PASSWORD, role=Role.EDITOR)  # fmt: skip
     engine.dispose()
     return url
 
@@ -69,6 +75,15 @@ def page(chromium: Browser) -> Iterator[Page]:
 def _open(page: Page, url: str) -> None:
     page.goto(url)
     wait_until_idle(page)
+
+
+def _sign_in(page: Page, server_url: str) -> None:
+    _open(page, server_url)
+    page.get_by_text("Sign in (researchers)").click()
+    page.get_by_label("Username").fill("erin")
+    page.get_by_role("textbox", name="Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
 
 
 def test_deals_link_shows_typhoon_totals_by_seller(page: Page, server_url: str) -> None:
@@ -135,7 +150,9 @@ def test_overview_renders_headline_figures(page: Page, server_url: str) -> None:
 def test_import_page_previews_then_imports_a_sipri_register(page: Page, server_url: str) -> None:
     """Runs last in this module: it adds deals to the shared database."""
     register = Path(__file__).parent / "fixtures" / "sipri" / "deals-utf8-lf.csv"
-    _open(page, f"{server_url}/import")
+    _sign_in(page, server_url)
+    page.get_by_role("link", name="Import").click()
+    wait_until_idle(page)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(register)
     preview = page.locator("[data-testid='stMetric']").filter(has_text="New deals")
     expect(preview).to_contain_text("9")
@@ -143,6 +160,38 @@ def test_import_page_previews_then_imports_a_sipri_register(page: Page, server_u
     expect(page.get_by_text("2 field(s) of matched deals disagree")).to_be_visible()
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("imported 9 new deals, 1 matched to stored deals")).to_be_visible()
-    _open(page, f"{server_url}/deal?id=1")
+    page.goto(f"{server_url}/deal?id=1")
+    wait_until_idle(page)
     expect(page.get_by_text("Sources disagree")).to_be_visible()
     expect(page.get_by_text("this deal says 4 units")).to_be_visible()
+
+
+def test_editor_signs_in_adds_edits_sees_history_and_signs_out(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url)
+    page.get_by_role("link", name="Add or edit a deal").click()
+    wait_until_idle(page)
+    for label, value in (("Buyer", "Greece"), ("Seller (supplier)", "France"),
+                         ("Platform", "Eurofighter Typhoon")):  # fmt: skip
+        box = page.locator("[data-testid='stSelectbox']").filter(has_text=label).first
+        box.click()
+        page.keyboard.type(value)
+        page.keyboard.press("Enter")
+    page.get_by_label("Quantity ordered (empty = unknown)").fill("6")
+    page.get_by_label("Order date").fill("2026-02")
+    page.get_by_role("button", name="Add deal").click()
+    expect(page.get_by_text(re.compile(r"Added deal \d+"))).to_be_visible()
+
+    page.get_by_label("Quantity ordered (empty = unknown)").fill("8")
+    page.get_by_label("Why (for the edit history)").fill("six was a typo")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text(re.compile(r"Saved deal \d+: quantity_ordered"))).to_be_visible()
+    page.get_by_role("link", name=re.compile(r"Open deal \d+")).click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Edit history")).to_be_visible()
+    history = page.locator("[data-testid='stDataFrame']").first
+    expect(history).to_be_visible()
+    assert "Edit this deal" in page.content()
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("Sign in (researchers)")).to_be_visible()
+    assert "Edit this deal" not in page.content()

@@ -124,20 +124,3 @@ def test_database_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: ")
         assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
-@pytest.mark.parametrize(
-    ("url", "setting", "expected"),
-    [
-        ("sqlite:///x.db", None, True),
-        ("postgresql+psycopg://u@127.0.0.1/db", None, False),
-        ("postgresql+psycopg://u@127.0.0.1/db", True, True),
-        ("sqlite:///x.db", False, False),
-    ],
-)
-def test_dashboard_editing_defaults_to_the_embedded_database_only(
-    url: str, setting: bool | None, expected: bool
-) -> None:
-    from tracker.config import Settings
-
-    assert Settings(database_url=url, dashboard_editing=setting).editing_enabled() is expected

@@ -26,15 +26,6 @@ class Settings(BaseSettings):
     echo_sql: bool = False
     # Migrate and seed an empty database the first time it is opened.
     auto_setup: bool = True
-    # Whether the dashboard offers write pages (Import). Unset: on for the embedded SQLite
-    # database (one user, on their machine), off for a shared server database, until
-    # accounts and roles exist.
-    dashboard_editing: bool | None = None
-
-    def editing_enabled(self) -> bool:
-        if self.dashboard_editing is not None:
-            return self.dashboard_editing
-        return make_url(self.resolved_database_url()).get_backend_name() == "sqlite"
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()

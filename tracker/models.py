@@ -30,6 +30,7 @@ from tracker.vocab import (
     EventKind,
     ParticipantRole,
     PartyKind,
+    Role,
     Status,
     ValueKind,
 )
@@ -200,6 +201,9 @@ class Deal(Base):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Soft delete: a deleted deal disappears from every view but stays, restorable.
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012
 
@@ -338,3 +342,40 @@ class ImportBatch(Base):
     deals_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class UserAccount(Base):
+    """A person who can sign in; passwords are stored only as Argon2 hashes."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_vocab(Role))
+    password_hash: Mapped[str | None] = mapped_column(String(300))  # None: single sign-on only
+    # The identity a single-sign-on provider vouches for (e-mail or subject).
+    sso_identity: Mapped[str | None] = mapped_column(String(300), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AuditEntry(Base):
+    """One write: who, when, what changed (before/after per field) and why."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(100), index=True)  # username, or "cli:<user>"
+    action: Mapped[str] = mapped_column(String(30))  # create, update, delete, restore, ...
+    entity: Mapped[str] = mapped_column(String(30))  # deal, source, citation, event, user
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    # The deal a change belongs to, so a deal's history is one indexed lookup.
+    deal_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [before, after]}
+    comment: Mapped[str | None] = mapped_column(Text)

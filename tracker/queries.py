@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker.countries import resolve_country
+from tracker.countries import all_countries, resolve_country
 from tracker.errors import FieldError, InvalidInput
 from tracker.models import (
     Citation,
@@ -173,14 +173,18 @@ def filter_conditions(resolved: ResolvedFilters) -> list[ColumnElement[bool]]:
     return [condition for condition in conditions if condition is not None]
 
 
-def _base_select(*columns: Any) -> Select[Any]:
-    return (
+LIVE = Deal.deleted_at.is_(None)  # soft-deleted deals are left out of every view
+
+
+def _base_select(*columns: Any, include_deleted: bool = False) -> Select[Any]:
+    stmt = (
         select(*columns)
         .select_from(Deal)
         .join(Buyer, Buyer.id == Deal.buyer_id)
         .join(Seller, Seller.id == Deal.seller_id)
         .join(Platform, Platform.id == Deal.platform_id)
     )
+    return stmt if include_deleted else stmt.where(LIVE)
 
 
 # --- deal rows ---------------------------------------------------------------------------
@@ -614,6 +618,8 @@ class DealDetail:
     field_citations: dict[str, list[CitationView]]
     sources: list[SourceView]
     conflicts: list[ConflictView]
+    deleted_at: dt.datetime | None = None  # set when the deal was (soft) deleted
+    deleted_by: str | None = None
 
 
 def _citation_view(citation: Citation) -> CitationView:
@@ -626,7 +632,8 @@ def _citation_view(citation: Citation) -> CitationView:
 
 def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
     """Every field of one deal, its timeline in date order, and its cited sources."""
-    rows = session.execute(_base_select(*_ROW_COLUMNS).where(Deal.id == deal_id)).all()
+    stmt = _base_select(*_ROW_COLUMNS, include_deleted=True).where(Deal.id == deal_id)
+    rows = session.execute(stmt).all()
     if not rows:
         return None
     deal = session.get_one(Deal, deal_id)
@@ -685,6 +692,8 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
             for s in sorted(sources.values(), key=lambda s: (s.published_date or dt.date.min, s.id))
         ],
         conflicts=conflicts,
+        deleted_at=deal.deleted_at,
+        deleted_by=deal.deleted_by,
     )
 
 
@@ -709,7 +718,10 @@ def party_choices(session: Session, role: str) -> list[PartyChoice]:
     """Parties that appear as buyer (role "buyer") or seller, with their deal counts."""
     column = {"buyer": Deal.buyer_id, "seller": Deal.seller_id}[role]
     counts = (
-        select(column.label("party_id"), func.count().label("deals")).group_by(column).subquery()
+        select(column.label("party_id"), func.count().label("deals"))
+        .where(LIVE)
+        .group_by(column)
+        .subquery()
     )
     rows = session.execute(
         select(Party.name, Party.iso3, counts.c.deals)
@@ -730,7 +742,9 @@ def canonical_party_name(session: Session, name: str) -> str | None:
 
 
 def order_year_range(session: Session) -> tuple[int, int] | None:
-    low, high = session.execute(select(func.min(Deal.order_year), func.max(Deal.order_year))).one()
+    low, high = session.execute(
+        select(func.min(Deal.order_year), func.max(Deal.order_year)).where(LIVE)
+    ).one()
     if low is None or high is None:
         return None
     return int(low), int(high)
@@ -790,4 +804,64 @@ def filtered_sources(session: Session, filters: DealFilters) -> list[SourceView]
     return [
         SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
         for s in session.scalars(stmt)
+    ]
+
+
+# --- choices for forms -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameChoice:
+    name: str
+    iso3: str | None
+    kind: str  # "state", "company", ... ("state" for every country of the country table)
+
+
+def party_name_choices(session: Session) -> list[NameChoice]:
+    """Every country (from the country table) and every other party in the database."""
+    choices = {c.name: NameChoice(c.name, c.iso3, "state") for c in all_countries()}
+    for name, iso3, kind in session.execute(select(Party.name, Party.iso3, Party.kind)):
+        choices.setdefault(name, NameChoice(name, iso3, kind.value))
+    return sorted(choices.values(), key=lambda c: c.name.casefold())
+
+
+def platform_choices(session: Session) -> list[str]:
+    return list(session.scalars(select(Platform.designation).order_by(Platform.designation)))
+
+
+def source_choices(session: Session) -> list[tuple[str, str]]:
+    """(ref, "publisher: title") of every source with stored text, newest first."""
+    rows = session.execute(
+        select(Source.ref, Source.publisher, Source.title)
+        .where(Source.ref.is_not(None), Source.text.is_not(None), Source.kind != "dataset")
+        .order_by(Source.id.desc())
+    )
+    return [
+        (str(ref), f"{publisher}: {title}" if publisher else title)
+        for ref, publisher, title in rows
+    ]
+
+
+@dataclass(frozen=True)
+class DeletedDeal:
+    deal_id: int
+    title: str
+    deleted_at: dt.datetime
+    deleted_by: str | None
+
+
+def deleted_deals(session: Session, limit: int = 200) -> list[DeletedDeal]:
+    """Soft-deleted deals, most recently deleted first (for restoring)."""
+    stmt = (
+        _base_select(
+            Deal.id, Buyer.name, Seller.name, Platform.designation, Deal.deleted_at,
+            Deal.deleted_by, include_deleted=True,
+        )
+        .where(Deal.deleted_at.is_not(None))
+        .order_by(Deal.deleted_at.desc())
+        .limit(limit)
+    )  # fmt: skip
+    return [
+        DeletedDeal(deal_id, f"{buyer} – {seller}: {platform}", at, by)
+        for deal_id, buyer, seller, platform, at, by in session.execute(stmt)
     ]

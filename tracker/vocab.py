@@ -141,3 +141,14 @@ def label(value: enum.StrEnum) -> str:
         "ordered": "signed/ordered",
     }
     return special.get(value.value, value.value.replace("_", " "))
+
+
+class Role(enum.StrEnum):
+    """What a person may do. Anonymous visitors are viewers."""
+
+    VIEWER = "viewer"  # browse, filter, export
+    EDITOR = "editor"  # add, edit and delete deals, sources, citations and events
+    ADMIN = "admin"  # manage users, read the whole audit log, restore deleted deals
+
+
+ROLE_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}

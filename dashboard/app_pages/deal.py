@@ -7,11 +7,15 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data
+from dashboard.account import current_actor
+from dashboard.deal_tools import editor_tools
 from dashboard.ui import deals_table, guard, md
+from tracker import editing
+from tracker.audit import audit_log
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.formatting import describe_value
 from tracker.queries import CitationView, DealDetail
-from tracker.vocab import label
+from tracker.vocab import Role, label
 
 FIELD_LABELS = {
     "buyer": "Buyer",
@@ -81,6 +85,10 @@ def _fields(detail: DealDetail) -> dict[str, str]:
     }
 
 
+def _show(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
 def _quote_line(citation: CitationView) -> str:
     source = citation.source_publisher or citation.source_title
     return f"> “{md(citation.quote)}”  \n> — {md(source)}"
@@ -96,8 +104,39 @@ with guard():
 if detail is None:
     st.warning(f"There is no deal with id {deal_id}.")
     st.stop()
+actor = current_actor()
+if detail.deleted_at is not None:
+    st.warning(
+        f"Deal {deal_id} was deleted by {md(detail.deleted_by)} on "
+        f"{detail.deleted_at:%Y-%m-%d %H:%M} UTC. It is kept and can be restored."
+    )
+    may_restore = actor.can(Role.ADMIN) or (
+        actor.can(Role.EDITOR) and detail.deleted_by == actor.name
+    )
+    if may_restore and st.button("Restore this deal", key="restore_deal"):
+        with guard():
+            data.write(editing.restore_deal, actor=actor, deal_id=deal_id, comment="restored")
+        st.rerun()
+    st.stop()
 
 st.subheader(deal_title(detail))
+if actor.can(Role.EDITOR):
+    edit_col, delete_col = st.columns([1, 3])
+    # page_link keeps the session (and so the sign-in); a plain link would reload the app.
+    edit_col.page_link(
+        "app_pages/edit_deal.py", label="Edit this deal", icon=":material/edit:",
+        query_params={"id": str(deal_id)},
+    )  # fmt: skip
+    with delete_col.popover("Delete this deal", icon=":material/delete:"):
+        st.caption("The deal disappears from every view but is kept; it can be restored.")
+        why = st.text_input("Why", key="delete_why")
+        if st.button("Delete", type="primary", key="delete_deal"):
+            with guard():
+                data.write(
+                    editing.delete_deal, actor=actor, deal_id=deal_id,
+                    seen_version=detail.version, comment=why or None,
+                )  # fmt: skip
+            st.rerun()
 fields = _fields(detail)
 left, right = st.columns(2)
 half = (len(fields) + 1) // 2
@@ -153,6 +192,33 @@ for source in detail.sources:
     st.markdown(line)
     if source.notes:
         st.caption(source.notes)
+
+if actor.can(Role.EDITOR):
+    editor_tools(deal_id, detail)
+
+st.subheader("Edit history")
+history = data.read(audit_log, actor=actor, deal_id=deal_id)
+if history:
+    st.dataframe(
+        [
+            {
+                "when": f"{entry.at:%Y-%m-%d %H:%M}",
+                "who": entry.actor,
+                "what": entry.action,
+                "changes": "; ".join(
+                    f"{name}: {_show(before)} → {_show(after)}"
+                    for name, (before, after) in entry.changes.items()
+                ),
+                "why": entry.comment or "",
+            }
+            for entry in history
+        ],
+        hide_index=True,
+        width="stretch",
+        key="history_table",
+    )
+else:
+    st.caption("No edits recorded since this deal was loaded.")
 
 st.subheader("Related deals")
 with guard():

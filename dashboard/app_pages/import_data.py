@@ -6,10 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md
 from tracker.imports import ImportRejected, ImportReport
 
 st.title("Import")
+if not is_editor():
+    st.info("Sign in as an editor (sidebar) to import data.")
+    st.stop()
 st.caption(
     "SIPRI trade registers (either layout, as downloaded), or this tracker's CSV/JSON "
     "exports and JSON dumps. Nothing is written until you confirm; a file imports "
@@ -60,8 +64,8 @@ def show_report(report: ImportReport) -> None:
 
 st.subheader("Preview")
 try:
-    with guard():
-        preview = data.preview_import(content, upload.name, skip_invalid)
+    with guard(ImportRejected):
+        preview = data.preview_import(content, upload.name, skip_invalid, current_actor())
 except ImportRejected as exc:
     st.error(str(exc))
     if exc.problems:
@@ -87,8 +91,8 @@ if st.button("Import", type="primary", key="import_go"):
         bar.progress(min(done / max(total, 1), 1.0), text=f"Checked {done:,} of {total:,} deals")
 
     try:
-        with guard():
-            report = data.run_import(content, upload.name, skip_invalid, progress)
+        with guard(ImportRejected):
+            report = data.run_import(content, upload.name, skip_invalid, current_actor(), progress)
     except ImportRejected as exc:
         st.error(str(exc))
         st.stop()
@@ -96,4 +100,7 @@ if st.button("Import", type="primary", key="import_go"):
     st.success(md(report.summary()))
     if report.created_ids:
         first = report.created_ids[0]
-        st.markdown(f"Open the first new deal: [deal {first}](/deal?id={first})")
+        st.page_link(
+            "app_pages/deal.py", label=f"Open the first new deal ({first})",
+            query_params={"id": str(first)},
+        )  # fmt: skip

@@ -10,6 +10,8 @@ from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
+from tracker import audit
+from tracker.auth import Actor, require
 from tracker.imports.core import (
     Candidate,
     ImportRejected,
@@ -20,6 +22,7 @@ from tracker.imports.core import (
     write_plan,
 )
 from tracker.models import ImportBatch
+from tracker.vocab import Role
 
 FORMATS = ("sipri", "csv", "json")
 
@@ -135,12 +138,18 @@ def import_data(
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    actor: Actor | None = None,
 ) -> ImportReport:
     """Import a file's bytes in the session's transaction: all of it, or nothing.
+
+    With an `actor` (the dashboard's signed-in user) the import needs the editor role and
+    is recorded in the audit log; the command line passes its trusted local actor.
 
     Raises ImportRejected (nothing written) for an unreadable file, or for any rejected
     row unless `skip_invalid`. A dry run plans everything and writes nothing.
     """
+    if actor is not None:
+        require(actor, Role.EDITOR, "importing a file")
     if not data.strip():
         raise ImportRejected(f"{filename} is empty")
     fmt = fmt or detect_format(data, filename)
@@ -172,14 +181,20 @@ def import_data(
         return report
     written = write_plan(session, plan)
     report.created_ids, report.matched_ids = written.created_ids, written.matched_ids
-    session.add(
-        ImportBatch(
-            filename=PurePath(filename).name, sha256=sha, format=fmt,
-            deals_created=report.created, deals_matched=report.matched,
-            deals_unchanged=report.unchanged, rows_rejected=len(report.rejected),
-        )
+    batch = ImportBatch(
+        filename=PurePath(filename).name, sha256=sha, format=fmt,
+        deals_created=report.created, deals_matched=report.matched,
+        deals_unchanged=report.unchanged, rows_rejected=len(report.rejected),
     )  # fmt: skip
+    session.add(batch)
     session.flush()
+    if actor is not None:
+        audit.record(
+            session=session, actor=actor, action="import", entity="import_batch",
+            entity_id=batch.id, comment=report.summary(),
+            changes={"deals_created": (None, report.created),
+                     "deals_matched": (None, report.matched)},
+        )  # fmt: skip
     return report
 
 

@@ -235,7 +235,9 @@ class _DealKeys:
     def load(cls, session: Session) -> _DealKeys:
         by_key: dict[tuple[int, int, int, int | None], list[int]] = defaultdict(list)
         rows = session.execute(
-            select(Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year, Deal.id)
+            select(Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year, Deal.id).where(
+                Deal.deleted_at.is_(None)
+            )
         ).all()
         for buyer, seller, platform, year, deal_id in rows:
             by_key[(buyer, seller, platform, year)].append(deal_id)

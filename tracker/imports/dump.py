@@ -1,6 +1,8 @@
 """Whole-database JSON dumps: every table, ids kept, for backups and for moving a database
-between SQLite and PostgreSQL. Values are written in one canonical form (UTC times,
-decimal strings), so a dump taken on either backend reads the same.
+between SQLite and PostgreSQL. Accounts are included with their Argon2 hashes (never a
+clear password), so a restored database signs in the same people. Values are written in
+one canonical form (UTC times, decimal strings), so a dump reads the same from either
+backend.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ DUMP_VERSION = 1
 TABLE_ORDER = (
     "party", "party_alias", "platform", "platform_alias", "platform_manufacturer", "source",
     "deal", "deal_participant", "event", "citation", "deal_conflict", "import_batch",
+    "user_account", "audit_entry",
 )  # fmt: skip
 
 

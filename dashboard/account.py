@@ -1,0 +1,97 @@
+"""Signing in and out: local accounts, or single sign-on through st.login when configured.
+
+The signed-in person is kept in session state as a `tracker.auth.Actor`; every write the
+pages make passes it to the library, which checks the role itself.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data
+from tracker import accounts
+from tracker.accounts import LoginFailed, actor_for_sso, authenticate
+from tracker.auth import ANONYMOUS, Actor
+from tracker.vocab import Role
+
+ACTOR_KEY = "actor"
+
+
+def current_actor() -> Actor:
+    actor = st.session_state.get(ACTOR_KEY)
+    return actor if isinstance(actor, Actor) else ANONYMOUS
+
+
+def is_editor() -> bool:
+    return current_actor().can(Role.EDITOR)
+
+
+def sso_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section for st.login."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _sso_actor() -> Actor | None:
+    if not sso_configured() or not st.user.is_logged_in:
+        return None
+    identity = str(st.user.get("email") or st.user.get("sub") or "")
+    return data.read(actor_for_sso, identity=identity) if identity else None
+
+
+def _sign_in_form() -> None:
+    with st.expander("Sign in (researchers)"), st.form("sign_in", clear_on_submit=False):
+        username = st.text_input("Username", key="signin_user")
+        password = st.text_input("Password", type="password", key="signin_password")
+        submitted = st.form_submit_button("Sign in", key="sign_in_submit")
+    if submitted:
+        try:
+            st.session_state[ACTOR_KEY] = authenticate(
+                engine=data.engine(), username=username, password=password
+            )
+        except LoginFailed as exc:
+            st.sidebar.error(str(exc))
+        else:
+            st.session_state.pop("signin_password", None)
+            st.rerun()
+
+
+def _refreshed(actor: Actor) -> Actor:
+    """The signed-in account as the database has it now: a deactivation or a role change
+    takes effect on the next click, not at the next sign-in."""
+    if actor.user_id is None:
+        return actor
+    fresh = data.read(accounts.current_actor, user_id=actor.user_id)
+    if fresh is None:
+        st.session_state.pop(ACTOR_KEY, None)
+        return ANONYMOUS
+    st.session_state[ACTOR_KEY] = fresh
+    return fresh
+
+
+def account_box() -> Actor:
+    """The sidebar's account section; returns who is acting in this session."""
+    _refreshed(current_actor())
+    if current_actor() is ANONYMOUS:
+        sso = _sso_actor()
+        if sso is not None:
+            st.session_state[ACTOR_KEY] = sso
+    actor = current_actor()
+    with st.sidebar:
+        if actor is ANONYMOUS:
+            _sign_in_form()
+            if sso_configured():
+                if st.user.is_logged_in:
+                    st.warning("Your single-sign-on identity has no account here; ask an admin.")
+                else:
+                    st.button("Sign in with single sign-on", on_click=st.login)
+        else:
+            st.caption(f"Signed in as **{actor.name}** ({actor.role.value})")
+            if st.button("Sign out", key="sign_out"):
+                st.session_state.pop(ACTOR_KEY, None)
+                if sso_configured() and st.user.is_logged_in:
+                    st.logout()
+                st.rerun()
+    return actor

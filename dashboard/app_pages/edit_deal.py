@@ -1,0 +1,324 @@
+"""Add or edit a deal: a form over the library's editing services.
+
+Errors are shown beside the fields they name and what was typed is kept; a failed save
+writes nothing. An edit carries the version the form was opened at, so a save after
+someone else's is refused with what they changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+import streamlit as st
+
+from dashboard import data
+from dashboard.account import current_actor, is_editor
+from dashboard.ui import guard, md, party_label
+from tracker import editing
+from tracker.errors import InvalidInput
+from tracker.models import Deal
+from tracker.services import suggest_parties, suggest_platforms
+from tracker.vocab import Category, Condition, PartyKind, Status, ValueKind, label
+
+PREFIX = "ef_"
+UNKNOWN = "unknown"
+COMMON_CURRENCIES = ["USD", "EUR", "GBP", "RUB", "CNY", "INR", "JPY", "KRW", "SEK", "ILS", "TRY"]
+CURRENCIES = COMMON_CURRENCIES + sorted(
+    {c.alpha_3 for c in pycountry.currencies} - set(COMMON_CURRENCIES)
+)
+DEFAULTS: dict[str, Any] = {
+    "buyer": None, "seller": None, "platform": None, "programme": "", "quantity_ordered": None,
+    "quantity_unit": "", "quantity_delivered": None, "delivered_exceeds_ordered": False,
+    "condition": None, "local_production": False, "value_amount": "", "value_currency": None,
+    "value_year": None, "value_kind": None, "value_at_least": False, "status": "proposed",
+    "order_date": "", "first_delivery_date": "", "last_delivery_date": "",
+    "deliveries_expected": False, "notes": "",
+}  # fmt: skip
+
+
+def _deal_id() -> int | None:
+    raw = st.query_params.get("id", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _load(deal_id: int | None) -> None:
+    """Fill the form from the stored deal (or defaults) once per opened deal."""
+    if st.session_state.get(f"{PREFIX}loaded") == (deal_id,):
+        return
+    values = dict(DEFAULTS)
+    st.session_state[f"{PREFIX}seen"] = None
+    if deal_id is not None:
+        with data.session() as s:
+            deal = s.get(Deal, deal_id)
+            if deal is None or deal.deleted_at is not None:
+                st.warning(f"There is no deal with id {deal_id} to edit.")
+                st.stop()
+            stored = editing.form_values(deal)
+            st.session_state[f"{PREFIX}seen"] = (deal.version, stored)
+        values.update(
+            {
+                k: ("" if v is None and isinstance(DEFAULTS.get(k), str) else v)
+                for k, v in stored.items()
+            }
+        )
+        values["value_amount"] = (
+            "" if stored["value_amount"] is None else f"{stored['value_amount']:f}"
+        )
+    for name, value in values.items():
+        st.session_state[PREFIX + name] = value
+    st.session_state[f"{PREFIX}errors"] = {}
+    st.session_state[f"{PREFIX}loaded"] = (deal_id,)
+
+
+def _error(field: str) -> None:
+    message = st.session_state.get(f"{PREFIX}errors", {}).get(field)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def _collect() -> dict[str, Any]:
+    values = {name: st.session_state.get(PREFIX + name) for name in DEFAULTS}
+    for name in ("programme", "quantity_unit", "notes", "order_date", "first_delivery_date",
+                 "last_delivery_date", "value_amount"):  # fmt: skip
+        values[name] = (values[name] or "").strip() or None
+    for name in ("quantity_ordered", "quantity_delivered", "value_year"):
+        number = values[name]
+        values[name] = None if number is None else int(number)
+    return values
+
+
+def _save(deal_id: int | None, comment: str) -> None:
+    values = _collect()
+    actor = current_actor()
+    try:
+        with guard(InvalidInput, editing.StaleEdit):
+            if deal_id is None:
+                deal = data.write(
+                    editing.add_deal, actor=actor, deal_in=values, comment=comment or None
+                )
+                saved_id = deal.id
+                message = f"Added deal {saved_id}."
+            else:
+                version, seen = st.session_state[f"{PREFIX}seen"]
+                changes = data.write(
+                    editing.update_deal, actor=actor, deal_id=deal_id, values=values,
+                    seen_version=version, seen_values=seen, comment=comment or None,
+                )  # fmt: skip
+                saved_id = deal_id
+                message = (
+                    (f"Saved deal {deal_id}: " + ", ".join(changes))
+                    if changes
+                    else "No changes to save."
+                )
+    except InvalidInput as exc:
+        st.session_state[f"{PREFIX}errors"] = {e.field.split(".")[0]: str(e) for e in exc.errors}
+        st.rerun()
+    except editing.StaleEdit as exc:
+        st.session_state[f"{PREFIX}stale"] = str(exc)
+        st.rerun()
+    st.session_state.pop(f"{PREFIX}loaded", None)  # reload from the database next time
+    st.session_state[f"{PREFIX}done"] = (message, saved_id)
+    st.query_params["id"] = str(saved_id)
+    st.rerun()
+
+
+def _options_index(options: list[Any], value: Any) -> int | None:
+    return options.index(value) if value in options else None
+
+
+def _name_pickers() -> None:
+    parties = data.party_name_choices()
+    labels = {
+        c.name: party_label(c.name, c.iso3) if c.kind == "state" else f"{c.name} ({c.kind})"
+        for c in parties
+    }
+    names = list(labels)
+    for field, title in (("buyer", "Buyer"), ("seller", "Seller (supplier)")):
+        if st.session_state.get(PREFIX + field) not in names:
+            st.session_state[PREFIX + field] = None
+        st.selectbox(
+            title, names, key=PREFIX + field, format_func=lambda n: labels.get(n, n),
+            placeholder="Type a name, code or alias…",
+        )  # fmt: skip
+        _error(field)
+    platforms = data.platform_choices()
+    if st.session_state.get(PREFIX + "platform") not in platforms:
+        st.session_state[PREFIX + "platform"] = None
+    st.selectbox("Platform", platforms, key=PREFIX + "platform", placeholder="Type a designation…")
+    _error("platform")
+
+
+def _deal_form(deal_id: int | None) -> None:
+    with st.form("deal_form", clear_on_submit=False, enter_to_submit=False):
+        _name_pickers()
+        st.text_input("Programme", key=PREFIX + "programme")
+        left, right = st.columns(2)
+        left.number_input(
+            "Quantity ordered (empty = unknown)",
+            min_value=0,
+            step=1,
+            value=None,
+            key=PREFIX + "quantity_ordered",
+        )
+        _error("quantity_ordered")
+        right.text_input(
+            "Unit the source counts",
+            key=PREFIX + "quantity_unit",
+            placeholder="units, batteries, systems",
+        )
+        left.number_input(
+            "Quantity delivered (empty = unknown)",
+            min_value=0,
+            step=1,
+            value=None,
+            key=PREFIX + "quantity_delivered",
+        )
+        right.checkbox(
+            "More delivered than ordered is right", key=PREFIX + "delivered_exceeds_ordered"
+        )
+        _error("quantity_delivered")
+        left.selectbox(
+            "Condition",
+            [c.value for c in Condition],
+            key=PREFIX + "condition",
+            format_func=lambda v: label(Condition(v)),
+            placeholder=UNKNOWN,
+        )
+        right.checkbox("Licensed or local production", key=PREFIX + "local_production")
+        st.markdown("**Value**")
+        v1, v2, v3, v4 = st.columns(4)
+        v1.text_input("Amount", key=PREFIX + "value_amount", placeholder="2500000000")
+        v2.selectbox("Currency", CURRENCIES, key=PREFIX + "value_currency", placeholder="ISO 4217")
+        v3.number_input(
+            "Price year",
+            min_value=1900,
+            max_value=2100,
+            step=1,
+            value=None,
+            key=PREFIX + "value_year",
+        )
+        v4.selectbox(
+            "Kind",
+            [k.value for k in ValueKind],
+            key=PREFIX + "value_kind",
+            format_func=lambda v: v.replace("_", " "),
+            placeholder="contract…",
+        )
+        st.checkbox('"At least" (e.g. "over $10 billion")', key=PREFIX + "value_at_least")
+        for field in ("value_amount", "value_currency", "value_year"):
+            _error(field)
+        st.selectbox(
+            "Status",
+            [s.value for s in Status],
+            key=PREFIX + "status",
+            format_func=lambda v: label(Status(v)),
+        )
+        _error("status")
+        d1, d2, d3 = st.columns(3)
+        d1.text_input(
+            "Order date", key=PREFIX + "order_date", placeholder="2017, 2025-10 or 2024-02-15"
+        )
+        d2.text_input(
+            "First delivery", key=PREFIX + "first_delivery_date", placeholder="YYYY[-MM[-DD]]"
+        )
+        d3.text_input(
+            "Last delivery", key=PREFIX + "last_delivery_date", placeholder="YYYY[-MM[-DD]]"
+        )
+        for field in ("order_date", "first_delivery_date", "last_delivery_date"):
+            _error(field)
+        st.checkbox(
+            "Delivery dates are expected, not yet reported", key=PREFIX + "deliveries_expected"
+        )
+        st.text_area("Notes", key=PREFIX + "notes")
+        comment = st.text_input("Why (for the edit history)", key=PREFIX + "comment")
+        submitted = st.form_submit_button(
+            "Add deal" if deal_id is None else "Save changes",
+            type="primary",
+            key="deal_form_submit",
+        )
+    if submitted:
+        _save(deal_id, comment)  # fmt: skip
+
+
+def _new_party() -> None:
+    title = "Name not in the list? Add a company, organisation or non-state actor"
+    with st.expander(title), st.form("new_party"):
+        name = st.text_input("Name")
+        kind = st.selectbox("Kind", [k.value for k in PartyKind if k is not PartyKind.STATE])
+        country = st.text_input("Home country (optional)")
+        confirmed = st.checkbox("Yes, this is a new party, not one of the suggestions")
+        if st.form_submit_button("Add party"):
+            close = data.read(suggest_parties, name=name) if name.strip() else []
+            if close and not confirmed:
+                st.warning("Did you mean " + md(", ".join(close)) + "? Tick the box if it is new.")
+                return
+            try:
+                with guard(InvalidInput):
+                    party_in = {"name": name, "kind": kind, "country": country or None}
+                    data.write(
+                        editing.add_party_confirmed, actor=current_actor(), party_in=party_in
+                    )
+            except InvalidInput as exc:
+                st.error(str(exc))
+                return
+            st.success(f"Added {md(name)}; pick it above.")
+
+
+def _new_platform() -> None:
+    with st.expander("Platform not in the list? Add one"), st.form("new_platform"):
+        designation = st.text_input("Designation", placeholder="F-16 Block 70 Viper")
+        aliases = st.text_input("Other names, separated by commas", placeholder="F-16V, F-16 Viper")
+        category = st.selectbox(
+            "Category", [c.value for c in Category], format_func=lambda v: label(Category(v))
+        )
+        description = st.text_input("Description")
+        makers = st.text_input("Manufacturer(s), separated by commas")
+        confirmed = st.checkbox("Yes, this is a new platform, not one of the suggestions")
+        if st.form_submit_button("Add platform"):
+            close = data.read(suggest_platforms, name=designation) if designation.strip() else []
+            if close and not confirmed:
+                st.warning("Did you mean " + md(", ".join(close)) + "? Tick the box if it is new.")
+                return
+            platform_in = {
+                "designation": designation, "category": category,
+                "description": description or None,
+                "aliases": [a.strip() for a in aliases.split(",") if a.strip()],
+                "manufacturers": [m.strip() for m in makers.split(",") if m.strip()],
+            }  # fmt: skip
+            try:
+                with guard(InvalidInput):
+                    data.write(
+                        editing.add_platform_confirmed,
+                        actor=current_actor(),
+                        platform_in=platform_in,
+                    )
+            except InvalidInput as exc:
+                st.error(str(exc))
+                return
+            st.success(f"Added {md(designation)}; pick it above.")
+
+
+deal_id = _deal_id()
+st.title("Add a deal" if deal_id is None else f"Edit deal {deal_id}")
+if not is_editor():
+    st.info("Sign in as an editor (sidebar) to add or edit deals.")
+    st.stop()
+if done := st.session_state.pop(f"{PREFIX}done", None):
+    message, saved_id = done
+    st.success(md(message))
+    st.page_link(
+        "app_pages/deal.py", label=f"Open deal {saved_id}", icon=":material/description:",
+        query_params={"id": str(saved_id)},
+    )  # fmt: skip
+if stale := st.session_state.pop(f"{PREFIX}stale", None):
+    st.error(md(stale))
+    if st.button("Reload the deal (your unsaved changes are dropped)"):
+        st.session_state.pop(f"{PREFIX}loaded", None)
+        st.rerun()
+_load(deal_id)
+if st.session_state.get(f"{PREFIX}errors"):
+    st.error("The deal was not saved: fix the fields marked below.")
+_deal_form(deal_id)
+_new_party()
+_new_platform()

@@ -1,0 +1,94 @@
+"""Editor tools on the deal page: attach a source and cite it, add a timeline event."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.account import current_actor
+from dashboard.ui import guard
+from tracker import editing
+from tracker.errors import InvalidInput, QuoteNotInSource
+from tracker.queries import DealDetail
+from tracker.services import CITABLE_FIELDS
+from tracker.vocab import EventKind, Status, label
+
+NEW_SOURCE = "— a new source —"
+
+
+def _source_fields(prefix: str) -> dict[str, object] | str:
+    """Pick a stored source, or describe a new one; returns the new source or a ref."""
+    choices = dict(data.source_choices())
+    picked = st.selectbox(
+        "Source", [NEW_SOURCE, *choices], key=f"{prefix}_source",
+        format_func=lambda ref: choices.get(ref, ref),
+    )  # fmt: skip
+    if picked != NEW_SOURCE:
+        return str(picked)
+    left, right = st.columns(2)
+    return {
+        "title": left.text_input("Title", key=f"{prefix}_title"),
+        "publisher": right.text_input("Publisher", key=f"{prefix}_publisher") or None,
+        "url": left.text_input("URL", key=f"{prefix}_url") or None,
+        "published_date": right.date_input("Published", value=None, key=f"{prefix}_published"),
+        "text": st.text_area(
+            "Text of the source (paste it: quotes are checked against it)", key=f"{prefix}_text"
+        ),
+    }
+
+
+def _cite_form(deal_id: int) -> None:
+    with st.expander("Add a source and cite it"), st.form("cite_form", clear_on_submit=False):
+        source = _source_fields("cite")
+        field = st.selectbox("Supports the field", sorted(CITABLE_FIELDS), key="cite_field")
+        quote = st.text_area("Exact quote from the source", key="cite_quote")
+        if not st.form_submit_button("Save citation", key="cite_submit"):
+            return
+        try:
+            with guard(InvalidInput, QuoteNotInSource):
+                data.write(
+                    editing.cite_source, actor=current_actor(), deal_id=deal_id,
+                    source=source, field=field, quote=quote,
+                )  # fmt: skip
+        except (InvalidInput, QuoteNotInSource) as exc:
+            st.error(str(exc))
+            return
+        st.success("Citation saved.")
+
+
+def _event_form(deal_id: int, detail: DealDetail) -> None:
+    with st.expander("Add a timeline event"), st.form("event_form", clear_on_submit=False):
+        left, right = st.columns(2)
+        kind = left.selectbox("Kind", [k.value for k in EventKind], key="event_kind",
+                              format_func=lambda v: v.replace("_", " "))  # fmt: skip
+        date = right.text_input("Date", placeholder="2026, 2026-03 or 2026-03-14", key="event_date")
+        description = st.text_input("What happened", key="event_description")
+        statuses = ["", *(s.value for s in Status)]
+        new_status = left.selectbox(
+            f"New status (now {label(detail.row.status)})", statuses, key="event_status",
+            format_func=lambda v: label(Status(v)) if v else "no change",
+        )  # fmt: skip
+        quantity = right.number_input("Units delivered (delivery events)", min_value=0, step=1,
+                                      value=None, key="event_quantity")  # fmt: skip
+        source = _source_fields("event")
+        quote = st.text_area("Exact quote supporting it", key="event_quote")
+        if not st.form_submit_button("Add event", key="event_submit"):
+            return
+        try:
+            with guard(InvalidInput, QuoteNotInSource, editing.StaleEdit):
+                data.write(
+                    editing.add_sourced_event, actor=current_actor(), deal_id=deal_id,
+                    seen_version=detail.version, source=source, quote=quote or None,
+                    event_in={"kind": kind, "date": date or None, "description": description,
+                              "new_status": new_status or None, "quantity": quantity},
+                )  # fmt: skip
+        except (InvalidInput, QuoteNotInSource, editing.StaleEdit) as exc:
+            st.error(str(exc))
+            return
+        st.rerun()
+
+
+def editor_tools(deal_id: int, detail: DealDetail) -> None:
+    st.subheader("Add to this deal")
+    _cite_form(deal_id)
+    _event_form(deal_id, detail)

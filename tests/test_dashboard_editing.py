@@ -1,0 +1,189 @@
+"""Researchers in the dashboard (AppTest): sign in, add and edit deals, cite, no lost edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from sqlalchemy import Engine, select
+from streamlit.testing.v1 import AppTest
+
+from tracker.accounts import create_user
+from tracker.app import prepare_database
+from tracker.auth import cli_actor
+from tracker.config import Settings
+from tracker.db import make_engine, make_session_factory, transaction
+from tracker.models import Deal
+from tracker.vocab import Role
+
+from factories import row_counts
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app_engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """A seeded database (SQLite or PostgreSQL) with an editor, an admin and a viewer."""
+    monkeypatch.setenv("TRACKER_DATABASE_URL", db_url)
+    engine = make_engine(Settings(database_url=db_url))
+    prepare_database(engine)
+    with transaction(engine) as s:
+        for name, role in (("erin", Role.EDITOR), ("omar", Role.EDITOR), ("ada", Role.ADMIN),
+                           ("vic", Role.VIEWER)):  # fmt: skip
+            create_user(session=s, actor=cli_actor(), username=name, password=PASSWORD, role=role)
+    yield engine
+    engine.dispose()
+
+
+def _signed_in(username: str | None, password: str = PASSWORD) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if username:
+        at.sidebar.text_input(key="signin_user").input(username)
+        at.sidebar.text_input(key="signin_password").input(password)
+        at.button(key="sign_in_submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _open(at: AppTest, page: str, **params: str) -> AppTest:
+    at.switch_page(f"app_pages/{page}.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _plain(elements: Any) -> str:
+    """Messages' text without the Markdown escapes that keep user text literal."""
+    return " ".join(str(e.value) for e in elements).replace("\\", "")
+
+
+def _table_with(at: AppTest, column: str) -> Any:
+    """The first table on the page with this column (AppTest does not expose keys)."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def _fill(at: AppTest, **values: object) -> None:
+    for name, value in values.items():
+        widget = (
+            at.selectbox(key=f"ef_{name}")
+            if name in ("buyer", "seller", "platform", "condition", "value_currency", "status")
+            else None
+        )
+        if widget is not None:
+            widget.set_value(value)
+        elif name in ("quantity_ordered", "quantity_delivered", "value_year"):
+            at.number_input(key=f"ef_{name}").set_value(value)
+        else:
+            at.text_input(key=f"ef_{name}").input(str(value))
+
+
+def test_wrong_password_is_refused(app_engine: Engine) -> None:
+    at = _signed_in("erin", "not the password")
+    assert any("wrong username or password" in e.value for e in at.sidebar.error)
+    assert "Sign out" not in [b.label for b in at.sidebar.button]
+
+
+def test_editor_adds_a_deal_with_a_source_and_sees_it_in_the_totals(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "edit_deal")
+    _fill(at, buyer="Greece", seller="France", platform="Eurofighter Typhoon",
+          quantity_ordered=6, status="ordered", order_date="2026-02",
+          value_amount="1200000000", value_currency="EUR")  # fmt: skip
+    at.text_input(key="ef_comment").input("from a ministry press release")
+    at.button(key="deal_form_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("Added deal" in s.value for s in at.success)
+    with make_session_factory(app_engine)() as s:
+        deal = s.scalars(select(Deal).where(Deal.order_year == 2026)).one()
+    # Cite it from the deal page: a new source with the pasted text, and a quote from it.
+    at = _open(at, "deal", id=str(deal.id))
+    at.text_input(key="cite_title").input("Greece orders Typhoons")
+    at.text_input(key="cite_publisher").input("Defense News")
+    at.text_area(key="cite_text").input(
+        "Greece signed for six Eurofighter Typhoons in February 2026."
+    )
+    at.selectbox(key="cite_field").set_value("quantity_ordered")
+    at.text_area(key="cite_quote").input("six Eurofighter Typhoons")
+    at.button(key="cite_submit").click().run()
+    assert any("Citation saved" in s.value for s in at.success), [e.value for e in at.error]
+    at = _open(at, "deals")
+    at.multiselect(key="f_buyers").set_value(["Greece"]).run()
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "**Eurofighter Typhoon** (1 deal): 6; €1\\.2 billion" in markdown
+    assert list(at.dataframe[0].value["seller"]) == ["France"]
+
+
+def test_invalid_input_shows_field_errors_keeps_input_and_writes_nothing(
+    app_engine: Engine,
+) -> None:
+    before = row_counts(app_engine)
+    at = _open(_signed_in("erin"), "edit_deal")
+    _fill(at, buyer="Greece", seller="France", platform="Eurofighter Typhoon",
+          quantity_ordered=6, status="ordered", value_amount="1200000000")  # fmt: skip
+    at.button(key="deal_form_submit").click().run()
+    errors = [e.value for e in at.error]
+    assert any("The deal was not saved" in e for e in errors)
+    assert any(e.startswith("value_currency: required when value_amount is given") for e in errors)
+    assert at.text_input(key="ef_value_amount").value == "1200000000"  # kept
+    assert at.number_input(key="ef_quantity_ordered").value == 6
+    assert row_counts(app_engine) == before
+
+
+def test_viewer_sees_no_edit_controls(app_engine: Engine) -> None:
+    for username in (None, "vic"):
+        at = _open(_signed_in(username), "deal", id="1")
+        assert "Add to this deal" not in [h.value for h in at.subheader]
+        assert not [b for b in at.button if b.label in ("Delete", "Save citation")]
+        assert "Edit history" in [h.value for h in at.subheader]
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("app_pages/edit_deal.py")  # not in a viewer's navigation
+
+
+def test_editor_edits_and_the_history_shows_it(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "edit_deal", id="3")
+    assert at.number_input(key="ef_quantity_ordered").value == 40
+    at.number_input(key="ef_quantity_ordered").set_value(42)
+    at.text_input(key="ef_comment").input("typo in the first entry")
+    at.button(key="deal_form_submit").click().run()
+    assert "Saved deal 3: quantity_ordered" in _plain(at.success)
+    at = _open(at, "deal", id="3")
+    history = _table_with(at, "who")
+    assert history["who"].iloc[0] == "erin"
+    assert "quantity_ordered: 40 → 42" in history["changes"].iloc[0]
+
+
+def test_second_editor_saving_the_same_deal_is_refused(app_engine: Engine) -> None:
+    first = _open(_signed_in("erin"), "edit_deal", id="3")
+    second = _open(_signed_in("omar"), "edit_deal", id="3")
+    first.number_input(key="ef_quantity_ordered").set_value(44)
+    first.button(key="deal_form_submit").click().run()
+    second.text_area(key="ef_notes").input("omar's note")
+    second.button(key="deal_form_submit").click().run()
+    errors = _plain(second.error)
+    assert "changed by someone else" in errors and "quantity_ordered: 40 → 44" in errors
+    assert second.text_area(key="ef_notes").value == "omar's note"  # what omar typed stays
+    with make_session_factory(app_engine)() as s:
+        deal = s.get_one(Deal, 3)
+        assert deal.quantity_ordered == 44 and "omar" not in (deal.notes or "")
+
+
+def test_admin_sees_the_audit_log_and_users(app_engine: Engine) -> None:
+    at = _open(_signed_in("ada"), "admin")
+    users = _table_with(at, "username")
+    assert set(users["username"]) == {"erin", "omar", "ada", "vic"}
+    log = _table_with(at, "action")
+    assert "create" in set(log["action"])
