@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from tracker import migrate
 from tracker.config import Settings
 from tracker.countries import all_countries
-from tracker.db import Base, make_engine
+from tracker.db import Base, analyze, make_engine
 from tracker.models import (
     Citation,
     Deal,
@@ -1419,6 +1419,7 @@ def generate(
             )
             if progress is not None:
                 progress(start + count, deals)
+    analyze(engine)  # statistics for the planner, as a large import refreshes them
     return GeneratedCounts(**{name: inserted[name] for name in _COUNTED})
 
 

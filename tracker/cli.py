@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from alembic.util.exc import CommandError as AlembicCommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -48,6 +49,9 @@ def friendly_errors(command: F) -> F:
             raise click.ClickException(f"database error: {reason}") from None
         except OSError as exc:
             raise click.ClickException(f"cannot open the database: {exc}") from None
+        except AlembicCommandError as exc:
+            # e.g. a database migrated by a newer version of the tracker than this one
+            raise click.ClickException(f"migration: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -130,6 +130,11 @@ def _in(column: Any, ids: frozenset[int] | None) -> ColumnElement[bool] | None:
     return column.in_(sorted(ids)) if ids else false()
 
 
+def _platforms_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A condition on the platform as a subquery, so filtering needs no join."""
+    return Deal.platform_id.in_(select(Platform.id).where(condition))
+
+
 def _text_condition(text: str) -> ColumnElement[bool]:
     pattern = f"%{text.strip().lower()}%"
     cited_source = (
@@ -146,7 +151,7 @@ def _text_condition(text: str) -> ColumnElement[bool]:
         .exists()
     )
     return or_(
-        func.lower(Platform.designation).like(pattern),
+        _platforms_where(func.lower(Platform.designation).like(pattern)),
         func.lower(Deal.notes).like(pattern),
         func.lower(Deal.programme).like(pattern),
         cited_source,
@@ -159,7 +164,7 @@ def filter_conditions(resolved: ResolvedFilters) -> list[ColumnElement[bool]]:
         _in(Deal.buyer_id, resolved.buyer_ids),
         _in(Deal.seller_id, resolved.seller_ids),
         _in(Deal.platform_id, resolved.platform_ids),
-        Platform.category.in_(f.categories) if f.categories else None,
+        _platforms_where(Platform.category.in_(f.categories)) if f.categories else None,
         Deal.status.in_(f.statuses) if f.statuses else None,
         Deal.condition.in_(f.conditions) if f.conditions else None,
         Deal.order_year >= f.year_from if f.year_from else None,
@@ -309,9 +314,11 @@ def _ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
     if sort not in SORT_KEYS:
         raise InvalidInput([FieldError("sort", sort, f"must be one of {', '.join(SORT_KEYS)}")])
     column = SORT_KEYS[sort]
-    direction = column.desc() if descending else column.asc()
-    # Unknowns go last whichever way the user sorts; the id keeps pages stable.
-    return stmt.order_by(column.is_(None), direction, Deal.id)
+    # Unknowns go last whichever way the user sorts, and the id keeps pages stable, in
+    # the form an index on the column can serve (NULLS LAST; id in the same direction).
+    if descending:
+        return stmt.order_by(column.desc().nulls_last(), Deal.id.desc())
+    return stmt.order_by(column.asc().nulls_last(), Deal.id.asc())
 
 
 def source_labels(session: Session, deal_ids: Sequence[int]) -> dict[int, str]:
@@ -366,7 +373,7 @@ def iter_deals(
 
 def count_deals(session: Session, filters: DealFilters) -> int:
     resolved = resolve_filters(session, filters)
-    stmt = _base_select(func.count()).where(*filter_conditions(resolved))
+    stmt = _deal_select(func.count()).where(*filter_conditions(resolved))
     return int(session.scalar(stmt) or 0)
 
 
@@ -383,10 +390,12 @@ class GroupBy(StrEnum):
     CONDITION = "condition"
 
 
-_GROUP_COLUMNS: dict[GroupBy, Any] = {
-    GroupBy.PLATFORM: Platform.designation,
-    GroupBy.BUYER: Buyer.name,
-    GroupBy.SELLER: Seller.name,
+# Totals group on deal columns (ids, vocabularies), so they need no join and can use the
+# single-column indexes; names are looked up for the groups afterwards.
+_GROUP_KEYS: dict[GroupBy, Any] = {
+    GroupBy.PLATFORM: Deal.platform_id,
+    GroupBy.BUYER: Deal.buyer_id,
+    GroupBy.SELLER: Deal.seller_id,
     GroupBy.STATUS: Deal.status,
     GroupBy.YEAR: Deal.order_year,
     GroupBy.CATEGORY: Platform.category,
@@ -417,7 +426,7 @@ class TotalPart:
 
 @dataclass
 class GroupTotal:
-    key: Any
+    key: Any  # the group's name (platform, party), vocabulary value or year; None: unknown
     deals: int
     quantity: int  # sum over deals whose quantity is known
     quantity_unknown: int  # deals left out of `quantity`
@@ -439,6 +448,40 @@ def _count_null(column: Any) -> Any:
     return func.sum(case((column.is_(None), 1), else_=0))
 
 
+def _deal_select(*columns: Any, by: GroupBy | None = None) -> Select[Any]:
+    """SELECT over live deals without joins (one join to platform for category totals)."""
+    stmt = select(*columns).select_from(Deal)
+    if by is GroupBy.CATEGORY:
+        stmt = stmt.join(Platform, Platform.id == Deal.platform_id)
+    return stmt.where(LIVE)
+
+
+def _sums(key: Any) -> tuple[Any, ...]:
+    return (
+        key,
+        func.count(),
+        func.coalesce(func.sum(Deal.quantity_ordered), 0),
+        func.coalesce(_count_null(Deal.quantity_ordered), 0),
+        func.coalesce(func.sum(Deal.quantity_delivered), 0),
+        func.coalesce(_count_null(Deal.quantity_delivered), 0),
+        func.coalesce(_count_null(Deal.value_amount), 0),
+    )
+
+
+def _names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]:
+    """Group keys -> what users see: party and platform names; others as they are."""
+    ids = [key for key in keys if key is not None]
+    if by is GroupBy.PLATFORM:
+        rows = session.execute(
+            select(Platform.id, Platform.designation).where(Platform.id.in_(ids))
+        )
+        return {**dict(rows.all()), None: None}
+    if by in (GroupBy.BUYER, GroupBy.SELLER):
+        rows = session.execute(select(Party.id, Party.name).where(Party.id.in_(ids)))
+        return {**dict(rows.all()), None: None}
+    return {key: key for key in keys}
+
+
 def totals(
     session: Session, filters: DealFilters, by: GroupBy | str, *, parts_up_to: int = 12
 ) -> list[GroupTotal]:
@@ -448,42 +491,34 @@ def totals(
     deals also list each deal's share (20 + 12 + 12) and their units; 0 skips that.
     """
     group_by = GroupBy(by)
-    key = _GROUP_COLUMNS[group_by]
-    resolved = resolve_filters(session, filters)
-    where = filter_conditions(resolved)
-    stmt = (
-        _base_select(
-            key,
-            func.count(),
-            func.coalesce(func.sum(Deal.quantity_ordered), 0),
-            _count_null(Deal.quantity_ordered),
-            func.coalesce(func.sum(Deal.quantity_delivered), 0),
-            _count_null(Deal.quantity_delivered),
-            _count_null(Deal.value_amount),
-        )
-        .where(*where)
-        .group_by(key)
-        .order_by(func.coalesce(func.sum(Deal.quantity_ordered), -1).desc(), key)
-    )
+    key = _GROUP_KEYS[group_by]
+    where = filter_conditions(resolve_filters(session, filters))
+    rows = session.execute(_deal_select(*_sums(key), by=group_by).where(*where).group_by(key)).all()
+    names = _names(session, group_by, [row[0] for row in rows])
     groups = {
-        row[0]: GroupTotal(row[0], row[1], int(row[2]), row[3], int(row[4]), row[5], row[6])
-        for row in session.execute(stmt)
-    }
-    _attach_money(session, groups, key, where)
+        row[0]: GroupTotal(names.get(row[0], row[0]), row[1], int(row[2]), int(row[3]),
+                           int(row[4]), int(row[5]), int(row[6]))
+        for row in sorted(rows, key=lambda r: (-int(r[2]), -r[1], str(names.get(r[0], r[0]))))
+    }  # fmt: skip
+    _attach_money(session, groups, key, where, group_by)
     if parts_up_to:
-        _attach_units(session, groups, key, where)
-        _attach_parts(session, groups, key, where, parts_up_to)
+        leading = dict(list(groups.items())[:PARTS_GROUPS])
+        _attach_units(session, leading, key, where, group_by)
+        _attach_parts(session, leading, key, where, parts_up_to, group_by)
     return list(groups.values())
 
 
-def _attach_money(session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any) -> None:
+def _attach_money(
+    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, by: GroupBy | None
+) -> None:
     stmt = (
-        _base_select(
+        _deal_select(
             key,
             Deal.value_currency,
             func.sum(Deal.value_amount),
             func.count(),
             func.max(case((Deal.value_at_least, 1), else_=0)),
+            by=by,
         )
         .where(*where, Deal.value_amount.is_not(None))
         .group_by(key, Deal.value_currency)
@@ -495,10 +530,15 @@ def _attach_money(session: Session, groups: dict[Any, GroupTotal], key: Any, whe
         )
 
 
-def _attach_units(session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any) -> None:
+def _attach_units(
+    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, by: GroupBy
+) -> None:
+    if not groups:
+        return
     stmt = (
-        _base_select(key, Deal.quantity_unit)
+        _deal_select(key, Deal.quantity_unit, by=by)
         .where(*where, Deal.quantity_unit.is_not(None), Deal.quantity_ordered.is_not(None))
+        .where(_key_in(key, list(groups)))
         .group_by(key, Deal.quantity_unit)
     )
     units: dict[Any, list[str]] = defaultdict(list)
@@ -511,25 +551,32 @@ def _attach_units(session: Session, groups: dict[Any, GroupTotal], key: Any, whe
 PARTS_GROUPS = 20
 
 
+def _key_in(key: Any, values: list[Any]) -> ColumnElement[bool]:
+    known = [value for value in values if value is not None]
+    if len(known) == len(values):
+        return key.in_(known)  # type: ignore[no-any-return]
+    return or_(key.in_(known), key.is_(None))
+
+
 def _attach_parts(
-    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, limit: int
+    session: Session,
+    groups: dict[Any, GroupTotal],
+    key: Any,
+    where: Any,
+    limit: int,
+    by: GroupBy,
 ) -> None:
     # Only the leading groups are ever shown with their parts; listing the deals of every
     # small group of a large database would cost more than the totals themselves.
-    leading = list(groups.items())[:PARTS_GROUPS]
-    small = [group for group, total in leading if 1 < total.deals <= limit]
+    small = [group for group, total in groups.items() if 1 < total.deals <= limit]
     if not small:
         return
-    non_null = [group for group in small if group is not None]
-    group_filter = (
-        key.in_(non_null) if len(non_null) == len(small) else or_(key.in_(non_null), key.is_(None))
-    )
     stmt = (
         _base_select(
             key, Deal.id, Deal.quantity_ordered, Buyer.name, Seller.name,
             Platform.designation, Deal.condition, Deal.status,
         )
-        .where(*where, group_filter)
+        .where(*where, _key_in(key, small))
         .order_by(key, Deal.quantity_ordered.is_(None), Deal.quantity_ordered.desc(), Deal.id)
     )  # fmt: skip
     for group, *rest in session.execute(stmt):
@@ -538,23 +585,15 @@ def _attach_parts(
 
 def overall_total(session: Session, filters: DealFilters) -> GroupTotal:
     """The headline figures for the whole filtered set, as one group."""
-    resolved = resolve_filters(session, filters)
-    where = filter_conditions(resolved)
-    row = session.execute(
-        _base_select(
-            func.count(),
-            func.coalesce(func.sum(Deal.quantity_ordered), 0),
-            func.coalesce(_count_null(Deal.quantity_ordered), 0),
-            func.coalesce(func.sum(Deal.quantity_delivered), 0),
-            func.coalesce(_count_null(Deal.quantity_delivered), 0),
-            func.coalesce(_count_null(Deal.value_amount), 0),
-        ).where(*where)
-    ).one()
-    total = GroupTotal(
-        "all", row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4]), int(row[5])
+    where = filter_conditions(resolve_filters(session, filters))
+    row = session.execute(_deal_select(*_sums(literal("all"))[1:]).where(*where)).one()
+    count, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown = (
+        int(value) for value in row
     )
-    groups = {"all": total}
-    _attach_money(session, groups, literal("all"), where)
+    total = GroupTotal(
+        "all", count, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown
+    )
+    _attach_money(session, {"all": total}, literal("all"), where, None)
     return total
 
 
@@ -865,3 +904,68 @@ def deleted_deals(session: Session, limit: int = 200) -> list[DeletedDeal]:
         DeletedDeal(deal_id, f"{buyer} – {seller}: {platform}", at, by)
         for deal_id, buyer, seller, platform, at, by in session.execute(stmt)
     ]
+
+
+# --- the Deals view: one page, its totals, and facet counts ------------------------------
+
+FACETS = (GroupBy.BUYER, GroupBy.SELLER, GroupBy.CATEGORY, GroupBy.STATUS)
+
+
+@dataclass(frozen=True)
+class DealView:
+    """What the Deals page shows for a set of filters."""
+
+    rows: list[DealRow]
+    total: GroupTotal
+    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, deals), most deals first
+
+
+def facet_counts(
+    session: Session, filters: DealFilters, by: GroupBy, *, limit: int = 20
+) -> list[tuple[str, int]]:
+    """Deals per buyer, seller, category or status, most first; counted on deal columns."""
+    where = filter_conditions(resolve_filters(session, filters))
+    # Category counts come from platform counts: no join over the deals.
+    key = Deal.platform_id if by is GroupBy.CATEGORY else _GROUP_KEYS[by]
+    stmt = _deal_select(key, func.count()).where(*where).group_by(key)
+    rows: list[tuple[Any, int]] = [(value, deals) for value, deals in session.execute(stmt)]
+    if by is GroupBy.CATEGORY:
+        categories = dict(
+            session.execute(
+                select(Platform.id, Platform.category).where(
+                    Platform.id.in_([platform for platform, _ in rows])
+                )
+            ).all()
+        )
+        folded: dict[Any, int] = defaultdict(int)
+        for platform, deals in rows:
+            folded[categories.get(platform)] += deals
+        rows = list(folded.items())
+    names = _names(session, by, [key for key, _ in rows])
+    counted = [(_facet_label(names.get(key, key)), int(deals)) for key, deals in rows]
+    return sorted(counted, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _facet_label(value: Any) -> str:
+    if value is None:
+        return "(unknown)"
+    return str(getattr(value, "value", value))
+
+
+def deal_view(
+    session: Session,
+    filters: DealFilters,
+    *,
+    sort: str = "order_date",
+    descending: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+) -> DealView:
+    """One page of the filtered deals, the totals of all of them, and their facets."""
+    return DealView(
+        rows=list_deals(
+            session, filters, sort=sort, descending=descending, limit=limit, offset=offset
+        ),
+        total=overall_total(session, filters),
+        facets={by.value: facet_counts(session, filters, by) for by in FACETS},
+    )

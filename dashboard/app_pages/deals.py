@@ -36,7 +36,7 @@ st.title("Deals")
 _init_from_url()
 filters = current_filters()
 with guard():
-    count = data.deal_count(filters)
+    count = data.deal_count(filters)  # cheap; decides the page count before the view loads
 
 if count == 0:
     st.info("No deals match these filters. Remove a filter in the sidebar to see more.")
@@ -70,8 +70,17 @@ st.query_params["group"] = group or "platform"
 st.query_params["page"] = str(page)
 
 with guard():
-    rows = data.deals_page(filters, sort, descending, PAGE_SIZE, (int(page) - 1) * PAGE_SIZE)
+    view = data.deal_view(filters, sort, descending, PAGE_SIZE, (int(page) - 1) * PAGE_SIZE)
+rows = view.rows
 first = (int(page) - 1) * PAGE_SIZE + 1
 st.caption(f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Open a deal for its sources.")
 deals_table(rows, key="deals_table")
+with st.expander("Breakdown of these deals: buyers, sellers, categories, statuses"):
+    columns = st.columns(len(view.facets))
+    for column, (facet, counts) in zip(columns, view.facets.items(), strict=True):
+        column.markdown(f"**{facet.capitalize()}**")
+        column.dataframe(
+            [{facet: value.replace("_", " "), "deals": deals} for value, deals in counts],
+            hide_index=True, width="stretch",
+        )  # fmt: skip
 export_buttons(filters, count, key="deals-export")

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker import audit
@@ -25,6 +26,7 @@ from tracker.models import ImportBatch
 from tracker.vocab import Role
 
 FORMATS = ("sipri", "csv", "json")
+ANALYZE_AFTER = 1000  # deals created by one import
 
 __all__ = [
     "FORMATS",
@@ -188,6 +190,9 @@ def import_data(
     )  # fmt: skip
     session.add(batch)
     session.flush()
+    if report.created >= ANALYZE_AFTER:
+        # A large load changes the data's shape: refresh the planner's statistics.
+        session.execute(text("ANALYZE"))
     if actor is not None:
         audit.record(
             session=session, actor=actor, action="import", entity="import_batch",
