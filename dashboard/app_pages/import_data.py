@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md
-from tracker.imports import ImportRejected, ImportReport
+from tracker.imports import ImportRejected, ImportReport, RowProblem
 
 st.title("Import")
 if not is_editor():
@@ -29,6 +31,17 @@ if upload is None:
     st.stop()
 
 content = upload.getvalue()
+
+
+def problems_table(problems: Sequence[RowProblem]) -> None:
+    """Rejected rows: row number, column, value and reason."""
+    st.dataframe(
+        pd.DataFrame(
+            [{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
+             for p in problems]
+        ),
+        hide_index=True, width="stretch",
+    )  # fmt: skip
 
 
 def show_report(report: ImportReport) -> None:
@@ -53,13 +66,7 @@ def show_report(report: ImportReport) -> None:
         )
         st.markdown(f"**New platforms:** {md(shown)}{more}")
     if report.rejected:
-        st.dataframe(
-            pd.DataFrame(
-                [{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
-                 for p in report.rejected]
-            ),
-            hide_index=True, width="stretch",
-        )  # fmt: skip
+        problems_table(report.rejected)
 
 
 st.subheader("Preview")
@@ -69,13 +76,7 @@ try:
 except ImportRejected as exc:
     st.error(str(exc))
     if exc.problems:
-        st.dataframe(
-            pd.DataFrame(
-                [{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
-                 for p in exc.problems]
-            ),
-            hide_index=True, width="stretch",
-        )  # fmt: skip
+        problems_table(exc.problems)
     st.stop()
 st.caption(md(preview.summary()))
 show_report(preview)
