@@ -11,10 +11,10 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import Enum
-from typing import IO, Any
+from typing import IO, Any, get_type_hints
 
 from sqlalchemy.orm import Session
 
@@ -80,25 +80,41 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _csv_cell(value: Any) -> str:
-    value = _plain(value)
+# Each column's cell writer, chosen once from its type rather than sniffed per cell: a
+# 100,000-deal export formats 3.5 million cells.
+NUMBER_COLUMNS = frozenset(
+    {"deal_id", "quantity", "quantity_delivered", "value_amount", "value_year",
+     "tiv_per_unit", "tiv_total_order", "tiv_delivered"}
+)  # fmt: skip
+BOOLEAN_COLUMNS = frozenset(name for name, kind in get_type_hints(DealRow).items() if kind is bool)
+
+
+def _number_cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    # Numeric columns arrive as int or Decimal-strings and stay numeric; text is neutralised.
-    return text if _is_number(text) else neutralise(text)
+    return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return text.strip() == text and text[:1].isdigit()
+def _boolean_cell(value: Any) -> str:
+    return "true" if value else "false"
+
+
+def _text_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value.value if isinstance(value, Enum) else str(value)
+    return neutralise(text)
+
+
+def _cell_writer(column: str) -> Callable[[Any], str]:
+    if column in NUMBER_COLUMNS:
+        return _number_cell
+    if column in BOOLEAN_COLUMNS:
+        return _boolean_cell
+    return _text_cell
+
+
+_CELL_WRITERS = [(column, _cell_writer(column)) for column in EXPORT_COLUMNS]
 
 
 def row_dict(row: DealRow) -> dict[str, Any]:
@@ -113,7 +129,7 @@ def write_csv(rows: Iterable[DealRow], out: IO[str], *, bom: bool = True) -> int
     writer.writerow(EXPORT_COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow(_csv_cell(getattr(row, column)) for column in EXPORT_COLUMNS)
+        writer.writerow([write(getattr(row, column)) for column, write in _CELL_WRITERS])
         count += 1
     return count
 

@@ -29,9 +29,8 @@ from tracker.models import (
     Source,
 )
 from tracker.names import normalize_name
-from tracker.schemas import PartialDate
 from tracker.services import suggest_platforms, unknown_party_error
-from tracker.vocab import Category, Condition, Status
+from tracker.vocab import Category, Condition, DatePrecision, Status
 
 Buyer = aliased(Party, name="buyer")
 Seller = aliased(Party, name="seller")
@@ -278,8 +277,15 @@ _ROW_COLUMNS = (
 
 
 def _partial(value: dt.date | None, precision: Any) -> str | None:
-    date = PartialDate.of(value, precision)
-    return str(date) if date else None
+    """A stored date at its precision: "2017", "2019-10", "2024-02-15" (as PartialDate
+    prints it; written out here because exports format hundreds of thousands)."""
+    if value is None:
+        return None
+    if precision is DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision is DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
 
 
 def _row(r: Any, sources: str) -> DealRow:
