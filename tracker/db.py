@@ -35,8 +35,9 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Totals and facets read many rows: a 64 MB page cache (the default is 2 MB) and
     # memory-mapped reads keep repeated scans of a large database off the disk path.
+    # Mapped pages count in the server's RSS, so the map is capped at 256 MB.
     cursor.execute("PRAGMA cache_size=-65536")
-    cursor.execute("PRAGMA mmap_size=1073741824")
+    cursor.execute("PRAGMA mmap_size=268435456")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
