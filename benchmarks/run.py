@@ -933,7 +933,7 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         peer=not args.no_peer,
         output=output,
         import_deals=args.import_deals or (1_000 if smoke else SIPRI_DEALS),
-        results_dir=args.results_dir,
+        results_dir=args.results_dir.resolve(),  # servers run in another directory
         smoke=smoke,
         command=" ".join([".venv/bin/python -m benchmarks.run", *(argv or sys.argv[1:])]),
     )
