@@ -22,23 +22,24 @@ from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
 from tracker.models import Citation, Deal, Event, Party, Platform, Source
 from tracker.schemas import CitationIn, DealIn, EventIn, PartialDate, PartyIn, PlatformIn, SourceIn
 from tracker.services import (
-    _SCALAR_FIELDS,
-    _resolve_names,
+    SCALAR_FIELDS,
     add_citation,
     add_event,
     add_party,
     add_platform,
     add_source,
     create_deal,
+    date_columns,
     find_party,
     find_platform,
+    resolve_names,
     validate,
 )
 from tracker.vocab import ALLOWED_TRANSITIONS, EventKind, Role, Status, can_change_status, label
 
 # The fields a deal form edits, in DealIn's terms (participants are kept as they are).
 FORM_FIELDS = (
-    "buyer", "seller", "platform", *(f for f in _SCALAR_FIELDS if f != "ref"),
+    "buyer", "seller", "platform", *(f for f in SCALAR_FIELDS if f != "ref"),
     "order_date", "first_delivery_date", "last_delivery_date",
 )  # fmt: skip
 
@@ -165,7 +166,7 @@ def update_deal(
     deal = _live_deal(session, deal_id)
     merged = {**form_values(deal), **dict(values)}
     deal_in = validate(DealIn, merged, "deal")
-    buyer, seller, platform = _resolve_names(session, deal_in)
+    buyer, seller, platform = resolve_names(session, deal_in)
     after = _normalised(deal_in)
     after.update(buyer=buyer.name, seller=seller.name, platform=platform.designation)
     changes = _diff(form_values(deal), after)
@@ -174,29 +175,16 @@ def update_deal(
             raise StaleEdit(deal_id, _diff(seen_values or {}, form_values(deal)), deal.version)
         return {}
     columns: dict[str, Any] = {
-        name: getattr(deal_in, name) for name in _SCALAR_FIELDS if name != "ref"
+        name: getattr(deal_in, name) for name in SCALAR_FIELDS if name != "ref"
     }
     columns.update(buyer_id=buyer.id, seller_id=seller.id, platform_id=platform.id)
-    columns.update(_date_columns(deal_in))
+    columns.update(date_columns(deal_in))
     _versioned_update(session, deal, seen_version, seen_values, **columns)
     audit.record(
         session=session, actor=actor, action="update", entity="deal", entity_id=deal_id,
         deal_id=deal_id, changes=changes, comment=comment,
     )  # fmt: skip
     return changes
-
-
-def _date_columns(deal_in: DealIn) -> dict[str, Any]:
-    order, first, last = deal_in.order_date, deal_in.first_delivery_date, deal_in.last_delivery_date
-    return {
-        "order_date": order.value if order else None,
-        "order_date_precision": order.precision if order else None,
-        "order_year": order.value.year if order else None,
-        "first_delivery_date": first.value if first else None,
-        "first_delivery_precision": first.precision if first else None,
-        "last_delivery_date": last.value if last else None,
-        "last_delivery_precision": last.precision if last else None,
-    }
 
 
 def delete_deal(

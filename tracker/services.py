@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
@@ -290,7 +290,7 @@ def add_citation(
 # --- deals and events --------------------------------------------------------------------
 
 
-def _resolve_names(session: Session, deal_in: DealIn) -> tuple[Party, Party, Platform]:
+def resolve_names(session: Session, deal_in: DealIn) -> tuple[Party, Party, Platform]:
     """Resolve buyer, seller and platform together so one message lists every bad name."""
     errors: list[FieldError] = []
     resolved: dict[str, Party | Platform] = {}
@@ -313,7 +313,7 @@ def _resolve_names(session: Session, deal_in: DealIn) -> tuple[Party, Party, Pla
     return buyer, seller, platform
 
 
-_SCALAR_FIELDS = (
+SCALAR_FIELDS = (
     "ref",
     "programme",
     "quantity_ordered",
@@ -339,25 +339,30 @@ _SCALAR_FIELDS = (
 )
 
 
-def _apply_dates(deal: Deal, deal_in: DealIn) -> None:
+def date_columns(deal_in: DealIn) -> dict[str, Any]:
+    """The deal columns a DealIn's partial dates fill: each date, its precision, and the
+    denormalised order year. Shared by creating, editing and bulk importing."""
     order, first, last = deal_in.order_date, deal_in.first_delivery_date, deal_in.last_delivery_date
-    deal.order_date = order.value if order else None
-    deal.order_date_precision = order.precision if order else None
-    deal.order_year = order.value.year if order else None
-    deal.first_delivery_date = first.value if first else None
-    deal.first_delivery_precision = first.precision if first else None
-    deal.last_delivery_date = last.value if last else None
-    deal.last_delivery_precision = last.precision if last else None
+    return {
+        "order_date": order.value if order else None,
+        "order_date_precision": order.precision if order else None,
+        "order_year": order.value.year if order else None,
+        "first_delivery_date": first.value if first else None,
+        "first_delivery_precision": first.precision if first else None,
+        "last_delivery_date": last.value if last else None,
+        "last_delivery_precision": last.precision if last else None,
+    }
 
 
 def create_deal(*, session: Session, deal_in: DealIn | dict[str, object]) -> Deal:
     """Validate and store a new deal with its participants."""
     deal_in = validate(DealIn, deal_in, "deal")
-    buyer, seller, platform = _resolve_names(session, deal_in)
+    buyer, seller, platform = resolve_names(session, deal_in)
     deal = Deal(buyer=buyer, seller=seller, platform=platform)
-    for field in _SCALAR_FIELDS:
+    for field in SCALAR_FIELDS:
         setattr(deal, field, getattr(deal_in, field))
-    _apply_dates(deal, deal_in)
+    for column, value in date_columns(deal_in).items():
+        setattr(deal, column, value)
     for participant in deal_in.participants:
         party = resolve_party(session=session, name=participant.party, field="participants")
         deal.participants.append(DealParticipant(party=party, role=participant.role))

@@ -35,7 +35,7 @@ from tracker.models import (
 )
 from tracker.names import normalize_name
 from tracker.schemas import DealIn
-from tracker.services import add_party, state_party
+from tracker.services import add_party, date_columns, state_party
 from tracker.vocab import Category, PartyKind
 
 Progress = Callable[[int, int], None]
@@ -358,17 +358,10 @@ def _deal_row(
     deal_id: int, deal_in: DealIn, ids: tuple[int, int, int], extra: dict[str, Any]
 ) -> Row:
     row: Row = {name: getattr(deal_in, name) for name in _DEAL_COLUMNS}
-    order, first, last = deal_in.order_date, deal_in.first_delivery_date, deal_in.last_delivery_date
     now = dt.datetime.now(dt.UTC)
+    row.update(date_columns(deal_in))
     row.update(
         id=deal_id, buyer_id=ids[0], seller_id=ids[1], platform_id=ids[2],
-        order_date=order.value if order else None,
-        order_date_precision=order.precision if order else None,
-        order_year=order.value.year if order else None,
-        first_delivery_date=first.value if first else None,
-        first_delivery_precision=first.precision if first else None,
-        last_delivery_date=last.value if last else None,
-        last_delivery_precision=last.precision if last else None,
         delivery_dates_estimated=bool(extra.get("delivery_dates_estimated", False)),
         value_source=extra.get("value_source"),
         created_at=now, updated_at=now, version=1,
