@@ -23,7 +23,7 @@ from tracker.db import make_session_factory, transaction
 from tracker.exports import export_bytes, export_metadata
 from tracker.imports import ImportReport, import_data
 from tracker.imports.core import Progress
-from tracker.queries import DealDetail, DealFilters, DealRow, Flow, GroupTotal, PartyChoice
+from tracker.queries import DealDetail, DealFilters, DealRow, GroupTotal, PartyChoice
 
 TTL = dt.timedelta(minutes=5)
 
@@ -42,6 +42,13 @@ def session() -> Session:
 def overall(filters: DealFilters) -> GroupTotal:
     with session() as s:
         return queries.overall_total(s, filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def overview(filters: DealFilters) -> queries.Overview:
+    """The Overview page's figures, its queries run at once."""
+    with session() as s:
+        return queries.overview(s, filters, concurrent=True)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -67,20 +74,15 @@ def deal_view(
     """The Deals page's one query: a page of rows, the totals, and facet counts."""
     with session() as s:
         return queries.deal_view(
-            s, filters, sort=sort, descending=descending, limit=limit, offset=offset
-        )
+            s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
+            concurrent=True,
+        )  # fmt: skip
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def deal_count(filters: DealFilters) -> int:
     with session() as s:
         return queries.count_deals(s, filters)
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def flows(filters: DealFilters, limit: int = 25) -> list[Flow]:
-    with session() as s:
-        return queries.top_flows(s, filters, limit)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -9,10 +9,14 @@ import json
 import pytest
 from sqlalchemy import Engine
 
+from benchmarks.generate import generate
+from tracker.auth import Actor
 from tracker.db import make_session_factory, transaction
-from tracker.exports import EXPORT_COLUMNS, export_bytes, neutralise
-from tracker.queries import DealFilters
-from tracker.services import create_deal
+from tracker.editing import delete_deal
+from tracker.exports import EXPORT_COLUMNS, export_bytes, export_csv, neutralise, write_csv
+from tracker.queries import DealFilters, iter_deals
+from tracker.services import add_platform, create_deal
+from tracker.vocab import Role
 
 from factories import deal_data
 
@@ -113,3 +117,55 @@ def test_sources_column_names_the_articles(seeded_sqlite: Engine) -> None:
     with make_session_factory(seeded_sqlite)() as s:
         rows = _csv_rows(export_bytes(s, DealFilters(platforms=("S-400",)), "csv"))
     assert "Press TV" in rows[0]["sources"] and "Natural News" in rows[0]["sources"]
+
+
+# --- the whole-export fast path writes what the row path writes ---------------------------
+
+
+@pytest.fixture
+def varied_engine(seeded_engine: Engine) -> Engine:
+    """Seeds, 300 synthetic deals, a deleted deal and text that needs neutralising."""
+    generate(seeded_engine, deals=300, seed=7)
+    with transaction(seeded_engine) as s:
+        add_platform(session=s, platform_in={"designation": "-9 Drone", "category": "aircraft"})
+        create_deal(
+            session=s,
+            deal_in=deal_data(
+                platform="-9 Drone", notes="=1+1", programme="@SUM(A1)", ref="+ref",
+                order_date="2024-02-15", value_amount="1234.5", value_currency="EUR",
+                value_year=2024, quantity_unit="-batteries",
+            ),
+        )  # fmt: skip
+        doomed = create_deal(session=s, deal_in=deal_data(notes="deleted later"))
+    with transaction(seeded_engine) as s:
+        delete_deal(
+            session=s, actor=Actor("erin", Role.EDITOR, 1), deal_id=doomed.id, seen_version=1
+        )
+    return seeded_engine
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        DealFilters(),
+        DealFilters(buyers=["Turkey"]),
+        DealFilters(categories=["aircraft"], year_from=1990),
+        DealFilters(text="drone"),
+        DealFilters(buyers=["Turkey"], year_from=1950, year_to=1951),
+    ],
+    ids=["all", "buyer", "category-years", "text", "narrow"],
+)
+def test_export_csv_writes_the_same_bytes_as_the_row_path(
+    varied_engine: Engine, filters: DealFilters
+) -> None:
+    with make_session_factory(varied_engine)() as s:
+        fast = io.StringIO()
+        count = export_csv(s, filters, fast)
+        slow = io.StringIO()
+        expected_count = write_csv(iter_deals(s, filters), slow)
+    assert count == expected_count
+    assert fast.getvalue() == slow.getvalue()
+    if filters == DealFilters():
+        assert count > 300  # the synthetic deals are there; the deleted one is not
+        assert "deleted later" not in fast.getvalue()
+        assert ",'-9 Drone," in fast.getvalue() and "'=1+1" in fast.getvalue()

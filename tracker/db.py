@@ -9,7 +9,11 @@ from typing import Any
 
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from tracker.config import Settings
 
@@ -25,6 +29,34 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class unindexed(ColumnElement[Any]):
+    """A GROUP BY key that SQLite must not read through the key's own index.
+
+    Grouping on an indexed column, SQLite walks that index to get the groups in order and
+    then fetches every matching row from the table: at 100,000 deals ~190 ms per total.
+    Written `+deal.order_year` (SQLite's documented way to disqualify an index), the same
+    query scans the narrow covering index `ix_deal_live_facts` and groups in a temporary
+    B-tree: ~20-40 ms. Other databases get the plain column.
+    """
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
+
+    def __init__(self, column: ColumnElement[Any] | QueryableAttribute[Any]) -> None:
+        self.column = column.expression
+        self.type = self.column.type
+
+
+@compiles(unindexed)
+def _plain_column(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _sqlite_unindexed(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return "+" + compiler.process(element.column, **kw)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
 from tracker.countries import all_countries, resolve_country
+from tracker.db import unindexed
 from tracker.errors import FieldError, InvalidInput
 from tracker.models import (
     Citation,
@@ -31,6 +36,8 @@ from tracker.models import (
 from tracker.names import normalize_name
 from tracker.services import suggest_platforms, unknown_party_error
 from tracker.vocab import Category, Condition, DatePrecision, Status
+
+T = TypeVar("T")
 
 Buyer = aliased(Party, name="buyer")
 Seller = aliased(Party, name="seller")
@@ -163,7 +170,13 @@ def filter_conditions(resolved: ResolvedFilters) -> list[ColumnElement[bool]]:
         _in(Deal.buyer_id, resolved.buyer_ids),
         _in(Deal.seller_id, resolved.seller_ids),
         _in(Deal.platform_id, resolved.platform_ids),
-        _platforms_where(Platform.category.in_(f.categories)) if f.categories else None,
+        # A category is a broad filter (aircraft: a quarter of all deals): reading the
+        # covering index whole beats fetching each match through the platform index.
+        unindexed(Deal.platform_id).in_(
+            select(Platform.id).where(Platform.category.in_(f.categories))
+        )
+        if f.categories
+        else None,
         Deal.status.in_(f.statuses) if f.statuses else None,
         Deal.condition.in_(f.conditions) if f.conditions else None,
         Deal.order_year >= f.year_from if f.year_from else None,
@@ -462,16 +475,53 @@ def _deal_select(*columns: Any, by: GroupBy | None = None) -> Select[Any]:
     return stmt.where(LIVE)
 
 
-def _sums(key: Any) -> tuple[Any, ...]:
-    return (
-        key,
-        func.count(),
-        func.coalesce(func.sum(Deal.quantity_ordered), 0),
-        func.coalesce(_count_null(Deal.quantity_ordered), 0),
-        func.coalesce(func.sum(Deal.quantity_delivered), 0),
-        func.coalesce(_count_null(Deal.quantity_delivered), 0),
-        func.coalesce(_count_null(Deal.value_amount), 0),
+def _sums_by_currency(
+    session: Session, group: Any | None, where: Sequence[Any], by: GroupBy | None
+) -> dict[Any, GroupTotal]:
+    """Counts, units and money of the filtered deals per group (None: one group, "all"),
+    in one pass over them.
+
+    Grouped by (group, currency), so money is summed per currency in the same scan; the
+    counts of a group are then added up over its currencies (None: no value)."""
+    keys = () if group is None else (group,)
+    stmt = (
+        _deal_select(
+            *keys,
+            Deal.value_currency,
+            func.count(),
+            func.coalesce(func.sum(Deal.quantity_ordered), 0),
+            func.coalesce(_count_null(Deal.quantity_ordered), 0),
+            func.coalesce(func.sum(Deal.quantity_delivered), 0),
+            func.coalesce(_count_null(Deal.quantity_delivered), 0),
+            func.coalesce(_count_null(Deal.value_amount), 0),
+            func.sum(Deal.value_amount),
+            func.count(Deal.value_amount),
+            func.max(case((and_(Deal.value_amount.is_not(None), Deal.value_at_least), 1), else_=0)),
+            by=by,
+        )
+        .where(*where)
+        .group_by(*keys, Deal.value_currency)
     )
+    groups: dict[Any, GroupTotal] = {}
+    for row in session.execute(stmt):
+        key = row[0] if keys else "all"
+        currency, *counts, amount, valued, at_least = row[len(keys) :]
+        total = groups.get(key)
+        if total is None:
+            total = groups[key] = GroupTotal(key, 0, 0, 0, 0, 0, 0)
+        for name, value in zip(_COUNTED_FIELDS, counts, strict=True):
+            setattr(total, name, getattr(total, name) + int(value))
+        if currency is not None and valued:
+            money = Decimal(amount).quantize(Decimal("0.01"))
+            total.money.append(MoneyTotal(currency, money, valued, bool(at_least)))
+    for total in groups.values():
+        total.money.sort(key=lambda money: money.currency)
+    return groups
+
+
+_COUNTED_FIELDS = (
+    "deals", "quantity", "quantity_unknown", "delivered", "delivered_unknown", "value_unknown"
+)  # fmt: skip
 
 
 def _names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]:
@@ -499,14 +549,14 @@ def totals(
     group_by = GroupBy(by)
     key = _GROUP_KEYS[group_by]
     where = filter_conditions(resolve_filters(session, filters))
-    rows = session.execute(_deal_select(*_sums(key), by=group_by).where(*where).group_by(key)).all()
-    names = _names(session, group_by, [row[0] for row in rows])
-    groups = {
-        row[0]: GroupTotal(names.get(row[0], row[0]), row[1], int(row[2]), int(row[3]),
-                           int(row[4]), int(row[5]), int(row[6]))
-        for row in sorted(rows, key=lambda r: (-int(r[2]), -r[1], str(names.get(r[0], r[0]))))
-    }  # fmt: skip
-    _attach_money(session, groups, key, where, group_by)
+    by_key = _sums_by_currency(session, unindexed(key), where, group_by)
+    names = _names(session, group_by, list(by_key))
+    for group, total in by_key.items():
+        total.key = names.get(group, group)
+    groups = dict(
+        sorted(by_key.items(), key=lambda item: (-item[1].quantity, -item[1].deals,
+                                                   str(item[1].key)))
+    )  # fmt: skip
     if parts_up_to:
         leading = dict(list(groups.items())[:PARTS_GROUPS])
         _attach_units(session, leading, key, where, group_by)
@@ -514,38 +564,17 @@ def totals(
     return list(groups.values())
 
 
-def _attach_money(
-    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, by: GroupBy | None
-) -> None:
-    stmt = (
-        _deal_select(
-            key,
-            Deal.value_currency,
-            func.sum(Deal.value_amount),
-            func.count(),
-            func.max(case((Deal.value_at_least, 1), else_=0)),
-            by=by,
-        )
-        .where(*where, Deal.value_amount.is_not(None))
-        .group_by(key, Deal.value_currency)
-        .order_by(key, Deal.value_currency)
-    )
-    for group, currency, amount, deals, at_least in session.execute(stmt):
-        groups[group].money.append(
-            MoneyTotal(currency, Decimal(amount).quantize(Decimal("0.01")), deals, bool(at_least))
-        )
-
-
 def _attach_units(
     session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, by: GroupBy
 ) -> None:
     if not groups:
         return
+    group = unindexed(key)
     stmt = (
-        _deal_select(key, Deal.quantity_unit, by=by)
+        _deal_select(group, Deal.quantity_unit, by=by)
         .where(*where, Deal.quantity_unit.is_not(None), Deal.quantity_ordered.is_not(None))
         .where(_key_in(key, list(groups)))
-        .group_by(key, Deal.quantity_unit)
+        .group_by(group, Deal.quantity_unit)
     )
     units: dict[Any, list[str]] = defaultdict(list)
     for group, unit in session.execute(stmt):
@@ -592,15 +621,8 @@ def _attach_parts(
 def overall_total(session: Session, filters: DealFilters) -> GroupTotal:
     """The headline figures for the whole filtered set, as one group."""
     where = filter_conditions(resolve_filters(session, filters))
-    row = session.execute(_deal_select(*_sums(literal("all"))[1:]).where(*where)).one()
-    count, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown = (
-        int(value) for value in row
-    )
-    total = GroupTotal(
-        "all", count, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown
-    )
-    _attach_money(session, {"all": total}, literal("all"), where, None)
-    return total
+    every = _sums_by_currency(session, None, where, None)
+    return every.get("all") or GroupTotal("all", 0, 0, 0, 0, 0, 0)
 
 
 # --- one deal ----------------------------------------------------------------------------
@@ -761,7 +783,7 @@ class PartyChoice:
 
 def party_choices(session: Session, role: str) -> list[PartyChoice]:
     """Parties that appear as buyer (role "buyer") or seller, with their deal counts."""
-    column = {"buyer": Deal.buyer_id, "seller": Deal.seller_id}[role]
+    column = unindexed({"buyer": Deal.buyer_id, "seller": Deal.seller_id}[role])
     counts = (
         select(column.label("party_id"), func.count().label("deals"))
         .where(LIVE)
@@ -806,14 +828,21 @@ class Flow:
 def top_flows(session: Session, filters: DealFilters, limit: int = 25) -> list[Flow]:
     """The largest supplier -> recipient pairs by number of deals."""
     resolved = resolve_filters(session, filters)
-    count = func.count()
-    stmt = (
-        _base_select(
-            Seller.name, Buyer.name, count, func.coalesce(func.sum(Deal.quantity_ordered), 0)
+    seller, buyer = unindexed(Deal.seller_id), unindexed(Deal.buyer_id)
+    pairs = (
+        _deal_select(
+            seller.label("seller_id"), buyer.label("buyer_id"), func.count().label("deals"),
+            func.coalesce(func.sum(Deal.quantity_ordered), 0).label("quantity"),
         )
         .where(*filter_conditions(resolved))
-        .group_by(Seller.name, Buyer.name)
-        .order_by(count.desc(), Seller.name, Buyer.name)
+        .group_by(seller, buyer)
+        .subquery()
+    )  # fmt: skip
+    stmt = (
+        select(Seller.name, Buyer.name, pairs.c.deals, pairs.c.quantity)
+        .join(Seller, Seller.id == pairs.c.seller_id)
+        .join(Buyer, Buyer.id == pairs.c.buyer_id)
+        .order_by(pairs.c.deals.desc(), Seller.name, Buyer.name)
         .limit(limit)
     )
     return [Flow(s, b, n, int(q)) for s, b, n, q in session.execute(stmt)]
@@ -932,7 +961,7 @@ def facet_counts(
     """Deals per buyer, seller, category or status, most first; counted on deal columns."""
     where = filter_conditions(resolve_filters(session, filters))
     # Category counts come from platform counts: no join over the deals.
-    key = Deal.platform_id if by is GroupBy.CATEGORY else _GROUP_KEYS[by]
+    key = unindexed(Deal.platform_id if by is GroupBy.CATEGORY else _GROUP_KEYS[by])
     stmt = _deal_select(key, func.count()).where(*where).group_by(key)
     rows: list[tuple[Any, int]] = [(value, deals) for value, deals in session.execute(stmt)]
     if by is GroupBy.CATEGORY:
@@ -966,12 +995,100 @@ def deal_view(
     descending: bool = True,
     limit: int = 100,
     offset: int = 0,
+    concurrent: bool = False,
 ) -> DealView:
-    """One page of the filtered deals, the totals of all of them, and their facets."""
+    """One page of the filtered deals, the totals of all of them, and their facets.
+
+    concurrent=True runs the six queries at once on their own connections (see
+    `read_concurrently`): for readers of committed data, such as the dashboard."""
+    page = partial(list_deals, filters=filters, sort=sort, descending=descending,
+                   limit=limit, offset=offset)  # fmt: skip
+    calls: list[Callable[[Session], Any]] = [
+        page,
+        partial(overall_total, filters=filters),
+        *(partial(facet_counts, filters=filters, by=by) for by in FACETS),
+    ]
+    rows, total, *facets = read_concurrently(session, calls, concurrent)
     return DealView(
-        rows=list_deals(
-            session, filters, sort=sort, descending=descending, limit=limit, offset=offset
-        ),
-        total=overall_total(session, filters),
-        facets={by.value: facet_counts(session, filters, by) for by in FACETS},
+        rows=rows,
+        total=total,
+        facets={by.value: counts for by, counts in zip(FACETS, facets, strict=True)},
     )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Overview page shows for a set of filters."""
+
+    total: GroupTotal
+    by_year: list[GroupTotal]
+    by_buyer: list[GroupTotal]
+    by_seller: list[GroupTotal]
+    by_status: list[GroupTotal]
+    flows: list[Flow]
+
+
+def overview(
+    session: Session, filters: DealFilters, *, flows: int = 25, concurrent: bool = False
+) -> Overview:
+    """Headline figures, totals by year, buyer, seller and status, and the largest flows."""
+    calls: list[Callable[[Session], Any]] = [
+        partial(overall_total, filters=filters),
+        *(partial(totals, filters=filters, by=by, parts_up_to=0) for by in OVERVIEW_TOTALS),
+        partial(top_flows, filters=filters, limit=flows),
+    ]
+    total, by_year, by_buyer, by_seller, by_status, top = read_concurrently(
+        session, calls, concurrent
+    )
+    return Overview(total, by_year, by_buyer, by_seller, by_status, top)
+
+
+OVERVIEW_TOTALS = (GroupBy.YEAR, GroupBy.BUYER, GroupBy.SELLER, GroupBy.STATUS)
+
+
+# --- reading concurrently ----------------------------------------------------------------
+#
+# A view runs several aggregates over the same filtered deals. SQLite and psycopg release
+# the GIL while a statement runs, so on several cores they can run at once, each on its own
+# connection, as Datasette runs its facets (3 threads by default). Each call gets a new
+# session, so it sees committed data only: callers with unflushed or uncommitted writes
+# of their own must not ask for it.
+
+READ_THREADS = 3
+_read_pool: ThreadPoolExecutor | None = None
+_read_pool_lock = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _read_pool
+    with _read_pool_lock:
+        if _read_pool is None:
+            _read_pool = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="tracker-read")
+        return _read_pool
+
+
+def _separate_connections(session: Session) -> Engine | None:
+    """The engine to open further connections on, if they see the same database."""
+    bind = session.get_bind()
+    if not isinstance(bind, Engine):
+        return None  # a session bound to one connection (a test's outer transaction)
+    if bind.dialect.name == "sqlite" and bind.url.database in (None, "", ":memory:"):
+        return None  # every connection to an in-memory database is a new database
+    return bind
+
+
+def read_concurrently(
+    session: Session, calls: Sequence[Callable[[Session], T]], concurrent: bool = True
+) -> list[T]:
+    """The results of `calls`, each given a session; at once when `concurrent` and the
+    database allows it, else one after another in `session`."""
+    engine = _separate_connections(session) if concurrent and len(calls) > 1 else None
+    if engine is None:
+        return [call(session) for call in calls]
+
+    def run(call: Callable[[Session], T]) -> T:
+        with Session(engine) as own:
+            return call(own)
+
+    futures = [_pool().submit(run, call) for call in calls]
+    return [future.result() for future in futures]

@@ -23,7 +23,8 @@ st.caption(
 
 filters = current_filters()
 with guard():
-    overall = data.overall(filters)
+    figures = data.overview(filters)
+overall = figures.total
 
 if overall.deals == 0:
     if filters == type(filters)():
@@ -111,12 +112,8 @@ def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
     return pd.DataFrame([{"group": g.label, "deals": g.deals, "units": g.quantity} for g in groups])
 
 
-with guard():
-    by_year = data.totals(filters, "year", with_parts=False)
-    by_buyer = data.totals(filters, "buyer", with_parts=False)
-    by_seller = data.totals(filters, "seller", with_parts=False)
-    by_status = data.totals(filters, "status", with_parts=False)
-    flows = data.flows(filters)
+by_year, by_buyer, by_seller = figures.by_year, figures.by_buyer, figures.by_seller
+by_status, flows = figures.by_status, figures.flows
 
 st.subheader("Deals and units by order year")
 years = pd.DataFrame(
