@@ -120,7 +120,7 @@ def _handler(database_url: str) -> type[BaseHTTPRequestHandler]:
             query = urllib.parse.parse_qs(url.query)
             parsed = filters_from_params({name: query.get(name, []) for name in FILTER_PARAMS})
             with sessions() as session:  # a session per request, like a dashboard rerun
-                view = deal_view(session, parsed.filters, limit=PAGE_SIZE)
+                view = deal_view(session, parsed.filters, limit=PAGE_SIZE, concurrent=True)
             body = json.dumps(view_json(view), default=str).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -113,6 +113,12 @@ def deals_table(rows: Sequence[DealRow], *, key: str) -> None:
     )
 
 
+def facet_table(facet: str, counts: Sequence[tuple[str, int]]) -> str:
+    """A facet's counts as a Markdown table: value | deals."""
+    rows = [f"| {md(value.replace('_', ' '))} | {deals:,} |" for value, deals in counts]
+    return "\n".join([f"| {facet.capitalize()} | deals |", "|:--|--:|", *rows])
+
+
 def totals_lines(groups: Sequence[GroupTotal], limit: int = 12) -> list[str]:
     """Markdown lines: "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom ..."."""
     lines = []

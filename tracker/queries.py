@@ -475,47 +475,51 @@ def _deal_select(*columns: Any, by: GroupBy | None = None) -> Select[Any]:
     return stmt.where(LIVE)
 
 
+# What totals count and sum: GroupTotal's counted fields, then the money of one currency.
+_COUNTS = (
+    func.count(),
+    func.coalesce(func.sum(Deal.quantity_ordered), 0),
+    func.coalesce(_count_null(Deal.quantity_ordered), 0),
+    func.coalesce(func.sum(Deal.quantity_delivered), 0),
+    func.coalesce(_count_null(Deal.quantity_delivered), 0),
+    func.coalesce(_count_null(Deal.value_amount), 0),
+)
+_MONEY = (
+    func.sum(Deal.value_amount),
+    func.count(Deal.value_amount),
+    func.max(case((and_(Deal.value_amount.is_not(None), Deal.value_at_least), 1), else_=0)),
+)
+
+
+def _add_money(
+    total: GroupTotal, currency: str | None, amount: Any, valued: int, at_least: Any
+) -> None:
+    if currency is not None and valued:
+        money = Decimal(amount).quantize(Decimal("0.01"))
+        total.money.append(MoneyTotal(currency, money, valued, bool(at_least)))
+
+
 def _sums_by_currency(
-    session: Session, group: Any | None, where: Sequence[Any], by: GroupBy | None
+    session: Session, group: Any, where: Sequence[Any], by: GroupBy
 ) -> dict[Any, GroupTotal]:
-    """Counts, units and money of the filtered deals per group (None: one group, "all"),
-    in one pass over them.
+    """Counts, units and money of the filtered deals per group, in one pass over them.
 
     Grouped by (group, currency), so money is summed per currency in the same scan; the
     counts of a group are then added up over its currencies (None: no value)."""
-    keys = () if group is None else (group,)
     stmt = (
-        _deal_select(
-            *keys,
-            Deal.value_currency,
-            func.count(),
-            func.coalesce(func.sum(Deal.quantity_ordered), 0),
-            func.coalesce(_count_null(Deal.quantity_ordered), 0),
-            func.coalesce(func.sum(Deal.quantity_delivered), 0),
-            func.coalesce(_count_null(Deal.quantity_delivered), 0),
-            func.coalesce(_count_null(Deal.value_amount), 0),
-            func.sum(Deal.value_amount),
-            func.count(Deal.value_amount),
-            func.max(case((and_(Deal.value_amount.is_not(None), Deal.value_at_least), 1), else_=0)),
-            by=by,
-        )
+        _deal_select(group, Deal.value_currency, *_COUNTS, *_MONEY, by=by)
         .where(*where)
-        .group_by(*keys, Deal.value_currency)
+        .group_by(group, Deal.value_currency)
+        .order_by(group, Deal.value_currency)
     )
     groups: dict[Any, GroupTotal] = {}
-    for row in session.execute(stmt):
-        key = row[0] if keys else "all"
-        currency, *counts, amount, valued, at_least = row[len(keys) :]
+    for key, currency, *counts, amount, valued, at_least in session.execute(stmt):
         total = groups.get(key)
         if total is None:
             total = groups[key] = GroupTotal(key, 0, 0, 0, 0, 0, 0)
         for name, value in zip(_COUNTED_FIELDS, counts, strict=True):
             setattr(total, name, getattr(total, name) + int(value))
-        if currency is not None and valued:
-            money = Decimal(amount).quantize(Decimal("0.01"))
-            total.money.append(MoneyTotal(currency, money, valued, bool(at_least)))
-    for total in groups.values():
-        total.money.sort(key=lambda money: money.currency)
+        _add_money(total, currency, amount, valued, at_least)
     return groups
 
 
@@ -621,8 +625,22 @@ def _attach_parts(
 def overall_total(session: Session, filters: DealFilters) -> GroupTotal:
     """The headline figures for the whole filtered set, as one group."""
     where = filter_conditions(resolve_filters(session, filters))
-    every = _sums_by_currency(session, None, where, None)
-    return every.get("all") or GroupTotal("all", 0, 0, 0, 0, 0, 0)
+    # Two statements, not one grouped by currency: with no group key, the counts need no
+    # sort at all, and only the deals with a value are sorted by currency.
+    row = session.execute(_deal_select(*_COUNTS).where(*where)).one()
+    deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown = map(int, row)
+    total = GroupTotal(
+        "all", deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown
+    )
+    money = (
+        _deal_select(Deal.value_currency, *_MONEY)
+        .where(*where, Deal.value_amount.is_not(None))
+        .group_by(Deal.value_currency)
+        .order_by(Deal.value_currency)
+    )
+    for currency, amount, valued, at_least in session.execute(money):
+        _add_money(total, currency, amount, valued, at_least)
+    return total
 
 
 # --- one deal ----------------------------------------------------------------------------

@@ -7,7 +7,14 @@ import math
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import current_filters, deals_table, export_buttons, guard, totals_lines
+from dashboard.ui import (
+    current_filters,
+    deals_table,
+    export_buttons,
+    facet_table,
+    guard,
+    totals_lines,
+)
 from tracker.queries import SORT_KEYS, GroupBy
 
 PAGE_SIZE = 50
@@ -76,11 +83,9 @@ first = (int(page) - 1) * PAGE_SIZE + 1
 st.caption(f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Open a deal for its sources.")
 deals_table(rows, key="deals_table")
 with st.expander("Breakdown of these deals: buyers, sellers, categories, statuses"):
+    # Plain Markdown tables: four interactive grids cost the browser more to draw than
+    # the rest of the page, on every filter change.
     columns = st.columns(len(view.facets))
     for column, (facet, counts) in zip(columns, view.facets.items(), strict=True):
-        column.markdown(f"**{facet.capitalize()}**")
-        column.dataframe(
-            [{facet: value.replace("_", " "), "deals": deals} for value, deals in counts],
-            hide_index=True, width="stretch",
-        )  # fmt: skip
+        column.markdown(facet_table(facet, counts))
 export_buttons(filters, count, key="deals-export")

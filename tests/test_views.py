@@ -1,0 +1,51 @@
+"""Views made of several queries: run at once or one after another, the same answer."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, create_engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from benchmarks.generate import generate
+from tracker.db import make_session_factory, unindexed
+from tracker.models import Deal
+from tracker.queries import DealFilters, deal_view, overview, read_concurrently
+
+FILTERS = [
+    DealFilters(),
+    DealFilters(buyers=["Turkey"]),
+    DealFilters(categories=["aircraft"], year_from=1980, year_to=2020),
+    DealFilters(statuses=["delivered"], has_value=True),
+]
+
+
+@pytest.fixture
+def busy_engine(seeded_engine: Engine) -> Engine:
+    generate(seeded_engine, deals=400, seed=3)
+    return seeded_engine
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=["all", "buyer", "category-years", "status"])
+def test_concurrent_views_equal_sequential_ones(busy_engine: Engine, filters: DealFilters) -> None:
+    with make_session_factory(busy_engine)() as session:
+        assert deal_view(session, filters, concurrent=True) == deal_view(session, filters)
+        assert overview(session, filters, concurrent=True) == overview(session, filters)
+        assert overview(session, filters).total.deals > 0
+
+
+def test_concurrent_reads_fall_back_to_the_session_for_in_memory_sqlite() -> None:
+    # Every new connection to ":memory:" is another database, without these tables.
+    engine = create_engine("sqlite://")
+    Deal.metadata.create_all(engine)
+    with Session(engine) as session:
+        results = read_concurrently(
+            session, [lambda s: s.scalar(select(Deal.id).limit(1)) for _ in range(3)]
+        )
+    assert results == [None, None, None]
+
+
+def test_unindexed_keeps_sqlite_off_the_keys_index_only() -> None:
+    stmt = select(unindexed(Deal.buyer_id)).group_by(unindexed(Deal.buyer_id))
+    assert "+deal.buyer_id" in str(stmt.compile(dialect=sqlite.dialect()))
+    assert "+deal" not in str(stmt.compile(dialect=postgresql.dialect()))
