@@ -7,6 +7,7 @@ load about a second slower. Here that work happens before the server starts.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,21 +16,50 @@ from streamlit.web import cli as streamlit_cli
 
 from tracker.app import open_database
 from tracker.config import get_settings
+from tracker.queries import DealFilters
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 APP = PROJECT_ROOT / "dashboard" / "streamlit_app.py"
 
 
 def warm_up() -> None:
-    """Import what every page needs and migrate/seed the database."""
-    import altair  # noqa: F401
-    import pandas  # noqa: F401
+    """Import what every page needs, migrate/seed the database, and compute what every
+    first visit shows: the sidebar's choices and the unfiltered overview.
 
-    import dashboard.data
-    import dashboard.ui
-    import dashboard.urlstate  # noqa: F401
+    Those results go into the dashboard's query cache (st.cache_data keeps them in this
+    process for its TTL), so the first visitor does not wait for aggregates over the
+    whole database: at 1,000,000 deals they take seconds. The server starts that much
+    later instead (BENCHMARKS.md measures both)."""
+    # Before the server runs, st.cache_data warns on every decorated function and call
+    # that it has no runtime yet and keeps results in memory, which is what it does with
+    # one anyway. (A filter, not a level: Streamlit resets its loggers' levels.)
+    cache_logger = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    quiet = _DropMessage("No runtime found")
+    cache_logger.addFilter(quiet)
+    try:
+        import altair  # noqa: F401
+        import pandas  # noqa: F401
 
-    open_database(get_settings()).dispose()
+        import dashboard.ui
+        import dashboard.urlstate  # noqa: F401
+        from dashboard import data
+
+        open_database(get_settings()).dispose()
+        data.party_choices("buyer")
+        data.party_choices("seller")
+        data.year_range()
+        data.overview(DealFilters())
+    finally:
+        cache_logger.removeFilter(quiet)
+
+
+class _DropMessage(logging.Filter):
+    def __init__(self, start: str) -> None:
+        super().__init__()
+        self.start = start
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.start)
 
 
 def run(*, port: int | None = None, address: str | None = None, headless: bool = False) -> int:
