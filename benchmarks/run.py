@@ -63,6 +63,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 SMOKE_SIZE = 2_000
 SIPRI_DEALS = 29_500
+# Earlier runs' numbers and what changed between them, kept by hand under the tables.
+HISTORY = Path(__file__).resolve().parent / "history.md"
 HEAVY = 1_000_000  # from this size on, exports, dumps and browser sessions run once
 SEED = 1
 TYPICAL_YEARS = (1990, 2020)
@@ -837,13 +839,18 @@ def report(results: Results, options: Options) -> str:
         "the data the same way at every size. **Targets apply to filter (a).**",
         "- The view query is `tracker.queries.deal_view` in-process: a page of 100 rows sorted "
         "by order date, the totals of all matching deals, and facet counts for buyer, seller, "
-        "category and status; a fresh session per run after one warm-up.",
+        "category and status; a fresh session per run after one warm-up. Its six queries "
+        "run at once on their own connections (3 threads, `concurrent=True`), as the "
+        "dashboard runs them.",
         "- HTTP JSON: the same call behind a stdlib HTTP server (`benchmarks.peer`), one "
         "warm-up request; Datasette's table API on the same file, the same filter on raw "
         f"columns. {peer.FACET_NOTE}",
         "- Browser: headless Chromium against the real `tracker dashboard` server, a fresh "
         "server per run, so every filter change is a cache miss. Cold start = a first visit "
-        "to a freshly started server until the overview has rendered; filter change = one "
+        "to a freshly started server until the overview has rendered (the server's warm-up "
+        "has computed the unfiltered overview and the sidebar's choices before it accepts "
+        "visitors: `dashboard/launch.py`; server launch → rendered overview includes that); "
+        "filter change = one "
         "pick in the sidebar (the buyer of (a) with (a)'s years already set; the category of "
         "(b) from no filter) until the Deals page shows that filter's count and its script "
         "has finished. Datasette: navigating from the years-only (or unfiltered) table page "
@@ -883,6 +890,8 @@ def report(results: Results, options: Options) -> str:
             "",
         ]
     lines += ["## Misses", "", *misses(results, options.sizes, options.postgres_size), ""]
+    if not options.smoke and HISTORY.exists():
+        lines += [HISTORY.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
 
 
