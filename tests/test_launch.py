@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -29,10 +30,19 @@ def warm_database(
 
 
 def test_warm_up_caches_the_overview_until_a_write_clears_it(
-    warm_database: Engine, caplog: pytest.LogCaptureFixture
+    warm_database: Engine,
 ) -> None:
-    launch.warm_up()
-    assert "No runtime found" not in caplog.text  # the warm-up's own calls are quiet
+    # Streamlit's loggers do not propagate to the root logger: listen to this one.
+    heard: list[str] = []
+    listener = logging.Handler()
+    listener.emit = lambda record: heard.append(record.getMessage())  # type: ignore[method-assign]
+    cache_logger = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    cache_logger.addHandler(listener)
+    try:
+        launch.warm_up()
+    finally:
+        cache_logger.removeHandler(listener)
+    assert not [message for message in heard if "No runtime found" in message]
     seeded = data.overview(DealFilters()).total.deals
     assert seeded > 0
     with transaction(warm_database) as session:
