@@ -69,20 +69,15 @@ def deals_page(
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def deal_view(
-    filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
+    filters: DealFilters, group: str, sort: str, descending: bool, limit: int, offset: int
 ) -> queries.DealView:
-    """The Deals page's one query: a page of rows, the totals, and facet counts."""
+    """The Deals page's one call: a page of rows, the count and totals, the totals by
+    `group` (the first 12 groups), and facet counts."""
     with session() as s:
         return queries.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
-            concurrent=True,
+            concurrent=True, totals_by=group,
         )  # fmt: skip
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def deal_count(filters: DealFilters) -> int:
-    with session() as s:
-        return queries.count_deals(s, filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

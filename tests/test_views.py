@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from benchmarks.generate import generate
 from tracker.db import make_session_factory, unindexed
 from tracker.models import Deal
-from tracker.queries import DealFilters, deal_view, overview, read_concurrently
+from tracker.queries import DealFilters, deal_view, overview, read_concurrently, totals
 
 FILTERS = [
     DealFilters(),
@@ -49,3 +49,13 @@ def test_unindexed_keeps_sqlite_off_the_keys_index_only() -> None:
     stmt = select(unindexed(Deal.buyer_id)).group_by(unindexed(Deal.buyer_id))
     assert "+deal.buyer_id" in str(stmt.compile(dialect=sqlite.dialect()))
     assert "+deal" not in str(stmt.compile(dialect=postgresql.dialect()))
+
+
+def test_deal_view_can_bring_the_leading_totals_along(busy_engine: Engine) -> None:
+    with make_session_factory(busy_engine)() as session:
+        view = deal_view(session, DealFilters(), totals_by="platform", concurrent=True)
+        assert view == deal_view(session, DealFilters(), totals_by="platform")
+        every = totals(session, DealFilters(), "platform")
+    assert view.group_count == len(every) > 12
+    assert view.groups == every[:12]
+    assert view.total.deals == sum(group.deals for group in every)

@@ -971,6 +971,8 @@ class DealView:
     rows: list[DealRow]
     total: GroupTotal
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, deals), most deals first
+    groups: list[GroupTotal] = field(default_factory=list)  # totals_by's leading groups
+    group_count: int = 0  # how many groups totals_by has in all
 
 
 def facet_counts(
@@ -1014,10 +1016,13 @@ def deal_view(
     limit: int = 100,
     offset: int = 0,
     concurrent: bool = False,
+    totals_by: GroupBy | str | None = None,
+    groups_shown: int = 12,
 ) -> DealView:
-    """One page of the filtered deals, the totals of all of them, and their facets.
+    """One page of the filtered deals, the totals of all of them, and their facets; with
+    `totals_by`, also their totals by that group (the first `groups_shown` of them).
 
-    concurrent=True runs the six queries at once on their own connections (see
+    concurrent=True runs the queries at once on their own connections (see
     `read_concurrently`): for readers of committed data, such as the dashboard."""
     page = partial(list_deals, filters=filters, sort=sort, descending=descending,
                    limit=limit, offset=offset)  # fmt: skip
@@ -1026,11 +1031,16 @@ def deal_view(
         partial(overall_total, filters=filters),
         *(partial(facet_counts, filters=filters, by=by) for by in FACETS),
     ]
+    if totals_by is not None:
+        calls.append(partial(totals, filters=filters, by=totals_by))
     rows, total, *facets = read_concurrently(session, calls, concurrent)
+    groups: list[GroupTotal] = facets.pop() if totals_by is not None else []
     return DealView(
         rows=rows,
         total=total,
         facets={by.value: counts for by, counts in zip(FACETS, facets, strict=True)},
+        groups=groups[:groups_shown],
+        group_count=len(groups),
     )
 
 

@@ -15,7 +15,7 @@ from dashboard.ui import (
     guard,
     totals_lines,
 )
-from tracker.queries import SORT_KEYS, GroupBy
+from tracker.queries import SORT_KEYS, DealFilters, DealView, GroupBy
 
 PAGE_SIZE = 50
 GROUPS = [g.value for g in GroupBy]
@@ -39,47 +39,67 @@ def _init_from_url() -> None:
     st.session_state["deals_loaded"] = True
 
 
+def _view(filters: DealFilters, group: str, sort: str, descending: bool, page: int) -> DealView:
+    with guard():
+        return data.deal_view(filters, group, sort, descending, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+
+
 st.title("Deals")
 _init_from_url()
 filters = current_filters()
-with guard():
-    count = data.deal_count(filters)  # cheap; decides the page count before the view loads
+# Everything this page shows comes from one call whose queries run at once. The widgets
+# below are drawn after it, so it reads their values from the session first (with the
+# widgets' own defaults); should a widget still answer differently, the view is redone.
+group = st.session_state.get("deals_group") or "platform"
+sort = st.session_state.get("deals_sort") or next(iter(SORT_KEYS))
+descending = bool(st.session_state.get("deals_desc", False))
+page = int(st.session_state.get("deals_page") or 1)
+view = _view(filters, group, sort, descending, page)
+count = view.total.deals
 
 if count == 0:
     st.info("No deals match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
-group = st.segmented_control(
+pages = max(1, math.ceil(count / PAGE_SIZE))
+if page > pages:  # fewer deals than when this page number was chosen
+    page = pages
+    view = _view(filters, group, sort, descending, page)
+st.session_state["deals_page"] = page
+
+chosen_group = st.segmented_control(
     "Totals by", GROUPS, key="deals_group", required=True, format_func=str.capitalize
 )
-with guard():
-    groups = data.totals(filters, group or "platform")
-st.markdown("  \n".join(totals_lines(groups)))
-if len(groups) > 12:
-    st.caption(f"Showing the first 12 of {len(groups)} groups.")
+if (chosen_group or "platform") != group:
+    group = chosen_group or "platform"
+    view = _view(filters, group, sort, descending, page)
+st.markdown("  \n".join(totals_lines(view.groups)))
+if view.group_count > len(view.groups):
+    st.caption(f"Showing the first {len(view.groups)} of {view.group_count} groups.")
 st.caption(
     "Quantities are summed where known; deals of unknown quantity or value are counted "
     "separately, never as 0. Money is summed per currency."
 )
 
 sort_col, order_col, page_col = st.columns([2, 1, 1])
-sort = sort_col.selectbox(
+chosen_sort = sort_col.selectbox(
     "Sort by", list(SORT_KEYS), key="deals_sort", format_func=lambda k: k.replace("_", " ")
 )
-descending = order_col.toggle("Descending", key="deals_desc")
-pages = max(1, math.ceil(count / PAGE_SIZE))
-st.session_state["deals_page"] = min(st.session_state["deals_page"], pages)
-page = page_col.number_input("Page", min_value=1, max_value=pages, step=1, key="deals_page")
+chosen_descending = order_col.toggle("Descending", key="deals_desc")
+chosen_page = int(
+    page_col.number_input("Page", min_value=1, max_value=pages, step=1, key="deals_page")
+)
+if (chosen_sort, chosen_descending, chosen_page) != (sort, descending, page):
+    sort, descending, page = chosen_sort, chosen_descending, chosen_page
+    view = _view(filters, group, sort, descending, page)
 
 st.query_params["sort"] = sort
 st.query_params["desc"] = "1" if descending else "0"
-st.query_params["group"] = group or "platform"
+st.query_params["group"] = group
 st.query_params["page"] = str(page)
 
-with guard():
-    view = data.deal_view(filters, sort, descending, PAGE_SIZE, (int(page) - 1) * PAGE_SIZE)
 rows = view.rows
-first = (int(page) - 1) * PAGE_SIZE + 1
+first = (page - 1) * PAGE_SIZE + 1
 st.caption(f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Open a deal for its sources.")
 deals_table(rows, key="deals_table")
 with st.expander("Breakdown of these deals: buyers, sellers, categories, statuses"):
