@@ -194,4 +194,7 @@ def test_editor_signs_in_adds_edits_sees_history_and_signs_out(page: Page, serve
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_text("Sign in (researchers)")).to_be_visible()
-    assert "Edit this deal" not in page.content()
+    # Streamlit keeps the previous run's elements (stale) until the rerun replaces them:
+    # wait for the script to finish, then for the edit link to be gone.
+    wait_until_idle(page)
+    expect(page.get_by_text("Edit this deal")).to_have_count(0)
