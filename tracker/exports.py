@@ -14,6 +14,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import Enum
+from itertools import groupby
+from operator import itemgetter
 from typing import IO, Any, get_type_hints
 
 from sqlalchemy import String, select, type_coerce
@@ -28,7 +30,9 @@ from tracker.queries import (
     filter_conditions,
     filtered_sources,
     iter_deals,
+    joined_labels,
     resolve_filters,
+    source_label,
 )
 
 # The data dictionary (README "CSV columns"): stable names, in this order.
@@ -260,17 +264,12 @@ def _source_label_stream(session: Session, deal_ids: Any) -> Iterator[tuple[int,
         .order_by(Citation.deal_id, Source.published_date, Source.title)
     )
     rows = session.connection().execution_options(yield_per=5000).execute(stmt)
-    current: int | None = None
-    labels: list[str] = []
-    for deal_id, publisher, title, published in rows:
-        if deal_id != current:
-            if current is not None:
-                yield current, neutralise(" | ".join(dict.fromkeys(labels)))
-            current, labels = deal_id, []
-        when = f" ({_raw_partial(published, 'day')})" if published else ""
-        labels.append(f"{publisher}: {title}{when}" if publisher else title)
-    if current is not None:
-        yield current, neutralise(" | ".join(dict.fromkeys(labels)))
+    for deal_id, sources in groupby(rows, key=itemgetter(0)):
+        labels = (
+            source_label(publisher, title, _raw_partial(published, "day") if published else None)
+            for _, publisher, title, published in sources
+        )
+        yield deal_id, neutralise(joined_labels(labels))
 
 
 def _csv_records(session: Session, filters: DealFilters) -> Iterator[list[Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -353,9 +353,21 @@ def source_labels(session: Session, deal_ids: Sequence[int]) -> dict[int, str]:
             .order_by(Citation.deal_id, Source.published_date, Source.title)
         )
         for deal_id, publisher, title, published in rows:
-            when = f" ({published.isoformat()})" if published else ""
-            labels[deal_id].append(f"{publisher}: {title}{when}" if publisher else title)
-    return {deal_id: " | ".join(dict.fromkeys(items)) for deal_id, items in labels.items()}
+            when = published.isoformat() if published else None
+            labels[deal_id].append(source_label(publisher, title, when))
+    return {deal_id: joined_labels(items) for deal_id, items in labels.items()}
+
+
+def source_label(publisher: str | None, title: str, published: str | None) -> str:
+    """One source as the `sources` column names it: "publisher: title (date)"."""
+    if not publisher:
+        return title
+    return f"{publisher}: {title} ({published})" if published else f"{publisher}: {title}"
+
+
+def joined_labels(labels: Iterable[str]) -> str:
+    """A deal's source labels in one cell, each once, in the order given."""
+    return " | ".join(dict.fromkeys(labels))
 
 
 def list_deals(
