@@ -16,6 +16,7 @@ from tracker.app import prepare_database
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.db import make_engine, make_session_factory, transaction
+from tracker.editing import form_values
 from tracker.models import Deal
 from tracker.vocab import Role
 
@@ -75,6 +76,11 @@ def _plain(elements: Any) -> str:
 def _table_with(at: AppTest, column: str) -> Any:
     """The first table on the page with this column (AppTest does not expose keys)."""
     return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def editing_values(session: Any, deal_id: int) -> tuple[int, dict[str, Any]]:
+    deal = session.get_one(Deal, deal_id)
+    return deal.version, form_values(deal)
 
 
 def _fill(at: AppTest, **values: object) -> None:
@@ -187,3 +193,58 @@ def test_admin_sees_the_audit_log_and_users(app_engine: Engine) -> None:
     assert set(users["username"]) == {"erin", "omar", "ada", "vic"}
     log = _table_with(at, "action")
     assert "create" in set(log["action"])
+
+
+def _add_delivered_deal(at: AppTest) -> str:
+    """Through the form: a delivered deal with every field a wiped form would blank."""
+    at = _open(at, "edit_deal")
+    _fill(at, buyer="Greece", seller="France", platform="Eurofighter Typhoon",
+          quantity_ordered=5, quantity_delivered=5, status="delivered", order_date="2020",
+          first_delivery_date="2022", last_delivery_date="2023")  # fmt: skip
+    at.text_area(key="ef_notes").input("five jets, all delivered")
+    at.button(key="deal_form_submit").click().run()
+    assert any("Added deal" in s.value for s in at.success), [e.value for e in at.error]
+    return str(at.query_params["id"])
+
+
+@pytest.mark.parametrize("detour", ["deal", "overview", "deals"])
+def test_reopened_form_shows_the_stored_deal_and_saving_keeps_it(
+    app_engine: Engine, detour: str
+) -> None:
+    """Add a deal, leave the form, open it again: it holds the deal, not blanks (#10.1)."""
+    at = _signed_in("erin")
+    deal_id = _add_delivered_deal(at)
+    with make_session_factory(app_engine)() as s:
+        before = editing_values(s, int(deal_id))
+    for _ in range(2):  # walk the journey twice: each reopening loads the stored deal
+        at = _open(at, detour, id=deal_id)
+        at = _open(at, "edit_deal", id=deal_id)
+        assert at.number_input(key="ef_quantity_ordered").value == 5
+        assert at.number_input(key="ef_quantity_delivered").value == 5
+        assert at.selectbox(key="ef_status").value == "delivered"
+        assert at.text_area(key="ef_notes").value == "five jets, all delivered"
+        assert at.text_input(key="ef_order_date").value == "2020"
+        at.button(key="deal_form_submit").click().run()
+        assert "No changes to save" in _plain(at.success)
+    with make_session_factory(app_engine)() as s:
+        assert editing_values(s, int(deal_id)) == before
+
+
+def test_save_that_would_clear_fields_asks_first_and_names_them(app_engine: Engine) -> None:
+    at = _signed_in("erin")
+    deal_id = _add_delivered_deal(at)
+    at = _open(at, "deal", id=deal_id)
+    at = _open(at, "edit_deal", id=deal_id)
+    at.number_input(key="ef_quantity_delivered").set_value(None)
+    at.text_area(key="ef_notes").input("")
+    at.button(key="deal_form_submit").click().run()
+    warning = _plain(at.warning)
+    assert "this would clear quantity delivered, notes" in warning
+    with make_session_factory(app_engine)() as s:
+        assert s.get_one(Deal, int(deal_id)).quantity_delivered == 5  # nothing written yet
+    at.button(key="confirm_clearing").click().run()
+    assert not at.exception, at.exception
+    assert "Saved deal" in _plain(at.success)
+    with make_session_factory(app_engine)() as s:
+        deal = s.get_one(Deal, int(deal_id))
+        assert (deal.quantity_delivered, deal.notes, deal.quantity_ordered) == (None, None, 5)

@@ -11,6 +11,7 @@ from tracker.auth import ANONYMOUS, Actor, PermissionDenied
 from tracker.db import make_session_factory, transaction
 from tracker.editing import (
     StaleEdit,
+    WouldClearFields,
     add_deal,
     add_source_as,
     add_timeline_event,
@@ -125,6 +126,30 @@ def test_second_save_of_the_same_deal_is_refused_and_nothing_is_lost(seeded_engi
     assert stored["quantity_ordered"] == 10 and stored["notes"] is None
     assert version == first_version + 1
     assert [e.actor for e in _audit(seeded_engine, deal_id)] == ["erin", "erin"]
+
+
+def test_save_that_would_empty_fields_is_refused_until_they_are_named(
+    seeded_engine: Engine,
+) -> None:
+    """A form that lost its state sends blanks: the library refuses to wipe the deal."""
+    deal_id = _add(seeded_engine, quantity_delivered=5, quantity_ordered=5, status="delivered",
+                   notes="five delivered", first_delivery_date="2026-06")  # fmt: skip
+    version, seen = _loaded(seeded_engine, deal_id)
+    blanks = {**seen, "quantity_ordered": None, "quantity_delivered": None, "notes": None}
+    with pytest.raises(WouldClearFields) as caught, transaction(seeded_engine) as s:
+        update_deal(session=s, actor=EDITOR, deal_id=deal_id, values=blanks,
+                    seen_version=version, seen_values=seen)  # fmt: skip
+    assert caught.value.fields == ["quantity_ordered", "quantity_delivered", "notes"]
+    assert "would clear quantity ordered, quantity delivered, notes" in str(caught.value)
+    assert _loaded(seeded_engine, deal_id) == (version, seen)
+    # Named, the same save goes through and is audited like any other.
+    with transaction(seeded_engine) as s:
+        changes = update_deal(
+            session=s, actor=EDITOR, deal_id=deal_id, values=blanks, seen_version=version,
+            seen_values=seen, clear=("quantity_ordered", "quantity_delivered", "notes"),
+        )  # fmt: skip
+    assert set(changes) == {"quantity_ordered", "quantity_delivered", "notes"}
+    assert _loaded(seeded_engine, deal_id)[1]["notes"] is None
 
 
 def test_invalid_edit_names_the_field_and_writes_nothing(seeded_engine: Engine) -> None:

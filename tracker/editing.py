@@ -9,7 +9,7 @@ loaded at, and is refused with what changed meanwhile if someone saved first.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -35,7 +35,15 @@ from tracker.services import (
     resolve_names,
     validate,
 )
-from tracker.vocab import ALLOWED_TRANSITIONS, EventKind, Role, Status, can_change_status, label
+from tracker.vocab import (
+    ALLOWED_TRANSITIONS,
+    EventKind,
+    Role,
+    Status,
+    can_change_status,
+    field_label,
+    label,
+)
 
 # The fields a deal form edits, in DealIn's terms (participants are kept as they are).
 FORM_FIELDS = (
@@ -57,6 +65,33 @@ class StaleEdit(TrackerError):
             f"(now version {version}): {what or 'its record was updated'}. "
             "Nothing was saved; reload the deal and apply your change again."
         )
+
+
+class WouldClearFields(TrackerError):
+    """A save would empty fields that hold values; nothing was written.
+
+    A form that lost its state sends blanks: clearing must be asked for by name.
+    """
+
+    def __init__(self, deal_id: int, fields: list[str]) -> None:
+        self.deal_id = deal_id
+        self.fields = fields
+        names = ", ".join(field_label(f).lower() for f in fields)
+        super().__init__(
+            f"saving would clear {names} of deal {deal_id}, which have values now. "
+            "Nothing was saved; confirm that these fields should be emptied."
+        )
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def cleared_fields(changes: Mapping[str, tuple[Any, Any]]) -> list[str]:
+    """The fields a change would empty: they had a value and would have none."""
+    return [
+        name for name, (before, after) in changes.items() if _blank(after) and not _blank(before)
+    ]
 
 
 def _show(value: Any) -> str:
@@ -156,11 +191,14 @@ def update_deal(
     seen_version: int,
     seen_values: Mapping[str, Any] | None = None,
     comment: str | None = None,
+    clear: Collection[str] = (),
 ) -> dict[str, tuple[Any, Any]]:
     """Save a deal form; returns the changes made (empty when nothing changed).
 
     `seen_version`/`seen_values` are what the form was loaded with: if the deal was
-    saved by someone else since, StaleEdit is raised and nothing is written.
+    saved by someone else since, StaleEdit is raised and nothing is written. A save
+    that would empty fields holding values raises WouldClearFields unless each of
+    them is named in `clear`.
     """
     require(actor, Role.EDITOR, "editing a deal")
     deal = _live_deal(session, deal_id)
@@ -174,6 +212,9 @@ def update_deal(
         if deal.version != seen_version:
             raise StaleEdit(deal_id, _diff(seen_values or {}, form_values(deal)), deal.version)
         return {}
+    unconfirmed = [name for name in cleared_fields(changes) if name not in clear]
+    if unconfirmed:
+        raise WouldClearFields(deal_id, unconfirmed)
     columns: dict[str, Any] = {
         name: getattr(deal_in, name) for name in SCALAR_FIELDS if name != "ref"
     }

@@ -132,6 +132,40 @@ class Category(enum.StrEnum):
     OTHER = "other"
 
 
+# Human names of a deal's fields, for forms, messages and the deal page.
+FIELD_LABELS: dict[str, str] = {
+    "buyer": "Buyer",
+    "seller": "Seller",
+    "platform": "Platform",
+    "programme": "Programme",
+    "participants": "Participants",
+    "quantity_ordered": "Quantity ordered",
+    "quantity_unit": "Unit",
+    "quantity_delivered": "Quantity delivered",
+    "delivered_exceeds_ordered": "More delivered than ordered",
+    "condition": "Condition",
+    "local_production": "Local production",
+    "value": "Value",
+    "value_amount": "Value amount",
+    "value_currency": "Currency",
+    "value_year": "Price year",
+    "value_kind": "Value kind",
+    "value_at_least": '"At least"',
+    "tiv": "SIPRI TIV",
+    "status": "Status",
+    "order_date": "Order date",
+    "first_delivery_date": "First delivery",
+    "last_delivery_date": "Last delivery",
+    "deliveries_expected": "Deliveries expected",
+    "notes": "Notes",
+}
+
+
+def field_label(name: str) -> str:
+    """ "quantity_ordered" -> "Quantity ordered"; unknown names are made readable."""
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 def label(value: enum.StrEnum) -> str:
     """Human label of a vocabulary value: "second_hand" -> "second-hand"."""
     special = {

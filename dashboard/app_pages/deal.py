@@ -15,27 +15,7 @@ from tracker.audit import audit_log
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.formatting import describe_value
 from tracker.queries import CitationView, DealDetail
-from tracker.vocab import Role, label
-
-FIELD_LABELS = {
-    "buyer": "Buyer",
-    "seller": "Seller",
-    "platform": "Platform",
-    "programme": "Programme",
-    "participants": "Participants",
-    "quantity_ordered": "Quantity ordered",
-    "quantity_unit": "Unit",
-    "quantity_delivered": "Quantity delivered",
-    "condition": "Condition",
-    "local_production": "Local production",
-    "value": "Value",
-    "tiv": "SIPRI TIV",
-    "status": "Status",
-    "order_date": "Order date",
-    "first_delivery_date": "First delivery",
-    "last_delivery_date": "Last delivery",
-    "notes": "Notes",
-}
+from tracker.vocab import Role, field_label, label
 
 
 def _deal_id() -> int | None:
@@ -144,7 +124,7 @@ for index, (field, value) in enumerate(fields.items()):
     column = left if index < half else right
     cited = detail.field_citations.get(field, [])
     marker = f" · {len(cited)} source{'s' if len(cited) != 1 else ''}" if cited else ""
-    column.markdown(f"**{FIELD_LABELS[field]}**: {md(value)}{marker}")
+    column.markdown(f"**{field_label(field)}**: {md(value)}{marker}")
 if detail.row.notes:
     st.markdown("**Notes**")
     st.markdown(md(detail.row.notes))
@@ -158,7 +138,7 @@ if detail.conflicts:
     for conflict in detail.conflicts:
         state = "resolved" if conflict.resolved else "open"
         st.warning(
-            f"**{md(FIELD_LABELS.get(conflict.field, conflict.field))}** ({state}): "
+            f"**{md(field_label(conflict.field))}** ({state}): "
             f"this deal says {md(conflict.recorded_value)}; "
             f"{md(conflict.source_publisher or conflict.source_title)} says "
             f"{md(conflict.other_value)} — {md(conflict.source_title)}",
@@ -180,7 +160,7 @@ for event in detail.events:
 
 st.subheader("Sources and quotes")
 for field, citations in detail.field_citations.items():
-    with st.expander(f"{FIELD_LABELS.get(field, field)}: {len(citations)} quote(s)"):
+    with st.expander(f"{field_label(field)}: {len(citations)} quote(s)"):
         for citation in citations:
             st.markdown(_quote_line(citation))
 for source in detail.sources:

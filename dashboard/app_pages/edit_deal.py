@@ -19,7 +19,7 @@ from tracker import editing
 from tracker.errors import InvalidInput
 from tracker.models import Deal
 from tracker.services import suggest_parties, suggest_platforms
-from tracker.vocab import Category, Condition, PartyKind, Status, ValueKind, label
+from tracker.vocab import Category, Condition, PartyKind, Status, ValueKind, field_label, label
 
 PREFIX = "ef_"
 UNKNOWN = "unknown"
@@ -42,9 +42,20 @@ def _deal_id() -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
+def _form_is_live(deal_id: int | None) -> bool:
+    """True while the form's widgets hold what the user typed for this deal.
+
+    Streamlit discards a page's widget values when another page is shown, but keeps our
+    own markers: a marker alone would open an empty form that saves blanks.
+    """
+    return st.session_state.get(f"{PREFIX}loaded") == (deal_id,) and all(
+        PREFIX + name in st.session_state for name in DEFAULTS
+    )
+
+
 def _load(deal_id: int | None) -> None:
-    """Fill the form from the stored deal (or defaults) once per opened deal."""
-    if st.session_state.get(f"{PREFIX}loaded") == (deal_id,):
+    """Fill the form from the deal as stored now (or defaults) unless it is live."""
+    if _form_is_live(deal_id):
         return
     values = dict(DEFAULTS)
     st.session_state[f"{PREFIX}seen"] = None
@@ -68,6 +79,7 @@ def _load(deal_id: int | None) -> None:
     for name, value in values.items():
         st.session_state[PREFIX + name] = value
     st.session_state[f"{PREFIX}errors"] = {}
+    st.session_state.pop(f"{PREFIX}clearing", None)
     st.session_state[f"{PREFIX}loaded"] = (deal_id,)
 
 
@@ -88,11 +100,11 @@ def _collect() -> dict[str, Any]:
     return values
 
 
-def _save(deal_id: int | None, comment: str) -> None:
+def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> None:
     values = _collect()
     actor = current_actor()
     try:
-        with guard(InvalidInput, editing.StaleEdit):
+        with guard(InvalidInput, editing.StaleEdit, editing.WouldClearFields):
             if deal_id is None:
                 deal = data.write(
                     editing.add_deal, actor=actor, deal_in=values, comment=comment or None
@@ -104,6 +116,7 @@ def _save(deal_id: int | None, comment: str) -> None:
                 changes = data.write(
                     editing.update_deal, actor=actor, deal_id=deal_id, values=values,
                     seen_version=version, seen_values=seen, comment=comment or None,
+                    clear=clear,
                 )  # fmt: skip
                 saved_id = deal_id
                 message = (
@@ -117,7 +130,11 @@ def _save(deal_id: int | None, comment: str) -> None:
     except editing.StaleEdit as exc:
         st.session_state[f"{PREFIX}stale"] = str(exc)
         st.rerun()
+    except editing.WouldClearFields as exc:
+        st.session_state[f"{PREFIX}clearing"] = tuple(exc.fields)
+        st.rerun()
     st.session_state.pop(f"{PREFIX}loaded", None)  # reload from the database next time
+    st.session_state.pop(f"{PREFIX}clearing", None)
     st.session_state[f"{PREFIX}done"] = (message, saved_id)
     st.query_params["id"] = str(saved_id)
     st.rerun()
@@ -317,6 +334,16 @@ if stale := st.session_state.pop(f"{PREFIX}stale", None):
         st.session_state.pop(f"{PREFIX}loaded", None)
         st.rerun()
 _load(deal_id)
+if clearing := st.session_state.get(f"{PREFIX}clearing"):
+    names = ", ".join(field_label(name).lower() for name in clearing)
+    st.warning(
+        f"Not saved yet: this would clear {md(names)}, which have values now. "
+        "Save them as they are by filling them in again below, or confirm that they "
+        "should be emptied.",
+        icon=":material/warning:",
+    )
+    if st.button(f"Clear {names} and save", key="confirm_clearing", type="primary"):
+        _save(deal_id, st.session_state.get(PREFIX + "comment", ""), clear=clearing)
 if st.session_state.get(f"{PREFIX}errors"):
     st.error("The deal was not saved: fix the fields marked below.")
 _deal_form(deal_id)
