@@ -1,6 +1,6 @@
 """Alembic environment: the tracker's metadata, batch mode for SQLite, shared connections.
 
-`tracker.migrate` passes its own connection in `config.attributes["connection"]` (the
+`tracker.store.migrate` passes its own connection in `config.attributes["connection"]` (the
 Alembic cookbook's "Sharing a Connection"); the `alembic` command line builds an engine
 from TRACKER_DATABASE_URL instead.
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-import tracker.models  # noqa: F401  (registers every table on Base.metadata)
+import tracker.store.models  # noqa: F401  (registers every table on Base.metadata)
 from alembic import context
 from tracker.config import get_settings
-from tracker.db import Base, make_engine
+from tracker.store.db import Base, make_engine
 
 target_metadata = Base.metadata
 

@@ -28,7 +28,7 @@ from playwright.sync_api import Page
 from benchmarks.browser import launch_chromium, streamlit_server, wait_until_idle
 from benchmarks.generate import generate
 from tracker.config import Settings
-from tracker.db import make_engine
+from tracker.store.db import make_engine
 
 RESULTS = Path(__file__).resolve().parent / "results"
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")

@@ -39,22 +39,10 @@ from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from tracker import migrate
 from tracker.config import Settings
-from tracker.countries import all_countries
-from tracker.db import Base, analyze, make_engine
-from tracker.models import (
-    Citation,
-    Deal,
-    Event,
-    Party,
-    PartyAlias,
-    Platform,
-    PlatformAlias,
-    Source,
-)
-from tracker.names import normalize_name
-from tracker.vocab import (
+from tracker.domain.countries import all_countries
+from tracker.domain.names import normalize_name
+from tracker.domain.vocab import (
     Category,
     Condition,
     DatePrecision,
@@ -63,6 +51,18 @@ from tracker.vocab import (
     Status,
     ValueKind,
     label,
+)
+from tracker.store import migrate
+from tracker.store.db import Base, analyze, make_engine
+from tracker.store.models import (
+    Citation,
+    Deal,
+    Event,
+    Party,
+    PartyAlias,
+    Platform,
+    PlatformAlias,
+    Source,
 )
 
 FIRST_YEAR = 1950
@@ -705,7 +705,7 @@ def _build_parties(session: Session, ids: _Ids, world: _World) -> tuple[list[Row
 
     def state(iso3: str) -> int:
         if iso3 not in world.state_ids:
-            raise GenerateError(f"{iso3} is not in tracker.countries")
+            raise GenerateError(f"{iso3} is not in tracker.domain.countries")
         world.iso3_of[world.state_ids[iso3]] = iso3
         return world.state_ids[iso3]
 

@@ -41,9 +41,9 @@ from playwright.sync_api import Browser, Page
 from benchmarks.browser import ServerFailed, free_port
 from dashboard.urlstate import FILTER_PARAMS, filters_from_params
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory
 from tracker.exports import row_dict
 from tracker.queries import DealView, deal_view
+from tracker.store.db import make_engine, make_session_factory
 
 DATASETTE = Path(sys.executable).parent / "datasette"
 TABLE = "deal"

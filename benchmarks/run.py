@@ -50,14 +50,14 @@ from benchmarks.browser import PROJECT_ROOT, launch_chromium, streamlit_server, 
 from benchmarks.generate import generate
 from benchmarks.peer import BrowserTimes, ViewFilter
 from benchmarks.sipri_import import time_import, write_register
-from tracker import migrate
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory
+from tracker.domain.vocab import Category
 from tracker.exports import export_deals
 from tracker.imports.dump import dump_database
-from tracker.models import Deal, Party
 from tracker.queries import DealFilters, count_deals, deal_view
-from tracker.vocab import Category
+from tracker.store import migrate
+from tracker.store.db import make_engine, make_session_factory
+from tracker.store.models import Deal, Party
 
 RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tracker.app import prepare_database
 from tracker.config import Settings
-from tracker.db import make_engine
 from tracker.imports import import_data
+from tracker.store.db import make_engine
+from tracker.store.setup import prepare_database
 
 TARGET_SECONDS = 10.0
 PREAMBLE = [

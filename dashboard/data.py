@@ -16,14 +16,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from tracker import queries
-from tracker.app import open_database
-from tracker.auth import Actor
 from tracker.config import get_settings
-from tracker.db import make_session_factory, transaction
 from tracker.exports import export_bytes, export_metadata
 from tracker.imports import ImportReport, import_data
 from tracker.imports.core import Progress
 from tracker.queries import DealDetail, DealFilters, DealRow, GroupTotal, PartyChoice
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.setup import open_database
+from tracker.write.auth import Actor
 
 TTL = dt.timedelta(minutes=5)
 

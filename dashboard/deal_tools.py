@@ -8,10 +8,10 @@ from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard
 from tracker import editing
+from tracker.domain.vocab import EventKind, Status, label
 from tracker.errors import InvalidInput, QuoteNotInSource
 from tracker.queries import DealDetail
 from tracker.services import CITABLE_FIELDS
-from tracker.vocab import EventKind, Status, label
 
 NEW_SOURCE = "— a new source —"
 

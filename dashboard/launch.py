@@ -14,9 +14,9 @@ from pathlib import Path
 
 from streamlit.web import cli as streamlit_cli
 
-from tracker.app import open_database
 from tracker.config import get_settings
 from tracker.queries import DealFilters
+from tracker.store.setup import open_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 APP = PROJECT_ROOT / "dashboard" / "streamlit_app.py"

@@ -13,12 +13,12 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import data
-from tracker.countries import country_by_iso3
+from tracker.domain.countries import country_by_iso3
+from tracker.domain.names import normalize_name
+from tracker.domain.vocab import label
 from tracker.errors import TrackerError
 from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
-from tracker.names import normalize_name
 from tracker.queries import DealFilters, DealRow, GroupTotal
-from tracker.vocab import label
 
 log = logging.getLogger("tracker.dashboard")
 

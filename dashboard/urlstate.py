@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tracker.domain.vocab import Category, Condition, Status
 from tracker.queries import DealFilters
-from tracker.vocab import Category, Condition, Status
 
 # URL parameter -> DealFilters field. Repeated parameters hold several values.
 MULTI_PARAMS = {

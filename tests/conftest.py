@@ -62,9 +62,9 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
 from sqlalchemy import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from tracker.app import prepare_database  # noqa: E402
 from tracker.config import Settings  # noqa: E402
-from tracker.db import make_engine, make_session_factory  # noqa: E402
+from tracker.store.db import make_engine, make_session_factory  # noqa: E402
+from tracker.store.setup import prepare_database  # noqa: E402
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from tracker.db import make_session_factory
-from tracker.models import Base
+from tracker.store.db import make_session_factory
+from tracker.store.models import Base
 
 
 def deal_data(**overrides: Any) -> dict[str, Any]:

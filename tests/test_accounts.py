@@ -11,14 +11,14 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import Engine, text
 
-from tracker import accounts, audit
-from tracker.accounts import AccountLocked, LoginFailed
-from tracker.auth import Actor, PermissionDenied, cli_actor
 from tracker.cli import main
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory, transaction
+from tracker.domain.vocab import Role, Status
 from tracker.errors import InvalidInput
-from tracker.vocab import Role, Status
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.write import accounts, audit
+from tracker.write.accounts import AccountLocked, LoginFailed
+from tracker.write.auth import Actor, PermissionDenied, cli_actor
 
 ADMIN = Actor("cli:test", Role.ADMIN)
 EDITOR = Actor("ed", Role.EDITOR, 9999)

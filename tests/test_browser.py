@@ -13,15 +13,15 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
-from tracker.accounts import create_user
-from tracker.app import prepare_database
-from tracker.auth import cli_actor
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory, transaction
+from tracker.domain.vocab import Role
 from tracker.exports import export_bytes
 from tracker.queries import DealFilters
 from tracker.services import create_deal
-from tracker.vocab import Role
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.setup import prepare_database
+from tracker.write.accounts import create_user
+from tracker.write.auth import cli_actor
 
 from factories import deal_data
 

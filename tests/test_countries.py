@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.countries import (
+from tracker.domain.countries import (
     Country,
     _build_index,
     all_countries,
@@ -11,7 +11,7 @@ from tracker.countries import (
     resolve_country,
     suggest_countries,
 )
-from tracker.names import normalize_name
+from tracker.domain.names import normalize_name
 
 ALIASES = [
     ("Turkey", "TUR"),

@@ -10,10 +10,10 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from tracker.app import prepare_database
 from tracker.config import Settings
-from tracker.db import make_engine, transaction
 from tracker.services import create_deal
+from tracker.store.db import make_engine, transaction
+from tracker.store.setup import prepare_database
 
 from factories import deal_data
 

@@ -8,8 +8,8 @@ import click
 import pytest
 
 from tracker.cli import main
+from tracker.domain.vocab import Status
 from tracker.exports import EXPORT_COLUMNS
-from tracker.vocab import Status
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

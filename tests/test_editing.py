@@ -7,8 +7,7 @@ import json
 import pytest
 from sqlalchemy import Engine, func, select
 
-from tracker.auth import ANONYMOUS, Actor, PermissionDenied
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Role, Status
 from tracker.editing import (
     StaleEdit,
     WouldClearFields,
@@ -22,9 +21,10 @@ from tracker.editing import (
     update_deal,
 )
 from tracker.errors import InvalidInput, QuoteNotInSource
-from tracker.models import AuditEntry, Deal
 from tracker.queries import DealFilters, count_deals, deal_detail
-from tracker.vocab import Role, Status
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import AuditEntry, Deal
+from tracker.write.auth import ANONYMOUS, Actor, PermissionDenied
 
 from factories import deal_data, row_counts
 

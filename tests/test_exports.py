@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import Engine
 
 from benchmarks.generate import generate
-from tracker.auth import Actor
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Role
 from tracker.editing import delete_deal
 from tracker.exports import EXPORT_COLUMNS, export_bytes, export_csv, neutralise, write_csv
 from tracker.queries import DealFilters, iter_deals
 from tracker.services import add_platform, create_deal
-from tracker.vocab import Role
+from tracker.store.db import make_session_factory, transaction
+from tracker.write.auth import Actor
 
 from factories import deal_data
 

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session, aliased
 
 from benchmarks.generate import GeneratedCounts, GenerateError, generate, main
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory, transaction
-from tracker.models import Citation, Deal, Event, Party, Platform, Source
+from tracker.domain.vocab import Category, Condition, PartyKind, Status
 from tracker.queries import DealFilters, count_deals, deal_detail, totals
 from tracker.services import quote_occurs
-from tracker.vocab import Category, Condition, PartyKind, Status
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.models import Citation, Deal, Event, Party, Platform, Source
 
 from factories import row_counts
 

@@ -11,14 +11,14 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine
 
-from tracker.app import prepare_database
 from tracker.cli import main
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory, transaction
 from tracker.exports import export_bytes
 from tracker.imports import ImportRejected, ImportReport, import_data
 from tracker.imports.dump import dump_database
 from tracker.queries import DealFilters
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.setup import prepare_database
 
 from factories import row_counts
 

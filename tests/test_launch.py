@@ -10,9 +10,9 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard import data, launch
-from tracker.db import transaction
 from tracker.queries import DealFilters
 from tracker.services import create_deal
+from tracker.store.db import transaction
 
 from factories import deal_data
 

@@ -8,10 +8,10 @@ import sys
 
 from sqlalchemy import inspect, text
 
-from tracker import migrate
 from tracker.config import Settings
-from tracker.db import make_engine
-from tracker.models import Base
+from tracker.store import migrate
+from tracker.store.db import make_engine
+from tracker.store.models import Base
 
 
 def test_upgrade_head_creates_every_table(db_url: str) -> None:

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from tracker.app import prepare_database
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Condition, EventKind, Status, ValueKind
 from tracker.errors import SeedError
-from tracker.models import Citation, Deal, Event
 from tracker.seed import SEEDS_DIR, load_seeds
 from tracker.services import quote_occurs
-from tracker.vocab import Condition, EventKind, Status, ValueKind
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import Citation, Deal, Event
+from tracker.store.setup import prepare_database
 
 from factories import row_counts
 

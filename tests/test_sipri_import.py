@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Category, Condition, PartyKind, Status
 from tracker.imports import ImportRejected, ImportReport, import_data
-from tracker.models import Deal, DealConflict, Party, Platform, Source
 from tracker.queries import DealFilters, totals
-from tracker.vocab import Category, Condition, PartyKind, Status
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import Deal, DealConflict, Party, Platform, Source
 
 from factories import row_counts
 

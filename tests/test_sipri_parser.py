@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tracker.domain.vocab import Category, Condition
 from tracker.imports.sipri import (
     DEALS_COLUMNS,
     TRANSFERS_COLUMNS,
@@ -23,7 +24,6 @@ from tracker.imports.sipri import (
     parse_comment_money,
     parse_sipri,
 )
-from tracker.vocab import Category, Condition
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sipri"
 # Layout A's header names as errors show them: the ' ' flag columns as "Year of order ?".

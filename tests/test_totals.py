@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Condition, Status
 from tracker.errors import InvalidInput
 from tracker.formatting import describe_money, describe_quantity
 from tracker.queries import DealFilters, GroupTotal, count_deals, list_deals, overall_total, totals
 from tracker.services import create_deal
-from tracker.vocab import Condition, Status
+from tracker.store.db import make_session_factory, transaction
 
 from factories import deal_data
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dashboard.urlstate import filters_from_params, params_from_filters
+from tracker.domain.vocab import Category, Condition, Status
 from tracker.queries import DealFilters
-from tracker.vocab import Category, Condition, Status
 
 
 def test_round_trip_keeps_every_filter() -> None:

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from tracker.db import make_session_factory, transaction
+from tracker.domain.schemas import MAX_AMOUNT, PartialDate
+from tracker.domain.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
 from tracker.errors import InvalidInput, QuoteNotInSource
-from tracker.models import Deal
-from tracker.schemas import MAX_AMOUNT, PartialDate
 from tracker.services import add_citation, create_deal
-from tracker.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import Deal
 
 from factories import deal_data, row_counts
 

@@ -8,9 +8,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from benchmarks.generate import generate
-from tracker.db import make_session_factory, unindexed
-from tracker.models import Deal
 from tracker.queries import DealFilters, deal_view, overview, read_concurrently, totals
+from tracker.store.db import make_session_factory, unindexed
+from tracker.store.models import Deal
 
 FILTERS = [
     DealFilters(),

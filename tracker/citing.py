@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tracker.domain.vocab import label
 from tracker.queries import DealDetail, SourceView
-from tracker.vocab import label
 
 PROJECT_NAME = "Arms-deal tracker"
 

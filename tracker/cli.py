@@ -17,11 +17,9 @@ from alembic.util.exc import CommandError as AlembicCommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from tracker import __version__, accounts, audit, migrate
-from tracker.app import open_database
-from tracker.auth import cli_actor
+from tracker import __version__
 from tracker.config import get_settings
-from tracker.db import make_engine, make_session_factory, transaction
+from tracker.domain.vocab import Category, Condition, Role, Status, label
 from tracker.errors import TrackerError
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
 from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
@@ -29,7 +27,11 @@ from tracker.imports import FORMATS, RowProblem, import_data
 from tracker.imports.dump import dump_database
 from tracker.queries import SORT_KEYS, DealFilters, GroupBy, deal_detail, list_deals, totals
 from tracker.seed import load_seeds
-from tracker.vocab import Category, Condition, Role, Status, label
+from tracker.store import migrate
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.setup import open_database
+from tracker.write import accounts, audit
+from tracker.write.auth import cli_actor
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROJECT_ROOT = migrate.PROJECT_ROOT

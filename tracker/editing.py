@@ -16,11 +16,25 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from tracker import audit
-from tracker.auth import Actor, PermissionDenied, require
+from tracker.domain.schemas import (
+    CitationIn,
+    DealIn,
+    EventIn,
+    PartialDate,
+    PartyIn,
+    PlatformIn,
+    SourceIn,
+)
+from tracker.domain.vocab import (
+    ALLOWED_TRANSITIONS,
+    EventKind,
+    Role,
+    Status,
+    can_change_status,
+    field_label,
+    label,
+)
 from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
-from tracker.models import Citation, Deal, Event, Party, Platform, Source
-from tracker.schemas import CitationIn, DealIn, EventIn, PartialDate, PartyIn, PlatformIn, SourceIn
 from tracker.services import (
     SCALAR_FIELDS,
     add_citation,
@@ -35,15 +49,9 @@ from tracker.services import (
     resolve_names,
     validate,
 )
-from tracker.vocab import (
-    ALLOWED_TRANSITIONS,
-    EventKind,
-    Role,
-    Status,
-    can_change_status,
-    field_label,
-    label,
-)
+from tracker.store.models import Citation, Deal, Event, Party, Platform, Source
+from tracker.write import audit
+from tracker.write.auth import Actor, PermissionDenied, require
 
 # The fields a deal form edits, in DealIn's terms (participants are kept as they are).
 FORM_FIELDS = (

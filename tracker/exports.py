@@ -22,7 +22,6 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker import __version__
-from tracker.models import Citation, Deal, Party, Platform, Source
 from tracker.queries import (
     LIVE,
     DealFilters,
@@ -34,6 +33,7 @@ from tracker.queries import (
     resolve_filters,
     source_label,
 )
+from tracker.store.models import Citation, Deal, Party, Platform, Source
 
 # The data dictionary (README "CSV columns"): stable names, in this order.
 EXPORT_COLUMNS: tuple[str, ...] = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tracker.domain.vocab import label
 from tracker.queries import GroupTotal, MoneyTotal, TotalPart
-from tracker.vocab import label
 
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 _SCALES = (

@@ -18,10 +18,13 @@ from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, sele
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
-from tracker.countries import all_countries, resolve_country
-from tracker.db import unindexed
+from tracker.domain.countries import all_countries, resolve_country
+from tracker.domain.names import normalize_name
+from tracker.domain.vocab import Category, Condition, DatePrecision, Status
 from tracker.errors import FieldError, InvalidInput
-from tracker.models import (
+from tracker.services import suggest_platforms, unknown_party_error
+from tracker.store.db import unindexed
+from tracker.store.models import (
     Citation,
     Deal,
     DealConflict,
@@ -33,9 +36,6 @@ from tracker.models import (
     PlatformAlias,
     Source,
 )
-from tracker.names import normalize_name
-from tracker.services import suggest_platforms, unknown_party_error
-from tracker.vocab import Category, Condition, DatePrecision, Status
 
 T = TypeVar("T")
 

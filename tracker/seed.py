@@ -15,7 +15,6 @@ import yaml
 from sqlalchemy.orm import Session
 
 from tracker.errors import InvalidInput, SeedError, TrackerError
-from tracker.migrate import PROJECT_ROOT
 from tracker.services import (
     CITABLE_FIELDS,
     add_citation,
@@ -27,6 +26,7 @@ from tracker.services import (
     find_deal_by_ref,
     quote_occurs,
 )
+from tracker.store.migrate import PROJECT_ROOT
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 

@@ -1,6 +1,6 @@
 """Write side: create parties, platforms, sources, deals, events and citations.
 
-Every function validates through `tracker.schemas`, resolves names through one resolver,
+Every function validates through `tracker.domain.schemas`, resolves names through one resolver,
 and raises `InvalidInput` naming the field and value instead of writing anything bad.
 Callers own the transaction: a failed call inside `tracker.db.transaction` writes nothing.
 """
@@ -16,9 +16,19 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.countries import Country, resolve_country, suggest_countries
+from tracker.domain.countries import Country, resolve_country, suggest_countries
+from tracker.domain.names import normalize_name
+from tracker.domain.schemas import (
+    CitationIn,
+    DealIn,
+    EventIn,
+    PartyIn,
+    PlatformIn,
+    SourceIn,
+)
+from tracker.domain.vocab import PartyKind
 from tracker.errors import FieldError, InvalidInput, QuoteNotInSource
-from tracker.models import (
+from tracker.store.models import (
     Citation,
     Deal,
     DealParticipant,
@@ -29,16 +39,6 @@ from tracker.models import (
     PlatformAlias,
     Source,
 )
-from tracker.names import normalize_name
-from tracker.schemas import (
-    CitationIn,
-    DealIn,
-    EventIn,
-    PartyIn,
-    PlatformIn,
-    SourceIn,
-)
-from tracker.vocab import PartyKind
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.vocab import ALLOWED_TRANSITIONS, STATUS_MEANINGS, label
+from tracker.domain.vocab import ALLOWED_TRANSITIONS, STATUS_MEANINGS, label
 
 st.title("About & methodology")
 st.markdown(

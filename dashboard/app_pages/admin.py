@@ -9,11 +9,12 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard, md
-from tracker import accounts, editing
-from tracker.audit import audit_log
+from tracker import editing
+from tracker.domain.vocab import Role
 from tracker.errors import InvalidInput
 from tracker.queries import deleted_deals
-from tracker.vocab import Role
+from tracker.write import accounts
+from tracker.write.audit import audit_log
 
 st.title("Admin")
 actor = current_actor()

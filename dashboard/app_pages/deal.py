@@ -11,11 +11,11 @@ from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
 from dashboard.ui import deals_table, guard, md
 from tracker import editing
-from tracker.audit import audit_log
 from tracker.citing import bibtex_citation, deal_title, plain_citation
+from tracker.domain.vocab import Role, field_label, label
 from tracker.formatting import describe_value
 from tracker.queries import CitationView, DealDetail
-from tracker.vocab import Role, field_label, label
+from tracker.write.audit import audit_log
 
 
 def _deal_id() -> int | None:

@@ -16,10 +16,18 @@ from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md, party_label
 from tracker import editing
+from tracker.domain.vocab import (
+    Category,
+    Condition,
+    PartyKind,
+    Status,
+    ValueKind,
+    field_label,
+    label,
+)
 from tracker.errors import InvalidInput
-from tracker.models import Deal
 from tracker.services import suggest_parties, suggest_platforms
-from tracker.vocab import Category, Condition, PartyKind, Status, ValueKind, field_label, label
+from tracker.store.models import Deal
 
 PREFIX = "ef_"
 UNKNOWN = "unknown"

@@ -11,8 +11,7 @@ from pathlib import PurePath
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from tracker import audit
-from tracker.auth import Actor, require
+from tracker.domain.vocab import Role
 from tracker.imports.core import (
     Candidate,
     ImportRejected,
@@ -22,8 +21,9 @@ from tracker.imports.core import (
     plan_import,
     write_plan,
 )
-from tracker.models import ImportBatch
-from tracker.vocab import Role
+from tracker.store.models import ImportBatch
+from tracker.write import audit
+from tracker.write.auth import Actor, require
 
 FORMATS = ("sipri", "csv", "json")
 ANALYZE_AFTER = 1000  # deals created by one import

@@ -20,10 +20,14 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.bulk import Row, insert_rows, next_id
-from tracker.countries import resolve_country, suggest_countries
+from tracker.domain.countries import resolve_country, suggest_countries
+from tracker.domain.names import normalize_name
+from tracker.domain.schemas import DealIn
+from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput, TrackerError
-from tracker.models import (
+from tracker.services import add_party, date_columns, state_party
+from tracker.store.bulk import Row, insert_rows, next_id
+from tracker.store.models import (
     Citation,
     Deal,
     DealConflict,
@@ -33,10 +37,6 @@ from tracker.models import (
     PlatformAlias,
     Source,
 )
-from tracker.names import normalize_name
-from tracker.schemas import DealIn
-from tracker.services import add_party, date_columns, state_party
-from tracker.vocab import Category, PartyKind
 
 Progress = Callable[[int, int], None]
 

@@ -17,10 +17,11 @@ from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, func, select
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
-from tracker import __version__, migrate
-from tracker.bulk import insert_rows
-from tracker.db import Base
+from tracker import __version__
 from tracker.imports.core import ImportRejected
+from tracker.store import migrate
+from tracker.store.bulk import insert_rows
+from tracker.store.db import Base
 
 DUMP_FORMAT = "arms-deal-tracker-dump"
 DUMP_VERSION = 1

@@ -12,9 +12,9 @@ import hashlib
 from pathlib import PurePath
 from typing import Any
 
+from tracker.domain.vocab import PartyKind, Status, ValueKind
 from tracker.imports.core import Candidate
 from tracker.imports.sipri import SipriDeal, SipriFile
-from tracker.vocab import PartyKind, Status, ValueKind
 
 PUBLISHER = "SIPRI Arms Transfers Database"
 CREDIT = "Information from the SIPRI Arms Transfers Database"

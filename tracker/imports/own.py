@@ -12,9 +12,9 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from tracker.domain.vocab import Category
 from tracker.exports import EXPORT_COLUMNS
 from tracker.imports.core import Candidate, ImportRejected, RowProblem
-from tracker.vocab import Category
 
 REQUIRED = ("buyer", "seller", "platform", "status")
 # Export columns whose names differ from DealIn's fields.

@@ -16,9 +16,9 @@ from typing import Literal, TypeVar
 
 import pycountry
 
+from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT
+from tracker.domain.vocab import Category, Condition
 from tracker.errors import TrackerError
-from tracker.schemas import EARLIEST_YEAR, LATEST_YEAR, MAX_AMOUNT
-from tracker.vocab import Category, Condition
 
 Layout = Literal["deals", "transfers"]
 T = TypeVar("T")

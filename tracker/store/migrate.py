@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from alembic import command
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def alembic_config() -> Config:

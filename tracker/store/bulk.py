@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from tracker.db import Base
+from tracker.store.db import Base
 
 Row = dict[str, Any]
 CHUNK_SIZE = 5_000

@@ -12,7 +12,7 @@ from importlib import resources
 
 import pycountry
 
-from tracker.names import normalize_name
+from tracker.domain.names import normalize_name
 
 _ALIASES_FILE = "country_aliases.csv"
 _NAMES_FILE = "country_names.csv"

@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.auth import Actor, require
+from tracker.domain.vocab import Role
 from tracker.errors import FieldError, InvalidInput
-from tracker.models import AuditEntry
-from tracker.vocab import Role
+from tracker.store.models import AuditEntry
+from tracker.write.auth import Actor, require
 
 MAX_LIMIT = 1000
 _ACTOR_LENGTH = 100  # AuditEntry.actor is a VARCHAR(100)

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from tracker.vocab import (
+from tracker.domain.vocab import (
     Category,
     Condition,
     DatePrecision,

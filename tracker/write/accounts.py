@@ -20,12 +20,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import CursorResult, Engine, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from tracker import audit
-from tracker.auth import Actor, PermissionDenied, require
-from tracker.db import make_session_factory, transaction
+from tracker.domain.vocab import Role
 from tracker.errors import FieldError, InvalidInput, TrackerError
-from tracker.models import UserAccount
-from tracker.vocab import Role
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import UserAccount
+from tracker.write import audit
+from tracker.write.auth import Actor, PermissionDenied, require
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)

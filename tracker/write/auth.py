@@ -6,8 +6,8 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from tracker.domain.vocab import ROLE_RANK, Role
 from tracker.errors import TrackerError
-from tracker.vocab import ROLE_RANK, Role
 
 
 class PermissionDenied(TrackerError):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from tracker import migrate
 from tracker.config import Settings
-from tracker.db import make_engine, make_session_factory, transaction
 from tracker.queries import database_is_empty
 from tracker.seed import SeedReport, load_seeds
+from tracker.store import migrate
+from tracker.store.db import make_engine, make_session_factory, transaction
 
 
 def prepare_database(engine: Engine, *, seed_if_empty: bool = True) -> SeedReport | None:

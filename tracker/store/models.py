@@ -23,8 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.db import Base
-from tracker.vocab import (
+from tracker.domain.vocab import (
     Category,
     Condition,
     DatePrecision,
@@ -35,6 +34,7 @@ from tracker.vocab import (
     Status,
     ValueKind,
 )
+from tracker.store.db import Base
 
 # Money: 18 digits with 2 decimals. SQLite keeps ~15 significant digits exactly, so the
 # schemas cap amounts at MAX_AMOUNT (ten trillion), which both backends store exactly.

@@ -1,0 +1,1 @@
+"""Storage: the ORM models, engines and sessions, bulk writes and migrations."""
