@@ -39,10 +39,11 @@ from typing import Any
 from playwright.sync_api import Browser, Page
 
 from benchmarks.browser import ServerFailed, free_port
-from dashboard.urlstate import FILTER_PARAMS, filters_from_params
 from tracker.config import Settings
 from tracker.exports import row_dict
-from tracker.queries import DealView, deal_view
+from tracker.read.filters import PARAMS as FILTER_PARAMS
+from tracker.read.filters import filters_from_params
+from tracker.read.views import DealView, deal_view
 from tracker.store.db import make_engine, make_session_factory
 
 DATASETTE = Path(sys.executable).parent / "datasette"
@@ -72,7 +73,7 @@ class ViewFilter:
     year_to: int | None = None
 
     def our_params(self) -> list[tuple[str, str]]:
-        """The dashboard's own URL parameters (dashboard.urlstate)."""
+        """The dashboard's own URL parameters (tracker.read.filters)."""
         params = [("buyer", self.buyer), ("category", self.category)]
         params += [("from", _text(self.year_from)), ("to", _text(self.year_to))]
         return [(key, value) for key, value in params if value]

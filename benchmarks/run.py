@@ -53,10 +53,12 @@ from benchmarks.sipri_import import time_import, write_register
 from tracker.config import Settings
 from tracker.domain.vocab import Category
 from tracker.exports import export_deals
-from tracker.imports.dump import dump_database
-from tracker.queries import DealFilters, count_deals, deal_view
+from tracker.read.filters import DealFilters
+from tracker.read.rows import count_deals
+from tracker.read.views import deal_view
 from tracker.store import migrate
 from tracker.store.db import make_engine, make_session_factory
+from tracker.store.dump import dump_database
 from tracker.store.models import Deal, Party
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from tracker.auth import cli_actor
 from tracker.config import Settings
-from tracker.imports import import_data
+from tracker.imports.pipeline import import_data
 from tracker.store.db import make_engine
 from tracker.store.setup import prepare_database
 
@@ -137,7 +138,9 @@ def time_import(url: str, data: bytes, name: str) -> tuple[float, str]:
     prepare_database(engine)
     started = time.perf_counter()
     with Session(engine) as session, session.begin():
-        report = import_data(session=session, data=data, filename=name, skip_invalid=True)
+        report = import_data(
+            session=session, actor=cli_actor(), data=data, filename=name, skip_invalid=True
+        )
     elapsed = time.perf_counter() - started
     engine.dispose()
     return elapsed, report.summary()

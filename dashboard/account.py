@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from tracker.auth import ANONYMOUS, Actor
 from tracker.domain.vocab import Role
 from tracker.write import accounts
 from tracker.write.accounts import LoginFailed, actor_for_sso, authenticate
-from tracker.write.auth import ANONYMOUS, Actor
 
 ACTOR_KEY = "actor"
 

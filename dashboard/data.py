@@ -15,15 +15,21 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tracker import queries
+from tracker import resolve
+from tracker.auth import Actor
 from tracker.config import get_settings
 from tracker.exports import export_bytes, export_metadata
-from tracker.imports import ImportReport, import_data
-from tracker.imports.core import Progress
-from tracker.queries import DealDetail, DealFilters, DealRow, GroupTotal, PartyChoice
+from tracker.imports.pipeline import ImportReport, import_data
+from tracker.imports.plan import Progress
+from tracker.read import choices, detail, rows, views
+from tracker.read import totals as totals_
+from tracker.read.choices import NameChoice, PartyChoice
+from tracker.read.detail import DealDetail
+from tracker.read.filters import DealFilters
+from tracker.read.rows import DealRow
+from tracker.read.totals import GroupTotal
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.setup import open_database
-from tracker.write.auth import Actor
 
 TTL = dt.timedelta(minutes=5)
 
@@ -41,20 +47,20 @@ def session() -> Session:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def overall(filters: DealFilters) -> GroupTotal:
     with session() as s:
-        return queries.overall_total(s, filters)
+        return totals_.overall_total(s, filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def overview(filters: DealFilters) -> queries.Overview:
+def overview(filters: DealFilters) -> views.Overview:
     """The Overview page's figures, its queries run at once."""
     with session() as s:
-        return queries.overview(s, filters, concurrent=True)
+        return views.overview(s, filters, concurrent=True)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def totals(filters: DealFilters, by: str, with_parts: bool = True) -> list[GroupTotal]:
     with session() as s:
-        return queries.totals(s, filters, by, parts_up_to=12 if with_parts else 0)
+        return totals_.totals(s, filters, by, parts_up_to=12 if with_parts else 0)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -62,7 +68,7 @@ def deals_page(
     filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
 ) -> list[DealRow]:
     with session() as s:
-        return queries.list_deals(
+        return rows.list_deals(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset
         )
 
@@ -70,11 +76,11 @@ def deals_page(
 @st.cache_data(ttl=TTL, show_spinner=False)
 def deal_view(
     filters: DealFilters, group: str, sort: str, descending: bool, limit: int, offset: int
-) -> queries.DealView:
+) -> views.DealView:
     """The Deals page's one call: a page of rows, the count and totals, the totals by
     `group` (the first 12 groups), and facet counts."""
     with session() as s:
-        return queries.deal_view(
+        return views.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
             concurrent=True, totals_by=group,
         )  # fmt: skip
@@ -83,31 +89,31 @@ def deal_view(
 @st.cache_data(ttl=TTL, show_spinner=False)
 def party_choices(role: str) -> list[PartyChoice]:
     with session() as s:
-        return queries.party_choices(s, role)
+        return choices.party_choices(s, role)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def canonical_party_name(name: str) -> str | None:
     with session() as s:
-        return queries.canonical_party_name(s, name)
+        return resolve.canonical_party_name(s, name)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def year_range() -> tuple[int, int] | None:
     with session() as s:
-        return queries.order_year_range(s)
+        return choices.order_year_range(s)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def deal_detail(deal_id: int) -> DealDetail | None:
     with session() as s:
-        return queries.deal_detail(s, deal_id)
+        return detail.deal_detail(s, deal_id)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def related_deals(deal_id: int) -> list[DealRow]:
     with session() as s:
-        return queries.related_deals(s, deal_id)
+        return detail.related_deals(s, deal_id)
 
 
 def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
@@ -165,18 +171,18 @@ def read(query: Callable[..., T], **kwargs: Any) -> T:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def party_name_choices() -> list[queries.NameChoice]:
+def party_name_choices() -> list[NameChoice]:
     with session() as s:
-        return queries.party_name_choices(s)
+        return choices.party_name_choices(s)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def platform_choices() -> list[str]:
     with session() as s:
-        return queries.platform_choices(s)
+        return choices.platform_choices(s)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def source_choices() -> list[tuple[str, str]]:
     with session() as s:
-        return queries.source_choices(s)
+        return choices.source_choices(s)

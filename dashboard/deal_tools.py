@@ -7,11 +7,12 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard
-from tracker import editing
+from tracker.citing import CITABLE_FIELDS
 from tracker.domain.vocab import EventKind, Status, label
 from tracker.errors import InvalidInput, QuoteNotInSource
-from tracker.queries import DealDetail
-from tracker.services import CITABLE_FIELDS
+from tracker.read.detail import DealDetail
+from tracker.write._concurrency import StaleEdit
+from tracker.write.sources import add_event, cite
 
 NEW_SOURCE = "— a new source —"
 
@@ -47,8 +48,8 @@ def _cite_form(deal_id: int) -> None:
         try:
             with guard(InvalidInput, QuoteNotInSource):
                 data.write(
-                    editing.cite_source, actor=current_actor(), deal_id=deal_id,
-                    source=source, field=field, quote=quote,
+                    cite, actor=current_actor(), deal_id=deal_id,
+                    source=source, fields=field, quote=quote,
                 )  # fmt: skip
         except (InvalidInput, QuoteNotInSource) as exc:
             st.error(str(exc))
@@ -75,14 +76,14 @@ def _event_form(deal_id: int, detail: DealDetail) -> None:
         if not st.form_submit_button("Add event", key="event_submit"):
             return
         try:
-            with guard(InvalidInput, QuoteNotInSource, editing.StaleEdit):
+            with guard(InvalidInput, QuoteNotInSource, StaleEdit):
                 data.write(
-                    editing.add_sourced_event, actor=current_actor(), deal_id=deal_id,
+                    add_event, actor=current_actor(), deal_id=deal_id,
                     seen_version=detail.version, source=source, quote=quote or None,
                     event_in={"kind": kind, "date": date or None, "description": description,
                               "new_status": new_status or None, "quantity": quantity},
                 )  # fmt: skip
-        except (InvalidInput, QuoteNotInSource, editing.StaleEdit) as exc:
+        except (InvalidInput, QuoteNotInSource, StaleEdit) as exc:
             st.error(str(exc))
             return
         st.rerun()

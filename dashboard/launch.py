@@ -15,7 +15,7 @@ from pathlib import Path
 from streamlit.web import cli as streamlit_cli
 
 from tracker.config import get_settings
-from tracker.queries import DealFilters
+from tracker.read.filters import DealFilters
 from tracker.store.setup import open_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +40,7 @@ def warm_up() -> None:
         import altair  # noqa: F401
         import pandas  # noqa: F401
 
-        import dashboard.ui
-        import dashboard.urlstate  # noqa: F401
+        import tracker.read.filters  # noqa: F401
         from dashboard import data
 
         open_database(get_settings()).dispose()

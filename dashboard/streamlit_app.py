@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import data
 from dashboard.account import account_box
 from dashboard.ui import guard, party_label
-from dashboard.urlstate import FILTER_PARAMS, filters_from_params, params_from_filters
 from tracker.domain.vocab import Category, Condition, Role, Status, label
-from tracker.queries import DealFilters
+from tracker.read.filters import PARAMS as FILTER_PARAMS
+from tracker.read.filters import DealFilters, filters_from_params, params_from_filters
 
 st.set_page_config(page_title="Arms-deal tracker", page_icon="📑", layout="wide")
 

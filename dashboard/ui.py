@@ -14,11 +14,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import data
 from tracker.domain.countries import country_by_iso3
+from tracker.domain.money import describe_value
 from tracker.domain.names import normalize_name
 from tracker.domain.vocab import label
 from tracker.errors import TrackerError
-from tracker.formatting import describe_money, describe_part, describe_quantity, describe_value
-from tracker.queries import DealFilters, DealRow, GroupTotal
+from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.read.filters import DealFilters
+from tracker.read.rows import DealRow
+from tracker.read.totals import GroupTotal
 
 log = logging.getLogger("tracker.dashboard")
 

@@ -6,8 +6,13 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from tracker.auth import Actor
+from tracker.domain.vocab import Role
 from tracker.store.db import make_session_factory
 from tracker.store.models import Base
+
+# Who the tests write as: the library's writers check the role of every caller.
+EDITOR = Actor("tess", Role.EDITOR)
 
 
 def deal_data(**overrides: Any) -> dict[str, Any]:

@@ -11,14 +11,15 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import Engine, text
 
+from tracker.auth import Actor, PermissionDenied, cli_actor
 from tracker.cli import main
 from tracker.config import Settings
 from tracker.domain.vocab import Role, Status
 from tracker.errors import InvalidInput
+from tracker.read import audit
 from tracker.store.db import make_engine, make_session_factory, transaction
-from tracker.write import accounts, audit
+from tracker.write import _audit, accounts
 from tracker.write.accounts import AccountLocked, LoginFailed
-from tracker.write.auth import Actor, PermissionDenied, cli_actor
 
 ADMIN = Actor("cli:test", Role.ADMIN)
 EDITOR = Actor("ed", Role.EDITOR, 9999)
@@ -290,7 +291,7 @@ def test_account_changes_are_audited_with_before_and_after(engine: Engine, alice
 
 def test_record_makes_values_plain_and_drops_passwords(engine: Engine) -> None:
     with transaction(engine) as session:
-        audit.record(
+        _audit.record(
             session=session, actor=ADMIN, action="update", entity="deal", entity_id=7, deal_id=7,
             changes={
                 "value_amount": (Decimal("1.10"), Decimal("2500000000.00")),
@@ -315,9 +316,9 @@ def test_record_makes_values_plain_and_drops_passwords(engine: Engine) -> None:
 
 def test_whole_log_is_for_admins_a_deals_history_for_all(engine: Engine, alice: str) -> None:
     with transaction(engine) as session:
-        audit.record(session=session, actor=EDITOR, action="create", entity="deal",
+        _audit.record(session=session, actor=EDITOR, action="create", entity="deal",
                      entity_id=3, deal_id=3)  # fmt: skip
-        audit.record(session=session, actor=EDITOR, action="update", entity="deal",
+        _audit.record(session=session, actor=EDITOR, action="update", entity="deal",
                      entity_id=4, deal_id=4, changes={"quantity_ordered": (4, 8)})  # fmt: skip
     with make_session_factory(engine)() as session:
         for kwargs in ({}, {"user": "ed"}, {"deal_id": 3, "action": "create"}):

@@ -13,17 +13,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
 from tracker.exports import export_bytes
-from tracker.queries import DealFilters
-from tracker.services import create_deal
+from tracker.read.filters import DealFilters
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
-from tracker.write.auth import cli_actor
+from tracker.write.deals import add_deal
 
-from factories import deal_data
+from factories import EDITOR, deal_data
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,9 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     engine = make_engine(Settings(database_url=url))
     prepare_database(engine)
     with transaction(engine) as session:
-        create_deal(session=session, deal_in=deal_data(notes=EVIL_NOTE, seller="Germany"))
+        add_deal(
+            actor=EDITOR, session=session, deal_in=deal_data(notes=EVIL_NOTE, seller="Germany")
+        )
         create_user(session=session, actor=cli_actor(), username="erin",
                     password=EDITOR_PASSWORD, role=Role.EDITOR)  # fmt: skip
     engine.dispose()

@@ -15,14 +15,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
-from tracker.editing import form_values
+from tracker.read.editable import form_values
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.models import Deal
 from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
-from tracker.write.auth import cli_actor
 
 pytestmark = pytest.mark.browser
 

@@ -11,11 +11,11 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tracker.config import Settings
-from tracker.services import create_deal
 from tracker.store.db import make_engine, transaction
 from tracker.store.setup import prepare_database
+from tracker.write.deals import add_deal
 
-from factories import deal_data
+from factories import EDITOR, deal_data
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
 
@@ -142,8 +142,10 @@ def test_user_text_is_escaped_not_rendered(app_db: str) -> None:
     engine = make_engine(Settings(database_url=app_db))
     prepare_database(engine)
     with transaction(engine) as session:
-        deal_id = create_deal(
-            session=session, deal_in=deal_data(notes="<script>alert(1)</script> **bold**")
+        deal_id = add_deal(
+            actor=EDITOR,
+            session=session,
+            deal_in=deal_data(notes="<script>alert(1)</script> **bold**"),
         ).id
     at = _app("deal", id=str(deal_id))
     notes = [m for m in at.markdown if "script" in str(m.value)]

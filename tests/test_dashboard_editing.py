@@ -11,14 +11,14 @@ import streamlit as st
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
+from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
-from tracker.editing import form_values
+from tracker.read.editable import form_values
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.models import Deal
 from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
-from tracker.write.auth import cli_actor
 
 from factories import row_counts
 

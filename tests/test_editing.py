@@ -7,24 +7,24 @@ import json
 import pytest
 from sqlalchemy import Engine, func, select
 
+from tracker.auth import ANONYMOUS, Actor, PermissionDenied
 from tracker.domain.vocab import Role, Status
-from tracker.editing import (
+from tracker.errors import InvalidInput, QuoteNotInSource
+from tracker.read.detail import deal_detail
+from tracker.read.editable import form_values
+from tracker.read.filters import DealFilters
+from tracker.read.rows import count_deals
+from tracker.store.db import make_session_factory, transaction
+from tracker.store.models import AuditEntry, Deal
+from tracker.write.deals import (
     StaleEdit,
     WouldClearFields,
     add_deal,
-    add_source_as,
-    add_timeline_event,
-    cite,
     delete_deal,
-    form_values,
     restore_deal,
     update_deal,
 )
-from tracker.errors import InvalidInput, QuoteNotInSource
-from tracker.queries import DealFilters, count_deals, deal_detail
-from tracker.store.db import make_session_factory, transaction
-from tracker.store.models import AuditEntry, Deal
-from tracker.write.auth import ANONYMOUS, Actor, PermissionDenied
+from tracker.write.sources import add_event, add_source, cite
 
 from factories import deal_data, row_counts
 
@@ -194,7 +194,8 @@ def test_delete_is_soft_and_restorable(seeded_engine: Engine) -> None:
 
 
 def test_admin_restores_any_deleted_deal(seeded_engine: Engine) -> None:
-    deal_id = _add(seeded_engine)
+    deal_id = _add(seeded_engine, notes="restored by an admin")
+    only_it = DealFilters(text="restored by an admin")
     with transaction(seeded_engine) as s:
         delete_deal(
             session=s,
@@ -202,8 +203,16 @@ def test_admin_restores_any_deleted_deal(seeded_engine: Engine) -> None:
             deal_id=deal_id,
             seen_version=_loaded(seeded_engine, deal_id)[0],
         )
+    with make_session_factory(seeded_engine)() as s:
+        assert count_deals(s, only_it) == 0  # gone from every view
     with transaction(seeded_engine) as s:
-        restore_deal(session=s, actor=ADMIN, deal_id=deal_id)
+        restore_deal(session=s, actor=ADMIN, deal_id=deal_id, comment="deleted by mistake")
+    with make_session_factory(seeded_engine)() as s:
+        deal = s.get_one(Deal, deal_id)
+        assert (deal.deleted_at, deal.deleted_by) == (None, None)
+        assert count_deals(s, only_it) == 1  # back in the views
+    assert [e.action for e in _audit(seeded_engine, deal_id)][-2:] == ["delete", "restore"]
+    assert _audit(seeded_engine, deal_id)[-1].actor == "ada"
 
 
 def test_status_changes_follow_the_allowed_transitions(seeded_engine: Engine) -> None:
@@ -211,12 +220,12 @@ def test_status_changes_follow_the_allowed_transitions(seeded_engine: Engine) ->
     version, _ = _loaded(seeded_engine, deal_id)
     refused = pytest.raises(InvalidInput, match="a negotiating deal cannot become delivered")
     with refused, transaction(seeded_engine) as s:
-        add_timeline_event(
+        add_event(
             session=s, actor=EDITOR, deal_id=deal_id, seen_version=version,
             event_in={"kind": "status_change", "new_status": "delivered", "description": "x"},
         )  # fmt: skip
     with transaction(seeded_engine) as s:
-        add_timeline_event(
+        add_event(
             session=s, actor=EDITOR, deal_id=deal_id, seen_version=version,
             event_in={"kind": "order", "date": "2026-03", "new_status": "ordered",
                       "description": "Contract signed"},
@@ -230,7 +239,7 @@ def test_delivery_events_add_up_and_complete_the_deal(seeded_engine: Engine) -> 
     for quantity in (5, 3):
         version, _ = _loaded(seeded_engine, deal_id)
         with transaction(seeded_engine) as s:
-            add_timeline_event(
+            add_event(
                 session=s, actor=EDITOR, deal_id=deal_id, seen_version=version,
                 event_in={"kind": "delivery", "quantity": quantity, "date": "2026-06",
                           "description": f"{quantity} delivered"},
@@ -242,7 +251,7 @@ def test_delivery_events_add_up_and_complete_the_deal(seeded_engine: Engine) -> 
         pytest.raises(InvalidInput, match="would make 9 delivered of 8"),
         transaction(seeded_engine) as s,
     ):
-        add_timeline_event(
+        add_event(
             session=s, actor=EDITOR, deal_id=deal_id,
             seen_version=_loaded(seeded_engine, deal_id)[0],
             event_in={"kind": "delivery", "quantity": 1, "description": "one more"},
@@ -252,26 +261,28 @@ def test_delivery_events_add_up_and_complete_the_deal(seeded_engine: Engine) -> 
 def test_source_and_citation_with_a_checked_quote(seeded_engine: Engine) -> None:
     deal_id = _add(seeded_engine)
     with transaction(seeded_engine) as s:
-        source = add_source_as(
+        source = add_source(
             session=s, actor=EDITOR,
             source_in={"title": "Contract signed", "publisher": "Defense News",
                        "url": "https://example.org/f16",
                        "text": "Turkey ordered eight F-16V jets."},
         )  # fmt: skip
         ref = source.ref
-    with pytest.raises(QuoteNotInSource), transaction(seeded_engine) as s:
-        cite(session=s, actor=EDITOR, deal_id=deal_id,
-             citation_in={"source": ref, "field": "quantity_ordered",
-                          "quote": "ordered ten"})  # fmt: skip
-    with transaction(seeded_engine) as s:
-        cite(session=s, actor=EDITOR, deal_id=deal_id,
-             citation_in={"source": ref, "field": "quantity_ordered",
-                          "quote": "ordered eight F-16V"})  # fmt: skip
+    refused = pytest.raises(QuoteNotInSource, match="not in the text of “Contract signed”")
+    with refused, transaction(seeded_engine) as s:
+        cite(session=s, actor=EDITOR, deal_id=deal_id, source=ref,
+             fields=["quantity_ordered"], quote="ordered ten")  # fmt: skip
+    with transaction(seeded_engine) as s:  # one quote backs two fields in one call
+        cite(session=s, actor=EDITOR, deal_id=deal_id, source=ref,
+             fields=["quantity_ordered", "buyer"], quote="ordered eight F-16V")  # fmt: skip
     with make_session_factory(seeded_engine)() as s:
         detail = deal_detail(s, deal_id)
         assert detail is not None
         assert detail.field_citations["quantity_ordered"][0].quote == "ordered eight F-16V"
+        assert detail.field_citations["buyer"][0].quote == "ordered eight F-16V"
         entries = s.scalar(
-            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "cite")
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == "cite", AuditEntry.deal_id == deal_id)
         )
-        assert entries == 1
+        assert entries == 2

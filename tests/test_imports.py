@@ -11,23 +11,29 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine
 
+from tracker.auth import cli_actor
 from tracker.cli import main
 from tracker.config import Settings
+from tracker.errors import QuoteNotInSource
 from tracker.exports import export_bytes
-from tracker.imports import ImportRejected, ImportReport, import_data
-from tracker.imports.dump import dump_database
-from tracker.queries import DealFilters
+from tracker.imports.pipeline import ImportReport, import_data
+from tracker.imports.plan import Candidate, ImportRejected, plan_import
+from tracker.read.filters import DealFilters
 from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.dump import dump_database
 from tracker.store.setup import prepare_database
+from tracker.write.batch import ImportLog, Origin, write_batch
 
 from factories import row_counts
+
+ADMIN = cli_actor()  # as the command line imports
 
 IGNORED_COLUMNS = {"deal_id", "sources"}  # ids are the database's; sources are re-cited
 
 
 def _import(engine: Engine, data: bytes, name: str = "deals.csv", **options: bool) -> ImportReport:
     with transaction(engine) as session:
-        return import_data(session=session, data=data, filename=name, **options)
+        return import_data(session=session, actor=ADMIN, data=data, filename=name, **options)
 
 
 def _export(engine: Engine, fmt: str = "csv") -> bytes:
@@ -75,6 +81,7 @@ def test_importing_twice_creates_nothing_new(seeded_sqlite: Engine, tmp_path: Pa
     assert (again.created, again.unchanged) == (0, 7)
     counts = row_counts(target)
     assert counts.pop("import_batch") == before.pop("import_batch") + 1  # the log grows
+    assert counts.pop("audit_entry") == before.pop("audit_entry") + 1  # and is audited
     assert counts == before
 
 
@@ -198,3 +205,40 @@ def test_cli_import_exit_status_and_rejects_file(seeded_sqlite: Engine, tmp_path
     assert rejects[0]["row"] == "4" and rejects[0]["value"] == "twelve"
     again = runner.invoke(main, ["import", str(source), "--skip-invalid"], env=env)
     assert again.exit_code == 0 and "0 new deals" in again.output
+
+
+def _candidate(quote: str) -> Candidate:
+    line = "Turkey,United States,F-16 Block 70 Viper,8,ordered"
+    return Candidate(
+        row=2,
+        fields={"buyer": "Turkey", "seller": "United States", "platform": "F-16 Block 70 Viper",
+                "quantity_ordered": 8, "status": "ordered"},
+        columns={"quantity_ordered": "quantity"},
+        origin=Origin(ref="file:test:row:2", title="test.csv, row 2", text=line),
+        quotes={"buyer": line, "quantity_ordered": quote},
+    )  # fmt: skip
+
+
+def test_a_row_whose_quote_is_not_in_its_text_is_reported_not_dropped(
+    seeded_sqlite: Engine,
+) -> None:
+    with make_session_factory(seeded_sqlite)() as session:
+        plan = plan_import(session, [_candidate("ten F-16s")])
+    (problem,) = plan.problems
+    assert (problem.row, problem.column, problem.value) == (2, "quantity", "ten F-16s")
+    assert "not in the row's text" in problem.reason
+    assert plan.batch.deals == []
+    with make_session_factory(seeded_sqlite)() as session:
+        plan = plan_import(session, [_candidate("F-16 Block 70 Viper,8")])
+    assert plan.problems == [] and len(plan.batch.deals) == 1
+
+
+def test_the_bulk_writer_refuses_a_quote_that_is_not_in_its_source(seeded_sqlite: Engine) -> None:
+    with make_session_factory(seeded_sqlite)() as session:
+        good = plan_import(session, [_candidate("F-16 Block 70 Viper,8")]).batch
+    good.deals[0].quotes["quantity_ordered"] = "eight jets"  # as a buggy format module might
+    before = row_counts(seeded_sqlite)
+    log = ImportLog("test.csv", "0" * 64, "csv", 0, 0, "test")
+    with pytest.raises(QuoteNotInSource), transaction(seeded_sqlite) as session:
+        write_batch(session=session, actor=ADMIN, batch=good, log=log)
+    assert row_counts(seeded_sqlite) == before

@@ -10,11 +10,11 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard import data, launch
-from tracker.queries import DealFilters
-from tracker.services import create_deal
+from tracker.read.filters import DealFilters
 from tracker.store.db import transaction
+from tracker.write.deals import add_deal
 
-from factories import deal_data
+from factories import EDITOR, deal_data
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_warm_up_caches_the_overview_until_a_write_clears_it(
     seeded = data.overview(DealFilters()).total.deals
     assert seeded > 0
     with transaction(warm_database) as session:
-        create_deal(session=session, deal_in=deal_data())
+        add_deal(actor=EDITOR, session=session, deal_in=deal_data())
     assert data.overview(DealFilters()).total.deals == seeded  # served from the cache
     st.cache_data.clear()  # what every dashboard write does
     assert data.overview(DealFilters()).total.deals == seeded + 1

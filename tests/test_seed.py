@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from tracker.auth import cli_actor
+from tracker.citing import quote_occurs
 from tracker.domain.vocab import Condition, EventKind, Status, ValueKind
 from tracker.errors import SeedError
 from tracker.seed import SEEDS_DIR, load_seeds
-from tracker.services import quote_occurs
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.models import Citation, Deal, Event
 from tracker.store.setup import prepare_database
@@ -124,7 +125,7 @@ def test_every_set_field_and_every_event_has_a_citation(session: Session) -> Non
 def test_seeding_twice_changes_nothing(seeded_engine: Engine) -> None:
     before = row_counts(seeded_engine)
     with transaction(seeded_engine) as s:
-        report = load_seeds(session=s)
+        report = load_seeds(session=s, actor=cli_actor())
     assert report.created["deals"] == 0 and report.unchanged["deals"] == 7
     assert row_counts(seeded_engine) == before
 
@@ -149,7 +150,7 @@ def test_edited_quote_fails_the_load_naming_deal_and_field(
     broken = _seeds_with_broken_quote(tmp_path)
     before = row_counts(empty_engine)
     with pytest.raises(SeedError) as caught, transaction(empty_engine) as s:
-        load_seeds(session=s, seeds_dir=broken)
+        load_seeds(session=s, actor=cli_actor(), seeds_dir=broken)
     message = str(caught.value)
     assert "deal tur-typhoon-gbr-2025" in message and "field buyer" in message
     assert "24 Eurofighter Typhoons" in message
@@ -169,7 +170,7 @@ def test_a_field_without_citation_fails_the_load(empty_engine: Engine, tmp_path:
     )
     expected = "tur-f16v-2024, field value: has no citation"
     with pytest.raises(SeedError, match=expected), transaction(empty_engine) as s:
-        load_seeds(session=s, seeds_dir=copy)
+        load_seeds(session=s, actor=cli_actor(), seeds_dir=copy)
     assert row_counts(empty_engine)["deal"] == 0
 
 

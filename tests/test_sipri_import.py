@@ -9,13 +9,18 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from tracker.auth import cli_actor
 from tracker.domain.vocab import Category, Condition, PartyKind, Status
-from tracker.imports import ImportRejected, ImportReport, import_data
-from tracker.queries import DealFilters, totals
+from tracker.imports.pipeline import ImportReport, import_data
+from tracker.imports.plan import ImportRejected
+from tracker.read.filters import DealFilters
+from tracker.read.totals import totals
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.models import Deal, DealConflict, Party, Platform, Source
 
 from factories import row_counts
+
+ADMIN = cli_actor()  # as the command line imports
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sipri"
 
@@ -23,7 +28,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "sipri"
 def _import(engine: Engine, name: str, **options: bool) -> ImportReport:
     data = (FIXTURES / name).read_bytes()
     with transaction(engine) as session:
-        return import_data(session=session, data=data, filename=name, **options)
+        return import_data(session=session, actor=ADMIN, data=data, filename=name, **options)
 
 
 def _deal(session: Session, designation: str) -> Deal:
@@ -139,6 +144,7 @@ def test_importing_twice_creates_nothing(imported: Engine) -> None:
     assert report.created == 0 and report.unchanged == report.unchanged > 0
     after = row_counts(imported)
     assert after.pop("import_batch") == before.pop("import_batch") + 1
+    assert after.pop("audit_entry") == before.pop("audit_entry") + 1  # and is audited
     assert after == before
 
 
@@ -182,7 +188,7 @@ def test_unknown_country_is_reported_with_suggestions(
     text = (FIXTURES / "deals-utf8-lf.csv").read_text(encoding="utf-8")
     broken = text.replace("Colombia,Spain", "Colombya,Spain")
     with pytest.raises(ImportRejected) as caught, transaction(seeded_engine) as s:
-        import_data(session=s, data=broken.encode(), filename="register.csv")
+        import_data(session=s, actor=ADMIN, data=broken.encode(), filename="register.csv")
     assert (
         "column 'Recipient': 'Colombya': not a known country or party; did you mean Colombia"
         in str(caught.value)

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 from tracker.domain.vocab import Condition, Status
 from tracker.errors import InvalidInput
 from tracker.formatting import describe_money, describe_quantity
-from tracker.queries import DealFilters, GroupTotal, count_deals, list_deals, overall_total, totals
-from tracker.services import create_deal
+from tracker.read.filters import DealFilters
+from tracker.read.rows import count_deals, list_deals
+from tracker.read.totals import GroupTotal, overall_total, totals
 from tracker.store.db import make_session_factory, transaction
+from tracker.write.deals import add_deal
 
-from factories import deal_data
+from factories import EDITOR, deal_data
 
 
 def _by_platform(session: Session, buyer: str) -> dict[str, GroupTotal]:
@@ -51,7 +53,8 @@ def test_at_least_values_say_so(session: Session) -> None:
 
 def test_money_is_never_added_across_currencies(seeded_engine: Engine) -> None:
     with transaction(seeded_engine) as s:
-        create_deal(
+        add_deal(
+            actor=EDITOR,
             session=s,
             deal_in=deal_data(
                 seller="United Kingdom", platform="Eurofighter Typhoon",

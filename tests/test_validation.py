@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
 
-from tracker.domain.schemas import MAX_AMOUNT, PartialDate
+from tracker.domain.money import MAX_AMOUNT
+from tracker.domain.schemas import PartialDate
 from tracker.domain.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
 from tracker.errors import InvalidInput, QuoteNotInSource
-from tracker.services import add_citation, create_deal
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.models import Deal
+from tracker.write.deals import add_deal
+from tracker.write.sources import cite
 
-from factories import deal_data, row_counts
+from factories import EDITOR, deal_data, row_counts
 
 
 def _create(engine: Engine, **overrides: Any) -> int:
     with transaction(engine) as session:
-        return create_deal(session=session, deal_in=deal_data(**overrides)).id
+        return add_deal(actor=EDITOR, session=session, deal_in=deal_data(**overrides)).id
 
 
 @pytest.mark.parametrize(
@@ -80,8 +83,18 @@ def test_aliases_resolve_to_the_same_parties(seeded_engine: Engine) -> None:
 
 
 def test_dates_compare_at_the_coarser_precision(seeded_engine: Engine) -> None:
-    # Ordered "in 2017", delivered in March 2017: not a contradiction.
-    _create(seeded_engine, order_date="2017", first_delivery_date="2017-03")
+    # Ordered "in 2017", delivered in March 2017: not a contradiction, and stored as given.
+    deal_id = _create(seeded_engine, order_date="2017", first_delivery_date="2017-03")
+    with make_session_factory(seeded_engine)() as session:
+        deal = session.get_one(Deal, deal_id)
+        assert (deal.order_date, deal.order_date_precision) == (dt.date(2017, 1, 1), "year")
+        assert deal.first_delivery_date == dt.date(2017, 3, 1)
+        assert deal.first_delivery_precision == "month"
+    # At the same precision, a delivery before the order is refused.
+    with pytest.raises(InvalidInput, match="first_delivery_date: 2017-02 is before the order"):
+        _create(seeded_engine, order_date="2017-03", first_delivery_date="2017-02")
+    # Ordered in March 2017, delivered "in 2017": the coarser year cannot tell; accepted.
+    _create(seeded_engine, order_date="2017-03", first_delivery_date="2017")
 
 
 def test_partial_dates_keep_their_precision() -> None:
@@ -106,14 +119,13 @@ def test_quote_missing_from_source_text_is_rejected(seeded_engine: Engine) -> No
     before = row_counts(seeded_engine)
     with pytest.raises(QuoteNotInSource), transaction(seeded_engine) as session:
         deal = session.scalars(select(Deal).where(Deal.ref == "seed:tur-f16v-2024")).one()
-        add_citation(
+        cite(
             session=session,
-            deal=deal,
-            citation_in={
-                "source": "presstv-2025-11-07-s400",
-                "field": "quantity_ordered",
-                "quote": "the US Congress approved 80 F-16 Vipers",
-            },
+            actor=EDITOR,
+            deal_id=deal.id,
+            source="presstv-2025-11-07-s400",
+            fields="quantity_ordered",
+            quote="the US Congress approved 80 F-16 Vipers",
         )
     assert row_counts(seeded_engine) == before
 

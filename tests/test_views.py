@@ -8,7 +8,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from benchmarks.generate import generate
-from tracker.queries import DealFilters, deal_view, overview, read_concurrently, totals
+from tracker.read.filters import DealFilters
+from tracker.read.totals import totals
+from tracker.read.views import deal_view, overview, read_concurrently
 from tracker.store.db import make_session_factory, unindexed
 from tracker.store.models import Deal
 

@@ -1,14 +1,47 @@
-"""How to cite a deal: a plain reference a student can paste, and a BibTeX entry."""
+"""Citations both ways: the rule that a quote backs a field, and how to cite a deal.
+
+A citation ties a deal field (or an event) to a source with a quote that must occur in
+the source's stored text; forms, seeds and imports all check it with `quote_occurs`.
+Students cite a deal with `plain_citation` or `bibtex_citation`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from tracker.domain.vocab import label
-from tracker.queries import DealDetail, SourceView
+from tracker.domain.vocab import field_label, label
+from tracker.read.detail import DealDetail, SourceView
 
 PROJECT_NAME = "Arms-deal tracker"
+
+# The deal fields a citation may support. The value_* columns are cited together as
+# "value", TIV columns as "tiv", and manufacturers/exporters as "participants".
+CITABLE_FIELDS = frozenset(
+    {
+        "buyer", "seller", "platform", "programme", "participants", "quantity_ordered",
+        "quantity_unit", "quantity_delivered", "condition", "local_production", "value",
+        "tiv", "status", "order_date", "first_delivery_date", "last_delivery_date", "notes",
+    }
+)  # fmt: skip
+
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def _comparable(text: str) -> str:
+    # Line wrapping and curly-vs-straight quotes are not part of what a source says.
+    return _SPACES.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+def quote_occurs(quote: str, text: str) -> bool:
+    """True when the quote is in the text (whitespace and quote marks aside)."""
+    return _comparable(quote) in _comparable(text)
+
+
+def citable_field_choices() -> list[tuple[str, str]]:
+    """(field, human label) of every citable field, in label order, for pickers."""
+    return sorted(((name, field_label(name)) for name in CITABLE_FIELDS), key=lambda p: p[1])
 
 
 def deal_title(detail: DealDetail) -> str:

@@ -22,17 +22,9 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker import __version__
-from tracker.queries import (
-    LIVE,
-    DealFilters,
-    DealRow,
-    filter_conditions,
-    filtered_sources,
-    iter_deals,
-    joined_labels,
-    resolve_filters,
-    source_label,
-)
+from tracker.read.detail import filtered_sources
+from tracker.read.filters import LIVE, DealFilters, filter_conditions, resolve_filters
+from tracker.read.rows import DealRow, iter_deals, joined_labels, source_label
 from tracker.store.models import Citation, Deal, Party, Platform, Source
 
 # The data dictionary (README "CSV columns"): stable names, in this order.
@@ -75,13 +67,19 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 )
 assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
 UTF8_BOM = "\ufeff"
 
 
 def neutralise(text: str) -> str:
     """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)"."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unneutralise(text: str) -> str:
+    """Undo `neutralise` when reading an export back: "'=SUM" was "=SUM"."""
+    return text[1:] if text.startswith(_NEUTRALISED) else text
 
 
 def _plain(value: Any) -> Any:

@@ -1,43 +1,17 @@
-"""Plain-text descriptions of totals and money, shared by the CLI and the dashboard."""
+"""Plain-text descriptions of totals, shared by the CLI and the dashboard.
+
+One value reads through `tracker.domain.money` (re-exported here for the faces)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from tracker.domain.money import format_amount
 from tracker.domain.vocab import label
-from tracker.queries import GroupTotal, MoneyTotal, TotalPart
-
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
-_SCALES = (
-    (Decimal(10) ** 12, "trillion"),
-    (Decimal(10) ** 9, "billion"),
-    (Decimal(10) ** 6, "million"),
-)
-
-
-def format_amount(amount: Decimal, currency: str) -> str:
-    """ "$2.5 billion", "£450 million", "RUB 1.2 billion", "$950,000"."""
-    symbol = _SYMBOLS.get(currency)
-    for size, word in _SCALES:
-        if abs(amount) >= size:
-            number = f"{(amount / size).quantize(Decimal('0.01')).normalize():f} {word}"
-            break
-    else:
-        number = f"{amount.quantize(Decimal('1')):,}"
-    return f"{symbol}{number}" if symbol else f"{currency} {number}"
+from tracker.read.totals import GroupTotal, MoneyTotal, TotalPart
 
 
 def format_money(money: MoneyTotal) -> str:
     text = format_amount(money.amount, money.currency)
     return f"at least {text}" if money.at_least else text
-
-
-def describe_value(amount: Decimal | None, currency: str | None, at_least: bool) -> str:
-    """One deal's value: "$2.5 billion", "at least $10 billion" or "unknown"."""
-    if amount is None or currency is None:
-        return "unknown"
-    text = format_amount(amount, currency)
-    return f"at least {text}" if at_least else text
 
 
 def describe_quantity(total: GroupTotal) -> str:

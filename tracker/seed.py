@@ -14,19 +14,16 @@ from typing import Any
 import yaml
 from sqlalchemy.orm import Session
 
+from tracker import resolve
+from tracker.auth import Actor, require
+from tracker.citing import CITABLE_FIELDS, quote_occurs
+from tracker.domain.vocab import Role
 from tracker.errors import InvalidInput, SeedError, TrackerError
-from tracker.services import (
-    CITABLE_FIELDS,
-    add_citation,
-    add_event,
-    add_party,
-    add_platform,
-    add_source,
-    create_deal,
-    find_deal_by_ref,
-    quote_occurs,
-)
+from tracker.read.choices import deal_id_by_ref, source_id_by_ref
 from tracker.store.migrate import PROJECT_ROOT
+from tracker.write.catalogue import add_party, add_platform
+from tracker.write.deals import add_deal
+from tracker.write.sources import add_event, add_source, cite
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -134,22 +131,32 @@ def _check_coverage(deal: dict[str, Any]) -> None:
             raise SeedError(f"deal {deal.get('ref')}, field {needed}: has no citation")
 
 
-def _load_deal(session: Session, deal_data: dict[str, Any], report: SeedReport) -> None:
-    ref = deal_data["ref"]
-    if find_deal_by_ref(session=session, ref=f"seed:{ref}") is not None:
+def _load_deal(
+    session: Session, actor: Actor, deal_data: dict[str, Any], report: SeedReport
+) -> None:
+    ref = f"seed:{deal_data['ref']}"
+    if deal_id_by_ref(session, ref) is not None:
         report.unchanged["deals"] += 1
         return
     fields = {k: v for k, v in deal_data.items() if k not in ("citations", "events")}
-    deal = create_deal(session=session, deal_in={**fields, "ref": f"seed:{ref}"})
+    deal = add_deal(session=session, actor=actor, deal_in={**fields, "ref": ref}, comment="seed")
+    # One citation per field, grouped so each quote is cited once for all it supports.
+    by_quote: dict[tuple[str, str], list[str]] = {}
     for name, citation in _deal_citations(deal_data):
-        add_citation(session=session, deal=deal, citation_in={**citation, "field": name})
+        by_quote.setdefault((citation["source"], citation["quote"]), []).append(name)
+    for (source, quote), names in by_quote.items():
+        cite(session=session, actor=actor, deal_id=deal.id, source=source, fields=names,
+             quote=quote, comment="seed")  # fmt: skip
     for event in deal_data.get("events", []):
-        add_event(session=session, deal=deal, event_in=event)
+        add_event(session=session, actor=actor, deal_id=deal.id, event_in=event, history=True,
+                  comment="seed")  # fmt: skip
     report.created["deals"] += 1
 
 
-def load_seeds(*, session: Session, seeds_dir: Path = SEEDS_DIR) -> SeedReport:
-    """Load the seeds into the session's transaction; raises SeedError and writes nothing."""
+def load_seeds(*, session: Session, actor: Actor, seeds_dir: Path = SEEDS_DIR) -> SeedReport:
+    """Load the seeds into the session's transaction (an admin's task: it writes reference
+    data); raises SeedError and writes nothing. What exists already is left alone."""
+    require(actor, Role.ADMIN, "loading the seeds")
     data = read_seeds(seeds_dir)
     check_seed_citations(data)
     report = SeedReport()
@@ -157,16 +164,19 @@ def load_seeds(*, session: Session, seeds_dir: Path = SEEDS_DIR) -> SeedReport:
     try:
         for source in data.sources:
             where = f"source {source.get('ref')}"
-            add_source(session=session, source_in=source)
+            if source_id_by_ref(session, source["ref"]) is None:
+                add_source(session=session, actor=actor, source_in=source, comment="seed")
         for party in data.parties:
             where = f"party {party.get('name')}"
-            add_party(session=session, party_in=party)
+            if resolve.match_party(session, party["name"]) is None:
+                add_party(session=session, actor=actor, party_in=party, comment="seed")
         for platform in data.platforms:
             where = f"platform {platform.get('designation')}"
-            add_platform(session=session, platform_in=platform)
+            if resolve.find_platform(session, platform["designation"]) is None:
+                add_platform(session=session, actor=actor, platform_in=platform, comment="seed")
         for deal in data.deals:
             where = f"deal {deal.get('ref')}"
-            _load_deal(session, deal, report)
+            _load_deal(session, actor, deal, report)
     except InvalidInput as exc:
         raise SeedError(f"{where}: {exc}") from None
     except TrackerError as exc:

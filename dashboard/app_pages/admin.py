@@ -9,12 +9,12 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard, md
-from tracker import editing
 from tracker.domain.vocab import Role
 from tracker.errors import InvalidInput
-from tracker.queries import deleted_deals
+from tracker.read.audit import audit_log
+from tracker.read.choices import deleted_deals
 from tracker.write import accounts
-from tracker.write.audit import audit_log
+from tracker.write.deals import restore_deal
 
 st.title("Admin")
 actor = current_actor()
@@ -129,7 +129,7 @@ with deleted_tab:
         if right.button("Restore", key=f"restore_{item.deal_id}"):
             with guard():
                 data.write(
-                    editing.restore_deal,
+                    restore_deal,
                     actor=actor,
                     deal_id=item.deal_id,
                     comment="restored by admin",

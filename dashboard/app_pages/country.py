@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.ui import current_filters, deals_table, guard, md, totals_lines
 from tracker.formatting import describe_money
-from tracker.queries import DealFilters
+from tracker.read.filters import DealFilters
 
 st.title("Country")
 with guard():

@@ -10,12 +10,12 @@ from dashboard import data
 from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
 from dashboard.ui import deals_table, guard, md
-from tracker import editing
 from tracker.citing import bibtex_citation, deal_title, plain_citation
+from tracker.domain.money import describe_value
 from tracker.domain.vocab import Role, field_label, label
-from tracker.formatting import describe_value
-from tracker.queries import CitationView, DealDetail
-from tracker.write.audit import audit_log
+from tracker.read.audit import audit_log
+from tracker.read.detail import CitationView, DealDetail
+from tracker.write.deals import delete_deal, restore_deal
 
 
 def _deal_id() -> int | None:
@@ -95,7 +95,7 @@ if detail.deleted_at is not None:
     )
     if may_restore and st.button("Restore this deal", key="restore_deal"):
         with guard():
-            data.write(editing.restore_deal, actor=actor, deal_id=deal_id, comment="restored")
+            data.write(restore_deal, actor=actor, deal_id=deal_id, comment="restored")
         st.rerun()
     st.stop()
 
@@ -113,7 +113,7 @@ if actor.can(Role.EDITOR):
         if st.button("Delete", type="primary", key="delete_deal"):
             with guard():
                 data.write(
-                    editing.delete_deal, actor=actor, deal_id=deal_id,
+                    delete_deal, actor=actor, deal_id=deal_id,
                     seen_version=detail.version, comment=why or None,
                 )  # fmt: skip
             st.rerun()

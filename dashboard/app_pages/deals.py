@@ -15,7 +15,10 @@ from dashboard.ui import (
     guard,
     totals_lines,
 )
-from tracker.queries import SORT_KEYS, DealFilters, DealView, GroupBy
+from tracker.read.filters import DealFilters
+from tracker.read.rows import SORT_KEYS
+from tracker.read.totals import GroupBy
+from tracker.read.views import DealView
 
 PAGE_SIZE = 50
 GROUPS = [g.value for g in GroupBy]

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pycountry
 import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md, party_label
-from tracker import editing
+from tracker.domain.money import currency_choices
 from tracker.domain.vocab import (
     Category,
     Condition,
@@ -26,15 +25,18 @@ from tracker.domain.vocab import (
     label,
 )
 from tracker.errors import InvalidInput
-from tracker.services import suggest_parties, suggest_platforms
-from tracker.store.models import Deal
+from tracker.read.editable import editable_deal
+from tracker.resolve import suggest_parties, suggest_platforms
+from tracker.write.catalogue import add_party, add_platform
+from tracker.write.deals import (
+    StaleEdit,
+    WouldClearFields,
+    add_deal,
+    update_deal,
+)
 
 PREFIX = "ef_"
 UNKNOWN = "unknown"
-COMMON_CURRENCIES = ["USD", "EUR", "GBP", "RUB", "CNY", "INR", "JPY", "KRW", "SEK", "ILS", "TRY"]
-CURRENCIES = COMMON_CURRENCIES + sorted(
-    {c.alpha_3 for c in pycountry.currencies} - set(COMMON_CURRENCIES)
-)
 DEFAULTS: dict[str, Any] = {
     "buyer": None, "seller": None, "platform": None, "programme": "", "quantity_ordered": None,
     "quantity_unit": "", "quantity_delivered": None, "delivered_exceeds_ordered": False,
@@ -68,13 +70,12 @@ def _load(deal_id: int | None) -> None:
     values = dict(DEFAULTS)
     st.session_state[f"{PREFIX}seen"] = None
     if deal_id is not None:
-        with data.session() as s:
-            deal = s.get(Deal, deal_id)
-            if deal is None or deal.deleted_at is not None:
-                st.warning(f"There is no deal with id {deal_id} to edit.")
-                st.stop()
-            stored = editing.form_values(deal)
-            st.session_state[f"{PREFIX}seen"] = (deal.version, stored)
+        stored_deal = data.read(editable_deal, deal_id=deal_id)
+        if stored_deal is None:
+            st.warning(f"There is no deal with id {deal_id} to edit.")
+            st.stop()
+        stored = stored_deal.values
+        st.session_state[f"{PREFIX}seen"] = (stored_deal.version, stored)
         values.update(
             {
                 k: ("" if v is None and isinstance(DEFAULTS.get(k), str) else v)
@@ -112,17 +113,15 @@ def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> Non
     values = _collect()
     actor = current_actor()
     try:
-        with guard(InvalidInput, editing.StaleEdit, editing.WouldClearFields):
+        with guard(InvalidInput, StaleEdit, WouldClearFields):
             if deal_id is None:
-                deal = data.write(
-                    editing.add_deal, actor=actor, deal_in=values, comment=comment or None
-                )
+                deal = data.write(add_deal, actor=actor, deal_in=values, comment=comment or None)
                 saved_id = deal.id
                 message = f"Added deal {saved_id}."
             else:
                 version, seen = st.session_state[f"{PREFIX}seen"]
                 changes = data.write(
-                    editing.update_deal, actor=actor, deal_id=deal_id, values=values,
+                    update_deal, actor=actor, deal_id=deal_id, values=values,
                     seen_version=version, seen_values=seen, comment=comment or None,
                     clear=clear,
                 )  # fmt: skip
@@ -135,10 +134,10 @@ def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> Non
     except InvalidInput as exc:
         st.session_state[f"{PREFIX}errors"] = {e.field.split(".")[0]: str(e) for e in exc.errors}
         st.rerun()
-    except editing.StaleEdit as exc:
+    except StaleEdit as exc:
         st.session_state[f"{PREFIX}stale"] = str(exc)
         st.rerun()
-    except editing.WouldClearFields as exc:
+    except WouldClearFields as exc:
         st.session_state[f"{PREFIX}clearing"] = tuple(exc.fields)
         st.rerun()
     st.session_state.pop(f"{PREFIX}loaded", None)  # reload from the database next time
@@ -214,7 +213,9 @@ def _deal_form(deal_id: int | None) -> None:
         st.markdown("**Value**")
         v1, v2, v3, v4 = st.columns(4)
         v1.text_input("Amount", key=PREFIX + "value_amount", placeholder="2500000000")
-        v2.selectbox("Currency", CURRENCIES, key=PREFIX + "value_currency", placeholder="ISO 4217")
+        v2.selectbox(
+            "Currency", currency_choices(), key=PREFIX + "value_currency", placeholder="ISO 4217"
+        )
         v3.number_input(
             "Price year",
             min_value=1900,
@@ -281,9 +282,7 @@ def _new_party() -> None:
             try:
                 with guard(InvalidInput):
                     party_in = {"name": name, "kind": kind, "country": country or None}
-                    data.write(
-                        editing.add_party_confirmed, actor=current_actor(), party_in=party_in
-                    )
+                    data.write(add_party, actor=current_actor(), party_in=party_in)
             except InvalidInput as exc:
                 st.error(str(exc))
                 return
@@ -314,7 +313,7 @@ def _new_platform() -> None:
             try:
                 with guard(InvalidInput):
                     data.write(
-                        editing.add_platform_confirmed,
+                        add_platform,
                         actor=current_actor(),
                         platform_in=platform_in,
                     )

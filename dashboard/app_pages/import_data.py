@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md
-from tracker.imports import ImportRejected, ImportReport, RowProblem
+from tracker.imports.pipeline import ImportReport
+from tracker.imports.plan import ImportRejected, RowProblem
 
 st.title("Import")
 if not is_editor():

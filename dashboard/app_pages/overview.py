@@ -8,9 +8,9 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.ui import current_filters, guard, md
+from tracker.domain.money import format_amount
 from tracker.domain.vocab import Status, label
-from tracker.formatting import format_amount
-from tracker.queries import Flow, GroupTotal
+from tracker.read.totals import Flow, GroupTotal
 
 # Counts are whole numbers: no 0.5-deal ticks on small selections.
 WHOLE = alt.Axis(tickMinStep=1, format="d")

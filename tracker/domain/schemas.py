@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, TypeVar
 
-import pycountry
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
+from tracker.domain.money import MAX_AMOUNT, is_currency
 from tracker.domain.vocab import (
     Category,
     Condition,
@@ -27,9 +29,8 @@ from tracker.domain.vocab import (
     Status,
     ValueKind,
 )
+from tracker.errors import InvalidInput
 
-# Both SQLite and PostgreSQL store amounts up to this exactly, cents included.
-MAX_AMOUNT = Decimal("10000000000000")  # ten trillion
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
@@ -49,7 +50,7 @@ OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
 def _check_currency(code: str) -> str:
     code = code.strip().upper()
-    if pycountry.currencies.get(alpha_3=code) is None:
+    if not is_currency(code):
         raise ValueError("not an ISO 4217 currency code")
     return code
 
@@ -284,3 +285,27 @@ class PartyIn(BaseModel):
     kind: str
     aliases: list[Name] = []
     country: OptionalText = None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: object, context: str = "") -> M:
+    """Validate `data` into `model`, turning pydantic's error into InvalidInput."""
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(dict(data) if isinstance(data, Mapping) else data)
+    except ValidationError as exc:
+        raise InvalidInput.from_pydantic(exc, context) from None
+
+
+# DealIn's fields that are stored as they are, one deal column each (the names are
+# resolved to ids, the partial dates split into date and precision, participants are rows).
+DEAL_NAME_FIELDS = ("buyer", "seller", "platform")
+DEAL_DATE_FIELDS = ("order_date", "first_delivery_date", "last_delivery_date")
+DEAL_COLUMN_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name in DealIn.model_fields
+    if name not in (*DEAL_NAME_FIELDS, *DEAL_DATE_FIELDS, "participants")
+)

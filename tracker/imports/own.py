@@ -13,8 +13,9 @@ from pathlib import PurePath
 from typing import Any
 
 from tracker.domain.vocab import Category
-from tracker.exports import EXPORT_COLUMNS
-from tracker.imports.core import Candidate, ImportRejected, RowProblem
+from tracker.exports import EXPORT_COLUMNS, unneutralise
+from tracker.imports.plan import Candidate, ImportRejected, RowProblem
+from tracker.write.batch import Origin
 
 REQUIRED = ("buyer", "seller", "platform", "status")
 # Export columns whose names differ from DealIn's fields.
@@ -27,17 +28,11 @@ BOOLEAN_FIELDS = {
 }  # fmt: skip
 # Deal columns the export carries that DealIn does not take as input.
 EXTRA_FIELDS = {"delivery_dates_estimated", "value_source"}
-FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
 
 def looks_like_own_csv(text: str) -> bool:
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     return header.strip().startswith("deal_id,buyer,buyer_iso3")
-
-
-def _unneutralise(value: str) -> str:
-    """Undo the export's spreadsheet protection: "'=SUM" was "=SUM"."""
-    return value[1:] if value.startswith(FORMULA_PREFIXES) else value
 
 
 def _boolean(value: Any, column: str, row: int) -> bool | RowProblem:
@@ -66,7 +61,7 @@ def _candidate(
                 continue
             value = parsed
         elif isinstance(value, str):
-            value = _unneutralise(value)
+            value = unneutralise(value)
             value = value if value != "" else None
         fields[RENAMED.get(column, column)] = value
     if problems:
@@ -82,9 +77,11 @@ def _candidate(
         row=row,
         fields=fields,
         columns=columns,
-        origin_ref=f"{origin}:row:{row}",
-        origin_title=f"{PurePath(origin.split(':', 2)[-1]).name}, row {row}",
-        origin_text=line,
+        origin=Origin(
+            ref=f"{origin}:row:{row}",
+            title=f"{PurePath(origin.split(':', 2)[-1]).name}, row {row}",
+            text=line,
+        ),
         quotes={name: line for name in ("buyer", "seller", "platform", "status")},
         platform_category=platform_category,
         extras=extras,

@@ -1,11 +1,10 @@
-"""ORM classes: the tables of the deal database. Rules live in schemas.py and services.py."""
+"""ORM classes: the tables of the deal database. Rules live in tracker.domain and tracker.write."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -23,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.domain.money import AMOUNT_DIGITS, AMOUNT_PLACES
 from tracker.domain.vocab import (
     Category,
     Condition,
@@ -36,9 +36,8 @@ from tracker.domain.vocab import (
 )
 from tracker.store.db import Base
 
-# Money: 18 digits with 2 decimals. SQLite keeps ~15 significant digits exactly, so the
-# schemas cap amounts at MAX_AMOUNT (ten trillion), which both backends store exactly.
-MONEY = Numeric(18, 2)
+# Money: see tracker.domain.money (amounts capped where both backends store them exactly).
+MONEY = Numeric(AMOUNT_DIGITS, AMOUNT_PLACES)
 TIV = Numeric(14, 3)
 
 
@@ -245,8 +244,6 @@ class Deal(Base):
     # Soft delete: a deleted deal disappears from every view but stays, restorable.
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_by: Mapped[str | None] = mapped_column(String(100))
-
-    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012
 
     buyer: Mapped[Party] = relationship(foreign_keys=[buyer_id])
     seller: Mapped[Party] = relationship(foreign_keys=[seller_id])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from tracker.auth import system_actor
 from tracker.config import Settings
-from tracker.queries import database_is_empty
+from tracker.read.choices import database_is_empty
 from tracker.seed import SeedReport, load_seeds
 from tracker.store import migrate
 from tracker.store.db import make_engine, make_session_factory, transaction
@@ -22,7 +23,7 @@ def prepare_database(engine: Engine, *, seed_if_empty: bool = True) -> SeedRepor
     if not empty:
         return None
     with transaction(engine) as session:
-        return load_seeds(session=session)
+        return load_seeds(session=session, actor=system_actor("seed"))
 
 
 def open_database(settings: Settings) -> Engine:

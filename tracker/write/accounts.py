@@ -20,12 +20,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import CursorResult, Engine, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from tracker.auth import Actor, PermissionDenied, require
 from tracker.domain.vocab import Role
 from tracker.errors import FieldError, InvalidInput, TrackerError
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.models import UserAccount
-from tracker.write import audit
-from tracker.write.auth import Actor, PermissionDenied, require
+from tracker.write._audit import record
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -222,7 +222,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(
+    record(
         session=session,
         actor=actor,
         action="create",
@@ -377,7 +377,7 @@ def set_role(*, session: Session, actor: Actor, username: str, role: Role) -> Us
         _not_self(actor, user, "demote")
     before = user.role
     user.role = new_role
-    audit.record(
+    record(
         session=session,
         actor=actor,
         action="set_role",
@@ -397,7 +397,7 @@ def set_active(*, session: Session, actor: Actor, username: str, active: bool) -
     if not active:
         _not_self(actor, user, "deactivate")
     user.active = active
-    audit.record(
+    record(
         session=session,
         actor=actor,
         action="activate" if active else "deactivate",
@@ -420,7 +420,7 @@ def unlock(*, session: Session, actor: Actor, username: str) -> UserAccount:
     }
     user.failed_logins = 0
     user.locked_until = None
-    audit.record(
+    record(
         session=session,
         actor=actor,
         action="unlock",
@@ -438,7 +438,7 @@ def set_password(*, session: Session, actor: Actor, username: str, password: str
     if problems:
         raise InvalidInput(problems)
     user.password_hash = hash_password(password)
-    audit.record(
+    record(
         session=session,
         actor=actor,
         action="set_password",

@@ -13,8 +13,9 @@ from pathlib import PurePath
 from typing import Any
 
 from tracker.domain.vocab import PartyKind, Status, ValueKind
-from tracker.imports.core import Candidate
-from tracker.imports.sipri import SipriDeal, SipriFile
+from tracker.imports.plan import Candidate
+from tracker.imports.sipri.model import SipriDeal, SipriFile
+from tracker.write.batch import Origin
 
 PUBLISHER = "SIPRI Arms Transfers Database"
 CREDIT = "Information from the SIPRI Arms Transfers Database"
@@ -146,10 +147,14 @@ def candidates(parsed: SipriFile, filename: str, file_sha: str) -> list[Candidat
                 row=deal.rows[0],
                 fields=_fields(deal),
                 columns=COLUMNS[parsed.layout],
-                origin_ref=origin_ref(deal, file_sha),
-                origin_title=f"{PUBLISHER}: {deal.supplier} to {deal.recipient}, "
-                f"{deal.designation} ({label})",
-                origin_text=deal.text,
+                origin=Origin(
+                    ref=origin_ref(deal, file_sha),
+                    title=f"{PUBLISHER}: {deal.supplier} to {deal.recipient}, "
+                    f"{deal.designation} ({label})",
+                    text=deal.text,
+                    publisher="SIPRI",
+                    notes=f"Imported from {name} ({parsed.layout} layout{generated}). {CREDIT}.",
+                ),
                 quotes=_quotes(deal),
                 party_kinds=kinds,
                 platform_description=deal.description or None,
@@ -159,8 +164,6 @@ def candidates(parsed: SipriFile, filename: str, file_sha: str) -> list[Candidat
                     "delivery_dates_estimated": deal.delivery_years_estimated,
                     "value_source": "sipri_comments" if deal.money else None,
                 },
-                publisher="SIPRI",
-                origin_notes=f"Imported from {name} ({parsed.layout} layout{generated}). {CREDIT}.",
             )
         )
     return found

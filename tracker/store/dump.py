@@ -13,14 +13,13 @@ import json
 from decimal import Decimal
 from typing import IO, Any
 
-from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, func, select
+from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, select
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
 from tracker import __version__
-from tracker.imports.core import ImportRejected
+from tracker.errors import TrackerError
 from tracker.store import migrate
-from tracker.store.bulk import insert_rows
 from tracker.store.db import Base
 
 DUMP_FORMAT = "arms-deal-tracker-dump"
@@ -33,7 +32,11 @@ TABLE_ORDER = (
 )  # fmt: skip
 
 
-def _table(name: str) -> Table:
+class BadDump(TrackerError):
+    """A dump that cannot be loaded; nothing was written."""
+
+
+def table_of(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
@@ -63,7 +66,7 @@ def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
     }
     out.write(json.dumps(header)[:-1] + ', "tables": {')
     for index, name in enumerate(TABLE_ORDER):
-        table = _table(name)
+        table = table_of(name)
         out.write(("," if index else "") + f'\n"{name}": [')
         key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
         result = session.execute(select(table).order_by(*key).execution_options(yield_per=5000))
@@ -78,15 +81,15 @@ def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
     return counts
 
 
-def _snapshot(session: Session) -> dict[str, list[dict[str, Any]]]:
+def snapshot(session: Session) -> dict[str, list[dict[str, Any]]]:
     """The stored tables in the dump's representation, to recognise a re-import."""
-    snapshot = {}
+    snapshots = {}
     for name in TABLE_ORDER:
-        table = _table(name)
+        table = table_of(name)
         key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
         rows = session.execute(select(table).order_by(*key)).mappings()
-        snapshot[name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
-    return snapshot
+        snapshots[name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return snapshots
 
 
 def is_dump(data: object) -> bool:
@@ -109,59 +112,24 @@ def _converter(column: Any) -> Any:
     return lambda v: v
 
 
-def _rows(table: Table, records: list[Any]) -> list[dict[str, Any]]:
+def table_rows(table: Table, records: list[Any]) -> list[dict[str, Any]]:
     converters = {column.name: _converter(column) for column in table.columns}
     rows = []
     for index, record in enumerate(records, 1):
         if not isinstance(record, dict) or set(record) != set(converters):
-            raise ImportRejected(
+            raise BadDump(
                 f"table {table.name}, row {index}: expected the columns "
                 f"{', '.join(sorted(converters))}"
             )
         try:
             rows.append({name: converters[name](value) for name, value in record.items()})
         except (ValueError, ArithmeticError, TypeError) as exc:
-            raise ImportRejected(f"table {table.name}, row {index}: {exc}") from None
+            raise BadDump(f"table {table.name}, row {index}: {exc}") from None
     return rows
 
 
-def load_dump(session: Session, data: dict[str, Any], *, dry_run: bool = False) -> dict[str, int]:
-    """Load a dump into an empty database (in the caller's transaction); a dry run checks
-    every row and writes nothing."""
-    if data.get("version") != DUMP_VERSION:
-        raise ImportRejected(f"unsupported dump version {data.get('version')!r}")
-    if data.get("schema") != migrate.head_revision():
-        raise ImportRejected(
-            f"the dump was made with schema {data.get('schema')}, this database is at "
-            f"{migrate.head_revision()}: load it with the matching version of the tracker"
-        )
-    tables = data.get("tables")
-    if not isinstance(tables, dict) or set(tables) != set(TABLE_ORDER):
-        raise ImportRejected("the dump's `tables` must hold exactly: " + ", ".join(TABLE_ORDER))
-    stored = {
-        name: int(session.scalar(select(func.count()).select_from(_table(name))) or 0)
-        for name in TABLE_ORDER
-    }
-    if any(stored.values()):
-        if stored == {name: len(tables[name]) for name in TABLE_ORDER} and _snapshot(session) == {
-            name: tables[name] for name in TABLE_ORDER
-        }:
-            return dict.fromkeys(TABLE_ORDER, 0)  # this very dump is already loaded
-        raise ImportRejected(
-            f"a dump loads into an empty database only; this one holds {stored['deal']} deals "
-            f"and {stored['source']} sources"
-        )
-    counts = {}
-    for name in TABLE_ORDER:
-        rows = _rows(_table(name), tables[name])
-        if not dry_run:
-            insert_rows(session, _model_for(name), rows)
-        counts[name] = len(rows)
-    return counts
-
-
-def _model_for(name: str) -> type[Base]:
+def model_for(name: str) -> type[Base]:
     for mapper in Base.registry.mappers:
-        if mapper.local_table is _table(name):
+        if mapper.local_table is table_of(name):
             return mapper.class_
     raise KeyError(name)

@@ -38,6 +38,11 @@ def cli_actor() -> Actor:
     return Actor(f"cli:{user}", Role.ADMIN)
 
 
+def system_actor(task: str) -> Actor:
+    """The tracker itself doing `task` (seeding a new database): named in the audit log."""
+    return Actor(f"system:{task}", Role.ADMIN)
+
+
 def require(actor: Actor, role: Role, action: str) -> None:
     """Refuse `action` unless the actor holds at least `role`."""
     if not actor.can(role):

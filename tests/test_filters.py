@@ -1,10 +1,14 @@
-"""Filters survive the round trip through the URL; bad parameters become warnings."""
+"""Filters end to end: the URL round trip, warnings for bad parameters, words, CLI options."""
 
 from __future__ import annotations
 
-from dashboard.urlstate import filters_from_params, params_from_filters
 from tracker.domain.vocab import Category, Condition, Status
-from tracker.queries import DealFilters
+from tracker.read.filters import (
+    DealFilters,
+    describe_filters,
+    filters_from_params,
+    params_from_filters,
+)
 
 
 def test_round_trip_keeps_every_filter() -> None:
@@ -46,3 +50,22 @@ def test_reversed_year_range_is_ignored() -> None:
     parsed = filters_from_params({"from": ["2020"], "to": ["2010"]})
     assert (parsed.filters.year_from, parsed.filters.year_to) == (None, None)
     assert parsed.warnings
+
+
+def test_filters_read_in_words() -> None:
+    filters = DealFilters(
+        buyers=("Turkey",),
+        categories=(Category.AIR_DEFENCE,),
+        statuses=(Status.ORDERED,),
+        year_from=2017,
+        year_to=2025,
+        text="S-400",
+    )
+    assert describe_filters(filters) == (
+        "bought by Turkey, air-defence systems, status signed/ordered, ordered 2017–2025, "
+        "mentioning “S-400”"
+    )
+    assert describe_filters(DealFilters(year_to=2020, has_value=True)) == (
+        "ordered up to 2020, with a money value"
+    )
+    assert describe_filters(DealFilters()) == "all deals"

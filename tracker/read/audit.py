@@ -1,92 +1,26 @@
-"""The audit log: who changed what, when, from which value to which, and why.
-
-Every write service calls `record` inside its own transaction, so an entry exists exactly
-when the change it describes does.
-"""
+"""Reading the audit log: one deal's history (public) or the whole log (admins)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker.auth import Actor, require
 from tracker.domain.vocab import Role
 from tracker.errors import FieldError, InvalidInput
 from tracker.store.models import AuditEntry
-from tracker.write.auth import Actor, require
 
 MAX_LIMIT = 1000
-_ACTOR_LENGTH = 100  # AuditEntry.actor is a VARCHAR(100)
-
-
-def _plain(value: Any) -> Any:
-    """A value as JSON can hold it: money as an exact string, dates as ISO, enums as values."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, enum.Enum):
-        return _plain(value.value)
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.date | dt.datetime | dt.time):  # datetime is a date subclass
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        items = [_plain(v) for v in value]
-        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
-    return str(value)
-
-
-def _serialise(changes: Mapping[str, tuple[Any, Any]] | None) -> str:
-    plain: dict[str, list[Any]] = {}
-    for field, (before, after) in (changes or {}).items():
-        if "password" in field.lower():  # never a password, nor its hash, in the log
-            continue
-        plain[field] = [_plain(before), _plain(after)]
-    return json.dumps(plain, ensure_ascii=False)
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; the tracker only ever stores UTC."""
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def record(
-    *,
-    session: Session,
-    actor: Actor,
-    action: str,
-    entity: str,
-    entity_id: int | None,
-    deal_id: int | None = None,
-    changes: Mapping[str, tuple[Any, Any]] | None = None,
-    comment: str | None = None,
-) -> AuditEntry:
-    """Add one audit entry to the session (flushed, so it has an id).
-
-    `changes` maps a field to its (before, after) values. Keys containing "password" are
-    dropped, whatever they hold.
-    """
-    entry = AuditEntry(
-        at=dt.datetime.now(dt.UTC),
-        actor=actor.name[:_ACTOR_LENGTH],
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        deal_id=deal_id,
-        changes=_serialise(changes),
-        comment=comment or None,
-    )
-    session.add(entry)
-    session.flush()
-    return entry
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,111 @@
+"""What every command shares: errors as one line, the database, filters, tables."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+from alembic.util.exc import CommandError as AlembicCommandError
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tracker.config import get_settings
+from tracker.errors import TrackerError
+from tracker.read.filters import FILTERS, DealFilters
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.setup import open_database
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(command: F) -> F:
+    """Turn library and database errors into a one-line message and a non-zero exit."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except TrackerError as exc:
+            raise click.ClickException(str(exc)) from None
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(f"database error: {reason}") from None
+        except OSError as exc:
+            raise click.ClickException(f"cannot open the database: {exc}") from None
+        except AlembicCommandError as exc:
+            # e.g. a database migrated by a newer version of the tracker than this one
+            raise click.ClickException(f"migration: {exc}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def database() -> Engine:
+    """The configured database, migrated and seeded on first use."""
+    return open_database(get_settings())
+
+
+def bare_database() -> Engine:
+    """The configured database as it is (for schema commands: no migration, no seeds)."""
+    return make_engine(get_settings())
+
+
+@contextmanager
+def reading() -> Iterator[Session]:
+    """A session for reading the configured database."""
+    with make_session_factory(database())() as session:
+        yield session
+
+
+@contextmanager
+def writing() -> Iterator[Session]:
+    """A transaction on the configured database: all of it commits, or none."""
+    with transaction(database()) as session:
+        yield session
+
+
+def _option(spec_option: str, name: str, spec: Any) -> Any:
+    kind = spec.kind
+    if kind == "flag":
+        return click.option(spec_option, name, default=None, help=spec.help)
+    if kind == "vocabulary":
+        choices = click.Choice([member.value for member in spec.vocabulary])
+        return click.option(spec_option, name, multiple=True, type=choices, help=spec.help)
+    if kind == "names":
+        return click.option(spec_option, name, multiple=True, help=spec.help)
+    if kind == "range":
+        return click.option(spec_option, name, type=int, help=spec.help)
+    return click.option(spec_option, name, help=spec.help)
+
+
+def filter_options(command: F) -> F:
+    """The deal filters every listing command shares, made from `tracker.read.filters`."""
+    options = []
+    for spec in FILTERS:
+        bounds = ("Earliest", "Latest")
+        for flag, name, bound in zip(spec.options, spec.fields, bounds, strict=False):
+            if spec.kind == "range":
+                option_help = f"{bound} {spec.help.lower()}."
+                options.append(click.option(flag, name, type=int, help=option_help))
+            else:
+                options.append(_option(flag, name, spec))
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def filters_from(kwargs: dict[str, Any]) -> DealFilters:
+    keys = DealFilters.model_fields
+    return DealFilters.model_validate({k: v for k, v in kwargs.items() if k in keys})
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)

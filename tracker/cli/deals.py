@@ -1,0 +1,183 @@
+"""`tracker deals list|show`, `tracker totals` and `tracker export`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tracker.cli.common import filter_options, filters_from, friendly_errors, reading, table
+from tracker.domain.money import describe_value
+from tracker.domain.vocab import label
+from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
+from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.read.detail import deal_detail
+from tracker.read.rows import SORT_KEYS, list_deals
+from tracker.read.totals import GroupBy, totals
+
+
+@click.group()
+def deals() -> None:
+    """List and show deals."""
+
+
+@deals.command("list")
+@filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--sort", type=click.Choice(list(SORT_KEYS)), default="order_date", show_default=True)
+@click.option("--ascending", is_flag=True, help="Sort ascending (default: descending).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@friendly_errors
+def deals_list(
+    fmt: str, sort: str, ascending: bool, limit: int, offset: int, **kwargs: Any
+) -> None:
+    """List deals matching the filters.
+
+    Example: tracker deals list --buyer Turkey --platform Typhoon --format csv
+    """
+    filters = filters_from(kwargs)
+    with reading() as session:
+        rows = list_deals(
+            session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset
+        )
+    if fmt == "csv":
+        write_csv(rows, sys.stdout, bom=False)
+    elif fmt == "json":
+        write_json(rows, sys.stdout)
+    elif not rows:
+        click.echo("no deals match these filters")
+    else:
+        headers = [
+            "id",
+            "buyer",
+            "seller",
+            "platform",
+            "quantity",
+            "condition",
+            "value",
+            "status",
+            "order date",
+        ]
+        cells = [
+            (
+                r.deal_id, r.buyer, r.seller, r.platform,
+                "unknown" if r.quantity is None else r.quantity,
+                label(r.condition) if r.condition else "unknown",
+                describe_value(r.value_amount, r.value_currency, r.value_at_least),
+                label(r.status), r.order_date or "unknown",
+            )
+            for r in rows
+        ]  # fmt: skip
+        click.echo(table(headers, cells))
+
+
+@deals.command("show")
+@click.argument("deal_id", type=int)
+@friendly_errors
+def deals_show(deal_id: int) -> None:
+    """Show every field of one deal, its timeline and its cited sources.
+
+    Example: tracker deals show 1
+    """
+    with reading() as session:
+        detail = deal_detail(session, deal_id)
+    if detail is None:
+        raise click.ClickException(f"no deal with id {deal_id}")
+    for column in EXPORT_COLUMNS:
+        value = getattr(detail.row, column)
+        if column != "sources":
+            click.echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
+    for name, role in detail.participants:
+        click.echo(f"{'participant':>30}: {name} ({role})")
+    click.echo("\nTimeline")
+    for event in detail.events:
+        click.echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
+    click.echo("\nSources")
+    for source in detail.sources:
+        when = source.published_date.isoformat() if source.published_date else "undated"
+        click.echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
+    if detail.conflicts:
+        click.echo("\nSources disagree")
+        for conflict in detail.conflicts:
+            click.echo(
+                f"  {conflict.field}: this deal says {conflict.recorded_value}; "
+                f"{conflict.source_title} says {conflict.other_value}"
+                + (" (resolved)" if conflict.resolved else "")
+            )
+    click.echo("\nCitations")
+    for field, citations in detail.field_citations.items():
+        for citation in citations:
+            click.echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
+
+
+@click.command("totals")
+@click.option(
+    "--by",
+    "group_by",
+    type=click.Choice([g.value for g in GroupBy]),
+    default="platform",
+    show_default=True,
+)
+@filter_options
+@friendly_errors
+def totals_command(group_by: str, **kwargs: Any) -> None:
+    """Sum quantities and money per group. Unknown quantities and values are counted, not
+    taken as zero; money is summed per currency, never across currencies.
+
+    Example: tracker totals --by platform --buyer Turkey
+    """
+    filters = filters_from(kwargs)
+    with reading() as session:
+        groups = totals(session, filters, group_by)
+    if not groups:
+        click.echo("no deals match these filters")
+        return
+    rows = [(g.label, g.deals, describe_quantity(g), describe_money(g)) for g in groups]
+    click.echo(table([group_by, "deals", "quantity ordered", "value"], rows))
+    for group in groups:
+        if group.parts:
+            parts = " + ".join(describe_part(part) for part in group.parts)
+            click.echo(f"\n{group.label}: {group.quantity} = {parts}")
+
+
+@click.command("export")
+@filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write (default: standard output). A FILE.meta.json sidecar records "
+    "when and from which filters it was made.",
+)
+@friendly_errors
+def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
+    """Export the filtered deals with the documented columns (README "Export columns").
+
+    Example: tracker export --format csv --buyer Turkey -o turkey.csv
+    """
+    filters = filters_from(kwargs)
+    with reading() as session:
+        if output is None:
+            export_deals(session, filters, fmt, sys.stdout, bom=False)
+            return
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            count = export_deals(session, filters, fmt, out)
+        metadata = export_metadata(session, filters, count)
+    partial.replace(output)  # never leave a half-written export under the real name
+    meta = output.with_name(output.name + ".meta.json")
+    meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)

@@ -1,0 +1,37 @@
+"""SIPRI Arms Transfers Database trade registers, both layouts: parse, then map to deals.
+
+`read` finds the header and reads records; `layout_a`/`layout_b` turn rows into
+`SipriDeal`s through the cell converters (`cells`); `money` reads prices out of the
+comments; `categories` infers an armament category from a description; `candidates`
+maps SIPRI deals to the import pipeline's candidates.
+"""
+
+from tracker.imports.sipri.categories import category_from_description
+from tracker.imports.sipri.model import (
+    DEALS_COLUMNS,
+    TRANSFERS_COLUMNS,
+    Layout,
+    Money,
+    RowError,
+    SipriDeal,
+    SipriFile,
+    SipriFormatError,
+)
+from tracker.imports.sipri.money import parse_comment_money
+from tracker.imports.sipri.read import looks_like_sipri, parse_sipri, parse_sipri_text
+
+__all__ = [
+    "DEALS_COLUMNS",
+    "TRANSFERS_COLUMNS",
+    "Layout",
+    "Money",
+    "RowError",
+    "SipriDeal",
+    "SipriFile",
+    "SipriFormatError",
+    "category_from_description",
+    "looks_like_sipri",
+    "parse_comment_money",
+    "parse_sipri",
+    "parse_sipri_text",
+]

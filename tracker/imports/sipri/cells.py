@@ -1,0 +1,180 @@
+"""Cell converters and the row they read: each returns the value (None for an empty
+cell) or records a RowError naming the row, the column, the value and the reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeVar
+
+from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR
+from tracker.domain.vocab import Category, Condition
+from tracker.imports.sipri.model import RowError
+
+T = TypeVar("T")
+
+
+class Bad(ValueError):
+    pass
+
+
+_DECIMAL = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+
+def required(value: str) -> str:
+    if not value:
+        raise Bad("is empty")
+    return value
+
+
+def whole(value: str) -> int | None:
+    if not value:
+        return None
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if value.startswith("-") and value[1:].isascii() and value[1:].isdigit():
+        raise Bad("is negative")
+    raise Bad("is not a whole number")
+
+
+def year(value: str) -> int | None:
+    year = whole(value)
+    if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise Bad(f"is not a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return year
+
+
+def years(value: str) -> list[int]:
+    """SIPRI joins delivery years with "; ": "2011; 2012"."""
+    years: set[int] = set()
+    for part in value.split(";") if value else ():
+        found = year(part.strip())
+        if found is None:
+            raise Bad("has an empty year in its list")
+        years.add(found)
+    return sorted(years)
+
+
+def decimal(value: str) -> Decimal | None:
+    if not value:
+        return None
+    if _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    if value.startswith("-") and _DECIMAL.fullmatch(value[1:]):
+        raise Bad("is negative")
+    raise Bad("is not a number")
+
+
+def question(value: str) -> bool:
+    if value in ("", "?"):
+        return value == "?"
+    raise Bad("is not '?' or empty")
+
+
+def yes_no(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in ("yes", "no"):
+        return lowered == "yes"
+    raise Bad("is not Yes or No")
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.lower().replace("-", " ").split())
+
+
+_CONDITIONS = {
+    "new": Condition.NEW,
+    "second hand": Condition.SECOND_HAND,
+    "second hand but modernized": Condition.SECOND_HAND_MODERNISED,
+    "second hand but modernised": Condition.SECOND_HAND_MODERNISED,
+}
+
+
+def condition(value: str) -> Condition | None:
+    if not value:
+        return None
+    condition = _CONDITIONS.get(_normal(value))
+    if condition is None:
+        raise Bad("is not New, Second hand or Second hand but modernized")
+    return condition
+
+
+_CATEGORIES = {
+    "aircraft": Category.AIRCRAFT,
+    "air defence systems": Category.AIR_DEFENCE,
+    "air defense systems": Category.AIR_DEFENCE,
+    "armoured vehicles": Category.ARMOURED_VEHICLES,
+    "armored vehicles": Category.ARMOURED_VEHICLES,
+    "artillery": Category.ARTILLERY,
+    "engines": Category.ENGINES,
+    "missiles": Category.MISSILES,
+    "naval weapons": Category.NAVAL_WEAPONS,
+    "sensors": Category.SENSORS,
+    "satellites": Category.SATELLITES,
+    "ships": Category.SHIPS,
+    "other": Category.OTHER,
+}
+
+
+def category(value: str) -> Category | None:
+    if not value:
+        return None
+    category = _CATEGORIES.get(_normal(value))
+    if category is None:
+        raise Bad("is not a SIPRI armament category")
+    return category
+
+
+class Row:
+    """One record's cells; converting a cell records a RowError instead of raising."""
+
+    __slots__ = ("cells", "errors", "names", "number")
+
+    def __init__(self, number: int, cells: list[str], names: tuple[str, ...]) -> None:
+        self.number = number
+        self.cells = cells
+        self.names = names
+        self.errors: list[RowError] = []
+
+    def get(self, index: int, convert: Callable[[str], T]) -> T | None:
+        value = self.cells[index]
+        try:
+            return convert(value)
+        except Bad as bad:
+            self.errors.append(RowError(self.number, self.names[index], value, str(bad)))
+            return None
+
+    def shape_error(self, numbers: list[int]) -> RowError | None:
+        """The record's width is wrong (truncated file, unquoted comma, broken quote)."""
+        cells, width = self.cells, len(self.names)
+        spans = (
+            f" (a quoted field runs from line {numbers[0]} to line {numbers[-1]})"
+            if len(numbers) > 1
+            else ""
+        )
+        if len(cells) < width:
+            return RowError(
+                self.number,
+                self.names[len(cells)],
+                "",
+                f"row has {len(cells)} of {width} columns: the file may be truncated{spans}",
+            )
+        extra = [cell for cell in cells[width:] if cell]
+        if extra:
+            return RowError(
+                self.number,
+                "",
+                extra[0],
+                f"is an extra cell: the row has {len(cells)} cells for {width} columns "
+                f"(a comma in an unquoted field?){spans}",
+            )
+        del cells[width:]
+        return None
+
+
+def display_names(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Header names for messages: the ' ' flag columns become "Year of order ?" etc."""
+    return tuple(
+        f"{columns[index - 1]} ?" if name == " " else name for index, name in enumerate(columns)
+    )

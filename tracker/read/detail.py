@@ -1,0 +1,191 @@
+"""One deal in full: fields, timeline, citations, sources, disagreements, related deals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.vocab import Status
+from tracker.read.filters import DealFilters, ResolvedFilters, conditions_for
+from tracker.read.rows import (
+    ROW_COLUMNS,
+    DealRow,
+    base_select,
+    deal_row,
+    ordered,
+    partial_date,
+    source_labels,
+)
+from tracker.store.models import Citation, Deal, DealConflict, DealParticipant, Event, Source
+
+
+@dataclass(frozen=True)
+class CitationView:
+    field: str | None
+    quote: str
+    source_id: int
+    source_title: str
+    source_publisher: str | None
+    source_url: str | None
+    source_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    event_id: int
+    kind: str
+    date: str | None
+    description: str
+    new_status: Status | None
+    quantity: int | None
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source_id: int
+    ref: str | None
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published_date: dt.date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """Two sources disagree about a field; shown for a researcher to resolve."""
+
+    field: str
+    recorded_value: str | None
+    other_value: str | None
+    source_title: str
+    source_publisher: str | None
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class DealDetail:
+    row: DealRow
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    participants: list[tuple[str, str]]  # (party name, role)
+    events: list[EventView]
+    field_citations: dict[str, list[CitationView]]
+    sources: list[SourceView]
+    conflicts: list[ConflictView]
+    deleted_at: dt.datetime | None = None  # set when the deal was (soft) deleted
+    deleted_by: str | None = None
+
+
+def _citation_view(citation: Citation) -> CitationView:
+    source = citation.source
+    return CitationView(
+        citation.field, citation.quote, source.id, source.title, source.publisher,
+        source.url, source.published_date,
+    )  # fmt: skip
+
+
+def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
+    """Every field of one deal, its timeline in date order, and its cited sources."""
+    stmt = base_select(*ROW_COLUMNS, include_deleted=True).where(Deal.id == deal_id)
+    rows = session.execute(stmt).all()
+    if not rows:
+        return None
+    deal = session.get_one(Deal, deal_id)
+    labels = source_labels(session, [deal_id])
+    participants = [
+        (p.party.name, p.role.value)
+        for p in session.scalars(select(DealParticipant).where(DealParticipant.deal_id == deal_id))
+    ]
+    citations = list(
+        session.scalars(select(Citation).where(Citation.deal_id == deal_id).order_by(Citation.id))
+    )
+    field_citations: dict[str, list[CitationView]] = defaultdict(list)
+    by_event: dict[int, list[CitationView]] = defaultdict(list)
+    for citation in citations:
+        if citation.event_id is not None:
+            by_event[citation.event_id].append(_citation_view(citation))
+        elif citation.field:
+            field_citations[citation.field].append(_citation_view(citation))
+    events = [
+        EventView(
+            e.id, e.kind.value, partial_date(e.event_date, e.date_precision), e.description,
+            e.new_status, e.quantity, by_event[e.id],
+        )
+        for e in session.scalars(
+            select(Event)
+            .where(Event.deal_id == deal_id)
+            .order_by(Event.event_date.is_(None), Event.event_date, Event.id)
+        )
+    ]  # fmt: skip
+    sources = {c.source.id: c.source for c in citations}
+    conflicts = [
+        ConflictView(
+            c.field, c.recorded_value, c.other_value, c.source.title, c.source.publisher,
+            c.resolved,
+        )
+        for c in session.scalars(
+            select(DealConflict).where(DealConflict.deal_id == deal_id).order_by(DealConflict.id)
+        )
+    ]  # fmt: skip
+    for conflict_source in session.scalars(
+        select(Source).join(DealConflict).where(DealConflict.deal_id == deal_id)
+    ):
+        sources.setdefault(conflict_source.id, conflict_source)
+    return DealDetail(
+        row=deal_row(rows[0], labels.get(deal_id, "")),
+        version=deal.version,
+        created_at=deal.created_at,
+        updated_at=deal.updated_at,
+        participants=participants,
+        events=events,
+        field_citations=dict(field_citations),
+        sources=[
+            SourceView(
+                s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes
+            )
+            for s in sorted(sources.values(), key=lambda s: (s.published_date or dt.date.min, s.id))
+        ],
+        conflicts=conflicts,
+        deleted_at=deal.deleted_at,
+        deleted_by=deal.deleted_by,
+    )
+
+
+def related_deals(session: Session, deal_id: int, limit: int = 20) -> list[DealRow]:
+    """Deals of the same buyer for the same platform, or of the same programme."""
+    deal = session.get(Deal, deal_id)
+    if deal is None:
+        return []
+    same = and_(Deal.buyer_id == deal.buyer_id, Deal.platform_id == deal.platform_id)
+    if deal.programme:
+        same = or_(same, Deal.programme == deal.programme)
+    # Deals for the same platform from the same seller to anyone are related too.
+    same = or_(same, and_(Deal.platform_id == deal.platform_id, Deal.seller_id == deal.seller_id))
+    stmt = ordered(
+        base_select(*ROW_COLUMNS).where(same, Deal.id != deal_id), "order_date", True
+    ).limit(limit)
+    rows = session.execute(stmt).all()
+    labels = source_labels(session, [r[0] for r in rows])
+    return [deal_row(r, labels.get(r[0], "")) for r in rows]
+
+
+def filtered_sources(session: Session, filters: DealFilters | ResolvedFilters) -> list[SourceView]:
+    """Every source cited by the filtered deals: what an export was made from."""
+    deal_ids = base_select(Deal.id).where(*conditions_for(session, filters))
+    stmt = (
+        select(Source)
+        .where(Source.id.in_(select(Citation.source_id).where(Citation.deal_id.in_(deal_ids))))
+        .order_by(Source.published_date, Source.title)
+    )
+    return [
+        SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
+        for s in session.scalars(stmt)
+    ]

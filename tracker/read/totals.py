@@ -1,0 +1,334 @@
+"""Totals: quantities and money per group, facet counts and flows, all in SQL.
+
+Unknown quantities and values are counted, never summed as zero; money is summed per
+currency, never across currencies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.vocab import Condition, Status
+from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
+from tracker.read.rows import Buyer, Seller, base_select
+from tracker.store.db import unindexed
+from tracker.store.models import Deal, Party, Platform
+
+Filters = DealFilters | ResolvedFilters
+
+
+class GroupBy(StrEnum):
+    PLATFORM = "platform"
+    BUYER = "buyer"
+    SELLER = "seller"
+    STATUS = "status"
+    YEAR = "year"
+    CATEGORY = "category"
+    CONDITION = "condition"
+
+
+# Totals group on deal columns (ids, vocabularies), so they need no join and can use the
+# single-column indexes; names are looked up for the groups afterwards.
+_GROUP_KEYS: dict[GroupBy, Any] = {
+    GroupBy.PLATFORM: Deal.platform_id,
+    GroupBy.BUYER: Deal.buyer_id,
+    GroupBy.SELLER: Deal.seller_id,
+    GroupBy.STATUS: Deal.status,
+    GroupBy.YEAR: Deal.order_year,
+    GroupBy.CATEGORY: Platform.category,
+    GroupBy.CONDITION: Deal.condition,
+}
+
+
+@dataclass(frozen=True)
+class MoneyTotal:
+    currency: str
+    amount: Decimal
+    deals: int
+    at_least: bool  # some value was stated as "over ..."
+
+
+@dataclass(frozen=True)
+class TotalPart:
+    """One deal's share of a small group, for "44 = 20 + 12 + 12"."""
+
+    deal_id: int
+    quantity: int | None
+    buyer: str
+    seller: str
+    platform: str
+    condition: Condition | None
+    status: Status
+
+
+@dataclass
+class GroupTotal:
+    key: Any  # the group's name (platform, party), vocabulary value or year; None: unknown
+    deals: int
+    quantity: int  # sum over deals whose quantity is known
+    quantity_unknown: int  # deals left out of `quantity`
+    delivered: int
+    delivered_unknown: int
+    value_unknown: int
+    units: tuple[str, ...] = ()
+    money: list[MoneyTotal] = field(default_factory=list)
+    parts: list[TotalPart] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if self.key is None:
+            return "(unknown)"
+        return self.key.value if isinstance(self.key, StrEnum) else str(self.key)
+
+
+def _count_null(column: Any) -> Any:
+    return func.sum(case((column.is_(None), 1), else_=0))
+
+
+def _deal_select(*columns: Any, by: GroupBy | None = None) -> Select[Any]:
+    """SELECT over live deals without joins (one join to platform for category totals)."""
+    stmt = select(*columns).select_from(Deal)
+    if by is GroupBy.CATEGORY:
+        stmt = stmt.join(Platform, Platform.id == Deal.platform_id)
+    return stmt.where(LIVE)
+
+
+# What totals count and sum: GroupTotal's counted fields, then the money of one currency.
+_COUNTS = (
+    func.count(),
+    func.coalesce(func.sum(Deal.quantity_ordered), 0),
+    func.coalesce(_count_null(Deal.quantity_ordered), 0),
+    func.coalesce(func.sum(Deal.quantity_delivered), 0),
+    func.coalesce(_count_null(Deal.quantity_delivered), 0),
+    func.coalesce(_count_null(Deal.value_amount), 0),
+)
+_MONEY = (
+    func.sum(Deal.value_amount),
+    func.count(Deal.value_amount),
+    func.max(case((and_(Deal.value_amount.is_not(None), Deal.value_at_least), 1), else_=0)),
+)
+
+
+def _add_money(
+    total: GroupTotal, currency: str | None, amount: Any, valued: int, at_least: Any
+) -> None:
+    if currency is not None and valued:
+        money = Decimal(amount).quantize(Decimal("0.01"))
+        total.money.append(MoneyTotal(currency, money, valued, bool(at_least)))
+
+
+def _sums_by_currency(
+    session: Session, group: Any, where: Sequence[Any], by: GroupBy
+) -> dict[Any, GroupTotal]:
+    """Counts, units and money of the filtered deals per group, in one pass over them.
+
+    Grouped by (group, currency), so money is summed per currency in the same scan; the
+    counts of a group are then added up over its currencies (None: no value)."""
+    stmt = (
+        _deal_select(group, Deal.value_currency, *_COUNTS, *_MONEY, by=by)
+        .where(*where)
+        .group_by(group, Deal.value_currency)
+        .order_by(group, Deal.value_currency)
+    )
+    groups: dict[Any, GroupTotal] = {}
+    for key, currency, *counts, amount, valued, at_least in session.execute(stmt):
+        total = groups.get(key)
+        if total is None:
+            total = groups[key] = GroupTotal(key, 0, 0, 0, 0, 0, 0)
+        for name, value in zip(_COUNTED_FIELDS, counts, strict=True):
+            setattr(total, name, getattr(total, name) + int(value))
+        _add_money(total, currency, amount, valued, at_least)
+    return groups
+
+
+_COUNTED_FIELDS = (
+    "deals", "quantity", "quantity_unknown", "delivered", "delivered_unknown", "value_unknown"
+)  # fmt: skip
+
+
+def _names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]:
+    """Group keys -> what users see: party and platform names; others as they are."""
+    ids = [key for key in keys if key is not None]
+    if by is GroupBy.PLATFORM:
+        rows = session.execute(
+            select(Platform.id, Platform.designation).where(Platform.id.in_(ids))
+        )
+        return {**dict(rows.all()), None: None}
+    if by in (GroupBy.BUYER, GroupBy.SELLER):
+        rows = session.execute(select(Party.id, Party.name).where(Party.id.in_(ids)))
+        return {**dict(rows.all()), None: None}
+    return {key: key for key in keys}
+
+
+def totals(
+    session: Session, filters: Filters, by: GroupBy | str, *, parts_up_to: int = 12
+) -> list[GroupTotal]:
+    """Quantities and money per group; unknowns are counted, never summed as zero.
+
+    Groups come largest first. The first PARTS_GROUPS groups of at most `parts_up_to`
+    deals also list each deal's share (20 + 12 + 12) and their units; 0 skips that.
+    """
+    group_by = GroupBy(by)
+    key = _GROUP_KEYS[group_by]
+    where = conditions_for(session, filters)
+    by_key = _sums_by_currency(session, unindexed(key), where, group_by)
+    names = _names(session, group_by, list(by_key))
+    for group, total in by_key.items():
+        total.key = names.get(group, group)
+    groups = dict(
+        sorted(by_key.items(), key=lambda item: (-item[1].quantity, -item[1].deals,
+                                                   str(item[1].key)))
+    )  # fmt: skip
+    if parts_up_to:
+        leading = dict(list(groups.items())[:PARTS_GROUPS])
+        _attach_units(session, leading, key, where, group_by)
+        _attach_parts(session, leading, key, where, parts_up_to, group_by)
+    return list(groups.values())
+
+
+def _attach_units(
+    session: Session, groups: dict[Any, GroupTotal], key: Any, where: Any, by: GroupBy
+) -> None:
+    if not groups:
+        return
+    group = unindexed(key)
+    stmt = (
+        _deal_select(group, Deal.quantity_unit, by=by)
+        .where(*where, Deal.quantity_unit.is_not(None), Deal.quantity_ordered.is_not(None))
+        .where(_key_in(key, list(groups)))
+        .group_by(group, Deal.quantity_unit)
+    )
+    units: dict[Any, list[str]] = defaultdict(list)
+    for group, unit in session.execute(stmt):
+        units[group].append(unit)
+    for group, names in units.items():
+        groups[group].units = tuple(sorted(names))
+
+
+PARTS_GROUPS = 20
+
+
+def _key_in(key: Any, values: list[Any]) -> ColumnElement[bool]:
+    known = [value for value in values if value is not None]
+    if len(known) == len(values):
+        return key.in_(known)  # type: ignore[no-any-return]
+    return or_(key.in_(known), key.is_(None))
+
+
+def _attach_parts(
+    session: Session,
+    groups: dict[Any, GroupTotal],
+    key: Any,
+    where: Any,
+    limit: int,
+    by: GroupBy,
+) -> None:
+    # Only the leading groups are ever shown with their parts; listing the deals of every
+    # small group of a large database would cost more than the totals themselves.
+    small = [group for group, total in groups.items() if 1 < total.deals <= limit]
+    if not small:
+        return
+    stmt = (
+        base_select(
+            key, Deal.id, Deal.quantity_ordered, Buyer.name, Seller.name,
+            Platform.designation, Deal.condition, Deal.status,
+        )
+        .where(*where, _key_in(key, small))
+        .order_by(key, Deal.quantity_ordered.is_(None), Deal.quantity_ordered.desc(), Deal.id)
+    )  # fmt: skip
+    for group, *rest in session.execute(stmt):
+        groups[group].parts.append(TotalPart(*rest))
+
+
+def overall_total(session: Session, filters: Filters) -> GroupTotal:
+    """The headline figures for the whole filtered set, as one group."""
+    where = conditions_for(session, filters)
+    # Two statements, not one grouped by currency: with no group key, the counts need no
+    # sort at all, and only the deals with a value are sorted by currency.
+    row = session.execute(_deal_select(*_COUNTS).where(*where)).one()
+    deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown = map(int, row)
+    total = GroupTotal(
+        "all", deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown
+    )
+    money = (
+        _deal_select(Deal.value_currency, *_MONEY)
+        .where(*where, Deal.value_amount.is_not(None))
+        .group_by(Deal.value_currency)
+        .order_by(Deal.value_currency)
+    )
+    for currency, amount, valued, at_least in session.execute(money):
+        _add_money(total, currency, amount, valued, at_least)
+    return total
+
+
+@dataclass(frozen=True)
+class Flow:
+    seller: str
+    buyer: str
+    deals: int
+    quantity: int
+
+
+def top_flows(session: Session, filters: Filters, limit: int = 25) -> list[Flow]:
+    """The largest supplier -> recipient pairs by number of deals."""
+    seller, buyer = unindexed(Deal.seller_id), unindexed(Deal.buyer_id)
+    pairs = (
+        _deal_select(
+            seller.label("seller_id"), buyer.label("buyer_id"), func.count().label("deals"),
+            func.coalesce(func.sum(Deal.quantity_ordered), 0).label("quantity"),
+        )
+        .where(*conditions_for(session, filters))
+        .group_by(seller, buyer)
+        .subquery()
+    )  # fmt: skip
+    stmt = (
+        select(Seller.name, Buyer.name, pairs.c.deals, pairs.c.quantity)
+        .join(Seller, Seller.id == pairs.c.seller_id)
+        .join(Buyer, Buyer.id == pairs.c.buyer_id)
+        .order_by(pairs.c.deals.desc(), Seller.name, Buyer.name)
+        .limit(limit)
+    )
+    return [Flow(s, b, n, int(q)) for s, b, n, q in session.execute(stmt)]
+
+
+FACETS = (GroupBy.BUYER, GroupBy.SELLER, GroupBy.CATEGORY, GroupBy.STATUS)
+
+
+def facet_counts(
+    session: Session, filters: Filters, by: GroupBy, *, limit: int = 20
+) -> list[tuple[str, int]]:
+    """Deals per buyer, seller, category or status, most first; counted on deal columns."""
+    where = conditions_for(session, filters)
+    # Category counts come from platform counts: no join over the deals.
+    key = unindexed(Deal.platform_id if by is GroupBy.CATEGORY else _GROUP_KEYS[by])
+    stmt = _deal_select(key, func.count()).where(*where).group_by(key)
+    rows: list[tuple[Any, int]] = [(value, deals) for value, deals in session.execute(stmt)]
+    if by is GroupBy.CATEGORY:
+        categories = dict(
+            session.execute(
+                select(Platform.id, Platform.category).where(
+                    Platform.id.in_([platform for platform, _ in rows])
+                )
+            ).all()
+        )
+        folded: dict[Any, int] = defaultdict(int)
+        for platform, deals in rows:
+            folded[categories.get(platform)] += deals
+        rows = list(folded.items())
+    names = _names(session, by, [key for key, _ in rows])
+    counted = [(_facet_label(names.get(key, key)), int(deals)) for key, deals in rows]
+    return sorted(counted, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _facet_label(value: Any) -> str:
+    if value is None:
+        return "(unknown)"
+    return str(getattr(value, "value", value))
