@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import data
 from dashboard.account import account_box
 from dashboard.ui import guard, party_label
+from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR
 from tracker.domain.vocab import Category, Condition, Role, Status, label
 from tracker.read.filters import PARAMS as FILTER_PARAMS
 from tracker.read.filters import DealFilters, filters_from_params, params_from_filters
@@ -94,6 +95,8 @@ def _load_filters_from_url() -> None:
     st.session_state["f_statuses"] = [s.value for s in f.statuses]
     st.session_state["f_conditions"] = [c.value for c in f.conditions]
     st.session_state["f_years_url"] = (f.year_from, f.year_to)
+    st.session_state["f_delivered_from"] = f.delivered_from
+    st.session_state["f_delivered_to"] = f.delivered_to
     reverse_value = {v: k for k, v in VALUE_CHOICES.items()}
     st.session_state["f_value"] = reverse_value[f.has_value]
     st.session_state["f_text"] = f.text or ""
@@ -136,6 +139,18 @@ def _year_filter() -> tuple[int | None, int | None]:
     return (start if start > low else None), (end if end < high else None)
 
 
+def _delivery_years() -> tuple[int | None, int | None]:
+    """Delivered between two years (either may be left empty)."""
+    titles = {"f_delivered_from": "Delivered from", "f_delivered_to": "Delivered to"}
+    years = [
+        column.number_input(
+            title, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, step=1, value=None, key=key
+        )
+        for column, (key, title) in zip(st.columns(2), titles.items(), strict=True)
+    ]
+    return years[0], years[1]
+
+
 def sidebar_filters() -> DealFilters:
     """Render the shared filters and return what they select."""
     if "filters_loaded" not in st.session_state:
@@ -169,6 +184,7 @@ def sidebar_filters() -> DealFilters:
             format_func=lambda v: label(Condition(v)),
         )  # fmt: skip
         year_from, year_to = _year_filter()
+        delivered_from, delivered_to = _delivery_years()
         value = st.radio("Money value", list(VALUE_CHOICES), key="f_value", horizontal=True)
         text = st.text_input(
             "Search", key="f_text", placeholder="designations, notes, sources",
@@ -183,6 +199,8 @@ def sidebar_filters() -> DealFilters:
         conditions=tuple(Condition(c) for c in conditions),
         year_from=year_from,
         year_to=year_to,
+        delivered_from=delivered_from,
+        delivered_to=delivered_to,
         has_value=VALUE_CHOICES[value],
         text=text.strip() or None,
     )

@@ -11,13 +11,14 @@ ids instead of resolving the same names again.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker import resolve
@@ -45,6 +46,8 @@ class DealFilters(BaseModel):
     conditions: tuple[Condition, ...] = ()
     year_from: int | None = FilterYear
     year_to: int | None = FilterYear
+    delivered_from: int | None = FilterYear
+    delivered_to: int | None = FilterYear
     has_value: bool | None = None
     text: str | None = None
 
@@ -135,6 +138,22 @@ def _between(column: Any) -> Condition_:
     return condition
 
 
+def _delivered_between(
+    bounds: tuple[int | None, int | None], _: ResolvedFilters
+) -> ColumnElement[bool] | None:
+    """Deals with a reported delivery in the years (planned deliveries do not count)."""
+    low, high = bounds
+    if low is None and high is None:
+        return None
+    # A deal may state only its first or only its last delivery: each stands for both.
+    first = func.coalesce(Deal.first_delivery_date, Deal.last_delivery_date)
+    last = func.coalesce(Deal.last_delivery_date, Deal.first_delivery_date)
+    parts: list[ColumnElement[bool]] = [first.is_not(None), Deal.deliveries_expected.is_(False)]
+    parts += [first <= dt.date(high, 12, 31)] if high else []
+    parts += [last >= dt.date(low, 1, 1)] if low else []
+    return and_(*parts)
+
+
 def _has_value(value: bool | None, _: ResolvedFilters) -> ColumnElement[bool] | None:
     if value is None:
         return None
@@ -161,6 +180,9 @@ FILTERS: tuple[FilterSpec, ...] = (
                lambda v, _: Deal.condition.in_(v) if v else None, Condition),
     FilterSpec(("year_from", "year_to"), ("from", "to"), ("--year-from", "--year-to"), "range",
                "Order year", "ordered {}", _between(Deal.order_year)),
+    FilterSpec(("delivered_from", "delivered_to"), ("dfrom", "dto"),
+               ("--delivered-from", "--delivered-to"), "range",
+               "Delivery year", "delivered {}", _delivered_between),
     FilterSpec(("has_value",), ("value",), ("--has-value/--no-value",), "flag",
                "Only deals with (or without) a money value.", "{}", _has_value),
     FilterSpec(("text",), ("q",), ("--search",), "text",
