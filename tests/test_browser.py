@@ -44,24 +44,46 @@ def chromium() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser')}/tracker.db"
+def _database(folder: Path) -> tuple[str, int]:
+    """A seeded database with a deal whose notes hold markup, and an editor."""
+    url = f"sqlite:///{folder}/tracker.db"
     engine = make_engine(Settings(database_url=url))
     prepare_database(engine)
     with transaction(engine) as session:
-        add_deal(
+        evil = add_deal(
             actor=EDITOR, session=session, deal_in=deal_data(notes=EVIL_NOTE, seller="Germany")
         )
         create_user(session=session, actor=cli_actor(), username="erin",
                     password=EDITOR_PASSWORD, role=Role.EDITOR)  # fmt: skip
+        evil_id = evil.id
     engine.dispose()
-    return url
+    return url, evil_id
+
+
+# Tests that only read share one server whose database nobody writes to; a test that
+# writes gets a database and a server of its own. So the tests pass in any order.
+
+
+@pytest.fixture(scope="module")
+def read_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
+    return _database(tmp_path_factory.mktemp("browser-read-only"))
+
+
+@pytest.fixture(scope="module")
+def database_url(read_only: tuple[str, int]) -> str:
+    return read_only[0]
 
 
 @pytest.fixture(scope="module")
 def server_url(database_url: str) -> Iterator[str]:
     with streamlit_server(database_url) as server:
+        yield server.url
+
+
+@pytest.fixture
+def own_server_url(tmp_path: Path) -> Iterator[str]:
+    url, _ = _database(tmp_path)
+    with streamlit_server(url) as server:
         yield server.url
 
 
@@ -135,8 +157,10 @@ def test_downloaded_csv_parses_back_to_the_same_rows(
     assert list(csv.DictReader(io.StringIO(expected.decode("utf-8-sig")))) == rows
 
 
-def test_script_in_notes_renders_as_text(page: Page, server_url: str) -> None:
-    _open(page, f"{server_url}/deal?id=8")  # the deal added with EVIL_NOTE
+def test_script_in_notes_renders_as_text(
+    page: Page, server_url: str, read_only: tuple[str, int]
+) -> None:
+    _open(page, f"{server_url}/deal?id={read_only[1]}")  # the deal added with EVIL_NOTE
     expect(page.get_by_text("<script>window.__xss = 1</script>", exact=False)).to_be_visible()
     assert page.evaluate("() => window.__xss") is None
     assert page.locator("script:has-text('__xss')").count() == 0
@@ -149,8 +173,10 @@ def test_overview_renders_headline_figures(page: Page, server_url: str) -> None:
     expect(metric).to_contain_text("8")
 
 
-def test_import_page_previews_then_imports_a_sipri_register(page: Page, server_url: str) -> None:
-    """Runs last in this module: it adds deals to the shared database."""
+def test_import_page_previews_then_imports_a_sipri_register(
+    page: Page, own_server_url: str
+) -> None:
+    server_url = own_server_url  # it writes: a database of its own
     register = Path(__file__).parent / "fixtures" / "sipri" / "deals-utf8-lf.csv"
     _sign_in(page, server_url)
     page.get_by_role("link", name="Import").click()
@@ -168,7 +194,10 @@ def test_import_page_previews_then_imports_a_sipri_register(page: Page, server_u
     expect(page.get_by_text("this deal says 4 units")).to_be_visible()
 
 
-def test_editor_signs_in_adds_edits_sees_history_and_signs_out(page: Page, server_url: str) -> None:
+def test_editor_signs_in_adds_edits_sees_history_and_signs_out(
+    page: Page, own_server_url: str
+) -> None:
+    server_url = own_server_url  # it writes: a database of its own
     _sign_in(page, server_url)
     page.get_by_role("link", name="Add or edit a deal").click()
     wait_until_idle(page)
