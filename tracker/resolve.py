@@ -79,11 +79,19 @@ def unknown_party(session: Session, field: str, name: str) -> FieldError:
 
 def party_ids(session: Session, name: str, field: str) -> set[int]:
     """The stored parties a filter name selects (a known country with no deals selects
-    none); an unknown name raises InvalidInput with suggestions."""
-    match = match_party(session, name)
-    if match is None:
+    none); an unknown name raises InvalidInput with suggestions. Ids only: filters run
+    on every page view."""
+    country = resolve_country(name)
+    if country is not None:
+        return set(session.scalars(select(Party.id).where(Party.iso3 == country.iso3)))
+    ids = set(
+        session.scalars(
+            select(PartyAlias.party_id).where(PartyAlias.alias_key == normalize_name(name))
+        )
+    )
+    if not ids:
         raise InvalidInput([unknown_party(session, field, name)])
-    return {match.party.id} if match.party is not None else set()
+    return ids
 
 
 # --- platforms ---------------------------------------------------------------------------
