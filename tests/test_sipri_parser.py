@@ -15,6 +15,7 @@ from tracker.imports.sipri import (
     DEALS_COLUMNS,
     TRANSFERS_COLUMNS,
     Money,
+    MoneyKind,
     RowError,
     SipriDeal,
     SipriFile,
@@ -25,6 +26,7 @@ from tracker.imports.sipri import (
     parse_sipri,
 )
 
+CONTRACT = MoneyKind.CONTRACT
 FIXTURES = Path(__file__).parent / "fixtures" / "sipri"
 # Layout A's header names as errors show them: the ' ' flag columns as "Year of order ?".
 DEALS_NAMES = tuple(
@@ -131,7 +133,7 @@ def test_fixture_parses_without_errors(
         ("M-1117 Guardian", "tiv_total_order", Decimal("28.4")),
         ("M-1117 Guardian", "tiv_delivered", Decimal("28.4")),
         ("M-1117 Guardian", "sipri_unit_estimate", None),
-        ("M-1117 Guardian", "money", Money(Decimal("79000000"), "USD", "$79 m deal")),
+        ("M-1117 Guardian", "money", [Money(CONTRACT, Decimal("79000000"), "USD", "$79 m deal")]),
         ("2S9 120mm", "order_year_estimated", True),
         ("2S9 120mm", "quantity_ordered_estimated", True),
         ("2S9 120mm", "quantity_delivered_estimated", False),
@@ -142,7 +144,7 @@ def test_fixture_parses_without_errors(
         ("aircraft engine", "quantity_delivered_estimated", True),
         ("aircraft engine", "category", Category.ENGINES),
         ("C-295", "delivery_years", [2011, 2012]),
-        ("C-295", "money", Money(Decimal("110000000"), "EUR", "EUR110 m deal")),
+        ("C-295", "money", [Money(CONTRACT, Decimal("110000000"), "EUR", "EUR110 m deal")]),
         ("Leander", "condition", Condition.SECOND_HAND_MODERNISED),
         ("Leander", "category", Category.SHIPS),
         ("MiG-27", "comments", "Produced under licence in India, from kits at first"),
@@ -160,7 +162,7 @@ def test_fixture_parses_without_errors(
         ("9M133 Kornet", "tiv_total_order", None),
         ("9M133 Kornet", "tiv_delivered", None),
         ("9M133 Kornet", "comments", None),
-        ("9M133 Kornet", "money", None),
+        ("9M133 Kornet", "money", []),
         ("S-400", "recipient", "Turkiye"),
         ("S-400", "supplier", "Russia"),
         ("S-400", "order_year", 2017),
@@ -169,7 +171,7 @@ def test_fixture_parses_without_errors(
         ("S-400", "delivery_years", [2019, 2020]),
         ("S-400", "category", Category.AIR_DEFENCE),
         ("S-400", "comments", "Incl 4 batteries"),
-        ("S-400", "money", None),
+        ("S-400", "money", []),
     ],
 )
 def test_layout_a_field(designation: str, field: str, expected: Any) -> None:
@@ -203,7 +205,7 @@ def test_layout_a_field(designation: str, field: str, expected: Any) -> None:
         ("35939", "tiv_total_order", None),
         ("35939", "tiv_delivered", Decimal("92.40")),
         ("35939", "sipri_unit_estimate", Decimal("28")),
-        ("35939", "money", None),
+        ("35939", "money", []),
         ("57069", "local_production", True),
         ("57069", "order_year_estimated", True),
         ("57069", "quantity_delivered", 11),
@@ -555,7 +557,7 @@ def test_layout_a_local_production_from_comments(
 )
 def test_money_in_comments(comments: str, amount: str, currency: str, quote: str) -> None:
     money = parse_comment_money(comments)
-    assert money == Money(Decimal(amount), currency, quote)
+    assert money == Money(CONTRACT, Decimal(amount), currency, quote)
     assert money.quote in comments
 
 

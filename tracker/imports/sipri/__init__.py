@@ -8,11 +8,15 @@ maps SIPRI deals to the import pipeline's candidates.
 
 from tracker.imports.sipri.categories import category_from_description
 from tracker.imports.sipri.model import (
+    DEAL_OWN_VALUE,
     DEALS_COLUMNS,
     TRANSFERS_COLUMNS,
+    Delivery,
     Layout,
     Money,
+    MoneyKind,
     RowError,
+    RowWarning,
     SipriDeal,
     SipriFile,
     SipriFormatError,
@@ -22,10 +26,14 @@ from tracker.imports.sipri.read import looks_like_sipri, parse_sipri, parse_sipr
 
 __all__ = [
     "DEALS_COLUMNS",
+    "DEAL_OWN_VALUE",
     "TRANSFERS_COLUMNS",
+    "Delivery",
     "Layout",
     "Money",
+    "MoneyKind",
     "RowError",
+    "RowWarning",
     "SipriDeal",
     "SipriFile",
     "SipriFormatError",

@@ -14,7 +14,7 @@ from typing import Any
 
 from tracker.domain.vocab import PartyKind, Status, ValueKind
 from tracker.imports.plan import Candidate
-from tracker.imports.sipri.model import SipriDeal, SipriFile
+from tracker.imports.sipri.model import DEAL_OWN_VALUE, Money, SipriDeal, SipriFile
 from tracker.write.batch import Origin
 
 PUBLISHER = "SIPRI Arms Transfers Database"
@@ -55,6 +55,11 @@ def party_kind(name: str) -> PartyKind | None:
     if name.lower().startswith("unknown"):
         return PartyKind.UNKNOWN
     return None
+
+
+def own_value(deal: SipriDeal) -> Money | None:
+    """The deal's own value among the sums its comments state (not offsets or packages)."""
+    return next((money for money in deal.money if money.kind in DEAL_OWN_VALUE), None)
 
 
 def derived_status(deal: SipriDeal) -> Status:
@@ -103,10 +108,11 @@ def _fields(deal: SipriDeal) -> dict[str, Any]:
         "last_delivery_date": str(years[-1]) if len(years) > 1 else None,
         "notes": deal.comments,
     }
-    if deal.money is not None:
+    own = own_value(deal)
+    if own is not None:
         fields.update(
-            value_amount=deal.money.amount,
-            value_currency=deal.money.currency,
+            value_amount=own.amount,
+            value_currency=own.currency,
             value_kind=ValueKind.CONTRACT,
         )
     return fields
@@ -125,8 +131,9 @@ def _quotes(deal: SipriDeal) -> dict[str, str]:
     ):
         if value is not None:
             quotes[name] = line
-    if deal.money is not None:
-        quotes["value"] = deal.money.quote
+    own = own_value(deal)
+    if own is not None:
+        quotes["value"] = own.quote
     return quotes
 
 
@@ -162,7 +169,7 @@ def candidates(parsed: SipriFile, filename: str, file_sha: str) -> list[Candidat
                 match_existing=True,
                 extras={
                     "delivery_dates_estimated": deal.delivery_years_estimated,
-                    "value_source": "sipri_comments" if deal.money else None,
+                    "value_source": "sipri_comments" if own_value(deal) else None,
                 },
             )
         )

@@ -79,7 +79,7 @@ class DealsParser:
             tiv_total_order=tiv_total_order,
             tiv_delivered=tiv_delivered,
             sipri_unit_estimate=None,
-            money=parse_comment_money(comments) if comments else None,
+            money=[m] if comments and (m := parse_comment_money(comments)) else [],
             text=text,
         )
 

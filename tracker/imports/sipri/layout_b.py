@@ -156,6 +156,6 @@ def _merge(group: list[_Transfer]) -> SipriDeal:
         tiv_total_order=None,
         tiv_delivered=sum(tivs, Decimal(0)) if tivs else None,
         sipri_unit_estimate=estimates[0] if estimates else None,
-        money=None,
+        money=[],
         text="\n".join(row.text for row in group),
     )

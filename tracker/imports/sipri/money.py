@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from tracker.domain.money import MAX_AMOUNT, SCALE_WORDS, SYMBOL_CURRENCIES, is_currency
-from tracker.imports.sipri.model import Money
+from tracker.imports.sipri.model import Money, MoneyKind
 
 _MONEY = re.compile(
     r"(?<![\w$€£])"
@@ -42,7 +42,9 @@ def parse_comment_money(comments: str) -> Money | None:
         amount = Decimal(match.group("number").replace(",", "")) * SCALE_WORDS[match.group("unit")]
         if amount == amount.to_integral_value():
             amount = amount.quantize(Decimal(1))
-        found.append(Money(amount=amount, currency=currency, quote=match.group(0)))
+        found.append(
+            Money(MoneyKind.CONTRACT, amount=amount, currency=currency, quote=match.group(0))
+        )
     if len({(money.amount, money.currency) for money in found}) != 1:
         return None
     money = found[0]
