@@ -5,14 +5,13 @@ The file's bytes are decoded once by `tracker.imports.files`; this module works 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import gc
 import re
 from collections.abc import Iterator
 
 from tracker.imports.files import UnreadableFile, decode
+from tracker.imports.memory import collector_paused
 from tracker.imports.sipri.layout_a import DealsParser
 from tracker.imports.sipri.layout_b import TransfersParser
 from tracker.imports.sipri.model import (
@@ -39,21 +38,8 @@ def parse_sipri(data: bytes) -> SipriFile:
 
 def parse_sipri_text(text: str, encoding: str) -> SipriFile:
     """Parse a SIPRI trade register; whole-file problems raise, row problems are collected."""
-    with _collector_paused():
+    with collector_paused():
         return _parse(text, encoding)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing makes some hundred thousand small objects and no reference cycles; the
-    cyclic garbage collector would re-scan them all again and again as they pile up."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(text: str, encoding: str) -> SipriFile:
@@ -89,6 +75,7 @@ def _parse(text: str, encoding: str) -> SipriFile:
         warnings=parser.warnings,
         generated_on=generated_on(generated),
         year_range=_year_range(preamble),
+        preamble=preamble,
     )
 
 
