@@ -192,6 +192,7 @@ def label(value: enum.StrEnum) -> str:
         "second_hand_modernised": "second-hand modernised",
         "air_defence_systems": "air-defence systems",
         "ordered": "signed/ordered",
+        "non_state": "non-state",
         "stated_usd": "the same in US dollars, as stated",
         "package": "value of the larger package",
     }

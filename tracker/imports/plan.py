@@ -126,6 +126,9 @@ def _resolve_parties(
         canonical = names.party_name(raw)
         if canonical is None and raw in candidate.party_kinds:
             canonical = _strip_markers(raw)  # a marked non-state actor, organisation, unknown
+            kind = candidate.party_kinds[raw]
+            if candidate.names_authoritative and kind is not PartyKind.UNKNOWN:
+                batch.unreviewed.add(canonical)  # "unknown recipient(s)" needs no review
         if canonical is None and candidate.names_authoritative and raw.strip():
             canonical = raw.strip()
             batch.unreviewed.add(canonical)

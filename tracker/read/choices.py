@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.countries import all_countries
+from tracker.domain.vocab import label
 from tracker.read.filters import LIVE
 from tracker.read.rows import Buyer, Seller, base_select
 from tracker.store.db import unindexed
@@ -134,7 +135,7 @@ class ReviewItem:
 def open_reviews(session: Session, limit: int = 500) -> list[ReviewItem]:
     """Unreviewed parties and unresolved deal flags, oldest first."""
     parties = [
-        ReviewItem("party", party_id, None, f"{name} ({kind.value.replace('_', ' ')})")
+        ReviewItem("party", party_id, None, f"{name} ({label(kind)})")
         for party_id, name, kind in session.execute(
             select(Party.id, Party.name, Party.kind)
             .where(Party.reviewed.is_(False))
