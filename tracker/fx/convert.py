@@ -142,7 +142,7 @@ def no_rate_reason(code: str, year: int) -> str:
 
 
 def describe(rate: Rate, price_year: int, base_year: int, deflator: Decimal) -> str:
-    """ "EUR→USD 1.12968 (ECB 2017 average) × CPI-U 2025/2017 1.313409"."""
+    """ "EUR→USD 1.12968 (ECB 2017 average) × CPI-U 2025/2017 1.313410"."""
     shown = f"{significant(rate.value, 6):f}"
     return (
         f"{rate.currency}→USD {shown} ({rate.short}) × CPI-U {base_year}/{price_year} {deflator:f}"

@@ -72,7 +72,7 @@ class Conversion:
     usd_constant: Decimal
     rate: Rate
     deflator: Decimal  # CPI-U base year / CPI-U price year, to six decimal places
-    basis: str  # "EUR→USD 1.1297 (ECB 2017 average) × CPI-U 2025/2017 1.313398"
+    basis: str  # "EUR→USD 1.12968 (ECB 2017 average) × CPI-U 2025/2017 1.313410"
 
 
 @dataclass(frozen=True, slots=True)
