@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.domain.money import MAX_AMOUNT
 from tracker.fx import (
     Conversion,
     GroupSum,
@@ -23,7 +24,6 @@ from tracker.fx import (
     to_constant_usd,
     usd_rate,
 )
-from tracker.schemas import MAX_AMOUNT
 
 D = Decimal
 

