@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -15,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from tracker.config import get_settings
 from tracker.errors import TrackerError
+from tracker.exports import neutralise
 from tracker.read.filters import FILTERS, DealFilters
+from tracker.read.measures import MeasureTable
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.setup import open_database
 
@@ -120,3 +125,32 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     return "\n".join(line.rstrip() for line in lines)
+
+
+FORMATS = ("table", "csv", "json")
+
+
+def show_measure(result: MeasureTable, fmt: str) -> None:
+    """Print a measure table: for reading (with its notes), as CSV, or as JSON."""
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([neutralise(c) if isinstance(c, str) else c for c in row]
+                         for row in result.rows)  # fmt: skip
+        return
+    if fmt == "json":
+        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        document = {"title": result.title, "rows": rows, "notes": result.notes,
+                    "details": result.details}  # fmt: skip
+        click.echo(json.dumps(document, indent=2, default=str, ensure_ascii=False))
+        return
+    if not result.rows:
+        click.echo(result.empty)
+        return
+    click.echo(safe(f"{result.title}\n\n{table(result.columns, result.text_rows)}"))
+    for note in result.notes:
+        click.echo(safe(f"\n{note}"))
+    if result.details:
+        click.echo("\nValues and their basis")
+        for detail in result.details:
+            click.echo(safe(f"  {detail['summary']}"))

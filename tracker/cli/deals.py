@@ -9,14 +9,21 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import filter_options, filters_from, friendly_errors, reading, table
+from tracker.cli.common import (
+    FORMATS,
+    filter_options,
+    filters_from,
+    friendly_errors,
+    reading,
+    show_measure,
+    table,
+)
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import label
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
-from tracker.formatting import describe_money, describe_part, describe_quantity
 from tracker.read.detail import deal_detail
+from tracker.read.measures import BY_CHOICES, Measure, measure_table
 from tracker.read.rows import SORT_KEYS, list_deals
-from tracker.read.totals import GroupBy, totals
 
 
 @click.group()
@@ -122,32 +129,42 @@ def deals_show(deal_id: int) -> None:
 
 @click.command("totals")
 @click.option(
+    "--measure",
+    type=click.Choice([m.value for m in Measure]),
+    default="deals",
+    show_default=True,
+    help="deals (counts, quantities, money per currency), units (ordered apart from the "
+    "pipeline, per category), tiv (SIPRI TIV by delivery year) or usd (constant US dollars).",
+)
+@click.option(
     "--by",
     "group_by",
-    type=click.Choice([g.value for g in GroupBy]),
+    type=click.Choice(BY_CHOICES),
     default="platform",
     show_default=True,
+    help="Group by this; 'none' gives one total.",
 )
+@click.option(
+    "--base-year",
+    type=int,
+    default=None,
+    help="Year of the constant dollars (--measure usd; default: the latest complete year).",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @filter_options
 @friendly_errors
-def totals_command(group_by: str, **kwargs: Any) -> None:
-    """Sum quantities and money per group. Unknown quantities and values are counted, not
-    taken as zero; money is summed per currency, never across currencies.
+def totals_command(
+    measure: str, group_by: str, base_year: int | None, fmt: str, **kwargs: Any
+) -> None:
+    """Totals of one measure per group. Unknown quantities and values are counted, not
+    taken as zero; value kinds, currencies (before conversion) and TIV are never mixed.
 
-    Example: tracker totals --by platform --buyer Turkey
+    Example: tracker totals --measure usd --buyer Turkey --base-year 2024
     """
     filters = filters_from(kwargs)
     with reading() as session:
-        groups = totals(session, filters, group_by)
-    if not groups:
-        click.echo("no deals match these filters")
-        return
-    rows = [(g.label, g.deals, describe_quantity(g), describe_money(g)) for g in groups]
-    click.echo(table([group_by, "deals", "quantity ordered", "value"], rows))
-    for group in groups:
-        if group.parts:
-            parts = " + ".join(describe_part(part) for part in group.parts)
-            click.echo(f"\n{group.label}: {group.quantity} = {parts}")
+        result = measure_table(session, filters, measure, group_by, base_year=base_year)
+    show_measure(result, fmt)
 
 
 @click.command("export")

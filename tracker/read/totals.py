@@ -168,6 +168,16 @@ def _names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]
     return {key: key for key in keys}
 
 
+def group_column(by: GroupBy) -> Any:
+    """The column a total groups on (a category total joins the platform)."""
+    return unindexed(_GROUP_KEYS[by])
+
+
+def group_names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]:
+    """Group keys -> what users see (party and platform names; others as they are)."""
+    return _names(session, by, keys)
+
+
 def totals(
     session: Session, filters: Filters, by: GroupBy | str, *, parts_up_to: int = 12
 ) -> list[GroupTotal]:

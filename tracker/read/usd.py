@@ -1,0 +1,341 @@
+"""Deal values in US dollars: nominal of their price year and constant of a base year.
+
+The conversion rules (rates, CPI-U, the price year) live in `tracker.fx`; this module
+reads the values and keeps them apart by kind. A contract value, a notified ceiling, an
+estimate, offsets, aid, a package's value and a loan answer different questions, so they
+are separate lines and never one sum. A value stated as "at least" makes its line "at
+least". What cannot be converted is counted with its reason, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.money import format_amount
+from tracker.domain.vocab import MoneyFactKind
+from tracker.errors import FieldError, InvalidInput
+from tracker.fx import (
+    Conversion,
+    GroupSum,
+    NotConvertible,
+    convert_sums,
+    cpi_u,
+    latest_complete_year,
+    to_constant_usd,
+)
+from tracker.fx.convert import NO_PRICE_YEAR
+from tracker.fx.cpi import cpi_years
+from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
+from tracker.read.rows import Buyer, Seller, base_select
+from tracker.read.totals import GroupBy, group_column, group_names
+from tracker.store.models import Deal, DealMoney, Platform
+
+Filters = DealFilters | ResolvedFilters
+
+# The price year: the deal's own (value_year) when a source gives one, else its order year.
+PRICE_YEAR = func.coalesce(Deal.value_year, Deal.order_year)
+UNSPECIFIED = "unspecified"
+# Lines in the order they are shown; money facts share a line with the value kind of the
+# same name (offsets stated as the deal's value or beside it are both offsets).
+KIND_LABELS = {
+    "contract": "contract values",
+    "estimate": "estimates",
+    "notified_ceiling": "notified ceilings",
+    "offset": "offsets",
+    "package": "values of the larger package",
+    "aid": "aid",
+    "loan": "loans",
+    UNSPECIFIED: "values of unstated kind",
+}
+# "stated_usd" repeats the deal's own value in dollars: counting it would count it twice.
+FACT_KINDS = (MoneyFactKind.PACKAGE, MoneyFactKind.OFFSET, MoneyFactKind.LOAN)
+
+
+def base_year_or_default(base_year: int | None) -> int:
+    """The base year asked for, or the latest complete year; refused without a CPI-U."""
+    if base_year is None:
+        return latest_complete_year()
+    if cpi_u(base_year) is None:
+        first, last = cpi_years()
+        message = f"has no US CPI-U annual average (the shipped table covers {first}-{last})"
+        raise InvalidInput([FieldError("base_year", base_year, message)])
+    return base_year
+
+
+def value_in_usd(
+    amount: Decimal, currency: str, price_year: int | None, base_year: int
+) -> Conversion | NotConvertible:
+    """One amount in constant USD of `base_year`, or why it cannot be converted."""
+    if price_year is None:
+        return NotConvertible(amount, currency, None, NO_PRICE_YEAR)
+    return to_constant_usd(amount, currency, price_year=price_year, base_year=base_year)
+
+
+def _kind(value: Any) -> str:
+    return UNSPECIFIED if value is None else str(getattr(value, "value", value))
+
+
+# --- one deal at a time: the deal page, the CLI listing, exports ----------------------------
+
+
+@dataclass(frozen=True)
+class DealValueUsd:
+    """A deal's value (or a money fact about it) with its constant-USD figure and basis."""
+
+    deal_id: int
+    platform: str
+    buyer: str
+    seller: str
+    kind: str
+    amount: Decimal
+    currency: str
+    at_least: bool
+    price_year: int | None
+    base_year: int
+    usd_nominal: Decimal | None
+    usd_constant: Decimal | None
+    basis: str | None  # "USD→USD 1 (no conversion) × CPI-U 2025/2017 1.313410"
+    not_converted: str | None  # the reason, when usd_constant is None
+
+    @property
+    def stated(self) -> str:
+        """ "$2.5 billion (2017)", "at least $10 billion (price year unknown)"."""
+        year = "price year unknown" if self.price_year is None else str(self.price_year)
+        text = f"{format_amount(self.amount, self.currency)} ({year})"
+        return f"at least {text}" if self.at_least else text
+
+
+def _value_rows(session: Session, filters: Filters) -> Select[Any]:
+    names = (Deal.id, Platform.designation, Buyer.name, Seller.name)
+    return base_select(
+        *names, Deal.value_kind, Deal.value_amount, Deal.value_currency,
+        Deal.value_at_least, PRICE_YEAR,
+    ).where(*conditions_for(session, filters), Deal.value_amount.is_not(None))  # fmt: skip
+
+
+def _fact_rows(session: Session, filters: Filters) -> Select[Any]:
+    names = (Deal.id, Platform.designation, Buyer.name, Seller.name)
+    return (
+        base_select(
+            *names, DealMoney.kind, DealMoney.amount, DealMoney.currency,
+            DealMoney.at_least, PRICE_YEAR,
+        )
+        .join(DealMoney, DealMoney.deal_id == Deal.id)
+        .where(*conditions_for(session, filters), DealMoney.kind.in_(FACT_KINDS))
+    )  # fmt: skip
+
+
+def _outcome(result: Conversion | NotConvertible) -> tuple[Decimal | None, str | None, str | None]:
+    """(constant USD, basis, reason not converted) of one conversion."""
+    if isinstance(result, Conversion):
+        return result.usd_constant, result.basis, None
+    return None, None, result.reason
+
+
+def deal_values_usd(
+    session: Session, filters: Filters, *, base_year: int | None = None, limit: int = 1000
+) -> list[DealValueUsd]:
+    """Each filtered deal's value and money facts in constant USD, by deal id, up to
+    `limit` of each (a listing to read, not to total: totals are `usd_totals`)."""
+    base = base_year_or_default(base_year)
+    found: list[DealValueUsd] = []
+    for stmt in (_value_rows(session, filters), _fact_rows(session, filters)):
+        for (
+            deal_id,
+            platform,
+            buyer,
+            seller,
+            kind,
+            amount,
+            currency,
+            at_least,
+            year,
+        ) in session.execute(stmt.order_by(Deal.id).limit(limit)):
+            result = value_in_usd(amount, currency, year, base)
+            found.append(
+                DealValueUsd(
+                    deal_id, platform, buyer, seller, _kind(kind), amount, currency,
+                    bool(at_least), year, base, result.usd_nominal, *_outcome(result),
+                )
+            )  # fmt: skip
+    return sorted(found, key=lambda value: (value.deal_id, list(KIND_LABELS).index(value.kind)))
+
+
+# --- totals: one line per group and kind --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurrencyPart:
+    """What one currency adds to a line: its own sum and that sum in constant USD."""
+
+    currency: str
+    amount: Decimal
+    usd_constant: Decimal
+    deals: int
+
+
+@dataclass(frozen=True)
+class Unconverted:
+    currency: str
+    price_year: int | None
+    amount: Decimal
+    deals: int
+    at_least: bool
+    reason: str
+
+
+@dataclass
+class UsdLine:
+    """Values of one kind in one group, in constant USD of the report's base year."""
+
+    key: Any  # the group's name; "all" for the whole selection
+    kind: str
+    usd_constant: Decimal = Decimal(0)
+    converted_deals: int = 0
+    at_least: bool = False  # a converted value was stated as "at least"
+    currencies: list[CurrencyPart] = field(default_factory=list)  # largest in USD first
+    not_converted: list[Unconverted] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def not_converted_deals(self) -> int:
+        return sum(part.deals for part in self.not_converted)
+
+    @property
+    def valued_deals(self) -> int:
+        return self.converted_deals + self.not_converted_deals
+
+
+@dataclass(frozen=True)
+class UsdReport:
+    base_year: int
+    by: GroupBy | None
+    lines: list[UsdLine]
+
+
+def _grouped(key: Any, kind: Any, amount: Any, currency: Any, at_least: Any, count: Any) -> Any:
+    return (key, kind, currency, PRICE_YEAR, at_least, func.sum(amount), count)
+
+
+def _value_sums(session: Session, filters: Filters, by: GroupBy | None) -> Select[Any]:
+    key = group_column(by) if by else None
+    columns = _grouped(
+        key, Deal.value_kind, Deal.value_amount, Deal.value_currency, Deal.value_at_least,
+        func.count(),
+    )  # fmt: skip
+    return _summed(select(*[c for c in columns if c is not None]), session, filters, by).where(
+        Deal.value_amount.is_not(None)
+    )
+
+
+def _fact_sums(session: Session, filters: Filters, by: GroupBy | None) -> Select[Any]:
+    key = group_column(by) if by else None
+    columns = _grouped(
+        key, DealMoney.kind, DealMoney.amount, DealMoney.currency, DealMoney.at_least,
+        func.count(func.distinct(DealMoney.deal_id)),
+    )  # fmt: skip
+    stmt = select(*[c for c in columns if c is not None]).select_from(DealMoney)
+    stmt = stmt.join(Deal, Deal.id == DealMoney.deal_id)
+    return _summed(stmt, session, filters, by).where(DealMoney.kind.in_(FACT_KINDS))
+
+
+def _summed(
+    stmt: Select[Any], session: Session, filters: Filters, by: GroupBy | None
+) -> Select[Any]:
+    if by is GroupBy.CATEGORY:
+        stmt = stmt.join(Platform, Platform.id == Deal.platform_id)
+    groups = [column for column in stmt.selected_columns][:-2]  # all but the sum and count
+    return stmt.where(LIVE, *conditions_for(session, filters)).group_by(*groups)
+
+
+def _add(
+    line: UsdLine, base: int, rows: Iterable[tuple[str, int | None, Decimal, int, bool]]
+) -> None:
+    """Convert each (currency, price year) sum into the line, currency by currency."""
+    by_currency: dict[str, list[tuple[int | None, Decimal, int, bool]]] = defaultdict(list)
+    for currency, year, amount, deals, at_least in rows:
+        by_currency[currency].append((year, amount, deals, at_least))
+    for currency, sums in by_currency.items():
+        usd, amount, deals = Decimal(0), Decimal(0), 0
+        for year, summed, count, at_least in sums:
+            converted = convert_sums([GroupSum(currency, year, summed, count)], base)
+            if converted.not_converted:
+                reason = converted.not_converted[0].reason
+                line.not_converted.append(
+                    Unconverted(currency, year, summed, count, at_least, reason)
+                )
+                continue
+            usd += converted.usd_constant
+            amount += summed
+            deals += count
+            line.at_least = line.at_least or at_least
+        if deals:
+            line.currencies.append(CurrencyPart(currency, amount, usd, deals))
+            line.usd_constant += usd
+            line.converted_deals += deals
+    line.currencies.sort(key=lambda part: (-part.usd_constant, part.currency))
+
+
+def usd_totals(
+    session: Session,
+    filters: Filters,
+    by: GroupBy | str | None = None,
+    *,
+    base_year: int | None = None,
+) -> UsdReport:
+    """Constant-USD totals per group (or of everything) and value kind, with coverage."""
+    base = base_year_or_default(base_year)
+    group = None if by is None else GroupBy(by)
+    collected: dict[tuple[Any, str], list[tuple[str, int | None, Decimal, int, bool]]]
+    collected = defaultdict(list)
+    for stmt in (_value_sums(session, filters, group), _fact_sums(session, filters, group)):
+        for row in session.execute(stmt):
+            key = row[0] if group else "all"
+            kind, currency, year, at_least, amount, deals = row[1:] if group else row
+            collected[(key, _kind(kind))].append(
+                (currency, year, Decimal(amount), int(deals), bool(at_least))
+            )
+    names = group_names(session, group, [key for key, _ in collected]) if group else {}
+    order = list(KIND_LABELS)
+    lines = []
+    for (key, kind), rows in collected.items():
+        line = UsdLine(names.get(key, key), kind)
+        _add(line, base, rows)
+        lines.append(line)
+    lines.sort(key=lambda line: (order.index(line.kind), -line.usd_constant, str(line.key)))
+    return UsdReport(base, group, lines)
+
+
+def describe_unconverted(part: Unconverted) -> str:
+    """ "at least $10 billion (price year unknown): no price year: ..."."""
+    year = "price year unknown" if part.price_year is None else str(part.price_year)
+    amount = format_amount(part.amount, part.currency)
+    deals = "" if part.deals == 1 else f", {part.deals} deals"
+    return f"{'at least ' if part.at_least else ''}{amount} ({year}{deals}): {part.reason}"
+
+
+def headline(line: UsdLine, base_year: int, currencies: int = 3) -> str:
+    """ "$3.28 billion in 2025 dollars, from 2 of 3 contract values; 1 not convertible;
+    largest: €2 billion, $1 billion": the USD total, then the largest currencies by their
+    converted amount (never the first ones alphabetically)."""
+    if not line.converted_deals:
+        return f"{line.valued_deals} {line.kind_label}, none convertible to {base_year} dollars"
+    total = format_amount(line.usd_constant, "USD")
+    text = f"{'at least ' if line.at_least else ''}{total} in {base_year} dollars"
+    text += f", from {line.converted_deals} of {line.valued_deals} {line.kind_label}"
+    if line.not_converted_deals:
+        text += f"; {line.not_converted_deals} not convertible"
+    largest = [format_amount(part.amount, part.currency) for part in line.currencies]
+    if len(largest) > 1:
+        text += f"; largest: {', '.join(largest[:currencies])}"
+    return text
