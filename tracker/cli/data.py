@@ -75,7 +75,7 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
                 report = import_data(
                     session=session, data=data, filename=str(file), fmt=fmt,
                     dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
-                    actor=cli_actor(),
+                    actor=cli_actor(), on_wait=lambda message: click.echo(message, err=True),
                 )  # fmt: skip
     except ImportRejected as exc:
         if not exc.problems:

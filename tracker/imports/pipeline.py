@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -23,6 +24,7 @@ from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipr
 from tracker.imports.sipri.candidates import candidates as sipri_candidates
 from tracker.resolve import suggest_parties
 from tracker.store.dump import BadDump, is_dump
+from tracker.store.locks import take_import_lock
 from tracker.write.batch import ImportLog, write_batch
 from tracker.write.restore import restore_dump
 
@@ -153,16 +155,20 @@ def import_data(
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import a file's bytes in the session's transaction: all of it, or nothing.
 
     Needs the editor role (a dump, which holds accounts, needs an admin). Raises
     ImportRejected (nothing written) for an unreadable file, or for any rejected row
-    unless `skip_invalid`. A dry run plans everything and writes nothing.
+    unless `skip_invalid`. A dry run plans everything and writes nothing. Imports run
+    one at a time: a later one waits (telling `on_wait`) for the one writing.
     """
     require(actor, Role.EDITOR, "importing a file")
     with collector_paused():
-        return _import(session, data, filename, actor, fmt, dry_run, skip_invalid, progress)
+        return _import(
+            session, data, filename, actor, fmt, dry_run, skip_invalid, progress, on_wait
+        )
 
 
 def _import(
@@ -174,6 +180,7 @@ def _import(
     dry_run: bool,
     skip_invalid: bool,
     progress: Progress | None,
+    on_wait: Callable[[str], None] | None,
 ) -> ImportReport:
     file = _read(data, filename)
     fmt = fmt or detect_format(file, filename)
@@ -192,6 +199,8 @@ def _import(
     sha = hashlib.sha256(data).hexdigest()
     parsed = _candidates(file, fmt, filename, sha, parsed_json)
     detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
+    if not dry_run:  # plan against what a concurrent import writes, not beside it
+        take_import_lock(session, on_wait)
     plan = plan_import(session, parsed.candidates, progress)
     plan.problems = parsed.problems + plan.problems
     report = _report(plan, filename, fmt, detail, dry_run)
