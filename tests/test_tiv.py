@@ -25,7 +25,9 @@ from tracker.read.tiv import (
     tiv_trend,
 )
 from tracker.store.db import make_session_factory, transaction
+from tracker.write.deals import add_deal
 
+from factories import EDITOR, deal_data
 from sipri_files import register
 
 D = Decimal
@@ -149,3 +151,16 @@ def test_a_suppliers_share_of_each_year(layout_b: Engine) -> None:
     assert series[0].name == "Russia"
     shares = {year: share for year, _, share in series[0].points}
     assert shares[2019] == 1 and shares[2016] == 0
+
+
+def test_tiv_without_a_delivery_year_counts_in_all_years_only(layout_b: Engine) -> None:
+    with transaction(layout_b) as session:
+        data = deal_data(buyer="Egypt", seller="Germany", platform="Type-209", tiv_delivered="50")
+        add_deal(session=session, actor=EDITOR, deal_in=data)
+    with make_session_factory(layout_b)() as session:
+        report = tiv_totals(session, ALL, TivBy.YEAR)
+        in_period = tiv_totals(session, ALL, None, period=(2000, 2030))
+    assert report.total.tiv == D("2450.5") and report.total.undated == D(50)
+    assert report.rows[-1].key is None and report.rows[-1].tiv == D(50)
+    assert report.notes == ["50.0 has no delivery year."]
+    assert in_period.total.tiv == D("2400.5")
