@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.ui import md
 from tracker.auth import ANONYMOUS, Actor
 from tracker.domain.vocab import Role
 from tracker.write import accounts
@@ -52,7 +53,7 @@ def _sign_in_form() -> None:
                 engine=data.engine(), username=username, password=password
             )
         except LoginFailed as exc:
-            st.sidebar.error(str(exc))
+            st.sidebar.error(md(exc))
         else:
             st.session_state.pop("signin_password", None)
             st.rerun()
@@ -88,7 +89,7 @@ def account_box() -> Actor:
                 else:
                     st.button("Sign in with single sign-on", on_click=st.login)
         else:
-            st.caption(f"Signed in as **{actor.name}** ({actor.role.value})")
+            st.caption(f"Signed in as **{md(actor.name)}** ({actor.role.value})")
             if st.button("Sign out", key="sign_out"):
                 st.session_state.pop(ACTOR_KEY, None)
                 if sso_configured() and st.user.is_logged_in:

@@ -65,7 +65,7 @@ with users_tab:
                     else:
                         data.write(accounts.unlock, actor=actor, username=who)
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
             else:
                 st.rerun()
     with st.form("add_user", clear_on_submit=False):
@@ -84,7 +84,7 @@ with users_tab:
                         sso_identity=sso or None,
                     )  # fmt: skip
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
             else:
                 st.session_state.pop("new_password", None)
                 st.success(f"Added {md(username)}.")

@@ -75,7 +75,7 @@ try:
     with guard(ImportRejected):
         preview = data.preview_import(content, upload.name, skip_invalid, current_actor())
 except ImportRejected as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     if exc.problems:
         problems_table(exc.problems)
     st.stop()
@@ -96,7 +96,7 @@ if st.button("Import", type="primary", key="import_go"):
         with guard(ImportRejected):
             report = data.run_import(content, upload.name, skip_invalid, current_actor(), progress)
     except ImportRejected as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         st.stop()
     bar.progress(1.0, text="Done")
     st.success(md(report.summary()))

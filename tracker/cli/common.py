@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import click
 from alembic.util.exc import CommandError as AlembicCommandError
@@ -21,6 +22,45 @@ from tracker.store.setup import open_database
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts colour
+# and title-setting sequences, and 0x9b is an 8-bit CSI), DEL, and bidi overrides that
+# reorder what is shown. Tab and newline stay.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: object) -> str:
+    """Text from the data made safe for a terminal: control characters shown escaped
+    ("\\x1b[31m"), never acted on. Every command prints user data through this."""
+    return _TERMINAL_CONTROLS.sub(_escaped, str(text))
+
+
+def echo(text: object = "", *, err: bool = False) -> None:
+    """click.echo for text holding user data."""
+    click.echo(clean(text), err=err)
+
+
+class _TerminalSafe:
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(clean(text))
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
+def terminal_safe(out: IO[str]) -> IO[str]:
+    """`out` for data written to standard output (CSV, JSON), escaped as by `clean`.
+    Validation keeps control characters out of stored text, so this changes nothing but
+    what a terminal would otherwise act on."""
+    return cast(IO[str], _TerminalSafe(out))
+
 
 def friendly_errors(command: F) -> F:
     """Turn library and database errors into a one-line message and a non-zero exit."""
@@ -30,15 +70,15 @@ def friendly_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except TrackerError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(clean(exc)) from None
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise click.ClickException(f"database error: {reason}") from None
+            raise click.ClickException(clean(f"database error: {reason}")) from None
         except OSError as exc:
-            raise click.ClickException(f"cannot open the database: {exc}") from None
+            raise click.ClickException(clean(f"cannot open the database: {exc}")) from None
         except AlembicCommandError as exc:
             # e.g. a database migrated by a newer version of the tracker than this one
-            raise click.ClickException(f"migration: {exc}") from None
+            raise click.ClickException(clean(f"migration: {exc}")) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -103,7 +143,7 @@ def filters_from(kwargs: dict[str, Any]) -> DealFilters:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[("" if c is None else clean(c).replace("\n", " ")) for c in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))

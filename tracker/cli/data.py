@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import friendly_errors, reading, writing
+from tracker.cli.common import echo, friendly_errors, reading, writing
 from tracker.imports.pipeline import FORMATS, import_data
 from tracker.imports.plan import RowProblem
 from tracker.store.dump import dump_database
@@ -57,15 +57,15 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
                 dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
                 actor=cli_actor(),
             )  # fmt: skip
-    click.echo(report.summary())
+    echo(report.summary())
     for problem in report.rejected[:20]:
-        click.echo(f"  rejected: {problem}")
+        echo(f"  rejected: {problem}")
     if report.rejected and skip_invalid and not dry_run:
         rejects = file.with_name(file.name + ".rejects.csv")
         _write_rejects(rejects, report.rejected)
-        click.echo(f"rejected rows written to {rejects}")
+        echo(f"rejected rows written to {rejects}")
     if report.new_parties:
-        click.echo("new parties: " + ", ".join(report.new_parties[:20]))
+        echo("new parties: " + ", ".join(report.new_parties[:20]))
 
 
 @click.command("dump")
@@ -84,4 +84,4 @@ def dump_command(output: Path) -> None:
     with reading() as session, partial.open("w", encoding="utf-8") as out:
         counts = dump_database(session, out)
     partial.replace(output)
-    click.echo(f"wrote {counts['deal']} deals and {counts['source']} sources to {output}")
+    echo(f"wrote {counts['deal']} deals and {counts['source']} sources to {output}")

@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import filter_options, filters_from, friendly_errors, reading, table
+from tracker.cli.common import (
+    echo,
+    filter_options,
+    filters_from,
+    friendly_errors,
+    reading,
+    table,
+    terminal_safe,
+)
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import label
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
@@ -51,11 +59,11 @@ def deals_list(
             session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset
         )
     if fmt == "csv":
-        write_csv(rows, sys.stdout, bom=False)
+        write_csv(rows, terminal_safe(sys.stdout), bom=False)
     elif fmt == "json":
-        write_json(rows, sys.stdout)
+        write_json(rows, terminal_safe(sys.stdout))
     elif not rows:
-        click.echo("no deals match these filters")
+        echo("no deals match these filters")
     else:
         headers = [
             "id",
@@ -78,7 +86,7 @@ def deals_list(
             )
             for r in rows
         ]  # fmt: skip
-        click.echo(table(headers, cells))
+        echo(table(headers, cells))
 
 
 @deals.command("show")
@@ -96,28 +104,28 @@ def deals_show(deal_id: int) -> None:
     for column in EXPORT_COLUMNS:
         value = getattr(detail.row, column)
         if column != "sources":
-            click.echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
+            echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
     for name, role in detail.participants:
-        click.echo(f"{'participant':>30}: {name} ({role})")
-    click.echo("\nTimeline")
+        echo(f"{'participant':>30}: {name} ({role})")
+    echo("\nTimeline")
     for event in detail.events:
-        click.echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
-    click.echo("\nSources")
+        echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
+    echo("\nSources")
     for source in detail.sources:
         when = source.published_date.isoformat() if source.published_date else "undated"
-        click.echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
+        echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
     if detail.conflicts:
-        click.echo("\nSources disagree")
+        echo("\nSources disagree")
         for conflict in detail.conflicts:
-            click.echo(
+            echo(
                 f"  {conflict.field}: this deal says {conflict.recorded_value}; "
                 f"{conflict.source_title} says {conflict.other_value}"
                 + (" (resolved)" if conflict.resolved else "")
             )
-    click.echo("\nCitations")
+    echo("\nCitations")
     for field, citations in detail.field_citations.items():
         for citation in citations:
-            click.echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
+            echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
 
 
 @click.command("totals")
@@ -140,14 +148,14 @@ def totals_command(group_by: str, **kwargs: Any) -> None:
     with reading() as session:
         groups = totals(session, filters, group_by)
     if not groups:
-        click.echo("no deals match these filters")
+        echo("no deals match these filters")
         return
     rows = [(g.label, g.deals, describe_quantity(g), describe_money(g)) for g in groups]
-    click.echo(table([group_by, "deals", "quantity ordered", "value"], rows))
+    echo(table([group_by, "deals", "quantity ordered", "value"], rows))
     for group in groups:
         if group.parts:
             parts = " + ".join(describe_part(part) for part in group.parts)
-            click.echo(f"\n{group.label}: {group.quantity} = {parts}")
+            echo(f"\n{group.label}: {group.quantity} = {parts}")
 
 
 @click.command("export")
@@ -171,7 +179,7 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     filters = filters_from(kwargs)
     with reading() as session:
         if output is None:
-            export_deals(session, filters, fmt, sys.stdout, bom=False)
+            export_deals(session, filters, fmt, terminal_safe(sys.stdout), bom=False)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("w", encoding="utf-8", newline="") as out:
@@ -180,4 +188,4 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     partial.replace(output)  # never leave a half-written export under the real name
     meta = output.with_name(output.name + ".meta.json")
     meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)
+    echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import friendly_errors, reading, table, writing
+from tracker.cli.common import echo, friendly_errors, reading, table, writing
 from tracker.domain.vocab import Role
 from tracker.read.audit import MAX_LIMIT, audit_log
 from tracker.write import accounts
@@ -60,7 +60,7 @@ def users_add(
             session=session, actor=cli_actor(), username=name, password=password,
             role=Role(role), display_name=display_name, sso_identity=sso_identity,
         )  # fmt: skip
-        click.echo(f"created {user.role.value} {user.username}")
+        echo(f"created {user.role.value} {user.username}")
 
 
 @users.command("list")
@@ -73,7 +73,7 @@ def users_list() -> None:
     with reading() as session:
         views = accounts.list_users(session=session, actor=cli_actor())
     if not views:
-        click.echo("no users yet: add one with `tracker users add NAME --role admin`")
+        echo("no users yet: add one with `tracker users add NAME --role admin`")
         return
     now = dt.datetime.now(dt.UTC)
     rows = [
@@ -84,7 +84,7 @@ def users_list() -> None:
         )
         for v in views
     ]  # fmt: skip
-    click.echo(table(["username", "role", "active", "locked until", "last login"], rows))
+    echo(table(["username", "role", "active", "locked until", "last login"], rows))
 
 
 @users.command("set-role")
@@ -98,7 +98,7 @@ def users_set_role(name: str, role: str) -> None:
     """
     with writing() as session:
         user = accounts.set_role(session=session, actor=cli_actor(), username=name, role=Role(role))
-        click.echo(f"{user.username} is now {user.role.value}")
+        echo(f"{user.username} is now {user.role.value}")
 
 
 @users.command("deactivate")
@@ -111,7 +111,7 @@ def users_deactivate(name: str) -> None:
     """
     with writing() as session:
         user = accounts.set_active(session=session, actor=cli_actor(), username=name, active=False)
-        click.echo(f"deactivated {user.username}")
+        echo(f"deactivated {user.username}")
 
 
 @users.command("activate")
@@ -124,7 +124,7 @@ def users_activate(name: str) -> None:
     """
     with writing() as session:
         user = accounts.set_active(session=session, actor=cli_actor(), username=name, active=True)
-        click.echo(f"activated {user.username}")
+        echo(f"activated {user.username}")
 
 
 @users.command("unlock")
@@ -137,7 +137,7 @@ def users_unlock(name: str) -> None:
     """
     with writing() as session:
         user = accounts.unlock(session=session, actor=cli_actor(), username=name)
-        click.echo(f"unlocked {user.username}")
+        echo(f"unlocked {user.username}")
 
 
 @users.command("passwd")
@@ -155,7 +155,7 @@ def users_passwd(name: str) -> None:
         user = accounts.set_password(
             session=session, actor=cli_actor(), username=name, password=password
         )
-        click.echo(f"password of {user.username} changed")
+        echo(f"password of {user.username} changed")
 
 
 def _shown(value: Any, width: int = 60) -> str:
@@ -198,10 +198,10 @@ def audit_command(
         )  # fmt: skip
     if fmt == "json":
         data = [{**asdict(e), "at": e.at.isoformat()} for e in entries]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     if not entries:
-        click.echo("no audit entries match")
+        echo("no audit entries match")
         return
     rows = [
         (
@@ -213,4 +213,4 @@ def audit_command(
         for e in entries
     ]  # fmt: skip
     headers = ["at (UTC)", "actor", "action", "entity", "deal", "changes", "comment"]
-    click.echo(table(headers, rows))
+    echo(table(headers, rows))
