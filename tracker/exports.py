@@ -68,18 +68,27 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
+# A text that starts with the apostrophe itself gets one more, so that reading back can
+# tell "'=SUM" (a neutralised "=SUM") from a true "'=SUM" (exported as "''=SUM").
+_PREFIXED = (*FORMULA_STARTS, "'")
 UTF8_BOM = "\ufeff"
 
 
 def neutralise(text: str) -> str:
-    """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)"."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)".
+    (Spreadsheets show a leading apostrophe as "this is text" and hide it.)"""
+    return "'" + text if text.startswith(_PREFIXED) else text
 
 
 def unneutralise(text: str) -> str:
-    """Undo `neutralise` when reading an export back: "'=SUM" was "=SUM"."""
-    return text[1:] if text.startswith(_NEUTRALISED) else text
+    """Undo `neutralise` when reading a CSV export back: "'=SUM" was "=SUM", "''x" was "'x"."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_PREFIXED) else text
+
+
+def neutralised_row(cells: Iterable[Any]) -> list[Any]:
+    """A CSV row of any report (rejected rows, say) safe to open in a spreadsheet: every
+    text cell neutralised, numbers and None as they are."""
+    return [neutralise(cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def _plain(value: Any) -> Any:

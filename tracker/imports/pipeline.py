@@ -4,7 +4,6 @@ write side's checked bulk writer (or restore a dump). Atomic, idempotent, previe
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
 from tracker.domain.vocab import Role
-from tracker.imports.files import DecodedFile, UnreadableFile, decode
+from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_json
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import Candidate, ImportRejected, Plan, Progress, RowProblem, plan_import
 from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipri_text
@@ -111,9 +110,9 @@ def _candidates(
 
 def _parse_json(file: DecodedFile, filename: str) -> Any:
     try:
-        return json.loads(file.text)
-    except json.JSONDecodeError as exc:
-        raise ImportRejected(f"{filename} is not valid JSON: {exc}") from None
+        return parse_json(file.text, filename)
+    except UnreadableFile as exc:
+        raise ImportRejected(str(exc)) from None
 
 
 def import_data(
