@@ -22,6 +22,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker import __version__
+from tracker.read.audit import AUDIT_COLUMNS, AuditView, audit_record
 from tracker.read.detail import filtered_sources
 from tracker.read.filters import LIVE, DealFilters, filter_conditions, resolve_filters
 from tracker.read.rows import DealRow, iter_deals, joined_labels, source_label
@@ -341,3 +342,31 @@ def export_bytes(session: Session, filters: DealFilters, fmt: str) -> bytes:
     buffer = io.StringIO()
     export_deals(session, filters, fmt, buffer)
     return buffer.getvalue().encode("utf-8")
+
+
+# --- the audit log -----------------------------------------------------------------------
+
+
+def write_audit(entries: Iterable[AuditView], out: IO[str], fmt: str, *, bom: bool = True) -> int:
+    """Audit entries as CSV (changes as a JSON cell; text cells safe for spreadsheets) or
+    as a JSON list, for an admin to archive; returns the count."""
+    count = 0
+    if fmt == "csv":
+        out.write(UTF8_BOM if bom else "")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(AUDIT_COLUMNS)
+        for entry in entries:
+            record = audit_record(entry)
+            record["changes"] = json.dumps(record["changes"], ensure_ascii=False)
+            writer.writerow(neutralised_row(record[column] for column in AUDIT_COLUMNS))
+            count += 1
+        return count
+    if fmt != "json":
+        raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    out.write("[")
+    for entry in entries:
+        out.write(",\n  " if count else "\n  ")
+        json.dump(audit_record(entry), out, ensure_ascii=False)
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -105,7 +106,7 @@ with audit_tab:
                 "when": f"{e.at:%Y-%m-%d %H:%M:%S}", "who": e.actor, "action": e.action,
                 "what": f"{e.entity} {e.entity_id or ''}".strip(), "deal": e.deal_id,
                 "changes": "; ".join(f"{k}: {v[0]} → {v[1]}" for k, v in e.changes.items()),
-                "why": e.comment or "",
+                "why": e.comment or "", "restored from": e.restored_from or "",
             }
             for e in entries
         ],
@@ -114,6 +115,14 @@ with audit_tab:
     st.caption(
         f"{len(entries)} entries, newest first (at most 500). `tracker audit` prints the same."
     )
+    chosen = {"user": by_user, "deal_id": int(deal) if deal else None, "since": since}
+    for column, fmt in zip(st.columns(2), ("csv", "json"), strict=True):
+        column.download_button(
+            f"Export the log as {fmt.upper()}", key=f"audit-{fmt}", on_click="ignore",
+            data=functools.partial(data.audit_file, data.engine(), actor, fmt, **chosen),
+            file_name=f"audit-log.{fmt}", mime="text/csv" if fmt == "csv" else "application/json",
+            help="Every entry matching the filters above, not only the 500 shown.",
+        )  # fmt: skip
 
 with deleted_tab:
     with guard():

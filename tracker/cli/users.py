@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict
+import sys
 from typing import Any
 
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import echo, friendly_errors, reading, table, writing
+from tracker.cli.common import echo, friendly_errors, reading, table, terminal_safe, writing
 from tracker.domain.vocab import Role
-from tracker.read.audit import MAX_LIMIT, audit_log
+from tracker.errors import InvalidInput
+from tracker.exports import write_audit
+from tracker.read.audit import MAX_LIMIT, audit_log, iter_audit_log
 from tracker.write import accounts
 
 
@@ -54,6 +55,9 @@ def users_add(
             "--no-password needs --sso-identity: a user signs in with a password or by "
             "single sign-on"
         )
+    bad_name = accounts.username_problem(name)
+    if bad_name is not None:  # before asking for a password that would be thrown away
+        raise InvalidInput([bad_name])
     password = None if no_password else _prompt_password()
     with writing() as session:
         user = accounts.create_user(
@@ -177,28 +181,40 @@ def _describe_changes(changes: dict[str, list[Any]]) -> str:
 @click.option("--user", help="Only what this user (or `cli:NAME`) did.")
 @click.option("--action", help="Only this action: create, update, delete, set_role, ...")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="From this day (UTC).")
-@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1, MAX_LIMIT), default=None,
+    help="At most this many entries (table default: 100; csv and json export all).",
+)  # fmt: skip
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="csv and json export every matching entry, for archiving.",
+)  # fmt: skip
 @friendly_errors
 def audit_command(
     deal_id: int | None, user: str | None, action: str | None, since: dt.datetime | None,
-    limit: int, offset: int, fmt: str,
+    limit: int | None, offset: int, fmt: str,
 ) -> None:  # fmt: skip
-    """Show the audit log, newest first: who changed what, before and after, and why.
+    """Show or export the audit log, newest first: who changed what, before and after, why;
+    sign-ins, failed sign-ins and lockouts too.
 
-    Example: tracker audit --deal 3 --since 2026-01-01
+    Example: tracker audit --deal 3 --since 2026-01-01; tracker audit --format csv > log.csv
     """
+    filters: dict[str, Any] = {"deal_id": deal_id, "user": user, "action": action,
+                               "since": since.date() if since else None}  # fmt: skip
+    if fmt != "table" and limit is None and not offset:
+        with reading() as session:
+            write_audit(
+                iter_audit_log(session=session, actor=cli_actor(), **filters),
+                terminal_safe(sys.stdout), fmt, bom=False,
+            )  # fmt: skip
+        return
     with reading() as session:
         entries = audit_log(
-            session=session, actor=cli_actor(), deal_id=deal_id, user=user, action=action,
-            since=since.date() if since else None, limit=limit, offset=offset,
-        )  # fmt: skip
-    if fmt == "json":
-        data = [{**asdict(e), "at": e.at.isoformat()} for e in entries]
-        echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+            session=session, actor=cli_actor(), limit=limit or 100, offset=offset, **filters
+        )
+    if fmt != "table":
+        write_audit(entries, terminal_safe(sys.stdout), fmt, bom=False)
         return
     if not entries:
         echo("no audit entries match")

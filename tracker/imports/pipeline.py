@@ -142,8 +142,9 @@ def import_data(
         report = ImportReport(filename, fmt, "tracker JSON dump", dry_run)
         try:
             report.tables = restore_dump(
-                session=session, actor=actor, dump=parsed_json, dry_run=dry_run
-            )
+                session=session, actor=actor, dump=parsed_json, dry_run=dry_run,
+                origin=PurePath(filename).name,
+            )  # fmt: skip
         except BadDump as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
         return report
