@@ -85,7 +85,13 @@ def decode(data: bytes, what: str = "the file") -> DecodedFile:
         # The sniffers read bytes: give them the same text as UTF-8.
         return _checked(DecodedFile(text.encode("utf-8"), text, "utf-16"), binary)
     if b"\x00" in data:
-        raise UnreadableFile(binary)
+        nuls = data.count(b"\x00")
+        if nuls > len(data) // 100:
+            raise UnreadableFile(binary)
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise UnreadableFile(
+            f"{what} holds a NUL character (U+0000) on line {line}: text cannot contain one"
+        )
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
