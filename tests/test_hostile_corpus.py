@@ -266,3 +266,33 @@ def test_corpus_cases_come_from_files_a_person_could_make(tmp_path: Path) -> Non
         assert result.exit_code == 1, (kind, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), kind
         assert "Error:" in result.output and len(result.output) < 2000, kind
+
+
+ROUND_TRIP_TEXTS = [
+    "'=SUM(A1)", "'-5", "'", "''x", "=HYPERLINK(\"http://x\")", "-5", "+1", "@me", "'@x",
+    HOSTILE_LINK, "multi\r\nline\tnote", "😀 \u202e e\u0301", '"quoted", comma',
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("text", ROUND_TRIP_TEXTS)
+def test_every_text_round_trips_exactly(seeded_sqlite: Engine, fmt: str, text: str) -> None:
+    from tracker.exports import export_bytes
+    from tracker.imports.own import csv_candidates, json_candidates
+    from tracker.read.filters import DealFilters
+    from tracker.write.deals import add_deal
+
+    from factories import EDITOR, deal_data
+
+    with make_session_factory(seeded_sqlite)() as session, session.begin():
+        add_deal(session=session, actor=EDITOR,
+                 deal_in=deal_data(notes=text, ref="round-trip"))  # fmt: skip
+        exported = export_bytes(session, DealFilters(), fmt).decode("utf-8")
+        session.rollback()
+    if fmt == "csv":
+        found, problems = csv_candidates(exported, "file:0:x.csv")
+    else:
+        found, problems = json_candidates(json.loads(exported), "file:0:x.json")
+    assert problems == []
+    (mine,) = [c for c in found if c.fields.get("ref") == "round-trip"]
+    assert mine.fields["notes"] == text
