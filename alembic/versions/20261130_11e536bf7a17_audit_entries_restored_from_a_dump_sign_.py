@@ -4,7 +4,7 @@ audit_entry.restored_from marks entries a restore loaded from a dump; sign_in_fa
 holds failed sign-ins while they count towards throttling by name and by address.
 
 Revision ID: 11e536bf7a17
-Revises: 4c1f0e7ab2d3
+Revises: 384ea617fe6e
 Create Date: 2026-11-30 23:29:17.771337
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "11e536bf7a17"
-down_revision: str | None = "4c1f0e7ab2d3"
+down_revision: str | None = "384ea617fe6e"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

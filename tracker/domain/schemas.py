@@ -196,10 +196,17 @@ class DealIn(BaseModel):
     value_year: Year | None = None
     value_kind: ValueKind | None = None
     value_at_least: bool = False
+    # The high end of a range ("$2.3-2.6 b"); value_amount is then the low end.
+    value_amount_high: Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2)] | None = (
+        None
+    )
 
     tiv_per_unit: Tiv | None = None
     tiv_total_order: Tiv | None = None
     tiv_delivered: Tiv | None = None
+    tiv_new_unit: Tiv | None = None  # SIPRI's for a new unit
+    # What the weapon is, in the source's words ("FGA aircraft").
+    description: Description = None
 
     status: Status
     order_date: PartialDate | None = None
@@ -235,6 +242,11 @@ class DealIn(BaseModel):
             raise ValueError(
                 f"value_currency: required when value_amount is given "
                 f"(got amount {self.value_amount})"
+            )
+        high = self.value_amount_high
+        if high is not None and (self.value_amount is None or high < self.value_amount):
+            raise ValueError(
+                f"value_amount_high: {high} must come with a value_amount no larger than it"
             )
         if self.value_amount is None and self.value_currency is not None:
             raise ValueError(

@@ -85,8 +85,7 @@ def decode(data: bytes, what: str = "the file") -> DecodedFile:
         # The sniffers read bytes: give them the same text as UTF-8.
         return _checked(DecodedFile(text.encode("utf-8"), text, "utf-16"), binary)
     if b"\x00" in data:
-        nuls = data.count(b"\x00")
-        if nuls > len(data) // 100:
+        if _looks_binary(data):
             raise UnreadableFile(binary)
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise UnreadableFile(
@@ -100,6 +99,18 @@ def decode(data: bytes, what: str = "the file") -> DecodedFile:
             raise UnreadableFile(mixed) from None
         text, encoding = data.decode("latin-1"), "latin-1"
     return _checked(DecodedFile(data, text, encoding), binary)
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or control bytes: binary data, not a text file with a stray NUL."""
+    sample = data[:_SNIFF]
+    return (
+        data.count(b"\x00") > len(data) // 100
+        or len(_CONTROL_BYTES.findall(sample)) > len(sample) // 20
+    )
 
 
 def _checked(file: DecodedFile, binary: str) -> DecodedFile:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from tracker.domain.limits import REF_LENGTH, UNIT_LENGTH, text_problem
 from tracker.domain.schemas import DealIn
-from tracker.domain.vocab import Category
+from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput
 from tracker.exports import EXPORT_COLUMNS, unneutralise
 from tracker.imports.plan import Candidate, ImportRejected, RowProblem
@@ -27,7 +27,9 @@ from tracker.write.batch import Origin
 REQUIRED = ("buyer", "seller", "platform", "status")
 # Export columns whose names differ from DealIn's fields.
 RENAMED = {"quantity": "quantity_ordered", "quantity_estimated": "quantity_ordered_estimated"}
-NOT_DEAL_FIELDS = {"deal_id", "sources", "buyer_iso3", "seller_iso3", "category"}
+NOT_DEAL_FIELDS = {
+    "deal_id", "sources", "buyer_iso3", "seller_iso3", "category", "buyer_kind", "seller_kind",
+}  # fmt: skip
 BOOLEAN_FIELDS = {
     "quantity_estimated", "quantity_delivered_estimated", "value_at_least",
     "local_production", "order_date_estimated", "deliveries_expected",
@@ -126,8 +128,12 @@ def _candidate(
         platform_category = Category(category) if category else None
     except (ValueError, TypeError):
         problems.append(RowProblem(row, "category", shown(category), "not an armament category"))
+    kinds = _party_kinds(record, row, neutralised=neutralised)
+    if isinstance(kinds, RowProblem):
+        problems.append(kinds)
     if problems:
         return problems + _schema_problems(fields, row, {p.column for p in problems})
+    assert not isinstance(kinds, RowProblem)
     columns = {RENAMED.get(c, c): c for c in record if c}
     return Candidate(
         row=row,
@@ -136,6 +142,7 @@ def _candidate(
         origin=Origin(ref=_row_ref(origin, row), title=_row_title(origin, row), text=line),
         quotes={name: line for name in ("buyer", "seller", "platform", "status")},
         platform_category=platform_category,
+        party_kinds=kinds,
         extras=extras,
     )
 
@@ -143,6 +150,28 @@ def _candidate(
 def _listed(names: list[str]) -> str:
     more = f" (and {len(names) - SHOWN_NAMES:,} more)" if len(names) > SHOWN_NAMES else ""
     return ", ".join(repr(shown(name)) for name in names[:SHOWN_NAMES]) + more
+
+
+def _party_kinds(
+    record: dict[str, Any], row: int, *, neutralised: bool
+) -> dict[str, PartyKind] | RowProblem:
+    """The kind of each party that is not a country: a fresh database learns them here
+    (a country comes from the country table, never from a file)."""
+    kinds: dict[str, PartyKind] = {}
+    for role in ("buyer", "seller"):
+        text = str(record.get(f"{role}_kind") or "").strip()
+        if not text:
+            continue
+        try:
+            kind = PartyKind(text)
+        except ValueError:
+            allowed = ", ".join(k.value for k in PartyKind)
+            return RowProblem(row, f"{role}_kind", shown(text), f"not a kind of party ({allowed})")
+        name = str(record.get(role) or "")
+        name = unneutralise(name) if neutralised else name
+        if kind is not PartyKind.STATE and name:
+            kinds[name] = kind
+    return kinds
 
 
 def _check_columns(columns: list[str], where: str) -> None:

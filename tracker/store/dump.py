@@ -29,8 +29,8 @@ DUMP_VERSION = 1
 # Parents before children, so foreign keys hold while loading.
 TABLE_ORDER = (
     "party", "party_alias", "platform", "platform_alias", "platform_manufacturer", "source",
-    "deal", "deal_participant", "event", "citation", "deal_conflict", "import_batch",
-    "user_account", "audit_entry",
+    "deal", "deal_participant", "event", "citation", "deal_conflict", "delivery",
+    "deal_money", "deal_flag", "import_batch", "user_account", "audit_entry",
 )  # fmt: skip
 # Working state that is no part of a backup: sign-in throttling.
 TRANSIENT = frozenset({"sign_in_failure"})
