@@ -9,8 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.ui import md
 from tracker.auth import ANONYMOUS, Actor
+from tracker.config import get_settings
 from tracker.domain.vocab import Role
+from tracker.read.audit import sign_in_notice
 from tracker.write import accounts
 from tracker.write.accounts import LoginFailed, actor_for_sso, authenticate
 
@@ -41,6 +44,18 @@ def _sso_actor() -> Actor | None:
     return data.read(actor_for_sso, identity=identity) if identity else None
 
 
+def client_address() -> str:
+    """The visitor's address, which sign-in throttling counts by. Behind a reverse proxy
+    (TRACKER_BEHIND_PROXY=true) it is the address the proxy reports (X-Real-IP, else the
+    last X-Forwarded-For hop, the one the proxy added); otherwise the connection's."""
+    if get_settings().behind_proxy:
+        headers = st.context.headers
+        forwarded = headers.get("X-Real-IP") or headers.get("X-Forwarded-For", "").split(",")[-1]
+        if forwarded.strip():
+            return forwarded.strip()
+    return st.context.ip_address or ""
+
+
 def _sign_in_form() -> None:
     with st.expander("Sign in (researchers)"), st.form("sign_in", clear_on_submit=False):
         username = st.text_input("Username", key="signin_user")
@@ -48,13 +63,18 @@ def _sign_in_form() -> None:
         submitted = st.form_submit_button("Sign in", key="sign_in_submit")
     if submitted:
         try:
-            st.session_state[ACTOR_KEY] = authenticate(
-                engine=data.engine(), username=username, password=password
-            )
+            actor = authenticate(
+                engine=data.engine(), username=username, password=password,
+                source=client_address(),
+            )  # fmt: skip
         except LoginFailed as exc:
-            st.sidebar.error(str(exc))
+            st.sidebar.error(md(exc))
         else:
+            st.session_state[ACTOR_KEY] = actor
             st.session_state.pop("signin_password", None)
+            notice = data.read(sign_in_notice, actor=actor)
+            if notice is not None:  # the owner learns what was tried against the account
+                st.session_state["sign_in_notice"] = str(notice)
             st.rerun()
 
 
@@ -88,7 +108,9 @@ def account_box() -> Actor:
                 else:
                     st.button("Sign in with single sign-on", on_click=st.login)
         else:
-            st.caption(f"Signed in as **{actor.name}** ({actor.role.value})")
+            st.caption(f"Signed in as **{md(actor.name)}** ({actor.role.value})")
+            if notice := st.session_state.pop("sign_in_notice", None):
+                st.warning(md(notice), icon=":material/lock:")
             if st.button("Sign out", key="sign_out"):
                 st.session_state.pop(ACTOR_KEY, None)
                 if sso_configured() and st.user.is_logged_in:

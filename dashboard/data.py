@@ -7,6 +7,7 @@ dataclasses keyed by plain filter values, so `st.cache_data` can pickle and shar
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,11 +19,12 @@ from sqlalchemy.orm import Session
 from tracker import resolve
 from tracker.auth import Actor
 from tracker.config import get_settings
-from tracker.exports import export_bytes, export_metadata
+from tracker.exports import export_bytes, export_metadata, write_audit
 from tracker.imports.pipeline import ImportReport, import_data
 from tracker.imports.plan import Progress
 from tracker.read import choices, detail, rows, views
 from tracker.read import totals as totals_
+from tracker.read.audit import iter_audit_log
 from tracker.read.choices import NameChoice, PartyChoice
 from tracker.read.detail import DealDetail
 from tracker.read.filters import DealFilters
@@ -142,6 +144,14 @@ def export_file(engine_: Engine, filters: DealFilters, fmt: str) -> bytes:
     """Export bytes, made only when the user clicks download (no Streamlit calls here)."""
     with make_session_factory(engine_)() as s:
         return export_bytes(s, filters, fmt)
+
+
+def audit_file(engine_: Engine, actor: Actor, fmt: str, **filters: Any) -> bytes:
+    """The whole (filtered) audit log as CSV or JSON bytes, made when an admin clicks."""
+    buffer = io.StringIO()
+    with make_session_factory(engine_)() as s:
+        write_audit(iter_audit_log(session=s, actor=actor, **filters), buffer, fmt)
+    return buffer.getvalue().encode("utf-8")
 
 
 def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor
-from dashboard.ui import guard
+from dashboard.ui import guard, md
 from tracker.citing import CITABLE_FIELDS
 from tracker.domain.vocab import EventKind, Status, label
 from tracker.errors import InvalidInput, QuoteNotInSource
@@ -52,7 +52,7 @@ def _cite_form(deal_id: int) -> None:
                     source=source, fields=field, quote=quote,
                 )  # fmt: skip
         except (InvalidInput, QuoteNotInSource) as exc:
-            st.error(str(exc))
+            st.error(md(exc))
             return
         st.success("Citation saved.")
 
@@ -84,7 +84,7 @@ def _event_form(deal_id: int, detail: DealDetail) -> None:
                               "new_status": new_status or None, "quantity": quantity},
                 )  # fmt: skip
         except (InvalidInput, QuoteNotInSource, StaleEdit) as exc:
-            st.error(str(exc))
+            st.error(md(exc))
             return
         st.rerun()
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import data
 from dashboard.account import account_box
-from dashboard.ui import guard, party_label
+from dashboard.ui import guard, md, party_label
 from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR
 from tracker.domain.vocab import Category, Condition, Role, Status, label
 from tracker.read.filters import PARAMS as FILTER_PARAMS
@@ -158,7 +158,7 @@ def sidebar_filters() -> DealFilters:
     with st.sidebar:
         st.header("Filters")
         for warning in st.session_state.get("url_warnings", []):
-            st.warning(warning)
+            st.warning(md(warning))
         buyers = st.multiselect(
             "Buyer", _party_options("buyer", st.session_state["f_buyers"]), key="f_buyers",
             format_func=_label, help="Recipient state or party; type a name, code or alias.",

@@ -25,13 +25,44 @@ from tracker.read.totals import GroupTotal
 
 log = logging.getLogger("tracker.dashboard")
 
-# Everything Markdown (and Streamlit's :color[...] directives, $math$) could interpret.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+# Everything Markdown (and Streamlit's :color[...] directives, $math$) could interpret,
+# and "=" opening a line (a line of them underlines a heading).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&]|^=)")
+# Control characters (terminal escapes, bidi overrides) are dropped from shown text.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# GitHub-flavoured Markdown turns bare URLs, www. names and e-mail addresses into links
+# *after* unescaping, so escapes cannot stop it: an invisible WORD JOINER (U+2060) inside
+# "://", after "www" and before "@" breaks the pattern and shows the same text.
+_AUTOLINKS = (
+    (re.compile(r"(?<=\\:)(?=//)"), "\u2060"),
+    (re.compile(r"(?i)(?<=www)(?=\\\.)"), "\u2060"),
+    (re.compile(r"(?=@)"), "\u2060"),
+)
 
 
 def md(text: object) -> str:
-    """Escape user-entered text so st.markdown shows it literally, never as markup or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """User text for any Streamlit call that renders Markdown (st.markdown, st.warning,
+    st.error, st.caption, st.subheader, labels...): shown literally, never as markup, a
+    link, an image or HTML. Line breaks stay line breaks; leading indentation (a code
+    block) does not."""
+    lines = _INVISIBLE.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    escaped = "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
+    for pattern, joiner in _AUTOLINKS:
+        escaped = pattern.sub(joiner, escaped)
+    return escaped
+
+
+MAX_ID = 2**31 - 1  # an INTEGER key on every backend
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,10}")
+
+
+def positive_int(text: str, maximum: int = MAX_ID) -> int | None:
+    """A URL value as a whole number from 1 to `maximum`, else None (never an error:
+    "99999999999999999999", "²" and "-1" are all just not ids)."""
+    if not _WHOLE_NUMBER.fullmatch(text.strip()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= maximum else None
 
 
 @contextmanager
@@ -46,7 +77,7 @@ def guard(*let_through: type[Exception]) -> Iterator[None]:
     except let_through:
         raise
     except TrackerError as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         st.stop()
     except (SQLAlchemyError, OSError):
         log.exception("database error while rendering a page")

@@ -31,6 +31,7 @@ NOT_WRITERS = {
     "tracker.write.accounts.actor_for_sso": "a lookup once the identity provider vouched",
     "tracker.write.accounts.current_actor": "re-reads the signed-in account on each click",
     "tracker.write.accounts.hash_password": "a pure function: hashes a string",
+    "tracker.write.accounts.username_problem": "a pure function: checks a new username",
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tracker.domain.limits import LATEST_YEAR
 from tracker.domain.vocab import Category, Condition
 from tracker.imports.sipri import (
     DEALS_COLUMNS,
@@ -414,14 +415,14 @@ def test_unusable_file_raises_format_error(data: bytes, message: str) -> None:
         ("Recipient", "", "is empty"),
         ("Weapon designation", "", "is empty"),
         ("Year of order", "19x5", "is not a whole number"),
-        ("Year of order", "1850", "is not a year between 1900 and 2100"),
+        ("Year of order", "1850", f"is not a year between 1900 and {LATEST_YEAR}"),
         ("Year of order ?", "x", "is not '?' or empty"),
         ("Number ordered", "-3", "is negative"),
         ("Number ordered", "7.5", "is not a whole number"),
         ("Number delivered", "many", "is not a whole number"),
         ("Number delivered ?", "maybe", "is not '?' or empty"),
         ("Year(s) of delivery", "2011; 20x2", "is not a whole number"),
-        ("Year(s) of delivery", "2011; 2222", "is not a year between 1900 and 2100"),
+        ("Year(s) of delivery", "2011; 2222", f"is not a year between 1900 and {LATEST_YEAR}"),
         ("status", "Used", "is not New, Second hand or Second hand but modernized"),
         ("SIPRI TIV per unit", "abc", "is not a number"),
         ("SIPRI TIV for total order", "-0.4", "is negative"),
@@ -444,7 +445,7 @@ def test_bad_layout_a_cell_is_a_row_error(column: str, value: str, reason: str) 
         ("Order date is estimate", "Maybe", "is not Yes or No"),
         ("Numbers delivered", "3.5", "is not a whole number"),
         ("Numbers delivered is estimate", "?", "is not Yes or No"),
-        ("Delivery year", "1899", "is not a year between 1900 and 2100"),
+        ("Delivery year", "1899", f"is not a year between 1900 and {LATEST_YEAR}"),
         ("Delivery year is estimate", "Y", "is not Yes or No"),
         ("Status", "Refurbished", "is not New, Second hand or Second hand but modernized"),
         ("SIPRI estimate", "n/a", "is not a number"),

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     echo_sql: bool = False
     # Migrate and seed an empty database the first time it is opened.
     auto_setup: bool = True
+    # The dashboard runs behind a reverse proxy that sets X-Real-IP / X-Forwarded-For:
+    # sign-in throttling then counts by the visitor's address, not the proxy's.
+    behind_proxy: bool = False
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()

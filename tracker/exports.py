@@ -22,6 +22,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker import __version__
+from tracker.read.audit import AUDIT_COLUMNS, AuditView, audit_record
 from tracker.read.detail import filtered_sources
 from tracker.read.filters import LIVE, DealFilters, filter_conditions, resolve_filters
 from tracker.read.rows import DealRow, iter_deals, joined_labels, source_label
@@ -73,18 +74,27 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
+# A text that starts with the apostrophe itself gets one more, so that reading back can
+# tell "'=SUM" (a neutralised "=SUM") from a true "'=SUM" (exported as "''=SUM").
+_PREFIXED = (*FORMULA_STARTS, "'")
 UTF8_BOM = "\ufeff"
 
 
 def neutralise(text: str) -> str:
-    """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)"."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Make a text cell inert in spreadsheets: '=HYPERLINK(...)' becomes "'=HYPERLINK(...)".
+    (Spreadsheets show a leading apostrophe as "this is text" and hide it.)"""
+    return "'" + text if text.startswith(_PREFIXED) else text
 
 
 def unneutralise(text: str) -> str:
-    """Undo `neutralise` when reading an export back: "'=SUM" was "=SUM"."""
-    return text[1:] if text.startswith(_NEUTRALISED) else text
+    """Undo `neutralise` when reading a CSV export back: "'=SUM" was "=SUM", "''x" was "'x"."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_PREFIXED) else text
+
+
+def neutralised_row(cells: Iterable[Any]) -> list[Any]:
+    """A CSV row of any report (rejected rows, say) safe to open in a spreadsheet: every
+    text cell neutralised, numbers and None as they are."""
+    return [neutralise(cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def _plain(value: Any) -> Any:
@@ -343,3 +353,31 @@ def export_bytes(session: Session, filters: DealFilters, fmt: str) -> bytes:
     buffer = io.StringIO()
     export_deals(session, filters, fmt, buffer)
     return buffer.getvalue().encode("utf-8")
+
+
+# --- the audit log -----------------------------------------------------------------------
+
+
+def write_audit(entries: Iterable[AuditView], out: IO[str], fmt: str, *, bom: bool = True) -> int:
+    """Audit entries as CSV (changes as a JSON cell; text cells safe for spreadsheets) or
+    as a JSON list, for an admin to archive; returns the count."""
+    count = 0
+    if fmt == "csv":
+        out.write(UTF8_BOM if bom else "")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(AUDIT_COLUMNS)
+        for entry in entries:
+            record = audit_record(entry)
+            record["changes"] = json.dumps(record["changes"], ensure_ascii=False)
+            writer.writerow(neutralised_row(record[column] for column in AUDIT_COLUMNS))
+            count += 1
+        return count
+    if fmt != "json":
+        raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    out.write("[")
+    for entry in entries:
+        out.write(",\n  " if count else "\n  ")
+        json.dump(audit_record(entry), out, ensure_ascii=False)
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count

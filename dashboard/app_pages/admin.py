@@ -4,6 +4,7 @@ imports left to review (names only a SIPRI file vouched for, flagged deals)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -69,7 +70,7 @@ with users_tab:
                     else:
                         data.write(accounts.unlock, actor=actor, username=who)
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
             else:
                 st.rerun()
     with st.form("add_user", clear_on_submit=False):
@@ -88,7 +89,7 @@ with users_tab:
                         sso_identity=sso or None,
                     )  # fmt: skip
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
             else:
                 st.session_state.pop("new_password", None)
                 st.success(f"Added {md(username)}.")
@@ -109,7 +110,7 @@ with audit_tab:
                 "when": f"{e.at:%Y-%m-%d %H:%M:%S}", "who": e.actor, "action": e.action,
                 "what": f"{e.entity} {e.entity_id or ''}".strip(), "deal": e.deal_id,
                 "changes": "; ".join(f"{k}: {v[0]} → {v[1]}" for k, v in e.changes.items()),
-                "why": e.comment or "",
+                "why": e.comment or "", "restored from": e.restored_from or "",
             }
             for e in entries
         ],
@@ -118,6 +119,14 @@ with audit_tab:
     st.caption(
         f"{len(entries)} entries, newest first (at most 500). `tracker audit` prints the same."
     )
+    chosen = {"user": by_user, "deal_id": int(deal) if deal else None, "since": since}
+    for column, fmt in zip(st.columns(2), ("csv", "json"), strict=True):
+        column.download_button(
+            f"Export the log as {fmt.upper()}", key=f"audit-{fmt}", on_click="ignore",
+            data=functools.partial(data.audit_file, data.engine(), actor, fmt, **chosen),
+            file_name=f"audit-log.{fmt}", mime="text/csv" if fmt == "csv" else "application/json",
+            help="Every entry matching the filters above, not only the 500 shown.",
+        )  # fmt: skip
 
 with deleted_tab:
     with guard():

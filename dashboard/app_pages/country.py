@@ -25,7 +25,7 @@ if "country_name" not in st.session_state:
     wanted = st.query_params.get("name", "")
     found = data.canonical_party_name(wanted) if wanted else None
     if wanted and found is None:
-        st.warning(f"Unknown country or party {wanted!r}; pick one below.")
+        st.warning(md(f"Unknown country or party {wanted!r}; pick one below."))
     if found not in names:
         # Start from the buyer being filtered on, else the busiest party.
         chosen = current_filters().buyers or current_filters().sellers

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
-from dashboard.ui import deals_table, guard, md
+from dashboard.ui import deals_table, guard, md, positive_int
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.domain.money import describe_value, format_amount
 from tracker.domain.vocab import FlagKind, MoneyFactKind, Role, field_label, label
@@ -20,8 +20,7 @@ from tracker.write.deals import delete_deal, resolve_flag, restore_deal
 
 
 def _deal_id() -> int | None:
-    raw = st.query_params.get("id", "")
-    return int(raw) if raw.isdigit() else None
+    return positive_int(st.query_params.get("id", ""))
 
 
 def _or_unknown(value: object, unknown: str = "unknown") -> str:
@@ -131,6 +130,8 @@ def _quote_line(citation: CitationView) -> str:
 st.title("Deal")
 deal_id = _deal_id()
 if deal_id is None:
+    if st.query_params.get("id"):
+        st.warning(md(f"Ignored id={st.query_params.get('id')!r}: not a deal id."))
     st.info("Open a deal from the Deals page, or add `?id=NUMBER` to this page's address.")
     st.stop()
 with guard():
@@ -153,7 +154,7 @@ if detail.deleted_at is not None:
         st.rerun()
     st.stop()
 
-st.subheader(deal_title(detail))
+st.subheader(md(deal_title(detail)))
 if actor.can(Role.EDITOR):
     edit_col, delete_col = st.columns([1, 3])
     # page_link keeps the session (and so the sign-in); a plain link would reload the app.
@@ -220,7 +221,7 @@ for event in detail.events:
 
 st.subheader("Sources and quotes")
 for field, citations in detail.field_citations.items():
-    with st.expander(f"{field_label(field)}: {len(citations)} quote(s)"):
+    with st.expander(md(f"{field_label(field)}: {len(citations)} quote(s)")):
         for citation in citations:
             st.markdown(_quote_line(citation))
 for source in detail.sources:
@@ -231,7 +232,7 @@ for source in detail.sources:
         line += f" — [link]({source.url.replace(')', '%29')})"
     st.markdown(line)
     if source.notes:
-        st.caption(source.notes)
+        st.caption(md(source.notes))
 
 if actor.can(Role.EDITOR):
     editor_tools(deal_id, detail)

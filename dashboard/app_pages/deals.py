@@ -13,6 +13,7 @@ from dashboard.ui import (
     export_buttons,
     facet_table,
     guard,
+    positive_int,
     totals_lines,
 )
 from tracker.read.filters import DealFilters
@@ -21,6 +22,7 @@ from tracker.read.totals import GroupBy
 from tracker.read.views import DealView
 
 PAGE_SIZE = 50
+MAX_PAGE = 10_000_000  # past the last page shows the last page
 GROUPS = [g.value for g in GroupBy]
 
 
@@ -38,7 +40,7 @@ def _init_from_url() -> None:
     st.session_state["deals_sort"] = sort if sort in SORT_KEYS else "order_date"
     st.session_state["deals_desc"] = _param("desc", "1") != "0"
     st.session_state["deals_group"] = group if group in GROUPS else "platform"
-    st.session_state["deals_page"] = int(page) if page.isdigit() and int(page) > 0 else 1
+    st.session_state["deals_page"] = positive_int(page, MAX_PAGE) or 1
     st.session_state["deals_loaded"] = True
 
 

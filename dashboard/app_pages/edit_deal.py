@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
-from dashboard.ui import guard, md, party_label
+from dashboard.ui import guard, md, party_label, positive_int
 from tracker.domain.money import currency_choices
 from tracker.domain.vocab import (
     Category,
@@ -48,8 +48,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 def _deal_id() -> int | None:
-    raw = st.query_params.get("id", "")
-    return int(raw) if raw.isdigit() else None
+    return positive_int(st.query_params.get("id", ""))
 
 
 def _form_is_live(deal_id: int | None) -> bool:
@@ -95,7 +94,7 @@ def _load(deal_id: int | None) -> None:
 def _error(field: str) -> None:
     message = st.session_state.get(f"{PREFIX}errors", {}).get(field)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(md(message), icon=":material/error:")
 
 
 def _collect() -> dict[str, Any]:
@@ -284,7 +283,7 @@ def _new_party() -> None:
                     party_in = {"name": name, "kind": kind, "country": country or None}
                     data.write(add_party, actor=current_actor(), party_in=party_in)
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
                 return
             st.success(f"Added {md(name)}; pick it above.")
 
@@ -318,7 +317,7 @@ def _new_platform() -> None:
                         platform_in=platform_in,
                     )
             except InvalidInput as exc:
-                st.error(str(exc))
+                st.error(md(exc))
                 return
             st.success(f"Added {md(designation)}; pick it above.")
 

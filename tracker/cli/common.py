@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import click
 from alembic.util.exc import CommandError as AlembicCommandError
@@ -26,6 +27,45 @@ from tracker.store.setup import open_database
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts colour
+# and title-setting sequences, and 0x9b is an 8-bit CSI), DEL, and bidi overrides that
+# reorder what is shown. Tab and newline stay.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: object) -> str:
+    """Text from the data made safe for a terminal: control characters shown escaped
+    ("\\x1b[31m"), never acted on. Every command prints user data through this."""
+    return _TERMINAL_CONTROLS.sub(_escaped, str(text))
+
+
+def echo(text: object = "", *, err: bool = False) -> None:
+    """click.echo for text holding user data."""
+    click.echo(clean(text), err=err)
+
+
+class _TerminalSafe:
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(clean(text))
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
+def terminal_safe(out: IO[str]) -> IO[str]:
+    """`out` for data written to standard output (CSV, JSON), escaped as by `clean`.
+    Validation keeps control characters out of stored text, so this changes nothing but
+    what a terminal would otherwise act on."""
+    return cast(IO[str], _TerminalSafe(out))
+
 
 def friendly_errors(command: F) -> F:
     """Turn library and database errors into a one-line message and a non-zero exit."""
@@ -35,15 +75,15 @@ def friendly_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except TrackerError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(clean(exc)) from None
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise click.ClickException(f"database error: {reason}") from None
+            raise click.ClickException(clean(f"database error: {reason}")) from None
         except OSError as exc:
-            raise click.ClickException(f"cannot open the database: {exc}") from None
+            raise click.ClickException(clean(f"cannot open the database: {exc}")) from None
         except AlembicCommandError as exc:
             # e.g. a database migrated by a newer version of the tracker than this one
-            raise click.ClickException(f"migration: {exc}") from None
+            raise click.ClickException(clean(f"migration: {exc}")) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -107,19 +147,8 @@ def filters_from(kwargs: dict[str, Any]) -> DealFilters:
     return DealFilters.model_validate({k: v for k, v in kwargs.items() if k in keys})
 
 
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-_CONTROL.pop(ord("\n"))
-_CONTROL.pop(ord("\t"))
-
-
-def safe(text: str) -> str:
-    """Text from the database or a file, made safe to print: control characters (terminal
-    escapes such as "\\x1b]0;...\\x07") are shown as codes, never sent to the terminal."""
-    return text.translate(_CONTROL)
-
-
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[("" if c is None else clean(c).replace("\n", " ")) for c in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
@@ -133,7 +162,7 @@ FORMATS = ("table", "csv", "json")
 def show_measure(result: MeasureTable, fmt: str) -> None:
     """Print a measure table: for reading (with its notes), as CSV, or as JSON."""
     if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(terminal_safe(sys.stdout), lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows([neutralise(c) if isinstance(c, str) else c for c in row]
                          for row in result.rows)  # fmt: skip
@@ -142,15 +171,15 @@ def show_measure(result: MeasureTable, fmt: str) -> None:
         rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
         document = {"title": result.title, "rows": rows, "notes": result.notes,
                     "details": result.details}  # fmt: skip
-        click.echo(json.dumps(document, indent=2, default=str, ensure_ascii=False))
+        echo(json.dumps(document, indent=2, default=str, ensure_ascii=False))
         return
     if not result.rows:
-        click.echo(result.empty)
+        echo(result.empty)
         return
-    click.echo(safe(f"{result.title}\n\n{table(result.columns, result.text_rows)}"))
+    echo(f"{result.title}\n\n{table(result.columns, result.text_rows)}")
     for note in result.notes:
-        click.echo(safe(f"\n{note}"))
+        echo(f"\n{note}")
     if result.details:
         click.echo("\nValues and their basis")
         for detail in result.details:
-            click.echo(safe(f"  {detail['summary']}"))
+            echo(f"  {detail['summary']}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import friendly_errors, reading, safe, writing
+from tracker.cli.common import clean, echo, friendly_errors, reading, writing
 from tracker.imports.pipeline import FORMATS, ImportReport, import_data
 from tracker.imports.plan import ImportRejected
 from tracker.imports.rejects import save_rejects
@@ -34,7 +34,7 @@ def _report_lines(report: ImportReport) -> list[str]:
     lines += _lines("unreviewed (a SIPRI name we did not know; review on the Admin page)",
                     report.unreviewed_parties)  # fmt: skip
     lines += _lines("new platforms", report.new_platforms)
-    return [safe(line) for line in lines]
+    return [clean(line) for line in lines]
 
 
 @click.command("import")
@@ -82,12 +82,12 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
             raise
         rejects = save_rejects(exc.problems, file.name)
         raise click.ClickException(
-            safe(f"{exc}\nAll rejected rows: {rejects} (or import the rest: --skip-invalid)")
+            clean(f"{exc}\nAll rejected rows: {rejects} (or import the rest: --skip-invalid)")
         ) from None
     for line in _report_lines(report):
         click.echo(line)
     if report.rejected:
-        click.echo(f"rejected rows written to {save_rejects(report.rejected, file.name)}")
+        echo(f"rejected rows written to {save_rejects(report.rejected, file.name)}")
 
 
 @click.command("dump")
@@ -106,4 +106,4 @@ def dump_command(output: Path) -> None:
     with reading() as session, partial.open("w", encoding="utf-8") as out:
         counts = dump_database(session, out)
     partial.replace(output)
-    click.echo(f"wrote {counts['deal']} deals and {counts['source']} sources to {output}")
+    echo(f"wrote {counts['deal']} deals and {counts['source']} sources to {output}")

@@ -11,12 +11,14 @@ import click
 
 from tracker.cli.common import (
     FORMATS,
+    echo,
     filter_options,
     filters_from,
     friendly_errors,
     reading,
     show_measure,
     table,
+    terminal_safe,
 )
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import label
@@ -58,11 +60,11 @@ def deals_list(
             session, filters, sort=sort, descending=not ascending, limit=limit, offset=offset
         )
     if fmt == "csv":
-        write_csv(rows, sys.stdout, bom=False)
+        write_csv(rows, terminal_safe(sys.stdout), bom=False)
     elif fmt == "json":
-        write_json(rows, sys.stdout)
+        write_json(rows, terminal_safe(sys.stdout))
     elif not rows:
-        click.echo("no deals match these filters")
+        echo("no deals match these filters")
     else:
         headers = [
             "id",
@@ -85,7 +87,7 @@ def deals_list(
             )
             for r in rows
         ]  # fmt: skip
-        click.echo(table(headers, cells))
+        echo(table(headers, cells))
 
 
 @deals.command("show")
@@ -103,28 +105,28 @@ def deals_show(deal_id: int) -> None:
     for column in EXPORT_COLUMNS:
         value = getattr(detail.row, column)
         if column != "sources":
-            click.echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
+            echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
     for name, role in detail.participants:
-        click.echo(f"{'participant':>30}: {name} ({role})")
-    click.echo("\nTimeline")
+        echo(f"{'participant':>30}: {name} ({role})")
+    echo("\nTimeline")
     for event in detail.events:
-        click.echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
-    click.echo("\nSources")
+        echo(f"  {event.date or 'date unknown':>12}  [{event.kind}] {event.description}")
+    echo("\nSources")
     for source in detail.sources:
         when = source.published_date.isoformat() if source.published_date else "undated"
-        click.echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
+        echo(f"  - {source.publisher}: {source.title} ({when}) {source.url or ''}".rstrip())
     if detail.conflicts:
-        click.echo("\nSources disagree")
+        echo("\nSources disagree")
         for conflict in detail.conflicts:
-            click.echo(
+            echo(
                 f"  {conflict.field}: this deal says {conflict.recorded_value}; "
                 f"{conflict.source_title} says {conflict.other_value}"
                 + (" (resolved)" if conflict.resolved else "")
             )
-    click.echo("\nCitations")
+    echo("\nCitations")
     for field, citations in detail.field_citations.items():
         for citation in citations:
-            click.echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
+            echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
 
 
 @click.command("totals")
@@ -188,7 +190,7 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     filters = filters_from(kwargs)
     with reading() as session:
         if output is None:
-            export_deals(session, filters, fmt, sys.stdout, bom=False)
+            export_deals(session, filters, fmt, terminal_safe(sys.stdout), bom=False)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("w", encoding="utf-8", newline="") as out:
@@ -197,4 +199,4 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     partial.replace(output)  # never leave a half-written export under the real name
     meta = output.with_name(output.name + ".meta.json")
     meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)
+    echo(f"wrote {count} deals to {output} (metadata in {meta})", err=True)

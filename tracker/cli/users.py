@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict
+import sys
 from typing import Any
 
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import friendly_errors, reading, table, writing
+from tracker.cli.common import echo, friendly_errors, reading, table, terminal_safe, writing
 from tracker.domain.vocab import Role
-from tracker.read.audit import MAX_LIMIT, audit_log
+from tracker.errors import InvalidInput
+from tracker.exports import write_audit
+from tracker.read.audit import MAX_LIMIT, audit_log, iter_audit_log
 from tracker.write import accounts
 
 
@@ -54,13 +55,16 @@ def users_add(
             "--no-password needs --sso-identity: a user signs in with a password or by "
             "single sign-on"
         )
+    bad_name = accounts.username_problem(name)
+    if bad_name is not None:  # before asking for a password that would be thrown away
+        raise InvalidInput([bad_name])
     password = None if no_password else _prompt_password()
     with writing() as session:
         user = accounts.create_user(
             session=session, actor=cli_actor(), username=name, password=password,
             role=Role(role), display_name=display_name, sso_identity=sso_identity,
         )  # fmt: skip
-        click.echo(f"created {user.role.value} {user.username}")
+        echo(f"created {user.role.value} {user.username}")
 
 
 @users.command("list")
@@ -73,7 +77,7 @@ def users_list() -> None:
     with reading() as session:
         views = accounts.list_users(session=session, actor=cli_actor())
     if not views:
-        click.echo("no users yet: add one with `tracker users add NAME --role admin`")
+        echo("no users yet: add one with `tracker users add NAME --role admin`")
         return
     now = dt.datetime.now(dt.UTC)
     rows = [
@@ -84,7 +88,7 @@ def users_list() -> None:
         )
         for v in views
     ]  # fmt: skip
-    click.echo(table(["username", "role", "active", "locked until", "last login"], rows))
+    echo(table(["username", "role", "active", "locked until", "last login"], rows))
 
 
 @users.command("set-role")
@@ -98,7 +102,7 @@ def users_set_role(name: str, role: str) -> None:
     """
     with writing() as session:
         user = accounts.set_role(session=session, actor=cli_actor(), username=name, role=Role(role))
-        click.echo(f"{user.username} is now {user.role.value}")
+        echo(f"{user.username} is now {user.role.value}")
 
 
 @users.command("deactivate")
@@ -111,7 +115,7 @@ def users_deactivate(name: str) -> None:
     """
     with writing() as session:
         user = accounts.set_active(session=session, actor=cli_actor(), username=name, active=False)
-        click.echo(f"deactivated {user.username}")
+        echo(f"deactivated {user.username}")
 
 
 @users.command("activate")
@@ -124,7 +128,7 @@ def users_activate(name: str) -> None:
     """
     with writing() as session:
         user = accounts.set_active(session=session, actor=cli_actor(), username=name, active=True)
-        click.echo(f"activated {user.username}")
+        echo(f"activated {user.username}")
 
 
 @users.command("unlock")
@@ -137,7 +141,7 @@ def users_unlock(name: str) -> None:
     """
     with writing() as session:
         user = accounts.unlock(session=session, actor=cli_actor(), username=name)
-        click.echo(f"unlocked {user.username}")
+        echo(f"unlocked {user.username}")
 
 
 @users.command("passwd")
@@ -155,7 +159,7 @@ def users_passwd(name: str) -> None:
         user = accounts.set_password(
             session=session, actor=cli_actor(), username=name, password=password
         )
-        click.echo(f"password of {user.username} changed")
+        echo(f"password of {user.username} changed")
 
 
 def _shown(value: Any, width: int = 60) -> str:
@@ -177,31 +181,43 @@ def _describe_changes(changes: dict[str, list[Any]]) -> str:
 @click.option("--user", help="Only what this user (or `cli:NAME`) did.")
 @click.option("--action", help="Only this action: create, update, delete, set_role, ...")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="From this day (UTC).")
-@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1, MAX_LIMIT), default=None,
+    help="At most this many entries (table default: 100; csv and json export all).",
+)  # fmt: skip
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="csv and json export every matching entry, for archiving.",
+)  # fmt: skip
 @friendly_errors
 def audit_command(
     deal_id: int | None, user: str | None, action: str | None, since: dt.datetime | None,
-    limit: int, offset: int, fmt: str,
+    limit: int | None, offset: int, fmt: str,
 ) -> None:  # fmt: skip
-    """Show the audit log, newest first: who changed what, before and after, and why.
+    """Show or export the audit log, newest first: who changed what, before and after, why;
+    sign-ins, failed sign-ins and lockouts too.
 
-    Example: tracker audit --deal 3 --since 2026-01-01
+    Example: tracker audit --deal 3 --since 2026-01-01; tracker audit --format csv > log.csv
     """
+    filters: dict[str, Any] = {"deal_id": deal_id, "user": user, "action": action,
+                               "since": since.date() if since else None}  # fmt: skip
+    if fmt != "table" and limit is None and not offset:
+        with reading() as session:
+            write_audit(
+                iter_audit_log(session=session, actor=cli_actor(), **filters),
+                terminal_safe(sys.stdout), fmt, bom=False,
+            )  # fmt: skip
+        return
     with reading() as session:
         entries = audit_log(
-            session=session, actor=cli_actor(), deal_id=deal_id, user=user, action=action,
-            since=since.date() if since else None, limit=limit, offset=offset,
-        )  # fmt: skip
-    if fmt == "json":
-        data = [{**asdict(e), "at": e.at.isoformat()} for e in entries]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+            session=session, actor=cli_actor(), limit=limit or 100, offset=offset, **filters
+        )
+    if fmt != "table":
+        write_audit(entries, terminal_safe(sys.stdout), fmt, bom=False)
         return
     if not entries:
-        click.echo("no audit entries match")
+        echo("no audit entries match")
         return
     rows = [
         (
@@ -213,4 +229,4 @@ def audit_command(
         for e in entries
     ]  # fmt: skip
     headers = ["at (UTC)", "actor", "action", "entity", "deal", "changes", "comment"]
-    click.echo(table(headers, rows))
+    echo(table(headers, rows))

@@ -19,6 +19,25 @@ from pydantic import (
     model_validator,
 )
 
+from tracker.domain.limits import (
+    DESCRIPTION_LENGTH,
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    MAX_QUANTITY,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    REF_LENGTH,
+    SOURCE_KIND_LENGTH,
+    SOURCE_TEXT_LENGTH,
+    TITLE_LENGTH,
+    TIV_DIGITS,
+    TIV_PLACES,
+    UNIT_LENGTH,
+    URL_LENGTH,
+    checked_decimal,
+    checked_text,
+    year_problem,
+)
 from tracker.domain.money import MAX_AMOUNT, is_currency
 from tracker.domain.vocab import (
     Category,
@@ -31,8 +50,7 @@ from tracker.domain.vocab import (
 )
 from tracker.errors import InvalidInput
 
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2100
+__all__ = ["EARLIEST_YEAR", "LATEST_YEAR"]  # re-exported: the year limits live in limits.py
 
 
 def _strip(value: Any) -> Any:
@@ -44,8 +62,25 @@ def _blank_to_none(value: Any) -> Any:
     return None if value == "" else value
 
 
-Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=200)]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+def _limited(max_length: int, *, multiline: bool = False) -> AfterValidator:
+    check = checked_text(max_length, multiline=multiline)
+    return AfterValidator(lambda value: value if value is None else check(value))
+
+
+Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1), _limited(NAME_LENGTH)]
+
+
+# Optional text of at most the column's length; blank is None.
+Ref = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(REF_LENGTH)]
+OptionalName = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(NAME_LENGTH)]
+Unit = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(UNIT_LENGTH)]
+Url = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(URL_LENGTH)]
+Description = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(DESCRIPTION_LENGTH)]
+Note = Annotated[str | None, BeforeValidator(_blank_to_none), _limited(NOTE_LENGTH, multiline=True)]
+SourceText = Annotated[
+    str | None, BeforeValidator(_blank_to_none), _limited(SOURCE_TEXT_LENGTH, multiline=True)
+]
+Tiv = Annotated[Decimal, Field(ge=0), AfterValidator(checked_decimal(TIV_DIGITS, TIV_PLACES))]
 
 
 def _check_currency(code: str) -> str:
@@ -57,7 +92,7 @@ def _check_currency(code: str) -> str:
 
 CurrencyCode = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_currency)]
 Year = Annotated[int, Field(ge=EARLIEST_YEAR, le=LATEST_YEAR)]
-Quantity = Annotated[int, Field(ge=0, le=10_000_000)]
+Quantity = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -92,8 +127,9 @@ class PartialDate(BaseModel):
             raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
-        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            raise ValueError(f"year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        problem = year_problem(year)
+        if problem:
+            raise ValueError(problem)
         precision = (
             DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
         )
@@ -139,16 +175,16 @@ class DealIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    ref: OptionalText = None
+    ref: Ref = None
     buyer: Name
     seller: Name
     platform: Name
-    programme: OptionalText = None
+    programme: OptionalName = None
     participants: list[ParticipantIn] = []
 
     quantity_ordered: Quantity | None = None
     quantity_ordered_estimated: bool = False
-    quantity_unit: OptionalText = None
+    quantity_unit: Unit = None
     quantity_delivered: Quantity | None = None
     quantity_delivered_estimated: bool = False
     delivered_exceeds_ordered: bool = False
@@ -165,14 +201,12 @@ class DealIn(BaseModel):
         None
     )
 
-    tiv_per_unit: Annotated[Decimal, Field(ge=0)] | None = None
-    tiv_total_order: Annotated[Decimal, Field(ge=0)] | None = None
-    tiv_delivered: Annotated[Decimal, Field(ge=0)] | None = None
-    tiv_new_unit: Annotated[Decimal, Field(ge=0)] | None = None  # SIPRI's for a new unit
+    tiv_per_unit: Tiv | None = None
+    tiv_total_order: Tiv | None = None
+    tiv_delivered: Tiv | None = None
+    tiv_new_unit: Tiv | None = None  # SIPRI's for a new unit
     # What the weapon is, in the source's words ("FGA aircraft").
-    description: Annotated[
-        Annotated[str, Field(max_length=300)] | None, BeforeValidator(_blank_to_none)
-    ] = None
+    description: Description = None
 
     status: Status
     order_date: PartialDate | None = None
@@ -180,7 +214,7 @@ class DealIn(BaseModel):
     first_delivery_date: PartialDate | None = None
     last_delivery_date: PartialDate | None = None
     deliveries_expected: bool = False
-    notes: OptionalText = None
+    notes: Note = None
 
     @field_validator("order_date", "first_delivery_date", "last_delivery_date", mode="before")
     @classmethod
@@ -235,15 +269,15 @@ class DealIn(BaseModel):
 class SourceIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    ref: OptionalText = None
-    kind: str = "article"
-    title: Annotated[str, Field(min_length=1, max_length=500)]
-    publisher: OptionalText = None
-    author: OptionalText = None
-    url: OptionalText = None
+    ref: Ref = None
+    kind: Annotated[str, Field(min_length=1), _limited(SOURCE_KIND_LENGTH)] = "article"
+    title: Annotated[str, Field(min_length=1), _limited(TITLE_LENGTH)]
+    publisher: OptionalName = None
+    author: OptionalName = None
+    url: Url = None
     published_date: dt.date | None = None
-    text: OptionalText = None
-    notes: OptionalText = None
+    text: SourceText = None
+    notes: Note = None
 
     @field_validator("url")
     @classmethod
@@ -257,17 +291,19 @@ class CitationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     source: Name  # the source's ref
-    quote: Annotated[str, BeforeValidator(_strip), Field(min_length=3)]
-    field: OptionalText = None
+    quote: Annotated[
+        str, BeforeValidator(_strip), Field(min_length=3), _limited(NOTE_LENGTH, multiline=True)
+    ]
+    field: Unit = None
 
 
 class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    ref: OptionalText = None
+    ref: Ref = None
     kind: EventKind
     date: PartialDate | None = None
-    description: Annotated[str, Field(min_length=1)]
+    description: Annotated[str, Field(min_length=1), _limited(NOTE_LENGTH, multiline=True)]
     new_status: Status | None = None
     quantity: Quantity | None = None
     citations: list[CitationIn] = []
@@ -284,10 +320,10 @@ class PlatformIn(BaseModel):
 
     designation: Name
     aliases: list[Name] = []
-    description: OptionalText = None
+    description: Description = None
     category: Category
     manufacturers: list[Name] = []
-    country_of_origin: OptionalText = None
+    country_of_origin: OptionalName = None
 
 
 class PartyIn(BaseModel):
@@ -298,7 +334,7 @@ class PartyIn(BaseModel):
     name: Name
     kind: str
     aliases: list[Name] = []
-    country: OptionalText = None
+    country: OptionalName = None
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -1,14 +1,19 @@
 """An uploaded file's bytes, checked and decoded once for every format.
 
 Empty files, binary data (NUL bytes, zip archives such as .xlsx, control characters)
-are refused here with one message each; text is UTF-8 (with or without BOM) or, failing
-that, Latin-1 as SIPRI's full exports are.
+are refused here with one message each; text is UTF-8 (with or without BOM), UTF-16
+(as spreadsheets save "Unicode text") or, failing that, Latin-1 as SIPRI's full exports
+are. A file whose lines mix UTF-8 and another encoding is refused, not guessed at.
+JSON is parsed here too, so that no file can raise a parser's own exception.
 """
 
 from __future__ import annotations
 
+import codecs
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.errors import TrackerError
 
@@ -24,7 +29,44 @@ class UnreadableFile(TrackerError):
 class DecodedFile:
     data: bytes
     text: str
-    encoding: str  # "utf-8" or "latin-1"
+    encoding: str  # "utf-8", "utf-16" or "latin-1"
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """ "utf-16" (with a byte-order mark), "utf-16-le"/"-be" (ASCII-heavy text whose every
+    other byte is NUL), or None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls > 0.6 * pairs and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.6 * pairs and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _mixed_encodings(data: bytes, what: str) -> str | None:
+    """A message when some lines are UTF-8 and others are not, else None."""
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            utf8_line = utf8_line or number
+        if utf8_line and other_line:
+            return (
+                f"{what} mixes encodings: line {utf8_line} is UTF-8 but line {other_line} "
+                "is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
+            )
+    return None
 
 
 def decode(data: bytes, what: str = "the file") -> DecodedFile:
@@ -34,13 +76,58 @@ def decode(data: bytes, what: str = "the file") -> DecodedFile:
     binary = f"{what} is not a text file (binary data): expected CSV or JSON"
     if data.startswith(b"PK\x03\x04"):
         raise UnreadableFile(f"{binary} (this looks like a zip archive or .xlsx workbook)")
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise UnreadableFile(f"{what} looks like UTF-16 text but does not decode") from None
+        # The sniffers read bytes: give them the same text as UTF-8.
+        return _checked(DecodedFile(text.encode("utf-8"), text, "utf-16"), binary)
     if b"\x00" in data:
-        raise UnreadableFile(binary)
+        if _looks_binary(data):
+            raise UnreadableFile(binary)
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise UnreadableFile(
+            f"{what} holds a NUL character (U+0000) on line {line}: text cannot contain one"
+        )
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
+        mixed = _mixed_encodings(data, what)
+        if mixed:
+            raise UnreadableFile(mixed) from None
         text, encoding = data.decode("latin-1"), "latin-1"
-    sample = text[:_SNIFF]
-    if len(_CONTROL_CHARS.findall(sample)) > len(sample) // 20:
+    return _checked(DecodedFile(data, text, encoding), binary)
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or control bytes: binary data, not a text file with a stray NUL."""
+    sample = data[:_SNIFF]
+    return (
+        data.count(b"\x00") > len(data) // 100
+        or len(_CONTROL_BYTES.findall(sample)) > len(sample) // 20
+    )
+
+
+def _checked(file: DecodedFile, binary: str) -> DecodedFile:
+    sample = file.text[:_SNIFF]
+    if "\x00" in sample or len(_CONTROL_CHARS.findall(sample)) > len(sample) // 20:
         raise UnreadableFile(binary)
-    return DecodedFile(data, text, encoding)
+    return file
+
+
+def parse_json(text: str, what: str = "the file") -> Any:
+    """The JSON value of `text`, or UnreadableFile: never the parser's own RecursionError
+    (deep nesting) or ValueError (integers over 4,300 digits)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"{what} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise UnreadableFile(f"{what} nests JSON arrays or objects too deeply") from None
+    except ValueError as exc:  # e.g. "Exceeds the limit (4300 digits) for integer string"
+        raise UnreadableFile(f"{what} holds a JSON value that cannot be read: {exc}") from None

@@ -9,10 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
 
+from pydantic import ValidationError
+
+from tracker.domain.limits import REF_LENGTH, UNIT_LENGTH, text_problem
+from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, PartyKind
+from tracker.errors import InvalidInput
 from tracker.exports import EXPORT_COLUMNS, unneutralise
 from tracker.imports.plan import Candidate, ImportRejected, RowProblem
 from tracker.write.batch import Origin
@@ -30,6 +37,14 @@ BOOLEAN_FIELDS = {
 }  # fmt: skip
 # Deal columns the export carries that DealIn does not take as input.
 EXTRA_FIELDS = {"delivery_dates_estimated", "value_source"}
+SHOWN_NAMES = 10  # unknown or repeated column names listed in a message
+SHOWN_VALUE = 80  # characters of a value quoted in a message
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: at most SHOWN_VALUE characters."""
+    text = str(value)
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"
 
 
 def looks_like_own_csv(text: str) -> bool:
@@ -48,9 +63,48 @@ def _boolean(value: Any, column: str, row: int) -> bool | RowProblem:
     return RowProblem(row, column, str(value), "expected true or false")
 
 
+def _row_ref(origin: str, row: int) -> str:
+    """ "file:<sha>:<name>:row:<n>", the file's name shortened when the whole would not
+    fit the source ref column (a long name is still the same file: the hash says so)."""
+    suffix = f":row:{row}"
+    ref = origin + suffix
+    return ref if len(ref) <= REF_LENGTH else origin[: REF_LENGTH - len(suffix) - 1] + "…" + suffix
+
+
+def _row_title(origin: str, row: int) -> str:
+    name = PurePath(origin.split(":", 2)[-1]).name
+    return f"{shown(name) if len(name) > 400 else name}, row {row}"
+
+
+def _schema_problems(fields: dict[str, Any], row: int, skip: set[str]) -> list[RowProblem]:
+    """What DealIn says of the fields not already found wrong (so a row with a bad flag
+    still reports its other bad cells)."""
+    try:
+        DealIn.model_validate({k: v for k, v in fields.items() if k not in skip})
+    except ValidationError as exc:
+        columns = {new: old for old, new in RENAMED.items()}
+        return [
+            RowProblem(row, columns.get(name, name), shown(fields.get(name, error.value)),
+                       error.message)
+            for error in InvalidInput.from_pydantic(exc).errors
+            if (name := error.field.split(".")[0]) not in skip
+        ]  # fmt: skip
+    return []
+
+
+def _extras_problems(extras: dict[str, Any], row: int) -> list[RowProblem]:
+    value = extras.get("value_source")
+    if value is None:
+        return []
+    problem = "expected text" if not isinstance(value, str) else text_problem(value, UNIT_LENGTH)
+    return [RowProblem(row, "value_source", shown(value), problem)] if problem else []
+
+
 def _candidate(
-    record: dict[str, Any], row: int, origin: str, line: str
+    record: dict[str, Any], row: int, origin: str, line: str, *, neutralised: bool
 ) -> Candidate | list[RowProblem]:
+    """One deal from a record; `neutralised`: the cells were protected for spreadsheets
+    (the CSV export), so a leading apostrophe the export added is taken off again."""
     problems = []
     fields: dict[str, Any] = {}
     for column, value in record.items():
@@ -63,30 +117,29 @@ def _candidate(
                 continue
             value = parsed
         elif isinstance(value, str):
-            value = unneutralise(value)
+            value = unneutralise(value) if neutralised else value
             value = value if value != "" else None
         fields[RENAMED.get(column, column)] = value
-    if problems:
-        return problems
     extras = {name: fields.pop(name) for name in EXTRA_FIELDS if name in fields}
+    problems += _extras_problems(extras, row)
     category = record.get("category")
+    platform_category = None
     try:
         platform_category = Category(category) if category else None
-    except ValueError:
-        return [RowProblem(row, "category", str(category), "not an armament category")]
-    columns = {RENAMED.get(c, c): c for c in record if c}
-    kinds = _party_kinds(record, row)
+    except (ValueError, TypeError):
+        problems.append(RowProblem(row, "category", shown(category), "not an armament category"))
+    kinds = _party_kinds(record, row, neutralised=neutralised)
     if isinstance(kinds, RowProblem):
-        return [kinds]
+        problems.append(kinds)
+    if problems:
+        return problems + _schema_problems(fields, row, {p.column for p in problems})
+    assert not isinstance(kinds, RowProblem)
+    columns = {RENAMED.get(c, c): c for c in record if c}
     return Candidate(
         row=row,
         fields=fields,
         columns=columns,
-        origin=Origin(
-            ref=f"{origin}:row:{row}",
-            title=f"{PurePath(origin.split(':', 2)[-1]).name}, row {row}",
-            text=line,
-        ),
+        origin=Origin(ref=_row_ref(origin, row), title=_row_title(origin, row), text=line),
         quotes={name: line for name in ("buyer", "seller", "platform", "status")},
         platform_category=platform_category,
         party_kinds=kinds,
@@ -94,7 +147,14 @@ def _candidate(
     )
 
 
-def _party_kinds(record: dict[str, Any], row: int) -> dict[str, PartyKind] | RowProblem:
+def _listed(names: list[str]) -> str:
+    more = f" (and {len(names) - SHOWN_NAMES:,} more)" if len(names) > SHOWN_NAMES else ""
+    return ", ".join(repr(shown(name)) for name in names[:SHOWN_NAMES]) + more
+
+
+def _party_kinds(
+    record: dict[str, Any], row: int, *, neutralised: bool
+) -> dict[str, PartyKind] | RowProblem:
     """The kind of each party that is not a country: a fresh database learns them here
     (a country comes from the country table, never from a file)."""
     kinds: dict[str, PartyKind] = {}
@@ -106,40 +166,69 @@ def _party_kinds(record: dict[str, Any], row: int) -> dict[str, PartyKind] | Row
             kind = PartyKind(text)
         except ValueError:
             allowed = ", ".join(k.value for k in PartyKind)
-            return RowProblem(row, f"{role}_kind", text, f"not a kind of party ({allowed})")
-        name = unneutralise(str(record.get(role) or ""))
+            return RowProblem(row, f"{role}_kind", shown(text), f"not a kind of party ({allowed})")
+        name = str(record.get(role) or "")
+        name = unneutralise(name) if neutralised else name
         if kind is not PartyKind.STATE and name:
             kinds[name] = kind
     return kinds
 
 
 def _check_columns(columns: list[str], where: str) -> None:
+    repeated = [name for name, count in Counter(columns).items() if count > 1]
+    if repeated:
+        raise ImportRejected(f"{where} names the same column more than once: {_listed(repeated)}")
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise ImportRejected(f"{where} lacks the required column(s) {', '.join(missing)}")
     unknown = [name for name in columns if name and name not in EXPORT_COLUMNS]
     if unknown:
         raise ImportRejected(
-            f"{where} has column(s) that are not in the export's data dictionary: "
-            f"{', '.join(unknown)}"
+            f"{where} has {len(unknown):,} column(s) that are not in the export's data "
+            f"dictionary: {_listed(unknown)}"
         )
+
+
+def _records(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
+    """(first line, last line, the record's own text, its cells) per CSV record, counting
+    physical lines as the csv module does (a quoted cell may span lines)."""
+    physical = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(iter(physical))
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # e.g. a cell over csv.field_size_limit() (128 KB): longer than any text field.
+            raise ImportRejected(
+                f"the CSV cannot be read at line {reader.line_num}: {exc}"
+            ) from None
+        end = reader.line_num
+        yield start, end, "".join(physical[start - 1 : end]).rstrip("\r\n"), cells
+        start = end + 1
 
 
 def csv_candidates(text: str, origin: str) -> tuple[list[Candidate], list[RowProblem]]:
     """Candidates from our CSV export; `origin` names the file for source refs."""
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    reader = csv.DictReader(io.StringIO(text))
-    _check_columns(list(reader.fieldnames or []), "the CSV header")
+    records = _records(text.lstrip("\ufeff"))
+    header = next(records, None)
+    columns = header[3] if header else []
+    _check_columns(columns, "the CSV header")
     found: list[Candidate] = []
     problems: list[RowProblem] = []
-    for record in reader:
-        row = reader.line_num
-        if None in record or any(value is None for value in record.values()):
-            problems.append(RowProblem(row, "row", "", "wrong number of cells (truncated file?)"))
+    for row, _end, line, cells in records:
+        if not cells:
+            continue  # a blank line, as csv.DictReader skips it
+        if len(cells) != len(columns):
+            problems.append(
+                RowProblem(row, "row", f"{len(cells)} cells",
+                           f"wrong number of cells: the header has {len(columns)}")
+            )  # fmt: skip
             continue
-        line = lines[row - 1] if row - 1 < len(lines) else ""
-        result = _candidate(record, row, origin, line)
+        result = _candidate(dict(zip(columns, cells, strict=True)), row, origin, line,
+                            neutralised=True)  # fmt: skip
         if isinstance(result, list):
             problems += result
         else:
@@ -153,11 +242,11 @@ def json_candidates(data: list[Any], origin: str) -> tuple[list[Candidate], list
     problems: list[RowProblem] = []
     for index, record in enumerate(data, 1):
         if not isinstance(record, dict):
-            problems.append(RowProblem(index, "item", str(record)[:40], "expected a deal object"))
+            problems.append(RowProblem(index, "item", shown(record), "expected a deal object"))
             continue
         _check_columns(list(record), f"deal object {index}")
         line = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        result = _candidate(record, index, origin, line)
+        result = _candidate(record, index, origin, line, neutralised=False)
         if isinstance(result, list):
             problems += result
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
 from tracker.domain.vocab import Role, label
-from tracker.imports.files import DecodedFile, UnreadableFile, decode
+from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_json
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import Candidate, ImportRejected, Plan, Progress, RowProblem, plan_import
@@ -140,9 +139,9 @@ def _candidates(file: DecodedFile, fmt: str, filename: str, sha: str, parsed_jso
 
 def _parse_json(file: DecodedFile, filename: str) -> Any:
     try:
-        return json.loads(file.text)
-    except json.JSONDecodeError as exc:
-        raise ImportRejected(f"{filename} is not valid JSON: {exc}") from None
+        return parse_json(file.text, filename)
+    except UnreadableFile as exc:
+        raise ImportRejected(str(exc)) from None
 
 
 def import_data(
@@ -191,8 +190,9 @@ def _import(
         report = ImportReport(filename, fmt, "tracker JSON dump", dry_run)
         try:
             report.tables = restore_dump(
-                session=session, actor=actor, dump=parsed_json, dry_run=dry_run
-            )
+                session=session, actor=actor, dump=parsed_json, dry_run=dry_run,
+                origin=PurePath(filename).name,
+            )  # fmt: skip
         except BadDump as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
         return report

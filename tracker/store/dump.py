@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import IO, Any
 
-from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Table, select
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
 from tracker import __version__
+from tracker.domain.limits import MAX_INTEGER, decimal_problem, text_problem
 from tracker.errors import TrackerError
 from tracker.store import migrate
 from tracker.store.db import Base
@@ -30,6 +32,9 @@ TABLE_ORDER = (
     "deal", "deal_participant", "event", "citation", "deal_conflict", "delivery",
     "deal_money", "deal_flag", "import_batch", "user_account", "audit_entry",
 )  # fmt: skip
+# Working state that is no part of a backup: sign-in throttling.
+TRANSIENT = frozenset({"sign_in_failure"})
+MAX_TEXT = 10_000_000  # characters in a TEXT column of a dump (a source's stored text)
 
 
 class BadDump(TrackerError):
@@ -55,7 +60,7 @@ def _plain(value: Any) -> Any:
 
 def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
     """Write every table as JSON to `out`, streaming rows; returns rows per table."""
-    assert set(TABLE_ORDER) == set(Base.metadata.tables) - {"alembic_version"}
+    assert set(TABLE_ORDER) == set(Base.metadata.tables) - {"alembic_version", *TRANSIENT}
     counts: dict[str, int] = {}
     header = {
         "format": DUMP_FORMAT,
@@ -96,23 +101,106 @@ def is_dump(data: object) -> bool:
     return isinstance(data, dict) and data.get("format") == DUMP_FORMAT
 
 
-def _converter(column: Any) -> Any:
+def _typed(kind: type | tuple[type, ...], what: str) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise ValueError(f"expected {what}")
+        return value
+
+    return check
+
+
+def _text(length: int | None) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError("expected text")
+        problem = text_problem(value, length or MAX_TEXT, multiline=True)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return check
+
+
+def _integer(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    if not -MAX_INTEGER - 1 <= value <= MAX_INTEGER:
+        raise ValueError(f"must be between {-MAX_INTEGER - 1:,} and {MAX_INTEGER:,}")
+    return value
+
+
+def _decimal(digits: int, places: int) -> Callable[[Any], Decimal]:
+    def check(value: Any) -> Decimal:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise ValueError("expected a decimal number as a string")
+        number = Decimal(str(value))
+        problem = decimal_problem(number, digits, places)
+        if problem:
+            raise ValueError(problem)
+        return number
+
+    return check
+
+
+def _enum(enum_class: type[enum.Enum]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError("expected text")
+        return enum_class(value)
+
+    return check
+
+
+def _iso(parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(f"expected {what} in ISO 8601")
+        return parse(value)
+
+    return check
+
+
+def _converter(column: Any) -> Callable[[Any], Any]:
+    """The check and conversion of one column's dump values: each value must be what both
+    backends store exactly (tracker.domain.limits), or the dump is refused here."""
     kind = column.type
     if isinstance(kind, SAEnum) and kind.enum_class is not None:
-        enum_class = kind.enum_class
-        return lambda v: None if v is None else enum_class(v)
-    if isinstance(kind, DateTime):
-        return lambda v: None if v is None else dt.datetime.fromisoformat(v)
-    if isinstance(kind, Date):
-        return lambda v: None if v is None else dt.date.fromisoformat(v)
-    if isinstance(kind, Numeric):
-        return lambda v: None if v is None else Decimal(str(v))
-    if isinstance(kind, Boolean):
-        return lambda v: None if v is None else bool(v)
-    return lambda v: v
+        convert = _enum(kind.enum_class)
+    elif isinstance(kind, DateTime):
+        convert = _iso(dt.datetime.fromisoformat, "a date and time")
+    elif isinstance(kind, Date):
+        convert = _iso(dt.date.fromisoformat, "a date")
+    elif isinstance(kind, Numeric):
+        convert = _decimal(kind.precision or 30, kind.scale or 0)
+    elif isinstance(kind, Boolean):
+        convert = _typed(bool, "true or false")
+    elif isinstance(kind, Integer):
+        convert = _integer
+    elif isinstance(kind, String):  # Text is a String without a length
+        convert = _text(kind.length)
+    else:  # pragma: no cover - every column type is listed above
+        convert = _typed(object, "a value")
+    nullable = column.nullable
+
+    def converter(value: Any) -> Any:
+        if value is None:
+            if not nullable:
+                raise ValueError("must not be empty")
+            return None
+        return convert(value)
+
+    return converter
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def table_rows(table: Table, records: list[Any]) -> list[dict[str, Any]]:
+    """A dump table's records as rows to insert, or BadDump naming the table, row, column
+    and value of the first that either backend would store differently or refuse."""
     converters = {column.name: _converter(column) for column in table.columns}
     rows = []
     for index, record in enumerate(records, 1):
@@ -121,10 +209,15 @@ def table_rows(table: Table, records: list[Any]) -> list[dict[str, Any]]:
                 f"table {table.name}, row {index}: expected the columns "
                 f"{', '.join(sorted(converters))}"
             )
-        try:
-            rows.append({name: converters[name](value) for name, value in record.items()})
-        except (ValueError, ArithmeticError, TypeError) as exc:
-            raise BadDump(f"table {table.name}, row {index}: {exc}") from None
+        row = {}
+        for name, value in record.items():
+            try:
+                row[name] = converters[name](value)
+            except (ValueError, ArithmeticError, TypeError) as exc:
+                raise BadDump(
+                    f"table {table.name}, row {index}, column {name}: {exc} (got {_shown(value)})"
+                ) from None
+        rows.append(row)
     return rows
 
 

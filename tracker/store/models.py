@@ -505,3 +505,19 @@ class AuditEntry(Base):
     deal_id: Mapped[int | None] = mapped_column(Integer, index=True)
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [before, after]}
     comment: Mapped[str | None] = mapped_column(Text)
+    # Set on entries loaded from a dump: which restore brought them (they were not
+    # written by this database's own writers). NULL for entries made here.
+    restored_from: Mapped[str | None] = mapped_column(String(200))
+
+
+class SignInFailure(Base):
+    """One failed sign-in, kept while it counts towards throttling (tracker.write.accounts):
+    by the name tried and the address it came from, known account or not."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (Index("ix_sign_in_failure_name_source", "username_key", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    username_key: Mapped[str] = mapped_column(String(100))  # the name tried, lower-cased
+    source: Mapped[str] = mapped_column(String(100), index=True)  # client address or ""

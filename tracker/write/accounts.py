@@ -10,26 +10,32 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import CursorResult, Engine, func, or_, select, update
+from sqlalchemy import CursorResult, Engine, delete, func, select, update
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from tracker.auth import Actor, PermissionDenied, require
 from tracker.domain.vocab import Role
 from tracker.errors import FieldError, InvalidInput, TrackerError
 from tracker.store.db import make_session_factory, transaction
-from tracker.store.models import UserAccount
+from tracker.store.models import SignInFailure, UserAccount
 from tracker.write._audit import record
 
-MAX_FAILED_LOGINS = 5
+MAX_FAILED_LOGINS = 5  # of one name from one address
+MAX_SOURCE_FAILURES = 20  # of any names from one address
+MAX_ACCOUNT_FAILURES = 100  # of one name from any addresses
 LOCKOUT = dt.timedelta(minutes=15)
+SOURCE_LENGTH = 100
+SIGN_IN = Actor("anonymous", Role.VIEWER)  # who tries to sign in: nobody yet
 MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_SCORE = 3  # zxcvbn: "safely unguessable", about 10^8 guesses or more
 MAX_PASSWORD_LENGTH = 1024  # hashing cost grows with the input; nobody types more
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,100}")
 RESERVED_USERNAMES = frozenset({"anonymous"})  # the audit name of visitors who are not signed in
@@ -37,19 +43,23 @@ RESERVED_USERNAMES = frozenset({"anonymous"})  # the audit name of visitors who 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
-class LoginFailed(TrackerError):
-    """Sign-in refused. One message for every reason, so it reveals nothing."""
+SIGN_IN_REFUSED = (
+    f"wrong username or password (after {MAX_FAILED_LOGINS} failed attempts, "
+    f"wait {LOCKOUT.seconds // 60} minutes before trying again)"
+)
 
-    def __init__(self, message: str = "wrong username or password") -> None:
-        super().__init__(message)
+
+class LoginFailed(TrackerError):
+    """Sign-in refused. One message for every reason (unknown name, wrong password,
+    inactive account, a lockout), so the one trying learns nothing from it."""
+
+    def __init__(self) -> None:
+        super().__init__(SIGN_IN_REFUSED)
 
 
 class AccountLocked(LoginFailed):
-    def __init__(self, until: dt.datetime, now: dt.datetime) -> None:
-        minutes = max(1, math.ceil((until - now).total_seconds() / 60))
-        unit = "minute" if minutes == 1 else "minutes"
-        super().__init__(f"too many failed sign-ins; try again in {minutes} {unit}")
-        self.until = until
+    """Refused because of too many failures (the library's callers may tell; the message,
+    and so the person trying, cannot)."""
 
 
 @dataclass(frozen=True)
@@ -93,8 +103,16 @@ def _dummy_hash() -> str:
     return hash_password("not a password of anyone: only here to spend the same time")
 
 
-def _password_problems(password: str, username: str) -> list[FieldError]:
-    """What is wrong with a new password. Never quotes it: FieldError.value stays None."""
+def _password_problems(
+    password: str, username: str, personal: Sequence[str | None] = ()
+) -> list[FieldError]:
+    """What is wrong with a new password. Never quotes it: FieldError.value stays None.
+
+    Beyond the length: zxcvbn (Dropbox's estimator, shipped with its lists of common
+    passwords, names, words and keyboard patterns; nothing is downloaded) must rate it
+    at least MIN_PASSWORD_SCORE, with the username and the other personal details
+    counted as known to an attacker; and it must not contain the username.
+    """
     problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
         problems.append(f"must be at least {MIN_PASSWORD_LENGTH} characters long")
@@ -102,9 +120,31 @@ def _password_problems(password: str, username: str) -> list[FieldError]:
         problems.append(f"must be at most {MAX_PASSWORD_LENGTH} characters long")
     if password and len(set(password)) == 1:
         problems.append("must not be one character repeated")
-    if password.strip().casefold() == username.strip().casefold():
+    name = username.strip().casefold()
+    if password.strip().casefold() == name:
         problems.append("must not be the username")
+    elif len(name) >= 3 and name in password.casefold():
+        problems.append("must not contain the username")
+    if not problems:
+        known = [username, *(detail for detail in personal if detail)]
+        # zxcvbn's time grows with the length; the first 100 characters decide anyway.
+        rating = zxcvbn(password[:100], user_inputs=known)
+        if rating["score"] < MIN_PASSWORD_SCORE:
+            hint = rating["feedback"]["warning"] or "a common word, name, date or pattern"
+            problems.append(f"is too easy to guess ({hint.rstrip('.')}); use a longer passphrase")
     return [FieldError("password", None, message) for message in problems]
+
+
+def username_problem(username: str) -> FieldError | None:
+    """What is wrong with a new username, or None (checked before a password is asked)."""
+    name = username.strip()
+    if not USERNAME_PATTERN.fullmatch(name):
+        return FieldError(
+            "username", username, "must be 3 to 100 letters, digits, dots, _ or - characters"
+        )
+    if name.lower() in RESERVED_USERNAMES:
+        return FieldError("username", username, "is reserved")
+    return None
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -180,14 +220,9 @@ def create_user(
     require(actor, Role.ADMIN, "creating users")
     name = username.strip()
     problems: list[FieldError] = []
-    if not USERNAME_PATTERN.fullmatch(name):
-        problems.append(
-            FieldError(
-                "username", username, "must be 3 to 100 letters, digits, dots, _ or - characters"
-            )
-        )
-    elif name.lower() in RESERVED_USERNAMES:
-        problems.append(FieldError("username", username, "is reserved"))
+    bad_name = username_problem(username)
+    if bad_name is not None:
+        problems.append(bad_name)
     identity = sso_identity.strip() if sso_identity is not None else None
     if identity is not None and not 3 <= len(identity) <= 300:
         problems.append(FieldError("sso_identity", sso_identity, "must be 3 to 300 characters"))
@@ -196,7 +231,7 @@ def create_user(
             FieldError("password", None, "required unless the user signs in by single sign-on")
         )
     if password is not None:
-        problems += _password_problems(password, name)
+        problems += _password_problems(password, name, (display_name, sso_identity))
     shown_name = display_name.strip() if display_name else None
     if shown_name is not None and len(shown_name) > 200:
         problems.append(FieldError("display_name", None, "must be at most 200 characters"))
@@ -236,81 +271,155 @@ def create_user(
 # --- signing in --------------------------------------------------------------------------
 
 
+def _source(source: str | None) -> str:
+    """The address a sign-in came from, as stored ("" when the caller does not know)."""
+    return (source or "").strip()[:SOURCE_LENGTH]
+
+
+def _name_key(username: str) -> str:
+    return username.strip().lower()[:100]
+
+
+def _lock_end(session: Session, name_key: str, source: str, now: dt.datetime) -> dt.datetime | None:
+    """When the lock on this name from this address ends, or None when there is none.
+
+    Three counts of failed sign-ins within LOCKOUT: of this name from this address (5), of
+    any name from this address (20) and of this name from anywhere (100). Only the last
+    can stop a name's owner signing in from another address, and it needs a guess spread
+    over many addresses: one stranger cannot lock out an admin.
+    """
+    start = now - LOCKOUT
+    recent = select(func.count(), func.max(SignInFailure.at)).where(SignInFailure.at > start)
+    checks = (
+        (
+            MAX_FAILED_LOGINS,
+            [SignInFailure.username_key == name_key, SignInFailure.source == source],
+        ),
+        (MAX_SOURCE_FAILURES, [SignInFailure.source == source]),
+        (MAX_ACCOUNT_FAILURES, [SignInFailure.username_key == name_key]),
+    )
+    ends = []
+    for limit, conditions in checks:
+        count, latest = session.execute(recent.where(*conditions)).one()
+        if count >= limit and latest is not None:
+            ends.append(_utc(latest) + LOCKOUT)
+    return max(ends) if ends else None
+
+
 def authenticate(
-    *, engine: Engine, username: str, password: str, now: dt.datetime | None = None
+    *,
+    engine: Engine,
+    username: str,
+    password: str,
+    source: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Actor:
     """The actor for a correct username and password, or LoginFailed.
 
-    Unknown user, wrong password, inactive or password-less account: all the same
-    LoginFailed. After MAX_FAILED_LOGINS failures in a row the account is locked for
-    LOCKOUT and every attempt, even with the right password, raises AccountLocked.
-    Commits its own transactions (the failure counter must survive the exception).
+    Unknown user, wrong password, inactive or password-less account, a lockout: all the
+    same LoginFailed with the same message, after the same work (one Argon2 check, one
+    write), so an answer reveals nothing about which names exist. `source` is the
+    client's address: failures are throttled per name and address (MAX_FAILED_LOGINS),
+    per address (MAX_SOURCE_FAILURES) and per name (MAX_ACCOUNT_FAILURES). Every
+    attempt is audited (sign_in, sign_in_failed, lockout); admins see lockouts in the
+    account list, and the owner after signing in (`tracker.read.audit.sign_in_notice`).
+    Commits its own transactions (a failure must be counted even though the caller only
+    sees an exception).
     """
-    now = _utc(now)
+    now, where, key = _utc(now), _source(source), _name_key(username)
     with make_session_factory(engine)() as session:
         user = _find(session, username)
-        if user is None or not user.active or user.password_hash is None:
-            _verify(_dummy_hash(), password)  # the same time as a real check
-            raise LoginFailed()
-        user_id, stored_hash = user.id, user.password_hash
-        locked_until = _maybe_utc(user.locked_until)
-    if locked_until is not None and locked_until > now:
-        raise AccountLocked(locked_until, now)
+        usable = user is not None and user.active and user.password_hash is not None
+        user_id = user.id if user is not None else None
+        stored_hash = user.password_hash if user is not None and usable else None
+        locked_until = _lock_end(session, key, where, now)
+    right = _verify(stored_hash or _dummy_hash(), password)  # the same time in every case
+    if stored_hash is not None and user_id is not None and right and locked_until is None:
+        actor = _succeed(engine, user_id, stored_hash, key, where, now, password)
+        if actor is not None:
+            return actor
+    if locked_until is not None:
+        reason = "locked"
+    elif user_id is None:
+        reason = "unknown user"
+    elif stored_hash is None:
+        reason = "inactive or single sign-on only"
+    else:
+        reason = "wrong password"
+    raise _fail(engine, username, key, where, now, user_id, reason)
 
-    if not _verify(stored_hash, password):
-        raise _count_failure(engine, user_id, now)
 
+def _succeed(
+    engine: Engine, user_id: int, stored_hash: str, key: str, where: str, now: dt.datetime,
+    password: str,
+) -> Actor | None:  # fmt: skip
+    """Record a successful sign-in; None if the account changed since it was read."""
     new_hash = hash_password(password) if _hasher.check_needs_rehash(stored_hash) else None
     values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if new_hash is not None:
         values["password_hash"] = new_hash
     with transaction(engine) as session:
         # One conditional UPDATE: it changes nothing if, since the read, the account was
-        # locked by parallel failures, deactivated, or given another password.
+        # deactivated or given another password.
         done = session.execute(
             update(UserAccount)
             .where(
                 UserAccount.id == user_id,
                 UserAccount.active.is_(True),
                 UserAccount.password_hash == stored_hash,
-                or_(UserAccount.locked_until.is_(None), UserAccount.locked_until <= now),
             )
             .values(**values)
         )
-        succeeded = cast(CursorResult[Any], done).rowcount == 1
+        if cast(CursorResult[Any], done).rowcount != 1:
+            return None
         user = session.get(UserAccount, user_id, populate_existing=True)
-        actor = Actor(user.username, user.role, user.id) if user and succeeded else None
-        refused_until = _maybe_utc(user.locked_until) if user else None
-    if actor is not None:
-        return actor
-    if refused_until is not None and refused_until > now:
-        raise AccountLocked(refused_until, now)
-    raise LoginFailed()
-
-
-def _count_failure(engine: Engine, user_id: int, now: dt.datetime) -> LoginFailed:
-    """Count one failed attempt (committed); the error to raise: locked or not."""
-    with transaction(engine) as session:
-        # The increment is one UPDATE, so parallel attempts cannot lose a count; it also
-        # locks the row (and on SQLite the database) for the rest of this transaction.
+        assert user is not None
+        # Failures "in a row" from this address end with a success from it.
         session.execute(
-            update(UserAccount)
-            .where(UserAccount.id == user_id)
-            .values(failed_logins=UserAccount.failed_logins + 1)
+            delete(SignInFailure).where(
+                SignInFailure.username_key == key, SignInFailure.source == where
+            )
         )
-        user = session.get(UserAccount, user_id, populate_existing=True)
-        if user is None:
+        actor = Actor(user.username, user.role, user.id)
+        record(
+            session=session, actor=actor, action="sign_in", entity="user", entity_id=user.id,
+            changes={"source": (None, where or None)},
+        )  # fmt: skip
+    return actor
+
+
+def _fail(
+    engine: Engine, username: str, key: str, where: str, now: dt.datetime, user_id: int | None,
+    reason: str,
+) -> LoginFailed:  # fmt: skip
+    """Count and audit one failed attempt (committed); the error to raise."""
+    attempt = {"username": (None, username.strip()[:100]), "source": (None, where or None),
+               "reason": (None, reason)}  # fmt: skip
+    with transaction(engine) as session:
+        if reason != "locked":  # a refused attempt checked nothing: it does not count
+            session.add(SignInFailure(at=now, username_key=key, source=where))
+            session.flush()
+        record(
+            session=session, actor=SIGN_IN, action="sign_in_failed", entity="user",
+            entity_id=user_id, changes=attempt,
+        )  # fmt: skip
+        if reason == "locked":
+            return AccountLocked()
+        user = session.get(UserAccount, user_id) if user_id is not None else None
+        if user is not None:
+            expired = user.locked_until is not None and _utc(user.locked_until) <= now
+            user.failed_logins = 1 if expired else user.failed_logins + 1
+            user.locked_until = None if expired else user.locked_until
+        locked_until = _lock_end(session, key, where, now)
+        if locked_until is None:
             return LoginFailed()
-        locked_until = _maybe_utc(user.locked_until)
-        if locked_until is not None and locked_until > now:  # locked meanwhile
-            return AccountLocked(locked_until, now)
-        if locked_until is not None:  # an expired lock: the count starts again
-            user.failed_logins = 1
-            user.locked_until = None
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            return AccountLocked(user.locked_until, now)
-    return LoginFailed()
+        if user is not None:
+            user.locked_until = locked_until
+        record(
+            session=session, actor=SIGN_IN, action="lockout", entity="user", entity_id=user_id,
+            changes={**attempt, "locked_until": (None, locked_until)},
+        )  # fmt: skip
+    return AccountLocked()
 
 
 def actor_for_sso(*, session: Session, identity: str) -> Actor | None:
@@ -412,7 +521,11 @@ def unlock(*, session: Session, actor: Actor, username: str) -> UserAccount:
     """Lift a lockout and forget the failed sign-ins."""
     require(actor, Role.ADMIN, "unlocking users")
     user = _get(session, username)
-    if user.failed_logins == 0 and user.locked_until is None:
+    throttled = session.execute(
+        delete(SignInFailure).where(SignInFailure.username_key == _name_key(user.username))
+    )
+    cleared = cast(CursorResult[Any], throttled).rowcount
+    if user.failed_logins == 0 and user.locked_until is None and not cleared:
         return user
     changes = {
         "failed_logins": (user.failed_logins, 0),
@@ -434,7 +547,7 @@ def unlock(*, session: Session, actor: Actor, username: str) -> UserAccount:
 def set_password(*, session: Session, actor: Actor, username: str, password: str) -> UserAccount:
     """Set a new password: admins for anyone, everyone else for themself only."""
     user = _get_permitted(session, actor, username, "setting another user's password")
-    problems = _password_problems(password, user.username)
+    problems = _password_problems(password, user.username, (user.display_name, user.sso_identity))
     if problems:
         raise InvalidInput(problems)
     user.password_hash = hash_password(password)
