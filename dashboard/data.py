@@ -1,15 +1,19 @@
 """The dashboard's link to the library: one cached engine and cached query results.
 
 Pages call these functions only; all SQL and rules stay in `tracker/`. Results are plain
-dataclasses keyed by plain filter values, so `st.cache_data` can pickle and share them.
+dataclasses keyed by plain filter values, so `st.cache_data` can pickle and share them,
+and by the data version every write bumps: each run reads it once (`note_version`), so a
+write made anywhere — this server, another one, a CLI import — shows on the next click.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -28,10 +32,14 @@ from tracker.read.detail import DealDetail
 from tracker.read.filters import DealFilters
 from tracker.read.rows import DealRow
 from tracker.read.totals import GroupTotal
+from tracker.read.version import data_version
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.setup import open_database
 
-TTL = dt.timedelta(minutes=5)
+# The version makes results current; the TTL and the entry cap only bound memory.
+TTL = dt.timedelta(hours=1)
+ENTRIES = 200
+_run = threading.local()
 
 
 @st.cache_resource(show_spinner="Opening the database…")
@@ -44,26 +52,66 @@ def session() -> Session:
     return make_session_factory(engine())()
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+def note_version() -> int:
+    """Read the data version once for this script run (the entry point calls it first)."""
+    with session() as s:
+        _run.version = data_version(s)
+    return int(_run.version)
+
+
+def version() -> int:
+    """The data version this run reads at; read now when the run has not noted one."""
+    noted = getattr(_run, "version", None)
+    return note_version() if noted is None else int(noted)
+
+
+def forget_version() -> None:
+    """After a write in this run: the next read notes the new version."""
+    _run.version = None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def versioned(function: Callable[P, R]) -> Callable[P, R]:
+    """Cache `function`'s results per data version (st.cache_data keyed on it too)."""
+
+    def at_version(data_version: int, *args: Any, **kwargs: Any) -> R:
+        return function(*args, **kwargs)
+
+    # st.cache_data tells functions apart by module, qualified name and source.
+    at_version.__module__ = function.__module__
+    at_version.__qualname__ = f"{function.__qualname__}@version"
+    cached = st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)(at_version)
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cached(version(), *args, **kwargs)
+
+    return call
+
+
+@versioned
 def overall(filters: DealFilters) -> GroupTotal:
     with session() as s:
         return totals_.overall_total(s, filters)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def overview(filters: DealFilters) -> views.Overview:
     """The Overview page's figures, its queries run at once."""
     with session() as s:
         return views.overview(s, filters, concurrent=True)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def totals(filters: DealFilters, by: str, with_parts: bool = True) -> list[GroupTotal]:
     with session() as s:
         return totals_.totals(s, filters, by, parts_up_to=12 if with_parts else 0)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deals_page(
     filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
 ) -> list[DealRow]:
@@ -73,7 +121,7 @@ def deals_page(
         )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deal_view(
     filters: DealFilters, group: str, sort: str, descending: bool, limit: int, offset: int
 ) -> views.DealView:
@@ -86,31 +134,31 @@ def deal_view(
         )  # fmt: skip
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def party_choices(role: str) -> list[PartyChoice]:
     with session() as s:
         return choices.party_choices(s, role)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def canonical_party_name(name: str) -> str | None:
     with session() as s:
         return resolve.canonical_party_name(s, name)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def year_range() -> tuple[int, int] | None:
     with session() as s:
         return choices.order_year_range(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deal_detail(deal_id: int) -> DealDetail | None:
     with session() as s:
         return detail.deal_detail(s, deal_id)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def related_deals(deal_id: int) -> list[DealRow]:
     with session() as s:
         return detail.related_deals(s, deal_id)
@@ -134,7 +182,7 @@ def run_import(
             session=s, data=data, filename=filename, skip_invalid=skip_invalid,
             progress=progress, actor=actor,
         )  # fmt: skip
-    st.cache_data.clear()
+    _after_write()
     return report
 
 
@@ -160,8 +208,20 @@ def write(service: Callable[..., T], **kwargs: Any) -> T:
     """Run a library write service in one transaction, then drop cached query results."""
     with transaction(engine()) as s:
         result = service(session=s, **kwargs)
-    st.cache_data.clear()
+    _after_write()
     return result
+
+
+def _after_write() -> None:
+    """The write bumped the data version: read at the new one, and free the old results."""
+    forget_version()
+    st.cache_data.clear()
+
+
+def account(service: Callable[..., T], **kwargs: Any) -> T:
+    """Run a sign-in service in one transaction (no deal data changes: caches stay)."""
+    with transaction(engine()) as s:
+        return service(session=s, **kwargs)
 
 
 def read(query: Callable[..., T], **kwargs: Any) -> T:
@@ -170,19 +230,19 @@ def read(query: Callable[..., T], **kwargs: Any) -> T:
         return query(session=s, **kwargs)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def party_name_choices() -> list[NameChoice]:
     with session() as s:
         return choices.party_name_choices(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def platform_choices() -> list[str]:
     with session() as s:
         return choices.platform_choices(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def source_choices() -> list[tuple[str, str]]:
     with session() as s:
         return choices.source_choices(s)
