@@ -22,15 +22,15 @@ from sqlalchemy.orm import Session
 from tracker import resolve
 from tracker.auth import Actor
 from tracker.config import get_settings
-from tracker.exports import export_bytes, export_metadata
+from tracker.exports import export_bytes, export_metadata, totals_csv
 from tracker.imports.pipeline import ImportReport, import_data
 from tracker.imports.plan import Progress
-from tracker.read import choices, detail, rows, views
+from tracker.read import choices, detail, table, views
 from tracker.read import totals as totals_
 from tracker.read.choices import NameChoice, PartyChoice
 from tracker.read.detail import DealDetail
 from tracker.read.filters import DealFilters
-from tracker.read.rows import DealRow
+from tracker.read.table import TableRow
 from tracker.read.totals import GroupTotal
 from tracker.read.version import data_version
 from tracker.store.db import make_session_factory, transaction
@@ -114,23 +114,31 @@ def totals(filters: DealFilters, by: str, with_parts: bool = True) -> list[Group
 @versioned
 def deals_page(
     filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
-) -> list[DealRow]:
+) -> list[TableRow]:
     with session() as s:
-        return rows.list_deals(
+        return table.table_rows(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset
         )
 
 
 @versioned
 def deal_view(
-    filters: DealFilters, group: str, sort: str, descending: bool, limit: int, offset: int
+    filters: DealFilters,
+    group: str,
+    sort: str,
+    descending: bool,
+    limit: int,
+    offset: int,
+    groups_from: int = 0,
+    groups_shown: int = 12,
 ) -> views.DealView:
-    """The Deals page's one call: a page of rows, the count and totals, the totals by
-    `group` (the first 12 groups), and facet counts."""
+    """The Deals page's one call: a page of rows, the count and totals, a page of the
+    totals by `group`, and facet counts."""
     with session() as s:
         return views.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
-            concurrent=True, totals_by=group,
+            concurrent=True, totals_by=group, groups_from=groups_from,
+            groups_shown=groups_shown,
         )  # fmt: skip
 
 
@@ -159,9 +167,9 @@ def deal_detail(deal_id: int) -> DealDetail | None:
 
 
 @versioned
-def related_deals(deal_id: int) -> list[DealRow]:
+def related_deals(deal_id: int) -> list[TableRow]:
     with session() as s:
-        return detail.related_deals(s, deal_id)
+        return table.related_rows(s, deal_id)
 
 
 def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
@@ -190,6 +198,12 @@ def export_file(engine_: Engine, filters: DealFilters, fmt: str) -> bytes:
     """Export bytes, made only when the user clicks download (no Streamlit calls here)."""
     with make_session_factory(engine_)() as s:
         return export_bytes(s, filters, fmt)
+
+
+def totals_file(engine_: Engine, filters: DealFilters, by: str) -> bytes:
+    """Every group's totals as CSV, made only when the user clicks download."""
+    with make_session_factory(engine_)() as s:
+        return totals_csv(s, filters, by)
 
 
 def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:

@@ -35,7 +35,10 @@ def test_totals_by_platform_for_turkey(run, buyer: str) -> None:  # type: ignore
     assert "4 units" in lines["S-400 Triumf"] and "$2.5 billion" in lines["S-400 Triumf"]
     assert "unknown" in lines["F-35 Lightning II"]
     assert " 0 " not in lines["F-35 Lightning II"]
-    assert "44 = 20 from United Kingdom (new, signed/ordered) + 12 from Qatar" in result.output
+    assert (
+        "44 = 20 from United Kingdom in 2025 (new, signed/ordered) + 12 from Qatar "
+        "(second-hand, negotiating, year unknown)" in result.output
+    )
 
 
 def test_unknown_buyer_exits_non_zero_with_suggestions(run) -> None:  # type: ignore[no-untyped-def]

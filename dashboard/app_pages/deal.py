@@ -9,10 +9,11 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
-from dashboard.ui import deals_table, guard, md
+from dashboard.ui import deals_table, guard, md, open_deal
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import Role, field_label, label
+from tracker.formatting import describe_tiv
 from tracker.read.audit import audit_log
 from tracker.read.detail import CitationView, DealDetail
 from tracker.write.deals import delete_deal, restore_deal
@@ -40,9 +41,7 @@ def _value(detail: DealDetail) -> str:
 def _fields(detail: DealDetail) -> dict[str, str]:
     row = detail.row
     unit = f" {row.quantity_unit}" if row.quantity_unit else ""
-    tiv = None
-    if row.tiv_total_order is not None:
-        tiv = f"{row.tiv_total_order} (per unit {_or_unknown(row.tiv_per_unit)})"
+    tiv = describe_tiv(row.tiv_total_order, row.tiv_per_unit)
     first_delivery = _or_unknown(row.first_delivery_date, "—")
     if row.first_delivery_date and row.deliveries_expected:
         first_delivery += " (expected)"
@@ -204,7 +203,9 @@ st.subheader("Related deals")
 with guard():
     related = data.related_deals(deal_id)
 if related:
-    deals_table(related, key="related_table")
+    opened = deals_table(related, key="related_table")
+    if isinstance(opened, int):
+        open_deal(opened)
 else:
     st.caption(
         "No related deals (same buyer and platform, same programme, or same seller and platform)."

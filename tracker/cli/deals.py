@@ -13,7 +13,7 @@ from tracker.cli.common import filter_options, filters_from, friendly_errors, re
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import label
 from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
-from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.formatting import describe_group, describe_money, describe_quantity
 from tracker.read.detail import deal_detail
 from tracker.read.rows import SORT_KEYS, list_deals
 from tracker.read.totals import GroupBy, totals
@@ -145,9 +145,8 @@ def totals_command(group_by: str, **kwargs: Any) -> None:
     rows = [(g.label, g.deals, describe_quantity(g), describe_money(g)) for g in groups]
     click.echo(table([group_by, "deals", "quantity ordered", "value"], rows))
     for group in groups:
-        if group.parts:
-            parts = " + ".join(describe_part(part) for part in group.parts)
-            click.echo(f"\n{group.label}: {group.quantity} = {parts}")
+        if len(group.parts) > 1:
+            click.echo(f"\n{group.label} {describe_group(group, group_by)}")
 
 
 @click.command("export")
