@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from tracker.domain.vocab import Condition, Status
 from tracker.exports import totals_csv
 from tracker.formatting import describe_group
 from tracker.read.filters import DealFilters
-from tracker.read.totals import totals
+from tracker.read.totals import GroupTotal, TotalPart, totals
 from tracker.read.views import deal_view
 from tracker.store.db import make_session_factory, transaction
 from tracker.write.catalogue import add_platform
@@ -93,3 +94,15 @@ def test_totals_csv_holds_every_group_per_currency_and_is_formula_safe(r73: Engi
     assert (r73_row["deals"], r73_row["quantity_ordered"]) == ("4", "2400")
     evil = next(r for r in rows if "HYPERLINK" in r["platform"])
     assert evil["platform"] == "'=HYPERLINK(1)" and evil["value_EUR"] == "12.50"
+
+
+def test_unknown_fields_of_a_part_read_as_unknown() -> None:
+    parts = [
+        TotalPart(1, 5, "India", "Russia", "R-73", Condition.NEW, Status.DELIVERED, 2001),
+        TotalPart(2, 7, "India", "Russia", "R-73", None, Status.ORDERED, None),
+    ]
+    group = GroupTotal("R-73", 2, 12, 0, 0, 2, 2, parts=parts)
+    assert describe_group(group, "platform") == (
+        "(2 deals, all to India, from Russia): 12 = 5 in 2001 (new, delivered) "
+        "+ 7 (condition unknown, signed/ordered, year unknown); value unknown"
+    )

@@ -81,10 +81,13 @@ def describe_part(
 ) -> str:
     """ "20 from United Kingdom (new, signed/ordered)": the quantity and the `shown` fields."""
     text = "unknown" if part.quantity is None else f"{part.quantity:,}"
-    named = [
-        _words(part, name) for name in ("platform", "buyer", "seller", "year") if name in shown
+    names = ("platform", "buyer", "seller", "year")
+    named = [_words(part, n) for n in names if n in shown and getattr(part, n) is not None]
+    details = [
+        _words(part, n) if getattr(part, n) is not None else f"{n} unknown"
+        for n in ("condition", "status", "year")
+        if n in shown and (n != "year" or part.year is None)
     ]
-    details = [_words(part, name) for name in ("condition", "status") if name in shown]
     text = " ".join([text, *named])
     return f"{text} ({', '.join(details)})" if details else text
 
@@ -110,10 +113,14 @@ def describe_group(group: GroupTotal, by: GroupBy | str | None = None) -> str:
     shared = describe_shared(group.parts, group_by) if len(group.parts) > 1 else ""
     heading = f"({group.deals:,} {deals}{', ' + shared if shared else ''})"
     quantity = describe_quantity(group)
-    if len(group.parts) > 1 and group.quantity_unknown == 0:
+    known = [part for part in group.parts if part.quantity is not None]
+    if len(group.parts) > 1 and len(known) > 1:
         shown = varying_fields(group.parts, group_by)
-        parts = " + ".join(describe_part(part, shown) for part in group.parts)
+        parts = " + ".join(describe_part(part, shown) for part in known)
         quantity = f"{group.quantity:,} = {parts}"
+        if group.quantity_unknown:
+            deals = "deal" if group.quantity_unknown == 1 else "deals"
+            quantity += f", plus {group.quantity_unknown} {deals} of unknown quantity"
     money = describe_money(group)
     return f"{heading}: {quantity}; {money}" if money else f"{heading}: {quantity}"
 
