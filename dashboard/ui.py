@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -79,25 +79,26 @@ def current_filters() -> DealFilters:
 
 # Table column -> (label, what it sorts by in the library, width). The defaults fit a
 # 1400 px window beside the sidebar; the others are one pick away in "Columns".
-Width = Literal["small", "medium", "large"]
-COLUMNS: dict[str, tuple[str, str, Width]] = {
-    "Deal": ("deal_id", "id", "small"),
-    "Buyer": ("buyer", "buyer", "medium"),
-    "Seller": ("seller", "seller", "medium"),
-    "Platform": ("platform", "platform", "medium"),
-    "Description": ("description", "description", "medium"),
-    "Category": ("category", "category", "small"),
-    "Quantity": ("quantity", "quantity", "small"),
-    "Delivered": ("delivered", "delivered", "small"),
-    "Condition": ("condition", "condition", "small"),
-    "Value": ("value", "value", "small"),
-    "TIV": ("tiv", "tiv", "small"),
-    "Status": ("status", "status", "small"),
-    "Ordered": ("order_date", "order_date", "small"),
-    "Sources": ("sources", "sources", "small"),
+# Table column -> (field, what it sorts by in the library, width in pixels). The default
+# columns fit a 1400 px window beside the sidebar; the others are one pick away.
+COLUMNS: dict[str, tuple[str, str, int]] = {
+    "Deal": ("deal_id", "id", 55),
+    "Buyer": ("buyer", "buyer", 125),
+    "Seller": ("seller", "seller", 125),
+    "Platform": ("platform", "platform", 165),
+    "Description": ("description", "description", 200),
+    "Category": ("category", "category", 110),
+    "Quantity": ("quantity", "quantity", 75),
+    "Delivered": ("delivered", "delivered", 80),
+    "Condition": ("condition", "condition", 110),
+    "Value": ("value", "value", 105),
+    "TIV": ("tiv", "tiv", 70),
+    "Status": ("status", "status", 105),
+    "Ordered": ("order_date", "order_date", 80),
+    "Sources": ("sources", "sources", 70),
 }
-DEFAULT_COLUMNS = ("Deal", "Buyer", "Seller", "Platform", "Quantity", "Delivered", "Value",
-                   "Status", "Ordered", "Sources")  # fmt: skip
+DEFAULT_COLUMNS = ("Deal", "Buyer", "Seller", "Platform", "Quantity", "Value", "Status",
+                   "Ordered", "Sources")  # fmt: skip
 NUMBER_COLUMNS = {"Deal", "Quantity", "Delivered", "TIV", "Sources"}
 
 
@@ -110,7 +111,7 @@ def deals_frame(rows: Sequence[TableRow]) -> pd.DataFrame:
                 "Buyer": row.buyer,
                 "Seller": row.seller,
                 "Platform": row.platform,
-                "Description": row.description or "",
+                "Description": row.description,
                 "Category": label(row.category),
                 "Quantity": row.quantity,
                 "Delivered": row.delivered,
@@ -136,7 +137,9 @@ def _column_config(sorted_by: str | None, descending: bool) -> dict[str, Any]:
         arrow = (" ↓" if descending else " ↑") if sort == sorted_by else ""
         title = f"{name}{arrow}"
         if name == "Deal":
-            config[name] = st.column_config.NumberColumn(title, width=width, format="%d")
+            config[name] = st.column_config.NumberColumn(
+                title, width=width, format="%d", help="Tick a row to open its deal"
+            )
         elif name == "TIV":
             config[name] = st.column_config.NumberColumn(
                 title, width=width, format="%.1f", help="SIPRI trend-indicator value of the "
@@ -170,6 +173,7 @@ def deals_table(
         key=key,
         column_order=[name for name in COLUMNS if name in columns],
         column_config=_column_config(sorted_by, descending),
+        placeholder="unknown",
         on_select="rerun",
         # Column selection turns off the grid's own sorting, which sorted this page only
         # (and numbers as text); a clicked header sorts every page in the database instead.

@@ -165,7 +165,7 @@ def test_editor_edits_and_the_history_shows_it(app_engine: Engine) -> None:
     at.number_input(key="ef_quantity_ordered").set_value(42)
     at.text_input(key="ef_comment").input("typo in the first entry")
     at.button(key="deal_form_submit").click().run()
-    assert "Saved deal 3: quantity_ordered" in _plain(at.success)
+    assert "Saved deal 3: quantity ordered" in _plain(at.success)
     at = _open(at, "deal", id="3")
     history = _table_with(at, "who")
     assert history["who"].iloc[0] == "erin"

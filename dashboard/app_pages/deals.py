@@ -135,7 +135,7 @@ st.caption(
     "separately, never as 0. Money is summed per currency."
 )
 
-sort_col, order_col, page_col, columns_col = st.columns([2, 1, 1, 3])
+sort_col, order_col, page_col, columns_col = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
 chosen_sort = sort_col.selectbox(
     "Sort by", list(TABLE_SORTS), key="deals_sort", format_func=lambda k: k.replace("_", " ")
 )
@@ -146,10 +146,11 @@ chosen_page = int(
 if (chosen_sort, chosen_descending, chosen_page) != (sort, descending, page):
     sort, descending, page = chosen_sort, chosen_descending, chosen_page
     view = _view(filters, group, sort, descending, page)
-shown_columns = columns_col.multiselect(
-    "Columns", list(COLUMNS), default=list(DEFAULT_COLUMNS), key="deals_columns",
-    select_all=False,
-)  # fmt: skip
+with columns_col.popover("Columns", icon=":material/view_column:"):
+    shown_columns = st.multiselect(
+        "Columns shown", list(COLUMNS), default=list(DEFAULT_COLUMNS), key="deals_columns",
+        select_all=False,
+    )  # fmt: skip
 
 _write_params({"sort": sort, "desc": "1" if descending else "0", "group": group, "page": str(page)})
 

@@ -140,11 +140,8 @@ def _save(
                     clear=clear,
                 )  # fmt: skip
                 saved_id = deal_id
-                message = (
-                    (f"Saved deal {deal_id}: " + ", ".join(changes))
-                    if changes
-                    else "No changes to save."
-                )
+                changed = ", ".join(field_label(name).lower() for name in changes)
+                message = f"Saved deal {deal_id}: {changed}." if changes else "No changes to save."
     except InvalidInput as exc:
         errors: dict[str, str] = {}
         for error in exc.errors:  # one message per field, every field at once
