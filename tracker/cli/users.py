@@ -54,6 +54,8 @@ def users_add(
             "--no-password needs --sso-identity: a user signs in with a password or by "
             "single sign-on"
         )
+    with reading() as session:  # a bad or taken name fails before the prompt
+        accounts.check_new_username(session=session, actor=cli_actor(), username=name)
     password = None if no_password else _prompt_password()
     with writing() as session:
         user = accounts.create_user(

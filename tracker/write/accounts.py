@@ -165,6 +165,27 @@ def _view(user: UserAccount) -> UserView:
 # --- creating accounts -------------------------------------------------------------------
 
 
+def _username_problems(username: str) -> list[FieldError]:
+    name = username.strip()
+    if not USERNAME_PATTERN.fullmatch(name):
+        message = "must be 3 to 100 letters, digits, dots, _ or - characters"
+        return [FieldError("username", username, message)]
+    if name.lower() in RESERVED_USERNAMES:
+        return [FieldError("username", username, "is reserved")]
+    return []
+
+
+def check_new_username(*, session: Session, actor: Actor, username: str) -> None:
+    """Refuse a name `create_user` would refuse (malformed, reserved or taken) before
+    anyone types a password for it (admins only)."""
+    require(actor, Role.ADMIN, "creating users")
+    problems = _username_problems(username)
+    if not problems and _find(session, username) is not None:
+        problems = [FieldError("username", username.strip(), "already exists")]
+    if problems:
+        raise InvalidInput(problems)
+
+
 def create_user(
     *,
     session: Session,
@@ -179,15 +200,7 @@ def create_user(
     as `sso_identity` (an e-mail address, any case), or both."""
     require(actor, Role.ADMIN, "creating users")
     name = username.strip()
-    problems: list[FieldError] = []
-    if not USERNAME_PATTERN.fullmatch(name):
-        problems.append(
-            FieldError(
-                "username", username, "must be 3 to 100 letters, digits, dots, _ or - characters"
-            )
-        )
-    elif name.lower() in RESERVED_USERNAMES:
-        problems.append(FieldError("username", username, "is reserved"))
+    problems = _username_problems(username)
     identity = sso_identity.strip() if sso_identity is not None else None
     if identity is not None and not 3 <= len(identity) <= 300:
         problems.append(FieldError("sso_identity", sso_identity, "must be 3 to 300 characters"))
