@@ -118,6 +118,28 @@ def test_bad_url_parameters_warn_and_are_ignored(app_db: str) -> None:
     assert len(at.dataframe[0].value) == 7
 
 
+def test_a_link_keeps_the_years_it_was_given(app_db: str) -> None:
+    """`?from=2017&to=2020` keeps 2017 although the data starts then, and still means
+    2017-2020 once an earlier deal arrives (#10 point 6)."""
+    at = _app("deals", **{"from": "2017", "to": "2020"})
+    assert (_param(at, "from"), _param(at, "to")) == (["2017"], ["2020"])
+    assert list(at.dataframe[0].value["Deal"]) == [1]  # the S-400 deal of 2017
+    engine = make_engine(Settings(database_url=app_db))
+    with transaction(engine) as session:  # another process imports an older deal
+        add_deal(actor=EDITOR, session=session, deal_in=deal_data(order_date="2010-05"))
+    engine.dispose()
+    at.run()
+    assert (_param(at, "from"), _param(at, "to")) == (["2017"], ["2020"])
+    assert list(at.dataframe[0].value["Deal"]) == [1]
+    assert at.slider(key="f_years").value == (2017, 2020)
+
+
+def test_a_link_beyond_the_data_keeps_its_years(app_db: str) -> None:
+    at = _app("deals", **{"from": "2030", "to": "2040"})
+    assert (_param(at, "from"), _param(at, "to")) == (["2030"], ["2040"])
+    assert any("No deals match these filters" in i.value for i in at.info)
+
+
 def test_sorting_and_grouping_are_kept_in_the_url(app_db: str) -> None:
     at = _app("deals")
     at.selectbox(key="deals_sort").select("quantity").run()
