@@ -1000,6 +1000,17 @@ def chromium(wanted: bool) -> Iterator[Browser | None]:
             browser.close()
 
 
+KEPT_MARKER = "<!-- benchmarks.run keeps what follows: sections from other benchmark scripts -->"
+
+
+def _kept_sections(path: Path) -> str:
+    """The part of the old report below KEPT_MARKER (results of the single-purpose
+    benchmark scripts, pasted by hand), so a full run does not erase them."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    _, marker, kept = old.partition(KEPT_MARKER)
+    return f"\n{marker}{kept}" if marker else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_options(argv)
     results = Results(load_before=os.getloadavg())
@@ -1010,7 +1021,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     measure_import(results, options.import_deals, options.runs)
     if options.postgres_size:
         measure_postgres(results, options.postgres_size, options.runs)
-    text_ = report(results, options)
+    text_ = report(results, options) + _kept_sections(options.output)
     print(text_)
     options.output.write_text(text_, encoding="utf-8")
     log(f"report written to {options.output}")

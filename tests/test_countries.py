@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pycountry
 import pytest
 
 from tracker.domain.countries import (
@@ -151,7 +152,61 @@ DISPLAY_NAMES = [
     ("XKX", "Kosovo"),
 ]
 
-HISTORIC = ["SUN", "YUG", "DDR", "CSK", "SCG", "VDR", "YMD", "ZAR", "RHO"]
+HISTORIC = [
+    "SUN", "YUG", "DDR", "CSK", "SCG", "VDR", "YMD", "ZAR", "RHO", "XSV", "XNY", "XBF", "XKT",
+]  # fmt: skip
+
+# Party names as SIPRI's trade registers write them, historic and special ones included.
+SIPRI_NAMES = [
+    ("Soviet Union", "SUN", True),
+    ("East Germany (GDR)", "DDR", True),
+    ("Germany (FRG)", "DEU", False),
+    ("West Germany (FRG)", "DEU", False),
+    ("Czechoslovakia", "CSK", True),
+    ("Yugoslavia", "YUG", True),
+    ("Serbia and Montenegro", "SCG", True),
+    ("Rhodesia", "RHO", True),
+    ("Zaire", "ZAR", True),
+    ("North Vietnam", "VDR", True),
+    ("South Vietnam", "XSV", True),
+    ("North Yemen", "XNY", True),
+    ("South Yemen", "YMD", True),
+    ("Biafra", "XBF", True),
+    ("Katanga", "XKT", True),
+    ("Upper Volta", "HVO", True),
+    ("Bosnia-Herzegovina", "BIH", False),
+    ("Macedonia (FYROM)", "MKD", False),
+    ("North Macedonia", "MKD", False),
+    ("Cote d'Ivoire", "CIV", False),
+    ("Turkiye", "TUR", False),
+    ("Libya", "LBY", False),
+    ("Libya GNC", "XLG", False),
+    ("Libya HoR", "XLH", False),
+    ("Palestine", "PSE", False),
+    ("Kosovo", "XKX", False),
+    ("Taiwan", "TWN", False),
+    ("Western Sahara", "ESH", False),
+    ("Northern Cyprus", "XNC", False),
+    ("Cyprus", "CYP", False),
+    ("UAE", "ARE", False),
+    ("eSwatini", "SWZ", False),
+    ("Cabo Verde", "CPV", False),
+    ("Timor-Leste", "TLS", False),
+    ("Viet Nam", "VNM", False),
+    ("Yemen", "YEM", False),
+    ("Czechia", "CZE", False),
+    ("DR Congo", "COD", False),
+    ("Congo", "COG", False),
+    ("Micronesia", "FSM", False),
+    ("Brunei", "BRN", False),
+    ("United States", "USA", False),
+    ("United Kingdom", "GBR", False),
+    ("Russia", "RUS", False),
+    ("South Sudan", "SSD", False),
+]
+
+# ISO 3166-1 leaves these alpha-3 ranges to its users; they never become ISO codes.
+USER_ASSIGNED = [("AAA", "AAZ"), ("QMA", "QZZ"), ("XAA", "XZZ"), ("ZZA", "ZZZ")]
 
 NOT_STATES = ["JTN", "WAK", "MID", "CTE", "NTZ", "ATN", "ATB", "FXX", "PCZ", "PUS", "PCI"]
 
@@ -297,3 +352,45 @@ def test_no_two_letter_codes_except_us_and_uk() -> None:
         alias for country in all_countries() for alias in country.aliases if len(alias) == 2
     }
     assert two_letter == {"US", "UK"}
+
+
+@pytest.mark.parametrize(("name", "iso3", "historic"), SIPRI_NAMES)
+def test_every_sipri_party_name_resolves(name: str, iso3: str, historic: bool) -> None:
+    country = resolve_country(name)
+    assert country is not None, name
+    assert (country.iso3, country.historic) == (iso3, historic)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("South Vietnam", "Vietnam"),
+        ("South Vietnam", "North Vietnam"),
+        ("North Yemen", "Yemen"),
+        ("North Yemen", "South Yemen"),
+        ("Northern Cyprus", "Cyprus"),
+        ("Libya GNC", "Libya HoR"),
+        ("Libya GNC", "Libya"),
+        ("Biafra", "Nigeria"),
+        ("Katanga", "DR Congo"),
+    ],
+)
+def test_sipri_keeps_these_parties_apart(first: str, second: str) -> None:
+    one, other = resolve_country(first), resolve_country(second)
+    assert one is not None and other is not None
+    assert one.iso3 != other.iso3
+
+
+def test_codes_outside_iso_are_user_assigned_and_collide_with_no_iso_code() -> None:
+    iso = {record.alpha_3 for record in pycountry.countries}
+    iso |= {record.alpha_3 for record in pycountry.historic_countries}
+    own = [country.iso3 for country in all_countries() if country.iso3 not in iso]
+    assert {"XKX", "XSV", "XNY", "XBF", "XKT", "XNC", "XLG", "XLH"} <= set(own)
+    for code in own:
+        assert any(low <= code <= high for low, high in USER_ASSIGNED), code
+    assert len(set(own)) == len(own)
+
+
+@pytest.mark.parametrize("name", ["Biafra*", "Libya HoR*", "NATO**", "unknown supplier(s)"])
+def test_sipri_markers_still_keep_non_states_out(name: str) -> None:
+    assert resolve_country(name) is None

@@ -195,13 +195,21 @@ def test_cli_import_exit_status_and_rejects_file(seeded_sqlite: Engine, tmp_path
     source = tmp_path / "deals.csv"
     source.write_bytes(_with_bad_row(_export(seeded_sqlite)))
     runner = CliRunner()
-    env = {"TRACKER_DATABASE_URL": f"sqlite:///{tmp_path}/cli.db", "TRACKER_AUTO_SETUP": "false"}
+    env = {
+        "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path}/cli.db", "TRACKER_AUTO_SETUP": "false",
+        "XDG_DATA_HOME": str(tmp_path / "data"),  # the user's data folder, where rejects go
+    }  # fmt: skip
     assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
     rejected = runner.invoke(main, ["import", str(source)], env=env)
     assert rejected.exit_code == 1 and "row 4, column 'quantity'" in rejected.output
     skipped = runner.invoke(main, ["import", str(source), "--skip-invalid"], env=env)
     assert skipped.exit_code == 0, skipped.output
-    rejects = list(csv.DictReader((tmp_path / "deals.csv.rejects.csv").open()))
+    folder = tmp_path / "data" / "arms-deal-tracker" / "rejects"
+    (written,) = [
+        path for path in folder.glob("deals-*.rejects.csv") if str(path) in skipped.output
+    ]
+    assert not list(tmp_path.glob("*.rejects.csv"))  # never beside the input
+    rejects = list(csv.DictReader(written.open(encoding="utf-8-sig")))
     assert rejects[0]["row"] == "4" and rejects[0]["value"] == "twelve"
     again = runner.invoke(main, ["import", str(source), "--skip-invalid"], env=env)
     assert again.exit_code == 0 and "0 new deals" in again.output

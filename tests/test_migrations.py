@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -92,3 +93,39 @@ def test_upgrade_keeps_existing_deals(db_url: str) -> None:
             text("SELECT quantity_ordered, delivery_dates_estimated FROM deal WHERE id = 1")
         ).one()
     assert (row[0], bool(row[1])) == (4, False)
+
+
+def test_deals_earlier_sipri_imports_created_get_their_release_keys(db_url: str) -> None:
+    """Upgrading keeps a later release from importing those deals a second time."""
+    engine = make_engine(Settings(database_url=db_url))
+    migrate.upgrade(engine, "4c1f0e7ab2d3")  # before SIPRI keys existed
+    made = "2026-01-05 10:00:00"
+    with engine.begin() as connection:
+        run = connection.execute
+        run(text("INSERT INTO party (id, kind, name, historic, created_at) VALUES "
+                 "(1, 'state', 'Turkey', false, :t), (2, 'state', 'Russia', false, :t)"),
+            {"t": made})  # fmt: skip
+        run(text("INSERT INTO platform (id, designation, category, created_at) "
+                 "VALUES (1, 'S-400', 'air_defence_systems', :t)"), {"t": made})  # fmt: skip
+        for deal_id, ref, line, when in (
+            (1, "sipri:61404", "61404,Russia,Turkey,S-400", made),  # transfers layout
+            (2, "sipri-row:abc", "Turkey,Russia,2017,,4,,S-400", made),  # deals layout
+            (3, "sipri:999", "999,Russia,Turkey,S-400", "2026-02-01 10:00:00"),  # corroborated
+        ):
+            run(text("INSERT INTO deal (id, buyer_id, seller_id, platform_id, status, version, "
+                     "quantity_ordered_estimated, quantity_delivered_estimated, "
+                     "delivered_exceeds_ordered, local_production, value_at_least, "
+                     "order_date_estimated, deliveries_expected, delivery_dates_estimated, "
+                     "created_at, updated_at) VALUES (:id, 1, 2, 1, 'ordered', 1, false, false, "
+                     "false, false, false, false, false, false, :t, :t)"),
+                {"id": deal_id, "t": made})  # fmt: skip
+            run(text("INSERT INTO source (id, ref, kind, title, text, created_at) "
+                     "VALUES (:id, :ref, 'dataset', 'SIPRI', :text, :t)"),
+                {"id": deal_id, "ref": ref, "text": line, "t": when})  # fmt: skip
+            cite = "INSERT INTO citation (source_id, deal_id, field, quote) VALUES "
+            run(text(cite + "(:id, :id, 'buyer', :text)"), {"id": deal_id, "text": line})
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        keys = dict(connection.execute(text("SELECT id, sipri_key FROM deal")).all())
+    digest = hashlib.sha256(b"Turkey,Russia,2017,,4,,S-400").hexdigest()
+    assert keys == {1: "id:61404", 2: f"row:{digest[:24]}:1", 3: None}

@@ -16,7 +16,7 @@ from tracker.imports.plan import ImportRejected
 from tracker.read.filters import DealFilters
 from tracker.read.totals import totals
 from tracker.store.db import make_session_factory, transaction
-from tracker.store.models import Deal, DealConflict, Party, Platform, Source
+from tracker.store.models import Deal, DealConflict, Party, Platform
 
 from factories import row_counts
 
@@ -122,9 +122,15 @@ def test_transfer_rows_merge_into_one_deal(imported: Engine) -> None:
         assert boats.tiv_delivered == Decimal("91.300") and boats.tiv_per_unit == Decimal("8.300")
         assert boats.local_production and boats.delivery_dates_estimated
         assert boats.platform.category is Category.SHIPS
-        assert boats.status is Status.DELIVERING  # layout B gives no number ordered
-        source = s.scalars(select(Source).where(Source.ref == "sipri:57069")).one()
+        # Layout B gives no number ordered; the boats' deliveries ended in 2011, long
+        # before the export's end (2025): delivered, by the documented status rule.
+        assert boats.status is Status.DELIVERED
+        assert boats.sipri_key == "id:57069"
+        (source,) = {citation.source for citation in boats.citations}
+        assert source.ref.startswith("sipri:57069:")
         assert source.text is not None and source.text.count("57069,") == 6
+        # One delivery record per year, as the file gives them.
+        assert [d.year for d in boats.deliveries] == [2006, 2007, 2008, 2009, 2010, 2011]
 
 
 def test_each_imported_deal_keeps_its_origin_as_a_source(imported: Engine) -> None:
@@ -182,17 +188,19 @@ def test_broken_files_are_rejected_and_nothing_changes(
     assert row_counts(seeded_engine) == before
 
 
-def test_unknown_country_is_reported_with_suggestions(
+def test_a_name_sipri_uses_that_we_do_not_know_becomes_an_unreviewed_party(
     seeded_engine: Engine, tmp_path: Path
 ) -> None:
+    """A SIPRI file is the authority on its own names: the row imports, the new party is
+    flagged for review, and the report suggests what it may have meant."""
     text = (FIXTURES / "deals-utf8-lf.csv").read_text(encoding="utf-8")
     broken = text.replace("Colombia,Spain", "Colombya,Spain")
-    with pytest.raises(ImportRejected) as caught, transaction(seeded_engine) as s:
-        import_data(session=s, actor=ADMIN, data=broken.encode(), filename="register.csv")
-    assert (
-        "column 'Recipient': 'Colombya': not a known country or party; did you mean Colombia"
-        in str(caught.value)
-    )
+    with transaction(seeded_engine) as s:
+        report = import_data(session=s, actor=ADMIN, data=broken.encode(), filename="r.csv")
+    assert report.unreviewed_parties == ["Colombya (did you mean Colombia, Libya?)"]
+    with make_session_factory(seeded_engine)() as s:
+        party = s.scalars(select(Party).where(Party.name == "Colombya")).one()
+        assert (party.kind, party.reviewed, party.iso3) == (PartyKind.STATE, False, None)
 
 
 def test_dry_run_previews_without_writing(seeded_engine: Engine) -> None:

@@ -36,7 +36,9 @@ def _comparable(text: str) -> str:
 
 def quote_occurs(quote: str, text: str) -> bool:
     """True when the quote is in the text (whitespace and quote marks aside)."""
-    return _comparable(quote) in _comparable(text)
+    # Most quotes are copied verbatim (an import's row, a pasted sentence): a plain
+    # substring test settles them without normalising the whole text each time.
+    return quote in text or _comparable(quote) in _comparable(text)
 
 
 def citable_field_choices() -> list[tuple[str, str]]:

@@ -11,10 +11,14 @@ from sqlalchemy.engine import make_url
 APP_NAME = "arms-deal-tracker"
 
 
+def data_dir() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/arms-deal-tracker)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_database_url() -> str:
-    """An SQLite file in the per-user data folder (e.g. ~/.local/share/arms-deal-tracker)."""
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    return f"sqlite:///{folder / 'tracker.db'}"
+    """An SQLite file in the per-user data folder."""
+    return f"sqlite:///{data_dir() / 'tracker.db'}"
 
 
 class Settings(BaseSettings):

@@ -65,6 +65,11 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "delivered_exceeds_ordered",
     "delivery_dates_estimated",
     "value_source",
+    "description",
+    "value_amount_high",
+    "tiv_new_unit",
+    "buyer_kind",
+    "seller_kind",
 )
 assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
 
@@ -97,7 +102,7 @@ def _plain(value: Any) -> Any:
 # 100,000-deal export formats 3.5 million cells.
 NUMBER_COLUMNS = frozenset(
     {"deal_id", "quantity", "quantity_delivered", "value_amount", "value_year",
-     "tiv_per_unit", "tiv_total_order", "tiv_delivered"}
+     "tiv_per_unit", "tiv_total_order", "tiv_delivered", "value_amount_high", "tiv_new_unit"}
 )  # fmt: skip
 BOOLEAN_COLUMNS = frozenset(name for name, kind in get_type_hints(DealRow).items() if kind is bool)
 
@@ -202,6 +207,7 @@ _RAW_COLUMNS = (
     Deal.last_delivery_date, Deal.last_delivery_precision, Deal.deliveries_expected,
     Deal.tiv_per_unit, Deal.tiv_total_order, Deal.tiv_delivered, Deal.notes, Deal.ref,
     Deal.delivered_exceeds_ordered, Deal.delivery_dates_estimated, Deal.value_source,
+    Deal.description, Deal.value_amount_high, Deal.tiv_new_unit,
 )  # fmt: skip
 
 
@@ -236,12 +242,16 @@ def _raw_text(value: str | None) -> str:
     return "" if value is None else neutralise(value)
 
 
-def _names(session: Session) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
-    """(name, ISO3) of every party and (designation, category) of every platform, made
-    safe for a spreadsheet once here rather than once per deal."""
+def _names(
+    session: Session,
+) -> tuple[dict[int, tuple[str, str, str]], dict[int, tuple[str, str]]]:
+    """(name, ISO3, kind) of every party and (designation, category) of every platform,
+    made safe for a spreadsheet once here rather than once per deal."""
     parties = {
-        party_id: (neutralise(name), _raw_text(iso3))
-        for party_id, name, iso3 in session.execute(select(Party.id, Party.name, Party.iso3))
+        party_id: (neutralise(name), _raw_text(iso3), kind.value)
+        for party_id, name, iso3, kind in session.execute(
+            select(Party.id, Party.name, Party.iso3, Party.kind)
+        )
     }
     platforms = {
         platform_id: (neutralise(designation), category)
@@ -288,8 +298,8 @@ def _csv_records(session: Session, filters: DealFilters) -> Iterator[list[Any]]:
         if next_sourced == deal_id:
             label = next_label
             next_sourced, next_label = next(sources, (None, ""))
-        buyer, buyer_iso3 = parties[r[1]]
-        seller, seller_iso3 = parties[r[2]]
+        buyer, buyer_iso3, buyer_kind = parties[r[1]]
+        seller, seller_iso3, seller_kind = parties[r[2]]
         platform, category = platforms[r[3]]
         yield [
             deal_id, buyer, buyer_iso3, seller, seller_iso3, platform, category,
@@ -299,7 +309,8 @@ def _csv_records(session: Session, filters: DealFilters) -> Iterator[list[Any]]:
             _raw_flag(r[20]), _raw_partial(r[21], r[22]), _raw_partial(r[23], r[24]),
             _raw_flag(r[25]), _raw_scaled(r[26], 3), _raw_scaled(r[27], 3),
             _raw_scaled(r[28], 3), _raw_text(r[29]), _raw_text(r[30]), _raw_flag(r[31]),
-            _raw_flag(r[32]), _raw_text(r[33]),
+            _raw_flag(r[32]), _raw_text(r[33]), _raw_text(r[34]), _raw_scaled(r[35], 2),
+            _raw_scaled(r[36], 3), buyer_kind, seller_kind,
         ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ resolves to its `Country`, and the writers create the row when they need it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.countries import Country, resolve_country, suggest_countries
 from tracker.domain.names import normalize_name
+from tracker.domain.vocab import Category, label
 from tracker.errors import FieldError, InvalidInput
 from tracker.store.models import Party, PartyAlias, Platform, PlatformAlias
 
@@ -95,13 +97,62 @@ def party_ids(session: Session, name: str, field: str) -> set[int]:
 
 
 # --- platforms ---------------------------------------------------------------------------
+#
+# A platform is a designation and a kind: one name may belong to a missile and a radar
+# ("COBRA"). A name qualified with its category, "COBRA (missiles)", picks one of them.
+
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<kind>[^()]+)\)\s*$")
 
 
-def find_platform(session: Session, name: str) -> Platform | None:
-    """A platform by its designation or any alias."""
-    return session.scalar(
-        select(Platform).join(PlatformAlias).where(PlatformAlias.alias_key == normalize_name(name))
+def _category_named(text: str) -> Category | None:
+    key = normalize_name(text)
+    return next(
+        (c for c in Category if key in (normalize_name(label(c)), normalize_name(c.value))), None
     )
+
+
+def split_qualified(name: str) -> tuple[str, Category | None]:
+    """ "COBRA (missiles)" -> ("COBRA", missiles); a name without a category as it is."""
+    match = _QUALIFIED.match(name)
+    category = _category_named(match.group("kind")) if match else None
+    if match and category is not None:
+        return match.group("name"), category
+    return name, None
+
+
+def platform_label(designation: str, category: Category, ambiguous: bool) -> str:
+    """A platform as pickers show it: its designation, with its kind when the designation
+    alone names several platforms."""
+    return f"{designation} ({label(category)})" if ambiguous else designation
+
+
+def _platforms_named(session: Session, name: str, category: Category | None) -> list[Platform]:
+    stmt = (
+        select(Platform)
+        .join(PlatformAlias)
+        .where(PlatformAlias.alias_key == normalize_name(name))
+        .distinct()
+        .order_by(Platform.category)
+    )
+    if category is not None:
+        stmt = stmt.where(Platform.category == category)
+    return list(session.scalars(stmt))
+
+
+def find_platforms(session: Session, name: str) -> list[Platform]:
+    """Every platform a name (designation or alias, optionally qualified) stands for."""
+    designation, category = split_qualified(name)
+    found = _platforms_named(session, designation, category)
+    if not found and category is not None:  # "Type 054A (Jiangkai II)" is a designation
+        found = _platforms_named(session, name, None)
+    return found
+
+
+def find_platform(session: Session, name: str, category: Category | None = None) -> Platform | None:
+    """The one platform a name stands for (of this category, if given); None if it names
+    none or several."""
+    found = [p for p in find_platforms(session, name) if category in (None, p.category)]
+    return found[0] if len(found) == 1 else None
 
 
 def suggest_platforms(session: Session, name: str, limit: int = SUGGESTIONS) -> list[str]:
@@ -119,10 +170,14 @@ def unknown_platform(session: Session, field: str, name: str) -> FieldError:
 
 
 def resolve_platform(session: Session, name: str, field: str = "platform") -> Platform:
-    platform = find_platform(session, name)
-    if platform is None:
+    found = find_platforms(session, name)
+    if len(found) == 1:
+        return found[0]
+    if not found:
         raise InvalidInput([unknown_platform(session, field, name)])
-    return platform
+    choices = ", ".join(platform_label(p.designation, p.category, True) for p in found)
+    message = f"names {len(found)} platforms of different kinds: {choices}; pick one"
+    raise InvalidInput([FieldError(field, name, message)])
 
 
 def platform_ids(session: Session, name: str) -> set[int]:
@@ -163,9 +218,12 @@ class NameIndex:
             if iso3
         }
         self.party_names: dict[int, str] = dict(session.execute(select(Party.id, Party.name)).all())
-        self.platforms: dict[str, int] = dict(
-            session.execute(select(PlatformAlias.alias_key, PlatformAlias.platform_id)).all()
+        self.platforms: dict[str, list[tuple[int, Category]]] = {}
+        rows = session.execute(
+            select(PlatformAlias.alias_key, Platform.id, Platform.category).join(Platform)
         )
+        for key, platform_id, category in rows:
+            self.platforms.setdefault(key, []).append((platform_id, category))
 
     def party_name(self, name: str) -> str | None:
         """The canonical name a party name stands for, or None if unknown."""
@@ -182,8 +240,17 @@ class NameIndex:
             return self.states.get(country.iso3)
         return self.parties.get(normalize_name(name))
 
-    def platform_id(self, name: str) -> int | None:
-        return self.platforms.get(normalize_name(name))
+    def platform_id(self, name: str, category: Category | None = None) -> int | None:
+        """The platform a designation names (of this category, if given): None when it
+        names none, or several and no category tells them apart."""
+        designation, qualified = split_qualified(name)
+        wanted = category or qualified
+        found = [
+            platform_id
+            for platform_id, kind in self.platforms.get(normalize_name(designation), [])
+            if wanted in (None, kind)
+        ]
+        return found[0] if len(set(found)) == 1 else None
 
     def knows_party(self, name: str) -> bool:
         return normalize_name(name) in self.parties

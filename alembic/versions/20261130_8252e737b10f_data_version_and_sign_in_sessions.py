@@ -4,7 +4,7 @@
 it); `sign_in_session` holds the hashes of the tokens that keep researchers signed in.
 
 Revision ID: 8252e737b10f
-Revises: 4c1f0e7ab2d3
+Revises: 384ea617fe6e
 Create Date: 2026-11-30 23:16:20
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "8252e737b10f"
-down_revision: str | None = "4c1f0e7ab2d3"
+down_revision: str | None = "384ea617fe6e"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,5 @@
-"""Admin: accounts and roles, the whole audit log, and deleted deals to restore."""
+"""Admin: accounts and roles, the whole audit log, deleted deals to restore, and what
+imports left to review (names only a SIPRI file vouched for, flagged deals)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard, md
-from tracker.domain.vocab import Role
+from tracker.domain.vocab import FlagKind, Role, label
 from tracker.errors import InvalidInput
 from tracker.read.audit import audit_log
-from tracker.read.choices import deleted_deals
+from tracker.read.choices import deleted_deals, open_reviews
 from tracker.write import accounts
-from tracker.write.deals import restore_deal
+from tracker.write.catalogue import review_party
+from tracker.write.deals import resolve_flag, restore_deal
 
 st.title("Admin")
 actor = current_actor()
@@ -22,7 +24,9 @@ if not actor.can(Role.ADMIN):
     st.info("Sign in as an admin to manage users and read the whole audit log.")
     st.stop()
 
-users_tab, audit_tab, deleted_tab = st.tabs(["Users", "Audit log", "Deleted deals"])
+users_tab, audit_tab, deleted_tab, review_tab = st.tabs(
+    ["Users", "Audit log", "Deleted deals", "To review"]
+)
 
 with users_tab:
     with guard():
@@ -134,4 +138,33 @@ with deleted_tab:
                     deal_id=item.deal_id,
                     comment="restored by admin",
                 )
+            st.rerun()
+
+with review_tab:
+    st.caption(
+        "Parties a SIPRI file introduced (created with the kind its marker says) and deals an "
+        "import flagged: possible duplicates, and deals a newer release no longer lists."
+    )
+    with guard():
+        reviews = data.read(open_reviews)
+    if not reviews:
+        st.caption("Nothing to review.")
+    for review in reviews:
+        left, right = st.columns([4, 1])
+        if review.kind == "party":
+            left.markdown(f"**Unreviewed party**: {md(review.text)}")
+            if right.button("Confirm", key=f"review_party_{review.item_id}"):
+                with guard():
+                    data.write(review_party, actor=actor, party_id=review.item_id)
+                st.rerun()
+            continue
+        left.markdown(f"**{md(label(FlagKind(review.kind)))}**: {md(review.text)}")
+        if review.deal_id is not None:
+            left.page_link(
+                "app_pages/deal.py", label=f"Open deal {review.deal_id}",
+                query_params={"id": str(review.deal_id)},
+            )  # fmt: skip
+        if right.button("Mark as reviewed", key=f"review_flag_{review.item_id}"):
+            with guard():
+                data.write(resolve_flag, actor=actor, flag_id=review.item_id)
             st.rerun()

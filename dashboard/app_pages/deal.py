@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import streamlit as st
 
@@ -11,12 +12,12 @@ from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
 from dashboard.ui import deals_table, guard, md, open_deal
 from tracker.citing import bibtex_citation, deal_title, plain_citation
-from tracker.domain.money import describe_value
-from tracker.domain.vocab import Role, field_label, label
+from tracker.domain.money import describe_value, format_amount
+from tracker.domain.vocab import FlagKind, MoneyFactKind, Role, field_label, label
 from tracker.formatting import describe_tiv
 from tracker.read.audit import audit_log
 from tracker.read.detail import CitationView, DealDetail
-from tracker.write.deals import delete_deal, restore_deal
+from tracker.write.deals import delete_deal, resolve_flag, restore_deal
 
 
 def _deal_id() -> int | None:
@@ -36,6 +37,59 @@ def _value(detail: DealDetail) -> str:
     extras = [row.value_kind, f"{row.value_year} prices" if row.value_year else None]
     shown = [extra.replace("_", " ") for extra in extras if extra]
     return f"{value} ({', '.join(shown)})" if shown else value
+
+
+def _sum(amount: Decimal, high: Decimal | None, currency: str, at_least: bool) -> str:
+    low = describe_value(amount, currency, at_least)
+    return f"{low} – {format_amount(high, currency)}" if high is not None else low
+
+
+def _deliveries(detail: DealDetail) -> None:
+    """Per-year delivery records, as the source gives them (gaps between years kept)."""
+    if not detail.deliveries:
+        return
+    st.markdown("**Deliveries by year**")
+    st.dataframe(
+        [
+            {
+                "year": f"{d.year}{' (estimate)' if d.year_estimated else ''}",
+                "number": "not given" if d.number is None
+                else f"{d.number:,}{' (estimate)' if d.number_estimated else ''}",
+                "SIPRI TIV (millions)": "—" if d.tiv is None else f"{d.tiv:,.2f}",
+            }
+            for d in detail.deliveries
+        ],
+        hide_index=True,
+    )  # fmt: skip
+
+
+def _money_facts(detail: DealDetail) -> None:
+    """Sums the sources state that are not this deal's own value: never added to it."""
+    if not detail.money_facts:
+        return
+    st.markdown("**Other sums the sources state** (not this deal's value)")
+    for fact in detail.money_facts:
+        amount = _sum(fact.amount, fact.amount_high, fact.currency, fact.at_least)
+        quote = f' — "{md(fact.quote)}"' if fact.quote else ""
+        st.markdown(f"- {md(label(MoneyFactKind(fact.kind)))}: {md(amount)}{quote}")
+
+
+def _deal_flags(detail: DealDetail) -> None:
+    """Review flags an import raised (possible duplicate, no longer in a SIPRI release)."""
+    open_flags = [flag for flag in detail.flags if not flag.resolved]
+    for flag in open_flags:
+        st.warning(md(f"{label(FlagKind(flag.kind))}: {flag.detail}"), icon=":material/flag:")
+        if flag.other_deal_id is not None:
+            st.page_link(
+                "app_pages/deal.py", label=f"Open deal {flag.other_deal_id}",
+                query_params={"id": str(flag.other_deal_id)},
+            )  # fmt: skip
+        if current_actor().can(Role.EDITOR) and st.button(
+            "Mark as reviewed", key=f"resolve_flag_{flag.flag_id}"
+        ):
+            with guard():
+                data.write(resolve_flag, actor=current_actor(), flag_id=flag.flag_id)
+            st.rerun()
 
 
 def _fields(detail: DealDetail) -> dict[str, str]:
@@ -127,6 +181,12 @@ for index, (field, value) in enumerate(fields.items()):
 if detail.row.notes:
     st.markdown("**Notes**")
     st.markdown(md(detail.row.notes))
+
+if detail.row.description:
+    st.markdown(f"**SIPRI description**: {md(detail.row.description)}")
+_deal_flags(detail)
+_deliveries(detail)
+_money_facts(detail)
 
 if detail.conflicts:
     st.subheader("Sources disagree")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +13,7 @@ from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md
 from tracker.imports.pipeline import ImportReport
 from tracker.imports.plan import ImportRejected, RowProblem
+from tracker.imports.rejects import rejects_csv
 
 st.title("Import")
 if not is_editor():
@@ -34,8 +36,8 @@ if upload is None:
 content = upload.getvalue()
 
 
-def problems_table(problems: Sequence[RowProblem]) -> None:
-    """Rejected rows: row number, column, value and reason."""
+def problems_table(problems: Sequence[RowProblem], filename: str) -> None:
+    """Rejected rows: row number, column, value and reason, and the same as a CSV file."""
     st.dataframe(
         pd.DataFrame(
             [{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
@@ -43,23 +45,47 @@ def problems_table(problems: Sequence[RowProblem]) -> None:
         ),
         hide_index=True, width="stretch",
     )  # fmt: skip
+    st.download_button(
+        "Download the rejected rows (CSV)", rejects_csv(problems),
+        file_name=f"{PurePath(filename).stem}.rejects.csv", mime="text/csv",
+        key=f"rejects_{len(problems)}_{st.session_state.get('import_go', False)}",
+    )  # fmt: skip
 
 
-def show_report(report: ImportReport) -> None:
-    cols = st.columns(4)
-    cols[0].metric("New deals", report.created)
-    cols[1].metric("Matched to stored deals", report.matched)
-    cols[2].metric("Already imported", report.unchanged)
-    cols[3].metric("Rejected rows", len(report.rejected))
+def show_report(report: ImportReport, filename: str) -> None:
+    if report.release:
+        st.caption(md(f"SIPRI release generated {report.release}"))
+    top, bottom = st.columns(3), st.columns(3)
+    top[0].metric("New deals", report.created)
+    top[1].metric("Updated from this release", report.updated)
+    top[2].metric("Matched to stored deals", report.matched)
+    bottom[0].metric("Already imported, unchanged", report.unchanged)
+    bottom[1].metric("Flagged for review", report.flagged)
+    bottom[2].metric("Rejected rows", len(report.rejected))
     if report.tables:
         st.write({name: count for name, count in report.tables.items() if count})
     if report.conflicts:
         st.warning(
-            f"{report.conflicts} field(s) of matched deals disagree with this file; they are "
+            f"{report.conflicts} field(s) of stored deals disagree with this file; they are "
             "recorded on those deals' pages for review, not overwritten."
         )
+    if report.flagged:
+        st.info(
+            f"{report.flagged} deal(s) are flagged for review: possible duplicates, or deals "
+            "this release no longer lists. Nothing is deleted; see the Admin page."
+        )
+    if report.warnings:
+        with st.expander(f"{len(report.warnings)} row(s) imported with a warning"):
+            st.markdown("\n".join(f"- {md(w)}" for w in report.warnings[:200]))
+            if len(report.warnings) > 200:
+                st.caption(f"… and {len(report.warnings) - 200} more")
     if report.new_parties:
         st.markdown("**New parties:** " + md(", ".join(report.new_parties)))
+    if report.unreviewed_parties:
+        st.warning(
+            "Names this file introduces, created as it marks them and listed as unreviewed "
+            "on the Admin page: " + md("; ".join(report.unreviewed_parties))
+        )
     if report.new_platforms:
         shown = ", ".join(report.new_platforms[:30])
         more = (
@@ -67,7 +93,7 @@ def show_report(report: ImportReport) -> None:
         )
         st.markdown(f"**New platforms:** {md(shown)}{more}")
     if report.rejected:
-        problems_table(report.rejected)
+        problems_table(report.rejected, filename)
 
 
 st.subheader("Preview")
@@ -75,14 +101,22 @@ try:
     with guard(ImportRejected):
         preview = data.preview_import(content, upload.name, skip_invalid, current_actor())
 except ImportRejected as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     if exc.problems:
-        problems_table(exc.problems)
+        problems_table(exc.problems, upload.name)
     st.stop()
 st.caption(md(preview.summary()))
-show_report(preview)
+show_report(preview, upload.name)
+if preview.rejected and not skip_invalid:
+    st.error(
+        f"{len(preview.rejected)} row(s) would be rejected, so nothing can be imported as it "
+        "is. Fix them in the file and upload it again, or tick **Skip invalid rows** above "
+        "to import the rest (the rejected rows stay downloadable here)."
+    )
+    st.stop()
 
-nothing_new = preview.created == 0 and preview.matched == 0 and not any(preview.tables.values())
+changes = (preview.created, preview.matched, preview.updated, preview.flagged)
+nothing_new = not any(changes) and not any(preview.tables.values())
 if nothing_new:
     st.info("Nothing new to import: this file is already in the database.")
     st.stop()
@@ -96,7 +130,7 @@ if st.button("Import", type="primary", key="import_go"):
         with guard(ImportRejected):
             report = data.run_import(content, upload.name, skip_invalid, current_actor(), progress)
     except ImportRejected as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         st.stop()
     bar.progress(1.0, text="Done")
     st.success(md(report.summary()))

@@ -102,6 +102,17 @@ def filters_from(kwargs: dict[str, Any]) -> DealFilters:
     return DealFilters.model_validate({k: v for k, v in kwargs.items() if k in keys})
 
 
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROL.pop(ord("\n"))
+_CONTROL.pop(ord("\t"))
+
+
+def safe(text: str) -> str:
+    """Text from the database or a file, made safe to print: control characters (terminal
+    escapes such as "\\x1b]0;...\\x07") are shown as codes, never sent to the terminal."""
+    return text.translate(_CONTROL)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     cells = [[("" if c is None else str(c)) for c in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,17 +9,32 @@ from pathlib import Path
 import click
 
 from tracker.auth import cli_actor
-from tracker.cli.common import friendly_errors, reading, writing
-from tracker.imports.pipeline import FORMATS, import_data
-from tracker.imports.plan import RowProblem
+from tracker.cli.common import friendly_errors, reading, safe, writing
+from tracker.imports.pipeline import FORMATS, ImportReport, import_data
+from tracker.imports.plan import ImportRejected
+from tracker.imports.rejects import save_rejects
 from tracker.store.dump import dump_database
 
 
-def _write_rejects(path: Path, problems: Sequence[RowProblem]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["row", "column", "value", "reason"])
-        writer.writerows([p.row, p.column, p.value, p.reason] for p in problems)
+def _lines(title: str, items: Sequence[str], shown: int = 20) -> list[str]:
+    if not items:
+        return []
+    more = f" (and {len(items) - shown} more)" if len(items) > shown else ""
+    return [f"{title}: " + ", ".join(items[:shown]) + more]
+
+
+def _report_lines(report: ImportReport) -> list[str]:
+    """What an import did (or would do), for the terminal: user data made safe to print."""
+    lines = [report.summary()]
+    if report.release:
+        lines.append(f"SIPRI release generated {report.release}")
+    lines += [f"  warning: {w}" for w in report.warnings[:20]]
+    lines += [f"  rejected: {p}" for p in report.rejected[:20]]
+    lines += _lines("new parties", report.new_parties)
+    lines += _lines("unreviewed (a SIPRI name we did not know; review on the Admin page)",
+                    report.unreviewed_parties)  # fmt: skip
+    lines += _lines("new platforms", report.new_platforms)
+    return [safe(line) for line in lines]
 
 
 @click.command("import")
@@ -29,43 +43,51 @@ def _write_rejects(path: Path, problems: Sequence[RowProblem]) -> None:
     "--format", "fmt", type=click.Choice(FORMATS), default=None,
     help="sipri, csv or json (default: detected from the content).",
 )  # fmt: skip
-@click.option("--dry-run", is_flag=True, help="Show what would be created, matched or rejected.")
+@click.option(
+    "--dry-run", is_flag=True,
+    help="Preview everything (new, matched, updated, flagged, rejected rows); write nothing.",
+)  # fmt: skip
 @click.option(
     "--skip-invalid", is_flag=True,
-    help="Import the valid rows and write the rejected ones to FILE.rejects.csv.",
+    help="Import the valid rows; the rejected ones go to a file in your data folder.",
 )  # fmt: skip
 @friendly_errors
 def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: bool) -> None:
     """Import a SIPRI trade register, a tracker CSV/JSON export, or a JSON dump.
 
     All or nothing: one bad row rejects the file (unless --skip-invalid). Importing the
-    same file again adds nothing. SIPRI rows for deals already stored are attached to
-    them as further sources, and disagreements are recorded for review.
+    same file again adds nothing; a newer SIPRI release updates the deals an earlier one
+    created. SIPRI rows for deals already stored are attached to them as further sources,
+    and disagreements are recorded for review. Rejected rows are written to a CSV file in
+    your data folder, named in the output.
 
     Example: tracker import trade-register.csv --dry-run
     """
     data = file.read_bytes()
-    with click.progressbar(length=1, label=f"Reading {file.name}", file=sys.stderr) as bar:
+    try:
+        with click.progressbar(length=1, label=f"Reading {file.name}", file=sys.stderr) as bar:
 
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
 
-        with writing() as session:
-            report = import_data(
-                session=session, data=data, filename=str(file), fmt=fmt,
-                dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
-                actor=cli_actor(),
-            )  # fmt: skip
-    click.echo(report.summary())
-    for problem in report.rejected[:20]:
-        click.echo(f"  rejected: {problem}")
-    if report.rejected and skip_invalid and not dry_run:
-        rejects = file.with_name(file.name + ".rejects.csv")
-        _write_rejects(rejects, report.rejected)
-        click.echo(f"rejected rows written to {rejects}")
-    if report.new_parties:
-        click.echo("new parties: " + ", ".join(report.new_parties[:20]))
+            with writing() as session:
+                report = import_data(
+                    session=session, data=data, filename=str(file), fmt=fmt,
+                    dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
+                    actor=cli_actor(),
+                )  # fmt: skip
+    except ImportRejected as exc:
+        if not exc.problems:
+            raise
+        rejects = save_rejects(exc.problems, file.name)
+        raise click.ClickException(
+            safe(f"{exc}\nAll rejected rows: {rejects} (or import the rest: --skip-invalid)")
+        ) from None
+    for line in _report_lines(report):
+        click.echo(line)
+    if report.rejected:
+        click.echo(f"rejected rows written to {save_rejects(report.rejected, file.name)}")
 
 
 @click.command("dump")

@@ -67,6 +67,7 @@ def normalize_country_key(text: str) -> str:
     return normalize_name(text) + "*" * stars
 
 
+@functools.lru_cache(maxsize=16_384)  # imports ask for the same few hundred names again and again
 def resolve_country(name: str) -> Country | None:
     """Return the country whose alias key is exactly `name`'s key, or None.
 

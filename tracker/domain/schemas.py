@@ -162,10 +162,19 @@ class DealIn(BaseModel):
     value_year: Year | None = None
     value_kind: ValueKind | None = None
     value_at_least: bool = False
+    # The high end of a range ("$2.3-2.6 b"); value_amount is then the low end.
+    value_amount_high: Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2)] | None = (
+        None
+    )
 
     tiv_per_unit: Annotated[Decimal, Field(ge=0)] | None = None
     tiv_total_order: Annotated[Decimal, Field(ge=0)] | None = None
     tiv_delivered: Annotated[Decimal, Field(ge=0)] | None = None
+    tiv_new_unit: Annotated[Decimal, Field(ge=0)] | None = None  # SIPRI's for a new unit
+    # What the weapon is, in the source's words ("FGA aircraft").
+    description: Annotated[
+        Annotated[str, Field(max_length=300)] | None, BeforeValidator(_blank_to_none)
+    ] = None
 
     status: Status
     order_date: PartialDate | None = None
@@ -206,6 +215,10 @@ def cross_field_problems(deal: DealIn) -> list[tuple[str, str]]:
     if deal.value_amount is not None and deal.value_currency is None:
         problems.append(("value_currency", f"required when an amount is given (got amount "
                                            f"{deal.value_amount})"))  # fmt: skip
+    high = deal.value_amount_high
+    if high is not None and (deal.value_amount is None or high < deal.value_amount):
+        problems.append(("value_amount_high", f"{high} needs an amount (the low end) no "
+                                              "larger than it"))  # fmt: skip
     if deal.value_amount is None and deal.value_currency is not None:
         problems.append(("value_amount", f"missing, but the currency {deal.value_currency} "
                                          "is given"))  # fmt: skip

@@ -73,10 +73,29 @@ class Condition(enum.StrEnum):
 
 
 class ValueKind(enum.StrEnum):
+    """What a deal's own value is. Kinds are never summed together."""
+
     CONTRACT = "contract"  # the signed contract's value
-    ESTIMATE = "estimate"  # a reported or estimated value
+    ESTIMATE = "estimate"  # a reported or estimated value ("possibly $X")
     NOTIFIED_CEILING = "notified_ceiling"  # e.g. a US DSCA notification's maximum
     OFFSET = "offset"  # offset / industrial participation attached to the deal
+    AID = "aid"  # given as military aid, not sold
+
+
+class MoneyFactKind(enum.StrEnum):
+    """Sums a source states about a deal that are not the deal's own value."""
+
+    PACKAGE = "package"  # "part of $488 m deal": the larger package's value
+    OFFSET = "offset"  # "offsets $593 m"
+    LOAN = "loan"  # "financed by a $X loan"
+    STATED_USD = "stated_usd"  # the USD figure a source gives beside the original currency
+
+
+class FlagKind(enum.StrEnum):
+    """Something about a deal a researcher should review."""
+
+    POSSIBLE_DUPLICATE = "possible_duplicate"  # an import could not tell it from another deal
+    MISSING_FROM_RELEASE = "missing_from_release"  # a newer SIPRI release no longer lists it
 
 
 class DatePrecision(enum.StrEnum):
@@ -187,6 +206,8 @@ def label(value: enum.StrEnum) -> str:
         "second_hand_modernised": "second-hand modernised",
         "air_defence_systems": "air-defence systems",
         "ordered": "signed/ordered",
+        "stated_usd": "the same in US dollars, as stated",
+        "package": "value of the larger package",
     }
     return special.get(value.value, value.value.replace("_", " "))
 

@@ -12,7 +12,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from tracker.domain.vocab import Category
+from tracker.domain.vocab import Category, PartyKind
 from tracker.exports import EXPORT_COLUMNS, unneutralise
 from tracker.imports.plan import Candidate, ImportRejected, RowProblem
 from tracker.write.batch import Origin
@@ -20,7 +20,9 @@ from tracker.write.batch import Origin
 REQUIRED = ("buyer", "seller", "platform", "status")
 # Export columns whose names differ from DealIn's fields.
 RENAMED = {"quantity": "quantity_ordered", "quantity_estimated": "quantity_ordered_estimated"}
-NOT_DEAL_FIELDS = {"deal_id", "sources", "buyer_iso3", "seller_iso3", "category"}
+NOT_DEAL_FIELDS = {
+    "deal_id", "sources", "buyer_iso3", "seller_iso3", "category", "buyer_kind", "seller_kind",
+}  # fmt: skip
 BOOLEAN_FIELDS = {
     "quantity_estimated", "quantity_delivered_estimated", "value_at_least",
     "local_production", "order_date_estimated", "deliveries_expected",
@@ -73,6 +75,9 @@ def _candidate(
     except ValueError:
         return [RowProblem(row, "category", str(category), "not an armament category")]
     columns = {RENAMED.get(c, c): c for c in record if c}
+    kinds = _party_kinds(record, row)
+    if isinstance(kinds, RowProblem):
+        return [kinds]
     return Candidate(
         row=row,
         fields=fields,
@@ -84,8 +89,28 @@ def _candidate(
         ),
         quotes={name: line for name in ("buyer", "seller", "platform", "status")},
         platform_category=platform_category,
+        party_kinds=kinds,
         extras=extras,
     )
+
+
+def _party_kinds(record: dict[str, Any], row: int) -> dict[str, PartyKind] | RowProblem:
+    """The kind of each party that is not a country: a fresh database learns them here
+    (a country comes from the country table, never from a file)."""
+    kinds: dict[str, PartyKind] = {}
+    for role in ("buyer", "seller"):
+        text = str(record.get(f"{role}_kind") or "").strip()
+        if not text:
+            continue
+        try:
+            kind = PartyKind(text)
+        except ValueError:
+            allowed = ", ".join(k.value for k in PartyKind)
+            return RowProblem(row, f"{role}_kind", text, f"not a kind of party ({allowed})")
+        name = unneutralise(str(record.get(role) or ""))
+        if kind is not PartyKind.STATE and name:
+            kinds[name] = kind
+    return kinds
 
 
 def _check_columns(columns: list[str], where: str) -> None:

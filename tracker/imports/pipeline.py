@@ -3,6 +3,7 @@ write side's checked bulk writer (or restore a dump). Atomic, idempotent, previe
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -13,12 +14,14 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
-from tracker.domain.vocab import Role
+from tracker.domain.vocab import Role, label
 from tracker.imports.files import DecodedFile, UnreadableFile, decode
+from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import Candidate, ImportRejected, Plan, Progress, RowProblem, plan_import
 from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipri_text
 from tracker.imports.sipri.candidates import candidates as sipri_candidates
+from tracker.resolve import suggest_parties
 from tracker.store.dump import BadDump, is_dump
 from tracker.write.batch import ImportLog, write_batch
 from tracker.write.restore import restore_dump
@@ -38,12 +41,20 @@ class ImportReport:
     created: int = 0
     matched: int = 0
     unchanged: int = 0
+    updated: int = 0  # deals an earlier SIPRI release created, changed by this one
+    flagged: int = 0  # possible duplicates, and deals this release no longer lists
     conflicts: int = 0
     rejected: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rows that import, with a caveat
     new_parties: list[str] = field(default_factory=list)
+    unreviewed_parties: list[str] = field(default_factory=list)  # "Name (did you mean X?)"
     new_platforms: list[str] = field(default_factory=list)
     created_ids: list[int] = field(default_factory=list)
     matched_ids: list[int] = field(default_factory=list)
+    updated_ids: list[int] = field(default_factory=list)
+    flagged_ids: list[int] = field(default_factory=list)
+    release: str | None = None  # a SIPRI release's "Data generated" day
+    rejects_file: str | None = None  # where the rejected rows were written, if anywhere
     tables: dict[str, int] = field(default_factory=dict)  # rows loaded from a dump
 
     def summary(self) -> str:
@@ -56,12 +67,18 @@ class ImportReport:
             f"{self.matched} matched to stored deals",
             f"{self.unchanged} already imported",
         ]
+        if self.updated:
+            parts.append(f"{self.updated} updated from this release")
+        if self.flagged:
+            parts.append(f"{self.flagged} flagged for review")
         if self.conflicts:
             parts.append(f"{self.conflicts} disagreements recorded for review")
         if self.rejected:
             parts.append(f"{len(self.rejected)} rows rejected")
         if self.new_parties:
             parts.append(f"{len(self.new_parties)} new parties")
+        if self.unreviewed_parties:
+            parts.append(f"{len(self.unreviewed_parties)} of them unreviewed")
         if self.new_platforms:
             parts.append(f"{len(self.new_platforms)} new platforms")
         return f"{self.filename} ({self.detail}): {verb} " + ", ".join(parts)
@@ -89,24 +106,34 @@ def detect_format(file: DecodedFile, filename: str = "") -> str:
     )
 
 
-def _candidates(
-    file: DecodedFile, fmt: str, filename: str, sha: str, parsed_json: Any
-) -> tuple[list[Candidate], list[RowProblem], str]:
+@dataclass
+class _Parsed:
+    candidates: list[Candidate]
+    problems: list[RowProblem]
+    detail: str
+    warnings: list[str] = field(default_factory=list)
+    release: dt.date | None = None
+
+
+def _candidates(file: DecodedFile, fmt: str, filename: str, sha: str, parsed_json: Any) -> _Parsed:
     if fmt == "sipri":
         try:
             parsed = parse_sipri_text(file.text, file.encoding)
         except SipriFormatError as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
         problems = [RowProblem(e.row, e.column, e.value, e.reason) for e in parsed.errors]
-        return sipri_candidates(parsed, filename, sha), problems, f"SIPRI {parsed.layout} layout"
+        return _Parsed(
+            sipri_candidates(parsed, filename), problems, f"SIPRI {parsed.layout} layout",
+            [str(warning) for warning in parsed.warnings], parsed.generated_on,
+        )  # fmt: skip
     origin = f"file:{sha[:16]}:{PurePath(filename).name}"
     if fmt == "csv":
         found, problems = csv_candidates(file.text, origin)
-        return found, problems, "tracker CSV"
+        return _Parsed(found, problems, "tracker CSV")
     if not isinstance(parsed_json, list):
         raise ImportRejected(f"{filename}: expected a JSON list of deals or a tracker dump")
     found, problems = json_candidates(parsed_json, origin)
-    return found, problems, "tracker JSON deal list"
+    return _Parsed(found, problems, "tracker JSON deal list")
 
 
 def _parse_json(file: DecodedFile, filename: str) -> Any:
@@ -134,6 +161,20 @@ def import_data(
     unless `skip_invalid`. A dry run plans everything and writes nothing.
     """
     require(actor, Role.EDITOR, "importing a file")
+    with collector_paused():
+        return _import(session, data, filename, actor, fmt, dry_run, skip_invalid, progress)
+
+
+def _import(
+    session: Session,
+    data: bytes,
+    filename: str,
+    actor: Actor,
+    fmt: str | None,
+    dry_run: bool,
+    skip_invalid: bool,
+    progress: Progress | None,
+) -> ImportReport:
     file = _read(data, filename)
     fmt = fmt or detect_format(file, filename)
     if fmt not in FORMATS:
@@ -149,32 +190,46 @@ def import_data(
             raise ImportRejected(f"{filename}: {exc}") from None
         return report
     sha = hashlib.sha256(data).hexdigest()
-    candidates, problems, detail = _candidates(file, fmt, filename, sha, parsed_json)
-    plan = plan_import(session, candidates, progress)
-    plan.problems = problems + plan.problems
+    parsed = _candidates(file, fmt, filename, sha, parsed_json)
+    detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
+    plan = plan_import(session, parsed.candidates, progress)
+    plan.problems = parsed.problems + plan.problems
     report = _report(plan, filename, fmt, detail, dry_run)
+    report.unreviewed_parties = _unreviewed(session, plan.batch.unreviewed)
+    report.warnings = warnings
+    report.release = release.isoformat() if release else None
+    if dry_run:  # a preview shows everything, rejected rows included
+        return report
     if plan.problems and not skip_invalid:
         raise ImportRejected(
             f"{filename}: {len(plan.problems)} row(s) rejected, nothing imported "
-            "(fix them, or use --skip-invalid to import the rest)",
+            "(fix them, or choose to skip invalid rows and import the rest)",
             plan.problems,
         )
-    if dry_run:
-        return report
     log = ImportLog(
         filename=PurePath(filename).name, sha256=sha, format=fmt, unchanged=report.unchanged,
-        rejected=len(report.rejected), summary=report.summary(),
+        rejected=len(report.rejected), summary=report.summary(), release=release,
     )  # fmt: skip
     written = write_batch(session=session, actor=actor, batch=plan.batch, log=log)
     report.created_ids, report.matched_ids = written.created_ids, written.matched_ids
+    report.updated_ids, report.flagged_ids = written.updated_ids, written.flagged_ids
     if report.created >= ANALYZE_AFTER:
         # A large load changes the data's shape: refresh the planner's statistics.
         session.execute(text("ANALYZE"))
     return report
 
 
+def _unreviewed(session: Session, names: set[str]) -> list[str]:
+    shown = []
+    for name in sorted(names):
+        close = [n for n in suggest_parties(session, name) if n != name][:3]
+        shown.append(f"{name} (did you mean {', '.join(close)}?)" if close else name)
+    return shown
+
+
 def _report(plan: Plan, filename: str, fmt: str, detail: str, dry_run: bool) -> ImportReport:
     batch = plan.batch
+    duplicates = [new for new in batch.deals if new.duplicate_of]
     return ImportReport(
         filename=PurePath(filename).name,
         format=fmt,
@@ -183,8 +238,11 @@ def _report(plan: Plan, filename: str, fmt: str, detail: str, dry_run: bool) -> 
         created=len(batch.deals),
         matched=len(batch.corroborations),
         unchanged=len(plan.unchanged),
-        conflicts=sum(len(m.conflicts) for m in batch.corroborations),
+        updated=len(batch.updates),
+        flagged=len(duplicates) + len(batch.missing),
+        conflicts=sum(len(m.conflicts) for m in batch.corroborations)
+        + sum(len(u.conflicts) for u in batch.updates),
         rejected=list(plan.problems),
         new_parties=sorted(batch.parties),
-        new_platforms=sorted(batch.platforms),
+        new_platforms=sorted(f"{name} ({label(kind)})" for name, kind in batch.platforms),
     )

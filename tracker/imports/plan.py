@@ -1,14 +1,23 @@
-"""Planning an import: resolve names, validate, check quotes, match stored deals.
+"""Planning an import: resolve names, validate, check quotes, match and update stored deals.
 
 A format module turns its file into `Candidate`s (one per deal, with the file lines that
-state it). Planning decides for each what it becomes (new, a corroboration of a stored
-deal, already imported, or rejected with its row, column, value and reason) and writes
-nothing; `tracker.write.batch.write_batch` then writes the plan in one transaction.
+state it). Planning decides for each what it becomes, and writes nothing:
+
+- already imported (the same content under the same key): unchanged;
+- a newer release of a deal an earlier SIPRI import created (same key, other content):
+  an update of what changed, except fields a researcher edited (a disagreement instead);
+- a stored deal the file also states (`matching`): a corroboration that adds what the
+  deal lacked and records where they disagree; several possible deals: a new deal
+  flagged as a possible duplicate, never the first of them;
+- otherwise a new deal; or rejected with its row, column, value and reason.
+
+Stored SIPRI deals that a newer release of the same scope no longer lists are flagged.
+`tracker.write.batch.write_batch` then writes the plan in one transaction.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,12 +27,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.citing import quote_occurs
+from tracker.domain.countries import resolve_country
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput, TrackerError
+from tracker.imports.matching import StoredDeals, conflicts, gains, update_columns
 from tracker.resolve import NameIndex
-from tracker.store.models import Deal, Source
-from tracker.write.batch import Batch, Corroboration, NewDeal, Origin
+from tracker.store.models import AuditEntry, Deal, Source
+from tracker.write.batch import Batch, Corroboration, DeliveryIn, MoneyFactIn, NewDeal, Origin
 
 Progress = Callable[[int, int], None]
 
@@ -64,7 +75,16 @@ class Candidate:
     platform_description: str | None = None
     platform_category: Category | None = None
     extras: dict[str, Any] = field(default_factory=dict)  # deal columns DealIn lacks
-    match_existing: bool = False  # attach to a stored deal with the same key
+    match_existing: bool = False  # attach to a stored deal the file also states
+    names_authoritative: bool = False  # unknown names become parties (SIPRI's own names)
+    deliveries: list[DeliveryIn] = field(default_factory=list)
+    money: list[MoneyFactIn] = field(default_factory=list)
+    layout: str | None = None  # "deals"/"transfers" for SIPRI registers
+
+    @property
+    def sipri_key(self) -> str | None:
+        key = self.extras.get("sipri_key")
+        return str(key) if key else None
 
 
 @dataclass
@@ -97,6 +117,8 @@ def _validate(candidate: Candidate, fields: dict[str, Any]) -> DealIn | list[Row
 def _resolve_parties(
     candidate: Candidate, names: NameIndex, batch: Batch
 ) -> dict[str, Any] | list[RowProblem]:
+    """Names as the database knows them. A SIPRI file is the authority on its own names:
+    one we do not know becomes a party of the kind its marker says (unreviewed)."""
     fields = dict(candidate.fields)
     problems = []
     for role in ("buyer", "seller"):
@@ -104,14 +126,18 @@ def _resolve_parties(
         canonical = names.party_name(raw)
         if canonical is None and raw in candidate.party_kinds:
             canonical = _strip_markers(raw)  # a marked non-state actor, organisation, unknown
+        if canonical is None and candidate.names_authoritative and raw.strip():
+            canonical = raw.strip()
+            batch.unreviewed.add(canonical)
         if canonical is None:
             error = names.unknown_party(role, raw)
             column = candidate.columns.get(role, role)
             problems.append(RowProblem(candidate.row, column, raw, error.message))
             continue
         fields[role] = canonical
-        if raw in candidate.party_kinds and not names.knows_party(canonical):
-            batch.parties[canonical] = candidate.party_kinds[raw]
+        if resolve_country(canonical) is None and not names.knows_party(canonical):
+            kind = candidate.party_kinds.get(raw, PartyKind.STATE)
+            batch.parties.setdefault(canonical, kind)
     return problems or fields
 
 
@@ -131,121 +157,157 @@ def _bad_quotes(candidate: Candidate) -> list[RowProblem]:
 
 def _platform(candidate: Candidate, names: NameIndex, batch: Batch) -> None:
     designation = str(candidate.fields.get("platform") or "").strip()
-    if designation and names.platform_id(designation) is None:
-        category = candidate.platform_category or Category.OTHER
-        batch.platforms.setdefault(designation, (candidate.platform_description, category))
+    category = candidate.platform_category or Category.OTHER
+    if designation and names.platform_id(designation, candidate.platform_category) is None:
+        batch.platforms.setdefault((designation, category), candidate.platform_description)
 
 
-MATCHED_FIELDS = ("quantity_ordered", "quantity_delivered", "condition", "value_amount")
-
-
-def _describe(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(getattr(value, "value", value))
-
-
-def _conflicts(stored: Deal, deal_in: DealIn) -> list[tuple[str, str | None, str | None]]:
-    """Fields where both sides have a value and they differ (unknowns never conflict)."""
-    found: list[tuple[str, str | None, str | None]] = []
-    for name in MATCHED_FIELDS:
-        ours, theirs = getattr(stored, name), getattr(deal_in, name)
-        if ours is None or theirs is None:
-            continue
-        if name == "value_amount" and stored.value_currency != deal_in.value_currency:
-            found.append(
-                ("value", f"{ours} {stored.value_currency}", f"{theirs} {deal_in.value_currency}")
+def _researcher_edits(session: Session, deal_ids: Iterable[int]) -> dict[int, set[str]]:
+    """Fields people changed by hand, per deal (from the audit log's "update" entries)."""
+    edited: dict[int, set[str]] = {}
+    ids = list(deal_ids)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(AuditEntry.deal_id, AuditEntry.changes).where(
+                AuditEntry.action == "update", AuditEntry.deal_id.in_(ids[start : start + 500])
             )
-        elif ours != theirs:
-            unit = (
-                f" {stored.quantity_unit}"
-                if name == "quantity_ordered" and stored.quantity_unit
-                else ""
-            )
-            found.append((name, f"{_describe(ours)}{unit}", _describe(theirs)))
-    return found
-
-
-DealKey = tuple[int, int, int, int | None]
-
-
-def _deal_keys(session: Session) -> dict[DealKey, list[int]]:
-    """Stored live deals by (buyer, seller, platform, order year), for matching."""
-    by_key: dict[DealKey, list[int]] = defaultdict(list)
-    rows = session.execute(
-        select(Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year, Deal.id).where(
-            Deal.deleted_at.is_(None)
         )
-    ).all()
-    for buyer, seller, platform, year, deal_id in rows:
-        by_key[(buyer, seller, platform, year)].append(deal_id)
-    return by_key
+        for deal_id, changes in rows:
+            if deal_id is None:
+                continue
+            try:
+                names = set(json.loads(changes or "{}"))
+            except ValueError:
+                names = set()
+            edited.setdefault(int(deal_id), set()).update(names)
+    return edited
 
 
-def _find_match(
-    session: Session, names: NameIndex, keys: dict[DealKey, list[int]], deal_in: DealIn
-) -> Deal | None:
-    buyer, seller = names.party_id(deal_in.buyer), names.party_id(deal_in.seller)
-    platform = names.platform_id(deal_in.platform)
-    if buyer is None or seller is None or platform is None:
+@dataclass
+class _Accepted:
+    candidate: Candidate
+    deal_in: DealIn
+
+
+def _accept(candidate: Candidate, names: NameIndex, batch: Batch, plan: Plan) -> _Accepted | None:
+    resolved = _resolve_parties(candidate, names, batch)
+    if isinstance(resolved, list):
+        plan.problems.extend(resolved)
         return None
-    year = deal_in.order_date.value.year if deal_in.order_date else None
-    found = keys.get((buyer, seller, platform, year))
-    return session.get(Deal, found[0]) if found else None
+    validated = _validate(candidate, resolved)
+    if isinstance(validated, list):
+        plan.problems.extend(validated)
+        return None
+    bad_quotes = _bad_quotes(candidate)
+    if bad_quotes:
+        plan.problems.extend(bad_quotes)
+        return None
+    return _Accepted(candidate, validated)
+
+
+def _new_deal(accepted: _Accepted, names: NameIndex, batch: Batch, duplicates: list[int]) -> None:
+    candidate = accepted.candidate
+    _platform(candidate, names, batch)
+    batch.deals.append(
+        NewDeal(
+            accepted.deal_in, candidate.origin, candidate.quotes,
+            platform_category=candidate.platform_category, extras=candidate.extras,
+            deliveries=candidate.deliveries, money=candidate.money, duplicate_of=duplicates,
+        )
+    )  # fmt: skip
 
 
 def plan_import(
     session: Session, candidates: list[Candidate], progress: Progress | None = None
 ) -> Plan:
-    """Decide, without writing, what each candidate becomes: new, matched, unchanged or
-    rejected."""
+    """Decide, without writing, what each candidate becomes."""
     plan = Plan()
     batch = plan.batch
     names = NameIndex(session)
     known_origins = set(session.scalars(select(Source.ref).where(Source.ref.is_not(None))))
     known_refs = set(session.scalars(select(Deal.ref).where(Deal.ref.is_not(None))))
-    keys = _deal_keys(session) if any(c.match_existing for c in candidates) else None
+    stored = StoredDeals.load(session) if any(c.match_existing for c in candidates) else None
     seen_origins: set[str] = set()
+    seen_keys: set[str] = set()
+    fresh: list[_Accepted] = []
     for index, candidate in enumerate(candidates, 1):
         if progress and index % 500 == 0:
             progress(index, len(candidates))
         deal_ref = candidate.fields.get("ref")
-        if candidate.origin.ref in known_origins or (deal_ref and deal_ref in known_refs):
+        key = candidate.sipri_key
+        if key is not None:
+            seen_keys.add(key)
+        if deal_ref and deal_ref in known_refs:
+            plan.unchanged.append(candidate)
+            continue
+        if stored is not None and key is not None and key in stored.by_key:
+            if stored.by_key[key].sipri_hash == candidate.extras.get("sipri_hash"):
+                plan.unchanged.append(candidate)
+                continue
+            accepted = _accept(candidate, names, batch, plan)
+            if accepted is not None:
+                stored.updates.append((stored.by_key[key].deal_id, accepted))
+            continue
+        if key is None and candidate.origin.ref in known_origins:
             plan.unchanged.append(candidate)
             continue
         if candidate.origin.ref in seen_origins:
             plan.problems.append(
-                RowProblem(
-                    candidate.row, "row", candidate.origin.ref, "the same deal appears twice"
-                )
+                RowProblem(candidate.row, "row", "", "the same deal appears twice in the file")
             )
             continue
         seen_origins.add(candidate.origin.ref)
-        resolved = _resolve_parties(candidate, names, batch)
-        if isinstance(resolved, list):
-            plan.problems.extend(resolved)
-            continue
-        validated = _validate(candidate, resolved)
-        if isinstance(validated, list):
-            plan.problems.extend(validated)
-            continue
-        bad_quotes = _bad_quotes(candidate)
-        if bad_quotes:
-            plan.problems.extend(bad_quotes)
-            continue
-        stored = (
-            _find_match(session, names, keys, validated)
-            if keys is not None and candidate.match_existing
-            else None
-        )
-        if stored is not None:
-            batch.corroborations.append(
-                Corroboration(stored.id, candidate.origin, candidate.quotes,
-                              _conflicts(stored, validated))
-            )  # fmt: skip
-            continue
-        _platform(candidate, names, batch)
-        batch.deals.append(NewDeal(validated, candidate.origin, candidate.quotes, candidate.extras))
+        accepted = _accept(candidate, names, batch, plan)
+        if accepted is not None:
+            fresh.append(accepted)
+    if stored is None:
+        for accepted in fresh:
+            _new_deal(accepted, names, batch, [])
+    else:
+        _plan_against_stored(session, stored, fresh, names, batch, seen_keys, candidates)
     if progress:
         progress(len(candidates), len(candidates))
     return plan
+
+
+def _plan_against_stored(
+    session: Session,
+    stored: StoredDeals,
+    fresh: list[_Accepted],
+    names: NameIndex,
+    batch: Batch,
+    seen_keys: set[str],
+    candidates: list[Candidate],
+) -> None:
+    """Pair, match or create the accepted candidates; flag what a release dropped."""
+    unseen = stored.unseen(seen_keys, candidates, names)
+    for accepted in fresh:
+        candidate = accepted.candidate
+        if not candidate.match_existing:
+            _new_deal(accepted, names, batch, [])
+            continue
+        paired = stored.pair(accepted.deal_in, candidate, names, unseen)
+        if paired is not None:  # a row a newer release changed (deals layout: no id)
+            unseen.discard(paired)
+            stored.updates.append((paired, accepted))
+            continue
+        found = stored.matches(accepted.deal_in, candidate, names)
+        if len(found) == 1:
+            deal = stored.deal(session, found[0])
+            batch.corroborations.append(
+                Corroboration(
+                    deal.id, candidate.origin, candidate.quotes,
+                    conflicts(deal, accepted.deal_in), gains(deal, accepted.deal_in),
+                    deliveries=candidate.deliveries if not deal.deliveries else [],
+                    money=candidate.money,
+                )
+            )  # fmt: skip
+            continue
+        _new_deal(accepted, names, batch, found)
+    edited = _researcher_edits(session, [deal_id for deal_id, _ in stored.updates])
+    for deal_id, accepted in stored.updates:
+        deal = stored.deal(session, deal_id)
+        batch.updates.append(
+            update_columns(deal, accepted.deal_in, accepted.candidate, edited.get(deal_id, set()))
+        )
+    batch.missing.extend(stored.missing(unseen))

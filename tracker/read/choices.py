@@ -12,7 +12,7 @@ from tracker.domain.countries import all_countries
 from tracker.read.filters import LIVE
 from tracker.read.rows import Buyer, Seller, base_select
 from tracker.store.db import unindexed
-from tracker.store.models import Deal, Party, Platform, Source
+from tracker.store.models import Deal, DealFlag, Party, Platform, Source
 
 
 def database_is_empty(session: Session) -> bool:
@@ -119,3 +119,37 @@ def deal_id_by_ref(session: Session, ref: str) -> int | None:
 
 def source_id_by_ref(session: Session, ref: str) -> int | None:
     return session.scalar(select(Source.id).where(Source.ref == ref))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Something an import left for an admin to review."""
+
+    kind: str  # "party" (a name only a SIPRI file vouched for) or a flag kind
+    item_id: int  # the party's or the flag's id
+    deal_id: int | None
+    text: str
+
+
+def open_reviews(session: Session, limit: int = 500) -> list[ReviewItem]:
+    """Unreviewed parties and unresolved deal flags, oldest first."""
+    parties = [
+        ReviewItem("party", party_id, None, f"{name} ({kind.value.replace('_', ' ')})")
+        for party_id, name, kind in session.execute(
+            select(Party.id, Party.name, Party.kind)
+            .where(Party.reviewed.is_(False))
+            .order_by(Party.id)
+            .limit(limit)
+        )
+    ]
+    flags = [
+        ReviewItem(kind.value, flag_id, deal_id, detail)
+        for flag_id, deal_id, kind, detail in session.execute(
+            select(DealFlag.id, DealFlag.deal_id, DealFlag.kind, DealFlag.detail)
+            .join(Deal, Deal.id == DealFlag.deal_id)
+            .where(DealFlag.resolved.is_(False), LIVE)
+            .order_by(DealFlag.id)
+            .limit(limit)
+        )
+    ]
+    return parties + flags

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,7 +26,16 @@ from tracker.read.rows import (
     source_labels,
 )
 from tracker.resolve import find_platform, match_party
-from tracker.store.models import Citation, Deal, DealConflict, DealParticipant, Event, Source
+from tracker.store.models import (
+    Citation,
+    Deal,
+    DealConflict,
+    DealFlag,
+    DealMoney,
+    DealParticipant,
+    Event,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,36 @@ class ConflictView:
 
 
 @dataclass(frozen=True)
+class DeliveryView:
+    year: int
+    number: int | None  # None: the source gives only the deal's total
+    number_estimated: bool
+    year_estimated: bool
+    tiv: Decimal | None
+
+
+@dataclass(frozen=True)
+class MoneyFactView:
+    """A sum a source states about the deal that is not its own value."""
+
+    kind: str  # package, offset, loan, stated_usd
+    amount: Decimal
+    amount_high: Decimal | None
+    currency: str
+    at_least: bool
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class FlagView:
+    flag_id: int
+    kind: str
+    detail: str
+    other_deal_id: int | None
+    resolved: bool
+
+
+@dataclass(frozen=True)
 class DealDetail:
     row: DealRow
     version: int
@@ -87,6 +127,9 @@ class DealDetail:
     conflicts: list[ConflictView]
     deleted_at: dt.datetime | None = None  # set when the deal was (soft) deleted
     deleted_by: str | None = None
+    deliveries: list[DeliveryView] = field(default_factory=list)  # by year
+    money_facts: list[MoneyFactView] = field(default_factory=list)
+    flags: list[FlagView] = field(default_factory=list)
 
 
 def _citation_view(citation: Citation) -> CitationView:
@@ -161,6 +204,22 @@ def deal_detail(session: Session, deal_id: int) -> DealDetail | None:
         conflicts=conflicts,
         deleted_at=deal.deleted_at,
         deleted_by=deal.deleted_by,
+        deliveries=[
+            DeliveryView(d.year, d.number, d.number_estimated, d.year_estimated, d.tiv)
+            for d in deal.deliveries
+        ],
+        money_facts=[
+            MoneyFactView(m.kind.value, m.amount, m.amount_high, m.currency, m.at_least, m.quote)
+            for m in session.scalars(
+                select(DealMoney).where(DealMoney.deal_id == deal_id).order_by(DealMoney.id)
+            )
+        ],
+        flags=[
+            FlagView(f.id, f.kind.value, f.detail, f.other_deal_id, f.resolved)
+            for f in session.scalars(
+                select(DealFlag).where(DealFlag.deal_id == deal_id).order_by(DealFlag.id)
+            )
+        ],
     )
 
 

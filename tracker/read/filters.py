@@ -116,6 +116,7 @@ def _text_condition(text: str) -> ColumnElement[bool]:
         _platforms_where(func.lower(Platform.designation).like(pattern)),
         func.lower(Deal.notes).like(pattern),
         func.lower(Deal.programme).like(pattern),
+        func.lower(Deal.description).like(pattern),  # SIPRI's "fighter aircraft", "APC"
         cited_source,
     )
 
@@ -186,7 +187,8 @@ FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec(("has_value",), ("value",), ("--has-value/--no-value",), "flag",
                "Only deals with (or without) a money value.", "{}", _has_value),
     FilterSpec(("text",), ("q",), ("--search",), "text",
-               "Free text in platform, notes, programme, sources.", "mentioning {}",
+               "Free text in platform, SIPRI description, notes, programme, sources.",
+               "mentioning {}",
                lambda v, _: _text_condition(v) if v and v.strip() else None),
 )  # fmt: skip
 PARAMS: tuple[str, ...] = tuple(param for spec in FILTERS for param in spec.params)

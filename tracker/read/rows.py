@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker.domain.vocab import Category, Condition, DatePrecision, Status
+from tracker.domain.vocab import Category, Condition, DatePrecision, PartyKind, Status
 from tracker.errors import FieldError, InvalidInput
 from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
 from tracker.store.models import Citation, Deal, Party, Platform, Source
@@ -72,6 +72,11 @@ class DealRow:
     delivered_exceeds_ordered: bool
     delivery_dates_estimated: bool
     value_source: str | None
+    description: str | None
+    value_amount_high: Decimal | None
+    tiv_new_unit: Decimal | None
+    buyer_kind: PartyKind
+    seller_kind: PartyKind
 
 
 ROW_COLUMNS = (
@@ -112,6 +117,11 @@ ROW_COLUMNS = (
     Deal.delivered_exceeds_ordered,
     Deal.delivery_dates_estimated,
     Deal.value_source,
+    Deal.description,
+    Deal.value_amount_high,
+    Deal.tiv_new_unit,
+    Buyer.kind,
+    Seller.kind,
 )
 
 
@@ -140,7 +150,8 @@ def deal_row(r: Any, sources: str) -> DealRow:
         last_delivery_date=partial_date(r[26], r[27]),
         deliveries_expected=r[28], tiv_per_unit=r[29], tiv_total_order=r[30],
         tiv_delivered=r[31], notes=r[32], ref=r[33], delivered_exceeds_ordered=r[34],
-        delivery_dates_estimated=r[35], value_source=r[36],
+        delivery_dates_estimated=r[35], value_source=r[36], description=r[37],
+        value_amount_high=r[38], tiv_new_unit=r[39], buyer_kind=r[40], seller_kind=r[41],
     )  # fmt: skip
 
 

@@ -27,8 +27,8 @@ DUMP_VERSION = 1
 # Parents before children, so foreign keys hold while loading.
 TABLE_ORDER = (
     "party", "party_alias", "platform", "platform_alias", "platform_manufacturer", "source",
-    "deal", "deal_participant", "event", "citation", "deal_conflict", "import_batch",
-    "user_account", "audit_entry",
+    "deal", "deal_participant", "event", "citation", "deal_conflict", "delivery",
+    "deal_money", "deal_flag", "import_batch", "user_account", "audit_entry",
 )  # fmt: skip
 # Not data: the cache key every write bumps, and browsers' sign-in sessions (a restored
 # database starts with everyone signed out).

@@ -28,6 +28,8 @@ from tracker.domain.vocab import (
     Condition,
     DatePrecision,
     EventKind,
+    FlagKind,
+    MoneyFactKind,
     ParticipantRole,
     PartyKind,
     Role,
@@ -77,6 +79,9 @@ class Party(Base):
     # Home country of a company or organisation, when known.
     country_iso3: Mapped[str | None] = mapped_column(String(3))
     historic: Mapped[bool] = mapped_column(default=False)
+    # False for a party an import created from a name it did not know (a SIPRI file is the
+    # authority on its own names): listed for an admin to review.
+    reviewed: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     aliases: Mapped[list[PartyAlias]] = relationship(
@@ -107,12 +112,16 @@ class PlatformManufacturer(Base):
 
 
 class Platform(Base):
-    """A weapon system as designated ("F-16 Block 70 Viper"), with its category and makers."""
+    """A weapon system as designated ("F-16 Block 70 Viper"), with its category and makers.
+
+    A platform is its designation and its kind: SIPRI's "COBRA" missile, "COBRA" radar and
+    "Cobra" APC are three platforms."""
 
     __tablename__ = "platform"
+    __table_args__ = (UniqueConstraint("designation", "category"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    designation: Mapped[str] = mapped_column(String(200), unique=True)
+    designation: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(300))
     category: Mapped[Category] = mapped_column(_vocab(Category), index=True)
     country_of_origin_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
@@ -128,14 +137,17 @@ class Platform(Base):
 
 
 class PlatformAlias(Base):
+    """A name of a platform; one name may belong to platforms of several kinds."""
+
     __tablename__ = "platform_alias"
+    __table_args__ = (UniqueConstraint("platform_id", "alias_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = mapped_column(
         ForeignKey("platform.id", ondelete="CASCADE"), index=True
     )
     alias: Mapped[str] = mapped_column(String(200))
-    alias_key: Mapped[str] = mapped_column(String(200), unique=True)
+    alias_key: Mapped[str] = mapped_column(String(200), index=True)
 
     platform: Mapped[Platform] = relationship(back_populates="aliases")
 
@@ -175,6 +187,13 @@ class Deal(Base):
             "value_at_least",
         ),
         _live_index("ix_deal_live_seller", "seller_id"),
+        Index(
+            "ix_deal_sipri_key",
+            "sipri_key",
+            unique=True,
+            sqlite_where=text("sipri_key IS NOT NULL"),
+            postgresql_where=text("sipri_key IS NOT NULL"),
+        ),
         _live_index("ix_deal_live_platform", "platform_id"),
         _live_index("ix_deal_live_status", "status"),
         # The default sort (newest order first) reads the first page straight off an index.
@@ -212,11 +231,23 @@ class Deal(Base):
     value_year: Mapped[int | None] = mapped_column(Integer)  # price year
     value_kind: Mapped[ValueKind | None] = mapped_column(_vocab(ValueKind))
     value_at_least: Mapped[bool] = mapped_column(default=False)  # "over $10 billion"
+    # The high end when a source gives a range ("$2.3-2.6 b"); value_amount is the low end.
+    value_amount_high: Mapped[Decimal | None] = mapped_column(MONEY)
 
     # SIPRI trend-indicator values: capability, not money; never added to value_amount.
     tiv_per_unit: Mapped[Decimal | None] = mapped_column(TIV)
     tiv_total_order: Mapped[Decimal | None] = mapped_column(TIV)
     tiv_delivered: Mapped[Decimal | None] = mapped_column(TIV)
+    tiv_new_unit: Mapped[Decimal | None] = mapped_column(TIV)  # SIPRI's estimate for a new unit
+
+    # SIPRI's words for the weapon in this deal ("FGA aircraft"), as its register gives them.
+    description: Mapped[str | None] = mapped_column(String(300))
+    # Deals a SIPRI import created: the row's key ("id:55238" in the transfers layout;
+    # "row:<hash>:<n>" in the deals layout, n counting identical rows), a hash of what the
+    # register stated (to see a newer release change it), and that release's date.
+    sipri_key: Mapped[str | None] = mapped_column(String(80))
+    sipri_hash: Mapped[str | None] = mapped_column(String(64))
+    sipri_release: Mapped[dt.date | None] = mapped_column(Date)
 
     status: Mapped[Status] = mapped_column(_vocab(Status))
     order_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -260,6 +291,63 @@ class Deal(Base):
     conflicts: Mapped[list[DealConflict]] = relationship(
         back_populates="deal", cascade="all, delete-orphan", order_by="DealConflict.id"
     )
+    deliveries: Mapped[list[Delivery]] = relationship(
+        back_populates="deal", cascade="all, delete-orphan", order_by="Delivery.year"
+    )
+
+
+class Delivery(Base):
+    """Deliveries of one deal in one year, as a source (SIPRI) states them."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        CheckConstraint("number IS NULL OR number >= 0", name="number"),
+        # Totals by delivery year read this index alone.
+        Index("ix_delivery_year_deal", "year", "deal_id", "tiv", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)  # None: only the deal's total is known
+    number_estimated: Mapped[bool] = mapped_column(default=False)
+    year_estimated: Mapped[bool] = mapped_column(default=False)
+    tiv: Mapped[Decimal | None] = mapped_column(TIV)  # TIV delivered that year
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"))
+
+    deal: Mapped[Deal] = relationship(back_populates="deliveries")
+
+
+class DealMoney(Base):
+    """A sum a source states about a deal that is not its own value: a package it is part
+    of, offsets, a loan, or the USD figure given beside another currency."""
+
+    __tablename__ = "deal_money"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MoneyFactKind] = mapped_column(_vocab(MoneyFactKind))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    amount_high: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency: Mapped[str] = mapped_column(String(3))
+    at_least: Mapped[bool] = mapped_column(default=False)
+    quote: Mapped[str | None] = mapped_column(Text)  # the source's words
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"))
+
+
+class DealFlag(Base):
+    """Something about a deal for a researcher to review (a possible duplicate, a deal a
+    newer SIPRI release no longer lists)."""
+
+    __tablename__ = "deal_flag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[FlagKind] = mapped_column(_vocab(FlagKind))
+    detail: Mapped[str] = mapped_column(Text)
+    other_deal_id: Mapped[int | None] = mapped_column(Integer)  # the deal it may duplicate
+    resolved: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 class DealParticipant(Base):

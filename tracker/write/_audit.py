@@ -23,31 +23,31 @@ from tracker.write._version import bump_data_version
 _ACTOR_LENGTH = 100  # AuditEntry.actor is a VARCHAR(100)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A value as JSON can hold it: money as an exact string, dates as ISO, enums as values."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, enum.Enum):
-        return _plain(value.value)
+        return plain(value.value)
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):  # datetime is a date subclass
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        items = [_plain(v) for v in value]
+        items = [plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, set | frozenset) else items
     return str(value)
 
 
 def _serialise(changes: Mapping[str, tuple[Any, Any]] | None) -> str:
-    plain: dict[str, list[Any]] = {}
+    shown: dict[str, list[Any]] = {}
     for field, (before, after) in (changes or {}).items():
         if "password" in field.lower():  # never a password, nor its hash, in the log
             continue
-        plain[field] = [_plain(before), _plain(after)]
-    return json.dumps(plain, ensure_ascii=False)
+        shown[field] = [plain(before), plain(after)]
+    return json.dumps(shown, ensure_ascii=False)
 
 
 def record(

@@ -168,3 +168,20 @@ def add_platform(
         comment=comment,
     )  # fmt: skip
     return platform
+
+
+def review_party(
+    *, session: Session, actor: Actor, party_id: int, comment: str | None = None
+) -> Party:
+    """Confirm a party an import created from a name only its file vouched for."""
+    require(actor, Role.ADMIN, "reviewing a party")
+    party = session.get(Party, party_id)
+    if party is None:
+        raise InvalidInput([FieldError("party", party_id, "no such party")])
+    if not party.reviewed:
+        party.reviewed = True
+        record(
+            session=session, actor=actor, action="review", entity="party", entity_id=party.id,
+            changes={"reviewed": (False, True)}, comment=comment,
+        )  # fmt: skip
+    return party

@@ -19,7 +19,7 @@ from tracker.domain.vocab import Role, field_label
 from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
 from tracker.read.editable import FORM_FIELDS, form_values, plain
 from tracker.resolve import match_party, resolve_platform, unknown_party, unknown_platform
-from tracker.store.models import Deal, DealParticipant, Party, Platform
+from tracker.store.models import Deal, DealFlag, DealParticipant, Party, Platform
 from tracker.write._audit import record
 from tracker.write._columns import deal_columns
 from tracker.write._concurrency import StaleEdit, diff, live_deal, versioned_update
@@ -212,4 +212,23 @@ def restore_deal(
     record(
         session=session, actor=actor, action="restore", entity="deal", entity_id=deal_id,
         deal_id=deal_id, changes={"deleted": (True, False)}, comment=comment,
+    )  # fmt: skip
+
+
+def resolve_flag(
+    *, session: Session, actor: Actor, flag_id: int, comment: str | None = None
+) -> None:
+    """Mark a review flag on a deal (a possible duplicate, a deal a release no longer
+    lists) as dealt with; `comment` says how."""
+    require(actor, Role.EDITOR, "resolving a flag")
+    flag = session.get(DealFlag, flag_id)
+    if flag is None:
+        raise InvalidInput([FieldError("flag", flag_id, "no such flag")])
+    if flag.resolved:
+        return
+    flag.resolved = True
+    record(
+        session=session, actor=actor, action="resolve_flag", entity="deal_flag",
+        entity_id=flag.id, deal_id=flag.deal_id,
+        changes={flag.kind.value: (flag.detail, "resolved")}, comment=comment,
     )  # fmt: skip

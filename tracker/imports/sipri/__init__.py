@@ -1,8 +1,8 @@
 """SIPRI Arms Transfers Database trade registers, both layouts: parse, then map to deals.
 
 `read` finds the header and reads records; `layout_a`/`layout_b` turn rows into
-`SipriDeal`s through the cell converters (`cells`); `money` reads prices out of the
-comments; `categories` infers an armament category from a description; `candidates`
+`SipriDeal`s through the cell converters (`cells`); `money` reads every sum in the
+comments, with its kind; `categories` infers an armament category from a description; `candidates`
 maps SIPRI deals to the import pipeline's candidates.
 """
 
@@ -21,7 +21,7 @@ from tracker.imports.sipri.model import (
     SipriFile,
     SipriFormatError,
 )
-from tracker.imports.sipri.money import parse_comment_money
+from tracker.imports.sipri.money import comment_money, parse_comment_money
 from tracker.imports.sipri.read import looks_like_sipri, parse_sipri, parse_sipri_text
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "SipriFile",
     "SipriFormatError",
     "category_from_description",
+    "comment_money",
     "looks_like_sipri",
     "parse_comment_money",
     "parse_sipri",

@@ -14,23 +14,30 @@ def _words(*patterns: str) -> re.Pattern[str]:
 
 # First match wins, so the specific phrases come before the words they contain:
 # "naval gun" before "gun", "SAM system" before "SAM", "aircraft engine" before "aircraft",
-# "anti-ship missile" is no ship, "missile boat" is no missile.
+# "aircraft carrier" is a ship, "anti-ship missile" is no ship, "missile boat" is no
+# missile. Only the description counts: "COBRA" is a missile, a radar and an APC.
 _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
     (
         _words(
             r"naval (?:guns?|sam systems?|missile launchers?|mines?)",
             r"ship-?borne",
+            r"ciws",
             r"torpedo(?:es)?(?![ -]boats?)",
             r"depth charges?",
             r"asw (?:rocket launchers?|mortars?|rockets?|weapons?)",
         ),
         Category.NAVAL_WEAPONS,
     ),
+    # SIPRI's "Other": turrets for armoured vehicles and ships, air-refuelling systems.
+    (
+        _words(r"turrets?", r"(?:air[ -])?refuell?ing (?:systems?|pods?|kits?)"),
+        Category.OTHER,
+    ),
     (
         _words(
-            r"(?:sam|ad|air[ -]defen[cs]e|anti-aircraft|aa) systems?",
+            r"(?:sam|ad|air[ -]defen[cs]e|anti-aircraft|aa|shorad) systems?",
             r"spaags?",
-            r"(?:anti-aircraft|aa|air[ -]defen[cs]e) guns?",
+            r"(?:anti-aircraft|aa|air[ -]defen[cs]e|ad) guns?",
         ),
         Category.AIR_DEFENCE,
     ),
@@ -44,13 +51,27 @@ _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
         ),
         Category.ENGINES,
     ),
-    (_words(r"radars?", r"sonars?", r"fire[ -]control", r"sensors?"), Category.SENSORS),
+    (
+        _words(
+            r"(?<!anti-)radars?",
+            r"sonars?",
+            r"fire[ -]control",
+            r"sensors?",
+            r"eo",
+            r"electro-?optical",
+            r"irst",
+            r"(?:targeting|reconnaissance) pods?",
+        ),
+        Category.SENSORS,
+    ),
     (_words(r"satellites?"), Category.SATELLITES),
     (
         _words(
+            r"(?:aircraft|helicopter) carriers?",
             r"frigates?",
             r"corvettes?",
             r"destroyers?",
+            r"cruisers?",
             r"(?<!anti-)submarines?",
             r"(?<!anti-)ships?",
             r"boats?",
@@ -60,7 +81,10 @@ _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
             r"vessels?",
             r"opvs?",
             r"fac",
+            r"l(?:pd|hd|sd|st|sm|ct|cu|cm|ha|cac)s?",
+            r"mcmvs?",
             r"mine(?:hunter|sweeper|layer)s?",
+            r"tankers?(?![\w /&-]*\baircraft)",
             r"tugs?",
             r"icebreakers?",
         ),
@@ -74,10 +98,10 @@ _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
             r"ucavs?",
             r"fga",
             r"aew(?:&c)?",
-            r"tankers?",
             r"airships?",
             r"fighters?",
             r"bombers?",
+            r"trainers?",
         ),
         Category.AIRCRAFT,
     ),
@@ -91,9 +115,13 @@ _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
             r"bvraams?",
             r"atgms?",
             r"manpads",
+            r"[smi]rbms?",
+            r"icbms?",
             r"anti-tank(?! guns?)",
             r"anti-ship",
-            r"guided (?:bombs?|rockets?|shells?)",
+            r"(?:guided|glide) (?:[\w-]+ )?(?:bombs?|rockets?|shells?|munitions?)",
+            r"loitering munitions?",
+            r"coastal defen[cs]e systems?",
         ),
         Category.MISSILES,
     ),
@@ -101,12 +129,15 @@ _CATEGORY_RULES: tuple[tuple[re.Pattern[str], Category], ...] = (
         _words(
             r"apcs?",
             r"ifvs?",
+            r"mbts?",
             r"(?<!anti-)tanks?",
             r"armou?red",
             r"afvs?",
             r"apvs?",
             r"arvs?",
             r"aevs?",
+            r"avlbs?",
+            r"bridge-?layers?",
             r"half-tracks?",
             r"mraps?",
             r"personnel carriers?",

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR
 from tracker.domain.vocab import Category, Condition
-from tracker.imports.sipri.model import RowError
+from tracker.imports.sipri.model import RowError, RowWarning
 
 T = TypeVar("T")
 
@@ -39,27 +39,36 @@ def whole(value: str) -> int | None:
 
 
 def year(value: str) -> int | None:
-    year = whole(value)
-    if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
+    found = whole(value)
+    return None if found is None else _checked_year(found)
+
+
+def _checked_year(value: int) -> int:
+    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
         raise Bad(f"is not a year between {EARLIEST_YEAR} and {LATEST_YEAR}")
-    return year
+    return value
 
 
 def years(value: str) -> list[int]:
-    """SIPRI joins delivery years with "; ": "2011; 2012"."""
-    years: set[int] = set()
-    for part in value.split(";") if value else ():
-        found = year(part.strip())
-        if found is None:
+    """SIPRI joins delivery years with "; ": "2011; 2012". Only the years it lists: a gap
+    ("2010; 2012") means nothing was delivered in between."""
+    if not value:
+        return []
+    if len(value) == 4 and value.isascii() and value.isdigit():  # the common case: one year
+        return [_checked_year(int(value))]
+    found: set[int] = set()
+    for part in value.split(";"):
+        one = year(part.strip())
+        if one is None:
             raise Bad("has an empty year in its list")
-        years.add(found)
-    return sorted(years)
+        found.add(one)
+    return sorted(found)
 
 
 def decimal(value: str) -> Decimal | None:
     if not value:
         return None
-    if _DECIMAL.fullmatch(value):
+    if value.isascii() and value.replace(".", "", 1).isdigit():  # "0.4", ".5", "12"
         return Decimal(value)
     if value.startswith("-") and _DECIMAL.fullmatch(value[1:]):
         raise Bad("is negative")
@@ -73,10 +82,17 @@ def question(value: str) -> bool:
 
 
 def yes_no(value: str) -> bool:
+    """Yes or No; a blank cell is unknown, which reads as No (real exports leave many
+    "... is estimate" and "Local production" cells blank)."""
+    if value in _YES_NO:
+        return _YES_NO[value]
     lowered = value.lower()
     if lowered in ("yes", "no"):
         return lowered == "yes"
     raise Bad("is not Yes or No")
+
+
+_YES_NO = {"": False, "No": False, "Yes": True}
 
 
 def _normal(value: str) -> str:
@@ -129,13 +145,14 @@ def category(value: str) -> Category | None:
 class Row:
     """One record's cells; converting a cell records a RowError instead of raising."""
 
-    __slots__ = ("cells", "errors", "names", "number")
+    __slots__ = ("cells", "errors", "missing", "names", "number")
 
     def __init__(self, number: int, cells: list[str], names: tuple[str, ...]) -> None:
         self.number = number
         self.cells = cells
         self.names = names
         self.errors: list[RowError] = []
+        self.missing: tuple[str, ...] = ()
 
     def get(self, index: int, convert: Callable[[str], T]) -> T | None:
         value = self.cells[index]
@@ -145,21 +162,39 @@ class Row:
             self.errors.append(RowError(self.number, self.names[index], value, str(bad)))
             return None
 
-    def shape_error(self, numbers: list[int]) -> RowError | None:
-        """The record's width is wrong (truncated file, unquoted comma, broken quote)."""
+    def shape_error(
+        self, numbers: list[int], *, last: bool = False, unclosed: bool = False
+    ) -> RowError | None:
+        """The record's width is wrong in a way that loses data: a short last row or a
+        file ending inside a quoted field (truncation), or extra cells (an unquoted comma,
+        a broken quote). A short row mid-file is padded with empty cells instead, and
+        `missing` names what it lacked."""
         cells, width = self.cells, len(self.names)
+        if len(cells) == width and not unclosed:
+            return None  # nearly every row
         spans = (
             f" (a quoted field runs from line {numbers[0]} to line {numbers[-1]})"
             if len(numbers) > 1
             else ""
         )
-        if len(cells) < width:
+        if len(cells) < width and (last or unclosed):
             return RowError(
                 self.number,
                 self.names[len(cells)],
                 "",
                 f"row has {len(cells)} of {width} columns: the file may be truncated{spans}",
             )
+        if unclosed:
+            return RowError(
+                self.number,
+                self.names[len(cells) - 1] if len(cells) <= width else "",
+                "",
+                f"the file ends inside a quoted field{spans}: the file may be truncated",
+            )
+        if len(cells) < width:
+            self.missing = self.names[len(cells) :]
+            cells.extend([""] * (width - len(cells)))
+            return None
         extra = [cell for cell in cells[width:] if cell]
         if extra:
             return RowError(
@@ -171,6 +206,18 @@ class Row:
             )
         del cells[width:]
         return None
+
+    def short_row_warning(self) -> RowWarning | None:
+        """The warning for a short row mid-file that was padded, else None."""
+        if not self.missing:
+            return None
+        have, width = len(self.names) - len(self.missing), len(self.names)
+        named = ", ".join(repr(name) for name in self.missing)
+        return RowWarning(
+            self.number,
+            "",
+            f"row has {have} of {width} columns: {named} missing, read as empty",
+        )
 
 
 def display_names(columns: tuple[str, ...]) -> tuple[str, ...]:

@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from tracker.imports.sipri import cells as convert
 from tracker.imports.sipri.categories import category_from_description
-from tracker.imports.sipri.model import DEALS_COLUMNS, RowError, SipriDeal
-from tracker.imports.sipri.money import parse_comment_money
+from tracker.imports.sipri.model import DEALS_COLUMNS, Delivery, RowError, RowWarning, SipriDeal
+from tracker.imports.sipri.money import comment_money
+
+# Converters by column; None keeps the cell's text as it is.
+_CONVERTERS: tuple[Callable[[str], Any] | None, ...] = (
+    convert.required,  # Recipient
+    convert.required,  # Supplier
+    convert.year,  # Year of order
+    convert.question,
+    convert.whole,  # Number ordered
+    convert.question,
+    convert.required,  # Weapon designation
+    None,  # Weapon description
+    convert.whole,  # Number delivered
+    convert.question,
+    convert.years,  # Year(s) of delivery
+    convert.condition,  # status
+    None,  # Comments
+    convert.decimal,  # SIPRI TIV per unit
+    convert.decimal,  # SIPRI TIV for total order
+    convert.decimal,  # SIPRI TIV of delivered weapons
+)
 
 
 class DealsParser:
@@ -15,73 +37,110 @@ class DealsParser:
 
     def __init__(self) -> None:
         self.errors: list[RowError] = []
+        self.warnings: list[RowWarning] = []
         self._deals: list[SipriDeal] = []
+        # SIPRI lists each deal on its own row, so identical rows are distinct deals.
+        self._seen: dict[tuple[str, ...], int] = {}
 
     def deals(self) -> list[SipriDeal]:
         return self._deals
 
-    def add(self, numbers: list[int], cells: list[str], text: str) -> None:
+    def add(
+        self,
+        numbers: list[int],
+        cells: list[str],
+        text: str,
+        *,
+        last: bool = False,
+        unclosed: bool = False,
+    ) -> None:
         row = convert.Row(numbers[0], cells, self.names)
-        shape = row.shape_error(numbers)
+        shape = row.shape_error(numbers, last=last, unclosed=unclosed)
         if shape is not None:
             self.errors.append(shape)
             return
-        deal = self._deal(row, numbers, text)
-        if row.errors:
+        values = _convert(row)
+        if values is None:
             self.errors.extend(row.errors)
-        elif deal is not None:
-            self._deals.append(deal)
+            return
+        warning = row.short_row_warning()
+        if warning is not None:
+            self.warnings.append(warning)
+        key = tuple(row.cells)
+        occurrence = self._seen[key] = self._seen.get(key, 0) + 1
+        self._deals.append(_deal(values, numbers, text, occurrence))
 
-    @staticmethod
-    def _deal(row: convert.Row, numbers: list[int], text: str) -> SipriDeal | None:
-        get = row.get
-        recipient = get(0, convert.required)
-        supplier = get(1, convert.required)
-        order_year = get(2, convert.year)
-        order_year_estimated = get(3, convert.question)
-        ordered = get(4, convert.whole)
-        ordered_estimated = get(5, convert.question)
-        designation = get(6, convert.required)
-        description = row.cells[7]
-        delivered = get(8, convert.whole)
-        delivered_estimated = get(9, convert.question)
-        delivery_years = get(10, convert.years)
-        condition = get(11, convert.condition)
-        comments = row.cells[12] or None
-        tiv_per_unit = get(13, convert.decimal)
-        tiv_total_order = get(14, convert.decimal)
-        tiv_delivered = get(15, convert.decimal)
-        if row.errors or recipient is None or supplier is None or designation is None:
-            return None
-        category = category_from_description(description)
-        return SipriDeal(
-            layout="deals",
-            rows=numbers,
-            sipri_id=None,
-            recipient=recipient,
-            supplier=supplier,
-            designation=designation,
-            description=description,
-            category=category,
-            category_inferred=category is not None,
-            order_year=order_year,
-            order_year_estimated=bool(order_year_estimated),
-            quantity_ordered=ordered,
-            quantity_ordered_estimated=bool(ordered_estimated),
-            quantity_delivered=delivered,
-            quantity_delivered_estimated=bool(delivered_estimated),
-            delivery_years=delivery_years or [],
-            delivery_years_estimated=False,
-            condition=condition,
-            local_production=_mentions_local_production(comments, recipient),
-            comments=comments,
-            tiv_per_unit=tiv_per_unit,
-            tiv_total_order=tiv_total_order,
-            tiv_delivered=tiv_delivered,
-            sipri_unit_estimate=None,
-            money=[m] if comments and (m := parse_comment_money(comments)) else [],
-            text=text,
-        )
+
+def _convert(row: convert.Row) -> list[Any] | None:
+    """Every cell converted, or None with the row's errors recorded. Valid rows (nearly
+    all of a real file) take one pass without per-cell error handling."""
+    cells = row.cells
+    try:
+        return [
+            cell if converter is None else converter(cell)
+            for converter, cell in zip(_CONVERTERS, cells, strict=True)
+        ]
+    except convert.Bad:
+        pass
+    values = [
+        cell if converter is None else row.get(index, converter)
+        for index, (converter, cell) in enumerate(zip(_CONVERTERS, cells, strict=True))
+    ]
+    return None if row.errors else values
+
+
+def _deal(values: list[Any], numbers: list[int], text: str, occurrence: int) -> SipriDeal:
+    (
+        recipient,
+        supplier,
+        order_year,
+        order_year_estimated,
+        ordered,
+        ordered_estimated,
+        designation,
+        description,
+        delivered,
+        delivered_estimated,
+        delivery_years,
+        condition,
+        comments,
+        tiv_per_unit,
+        tiv_total_order,
+        tiv_delivered,
+    ) = values
+    category = category_from_description(description)
+    comments = comments or None
+    return SipriDeal(
+        layout="deals",
+        rows=numbers,
+        sipri_id=None,
+        recipient=recipient,
+        supplier=supplier,
+        designation=designation,
+        description=description,
+        category=category,
+        category_inferred=category is not None,
+        order_year=order_year,
+        order_year_estimated=order_year_estimated,
+        quantity_ordered=ordered,
+        quantity_ordered_estimated=ordered_estimated,
+        quantity_delivered=delivered,
+        quantity_delivered_estimated=delivered_estimated,
+        delivery_years=delivery_years,
+        delivery_years_estimated=False,
+        condition=condition,
+        local_production=_mentions_local_production(comments, recipient),
+        comments=comments,
+        tiv_per_unit=tiv_per_unit,
+        tiv_total_order=tiv_total_order,
+        tiv_delivered=tiv_delivered,
+        sipri_unit_estimate=None,
+        money=comment_money(comments) if comments else [],
+        text=text,
+        # The file gives the years and the total only: how many came each year is unknown.
+        deliveries=[Delivery(year, None) for year in delivery_years],
+        occurrence=occurrence,
+    )
 
 
 # "export licence" is about the supplier's permission, not production by the recipient.
@@ -97,6 +156,9 @@ def _mentions_local_production(comments: str | None, recipient: str) -> bool:
     recipient, since "produced in USA" may just name the supplier's factory."""
     if not comments:
         return False
+    lowered = comments.lower()
+    if "licen" not in lowered and "local" not in lowered and " in " not in lowered:
+        return False  # most comments: no regex needed
     if _LICENCE.search(comments):
         return True
     place = recipient.rstrip("*").split(" (")[0].lower()

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from tracker.domain.vocab import Category, Condition
 from tracker.imports.sipri import cells as convert
 from tracker.imports.sipri.categories import category_from_description
-from tracker.imports.sipri.model import TRANSFERS_COLUMNS, RowError, SipriDeal
+from tracker.imports.sipri.model import (
+    TRANSFERS_COLUMNS,
+    Delivery,
+    RowError,
+    RowWarning,
+    SipriDeal,
+)
 
 # Columns every row of one deal must repeat unchanged (indexes into TRANSFERS_COLUMNS).
 _INVARIANT = (1, 2, 3, 4, 5, 6, 12, 14, 16)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Transfer:
     """One parsed layout-B row."""
 
@@ -59,11 +67,20 @@ class TransfersParser:
 
     def __init__(self) -> None:
         self.errors: list[RowError] = []
+        self.warnings: list[RowWarning] = []
         self._groups: dict[str, list[_Transfer]] = {}  # insertion order = first seen
 
-    def add(self, numbers: list[int], cells: list[str], text: str) -> None:
+    def add(
+        self,
+        numbers: list[int],
+        cells: list[str],
+        text: str,
+        *,
+        last: bool = False,
+        unclosed: bool = False,
+    ) -> None:
         row = convert.Row(numbers[0], cells, self.names)
-        shape = row.shape_error(numbers)
+        shape = row.shape_error(numbers, last=last, unclosed=unclosed)
         if shape is not None:
             self.errors.append(shape)
             return
@@ -71,6 +88,9 @@ class TransfersParser:
         if transfer is None:
             self.errors.extend(row.errors)
             return
+        warning = row.short_row_warning()
+        if warning is not None:
+            self.warnings.append(warning)
         group = self._groups.setdefault(transfer.sipri_id, [])
         disagreements = self._disagreements(group[0], transfer) if group else []
         if disagreements:
@@ -97,32 +117,46 @@ class TransfersParser:
         return [_merge(group) for group in self._groups.values() if group]
 
 
+# Converters by column; None keeps the cell's text as it is.
+_CONVERTERS: tuple[Callable[[str], Any] | None, ...] = (
+    convert.required,  # SIPRI AT Database ID
+    convert.required,  # Supplier
+    convert.required,  # Recipient
+    convert.required,  # Designation
+    None,  # Description
+    convert.category,  # Armament category
+    convert.year,  # Order date
+    convert.yes_no,  # Order date is estimate
+    convert.whole,  # Numbers delivered
+    convert.yes_no,  # Numbers delivered is estimate
+    convert.year,  # Delivery year
+    convert.yes_no,  # Delivery year is estimate
+    convert.condition,  # Status
+    convert.decimal,  # SIPRI estimate
+    convert.decimal,  # TIV deal unit
+    convert.decimal,  # TIV delivery values
+    convert.yes_no,  # Local production
+)
+
+
 def _transfer(row: convert.Row, text: str) -> _Transfer | None:
-    get = row.get
-    sipri_id, supplier, recipient, designation = (get(i, convert.required) for i in range(4))
-    transfer = _Transfer(
-        number=row.number,
-        cells=row.cells,
-        text=text,
-        sipri_id=sipri_id or "",
-        supplier=supplier or "",
-        recipient=recipient or "",
-        designation=designation or "",
-        description=row.cells[4],
-        category=get(5, convert.category),
-        order_year=get(6, convert.year),
-        order_year_estimated=bool(get(7, convert.yes_no)),
-        delivered=get(8, convert.whole),
-        delivered_estimated=bool(get(9, convert.yes_no)),
-        delivery_year=get(10, convert.year),
-        delivery_year_estimated=bool(get(11, convert.yes_no)),
-        condition=get(12, convert.condition),
-        sipri_estimate=get(13, convert.decimal),
-        tiv_deal_unit=get(14, convert.decimal),
-        tiv_delivered=get(15, convert.decimal),
-        local_production=bool(get(16, convert.yes_no)),
-    )
-    return None if row.errors else transfer
+    """The row's values, or None with its errors recorded. Valid rows take one pass
+    without per-cell error handling."""
+    cells = row.cells
+    values: list[Any]
+    try:
+        values = [
+            cell if converter is None else converter(cell)
+            for converter, cell in zip(_CONVERTERS, cells, strict=True)
+        ]
+    except convert.Bad:
+        values = [
+            cell if converter is None else row.get(index, converter)
+            for index, (converter, cell) in enumerate(zip(_CONVERTERS, cells, strict=True))
+        ]
+        if row.errors:
+            return None
+    return _Transfer(row.number, cells, text, *values)
 
 
 def _merge(group: list[_Transfer]) -> SipriDeal:
@@ -148,6 +182,17 @@ def _merge(group: list[_Transfer]) -> SipriDeal:
         quantity_delivered=sum(delivered) if delivered else None,
         quantity_delivered_estimated=any(row.delivered_estimated for row in group),
         delivery_years=sorted({row.delivery_year for row in group if row.delivery_year}),
+        deliveries=[
+            Delivery(
+                year=row.delivery_year,
+                number=row.delivered,
+                number_estimated=row.delivered_estimated,
+                year_estimated=row.delivery_year_estimated,
+                tiv=row.tiv_delivered,
+            )
+            for row in group
+            if row.delivery_year is not None
+        ],
         delivery_years_estimated=any(row.delivery_year_estimated for row in group),
         condition=first.condition,
         local_production=first.local_production,

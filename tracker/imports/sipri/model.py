@@ -145,3 +145,4 @@ class SipriFile:
     warnings: list[RowWarning] = field(default_factory=list)
     generated_on: dt.date | None = None  # the release: the day the data was generated
     year_range: tuple[int | None, int | None] = (None, None)  # "year range '1995' to '2025'"
+    preamble: list[str] = field(default_factory=list)  # the lines before the header

@@ -6,9 +6,12 @@ The file's bytes are decoded once by `tracker.imports.files`; this module works 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from tracker.imports.files import UnreadableFile, decode
+from tracker.imports.memory import collector_paused
 from tracker.imports.sipri.layout_a import DealsParser
 from tracker.imports.sipri.layout_b import TransfersParser
 from tracker.imports.sipri.model import (
@@ -35,31 +38,44 @@ def parse_sipri(data: bytes) -> SipriFile:
 
 def parse_sipri_text(text: str, encoding: str) -> SipriFile:
     """Parse a SIPRI trade register; whole-file problems raise, row problems are collected."""
+    with collector_paused():
+        return _parse(text, encoding)
+
+
+def _parse(text: str, encoding: str) -> SipriFile:
     lines = _split_lines(text)
     header_index, layout = _find_header(lines)
     _check_header(lines[header_index], layout, header_index + 1)
     parser = DealsParser() if layout == "deals" else TransfersParser()
     records = 0
-    for numbers, cells in _records(lines, header_index + 1, layout=layout):
+    for record in _last_marked(_records(lines, header_index + 1, layout=layout)):
         records += 1
+        numbers, cells, unclosed, last = record
         if isinstance(cells, str):
             span = f"lines {numbers[0]} to {numbers[-1]}, an unclosed quote?"
             parser.errors.append(
                 RowError(numbers[0], "", "", f"cannot be read as CSV ({span}): {cells}")
             )
         else:
-            parser.add(numbers, cells, "\n".join(lines[number - 1] for number in numbers))
+            text = "\n".join(lines[number - 1] for number in numbers)
+            parser.add(numbers, cells, text, last=last, unclosed=unclosed)
     if records == 0:
         raise SipriFormatError(
             f"the SIPRI register has a header (line {header_index + 1}) but no data rows"
         )
+    preamble = lines[:header_index]
+    generated = _generated(preamble)
     return SipriFile(
         layout=layout,
         encoding=encoding,
-        generated=_generated(lines[:header_index]),
+        generated=generated,
         header_row=header_index + 1,
         deals=parser.deals(),
         errors=parser.errors,
+        warnings=parser.warnings,
+        generated_on=generated_on(generated),
+        year_range=_year_range(preamble),
+        preamble=preamble,
     )
 
 
@@ -153,16 +169,71 @@ def _generated(preamble: list[str]) -> str | None:
     return None
 
 
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_GENERATED_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4})\b")
+_YEAR_RANGE = re.compile(r"year range '([^']*)' to '([^']*)'", re.IGNORECASE)
+
+
+def generated_on(generated: str | None) -> dt.date | None:
+    """The release date in "13 Mar 2025 10:02:49 AM" (English month names, whatever the
+    locale); None when absent or not a date."""
+    match = _GENERATED_DATE.match(generated.strip()) if generated else None
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def _year_range(preamble: list[str]) -> tuple[int | None, int | None]:
+    """The export's delivery-year range from its title line: "... year range '1995' to
+    '2025'"; 'Not specified' (or anything not a year) is None."""
+    for line in preamble:
+        match = _YEAR_RANGE.search(line)
+        if match:
+            low, high = (_range_year(match.group(index)) for index in (1, 2))
+            return low, high
+    return None, None
+
+
+def _range_year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+
+
+_Record = tuple[list[int], list[str] | str, bool]
+
+
+def _last_marked(
+    records: Iterator[_Record],
+) -> Iterator[tuple[list[int], list[str] | str, bool, bool]]:
+    """Each record with a flag saying whether it is the file's last: only a short last
+    row means truncation."""
+    previous: _Record | None = None
+    for record in records:
+        if previous is not None:
+            yield (*previous, False)
+        previous = record
+    if previous is not None:
+        yield (*previous, True)
+
+
 def _is_blank(line: str) -> bool:
     return not line.strip(" \t;,")
 
 
-def _records(
-    lines: list[str], start: int, *, layout: Layout
-) -> Iterator[tuple[list[int], list[str] | str]]:
-    """CSV records after the header: the 1-based line numbers each spans, and its cells
-    (or why the CSV reader rejected it). Blank lines and lines of only ';' or ',' are
-    skipped."""
+def _records(lines: list[str], start: int, *, layout: Layout) -> Iterator[_Record]:
+    """CSV records after the header: the 1-based line numbers each spans, its cells (or
+    why the CSV reader rejected it), and whether the file ended inside a quoted field.
+    Blank lines and lines of only ';' or ',' are skipped."""
 
     def feed() -> Iterator[str]:
         for line in lines[start:]:
@@ -181,5 +252,14 @@ def _records(
             cells = str(exc)
         numbers = list(range(consumed + 1, start + reader.line_num + 1))
         consumed = start + reader.line_num
-        if not all(_is_blank(lines[number - 1]) for number in numbers):
-            yield numbers, cells if isinstance(cells, str) else [cell.strip() for cell in cells]
+        if len(numbers) == 1 and not isinstance(cells, str):
+            if (len(cells) > 1 and any(cells)) or not _is_blank(lines[numbers[0] - 1]):
+                yield numbers, [cell.strip() for cell in cells], False
+        elif not all(_is_blank(lines[number - 1]) for number in numbers):
+            if isinstance(cells, str):
+                yield numbers, cells, False
+            else:
+                # Only at the end of the file does the reader hand back a quoted field
+                # still holding the newline that ended its last line: the quote never closed.
+                unclosed = numbers[-1] == len(lines) and bool(cells) and cells[-1].endswith("\n")
+                yield numbers, [cell.strip() for cell in cells], unclosed

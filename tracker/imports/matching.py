@@ -1,0 +1,280 @@
+"""Which stored deal a file's row states, and what it adds or changes there.
+
+Rules (issue #12):
+- A row matches a stored deal with the same buyer and seller, a platform it names through
+  an alias or as a longer designation ("F-16V Viper" -> the "F-16V" alias of "F-16 Block
+  70 Viper") of a compatible kind, the same condition (or one unknown) and an order year
+  within one year (or one unknown). Never the first of several: several is a new deal
+  flagged as a possible duplicate of each.
+- Deals another import of the same SIPRI layout created are that layout's own rows (its
+  keys tell them apart), never matches.
+- A matched deal gains what it lacked; where both state a field differently, the
+  disagreement is recorded. Nothing known is overwritten.
+- A newer release updates the deals an earlier one created; fields a researcher edited
+  since are left alone and recorded as disagreements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.names import normalize_name
+from tracker.domain.schemas import DealIn
+from tracker.domain.vocab import Category, Condition
+from tracker.read.editable import PRECISION_COLUMN
+from tracker.resolve import NameIndex
+from tracker.store.models import Deal, Platform
+from tracker.write._columns import deal_columns
+from tracker.write.batch import Missing, Update
+
+if TYPE_CHECKING:
+    from tracker.imports.plan import Candidate, _Accepted
+
+# Fields a matched deal may gain when it lacks them, and where rows may disagree.
+GAINED = (
+    "condition", "tiv_per_unit", "tiv_total_order", "tiv_delivered", "tiv_new_unit",
+    "description", "quantity_ordered", "quantity_delivered", "order_date",
+)  # fmt: skip
+DISPUTED = ("quantity_ordered", "quantity_delivered", "condition", "value_amount")
+# What a newer SIPRI release may change on a deal an earlier one created.
+UPDATED = (
+    "quantity_ordered", "quantity_ordered_estimated", "quantity_delivered",
+    "quantity_delivered_estimated", "delivered_exceeds_ordered", "condition",
+    "local_production", "value_amount", "value_amount_high", "value_currency", "value_kind",
+    "value_at_least", "tiv_per_unit", "tiv_total_order", "tiv_delivered", "tiv_new_unit",
+    "description", "status", "order_date", "order_date_estimated", "first_delivery_date",
+    "last_delivery_date", "notes",
+)  # fmt: skip
+_COMPANIONS = {
+    name: (column, "order_year") if name == "order_date" else (column,)
+    for name, column in PRECISION_COLUMN.items()
+}
+
+
+@dataclass(frozen=True)
+class _Row:
+    deal_id: int
+    buyer_id: int
+    seller_id: int
+    platform_id: int
+    year: int | None
+    condition: Condition | None
+    sipri_key: str | None
+    sipri_hash: str | None
+    first_delivery: dt.date | None
+    last_delivery: dt.date | None
+
+    @property
+    def delivered_in(self) -> int | None:
+        """The year of its last delivery, if any."""
+        date = self.last_delivery or self.first_delivery
+        return date.year if date else None
+
+
+def _family(key: str | None) -> str | None:
+    """ "row" (deals layout) or "id" (transfers layout): a layout's own rows."""
+    return key.split(":", 1)[0] if key else None
+
+
+@dataclass
+class StoredDeals:
+    """The live deals, indexed once per import for matching and updating."""
+
+    by_pair: dict[tuple[int, int], list[_Row]]
+    by_key: dict[str, _Row]
+    categories: dict[int, Category]
+    updates: list[tuple[int, _Accepted]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, session: Session) -> StoredDeals:
+        rows = session.execute(
+            select(
+                Deal.id, Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year,
+                Deal.condition, Deal.sipri_key, Deal.sipri_hash, Deal.first_delivery_date,
+                Deal.last_delivery_date,
+            ).where(Deal.deleted_at.is_(None))
+        )  # fmt: skip
+        by_pair: dict[tuple[int, int], list[_Row]] = {}
+        by_key: dict[str, _Row] = {}
+        for values in rows:
+            row = _Row(*cast(tuple[Any, ...], values))
+            by_pair.setdefault((row.buyer_id, row.seller_id), []).append(row)
+            if row.sipri_key:
+                by_key[row.sipri_key] = row
+        categories = dict(session.execute(select(Platform.id, Platform.category)).all())
+        return cls(by_pair, by_key, categories)
+
+    def deal(self, session: Session, deal_id: int) -> Deal:
+        return session.get_one(Deal, deal_id)
+
+    def _rows_for(self, deal_in: DealIn, names: NameIndex) -> list[_Row]:
+        buyer, seller = names.party_id(deal_in.buyer), names.party_id(deal_in.seller)
+        if buyer is None or seller is None:
+            return []
+        return self.by_pair.get((buyer, seller), [])
+
+    def matches(self, deal_in: DealIn, candidate: Candidate, names: NameIndex) -> list[int]:
+        """Stored deals this row may state (see the module's rules)."""
+        platforms = _platform_ids(deal_in.platform, candidate.platform_category, names)
+        family = _family(candidate.sipri_key)
+        year = deal_in.order_date.value.year if deal_in.order_date else None
+        return [
+            row.deal_id
+            for row in self._rows_for(deal_in, names)
+            if row.platform_id in platforms
+            and (family is None or _family(row.sipri_key) != family)
+            and _compatible(row.condition, deal_in.condition)
+            and _near(row.year, year)
+        ]
+
+    def unseen(self, seen: set[str], candidates: list[Candidate], names: NameIndex) -> set[int]:
+        """Deals earlier imports of the file's layout(s) created that the file does not
+        list, within its scope: a deal between a recipient and a supplier the file names
+        (an export for one country says nothing of others), and for the transfers layout,
+        whose deliveries fall in the years the file covers."""
+        families = {_family(c.sipri_key) for c in candidates if c.sipri_key}
+        everyone = any(c.extras.get("sipri_covers_everyone") for c in candidates)
+        recipients = {names.party_id(str(c.fields.get("buyer"))) for c in candidates}
+        suppliers = {names.party_id(str(c.fields.get("seller"))) for c in candidates}
+        years = [d.year for c in candidates for d in c.deliveries]
+        first, last = (min(years), max(years)) if years else (None, None)
+        return {
+            row.deal_id
+            for key, row in self.by_key.items()
+            if key not in seen
+            and _family(key) in families
+            and (everyone or (row.buyer_id in recipients and row.seller_id in suppliers))
+            and (_family(key) != "id" or _within(row.delivered_in, first, last))
+        }
+
+    def pair(
+        self, deal_in: DealIn, candidate: Candidate, names: NameIndex, unseen: set[int]
+    ) -> int | None:
+        """For a deals-layout row a newer release changed (its content key is new): the
+        unseen deal of the same buyer, seller, platform and year (±1) closest to it."""
+        if _family(candidate.sipri_key) != "row":
+            return None
+        platforms = _platform_ids(deal_in.platform, candidate.platform_category, names)
+        year = deal_in.order_date.value.year if deal_in.order_date else None
+        options = [
+            row
+            for row in self._rows_for(deal_in, names)
+            if row.deal_id in unseen and _family(row.sipri_key) == "row"
+            and row.platform_id in platforms and _near(row.year, year)
+        ]  # fmt: skip
+        if not options:
+            return None
+        return min(options, key=lambda r: (_distance(r, deal_in, year), r.deal_id)).deal_id
+
+    def missing(self, unseen: set[int]) -> list[Missing]:
+        return [Missing(deal_id) for deal_id in sorted(unseen)]
+
+
+def _within(year: int | None, first: int | None, last: int | None) -> bool:
+    if year is None or first is None or last is None:
+        return year is None
+    return first <= year <= last
+
+
+def _platform_ids(designation: str, category: Category | None, names: NameIndex) -> set[int]:
+    """Platforms a designation names: exactly, or through an alias it starts with
+    ("F-16V Viper" names the platform whose alias is "F-16V"), of a compatible kind."""
+    words = normalize_name(designation).split()
+    found: set[int] = set()
+    for end in range(len(words), 0, -1):
+        key = " ".join(words[:end])
+        if end < len(words) and not (any(c.isdigit() for c in key) or len(key) >= 5):
+            break  # "Mi" is no designation
+        for platform_id, kind in names.platforms.get(key, []):
+            if category is None or kind in (category, Category.OTHER):
+                found.add(platform_id)
+        if found:
+            break
+    return found
+
+
+def _compatible(stored: Condition | None, stated: Condition | None) -> bool:
+    return stored is None or stated is None or stored == stated
+
+
+def _near(stored: int | None, stated: int | None) -> bool:
+    return stored is None or stated is None or abs(stored - stated) <= 1
+
+
+def _distance(row: _Row, deal_in: DealIn, year: int | None) -> int:
+    return int(row.year != year) + int(row.condition != deal_in.condition)
+
+
+# --- what a row adds, disputes or changes ------------------------------------------------
+
+
+def _shown(value: Any) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))
+
+
+def conflicts(stored: Deal, deal_in: DealIn) -> list[tuple[str, str | None, str | None]]:
+    """Fields where both sides have a value and they differ (unknowns never conflict)."""
+    found: list[tuple[str, str | None, str | None]] = []
+    for name in DISPUTED:
+        ours, theirs = getattr(stored, name), getattr(deal_in, name)
+        if ours is None or theirs is None:
+            continue
+        if name == "value_amount" and stored.value_currency != deal_in.value_currency:
+            found.append(
+                ("value", f"{ours} {stored.value_currency}", f"{theirs} {deal_in.value_currency}")
+            )
+        elif ours != theirs:
+            unit = (
+                f" {stored.quantity_unit}"
+                if name == "quantity_ordered" and stored.quantity_unit
+                else ""
+            )
+            found.append((name, f"{_shown(ours)}{unit}", _shown(theirs)))
+    return found
+
+
+def gains(stored: Deal, deal_in: DealIn) -> dict[str, Any]:
+    """Columns the stored deal lacks that the row states (its delivery dates only when
+    it has none, so the two never mix)."""
+    new = deal_columns(deal_in)
+    columns: dict[str, Any] = {}
+    for name in GAINED:
+        if getattr(stored, name) is None and new.get(name) is not None:
+            columns[name] = new[name]
+            for companion in _COMPANIONS.get(name, ()):
+                columns[companion] = new[companion]
+    if stored.first_delivery_date is None and stored.last_delivery_date is None:
+        for name in ("first_delivery_date", "last_delivery_date"):
+            if new[name] is not None:
+                columns[name] = new[name]
+                columns[PRECISION_COLUMN[name]] = new[PRECISION_COLUMN[name]]
+    return columns
+
+
+def update_columns(stored: Deal, deal_in: DealIn, candidate: Candidate, edited: set[str]) -> Update:
+    """What a newer release changes on a deal an earlier one created; fields a researcher
+    edited since are not changed but recorded as disagreements."""
+    new = deal_columns(deal_in)
+    columns: dict[str, Any] = {}
+    changes: dict[str, tuple[Any, Any]] = {}
+    disputed: list[tuple[str, str | None, str | None]] = []
+    for name in UPDATED:
+        before, after = getattr(stored, name), new[name]
+        if before == after:
+            continue
+        if name in edited:
+            disputed.append((name, _shown(before), _shown(after)))
+            continue
+        changes[name] = (before, after)
+        columns[name] = after
+        for companion in _COMPANIONS.get(name, ()):
+            columns[companion] = new[companion]
+    return Update(
+        stored.id, candidate.origin, candidate.quotes, columns, changes, disputed,
+        deliveries=candidate.deliveries, money=candidate.money, extras=candidate.extras,
+    )  # fmt: skip
