@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,22 @@ def test_database_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: ")
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_reader_that_stops_reading_is_no_error(sqlite_url: str) -> None:
+    """`tracker deals list | head`: the pipe closes before the table is written."""
+    assert run_cli_with_closed_stdout(sqlite_url, "deals", "list") == ""
+
+
+def run_cli_with_closed_stdout(database_url: str, *args: str) -> str:
+    """Run `tracker ARGS` in a process whose stdout reader is gone; return its stderr."""
+    env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from tracker.cli import main; main()", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` after its lines
+    errors = process.stderr.read().decode()
+    process.wait(timeout=120)
+    return errors
