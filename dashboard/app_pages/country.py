@@ -9,12 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.charts import WHOLE
 from dashboard.ui import current_filters, deals_table, guard, md, open_deal, totals_lines
 from tracker.formatting import describe_money
 from tracker.read.filters import DealFilters, as_party, describe_filters
-
-# Counts are whole numbers: no 0.5-deal ticks on small selections.
-WHOLE = alt.Axis(tickMinStep=1, format="d")
 
 st.title("Country")
 with guard():
