@@ -62,7 +62,8 @@ def client_address() -> str:
         forwarded = headers.get("X-Real-IP") or headers.get("X-Forwarded-For", "").split(",")[-1]
         if forwarded.strip():
             return forwarded.strip()
-    return st.context.ip_address or ""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else ""  # none without a browser (AppTest)
 
 
 def _sign_in_form() -> None:

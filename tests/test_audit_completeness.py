@@ -21,14 +21,14 @@ from test_permissions import _name, public_writers
 from tracker.auth import Actor
 from tracker.config import Settings
 from tracker.domain.schemas import DealIn
-from tracker.domain.vocab import Role
+from tracker.domain.vocab import FlagKind, Role
 from tracker.exports import export_bytes
 from tracker.imports.pipeline import import_data
 from tracker.read.filters import DealFilters
 from tracker.seed import load_seeds
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
-from tracker.store.models import AuditEntry, Deal
+from tracker.store.models import AuditEntry, Deal, DealFlag, Party
 from tracker.store.setup import prepare_database
 from tracker.write import accounts, catalogue, deals, restore, sources
 from tracker.write.batch import Batch, ImportLog, NewDeal, Origin, write_batch
@@ -63,6 +63,21 @@ def _failed(session: Session) -> None:
     user.failed_logins = 3
 
 
+def _flag(session: Session) -> int:
+    flag = DealFlag(deal_id=_deal(session).id, kind=FlagKind.POSSIBLE_DUPLICATE,
+                    detail="audited", other_deal_id=None)  # fmt: skip
+    session.add(flag)
+    session.flush()
+    return flag.id
+
+
+def _unreviewed(session: Session) -> int:
+    party = session.scalars(select(Party).order_by(Party.id)).first()
+    assert party is not None
+    party.reviewed = False
+    return party.id
+
+
 ARTICLE = {"title": "Audit article", "text": "Turkey ordered eight F-16 jets in 2026."}
 
 # writer -> (a call with valid arguments on a seeded database, or None for an empty one)
@@ -76,6 +91,10 @@ CASES: dict[str, tuple[Case, bool]] = {
     "tracker.write.deals.delete_deal": (_deleted, True),
     "tracker.write.deals.restore_deal": (
         lambda s: deals.restore_deal(session=s, actor=ADMIN, deal_id=_deleted(s)), True),
+    "tracker.write.deals.resolve_flag": (
+        lambda s: deals.resolve_flag(session=s, actor=ADMIN, flag_id=_flag(s)), True),
+    "tracker.write.catalogue.review_party": (
+        lambda s: catalogue.review_party(session=s, actor=ADMIN, party_id=_unreviewed(s)), True),
     "tracker.write.catalogue.add_party": (
         lambda s: catalogue.add_party(session=s, actor=ADMIN,
                                       party_in={"name": "Audit Arms Ltd", "kind": "company"}),

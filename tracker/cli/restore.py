@@ -22,7 +22,8 @@ def restore_command(file: Path, dry_run: bool) -> None:
     seed deals (which the dump replaces). The dump's audit log is kept, marked as
     restored, and the restore is logged. All or nothing.
 
-    Example: TRACKER_DATABASE_URL=postgresql+psycopg://... tracker restore backup.json
+    Example: tracker restore backup.json
+    (into PostgreSQL: TRACKER_DATABASE_URL=postgresql+psycopg://... tracker restore ...)
     """
     dump = parse_json(decode(file.read_bytes(), file.name).text, file.name)
     if not is_dump(dump):
