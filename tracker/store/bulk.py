@@ -67,18 +67,20 @@ def _insert_direct(
         if (process := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
     ]
 
-    def convert(row: Row) -> Any:
+    def convert(row: Row) -> tuple[Any, ...]:
         values = [row[key] for key in order]
         for index, process in processors:
             if values[index] is not None:
                 values[index] = process(values[index])
-        return tuple(values) if compiled.positional else dict(zip(order, values, strict=True))
+        return tuple(values)
 
     if dialect.name == "postgresql":
         _copy_in(connection, table, order, (convert(row) for row in rows))
         return
     for start in range(0, len(rows), CHUNK_SIZE):
         chunk = [convert(row) for row in rows[start : start + CHUNK_SIZE]]
+        if not compiled.positional:  # a driver taking named parameters
+            chunk = [dict(zip(order, values, strict=True)) for values in chunk]  # type: ignore[misc]
         connection.exec_driver_sql(compiled.string, chunk)
 
 
@@ -89,4 +91,4 @@ def _copy_in(connection: Connection, table: Table, columns: list[str], values: A
     quoted = connection.dialect.identifier_preparer.format_table(table)
     with cursor.copy(f"COPY {quoted} ({names}) FROM STDIN") as copy:
         for row in values:
-            copy.write_row(row.values() if isinstance(row, dict) else row)
+            copy.write_row(row)
