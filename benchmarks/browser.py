@@ -65,7 +65,9 @@ def streamlit_server(database_url: str, *, timeout: float = 60) -> Iterator[Stre
     """Run `tracker dashboard` on a free port until the block ends."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
+    # This checkout's code first, whichever checkout the installed `tracker` points at.
+    path = os.pathsep.join(p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "TRACKER_DATABASE_URL": database_url, "PYTHONPATH": path}
     # The installed console script, run from elsewhere: exactly what `make dashboard` does.
     command = [
         str(Path(sys.executable).parent / "tracker"), "dashboard",

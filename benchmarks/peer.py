@@ -40,7 +40,6 @@ from playwright.sync_api import Browser, Page
 
 from benchmarks.browser import ServerFailed, free_port
 from tracker.config import Settings
-from tracker.exports import row_dict
 from tracker.read.filters import PARAMS as FILTER_PARAMS
 from tracker.read.filters import filters_from_params
 from tracker.read.views import DealView, deal_view
@@ -100,9 +99,12 @@ def _text(value: int | str | None) -> str | None:
 
 
 def view_json(view: DealView) -> dict[str, Any]:
-    """Rows as the exports write them, the totals and the facets: what a client would get."""
+    """Rows as the table shows them, the totals and the facets: what a client would get."""
     return {
-        "rows": [row_dict(row) for row in view.rows],
+        "rows": [
+            {k: v if isinstance(v, int | str | None) else str(v) for k, v in row.items()}
+            for row in map(dataclasses.asdict, view.rows)
+        ],
         "total": dataclasses.asdict(view.total),
         "facets": view.facets,
     }

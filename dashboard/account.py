@@ -1,7 +1,10 @@
 """Signing in and out: local accounts, or single sign-on through st.login when configured.
 
 The signed-in person is kept in session state as a `tracker.auth.Actor`; every write the
-pages make passes it to the library, which checks the role itself.
+pages make passes it to the library, which checks the role itself. A password sign-in
+also opens a library session whose token the browser keeps in an HttpOnly cookie
+(`dashboard/cookie.py`), so a reload or a new tab stays signed in until sign-out,
+expiry, a password change or a deactivation.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.cookie import clear_cookie, cookie_token, store_token
 from dashboard.ui import md
 from tracker.auth import ANONYMOUS, Actor
 from tracker.config import get_settings
@@ -16,8 +20,13 @@ from tracker.domain.vocab import Role
 from tracker.read.audit import sign_in_notice
 from tracker.write import accounts
 from tracker.write.accounts import LoginFailed, actor_for_sso, authenticate
+from tracker.write.sessions import actor_for_token, end_session, open_session
 
 ACTOR_KEY = "actor"
+TOKEN_KEY = "session_token"  # this browser session's sign-in token
+STORE_KEY = "store_cookie"  # a token the browser is still to put in its cookie
+CLEAR_KEY = "clear_cookie"  # the browser is still to drop its cookie
+CHECKED_KEY = "cookie_checked"  # the cookie sent with this connection was looked at
 
 
 def current_actor() -> Actor:
@@ -71,7 +80,8 @@ def _sign_in_form() -> None:
         except LoginFailed as exc:
             st.sidebar.error(md(exc))
         else:
-            st.session_state[ACTOR_KEY] = actor
+            token = data.account(open_session, actor=actor)
+            st.session_state.update({ACTOR_KEY: actor, TOKEN_KEY: token, STORE_KEY: token})
             st.session_state.pop("signin_password", None)
             notice = data.read(sign_in_notice, actor=actor)
             if notice is not None:  # the owner learns what was tried against the account
@@ -79,21 +89,57 @@ def _sign_in_form() -> None:
             st.rerun()
 
 
+def _sign_out() -> None:
+    token = st.session_state.pop(TOKEN_KEY, None)
+    if token:
+        data.account(end_session, token=token)
+    st.session_state.pop(ACTOR_KEY, None)
+    st.session_state.pop(STORE_KEY, None)
+    st.session_state[CLEAR_KEY] = True
+
+
+def _from_cookie() -> None:
+    """Once per browser session: sign in with the cookie's token, if it is still good."""
+    if st.session_state.get(CHECKED_KEY):
+        return
+    st.session_state[CHECKED_KEY] = True
+    token = cookie_token()
+    if token is None or ACTOR_KEY in st.session_state:
+        return
+    actor = data.read(actor_for_token, token=token)
+    if actor is not None:
+        st.session_state.update({ACTOR_KEY: actor, TOKEN_KEY: token})
+
+
 def _refreshed(actor: Actor) -> Actor:
-    """The signed-in account as the database has it now: a deactivation or a role change
-    takes effect on the next click, not at the next sign-in."""
+    """The signed-in account as the database has it now: a deactivation, a role or
+    password change, an expiry or a sign-out elsewhere takes effect on the next click."""
     if actor.user_id is None:
         return actor
-    fresh = data.read(accounts.current_actor, user_id=actor.user_id)
+    token = st.session_state.get(TOKEN_KEY)
+    if token:
+        fresh = data.read(actor_for_token, token=token)
+    else:
+        fresh = data.read(accounts.current_actor, user_id=actor.user_id)
     if fresh is None:
         st.session_state.pop(ACTOR_KEY, None)
+        st.session_state.pop(TOKEN_KEY, None)
         return ANONYMOUS
     st.session_state[ACTOR_KEY] = fresh
     return fresh
 
 
+def _cookie_chores() -> None:
+    """Hand a fresh token to the browser, or tell it to drop the cookie (one run each)."""
+    if token := st.session_state.pop(STORE_KEY, None):
+        store_token(token)
+    if st.session_state.pop(CLEAR_KEY, None):
+        clear_cookie()
+
+
 def account_box() -> Actor:
     """The sidebar's account section; returns who is acting in this session."""
+    _from_cookie()
     _refreshed(current_actor())
     if current_actor() is ANONYMOUS:
         sso = _sso_actor()
@@ -101,6 +147,7 @@ def account_box() -> Actor:
             st.session_state[ACTOR_KEY] = sso
     actor = current_actor()
     with st.sidebar:
+        _cookie_chores()
         if actor is ANONYMOUS:
             _sign_in_form()
             if sso_configured():
@@ -113,7 +160,7 @@ def account_box() -> Actor:
             if notice := st.session_state.pop("sign_in_notice", None):
                 st.warning(md(notice), icon=":material/lock:")
             if st.button("Sign out", key="sign_out"):
-                st.session_state.pop(ACTOR_KEY, None)
+                _sign_out()
                 if sso_configured() and st.user.is_logged_in:
                     st.logout()
                 st.rerun()

@@ -1,16 +1,20 @@
 """The dashboard's link to the library: one cached engine and cached query results.
 
 Pages call these functions only; all SQL and rules stay in `tracker/`. Results are plain
-dataclasses keyed by plain filter values, so `st.cache_data` can pickle and share them.
+dataclasses keyed by plain filter values, so `st.cache_data` can pickle and share them,
+and by the data version every write bumps: each run reads it once (`note_version`), so a
+write made anywhere — this server, another one, a CLI import — shows on the next click.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -19,21 +23,25 @@ from sqlalchemy.orm import Session
 from tracker import resolve
 from tracker.auth import Actor
 from tracker.config import get_settings
-from tracker.exports import export_bytes, export_metadata, write_audit
+from tracker.exports import export_bytes, export_metadata, totals_csv, write_audit
 from tracker.imports.pipeline import ImportReport, import_data
 from tracker.imports.plan import Progress
-from tracker.read import choices, detail, rows, views
+from tracker.read import choices, detail, table, views
 from tracker.read import totals as totals_
 from tracker.read.audit import iter_audit_log
 from tracker.read.choices import NameChoice, PartyChoice
 from tracker.read.detail import DealDetail
 from tracker.read.filters import DealFilters
-from tracker.read.rows import DealRow
+from tracker.read.table import TableRow
 from tracker.read.totals import GroupTotal
+from tracker.read.version import data_version
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.setup import open_database
 
-TTL = dt.timedelta(minutes=5)
+# The version makes results current; the TTL and the entry cap only bound memory.
+TTL = dt.timedelta(hours=1)
+ENTRIES = 200
+_run = threading.local()
 
 
 @st.cache_resource(show_spinner="Opening the database…")
@@ -46,76 +54,124 @@ def session() -> Session:
     return make_session_factory(engine())()
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+def note_version() -> int:
+    """Read the data version once for this script run (the entry point calls it first)."""
+    with session() as s:
+        _run.version = data_version(s)
+    return int(_run.version)
+
+
+def version() -> int:
+    """The data version this run reads at; read now when the run has not noted one."""
+    noted = getattr(_run, "version", None)
+    return note_version() if noted is None else int(noted)
+
+
+def forget_version() -> None:
+    """After a write in this run: the next read notes the new version."""
+    _run.version = None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def versioned(function: Callable[P, R]) -> Callable[P, R]:
+    """Cache `function`'s results per data version (st.cache_data keyed on it too)."""
+
+    def at_version(data_version: int, *args: Any, **kwargs: Any) -> R:
+        return function(*args, **kwargs)
+
+    # st.cache_data tells functions apart by module, qualified name and source.
+    at_version.__module__ = function.__module__
+    at_version.__qualname__ = f"{function.__qualname__}@version"
+    cached = st.cache_data(ttl=TTL, max_entries=ENTRIES, show_spinner=False)(at_version)
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cached(version(), *args, **kwargs)
+
+    return call
+
+
+@versioned
 def overall(filters: DealFilters) -> GroupTotal:
     with session() as s:
         return totals_.overall_total(s, filters)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def overview(filters: DealFilters) -> views.Overview:
     """The Overview page's figures, its queries run at once."""
     with session() as s:
         return views.overview(s, filters, concurrent=True)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def totals(filters: DealFilters, by: str, with_parts: bool = True) -> list[GroupTotal]:
     with session() as s:
         return totals_.totals(s, filters, by, parts_up_to=12 if with_parts else 0)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deals_page(
     filters: DealFilters, sort: str, descending: bool, limit: int, offset: int
-) -> list[DealRow]:
+) -> list[TableRow]:
     with session() as s:
-        return rows.list_deals(
+        return table.table_rows(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset
         )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deal_view(
-    filters: DealFilters, group: str, sort: str, descending: bool, limit: int, offset: int
+    filters: DealFilters,
+    group: str,
+    sort: str,
+    descending: bool,
+    limit: int,
+    offset: int,
+    groups_from: int = 0,
+    groups_shown: int = 12,
 ) -> views.DealView:
-    """The Deals page's one call: a page of rows, the count and totals, the totals by
-    `group` (the first 12 groups), and facet counts."""
+    """The Deals page's one call: a page of rows, the count and totals, a page of the
+    totals by `group`, and facet counts."""
     with session() as s:
         return views.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
-            concurrent=True, totals_by=group,
+            concurrent=True, totals_by=group, groups_from=groups_from,
+            groups_shown=groups_shown,
         )  # fmt: skip
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def party_choices(role: str) -> list[PartyChoice]:
     with session() as s:
         return choices.party_choices(s, role)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def canonical_party_name(name: str) -> str | None:
     with session() as s:
         return resolve.canonical_party_name(s, name)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def year_range() -> tuple[int, int] | None:
     with session() as s:
         return choices.order_year_range(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def deal_detail(deal_id: int) -> DealDetail | None:
     with session() as s:
         return detail.deal_detail(s, deal_id)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def related_deals(deal_id: int) -> list[DealRow]:
+@versioned
+def related_deals(deal_id: int) -> list[TableRow]:
     with session() as s:
-        return detail.related_deals(s, deal_id)
+        return table.related_rows(s, deal_id)
 
 
 def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
@@ -136,7 +192,7 @@ def run_import(
             session=s, data=data, filename=filename, skip_invalid=skip_invalid,
             progress=progress, actor=actor,
         )  # fmt: skip
-    st.cache_data.clear()
+    _after_write()
     return report
 
 
@@ -152,6 +208,12 @@ def audit_file(engine_: Engine, actor: Actor, fmt: str, **filters: Any) -> bytes
     with make_session_factory(engine_)() as s:
         write_audit(iter_audit_log(session=s, actor=actor, **filters), buffer, fmt)
     return buffer.getvalue().encode("utf-8")
+
+
+def totals_file(engine_: Engine, filters: DealFilters, by: str) -> bytes:
+    """Every group's totals as CSV, made only when the user clicks download."""
+    with make_session_factory(engine_)() as s:
+        return totals_csv(s, filters, by)
 
 
 def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:
@@ -170,8 +232,20 @@ def write(service: Callable[..., T], **kwargs: Any) -> T:
     """Run a library write service in one transaction, then drop cached query results."""
     with transaction(engine()) as s:
         result = service(session=s, **kwargs)
-    st.cache_data.clear()
+    _after_write()
     return result
+
+
+def _after_write() -> None:
+    """The write bumped the data version: read at the new one, and free the old results."""
+    forget_version()
+    st.cache_data.clear()
+
+
+def account(service: Callable[..., T], **kwargs: Any) -> T:
+    """Run a sign-in service in one transaction (no deal data changes: caches stay)."""
+    with transaction(engine()) as s:
+        return service(session=s, **kwargs)
 
 
 def read(query: Callable[..., T], **kwargs: Any) -> T:
@@ -180,19 +254,19 @@ def read(query: Callable[..., T], **kwargs: Any) -> T:
         return query(session=s, **kwargs)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def party_name_choices() -> list[NameChoice]:
     with session() as s:
         return choices.party_name_choices(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def platform_choices() -> list[str]:
     with session() as s:
         return choices.platform_choices(s)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@versioned
 def source_choices() -> list[tuple[str, str]]:
     with session() as s:
         return choices.source_choices(s)

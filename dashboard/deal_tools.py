@@ -8,7 +8,8 @@ from dashboard import data
 from dashboard.account import current_actor
 from dashboard.ui import guard, md
 from tracker.citing import CITABLE_FIELDS
-from tracker.domain.vocab import EventKind, Status, label
+from tracker.domain.schemas import describe_problem
+from tracker.domain.vocab import EventKind, Status, field_label, label
 from tracker.errors import InvalidInput, QuoteNotInSource
 from tracker.read.detail import DealDetail
 from tracker.write._concurrency import StaleEdit
@@ -38,10 +39,23 @@ def _source_fields(prefix: str) -> dict[str, object] | str:
     }
 
 
+def _problems(exc: Exception) -> None:
+    """Every problem at once, each with the label of its field, in the library's words."""
+    if isinstance(exc, InvalidInput):
+        lines = [describe_problem(error) for error in exc.errors]
+        st.error("Not saved:  \n" + "  \n".join(f"- {md(line)}" for line in lines))
+    else:
+        st.error(md(f"Not saved: {exc}"))
+
+
 def _cite_form(deal_id: int) -> None:
     with st.expander("Add a source and cite it"), st.form("cite_form", clear_on_submit=False):
         source = _source_fields("cite")
-        field = st.selectbox("Supports the field", sorted(CITABLE_FIELDS), key="cite_field")
+        fields = st.multiselect(
+            "Supports the fields", sorted(CITABLE_FIELDS, key=field_label), key="cite_fields",
+            format_func=field_label, select_all=False,
+            help="One quote can back several fields: pick each field it states.",
+        )  # fmt: skip
         quote = st.text_area("Exact quote from the source", key="cite_quote")
         if not st.form_submit_button("Save citation", key="cite_submit"):
             return
@@ -49,12 +63,13 @@ def _cite_form(deal_id: int) -> None:
             with guard(InvalidInput, QuoteNotInSource):
                 data.write(
                     cite, actor=current_actor(), deal_id=deal_id,
-                    source=source, fields=field, quote=quote,
+                    source=source, fields=fields, quote=quote,
                 )  # fmt: skip
         except (InvalidInput, QuoteNotInSource) as exc:
-            st.error(md(exc))
+            _problems(exc)
             return
-        st.success("Citation saved.")
+        names = ", ".join(sorted(field_label(name).lower() for name in fields))
+        st.success(f"Citation saved for {md(names)}.")
 
 
 def _event_form(deal_id: int, detail: DealDetail) -> None:
@@ -69,7 +84,7 @@ def _event_form(deal_id: int, detail: DealDetail) -> None:
             f"New status (now {label(detail.row.status)})", statuses, key="event_status",
             format_func=lambda v: label(Status(v)) if v else "no change",
         )  # fmt: skip
-        quantity = right.number_input("Units delivered (delivery events)", min_value=0, step=1,
+        quantity = right.number_input("Units delivered (delivery events)", step=1,
                                       value=None, key="event_quantity")  # fmt: skip
         source = _source_fields("event")
         quote = st.text_area("Exact quote supporting it", key="event_quote")
@@ -84,7 +99,7 @@ def _event_form(deal_id: int, detail: DealDetail) -> None:
                               "new_status": new_status or None, "quantity": quantity},
                 )  # fmt: skip
         except (InvalidInput, QuoteNotInSource, StaleEdit) as exc:
-            st.error(md(exc))
+            _problems(exc)
             return
         st.rerun()
 

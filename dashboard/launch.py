@@ -19,7 +19,8 @@ from tracker.read.filters import DealFilters
 from tracker.store.setup import open_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-APP = PROJECT_ROOT / "dashboard" / "streamlit_app.py"
+# Streamlit's app plus the sign-in cookie's routes (`streamlit run` finds its `app`).
+APP = PROJECT_ROOT / "dashboard" / "asgi.py"
 
 
 def warm_up() -> None:

@@ -32,8 +32,13 @@ PAGES = {
     "deals": st.Page(
         "app_pages/deals.py", title="Deals", icon=":material/table_rows:", url_path="deals"
     ),
+    # Reached from a deal's row or link only: on its own it has no deal to show.
     "deal": st.Page(
-        "app_pages/deal.py", title="Deal", icon=":material/description:", url_path="deal"
+        "app_pages/deal.py",
+        title="Deal",
+        icon=":material/description:",
+        url_path="deal",
+        visibility="hidden",
     ),
     "country": st.Page(
         "app_pages/country.py", title="Country", icon=":material/public:", url_path="country"
@@ -120,23 +125,54 @@ def _label(name: str) -> str:
     return party_labels().get(name, name)
 
 
+def _unpin_moved_ends() -> None:
+    """The slider moved: an end the user moved is no longer the link's own value."""
+    before = st.session_state.get("f_years_before")
+    now = st.session_state.get("f_years")
+    pinned = list(st.session_state.get("f_years_pinned", (None, None)))
+    if before and now:
+        for end in (0, 1):
+            if before[end] != now[end]:
+                pinned[end] = None
+    st.session_state["f_years_pinned"] = tuple(pinned)
+
+
 def _year_filter() -> tuple[int | None, int | None]:
+    """The order-year slider. A year the link gave is kept as given, even when it equals
+    (or lies beyond) the years the data has today: the link must mean the same after an
+    import. Moving the slider to an end means "no limit" on that side."""
+    if "f_years_pinned" not in st.session_state:
+        st.session_state["f_years_pinned"] = st.session_state.pop("f_years_url", (None, None))
+    pinned: tuple[int | None, int | None] = st.session_state["f_years_pinned"]
     bounds = data.year_range()
     if bounds is None:
-        return None, None
-    low, high = bounds
-    if "f_years" not in st.session_state:
-        url_from, url_to = st.session_state.pop("f_years_url", (None, None))
-        start = min(max(url_from or low, low), high)
-        end = max(min(url_to or high, high), start)
-        st.session_state["f_years"] = (start, end)
+        return pinned
+    # The slider's range holds the data's years, the link's and the slider's own value
+    # (the data may have shrunk since the slider was drawn).
+    given = [year for year in (*pinned, *st.session_state.get("f_years", ())) if year is not None]
+    low, high = min([bounds[0], *given]), max([bounds[1], *given])
+    chosen = st.session_state.get("f_years_chosen", pinned)
+    if "f_years" not in st.session_state or st.session_state.get("f_years_range") != (low, high):
+        # New data moved the slider's ends: Streamlit would reset it to the full range,
+        # so it is set again to the years chosen, which keep their meaning.
+        st.session_state["f_years"] = (chosen[0] or low, chosen[1] or high)
+    st.session_state["f_years_range"] = (low, high)
     if low == high:
         st.caption(f"Order year: {low}")
-        return None, None
+        return pinned
     start, end = cast(
-        tuple[int, int], st.slider("Order year", min_value=low, max_value=high, key="f_years")
-    )
-    return (start if start > low else None), (end if end < high else None)
+        tuple[int, int],
+        st.slider(
+            "Order year", min_value=low, max_value=high, key="f_years",
+            on_change=_unpin_moved_ends, persist_state="session",
+        ),
+    )  # fmt: skip
+    st.session_state["f_years_before"] = (start, end)
+    pinned = st.session_state["f_years_pinned"]
+    year_from = start if start > low or pinned[0] is not None else None
+    year_to = end if end < high or pinned[1] is not None else None
+    st.session_state["f_years_chosen"] = (year_from, year_to)
+    return year_from, year_to
 
 
 def _delivery_years() -> tuple[int | None, int | None]:
@@ -144,7 +180,13 @@ def _delivery_years() -> tuple[int | None, int | None]:
     titles = {"f_delivered_from": "Delivered from", "f_delivered_to": "Delivered to"}
     years = [
         column.number_input(
-            title, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, step=1, value=None, key=key
+            title,
+            min_value=EARLIEST_YEAR,
+            max_value=LATEST_YEAR,
+            step=1,
+            value=None,
+            key=key,
+            persist_state="session",
         )
         for column, (key, title) in zip(st.columns(2), titles.items(), strict=True)
     ]
@@ -153,42 +195,54 @@ def _delivery_years() -> tuple[int | None, int | None]:
 
 def sidebar_filters() -> DealFilters:
     """Render the shared filters and return what they select."""
-    if "filters_loaded" not in st.session_state:
+    # The filters outlive page switches (persist_state); should Streamlit still have
+    # dropped them, the URL (which mirrors them) brings them back instead of an error.
+    if "filters_loaded" not in st.session_state or "f_buyers" not in st.session_state:
         _load_filters_from_url()
     with st.sidebar:
         st.header("Filters")
         for warning in st.session_state.get("url_warnings", []):
             st.warning(md(warning))
+        # select_all=False: Enter picks the best match, not "Select 3 matches".
         buyers = st.multiselect(
             "Buyer", _party_options("buyer", st.session_state["f_buyers"]), key="f_buyers",
             format_func=_label, help="Recipient state or party; type a name, code or alias.",
+            select_all=False, persist_state="session",
         )  # fmt: skip
         sellers = st.multiselect(
             "Seller", _party_options("seller", st.session_state["f_sellers"]), key="f_sellers",
             format_func=_label, help="Supplying state or party; type a name, code or alias.",
+            select_all=False, persist_state="session",
         )  # fmt: skip
         platform = st.text_input(
-            "Platform", key="f_platform", placeholder="e.g. Typhoon, F-16",
+            "Platform", key="f_platform", persist_state="session", placeholder="e.g. Typhoon, F-16",
             help="A designation or alias, or part of one; separate several with commas.",
         )  # fmt: skip
         categories = st.multiselect(
-            "Category", [c.value for c in Category], key="f_categories",
-            format_func=lambda v: label(Category(v)),
+            "Category", [c.value for c in Category], key="f_categories", persist_state="session",
+            format_func=lambda v: label(Category(v)), select_all=False,
         )  # fmt: skip
         statuses = st.multiselect(
-            "Status", [s.value for s in Status], key="f_statuses",
-            format_func=lambda v: label(Status(v)),
+            "Status", [s.value for s in Status], key="f_statuses", persist_state="session",
+            format_func=lambda v: label(Status(v)), select_all=False,
         )  # fmt: skip
         conditions = st.multiselect(
-            "Condition", [c.value for c in Condition], key="f_conditions",
-            format_func=lambda v: label(Condition(v)),
+            "Condition", [c.value for c in Condition], key="f_conditions", persist_state="session",
+            format_func=lambda v: label(Condition(v)), select_all=False,
         )  # fmt: skip
         year_from, year_to = _year_filter()
         delivered_from, delivered_to = _delivery_years()
-        value = st.radio("Money value", list(VALUE_CHOICES), key="f_value", horizontal=True)
+        value = st.radio(
+            "Money value",
+            list(VALUE_CHOICES),
+            key="f_value",
+            persist_state="session",
+            horizontal=True,
+        )
         text = st.text_input(
             "Search", key="f_text", placeholder="designations, notes, sources",
             help="Free text searched in platform designations, notes, programmes and sources.",
+            persist_state="session",
         )  # fmt: skip
     return DealFilters(
         buyers=tuple(buyers),
@@ -219,6 +273,7 @@ def sync_url(filters: DealFilters, page_key: str) -> None:
 
 
 with guard():
+    data.note_version()  # the one read that tells cached figures from stale ones
     actor = account_box()
 pages = dict(PAGES)
 if actor.can(Role.EDITOR):

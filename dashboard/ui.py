@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -18,9 +19,9 @@ from tracker.domain.money import describe_value
 from tracker.domain.names import normalize_name
 from tracker.domain.vocab import label
 from tracker.errors import TrackerError
-from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.formatting import describe_group
 from tracker.read.filters import DealFilters
-from tracker.read.rows import DealRow
+from tracker.read.table import TableRow
 from tracker.read.totals import GroupTotal
 
 log = logging.getLogger("tracker.dashboard")
@@ -107,44 +108,122 @@ def current_filters() -> DealFilters:
     return filters if isinstance(filters, DealFilters) else DealFilters()
 
 
-def _unknown(value: object) -> object:
-    return "unknown" if value is None else value
+# Table column -> (label, what it sorts by in the library, width). The defaults fit a
+# 1400 px window beside the sidebar; the others are one pick away in "Columns".
+# Table column -> (field, what it sorts by in the library, width in pixels). The default
+# columns fit a 1400 px window beside the sidebar; the others are one pick away.
+COLUMNS: dict[str, tuple[str, str, int]] = {
+    "Deal": ("deal_id", "id", 55),
+    "Buyer": ("buyer", "buyer", 125),
+    "Seller": ("seller", "seller", 125),
+    "Platform": ("platform", "platform", 165),
+    "Description": ("description", "description", 200),
+    "Category": ("category", "category", 110),
+    "Quantity": ("quantity", "quantity", 75),
+    "Delivered": ("delivered", "delivered", 80),
+    "Condition": ("condition", "condition", 110),
+    "Value": ("value", "value", 105),
+    "TIV": ("tiv", "tiv", 70),
+    "Status": ("status", "status", 105),
+    "Ordered": ("order_date", "order_date", 80),
+    "Sources": ("sources", "sources", 70),
+}
+DEFAULT_COLUMNS = ("Deal", "Buyer", "Seller", "Platform", "Quantity", "Value", "Status",
+                   "Ordered", "Sources")  # fmt: skip
+NUMBER_COLUMNS = {"Deal", "Quantity", "Delivered", "TIV", "Sources"}
 
 
-def deals_frame(rows: Sequence[DealRow]) -> pd.DataFrame:
-    """The table students see: unknowns spelled out, values formatted per currency."""
-    return pd.DataFrame(
+def deals_frame(rows: Sequence[TableRow]) -> pd.DataFrame:
+    """The table students see: numbers as numbers (empty = unknown), money per currency."""
+    frame = pd.DataFrame(
         [
             {
-                "deal": f"/deal?id={row.deal_id}",
-                "buyer": row.buyer,
-                "seller": row.seller,
-                "platform": row.platform,
-                "category": label(row.category),
-                "quantity": str(_unknown(row.quantity)),
-                "delivered": str(_unknown(row.quantity_delivered)),
-                "condition": label(row.condition) if row.condition else "unknown",
-                "value": describe_value(row.value_amount, row.value_currency, row.value_at_least),
-                "status": label(row.status),
-                "ordered": row.order_date or "unknown",
+                "Deal": row.deal_id,
+                "Buyer": row.buyer,
+                "Seller": row.seller,
+                "Platform": row.platform,
+                "Description": row.description,
+                "Category": label(row.category),
+                "Quantity": row.quantity,
+                "Delivered": row.delivered,
+                "Condition": label(row.condition) if row.condition else "unknown",
+                "Value": describe_value(row.value_amount, row.value_currency, row.value_at_least),
+                "TIV": float(row.tiv) if row.tiv is not None else None,
+                "Status": label(row.status),
+                "Ordered": row.order_date or "unknown",
+                "Sources": row.sources,
             }
             for row in rows
-        ]
+        ],
+        columns=list(COLUMNS),
     )
+    for name in ("Quantity", "Delivered", "Sources"):
+        frame[name] = frame[name].astype("Int64")  # whole numbers; empty when unknown
+    return frame
 
 
-def deals_table(rows: Sequence[DealRow], *, key: str) -> None:
-    st.dataframe(
-        deals_frame(rows),
+def _column_config(sorted_by: str | None, descending: bool) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    for name, (_, sort, width) in COLUMNS.items():
+        arrow = (" ↓" if descending else " ↑") if sort == sorted_by else ""
+        title = f"{name}{arrow}"
+        if name == "Deal":
+            config[name] = st.column_config.NumberColumn(
+                title, width=width, format="%d", help="Tick a row to open its deal"
+            )
+        elif name == "TIV":
+            config[name] = st.column_config.NumberColumn(
+                title, width=width, format="%.1f", help="SIPRI trend-indicator value of the "
+                "whole order, in millions (not money); empty when unknown",
+            )  # fmt: skip
+        elif name in NUMBER_COLUMNS:
+            config[name] = st.column_config.NumberColumn(
+                title, width=width, format="%d", help="Empty when unknown"
+            )
+        else:
+            config[name] = st.column_config.TextColumn(title, width=width)
+    return config
+
+
+def deals_table(
+    rows: Sequence[TableRow],
+    *,
+    key: str,
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    sorted_by: str | None = None,
+    descending: bool = False,
+    sortable: bool = False,
+) -> int | str | None:
+    """Show deal rows; returns the deal id of a ticked row (open it), or, when `sortable`,
+    the sort key of a clicked column header (sort every page by it in the database)."""
+    frame = deals_frame(rows)
+    event = st.dataframe(
+        frame,
         hide_index=True,
         width="stretch",
         key=key,
-        column_config={
-            "deal": st.column_config.LinkColumn(
-                "deal", display_text=r"/deal\?id=(\d+)", help="Open the deal page"
-            )
-        },
+        column_order=[name for name in COLUMNS if name in columns],
+        column_config=_column_config(sorted_by, descending),
+        placeholder="unknown",
+        on_select="rerun",
+        # Column selection turns off the grid's own sorting, which sorted this page only
+        # (and numbers as text); a clicked header sorts every page in the database instead.
+        selection_mode=["single-row", "single-column"] if sortable else ["single-row"],
     )
+    selection = getattr(event, "selection", None)
+    if selection is None:
+        return None
+    if selection.rows:
+        return int(frame["Deal"].iloc[selection.rows[0]])
+    if sortable and selection.columns:
+        name = str(selection.columns[0]).split(" ")[0]
+        return COLUMNS[name][1] if name in COLUMNS else None
+    return None
+
+
+def open_deal(deal_id: int) -> None:
+    """Open a deal in this tab: the session, and with it the sign-in, carries on."""
+    st.switch_page("app_pages/deal.py", query_params={"id": str(deal_id)})
 
 
 def facet_table(facet: str, counts: Sequence[tuple[str, int]]) -> str:
@@ -153,19 +232,10 @@ def facet_table(facet: str, counts: Sequence[tuple[str, int]]) -> str:
     return "\n".join([f"| {facet.capitalize()} | deals |", "|:--|--:|", *rows])
 
 
-def totals_lines(groups: Sequence[GroupTotal], limit: int = 12) -> list[str]:
-    """Markdown lines: "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom ..."."""
-    lines = []
-    for group in groups[:limit]:
-        quantity = describe_quantity(group)
-        parts = [describe_part(part) for part in group.parts]
-        if len(parts) > 1 and group.quantity_unknown == 0:
-            quantity = f"{group.quantity:,} = " + " + ".join(parts)
-        deals = "deal" if group.deals == 1 else "deals"
-        money = describe_money(group)
-        line = f"**{md(group.label)}** ({group.deals} {deals}): {md(quantity)}"
-        lines.append(f"{line}; {md(money)}" if money else line)
-    return lines
+def totals_lines(groups: Sequence[GroupTotal], by: str | None = None) -> list[str]:
+    """Markdown lines: "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom ..."
+    (the words are the library's; user text is escaped)."""
+    return [f"**{md(group.label)}** {md(describe_group(group, by))}" for group in groups]
 
 
 def export_buttons(filters: DealFilters, count: int, *, key: str) -> None:

@@ -392,6 +392,24 @@ def test_cli_mismatched_or_weak_password(cli: Callable[..., Result]) -> None:
     assert "Traceback" not in weak.output
 
 
+@pytest.mark.parametrize("name", ["al", "anonymous"])
+def test_cli_refuses_a_bad_name_before_asking_for_a_password(
+    cli: Callable[..., Result], name: str
+) -> None:
+    refused = cli("users", "add", name, "--role", "editor", input=TWICE)
+    assert refused.exit_code == 1
+    assert "username:" in refused.output and "Password" not in refused.output
+
+
+def test_cli_refuses_a_taken_name_before_asking_for_a_password(
+    cli: Callable[..., Result],
+) -> None:
+    assert cli("users", "add", "alice", "--role", "editor", input=TWICE).exit_code == 0
+    taken = cli("users", "add", "ALICE", "--role", "viewer", input=TWICE)
+    assert taken.exit_code == 1
+    assert "already exists" in taken.output and "Password" not in taken.output
+
+
 def test_cli_no_password_needs_sso(cli: Callable[..., Result]) -> None:
     refused = cli("users", "add", "bob", "--role", "editor", "--no-password")
     assert refused.exit_code == 1

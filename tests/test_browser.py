@@ -215,7 +215,7 @@ def test_editor_signs_in_adds_edits_sees_history_and_signs_out(
     page.get_by_label("Quantity ordered (empty = unknown)").fill("8")
     page.get_by_label("Why (for the edit history)").fill("six was a typo")
     page.get_by_role("button", name="Save changes").click()
-    expect(page.get_by_text(re.compile(r"Saved deal \d+: quantity_ordered"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Saved deal \d+: quantity ordered"))).to_be_visible()
     page.get_by_role("link", name=re.compile(r"Open deal \d+")).click()
     wait_until_idle(page)
     expect(page.get_by_text("Edit history")).to_be_visible()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +38,10 @@ def test_totals_by_platform_for_turkey(run, buyer: str) -> None:  # type: ignore
     assert "4 units" in lines["S-400 Triumf"] and "$2.5 billion" in lines["S-400 Triumf"]
     assert "unknown" in lines["F-35 Lightning II"]
     assert " 0 " not in lines["F-35 Lightning II"]
-    assert "44 = 20 from United Kingdom (new, signed/ordered) + 12 from Qatar" in result.output
+    assert (
+        "44 = 20 from United Kingdom in 2025 (new, signed/ordered) + 12 from Qatar "
+        "(second-hand, negotiating, year unknown)" in result.output
+    )
 
 
 def test_unknown_buyer_exits_non_zero_with_suggestions(run) -> None:  # type: ignore[no-untyped-def]
@@ -124,3 +130,22 @@ def test_database_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: ")
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_reader_that_stops_reading_is_no_error(sqlite_url: str) -> None:
+    """`tracker deals list | head`: the pipe closes before the table is written."""
+    assert run_cli_with_closed_stdout(sqlite_url, "deals", "list") == ""
+
+
+def run_cli_with_closed_stdout(database_url: str, *args: str) -> str:
+    """Run `tracker ARGS` in a process whose stdout reader is gone; return its stderr."""
+    env = {**os.environ, "TRACKER_DATABASE_URL": database_url}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from tracker.cli import main; main()", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` after its lines
+    errors = process.stderr.read().decode()
+    process.wait(timeout=120)
+    return errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def _param(at: AppTest, name: str) -> list[str]:
 
 
 def _markdown(at: AppTest) -> str:
-    return "\n".join(str(m.value) for m in at.markdown)
+    """The page's Markdown as a reader sees it (escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(m.value) for m in at.markdown))
 
 
 def test_overview_shows_headline_figures(app_db: str) -> None:
@@ -77,17 +79,21 @@ def test_overview_follows_the_url_filters(app_db: str) -> None:
 def test_deals_page_totals_split_by_seller(app_db: str) -> None:
     at = _app("deals", buyer="Türkiye", platform="Typhoon")
     text = _markdown(at)
-    assert "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom" in text
+    assert (
+        "**Eurofighter Typhoon** (3 deals, all to Turkey): 44 = 20 from United Kingdom in 2025 "
+        "(new, signed/ordered)" in text
+    )
     assert "12 from Qatar" in text and "12 from Oman" in text
     table = at.dataframe[0].value
-    assert sorted(table["seller"]) == ["Oman", "Qatar", "United Kingdom"]
+    assert sorted(table["Seller"]) == ["Oman", "Qatar", "United Kingdom"]
     assert at.multiselect(key="f_buyers").value == ["Turkey"]
 
 
 def test_changing_a_filter_changes_table_totals_and_url(app_db: str) -> None:
     at = _app("deals", buyer="Turkey", platform="Typhoon")
     at.multiselect(key="f_statuses").select("negotiating").run()
-    assert "**Eurofighter Typhoon** (2 deals): 24 = 12 from" in _markdown(at)
+    assert "**Eurofighter Typhoon** (2 deals, all to Turkey" in _markdown(at)
+    assert "): 24 = 12 from" in _markdown(at)
     assert len(at.dataframe[0].value) == 2
     assert _param(at, "status") == ["negotiating"]
     assert _param(at, "buyer") == ["Turkey"]
@@ -95,8 +101,8 @@ def test_changing_a_filter_changes_table_totals_and_url(app_db: str) -> None:
 
 def test_unknown_quantities_show_as_unknown(app_db: str) -> None:
     at = _app("deals", platform="F-35")
-    assert "**F\\-35 Lightning II** (1 deal): unknown;" in _markdown(at)
-    assert list(at.dataframe[0].value["quantity"]) == ["unknown"]
+    assert "**F-35 Lightning II** (1 deal): unknown;" in _markdown(at)
+    assert at.dataframe[0].value["Quantity"].isna().all()  # empty cell: unknown, not 0
 
 
 def test_empty_filter_result_shows_a_message(app_db: str) -> None:
@@ -112,20 +118,44 @@ def test_bad_url_parameters_warn_and_are_ignored(app_db: str) -> None:
     assert len(at.dataframe[0].value) == 7
 
 
+def test_a_link_keeps_the_years_it_was_given(app_db: str) -> None:
+    """`?from=2017&to=2020` keeps 2017 although the data starts then, and still means
+    2017-2020 once an earlier deal arrives (#10 point 6)."""
+    at = _app("deals", **{"from": "2017", "to": "2020"})
+    assert (_param(at, "from"), _param(at, "to")) == (["2017"], ["2020"])
+    assert list(at.dataframe[0].value["Deal"]) == [1]  # the S-400 deal of 2017
+    engine = make_engine(Settings(database_url=app_db))
+    with transaction(engine) as session:  # another process imports an older deal
+        add_deal(actor=EDITOR, session=session, deal_in=deal_data(order_date="2010-05"))
+    engine.dispose()
+    at.run()
+    assert (_param(at, "from"), _param(at, "to")) == (["2017"], ["2020"])
+    assert list(at.dataframe[0].value["Deal"]) == [1]
+    assert at.slider(key="f_years").value == (2017, 2020)
+
+
+def test_a_link_beyond_the_data_keeps_its_years(app_db: str) -> None:
+    at = _app("deals", **{"from": "2030", "to": "2040"})
+    assert (_param(at, "from"), _param(at, "to")) == (["2030"], ["2040"])
+    assert any("No deals match these filters" in i.value for i in at.info)
+
+
 def test_sorting_and_grouping_are_kept_in_the_url(app_db: str) -> None:
     at = _app("deals")
     at.selectbox(key="deals_sort").select("quantity").run()
     assert _param(at, "sort") == ["quantity"]
-    assert list(at.dataframe[0].value["quantity"])[:2] == ["40", "20"]
+    assert list(at.dataframe[0].value["Quantity"])[:2] == [40, 20]
     at.button_group(key="deals_group").set_value("seller").run()
     assert _param(at, "group") == ["seller"]
-    assert "**United States** (3 deals): 40, plus 2 deals of unknown quantity" in _markdown(at)
+    assert "**United States** (3 deals, all to Turkey): 40, plus 2 deals of unknown quantity" in (
+        _markdown(at)
+    )
 
 
 def test_deal_page_shows_timeline_citations_and_cite_block(app_db: str) -> None:
     at = _app("deal", id="1")
     text = _markdown(at)
-    assert "**2019\\-10** · delivery" in text
+    assert "**2019-10** · delivery" in text
     assert "Rosoboronexport confirming by October 2019" in text
     assert "**date unknown** · sanction" in text
     codes = [c.value for c in at.code]
@@ -157,7 +187,9 @@ def test_country_page_shows_partners(app_db: str) -> None:
     at = _app("country", name="Türkiye")
     assert at.selectbox(key="country_name").value == "Turkey"
     assert "As buyer" in [h.value for h in at.header]
-    assert "**United States** (3 deals): 40, plus 2 deals of unknown quantity" in _markdown(at)
+    assert "**United States** (3 deals, all to Turkey): 40, plus 2 deals of unknown quantity" in (
+        _markdown(at)
+    )
 
 
 def test_about_page_explains_statuses(app_db: str) -> None:

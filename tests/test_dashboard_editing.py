@@ -16,7 +16,7 @@ from tracker.config import Settings
 from tracker.domain.vocab import Role
 from tracker.read.editable import form_values
 from tracker.store.db import make_engine, make_session_factory, transaction
-from tracker.store.models import Deal
+from tracker.store.models import Citation, Deal
 from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
 
@@ -122,15 +122,14 @@ def test_editor_adds_a_deal_with_a_source_and_sees_it_in_the_totals(app_engine: 
     at.text_area(key="cite_text").input(
         "Greece signed for six Eurofighter Typhoons in February 2026."
     )
-    at.selectbox(key="cite_field").set_value("quantity_ordered")
+    at.multiselect(key="cite_fields").set_value(["quantity_ordered"])
     at.text_area(key="cite_quote").input("six Eurofighter Typhoons")
     at.button(key="cite_submit").click().run()
     assert any("Citation saved" in s.value for s in at.success), [e.value for e in at.error]
     at = _open(at, "deals")
     at.multiselect(key="f_buyers").set_value(["Greece"]).run()
-    markdown = "\n".join(m.value for m in at.markdown)
-    assert "**Eurofighter Typhoon** (1 deal): 6; €1\\.2 billion" in markdown
-    assert list(at.dataframe[0].value["seller"]) == ["France"]
+    assert "**Eurofighter Typhoon** (1 deal): 6; €1.2 billion" in _plain(at.markdown)
+    assert list(at.dataframe[0].value["Seller"]) == ["France"]
 
 
 def test_invalid_input_shows_field_errors_keeps_input_and_writes_nothing(
@@ -143,7 +142,8 @@ def test_invalid_input_shows_field_errors_keeps_input_and_writes_nothing(
     at.button(key="deal_form_submit").click().run()
     errors = [str(e.value).replace("\\", "") for e in at.error]  # Markdown escapes aside
     assert any("The deal was not saved" in e for e in errors)
-    assert any(e.startswith("value_currency: required when value_amount is given") for e in errors)
+    assert "Currency: required when an amount is given" in _plain(at.error)
+    assert any(e.startswith("required when an amount is given") for e in errors)  # beside it
     assert at.text_input(key="ef_value_amount").value == "1200000000"  # kept
     assert at.number_input(key="ef_quantity_ordered").value == 6
     assert row_counts(app_engine) == before
@@ -165,7 +165,7 @@ def test_editor_edits_and_the_history_shows_it(app_engine: Engine) -> None:
     at.number_input(key="ef_quantity_ordered").set_value(42)
     at.text_input(key="ef_comment").input("typo in the first entry")
     at.button(key="deal_form_submit").click().run()
-    assert "Saved deal 3: quantity_ordered" in _plain(at.success)
+    assert "Saved deal 3: quantity ordered" in _plain(at.success)
     at = _open(at, "deal", id="3")
     history = _table_with(at, "who")
     assert history["who"].iloc[0] == "erin"
@@ -248,3 +248,80 @@ def test_save_that_would_clear_fields_asks_first_and_names_them(app_engine: Engi
     with make_session_factory(app_engine)() as s:
         deal = s.get_one(Deal, int(deal_id))
         assert (deal.quantity_delivered, deal.notes, deal.quantity_ordered) == (None, None, 5)
+
+
+def test_every_problem_shows_at_once_in_plain_words(app_engine: Engine) -> None:
+    """Issue #10, point 9: four problems, one submit, each beside its field in words."""
+    before = row_counts(app_engine)
+    at = _open(_signed_in("erin"), "edit_deal")
+    _fill(at, seller="France", platform="Eurofighter Typhoon", quantity_ordered=-3,
+          status="ordered", value_amount="5", order_date="2017-13")  # fmt: skip
+    at.button(key="deal_form_submit").click().run()
+    text = _plain(at.error)
+    problems = ("Buyer: is required", "Quantity ordered: must not be negative",
+                "Order date: not a real date", "Currency: required when an amount")  # fmt: skip
+    for problem in problems:
+        assert problem in text
+    assert "Fix these 4 problems" in text
+    for jargon in (
+        "Input should be",
+        "delivered_exceeds_ordered",
+        "value_amount",
+        "quantity_ordered",
+    ):
+        assert jargon not in text
+    assert at.number_input(key="ef_quantity_ordered").value == -3  # kept as typed
+    assert row_counts(app_engine) == before
+
+
+def test_an_identical_deal_is_flagged_with_a_link_before_it_is_added(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "edit_deal")
+    _fill(at, buyer="Turkey", seller="Russia", platform="S-400 Triumf", quantity_ordered=4,
+          status="ordered", order_date="2017")  # fmt: skip
+    at.button(key="deal_form_submit").click().run()
+    assert any("same buyer, seller, platform, quantity and order date" in w.value
+               for w in at.warning)  # fmt: skip
+    assert any("Open deal 1" in str(link.proto.label) for link in at.get("page_link"))
+    before = row_counts(app_engine)["deal"]
+    at.button(key="add_twin").click().run()
+    assert row_counts(app_engine)["deal"] == before + 1
+
+
+def test_adding_a_missing_platform_keeps_the_other_picks(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "edit_deal")
+    _fill(at, buyer="Greece", seller="France")
+    at.run()
+    at.text_input(key="new_platform_designation").input("Zyx-9 Hawk")
+    at.selectbox(key="new_platform_category").set_value("aircraft")
+    at.checkbox(key="new_platform_confirmed").check()
+    at.button(key="new_platform_submit").click().run()
+    assert at.selectbox(key="ef_buyer").value == "Greece"
+    assert at.selectbox(key="ef_seller").value == "France"
+    assert at.selectbox(key="ef_platform").value == "Zyx-9 Hawk"
+
+
+def test_one_quote_cites_several_fields_in_one_submit(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "deal", id="1")
+    at.text_input(key="cite_title").input("Ministry note")
+    at.text_area(key="cite_text").input("Turkey received four S-400 batteries in 2019.")
+    at.multiselect(key="cite_fields").set_value(["quantity_ordered", "buyer"])
+    at.text_area(key="cite_quote").input("Turkey received four S-400 batteries")
+    at.button(key="cite_submit").click().run()
+    assert any("Citation saved for buyer, quantity ordered" in s.value for s in at.success)
+    with make_session_factory(app_engine)() as session:
+        fields = session.scalars(
+            select(Citation.field).where(Citation.quote == "Turkey received four S-400 batteries")
+        ).all()
+    assert sorted(fields) == ["buyer", "quantity_ordered"]
+
+
+def test_a_quote_not_in_the_source_names_no_internal_reference(app_engine: Engine) -> None:
+    at = _open(_signed_in("erin"), "deal", id="1")
+    at.text_input(key="cite_title").input("Ministry note")
+    at.text_area(key="cite_text").input("Nothing relevant here.")
+    at.multiselect(key="cite_fields").set_value(["tiv"])
+    at.text_area(key="cite_quote").input("four batteries")
+    at.button(key="cite_submit").click().run()
+    text = _plain(at.error)
+    assert "the quote is not in the text of “Ministry note”" in text
+    assert "user:" not in text and "tiv" not in text.replace("SIPRI TIV", "")

@@ -32,6 +32,10 @@ NOT_WRITERS = {
     "tracker.write.accounts.current_actor": "re-reads the signed-in account on each click",
     "tracker.write.accounts.hash_password": "a pure function: hashes a string",
     "tracker.write.accounts.username_problem": "a pure function: checks a new username",
+    "tracker.write.sessions.open_session": "staying signed in after proving who one is",
+    "tracker.write.sessions.hand_over": "the browser storing its own fresh sign-in token",
+    "tracker.write.sessions.actor_for_token": "a lookup of who a sign-in cookie stands for",
+    "tracker.write.sessions.end_session": "signing out: anyone may end their own session",
 }
 
 

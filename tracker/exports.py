@@ -26,6 +26,7 @@ from tracker.read.audit import AUDIT_COLUMNS, AuditView, audit_record
 from tracker.read.detail import filtered_sources
 from tracker.read.filters import LIVE, DealFilters, filter_conditions, resolve_filters
 from tracker.read.rows import DealRow, iter_deals, joined_labels, source_label
+from tracker.read.totals import totals
 from tracker.store.models import Citation, Deal, Party, Platform, Source
 
 # The data dictionary (README "CSV columns"): stable names, in this order.
@@ -381,3 +382,32 @@ def write_audit(entries: Iterable[AuditView], out: IO[str], fmt: str, *, bom: bo
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
+
+
+# --- totals ------------------------------------------------------------------------------
+
+TOTALS_COLUMNS = (
+    "deals", "quantity_ordered", "deals_quantity_unknown", "quantity_delivered",
+    "deals_delivered_unknown", "deals_value_unknown",
+)  # fmt: skip
+
+
+def totals_csv(session: Session, filters: DealFilters, by: str) -> bytes:
+    """Every group's totals as CSV (UTF-8 with BOM, formula-safe): the group, its counts,
+    and one value column per currency (never added across currencies). Quantities are
+    sums over the deals whose quantity is known; the unknown ones are counted beside."""
+    groups = totals(session, filters, by, parts_up_to=0)
+    currencies = sorted({money.currency for group in groups for money in group.money})
+    out = io.StringIO()
+    out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    value_columns = [f"value_{code}" for code in currencies]
+    writer.writerow([by, *TOTALS_COLUMNS, *value_columns, "value_at_least"])
+    for group in groups:
+        money = {m.currency: m for m in group.money}
+        counts = (group.deals, group.quantity, group.quantity_unknown, group.delivered,
+                  group.delivered_unknown, group.value_unknown)  # fmt: skip
+        values = [_number_cell(money[c].amount) if c in money else "" for c in currencies]
+        at_least = " ".join(code for code, m in money.items() if m.at_least)
+        writer.writerow([_text_cell(group.label), *counts, *values, at_least])
+    return out.getvalue().encode("utf-8")

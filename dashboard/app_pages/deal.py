@@ -10,10 +10,11 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
-from dashboard.ui import deals_table, guard, md, positive_int
+from dashboard.ui import deals_table, guard, md, open_deal, positive_int
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.domain.money import describe_value, format_amount
 from tracker.domain.vocab import FlagKind, MoneyFactKind, Role, field_label, label
+from tracker.formatting import describe_tiv
 from tracker.read.audit import audit_log
 from tracker.read.detail import CitationView, DealDetail
 from tracker.write.deals import delete_deal, resolve_flag, restore_deal
@@ -93,9 +94,7 @@ def _deal_flags(detail: DealDetail) -> None:
 def _fields(detail: DealDetail) -> dict[str, str]:
     row = detail.row
     unit = f" {row.quantity_unit}" if row.quantity_unit else ""
-    tiv = None
-    if row.tiv_total_order is not None:
-        tiv = f"{row.tiv_total_order} (per unit {_or_unknown(row.tiv_per_unit)})"
+    tiv = describe_tiv(row.tiv_total_order, row.tiv_per_unit)
     first_delivery = _or_unknown(row.first_delivery_date, "—")
     if row.first_delivery_date and row.deliveries_expected:
         first_delivery += " (expected)"
@@ -265,7 +264,9 @@ st.subheader("Related deals")
 with guard():
     related = data.related_deals(deal_id)
 if related:
-    deals_table(related, key="related_table")
+    opened = deals_table(related, key="related_table")
+    if isinstance(opened, int):
+        open_deal(opened)
 else:
     st.caption(
         "No related deals (same buyer and platform, same programme, or same seller and platform)."

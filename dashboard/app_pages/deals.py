@@ -2,62 +2,97 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import streamlit as st
 
 from dashboard import data
 from dashboard.ui import (
+    COLUMNS,
+    DEFAULT_COLUMNS,
     current_filters,
     deals_table,
     export_buttons,
     facet_table,
     guard,
+    open_deal,
     positive_int,
     totals_lines,
 )
 from tracker.read.filters import DealFilters
-from tracker.read.rows import SORT_KEYS
+from tracker.read.table import TABLE_SORTS
 from tracker.read.totals import GroupBy
 from tracker.read.views import DealView
 
 PAGE_SIZE = 50
 MAX_PAGE = 10_000_000  # past the last page shows the last page
+GROUPS_SHOWN = 12
 GROUPS = [g.value for g in GroupBy]
+# Page parameter -> (session key, default): written to the URL only when a link gave it
+# or the reader changed it, so a link keeps exactly what it said.
+DEFAULTS = {"sort": "order_date", "desc": "1", "group": "platform", "page": "1"}
+TEXT_SORTS = {"buyer", "seller", "platform", "description", "category", "condition", "status"}
 
 
-def _param(name: str, default: str) -> str:
-    return st.query_params.get(name, default)
+def _param(name: str) -> str:
+    return st.query_params.get(name, DEFAULTS[name])
 
 
 def _init_from_url() -> None:
     """Sort, grouping and page come from the URL the first time this page shows."""
     if "deals_loaded" in st.session_state:
         return
-    sort = _param("sort", "order_date")
-    group = _param("group", "platform")
-    page = _param("page", "1")
-    st.session_state["deals_sort"] = sort if sort in SORT_KEYS else "order_date"
-    st.session_state["deals_desc"] = _param("desc", "1") != "0"
-    st.session_state["deals_group"] = group if group in GROUPS else "platform"
+    sort, group, page = _param("sort"), _param("group"), _param("page")
+    st.session_state["deals_sort"] = sort if sort in TABLE_SORTS else DEFAULTS["sort"]
+    st.session_state["deals_desc"] = _param("desc") != "0"
+    st.session_state["deals_group"] = group if group in GROUPS else DEFAULTS["group"]
     st.session_state["deals_page"] = positive_int(page, MAX_PAGE) or 1
+    st.session_state["deals_given"] = {name for name in DEFAULTS if name in st.query_params}
     st.session_state["deals_loaded"] = True
 
 
+def _apply_header_click() -> None:
+    """A header clicked on the last run sorts by its column (again: the other way)."""
+    sort = st.session_state.pop("deals_clicked_sort", None)
+    if sort is None:
+        return
+    if sort == st.session_state.get("deals_sort"):
+        st.session_state["deals_desc"] = not st.session_state.get("deals_desc", True)
+    else:
+        st.session_state["deals_sort"] = sort
+        st.session_state["deals_desc"] = sort not in TEXT_SORTS  # A–Z; largest, newest first
+    st.session_state["deals_page"] = 1
+
+
 def _view(filters: DealFilters, group: str, sort: str, descending: bool, page: int) -> DealView:
+    groups_from = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN
     with guard():
-        return data.deal_view(filters, group, sort, descending, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        return data.deal_view(
+            filters, group, sort, descending, PAGE_SIZE, (page - 1) * PAGE_SIZE,
+            groups_from, GROUPS_SHOWN,
+        )  # fmt: skip
+
+
+def _write_params(values: dict[str, str]) -> None:
+    given = st.session_state.setdefault("deals_given", set())
+    for name, value in values.items():
+        if value != DEFAULTS[name]:
+            given.add(name)
+        if name in given:
+            st.query_params[name] = value
 
 
 st.title("Deals")
 _init_from_url()
+_apply_header_click()
 filters = current_filters()
 # Everything this page shows comes from one call whose queries run at once. The widgets
 # below are drawn after it, so it reads their values from the session first (with the
 # widgets' own defaults); should a widget still answer differently, the view is redone.
 group = st.session_state.get("deals_group") or "platform"
-sort = st.session_state.get("deals_sort") or next(iter(SORT_KEYS))
-descending = bool(st.session_state.get("deals_desc", False))
+sort = st.session_state.get("deals_sort") or DEFAULTS["sort"]
+descending = bool(st.session_state.get("deals_desc", True))
 page = int(st.session_state.get("deals_page") or 1)
 view = _view(filters, group, sort, descending, page)
 count = view.total.deals
@@ -72,23 +107,39 @@ if page > pages:  # fewer deals than when this page number was chosen
     view = _view(filters, group, sort, descending, page)
 st.session_state["deals_page"] = page
 
-chosen_group = st.segmented_control(
-    "Totals by", GROUPS, key="deals_group", required=True, format_func=str.capitalize
-)
+group_col, download_col = st.columns([4, 1], vertical_alignment="bottom")
+with group_col:
+    chosen_group = st.segmented_control(
+        "Totals by", GROUPS, key="deals_group", required=True, format_func=str.capitalize,
+        on_change=lambda: st.session_state.update(deals_group_page=1),
+    )  # fmt: skip
 if (chosen_group or "platform") != group:
     group = chosen_group or "platform"
     view = _view(filters, group, sort, descending, page)
-st.markdown("  \n".join(totals_lines(view.groups)))
-if view.group_count > len(view.groups):
-    st.caption(f"Showing the first {len(view.groups)} of {view.group_count} groups.")
+download_col.download_button(
+    "Totals as CSV",
+    data=functools.partial(data.totals_file, data.engine(), filters, group),
+    file_name=f"arms-deal-totals-by-{group}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="totals-csv",
+    help="Every group's totals (not only those shown), safe to open in a spreadsheet.",
+)
+st.markdown("  \n".join(totals_lines(view.groups, group)))
+group_pages = max(1, math.ceil(view.group_count / GROUPS_SHOWN))
+if group_pages > 1:
+    first_group = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN + 1
+    last_group = first_group + len(view.groups) - 1
+    st.caption(f"Groups {first_group:,}–{last_group:,} of {view.group_count:,}.")
+    st.pagination(group_pages, key="deals_group_page")
 st.caption(
     "Quantities are summed where known; deals of unknown quantity or value are counted "
     "separately, never as 0. Money is summed per currency."
 )
 
-sort_col, order_col, page_col = st.columns([2, 1, 1])
+sort_col, order_col, page_col, columns_col = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
 chosen_sort = sort_col.selectbox(
-    "Sort by", list(SORT_KEYS), key="deals_sort", format_func=lambda k: k.replace("_", " ")
+    "Sort by", list(TABLE_SORTS), key="deals_sort", format_func=lambda k: k.replace("_", " ")
 )
 chosen_descending = order_col.toggle("Descending", key="deals_desc")
 chosen_page = int(
@@ -97,16 +148,32 @@ chosen_page = int(
 if (chosen_sort, chosen_descending, chosen_page) != (sort, descending, page):
     sort, descending, page = chosen_sort, chosen_descending, chosen_page
     view = _view(filters, group, sort, descending, page)
+with columns_col.popover("Columns", icon=":material/view_column:"):
+    shown_columns = st.multiselect(
+        "Columns shown", list(COLUMNS), default=list(DEFAULT_COLUMNS), key="deals_columns",
+        select_all=False,
+    )  # fmt: skip
 
-st.query_params["sort"] = sort
-st.query_params["desc"] = "1" if descending else "0"
-st.query_params["group"] = group
-st.query_params["page"] = str(page)
+_write_params({"sort": sort, "desc": "1" if descending else "0", "group": group, "page": str(page)})
 
 rows = view.rows
 first = (page - 1) * PAGE_SIZE + 1
-st.caption(f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Open a deal for its sources.")
-deals_table(rows, key="deals_table")
+st.caption(
+    f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Click a column's header to "
+    "sort all of them by it (again to reverse); tick a row to open the deal."
+)
+clicked = deals_table(
+    rows, key=f"deals_table_{st.session_state.get('deals_table_n', 0)}",
+    columns=shown_columns or DEFAULT_COLUMNS, sorted_by=sort, descending=descending,
+    sortable=True,
+)  # fmt: skip
+if isinstance(clicked, int):
+    open_deal(clicked)
+elif isinstance(clicked, str):
+    st.session_state["deals_clicked_sort"] = clicked
+    # A fresh table (new key) drops the header's selection.
+    st.session_state["deals_table_n"] = st.session_state.get("deals_table_n", 0) + 1
+    st.rerun()
 with st.expander("Breakdown of these deals: buyers, sellers, categories, statuses"):
     # Plain Markdown tables: four interactive grids cost the browser more to draw than
     # the rest of the page, on every filter change.

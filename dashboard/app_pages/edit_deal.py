@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md, party_label, positive_int
 from tracker.domain.money import currency_choices
+from tracker.domain.schemas import describe_problem
 from tracker.domain.vocab import (
     Category,
     Condition,
@@ -25,6 +27,7 @@ from tracker.domain.vocab import (
     label,
 )
 from tracker.errors import InvalidInput
+from tracker.read.detail import identical_deals
 from tracker.read.editable import editable_deal
 from tracker.resolve import suggest_parties, suggest_platforms
 from tracker.write.catalogue import add_party, add_platform
@@ -88,13 +91,15 @@ def _load(deal_id: int | None) -> None:
         st.session_state[PREFIX + name] = value
     st.session_state[f"{PREFIX}errors"] = {}
     st.session_state.pop(f"{PREFIX}clearing", None)
+    st.session_state.pop(f"{PREFIX}twins", None)
     st.session_state[f"{PREFIX}loaded"] = (deal_id,)
 
 
-def _error(field: str) -> None:
+def _error(field: str, where: DeltaGenerator | None = None) -> None:
+    """The library's words for what is wrong with `field`, beside it."""
     message = st.session_state.get(f"{PREFIX}errors", {}).get(field)
     if message:
-        st.error(md(message), icon=":material/error:")
+        (where or st).error(md(message), icon=":material/error:")
 
 
 def _collect() -> dict[str, Any]:
@@ -108,9 +113,18 @@ def _collect() -> dict[str, Any]:
     return values
 
 
-def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> None:
+def _save(
+    deal_id: int | None, comment: str, clear: tuple[str, ...] = (), *, twin_ok: bool = False
+) -> None:
     values = _collect()
     actor = current_actor()
+    st.session_state.pop(f"{PREFIX}twins", None)
+    if deal_id is None and not twin_ok:
+        twins = data.read(identical_deals, values=values)
+        if twins:  # the same deal entered twice? ask before adding it
+            st.session_state[f"{PREFIX}twins"] = twins
+            st.session_state[f"{PREFIX}errors"] = {}
+            st.rerun()
     try:
         with guard(InvalidInput, StaleEdit, WouldClearFields):
             if deal_id is None:
@@ -125,13 +139,15 @@ def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> Non
                     clear=clear,
                 )  # fmt: skip
                 saved_id = deal_id
-                message = (
-                    (f"Saved deal {deal_id}: " + ", ".join(changes))
-                    if changes
-                    else "No changes to save."
-                )
+                changed = ", ".join(field_label(name).lower() for name in changes)
+                message = f"Saved deal {deal_id}: {changed}." if changes else "No changes to save."
     except InvalidInput as exc:
-        st.session_state[f"{PREFIX}errors"] = {e.field.split(".")[0]: str(e) for e in exc.errors}
+        errors: dict[str, str] = {}
+        for error in exc.errors:  # one message per field, every field at once
+            name = error.field.split(".")[0]
+            errors[name] = f"{errors[name]}; {error.message}" if name in errors else error.message
+        st.session_state[f"{PREFIX}errors"] = errors
+        st.session_state[f"{PREFIX}problems"] = [describe_problem(e) for e in exc.errors]
         st.rerun()
     except StaleEdit as exc:
         st.session_state[f"{PREFIX}stale"] = str(exc)
@@ -141,6 +157,7 @@ def _save(deal_id: int | None, comment: str, clear: tuple[str, ...] = ()) -> Non
         st.rerun()
     st.session_state.pop(f"{PREFIX}loaded", None)  # reload from the database next time
     st.session_state.pop(f"{PREFIX}clearing", None)
+    st.session_state.pop(f"{PREFIX}twins", None)
     st.session_state[f"{PREFIX}done"] = (message, saved_id)
     st.query_params["id"] = str(saved_id)
     st.rerun()
@@ -151,6 +168,8 @@ def _options_index(options: list[Any], value: Any) -> int | None:
 
 
 def _name_pickers() -> None:
+    """Buyer, seller and platform, outside the form: a pick is kept at once, so adding a
+    missing company or platform below does not lose the other picks."""
     parties = data.party_name_choices()
     labels = {
         c.name: party_label(c.name, c.iso3) if c.kind == "state" else f"{c.name} ({c.kind})"
@@ -165,42 +184,46 @@ def _name_pickers() -> None:
             placeholder="Type a name, code or alias…",
         )  # fmt: skip
         _error(field)
+    _new_party()
     platforms = data.platform_choices()
+    if added := st.session_state.pop(f"{PREFIX}new_platform", None):
+        st.session_state[PREFIX + "platform"] = added
     if st.session_state.get(PREFIX + "platform") not in platforms:
         st.session_state[PREFIX + "platform"] = None
     st.selectbox("Platform", platforms, key=PREFIX + "platform", placeholder="Type a designation…")
     _error("platform")
+    _new_platform()
 
 
 def _deal_form(deal_id: int | None) -> None:
+    _name_pickers()
     with st.form("deal_form", clear_on_submit=False, enter_to_submit=False):
-        _name_pickers()
         st.text_input("Programme", key=PREFIX + "programme")
+        _error("programme")
         left, right = st.columns(2)
         left.number_input(
             "Quantity ordered (empty = unknown)",
-            min_value=0,
             step=1,
             value=None,
             key=PREFIX + "quantity_ordered",
         )
-        _error("quantity_ordered")
+        _error("quantity_ordered", left)
         right.text_input(
             "Unit the source counts",
             key=PREFIX + "quantity_unit",
             placeholder="units, batteries, systems",
         )
+        _error("quantity_unit", right)
         left.number_input(
             "Quantity delivered (empty = unknown)",
-            min_value=0,
             step=1,
             value=None,
             key=PREFIX + "quantity_delivered",
         )
+        _error("quantity_delivered", left)
         right.checkbox(
             "More delivered than ordered is right", key=PREFIX + "delivered_exceeds_ordered"
         )
-        _error("quantity_delivered")
         left.selectbox(
             "Condition",
             [c.value for c in Condition],
@@ -208,6 +231,7 @@ def _deal_form(deal_id: int | None) -> None:
             format_func=lambda v: label(Condition(v)),
             placeholder=UNKNOWN,
         )
+        _error("condition", left)
         right.checkbox("Licensed or local production", key=PREFIX + "local_production")
         st.markdown("**Value**")
         v1, v2, v3, v4 = st.columns(4)
@@ -231,8 +255,12 @@ def _deal_form(deal_id: int | None) -> None:
             placeholder="contract…",
         )
         st.checkbox('"At least" (e.g. "over $10 billion")', key=PREFIX + "value_at_least")
-        for field in ("value_amount", "value_currency", "value_year"):
-            _error(field)
+        for column, field in zip(
+            (v1, v2, v3, v4),
+            ("value_amount", "value_currency", "value_year", "value_kind"),
+            strict=True,
+        ):
+            _error(field, column)
         st.selectbox(
             "Status",
             [s.value for s in Status],
@@ -250,12 +278,15 @@ def _deal_form(deal_id: int | None) -> None:
         d3.text_input(
             "Last delivery", key=PREFIX + "last_delivery_date", placeholder="YYYY[-MM[-DD]]"
         )
-        for field in ("order_date", "first_delivery_date", "last_delivery_date"):
-            _error(field)
+        for column, field in zip(
+            (d1, d2, d3), ("order_date", "first_delivery_date", "last_delivery_date"), strict=True
+        ):
+            _error(field, column)
         st.checkbox(
             "Delivery dates are expected, not yet reported", key=PREFIX + "deliveries_expected"
         )
         st.text_area("Notes", key=PREFIX + "notes")
+        _error("notes")
         comment = st.text_input("Why (for the edit history)", key=PREFIX + "comment")
         submitted = st.form_submit_button(
             "Add deal" if deal_id is None else "Save changes",
@@ -285,20 +316,26 @@ def _new_party() -> None:
             except InvalidInput as exc:
                 st.error(md(exc))
                 return
-            st.success(f"Added {md(name)}; pick it above.")
+            st.success(f"Added {md(name)}; pick it as buyer or seller above.")
 
 
 def _new_platform() -> None:
     with st.expander("Platform not in the list? Add one"), st.form("new_platform"):
-        designation = st.text_input("Designation", placeholder="F-16 Block 70 Viper")
+        designation = st.text_input(
+            "Designation", placeholder="F-16 Block 70 Viper", key="new_platform_designation"
+        )
         aliases = st.text_input("Other names, separated by commas", placeholder="F-16V, F-16 Viper")
         category = st.selectbox(
-            "Category", [c.value for c in Category], format_func=lambda v: label(Category(v))
-        )
+            "Category", [c.value for c in Category], format_func=lambda v: label(Category(v)),
+            key="new_platform_category",
+        )  # fmt: skip
         description = st.text_input("Description")
         makers = st.text_input("Manufacturer(s), separated by commas")
-        confirmed = st.checkbox("Yes, this is a new platform, not one of the suggestions")
-        if st.form_submit_button("Add platform"):
+        confirmed = st.checkbox(
+            "Yes, this is a new platform, not one of the suggestions",
+            key="new_platform_confirmed",
+        )
+        if st.form_submit_button("Add platform", key="new_platform_submit"):
             close = data.read(suggest_platforms, name=designation) if designation.strip() else []
             if close and not confirmed:
                 st.warning("Did you mean " + md(", ".join(close)) + "? Tick the box if it is new.")
@@ -319,7 +356,8 @@ def _new_platform() -> None:
             except InvalidInput as exc:
                 st.error(md(exc))
                 return
-            st.success(f"Added {md(designation)}; pick it above.")
+            st.session_state[f"{PREFIX}new_platform"] = designation.strip()  # picked next run
+            st.rerun()
 
 
 deal_id = _deal_id()
@@ -351,7 +389,23 @@ if clearing := st.session_state.get(f"{PREFIX}clearing"):
     if st.button(f"Clear {names} and save", key="confirm_clearing", type="primary"):
         _save(deal_id, st.session_state.get(PREFIX + "comment", ""), clear=clearing)
 if st.session_state.get(f"{PREFIX}errors"):
-    st.error("The deal was not saved: fix the fields marked below.")
+    problems = st.session_state.get(f"{PREFIX}problems", [])
+    st.error(
+        f"The deal was not saved. Fix {'this' if len(problems) == 1 else 'these'} "
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} (marked below):  \n"
+        + "  \n".join(f"- {md(problem)}" for problem in problems)
+    )
+if twins := st.session_state.get(f"{PREFIX}twins"):
+    st.warning(
+        "A deal with the same buyer, seller, platform, quantity and order date is stored "
+        "already. Open it to check, or add this one anyway.",
+        icon=":material/content_copy:",
+    )
+    for twin in twins[:5]:
+        st.page_link(
+            "app_pages/deal.py", label=f"Open deal {twin}", icon=":material/description:",
+            query_params={"id": str(twin)},
+        )  # fmt: skip
+    if st.button("Add it anyway", key="add_twin"):
+        _save(deal_id, st.session_state.get(PREFIX + "comment", ""), twin_ok=True)
 _deal_form(deal_id)
-_new_party()
-_new_platform()

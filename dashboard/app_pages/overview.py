@@ -7,13 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.charts import WHOLE, flow_chart
 from dashboard.ui import current_filters, guard, md
 from tracker.domain.money import format_amount
 from tracker.domain.vocab import Status, label
-from tracker.read.totals import Flow, GroupTotal
-
-# Counts are whole numbers: no 0.5-deal ticks on small selections.
-WHOLE = alt.Axis(tickMinStep=1, format="d")
+from tracker.read.totals import GroupTotal
 
 st.title("Arms-deal tracker")
 st.caption(
@@ -67,47 +65,6 @@ st.caption(
 )
 
 
-def flow_chart(flows: list[Flow]) -> alt.LayerChart:
-    """A two-column flow diagram: each line joins a supplier to a recipient."""
-    sellers = list(dict.fromkeys(flow.seller for flow in flows))
-    buyers = list(dict.fromkeys(flow.buyer for flow in flows))
-
-    def position(names: list[str], name: str) -> float:
-        return (names.index(name) + 0.5) / len(names)
-
-    ends = pd.DataFrame(
-        [
-            {"flow": n, "x": x, "y": position(names, name), "seller": f.seller,
-             "buyer": f.buyer, "deals": f.deals, "units": f.quantity}
-            for n, f in enumerate(flows)
-            for x, names, name in ((0, sellers, f.seller), (1, buyers, f.buyer))
-        ]
-    )  # fmt: skip
-    seller_labels = pd.DataFrame(
-        [{"x": 0, "y": position(sellers, name), "name": name} for name in sellers]
-    )
-    buyer_labels = pd.DataFrame(
-        [{"x": 1, "y": position(buyers, name), "name": name} for name in buyers]
-    )
-    x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.45, 1.45]))
-    y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[1, 0]))
-    lines = (
-        alt.Chart(ends)
-        .mark_line(opacity=0.5)
-        .encode(
-            x=x, y=y, detail="flow:N",
-            color=alt.Color("seller:N", legend=None),
-            strokeWidth=alt.StrokeWidth("deals:Q", scale=alt.Scale(range=[1, 14]), legend=None),
-            tooltip=["seller", "buyer", "deals", alt.Tooltip("units", title="units (known)")],
-        )
-    )  # fmt: skip
-    left = alt.Chart(seller_labels).mark_text(align="right", dx=-6)
-    right = alt.Chart(buyer_labels).mark_text(align="left", dx=6)
-    texts = [part.encode(x=x, y=y, text="name:N") for part in (left, right)]
-    height = max(220, 22 * max(len(sellers), len(buyers)))
-    return alt.LayerChart(layer=[lines, *texts], height=height)
-
-
 def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
     return pd.DataFrame([{"group": g.label, "deals": g.deals, "units": g.quantity} for g in groups])
 
@@ -157,8 +114,8 @@ st.subheader("Who supplies whom")
 if flows:
     st.altair_chart(flow_chart(flows), width="stretch")
     st.caption(
-        f"Suppliers (left) to recipients (right): the {len(flows)} largest flows by number "
-        "of deals; line width shows the deals."
+        f"Suppliers (rows) to recipients (columns): the {len(flows)} largest flows by "
+        "number of deals; the darker the cell, the more deals. Busiest first."
     )
 
 st.subheader("Status")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -74,6 +76,10 @@ def friendly_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader stopped reading (`tracker deals list | head`): nothing went wrong.
+            _silence_stdout()
+            sys.exit(1)
         except TrackerError as exc:
             raise click.ClickException(clean(exc)) from None
         except SQLAlchemyError as exc:
@@ -86,6 +92,13 @@ def friendly_errors(command: F) -> F:
             raise click.ClickException(clean(f"migration: {exc}")) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so flushing it at exit raises no second broken pipe
+    (the recipe of Python's `signal` documentation)."""
+    with contextlib.suppress(OSError, ValueError):  # no real descriptor (a test runner)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def database() -> Engine:

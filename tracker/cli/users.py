@@ -11,7 +11,6 @@ import click
 from tracker.auth import cli_actor
 from tracker.cli.common import echo, friendly_errors, reading, table, terminal_safe, writing
 from tracker.domain.vocab import Role
-from tracker.errors import InvalidInput
 from tracker.exports import write_audit
 from tracker.read.audit import MAX_LIMIT, audit_log, iter_audit_log
 from tracker.write import accounts
@@ -55,9 +54,8 @@ def users_add(
             "--no-password needs --sso-identity: a user signs in with a password or by "
             "single sign-on"
         )
-    bad_name = accounts.username_problem(name)
-    if bad_name is not None:  # before asking for a password that would be thrown away
-        raise InvalidInput([bad_name])
+    with reading() as session:  # a bad or taken name fails before the prompt
+        accounts.check_new_username(session=session, actor=cli_actor(), username=name)
     password = None if no_password else _prompt_password()
     with writing() as session:
         user = accounts.create_user(

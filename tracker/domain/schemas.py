@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -47,8 +48,9 @@ from tracker.domain.vocab import (
     ParticipantRole,
     Status,
     ValueKind,
+    field_label,
 )
-from tracker.errors import InvalidInput
+from tracker.errors import FieldError, InvalidInput
 
 __all__ = ["EARLIEST_YEAR", "LATEST_YEAR"]  # re-exported: the year limits live in limits.py
 
@@ -222,48 +224,114 @@ class DealIn(BaseModel):
         return _blank_to_none(value)
 
     @model_validator(mode="after")
-    def _delivered_not_above_ordered(self) -> Self:
-        ordered, delivered = self.quantity_ordered, self.quantity_delivered
-        if (
-            ordered is not None
-            and delivered is not None
-            and delivered > ordered
-            and not self.delivered_exceeds_ordered
-        ):
-            raise ValueError(
-                f"quantity_delivered: {delivered} is more than the {ordered} ordered "
-                "(set delivered_exceeds_ordered if that is right)"
-            )
+    def _cross_field(self, info: ValidationInfo) -> Self:
+        # deal_problems validates the fields alone first, then asks for every rule.
+        if isinstance(info.context, dict) and info.context.get("fields_only"):
+            return self
+        problems = cross_field_problems(self)
+        if problems:
+            field, message = problems[0]
+            raise ValueError(f"{field}: {message}")
         return self
 
-    @model_validator(mode="after")
-    def _money_has_currency(self) -> Self:
-        if self.value_amount is not None and self.value_currency is None:
-            raise ValueError(
-                f"value_currency: required when value_amount is given "
-                f"(got amount {self.value_amount})"
-            )
-        high = self.value_amount_high
-        if high is not None and (self.value_amount is None or high < self.value_amount):
-            raise ValueError(
-                f"value_amount_high: {high} must come with a value_amount no larger than it"
-            )
-        if self.value_amount is None and self.value_currency is not None:
-            raise ValueError(
-                f"value_amount: missing, but value_currency {self.value_currency!r} is given"
-            )
-        return self
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Self:
-        order, first, last = self.order_date, self.first_delivery_date, self.last_delivery_date
-        if order and first and order.is_after(first):
-            raise ValueError(f"first_delivery_date: {first} is before the order date {order}")
-        if order and last and not first and order.is_after(last):
-            raise ValueError(f"last_delivery_date: {last} is before the order date {order}")
-        if first and last and first.is_after(last):
-            raise ValueError(f"last_delivery_date: {last} is before first delivery {first}")
-        return self
+def cross_field_problems(deal: DealIn) -> list[tuple[str, str]]:
+    """The rules that span fields, each broken one as (field it blames, plain words)."""
+    problems: list[tuple[str, str]] = []
+    ordered, delivered = deal.quantity_ordered, deal.quantity_delivered
+    too_many = ordered is not None and delivered is not None and delivered > ordered
+    if too_many and not deal.delivered_exceeds_ordered:
+        problems.append((
+            "quantity_delivered",
+            f"{delivered} is more than the {ordered} ordered (tick “More delivered "
+            "than ordered is right” if that is so)",
+        ))  # fmt: skip
+    if deal.value_amount is not None and deal.value_currency is None:
+        problems.append(("value_currency", f"required when an amount is given (got amount "
+                                           f"{deal.value_amount})"))  # fmt: skip
+    high = deal.value_amount_high
+    if high is not None and (deal.value_amount is None or high < deal.value_amount):
+        problems.append(("value_amount_high", f"{high} needs an amount (the low end) no "
+                                              "larger than it"))  # fmt: skip
+    if deal.value_amount is None and deal.value_currency is not None:
+        problems.append(("value_amount", f"missing, but the currency {deal.value_currency} "
+                                         "is given"))  # fmt: skip
+    order, first, last = deal.order_date, deal.first_delivery_date, deal.last_delivery_date
+    if order and first and order.is_after(first):
+        problems.append(("first_delivery_date", f"{first} is before the order date {order}"))
+    if order and last and not first and order.is_after(last):
+        problems.append(("last_delivery_date", f"{last} is before the order date {order}"))
+    if first and last and first.is_after(last):
+        problems.append(("last_delivery_date", f"{last} is before the first delivery {first}"))
+    return problems
+
+
+# Placeholders for required fields that failed, so the other rules can still be checked.
+_STAND_INS = {"buyer": "?", "seller": "?", "platform": "?", "status": "proposed"}
+
+# pydantic's wording -> plain words (the field's label is shown beside it).
+_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"^Field required$", "is required"),
+        (r"^Input should be a valid (string|integer|number|decimal)$", "{none}"),
+        (r"^Input should be greater than or equal to 0$", "must not be negative"),
+        (r"^Input should be greater than or equal to (.+)$", r"must be at least \1"),
+        (r"^Input should be less than or equal to (.+)$", r"must be at most \1"),
+        (r"^Input should be a valid integer.*$", "must be a whole number"),
+        (r"^Input should be a valid (decimal|number).*$",
+         "must be a number, such as 2500000 or 1.5"),
+        (r"^Decimal input should have no more than (\d+) decimal places?$",
+         r"may have at most \1 decimals"),
+        (r"^Input should be (.+)$", r"must be \1"),
+        (r"^String should have at most (\d+) characters?$", r"must be at most \1 characters"),
+        (r"^String should have at least 1 character$", "is required"),
+        (r"^Extra inputs are not permitted$", "is not a field of a deal"),
+    )
+)  # fmt: skip
+
+
+def plain_words(error: FieldError) -> FieldError:
+    """The error in words a reader of the form understands (no library jargon)."""
+    for pattern, words in _PLAIN_WORDS:
+        if pattern.match(error.message):
+            if words == "{none}":
+                if error.value is not None:
+                    continue
+                return FieldError(error.field, None, "is required")
+            return FieldError(error.field, error.value, pattern.sub(words, error.message))
+    return error
+
+
+def describe_problem(error: FieldError) -> str:
+    """ "Quantity ordered: must not be negative": a problem as a form's summary lists it."""
+    name = error.field.split(".")[-1] if error.field else "input"
+    return f"{field_label(name)}: {error.message}"
+
+
+def deal_problems(data: Mapping[str, Any]) -> list[FieldError]:
+    """Every problem of a deal's input at once, in plain words, each naming its field:
+    the fields' own checks and, for the fields that passed them, the rules across fields.
+    (Names are resolved by the writers, which add what they cannot find.)"""
+    errors: list[FieldError] = []
+    try:
+        DealIn.model_validate(dict(data), context={"fields_only": True})
+    except ValidationError as exc:
+        errors = InvalidInput.from_pydantic(exc).errors
+    failed = {error.field.split(".")[0] for error in errors}
+    rest = {name: value for name, value in data.items() if name not in failed}
+    rest.update({name: stand_in for name, stand_in in _STAND_INS.items() if name in failed})
+    try:
+        checked = DealIn.model_validate(rest, context={"fields_only": True})
+    except ValidationError:
+        checked = None  # cannot happen: only fields that passed are left
+    if checked is not None:
+        errors += [
+            FieldError(field, None, message)
+            for field, message in cross_field_problems(checked)
+            if field not in failed
+        ]
+    return [plain_words(error) for error in errors]
 
 
 class SourceIn(BaseModel):
@@ -347,7 +415,8 @@ def validate(model: type[M], data: object, context: str = "") -> M:
     try:
         return model.model_validate(dict(data) if isinstance(data, Mapping) else data)
     except ValidationError as exc:
-        raise InvalidInput.from_pydantic(exc, context) from None
+        errors = [plain_words(error) for error in InvalidInput.from_pydantic(exc).errors]
+        raise InvalidInput(errors, context) from None
 
 
 # DealIn's fields that are stored as they are, one deal column each (the names are

@@ -177,6 +177,20 @@ FIELD_LABELS: dict[str, str] = {
     "last_delivery_date": "Last delivery",
     "deliveries_expected": "Deliveries expected",
     "notes": "Notes",
+    # sources, citations and events
+    "title": "Title",
+    "publisher": "Publisher",
+    "url": "URL",
+    "published_date": "Published",
+    "text": "Text of the source",
+    "quote": "Quote",
+    "source": "Source",
+    "field": "Supports the field",
+    "kind": "Kind",
+    "date": "Date",
+    "description": "What happened",
+    "new_status": "New status",
+    "quantity": "Units delivered",
 }
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.schemas import PartialDate
 from tracker.domain.vocab import Status
 from tracker.read.filters import DealFilters, ResolvedFilters, conditions_for
 from tracker.read.rows import (
@@ -21,6 +25,7 @@ from tracker.read.rows import (
     partial_date,
     source_labels,
 )
+from tracker.resolve import find_platform, match_party
 from tracker.store.models import (
     Citation,
     Deal,
@@ -248,3 +253,34 @@ def filtered_sources(session: Session, filters: DealFilters | ResolvedFilters) -
         SourceView(s.id, s.ref, s.title, s.publisher, s.author, s.url, s.published_date, s.notes)
         for s in session.scalars(stmt)
     ]
+
+
+def identical_deals(session: Session, values: Mapping[str, Any]) -> list[int]:
+    """Live deals with the same buyer, seller, platform, quantity ordered and order date
+    (at its precision) as a deal form's `values`: probably the same deal entered twice."""
+    names = [str(values.get(name) or "").strip() for name in ("buyer", "seller", "platform")]
+    if not all(names):
+        return []
+    buyer, seller = match_party(session, names[0]), match_party(session, names[1])
+    platform = find_platform(session, names[2])
+    if buyer is None or seller is None or platform is None:
+        return []
+    if buyer.party is None or seller.party is None:
+        return []  # a state with no row yet has no deals
+    try:
+        raw = values.get("order_date")
+        order = PartialDate.model_validate(raw) if raw else None
+    except ValidationError:
+        return []
+    quantity = values.get("quantity_ordered")
+    stmt = select(Deal.id).where(
+        Deal.deleted_at.is_(None),
+        Deal.buyer_id == buyer.party.id,
+        Deal.seller_id == seller.party.id,
+        Deal.platform_id == platform.id,
+        Deal.quantity_ordered.is_(None) if quantity is None else Deal.quantity_ordered == quantity,
+        Deal.order_date.is_(None) if order is None else Deal.order_date == order.value,
+    )
+    if order is not None:
+        stmt = stmt.where(Deal.order_date_precision == order.precision)
+    return list(session.scalars(stmt.order_by(Deal.id)))

@@ -241,6 +241,18 @@ def conditions_for(session: Session, filters: DealFilters | ResolvedFilters) -> 
     return filter_conditions(resolve_filters(session, filters))
 
 
+def as_party(
+    filters: DealFilters, name: str, role: Literal["buyer", "seller"]
+) -> DealFilters | None:
+    """The filters narrowed to `name`'s deals as buyer (or seller); None when a buyer (or
+    seller) filter leaves `name` out in that role."""
+    field_name = "buyers" if role == "buyer" else "sellers"
+    chosen: tuple[str, ...] = getattr(filters, field_name)
+    if chosen and name not in chosen:
+        return None
+    return filters.model_copy(update={field_name: (name,)})
+
+
 # --- URLs and words --------------------------------------------------------------------
 
 

@@ -67,6 +67,7 @@ class TotalPart:
     platform: str
     condition: Condition | None
     status: Status
+    year: int | None  # order year
 
 
 @dataclass
@@ -179,12 +180,19 @@ def group_names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any,
 
 
 def totals(
-    session: Session, filters: Filters, by: GroupBy | str, *, parts_up_to: int = 12
+    session: Session,
+    filters: Filters,
+    by: GroupBy | str,
+    *,
+    parts_up_to: int = 12,
+    parts_from: int = 0,
+    parts_groups: int | None = None,
 ) -> list[GroupTotal]:
     """Quantities and money per group; unknowns are counted, never summed as zero.
 
-    Groups come largest first. The first PARTS_GROUPS groups of at most `parts_up_to`
-    deals also list each deal's share (20 + 12 + 12) and their units; 0 skips that.
+    Groups come largest first (years in order, unknown last). The groups shown — from
+    `parts_from`, `parts_groups` of them (PARTS_GROUPS) — also get their units, and those
+    of at most `parts_up_to` deals each deal's share (20 + 12 + 12); 0 skips that.
     """
     group_by = GroupBy(by)
     key = _GROUP_KEYS[group_by]
@@ -193,15 +201,20 @@ def totals(
     names = _names(session, group_by, list(by_key))
     for group, total in by_key.items():
         total.key = names.get(group, group)
-    groups = dict(
-        sorted(by_key.items(), key=lambda item: (-item[1].quantity, -item[1].deals,
-                                                   str(item[1].key)))
-    )  # fmt: skip
+    groups = dict(sorted(by_key.items(), key=_order(group_by)))
     if parts_up_to:
-        leading = dict(list(groups.items())[:PARTS_GROUPS])
+        shown = parts_groups if parts_groups is not None else PARTS_GROUPS
+        leading = dict(list(groups.items())[parts_from : parts_from + shown])
         _attach_units(session, leading, key, where, group_by)
         _attach_parts(session, leading, key, where, parts_up_to, group_by)
     return list(groups.values())
+
+
+def _order(by: GroupBy) -> Any:
+    """Years in order (unknown last); other groups by units, then deals, then name."""
+    if by is GroupBy.YEAR:
+        return lambda item: (item[0] is None, item[0] or 0)
+    return lambda item: (-item[1].quantity, -item[1].deals, str(item[1].key))
 
 
 def _attach_units(
@@ -249,7 +262,7 @@ def _attach_parts(
     stmt = (
         base_select(
             key, Deal.id, Deal.quantity_ordered, Buyer.name, Seller.name,
-            Platform.designation, Deal.condition, Deal.status,
+            Platform.designation, Deal.condition, Deal.status, Deal.order_year,
         )
         .where(*where, _key_in(key, small))
         .order_by(key, Deal.quantity_ordered.is_(None), Deal.quantity_ordered.desc(), Deal.id)

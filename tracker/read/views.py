@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tracker.read.filters import DealFilters, resolve_filters
-from tracker.read.rows import DealRow, list_deals
+from tracker.read.table import TableRow, table_rows
 from tracker.read.totals import (
     FACETS,
     Flow,
@@ -32,10 +32,10 @@ T = TypeVar("T")
 class DealView:
     """What the Deals page shows for a set of filters."""
 
-    rows: list[DealRow]
+    rows: list[TableRow]
     total: GroupTotal
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, deals), most deals first
-    groups: list[GroupTotal] = field(default_factory=list)  # totals_by's leading groups
+    groups: list[GroupTotal] = field(default_factory=list)  # totals_by's groups shown
     group_count: int = 0  # how many groups totals_by has in all
 
 
@@ -50,14 +50,16 @@ def deal_view(
     concurrent: bool = False,
     totals_by: GroupBy | str | None = None,
     groups_shown: int = 12,
+    groups_from: int = 0,
 ) -> DealView:
     """One page of the filtered deals, the totals of all of them, and their facets; with
-    `totals_by`, also their totals by that group (the first `groups_shown` of them).
+    `totals_by`, also their totals by that group (`groups_shown` of them from the
+    `groups_from`-th, each named by what tells its deals apart).
 
     concurrent=True runs the queries at once on their own connections (see
     `read_concurrently`): for readers of committed data, such as the dashboard."""
     resolved = resolve_filters(session, filters)  # once for all the view's queries
-    page = partial(list_deals, filters=resolved, sort=sort, descending=descending,
+    page = partial(table_rows, filters=resolved, sort=sort, descending=descending,
                    limit=limit, offset=offset)  # fmt: skip
     calls: list[Callable[[Session], Any]] = [
         page,
@@ -65,14 +67,15 @@ def deal_view(
         *(partial(facet_counts, filters=resolved, by=by) for by in FACETS),
     ]
     if totals_by is not None:
-        calls.append(partial(totals, filters=resolved, by=totals_by))
+        calls.append(partial(totals, filters=resolved, by=totals_by, parts_from=groups_from,
+                             parts_groups=groups_shown))  # fmt: skip
     rows, total, *facets = read_concurrently(session, calls, concurrent)
     groups: list[GroupTotal] = facets.pop() if totals_by is not None else []
     return DealView(
         rows=rows,
         total=total,
         facets={by.value: counts for by, counts in zip(FACETS, facets, strict=True)},
-        groups=groups[:groups_shown],
+        groups=groups[groups_from : groups_from + groups_shown],
         group_count=len(groups),
     )
 

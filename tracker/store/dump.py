@@ -32,8 +32,10 @@ TABLE_ORDER = (
     "deal", "deal_participant", "event", "citation", "deal_conflict", "delivery",
     "deal_money", "deal_flag", "import_batch", "user_account", "audit_entry",
 )  # fmt: skip
-# Working state that is no part of a backup: sign-in throttling.
-TRANSIENT = frozenset({"sign_in_failure"})
+# Not data: sign-in throttling, the cache key every write bumps, and browsers' sign-in
+# sessions (a restored database starts with everyone signed out).
+TRANSIENT = frozenset({"sign_in_failure", "data_version", "sign_in_session"})
+NOT_DUMPED = frozenset({"alembic_version", *TRANSIENT})
 MAX_TEXT = 10_000_000  # characters in a TEXT column of a dump (a source's stored text)
 
 
@@ -60,7 +62,7 @@ def _plain(value: Any) -> Any:
 
 def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
     """Write every table as JSON to `out`, streaming rows; returns rows per table."""
-    assert set(TABLE_ORDER) == set(Base.metadata.tables) - {"alembic_version", *TRANSIENT}
+    assert set(TABLE_ORDER) == set(Base.metadata.tables) - NOT_DUMPED
     counts: dict[str, int] = {}
     header = {
         "format": DUMP_FORMAT,

@@ -521,3 +521,32 @@ class SignInFailure(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
     username_key: Mapped[str] = mapped_column(String(100))  # the name tried, lower-cased
     source: Mapped[str] = mapped_column(String(100), index=True)  # client address or ""
+
+
+class DataVersion(Base):
+    """One row whose number every write bumps in its own transaction, so a reader in any
+    process can tell with one cheap read whether its cached figures are still current."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SignInSession(Base):
+    """A signed-in browser: the hash of the token its cookie holds, until it expires or is
+    revoked (sign-out). A password change ends it too: `password_check` must still match."""
+
+    __tablename__ = "sign_in_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256, hex
+    password_check: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # When the browser took the token into its cookie; a token is handed over once.
+    handed_over_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,8 +1,8 @@
 """Writing the audit log: who changed what, when, from which value to which, and why.
 
 Private to the write side: every public writer calls `record` inside its own
-transaction, so an entry exists exactly when the change it describes does. Nothing
-updates or deletes an entry.
+transaction, so an entry exists exactly when the change it describes does (and the data
+version moves with it). Nothing updates or deletes an entry.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth import Actor
 from tracker.store.models import AuditEntry
+from tracker.write._version import bump_data_version
 
 _ACTOR_LENGTH = 100  # AuditEntry.actor is a VARCHAR(100)
 
@@ -77,4 +78,7 @@ def record(
     )
     session.add(entry)
     session.flush()
+    # Every writer records its change here, in its own transaction: so the data version
+    # moves exactly when data does, and no writer can forget it.
+    bump_data_version(session)
     return entry

@@ -205,6 +205,22 @@ def _view(user: UserAccount) -> UserView:
 # --- creating accounts -------------------------------------------------------------------
 
 
+def _username_problems(username: str) -> list[FieldError]:
+    problem = username_problem(username)
+    return [] if problem is None else [problem]
+
+
+def check_new_username(*, session: Session, actor: Actor, username: str) -> None:
+    """Refuse a name `create_user` would refuse (malformed, reserved or taken) before
+    anyone types a password for it (admins only)."""
+    require(actor, Role.ADMIN, "creating users")
+    problems = _username_problems(username)
+    if not problems and _find(session, username) is not None:
+        problems = [FieldError("username", username.strip(), "already exists")]
+    if problems:
+        raise InvalidInput(problems)
+
+
 def create_user(
     *,
     session: Session,

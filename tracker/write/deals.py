@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, PermissionDenied, require
-from tracker.domain.schemas import DealIn, validate
+from tracker.domain.schemas import DealIn, deal_problems
 from tracker.domain.vocab import Role, field_label
 from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
 from tracker.read.editable import FORM_FIELDS, form_values, plain
-from tracker.resolve import resolve_platform, unknown_platform
+from tracker.resolve import match_party, resolve_platform, unknown_party, unknown_platform
 from tracker.store.models import Deal, DealFlag, DealParticipant, Party, Platform
 from tracker.write._audit import record
 from tracker.write._columns import deal_columns
@@ -57,6 +57,34 @@ def _cleared_fields(changes: Mapping[str, tuple[Any, Any]]) -> list[str]:
 
 def _normalised(deal_in: DealIn) -> dict[str, Any]:
     return {name: plain(getattr(deal_in, name)) for name in FORM_FIELDS}
+
+
+def _checked(session: Session, data: Mapping[str, Any] | DealIn) -> DealIn:
+    """A valid deal, or InvalidInput naming every problem at once in plain words: the
+    fields' own checks, the rules across fields, and names that do not resolve."""
+    if isinstance(data, DealIn):
+        return data
+    problems = deal_problems(data)
+    failed = {problem.field.split(".")[0] for problem in problems}
+    problems += _name_problems(session, {k: v for k, v in data.items() if k not in failed})
+    if problems:
+        raise InvalidInput(problems, "deal")
+    return DealIn.model_validate(dict(data))
+
+
+def _name_problems(session: Session, data: Mapping[str, Any]) -> list[FieldError]:
+    problems: list[FieldError] = []
+    for role in ("buyer", "seller"):
+        name = data.get(role)
+        if isinstance(name, str) and name.strip() and match_party(session, name) is None:
+            problems.append(unknown_party(session, role, name))
+    platform = data.get("platform")
+    if isinstance(platform, str) and platform.strip():
+        try:
+            resolve_platform(session, platform)
+        except InvalidInput:
+            problems.append(unknown_platform(session, "platform", platform))
+    return problems
 
 
 def _resolve_names(session: Session, deal_in: DealIn) -> tuple[Party, Party, Platform]:
@@ -101,7 +129,7 @@ def add_deal(
 ) -> Deal:
     """Create a deal; audited as "create" with every value it was given."""
     require(actor, Role.EDITOR, "adding a deal")
-    deal_in = validate(DealIn, deal_in, "deal")
+    deal_in = _checked(session, deal_in)
     deal = _create_deal(session, deal_in)
     values = {k: v for k, v in _normalised(deal_in).items() if v not in (None, False)}
     record(
@@ -132,7 +160,7 @@ def update_deal(
     require(actor, Role.EDITOR, "editing a deal")
     deal = live_deal(session, deal_id)
     merged = {**form_values(deal), **dict(values)}
-    deal_in = validate(DealIn, merged, "deal")
+    deal_in = _checked(session, merged)
     buyer, seller, platform = _resolve_names(session, deal_in)
     after = _normalised(deal_in)
     after.update(buyer=buyer.name, seller=seller.name, platform=platform.designation)

@@ -65,7 +65,7 @@ def _add_citation(
         raise InvalidInput([FieldError("field", name, f"not a citable field ({allowed})")])
     source = session.scalar(select(Source).where(Source.ref == citation_in.source))
     if source is None:
-        raise InvalidInput([FieldError("source", citation_in.source, "no source with this ref")])
+        raise InvalidInput([FieldError("source", None, "the chosen source is not stored")])
     _check_quote(source, citation_in.quote)
     citation = Citation(source=source, deal=deal, event=event, field=name, quote=citation_in.quote)
     session.add(citation)

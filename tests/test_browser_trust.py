@@ -1,0 +1,255 @@
+"""Issue #10 ("Dashboard trust") in a real headless Chromium: filters, sessions, the table.
+
+Each test that writes gets a database and a server of its own, so they pass in any order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from tracker.auth import cli_actor
+from tracker.config import Settings
+from tracker.domain.vocab import Role
+from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.models import Citation, Deal
+from tracker.store.setup import prepare_database
+from tracker.write.accounts import create_user
+from tracker.write.deals import add_deal
+
+from factories import EDITOR, deal_data
+
+pytestmark = pytest.mark.browser
+# A shared 2-core machine can take more than expect's 5 s to rerun a page.
+EXPECT_TIMEOUT = 30_000
+
+PASSWORD = "correct horse battery"
+CHECKBOX_WIDTH = 33  # the grid's row-marker column
+HEADER_HEIGHT = 35
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+def _database(folder: Path) -> str:
+    """The seeds, buyers whose names look alike (Poland, Finland, Bangladesh), 60 more deals
+    (more than a page) with quantities that sort differently as text, and an editor."""
+    url = f"sqlite:///{folder}/tracker.db"
+    engine = make_engine(Settings(database_url=url))
+    prepare_database(engine)
+    with transaction(engine) as session:
+        for n, buyer in enumerate(["Poland", "Finland", "Bangladesh"] * 20):
+            quantity = (10, 100, 1000, 1048, 105)[n % 5] + n
+            add_deal(actor=EDITOR, session=session,
+                     deal_in=deal_data(buyer=buyer, quantity_ordered=quantity))  # fmt: skip
+        create_user(session=session, actor=cli_actor(), username="erin", password=PASSWORD,
+                    role=Role.EDITOR)  # fmt: skip
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def shared_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server nobody writes to."""
+    with streamlit_server(_database(tmp_path_factory.mktemp("trust-read"))) as server:
+        yield server.url
+
+
+@pytest.fixture
+def own(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A database and a server of this test's own: (server URL, database URL)."""
+    database = _database(tmp_path)
+    with streamlit_server(database) as server:
+        yield server.url, database
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    expect.set_options(timeout=EXPECT_TIMEOUT)
+    yield page
+    context.close()
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_until_idle(page)
+
+
+def _signed_in(page: Page) -> bool:
+    return page.get_by_text("Signed in as erin (editor)").count() > 0
+
+
+def _sign_in(page: Page, server_url: str) -> None:
+    _open(page, server_url)
+    page.get_by_text("Sign in (researchers)").click()
+    page.get_by_label("Username").fill("erin")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
+    wait_until_idle(page)
+
+
+def _pick(page: Page, label: str, text: str) -> None:
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label).first
+    box.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    wait_until_idle(page)
+
+
+def _grid_click(page: Page, x: float, row: int | None) -> None:
+    """Click the table at `x` pixels from its left: on the header (row None) or a row."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    y = HEADER_HEIGHT / 2 if row is None else HEADER_HEIGHT * (row + 1.5)
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    wait_until_idle(page)
+
+
+def test_enter_in_the_buyer_filter_picks_the_best_match_only(page: Page, shared_url: str) -> None:
+    _open(page, f"{shared_url}/deals")
+    buyer = page.locator("[data-testid='stMultiSelect']").filter(has_text="Buyer")
+    buyer.locator("input").click()
+    page.keyboard.type("Poland")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"buyer=Poland"))
+    wait_until_idle(page)
+    assert "Finland" not in page.url and "Bangladesh" not in page.url
+    expect(buyer).not_to_contain_text("Finland")
+
+
+def test_a_forged_cookie_signs_nobody_in(page: Page, shared_url: str) -> None:
+    page.context.add_cookies(
+        [{"name": "tracker_session", "value": "forged-token", "url": shared_url}]
+    )
+    _open(page, shared_url)
+    expect(page.get_by_text("Sign in (researchers)")).to_be_visible()
+    assert not _signed_in(page)
+
+
+def test_the_session_route_refuses_other_sites_and_unknown_tokens(
+    page: Page, shared_url: str
+) -> None:
+    refused = page.request.post(f"{shared_url}/_tracker/session", data="forged",
+                                headers={"Origin": "https://evil.example"})  # fmt: skip
+    assert refused.status == 403
+    unknown = page.request.post(f"{shared_url}/_tracker/session", data="forged",
+                                headers={"Origin": shared_url})  # fmt: skip
+    assert unknown.status == 403
+    assert not [c for c in page.context.cookies() if c["name"] == "tracker_session"]
+
+
+def test_a_clicked_header_sorts_every_page_as_numbers(page: Page, shared_url: str) -> None:
+    _open(page, f"{shared_url}/deals")
+    quantity_x = CHECKBOX_WIDTH + 55 + 125 + 125 + 165 + 37  # Deal, Buyer, Seller, Platform
+    _grid_click(page, quantity_x, None)
+    expect(page).to_have_url(re.compile(r"sort=quantity"))
+    assert "desc=0" not in page.url  # largest first
+    expect(page.get_by_text("Quantity ↓")).to_have_count(0)  # the grid draws it, not the DOM
+    _grid_click(page, quantity_x, None)  # again: the other way
+    expect(page).to_have_url(re.compile(r"sort=quantity.*desc=0|desc=0.*sort=quantity"))
+
+
+def test_a_deal_opened_from_the_table_keeps_the_session(page: Page, own: tuple[str, str]) -> None:
+    server_url, _ = own
+    _sign_in(page, server_url)
+    page.get_by_role("link", name="Deals").click()
+    wait_until_idle(page)
+    _grid_click(page, CHECKBOX_WIDTH / 2, 0)  # tick the first row
+    expect(page).to_have_url(re.compile(r"/deal\?id=\d+"))
+    wait_until_idle(page)
+    assert len(page.context.pages) == 1  # the same tab
+    expect(page.get_by_role("link", name="Edit this deal")).to_be_visible()
+
+
+def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str]) -> None:
+    """Sign in, add a deal, cite two fields with one quote, add an event, edit, edit again,
+    reload: still signed in. Sign out and reload: signed out."""
+    server_url, database_url = own
+    _sign_in(page, server_url)
+    page.get_by_role("link", name="Add or edit a deal").click()
+    wait_until_idle(page)
+    _pick(page, "Buyer", "Greece")
+    _pick(page, "Seller (supplier)", "France")
+    _pick(page, "Platform", "Eurofighter Typhoon")
+    page.get_by_label("Quantity ordered (empty = unknown)").fill("6")
+    page.get_by_label("Order date").fill("2026-02")
+    page.get_by_role("button", name="Add deal").click()
+    added = page.get_by_text(re.compile(r"Added deal \d+"))
+    expect(added).to_be_visible()
+    deal_id = int(re.findall(r"\d+", added.inner_text())[0])
+
+    page.get_by_role("link", name=f"Open deal {deal_id}").click()
+    wait_until_idle(page)
+    cite = page.locator("[data-testid='stExpander']").filter(has_text="Add a source and cite it")
+    cite.get_by_text("Add a source and cite it").click()
+    cite.get_by_label("Title").fill("Greece orders Typhoons")
+    cite.get_by_label("Text of the source").fill("Greece signed for six Typhoons in 2026.")
+    fields = cite.locator("[data-testid='stMultiSelect']")
+    for name in ("Quantity ordered", "Buyer"):
+        fields.locator("input").click()
+        page.keyboard.type(name)
+        page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    cite.get_by_label("Exact quote from the source").fill("Greece signed for six Typhoons")
+    cite.get_by_role("button", name="Save citation").click()
+    expect(page.get_by_text("Citation saved for buyer, quantity ordered")).to_be_visible()
+
+    event = page.locator("[data-testid='stExpander']").filter(has_text="Add a timeline event")
+    event.get_by_text("Add a timeline event").click()
+    event.get_by_label("What happened").fill("Contract signed in Athens")
+    event.get_by_role("button", name="Add event").click()
+    wait_until_idle(page)
+    expect(page.get_by_text("Contract signed in Athens")).to_be_visible()
+
+    for quantity in ("8", "9"):  # edit, then edit again
+        page.get_by_role("link", name="Edit this deal").click()
+        wait_until_idle(page)
+        page.get_by_label("Quantity ordered (empty = unknown)").fill(quantity)
+        page.get_by_role("button", name="Save changes").click()
+        expect(page.get_by_text(f"Saved deal {deal_id}: quantity ordered")).to_be_visible()
+        page.get_by_role("link", name=f"Open deal {deal_id}").click()
+        wait_until_idle(page)
+
+    page.reload()
+    wait_until_idle(page)
+    expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
+    expect(page.get_by_role("link", name="Edit this deal")).to_be_visible()
+
+    engine = make_engine(Settings(database_url=database_url, auto_setup=False))
+    with make_session_factory(engine)() as session:
+        deal = session.get_one(Deal, deal_id)
+        cited = sorted(c.field or "" for c in session.query(Citation).filter_by(deal_id=deal_id))
+        assert (deal.quantity_ordered, deal.version) == (9, 3)  # created, two edits (a note
+        # changes no field of the deal)
+    engine.dispose()
+    assert cited == ["buyer", "quantity_ordered"]
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("Sign in (researchers)")).to_be_visible()
+    page.reload()
+    wait_until_idle(page)
+    expect(page.get_by_text("Sign in (researchers)")).to_be_visible()
+    assert not _signed_in(page)
