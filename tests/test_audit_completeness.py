@@ -144,7 +144,11 @@ EXPORT: dict[str, bytes] = {}
 
 
 # Public functions of tracker.write that check a role but only read.
-READERS = {"tracker.write.accounts.list_users", "tracker.write.accounts.get_user"}
+READERS = {
+    "tracker.write.accounts.list_users",
+    "tracker.write.accounts.get_user",
+    "tracker.write.accounts.check_new_username",
+}
 
 
 def test_every_writer_has_a_case() -> None:

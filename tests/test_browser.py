@@ -112,10 +112,12 @@ def _sign_in(page: Page, server_url: str) -> None:
 
 def test_deals_link_shows_typhoon_totals_by_seller(page: Page, server_url: str) -> None:
     _open(page, f"{server_url}/deals?buyer=Turkey&platform=Typhoon")
-    strip = page.get_by_text("Eurofighter Typhoon (3 deals): 44 = 20 from United Kingdom")
+    strip = page.get_by_text(
+        "Eurofighter Typhoon (3 deals, all to Turkey): 44 = 20 from United Kingdom in 2025"
+    )
     expect(strip).to_be_visible()
-    expect(strip).to_contain_text("12 from Qatar (second-hand, negotiating)")
-    expect(strip).to_contain_text("12 from Oman (second-hand, negotiating)")
+    expect(strip).to_contain_text("12 from Qatar (second-hand, negotiating, year unknown)")
+    expect(strip).to_contain_text("12 from Oman (second-hand, negotiating, year unknown)")
 
 
 def test_filter_change_updates_url_and_reload_restores_view(page: Page, server_url: str) -> None:
@@ -126,12 +128,16 @@ def test_filter_change_updates_url_and_reload_restores_view(page: Page, server_u
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile(r"status=negotiating"))
-    expect(page.get_by_text("Eurofighter Typhoon (2 deals): 24 = 12")).to_be_visible()
+    expect(
+        page.get_by_text("Eurofighter Typhoon (2 deals, all to Turkey, second-hand): 24 = 12")
+    ).to_be_visible()
     shared_link = page.url
     page.reload()
     wait_until_idle(page)
     assert page.url == shared_link
-    expect(page.get_by_text("Eurofighter Typhoon (2 deals): 24 = 12")).to_be_visible()
+    expect(
+        page.get_by_text("Eurofighter Typhoon (2 deals, all to Turkey, second-hand): 24 = 12")
+    ).to_be_visible()
     expect(status).to_contain_text("negotiating")
 
 

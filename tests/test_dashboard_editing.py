@@ -252,8 +252,8 @@ def test_save_that_would_clear_fields_asks_first_and_names_them(app_engine: Engi
 
 def test_every_problem_shows_at_once_in_plain_words(app_engine: Engine) -> None:
     """Issue #10, point 9: four problems, one submit, each beside its field in words."""
-    before = row_counts(app_engine)
     at = _open(_signed_in("erin"), "edit_deal")
+    before = row_counts(app_engine)  # after signing in, which the audit log records
     _fill(at, seller="France", platform="Eurofighter Typhoon", quantity_ordered=-3,
           status="ordered", value_amount="5", order_date="2017-13")  # fmt: skip
     at.button(key="deal_form_submit").click().run()

@@ -142,7 +142,7 @@ def test_delivery_years_in_a_link_set_the_sidebar_and_the_table(
     at.switch_page("app_pages/deals.py").run()
     assert not at.exception, at.exception
     assert at.sidebar.number_input(key="f_delivered_from").value == 2019
-    assert list(at.dataframe[0].value["platform"]) == ["S-400 Triumf"]
+    assert list(at.dataframe[0].value["Platform"]) == ["S-400 Triumf"]
     at.sidebar.number_input(key="f_delivered_to").set_value(None).run()
     assert at.query_params.get("dto") is None or at.query_params["dto"] == []
     st.cache_data.clear()

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.money import format_amount
 from tracker.domain.vocab import label
 from tracker.errors import FieldError, InvalidInput
-from tracker.formatting import describe_money, describe_part, describe_quantity
+from tracker.formatting import describe_group, describe_money, describe_quantity
 from tracker.read.filters import DealFilters, ResolvedFilters
 from tracker.read.tiv import (
     TIV_LABEL,
@@ -108,11 +108,7 @@ def _deals_table(session: Session, filters: Filters, group: GroupBy | None) -> M
     found = [overall_total(session, filters)] if group is None else totals(session, filters, group)
     columns = [group.value if group else "all", "deals", "quantity ordered", "value"]
     rows = [[_name(g.key), g.deals, describe_quantity(g), describe_money(g)] for g in found]
-    notes = [
-        f"{g.label}: {g.quantity} = {' + '.join(describe_part(p) for p in g.parts)}"
-        for g in found
-        if g.parts
-    ]
+    notes = [f"{g.label} {describe_group(g, group)}" for g in found if len(g.parts) > 1]
     return MeasureTable("Deals", columns, rows, [[str(c) for c in r] for r in rows], notes)
 
 
