@@ -26,7 +26,7 @@ from tracker.config import get_settings
 from tracker.exports import export_bytes, export_metadata, totals_csv, write_audit
 from tracker.imports.pipeline import ImportReport, import_data
 from tracker.imports.plan import Progress
-from tracker.read import choices, detail, table, views
+from tracker.read import choices, detail, measures, table, tiv, units, usd, views
 from tracker.read import totals as totals_
 from tracker.read.audit import iter_audit_log
 from tracker.read.choices import NameChoice, PartyChoice
@@ -270,3 +270,50 @@ def platform_choices() -> list[str]:
 def source_choices() -> list[tuple[str, str]]:
     with session() as s:
         return choices.source_choices(s)
+
+
+# --- the field's measures (SIPRI TIV, constant USD, units by category) --------------------
+
+
+@versioned
+def measure_table(
+    filters: DealFilters, measure: str, by: str | None, base_year: int | None
+) -> measures.MeasureTable:
+    with session() as s:
+        return measures.measure_table(s, filters, measure, by, base_year=base_year)
+
+
+@versioned
+def usd_report(filters: DealFilters, by: str | None, base_year: int | None) -> usd.UsdReport:
+    with session() as s:
+        return usd.usd_totals(s, filters, by, base_year=base_year)
+
+
+@versioned
+def units_lines(filters: DealFilters, by: str | None = None) -> list[units.UnitsLine]:
+    with session() as s:
+        return units.units_totals(s, filters, by)
+
+
+@versioned
+def tiv_trend(filters: DealFilters) -> list[tiv.TrendPoint]:
+    with session() as s:
+        return tiv.tiv_trend(s, filters)
+
+
+@versioned
+def tiv_ranking(filters: DealFilters, by: str, top: int = 10) -> tiv.TivRanking:
+    with session() as s:
+        return tiv.tiv_ranking(s, filters, by=by, top=top)
+
+
+@versioned
+def tiv_shares(filters: DealFilters, by: str, top: int = 5) -> list[tiv.ShareSeries]:
+    with session() as s:
+        return tiv.shares_over_time(s, filters, by=by, top=top)
+
+
+@versioned
+def tiv_dependence(filters: DealFilters, recipient: str) -> tiv.Dependence:
+    with session() as s:
+        return tiv.dependence(s, filters, recipient)

@@ -69,10 +69,10 @@ ADMIN_PAGES = {
 }
 # Query parameters a page owns besides the filters; others are dropped when it shows.
 PAGE_PARAMS = {
-    "overview": (),
-    "deals": ("sort", "desc", "group", "page"),
+    "overview": ("measure", "base"),
+    "deals": ("sort", "desc", "group", "page", "measure", "base"),
     "deal": ("id",),
-    "country": ("name",),
+    "country": ("name", "measure", "base"),
     "about": (),
     "import": (),
     "edit": ("id",),

@@ -65,9 +65,13 @@ def test_overview_shows_headline_figures(app_db: str) -> None:
     at = _app()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Deals"] == "7"
-    assert metrics["Units ordered"] == "88"
-    assert metrics["Value (USD, at least)"] == "$12.5 billion"
-    assert any("Value known for 2 of 7 deals" in c.value for c in at.caption)
+    # Honest headlines (#13): no "88 units" of jets plus missile batteries, no contract
+    # added to a proposed deal's offsets; constant dollars with their coverage.
+    assert "Units ordered" not in metrics
+    assert metrics["Contract values, 2025 US$"] == "$3.28 billion"
+    captions = " ".join(str(c.value) for c in at.caption).replace("\\", "")
+    assert "Contract values: $3.28 billion in 2025 dollars, from 1 of 1 contract values" in captions
+    assert "Offsets: 1 offsets, none convertible to 2025 dollars" in captions
 
 
 def test_overview_follows_the_url_filters(app_db: str) -> None:

@@ -10,9 +10,21 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.charts import WHOLE
+from dashboard.measures import (
+    YEAR,
+    measure_switch,
+    measure_table,
+    tiv_dependence,
+    tiv_label,
+    tiv_shares_chart,
+    units_by_year_chart,
+    units_summary,
+    usd_by_year_chart,
+    value_caption,
+)
 from dashboard.ui import current_filters, deals_table, guard, md, open_deal, totals_lines
-from tracker.formatting import describe_money
 from tracker.read.filters import DealFilters, as_party, describe_filters
+from tracker.read.measures import Measure
 
 st.title("Country")
 with guard():
@@ -40,6 +52,27 @@ name = st.selectbox("Country or party", names, key="country_name")
 st.query_params["name"] = name
 if sidebar != DealFilters():
     st.caption(md(f"Sidebar filters apply: {describe_filters(sidebar)}."))
+measure, base = measure_switch()
+
+
+def _partners_and_years(filters: DealFilters, partner: str) -> None:
+    """Partners' totals in words and deals by order year."""
+    with guard():
+        partners = data.totals(filters, partner)
+        by_year = data.totals(filters, "year", with_parts=False)
+    st.subheader(f"Partners ({partner}s)")
+    st.markdown("  \n".join(totals_lines(partners[:20], partner)))
+    if len(partners) > 20:
+        st.caption(f"The 20 largest of {len(partners):,} partners.")
+    years = pd.DataFrame([{"year": g.key, "deals": g.deals} for g in by_year if g.key is not None])
+    if not years.empty:
+        st.subheader("Over time")
+        st.altair_chart(
+            alt.Chart(years)
+            .mark_bar()
+            .encode(x=YEAR, y=alt.Y("deals:Q", axis=WHOLE), tooltip=["year", "deals"]),
+            width="stretch",
+        )
 
 
 def _role(role: str, filters: DealFilters, partner: str) -> bool:
@@ -51,35 +84,30 @@ def _role(role: str, filters: DealFilters, partner: str) -> bool:
     st.header(f"As {role}")
     cols = st.columns(3)
     cols[0].metric("Deals", f"{overall.deals:,}")
-    cols[1].metric(
-        "Units (known)", f"{overall.quantity:,}",
-        help=f"{overall.quantity_unknown:,} deals of unknown quantity left out",
-    )  # fmt: skip
-    # Money per currency can be long: as text it wraps instead of being cut off.
-    cols[2].markdown(f"**Value**  \n{md(describe_money(overall) or 'unknown')}")
+    with cols[1]:
+        units_summary(filters)
+    # Money in constant dollars, each kind apart; as text it wraps instead of being cut off.
+    with cols[2]:
+        st.markdown("**Value**")
+        value_caption(filters, base)
+    if measure is Measure.DEALS:
+        _partners_and_years(filters, partner)
+    elif measure is Measure.TIV:
+        tiv_label()
+        if role == "buyer":
+            tiv_dependence(filters, name)
+        measure_table(filters, measure, partner, base)
+        side = "suppliers" if role == "buyer" else "customers"
+        tiv_shares_chart(filters, "supplier" if role == "buyer" else "recipient",
+                         f"Shares of its {side} over time (TIV by delivery year)")  # fmt: skip
+    else:
+        measure_table(filters, measure, partner, base)
+        if measure is Measure.USD:
+            usd_by_year_chart(filters, base)
+        else:
+            units_by_year_chart(filters)
     with guard():
-        partners = data.totals(filters, partner)
-        by_year = data.totals(filters, "year", with_parts=False)
         rows = data.deals_page(filters, "order_date", True, 100, 0)
-    st.subheader(f"Partners ({partner}s)")
-    st.markdown("  \n".join(totals_lines(partners[:20], partner)))
-    if len(partners) > 20:
-        st.caption(f"The 20 largest of {len(partners):,} partners.")
-    years = pd.DataFrame(
-        [{"year": g.key, "deals": g.deals, "units": g.quantity} for g in by_year if g.key]
-    )
-    if not years.empty:
-        st.subheader("Over time")
-        st.altair_chart(
-            alt.Chart(years)
-            .mark_bar()
-            .encode(
-                x=alt.X("year:O", title="order year"),
-                y=alt.Y("deals:Q", axis=WHOLE),
-                tooltip=["year", "deals", "units"],
-            ),
-            width="stretch",
-        )
     st.subheader("Deals")
     opened = deals_table(rows, key=f"country-{role}")
     if isinstance(opened, int):

@@ -8,6 +8,7 @@ import math
 import streamlit as st
 
 from dashboard import data
+from dashboard.measures import measure_switch, measure_table, value_caption
 from dashboard.ui import (
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -21,6 +22,7 @@ from dashboard.ui import (
     totals_lines,
 )
 from tracker.read.filters import DealFilters
+from tracker.read.measures import Measure
 from tracker.read.table import TABLE_SORTS
 from tracker.read.totals import GroupBy
 from tracker.read.views import DealView
@@ -107,6 +109,8 @@ if page > pages:  # fewer deals than when this page number was chosen
     view = _view(filters, group, sort, descending, page)
 st.session_state["deals_page"] = page
 
+measure, base = measure_switch()
+value_caption(filters, base)
 group_col, download_col = st.columns([4, 1], vertical_alignment="bottom")
 with group_col:
     chosen_group = st.segmented_control(
@@ -125,17 +129,20 @@ download_col.download_button(
     key="totals-csv",
     help="Every group's totals (not only those shown), safe to open in a spreadsheet.",
 )
-st.markdown("  \n".join(totals_lines(view.groups, group)))
-group_pages = max(1, math.ceil(view.group_count / GROUPS_SHOWN))
-if group_pages > 1:
-    first_group = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN + 1
-    last_group = first_group + len(view.groups) - 1
-    st.caption(f"Groups {first_group:,}–{last_group:,} of {view.group_count:,}.")
-    st.pagination(group_pages, key="deals_group_page")
-st.caption(
-    "Quantities are summed where known; deals of unknown quantity or value are counted "
-    "separately, never as 0. Money is summed per currency."
-)
+if measure is Measure.DEALS:
+    st.markdown("  \n".join(totals_lines(view.groups, group)))
+    group_pages = max(1, math.ceil(view.group_count / GROUPS_SHOWN))
+    if group_pages > 1:
+        first_group = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN + 1
+        last_group = first_group + len(view.groups) - 1
+        st.caption(f"Groups {first_group:,}–{last_group:,} of {view.group_count:,}.")
+        st.pagination(group_pages, key="deals_group_page")
+    st.caption(
+        "Quantities are summed where known; deals of unknown quantity or value are counted "
+        "separately, never as 0. Money is summed per currency."
+    )
+else:  # the table's own notes say what the measure is, with SIPRI's methodology
+    measure_table(filters, measure, group, base)
 
 sort_col, order_col, page_col, columns_col = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
 chosen_sort = sort_col.selectbox(

@@ -8,9 +8,21 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.charts import WHOLE, flow_chart
+from dashboard.measures import (
+    YEAR,
+    honest_headline,
+    measure_switch,
+    measure_table,
+    tiv_label,
+    tiv_rankings,
+    tiv_trend_chart,
+    units_by_year_chart,
+    usd_by_year_chart,
+)
 from dashboard.ui import current_filters, guard, md
-from tracker.domain.money import format_amount
 from tracker.domain.vocab import Status, label
+from tracker.read.measures import Measure
+from tracker.read.tiv import TIV_LABEL
 from tracker.read.totals import GroupTotal
 
 st.title("Arms-deal tracker")
@@ -31,38 +43,27 @@ if overall.deals == 0:
         st.info("No deals match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
-known_quantity = overall.deals - overall.quantity_unknown
-cols = st.columns(4)
-cols[0].metric("Deals", f"{overall.deals:,}")
-cols[1].metric(
-    "Units ordered",
-    f"{overall.quantity:,}",
-    help=f"Summed over the {known_quantity:,} deals whose quantity is known; "
-    f"{overall.quantity_unknown:,} deals of unknown quantity are left out, not counted as 0.",
-)
-cols[2].metric(
-    "Units delivered",
-    f"{overall.delivered:,}",
-    help=f"{overall.delivered_unknown:,} deals have no delivered count.",
-)
-with cols[3]:
-    if overall.money:
-        for money in overall.money[:3]:
-            at_least = ", at least" if money.at_least else ""
-            st.metric(
-                f"Value ({money.currency}{at_least})",
-                format_amount(money.amount, money.currency),
-                help=f"Sum of {money.deals} deals' values in {money.currency}"
-                + ("; some are stated as 'over' an amount" if money.at_least else ""),
-            )
-    else:
-        st.metric("Value", "unknown")
-known_value = overall.deals - overall.value_unknown
-st.caption(
-    f"Value known for {known_value:,} of {overall.deals:,} deals; money is summed per "
-    "currency, never across currencies."
-    + (f" Further currencies: {len(overall.money) - 3}." if len(overall.money) > 3 else "")
-)
+measure, base = measure_switch()
+honest_headline(filters, overall.deals, base)
+
+if measure is Measure.TIV:
+    st.subheader(f"{TIV_LABEL} by delivery year")
+    tiv_label()
+    tiv_trend_chart(filters)
+    tiv_rankings(filters)
+    st.stop()
+if measure is Measure.USD:
+    usd_by_year_chart(filters, base)
+    buyers_col, sellers_col = st.columns(2)
+    with buyers_col:
+        measure_table(filters, measure, "buyer", base)
+    with sellers_col:
+        measure_table(filters, measure, "seller", base)
+    st.stop()
+if measure is Measure.UNITS:
+    units_by_year_chart(filters)
+    measure_table(filters, measure, "category", base)
+    st.stop()
 
 
 def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
@@ -72,7 +73,7 @@ def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
 by_year, by_buyer, by_seller = figures.by_year, figures.by_buyer, figures.by_seller
 by_status, flows = figures.by_status, figures.flows
 
-st.subheader("Deals and units by order year")
+st.subheader("Deals by order year")
 years = pd.DataFrame(
     [{"year": g.key, "deals": g.deals, "units": g.quantity} for g in by_year if g.key is not None]
 )
@@ -80,13 +81,11 @@ undated = sum(g.deals for g in by_year if g.key is None)
 if years.empty:
     st.info("None of these deals has a known order year.")
 else:
-    left, right = st.columns(2)
-    base = alt.Chart(years).encode(x=alt.X("year:O", title="order year"))
-    left.altair_chart(base.mark_bar().encode(y=alt.Y("deals:Q", axis=WHOLE)), width="stretch")
-    right.altair_chart(
-        base.mark_bar(color="#e07b39").encode(
-            y=alt.Y("units:Q", title="units ordered (known)", axis=WHOLE)
-        ),
+    # Units by year are under the "Units" measure, per category: never jets plus shells.
+    st.altair_chart(
+        alt.Chart(years)
+        .mark_bar()
+        .encode(x=YEAR, y=alt.Y("deals:Q", axis=WHOLE), tooltip=["year", "deals"]),
         width="stretch",
     )
 if undated:
@@ -105,7 +104,7 @@ for column, groups, title in (
         .encode(
             x=alt.X("deals:Q", axis=WHOLE),
             y=alt.Y("group:N", sort="-x", title=None),
-            tooltip=["group", "deals", "units"],
+            tooltip=["group", "deals"],
         ),
         width="stretch",
     )

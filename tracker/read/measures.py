@@ -114,11 +114,13 @@ def _deals_table(session: Session, filters: Filters, group: GroupBy | None) -> M
 
 def _units_table(session: Session, filters: Filters, group: GroupBy | None) -> MeasureTable:
     lines = units_totals(session, filters, group)
-    columns = [group.value if group else "all", "category", "unit", "stage", "quantity"]
-    columns += ["deals", "quantity unknown"]
+    # Grouped by category, the group is the category: one column, not two alike.
+    keyed = group is not GroupBy.CATEGORY
+    columns = [group.value if group else "all"] if keyed else []
+    columns += ["category", "unit", "stage", "quantity", "deals", "quantity unknown"]
     rows = [
-        [_name(u.key), label(u.category), u.unit or "", u.stage, u.quantity, u.deals,
-         u.quantity_unknown]
+        [*([_name(u.key)] if keyed else []), label(u.category), u.unit or "", u.stage,
+         u.quantity, u.deals, u.quantity_unknown]
         for u in lines
     ]  # fmt: skip
     notes = [
