@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard.ui import md, positive_int
 from tracker.cli.common import clean
+from tracker.domain.limits import visible_controls
 
 HOSTILE_LINK = "![x](http://host/p.png) **Session expired** [sign in again](http://host/phish)"
 
@@ -45,3 +48,15 @@ def test_clean_escapes_terminal_controls() -> None:
         "\\x1b[31mred\\x1b]0;title\\x07\\x9b\\u202e"
     )
     assert clean("tab\tand\nnewline stay") == "tab\tand\nnewline stay"
+
+
+def test_clean_keeps_line_ends_but_not_a_lone_carriage_return() -> None:
+    assert clean("a,b\r\nc\n") == "a,b\r\nc\n"  # CSV rows written to standard output
+    assert clean("safe\rEVIL") == "safe\\x0dEVIL"  # would overwrite the line shown
+
+
+def test_visible_controls_for_json_and_for_one_line_names() -> None:
+    shown = visible_controls(json.dumps(["a\x9bb\u202e\x7f"], ensure_ascii=False), json=True)
+    assert "\x9b" not in shown and json.loads(shown) == ["a\x9bb\u202e\x7f"]
+    name = visible_controls("\x1b]0;t\x07a\tb\nc\udcff.csv", multiline=False)
+    assert name == "\\x1b]0;t\\x07a\\x09b\\x0ac\\udcff.csv"

@@ -7,7 +7,6 @@ import csv
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.config import get_settings
+from tracker.domain.limits import visible_controls
 from tracker.errors import TrackerError
 from tracker.exports import neutralise
 from tracker.read.filters import FILTERS, DealFilters
@@ -29,21 +29,11 @@ from tracker.store.setup import open_database
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# What a terminal would act on rather than show: C0 and C1 controls (ESC starts colour
-# and title-setting sequences, and 0x9b is an 8-bit CSI), DEL, and bidi overrides that
-# reorder what is shown. Tab and newline stay.
-_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
 
 def clean(text: object) -> str:
     """Text from the data made safe for a terminal: control characters shown escaped
     ("\\x1b[31m"), never acted on. Every command prints user data through this."""
-    return _TERMINAL_CONTROLS.sub(_escaped, str(text))
+    return visible_controls(str(text))
 
 
 def echo(text: object = "", *, err: bool = False) -> None:
@@ -52,21 +42,23 @@ def echo(text: object = "", *, err: bool = False) -> None:
 
 
 class _TerminalSafe:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], json: bool) -> None:
         self._out = out
+        self._json = json
 
     def write(self, text: str) -> int:
-        return self._out.write(clean(text))
+        return self._out.write(visible_controls(text, json=self._json))
 
     def flush(self) -> None:
         self._out.flush()
 
 
-def terminal_safe(out: IO[str]) -> IO[str]:
-    """`out` for data written to standard output (CSV, JSON), escaped as by `clean`.
-    Validation keeps control characters out of stored text, so this changes nothing but
-    what a terminal would otherwise act on."""
-    return cast(IO[str], _TerminalSafe(out))
+def terminal_safe(out: IO[str], fmt: str = "csv") -> IO[str]:
+    """`out` for data written to standard output (CSV, JSON), escaped as by `clean`; in
+    JSON with JSON's own escapes, so it still parses to the same text. Validation keeps
+    control characters out of stored text, so this changes nothing but what a terminal
+    would otherwise act on."""
+    return cast(IO[str], _TerminalSafe(out, json=fmt == "json"))
 
 
 def friendly_errors(command: F) -> F:
@@ -160,8 +152,12 @@ def filters_from(kwargs: dict[str, Any]) -> DealFilters:
     return DealFilters.model_validate({k: v for k, v in kwargs.items() if k in keys})
 
 
+def _one_line(cell: object) -> str:
+    return str(cell).replace("\r\n", " ").replace("\n", " ")
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[("" if c is None else clean(c).replace("\n", " ")) for c in row] for row in rows]
+    cells = [[("" if c is None else clean(_one_line(c))) for c in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
@@ -184,7 +180,8 @@ def show_measure(result: MeasureTable, fmt: str) -> None:
         rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
         document = {"title": result.title, "rows": rows, "notes": result.notes,
                     "details": result.details}  # fmt: skip
-        echo(json.dumps(document, indent=2, default=str, ensure_ascii=False))
+        shown = json.dumps(document, indent=2, default=str, ensure_ascii=False)
+        click.echo(visible_controls(shown, json=True))
         return
     if not result.rows:
         echo(result.empty)

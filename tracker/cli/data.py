@@ -64,8 +64,9 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
     Example: tracker import trade-register.csv --dry-run
     """
     data = file.read_bytes()
+    label = clean(f"Reading {file.name}")
     try:
-        with click.progressbar(length=1, label=f"Reading {file.name}", file=sys.stderr) as bar:
+        with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
 
             def progress(done: int, total: int) -> None:
                 bar.length = total

@@ -62,7 +62,7 @@ def deals_list(
     if fmt == "csv":
         write_csv(rows, terminal_safe(sys.stdout), bom=False)
     elif fmt == "json":
-        write_json(rows, terminal_safe(sys.stdout))
+        write_json(rows, terminal_safe(sys.stdout, "json"))
     elif not rows:
         echo("no deals match these filters")
     else:
@@ -190,7 +190,7 @@ def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
     filters = filters_from(kwargs)
     with reading() as session:
         if output is None:
-            export_deals(session, filters, fmt, terminal_safe(sys.stdout), bom=False)
+            export_deals(session, filters, fmt, terminal_safe(sys.stdout, fmt), bom=False)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("w", encoding="utf-8", newline="") as out:

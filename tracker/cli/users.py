@@ -204,7 +204,7 @@ def audit_command(
         with reading() as session:
             write_audit(
                 iter_audit_log(session=session, actor=cli_actor(), **filters),
-                terminal_safe(sys.stdout), fmt, bom=False,
+                terminal_safe(sys.stdout, fmt), fmt, bom=False,
             )  # fmt: skip
         return
     with reading() as session:
@@ -212,7 +212,7 @@ def audit_command(
             session=session, actor=cli_actor(), limit=limit or 100, offset=offset, **filters
         )
     if fmt != "table":
-        write_audit(entries, terminal_safe(sys.stdout), fmt, bom=False)
+        write_audit(entries, terminal_safe(sys.stdout, fmt), fmt, bom=False)
         return
     if not entries:
         echo("no audit entries match")

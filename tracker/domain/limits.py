@@ -39,6 +39,35 @@ _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts colour
+# and title-setting sequences, and 0x9b is an 8-bit CSI), DEL, bidi overrides that
+# reorder what is shown, and unpaired surrogates (not text; an undecodable file name
+# holds them). In multi-line text tab, newline and CR-LF stay; a lone CR, which would
+# let a line overwrite itself, does not.
+_SHOWN_MULTILINE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)"
+)
+_SHOWN_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible_controls(text: str, *, multiline: bool = True, json: bool = False) -> str:
+    """`text` with every control character written as its escape ("\\x1b[31m"), so a
+    terminal or a stored record shows it and never acts on it. One-line text (a file
+    name) escapes tab and line breaks too. For JSON text the escape is JSON's own
+    ("\\u009b"), so the document still parses to the same strings."""
+    pattern = _SHOWN_MULTILINE if multiline else _SHOWN_ONE_LINE
+    return pattern.sub(_json_escaped if json else _escaped, text)
+
+
 def describe_character(char: str) -> str:
     if char == "\x00":
         return "a NUL character (U+0000)"

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
+from tracker.domain.limits import visible_controls
 from tracker.domain.vocab import Role, label
 from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_json
 from tracker.imports.memory import collector_paused
@@ -29,6 +30,7 @@ from tracker.write.restore import restore_dump
 
 FORMATS = ("sipri", "csv", "json")
 ANALYZE_AFTER = 1000  # deals created by one import
+FILENAME_LENGTH = 255  # of the name kept in sources and the import log
 
 
 @dataclass
@@ -85,6 +87,13 @@ class ImportReport:
         return f"{self.filename} ({self.detail}): {verb} " + ", ".join(parts)
 
 
+def _stored_name(filename: str) -> str:
+    """The file's name as sources and the import log keep it: a file system allows 255
+    bytes, and shown control characters take four times their room."""
+    name = PurePath(filename).name
+    return name if len(name) <= FILENAME_LENGTH else name[: FILENAME_LENGTH - 1] + "…"
+
+
 def _read(data: bytes, filename: str) -> DecodedFile:
     try:
         return decode(data, filename or "the file")
@@ -127,7 +136,7 @@ def _candidates(file: DecodedFile, fmt: str, filename: str, sha: str, parsed_jso
             sipri_candidates(parsed, filename), problems, f"SIPRI {parsed.layout} layout",
             [str(warning) for warning in parsed.warnings], parsed.generated_on,
         )  # fmt: skip
-    origin = f"file:{sha[:16]}:{PurePath(filename).name}"
+    origin = f"file:{sha[:16]}:{_stored_name(filename)}"
     if fmt == "csv":
         found, problems = csv_candidates(file.text, origin)
         return _Parsed(found, problems, "tracker CSV")
@@ -181,6 +190,9 @@ def _import(
     progress: Progress | None,
     on_wait: Callable[[str], None] | None,
 ) -> ImportReport:
+    # The name is the uploader's text, stored in sources and the import log and shown in
+    # messages: its control characters are shown, never kept (a terminal would act on them).
+    filename = visible_controls(filename, multiline=False)
     file = _read(data, filename)
     fmt = fmt or detect_format(file, filename)
     if fmt not in FORMATS:
@@ -191,7 +203,7 @@ def _import(
         try:
             report.tables = restore_dump(
                 session=session, actor=actor, dump=parsed_json, dry_run=dry_run,
-                origin=PurePath(filename).name,
+                origin=_stored_name(filename),
             )  # fmt: skip
         except BadDump as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
@@ -216,7 +228,7 @@ def _import(
             plan.problems,
         )
     log = ImportLog(
-        filename=PurePath(filename).name, sha256=sha, format=fmt, unchanged=report.unchanged,
+        filename=_stored_name(filename), sha256=sha, format=fmt, unchanged=report.unchanged,
         rejected=len(report.rejected), summary=report.summary(), release=release,
     )  # fmt: skip
     written = write_batch(session=session, actor=actor, batch=plan.batch, log=log)
@@ -240,7 +252,7 @@ def _report(plan: Plan, filename: str, fmt: str, detail: str, dry_run: bool) -> 
     batch = plan.batch
     duplicates = [new for new in batch.deals if new.duplicate_of]
     return ImportReport(
-        filename=PurePath(filename).name,
+        filename=_stored_name(filename),
         format=fmt,
         detail=detail,
         dry_run=dry_run,
