@@ -190,3 +190,13 @@ def test_the_export_with_usd_columns_imports_into_a_fresh_database(
         again = export_bytes(session, DealFilters(), fmt)
     assert set(_by_ref(again, fmt)["t:eur-order-year"]) == set(EXPORT_COLUMNS)
     _check(_by_ref(again, fmt), latest_complete_year(), fmt)
+
+
+def test_deals_show_prints_the_constant_dollar_figure_and_basis(sqlite_url: str) -> None:
+    env = {"TRACKER_DATABASE_URL": sqlite_url}
+    result = CliRunner().invoke(main, ["deals", "show", "1"], env=env)  # the seeded S-400
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if "value in constant USD" in line)
+    base = latest_complete_year()
+    assert f"in {base} dollars — USD→USD 1.00000 (no conversion) × {_deflator(2017, base)}" in line
+    assert line.endswith("price year = order year 2017 (no price year stated)")
