@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tracker.config import Settings
+from tracker.domain.money import format_amount
+from tracker.fx import Conversion, latest_complete_year
+from tracker.read.usd import value_in_usd
 from tracker.store.db import make_engine, transaction
 from tracker.store.setup import prepare_database
 from tracker.write.deals import add_deal
@@ -165,6 +169,25 @@ def test_deal_page_shows_timeline_citations_and_cite_block(app_db: str) -> None:
     codes = [c.value for c in at.code]
     assert any("Arms-deal tracker, deal 1: Turkey – Russia: 4 S-400 Triumf" in c for c in codes)
     assert any(c.startswith("@misc{armsdeal1,") for c in codes)
+
+
+def test_deal_page_shows_the_value_in_constant_dollars_with_its_basis(app_db: str) -> None:
+    base = latest_complete_year()
+    s400 = value_in_usd(Decimal("2500000000"), "USD", 2017, base)  # the seed: $2.5bn, 2017
+    assert isinstance(s400, Conversion)
+    text = _markdown(_app("deal", id="1"))
+    assert (
+        f"**In constant US dollars**: ≈ {format_amount(s400.usd_constant, 'USD')} in {base} "
+        f"dollars — {s400.basis}; price year = order year 2017 (no price year stated)"
+    ) in text
+    engine = make_engine(Settings(database_url=app_db))
+    with transaction(engine) as session:
+        deal_id = add_deal(
+            actor=EDITOR, session=session,
+            deal_in=deal_data(value_amount="300000000", value_currency="EGP", order_date="2017"),
+        ).id  # fmt: skip
+    text = _markdown(_app("deal", id=str(deal_id)))
+    assert "**In constant US dollars**: not converted: no exchange rate for EGP in 2017" in text
 
 
 def test_deal_page_for_a_missing_deal(app_db: str) -> None:

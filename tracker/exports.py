@@ -1,7 +1,9 @@
 """CSV and JSON exports of a filtered view: the one export path for CLI and dashboard.
 
 The CSV is safe to open in a spreadsheet: text cells that a spreadsheet would run as a
-formula (OWASP "CSV Injection", CWE-1236) are prefixed with an apostrophe.
+formula (OWASP "CSV Injection", CWE-1236) are prefixed with an apostrophe. Each deal's
+value also comes in constant US dollars of one base year, with the basis of the figure
+(derived columns: an import of the export ignores them).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from typing import IO, Any, get_type_hints
@@ -27,10 +30,19 @@ from tracker.read.detail import filtered_sources
 from tracker.read.filters import LIVE, DealFilters, filter_conditions, resolve_filters
 from tracker.read.rows import DealRow, iter_deals, joined_labels, source_label
 from tracker.read.totals import totals
+from tracker.read.usd import (
+    UnitRule,
+    ValueUsd,
+    base_year_or_default,
+    constant_usd,
+    row_value_usd,
+    unit_rule,
+)
 from tracker.store.models import Citation, Deal, Party, Platform, Source
 
-# The data dictionary (README "CSV columns"): stable names, in this order.
-EXPORT_COLUMNS: tuple[str, ...] = (
+# The data dictionary (README "Export columns"): stable names, in this order. The deal's
+# own columns first (what an import reads back), then the derived constant-USD ones.
+DEAL_COLUMNS: tuple[str, ...] = (
     "deal_id",
     "buyer",
     "buyer_iso3",
@@ -72,7 +84,15 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "buyer_kind",
     "seller_kind",
 )
-assert set(EXPORT_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
+assert set(DEAL_COLUMNS) == {f.name for f in dataclasses.fields(DealRow)}
+# Worked out from the value on export, never read back (tracker.read.usd has the rules).
+USD_COLUMNS: tuple[str, ...] = (
+    "value_usd_constant",
+    "value_usd_base_year",
+    "value_conversion_basis",
+)
+EXPORT_COLUMNS: tuple[str, ...] = (*DEAL_COLUMNS, *USD_COLUMNS)
+_NO_USD = ("", "", "")  # a deal that states no value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A text that starts with the apostrophe itself gets one more, so that reading back can
@@ -142,39 +162,62 @@ def _cell_writer(column: str) -> Callable[[Any], str]:
     return _text_cell
 
 
-_CELL_WRITERS = [(column, _cell_writer(column)) for column in EXPORT_COLUMNS]
+_CELL_WRITERS = [(column, _cell_writer(column)) for column in DEAL_COLUMNS]
 
 
-def row_dict(row: DealRow) -> dict[str, Any]:
-    return {column: _plain(getattr(row, column)) for column in EXPORT_COLUMNS}
+def usd_cells(value: ValueUsd | None) -> Sequence[Any]:
+    """The derived columns' CSV cells: empty when the deal states no value; the constant
+    figure empty, and the basis saying why, when it cannot be converted."""
+    if value is None:
+        return _NO_USD
+    amount = "" if value.usd_constant is None else f"{value.usd_constant:f}"
+    return [amount, value.base_year, neutralise(value.basis)]
 
 
-def write_csv(rows: Iterable[DealRow], out: IO[str], *, bom: bool = True) -> int:
-    """Write rows as CSV (UTF-8 with BOM by default, for Excel); returns the row count."""
+def row_dict(row: DealRow, base_year: int) -> dict[str, Any]:
+    """One deal as a JSON object: the CSV's field names, numbers as exact strings."""
+    record = {column: _plain(getattr(row, column)) for column in DEAL_COLUMNS}
+    value = row_value_usd(row, base_year)
+    record["value_usd_constant"] = _plain(value.usd_constant) if value else None
+    record["value_usd_base_year"] = value.base_year if value else None
+    record["value_conversion_basis"] = value.basis if value else None
+    return record
+
+
+def write_csv(
+    rows: Iterable[DealRow], out: IO[str], *, bom: bool = True, base_year: int | None = None
+) -> int:
+    """Write rows as CSV (UTF-8 with BOM by default, for Excel), values also in constant
+    USD of `base_year` (default: the latest complete year); returns the row count."""
+    base = base_year_or_default(base_year)
     if bom:
         out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow([write(getattr(row, column)) for column, write in _CELL_WRITERS])
+        cells = [write(getattr(row, column)) for column, write in _CELL_WRITERS]
+        writer.writerow([*cells, *usd_cells(row_value_usd(row, base))])
         count += 1
     return count
 
 
-def write_json(rows: Iterable[DealRow], out: IO[str]) -> int:
+def write_json(rows: Iterable[DealRow], out: IO[str], *, base_year: int | None = None) -> int:
     """Write rows as a JSON list of deal objects with the CSV's field names."""
+    base = base_year_or_default(base_year)
     out.write("[")
     count = 0
     for row in rows:
         out.write(",\n  " if count else "\n  ")
-        json.dump(row_dict(row), out, ensure_ascii=False)
+        json.dump(row_dict(row, base), out, ensure_ascii=False)
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
 
 
-def export_metadata(session: Session, filters: DealFilters, count: int) -> dict[str, Any]:
+def export_metadata(
+    session: Session, filters: DealFilters, count: int, *, base_year: int | None = None
+) -> dict[str, Any]:
     """When, from which filters and from which sources an export was made."""
     sources = [
         {
@@ -191,6 +234,7 @@ def export_metadata(session: Session, filters: DealFilters, count: int) -> dict[
         "filters": filters.model_dump(mode="json", exclude_defaults=True),
         "rows": count,
         "columns": list(EXPORT_COLUMNS),
+        "value_usd_base_year": base_year_or_default(base_year),
         "sources": sources,
         "credit": "Each row's `sources` column lists the sources its fields are cited to.",
     }
@@ -217,7 +261,7 @@ _RAW_COLUMNS = (
     Deal.last_delivery_date, Deal.last_delivery_precision, Deal.deliveries_expected,
     Deal.tiv_per_unit, Deal.tiv_total_order, Deal.tiv_delivered, Deal.notes, Deal.ref,
     Deal.delivered_exceeds_ordered, Deal.delivery_dates_estimated, Deal.value_source,
-    Deal.description, Deal.value_amount_high, Deal.tiv_new_unit,
+    Deal.description, Deal.value_amount_high, Deal.tiv_new_unit, Deal.order_year,
 )  # fmt: skip
 
 
@@ -291,7 +335,28 @@ def _source_label_stream(session: Session, deal_ids: Any) -> Iterator[tuple[int,
         yield deal_id, neutralise(joined_labels(labels))
 
 
-def _csv_records(session: Session, filters: DealFilters) -> Iterator[list[Any]]:
+@cache
+def _raw_rule(currency: str, value_year: Any, order_year: Any, base: int) -> UnitRule:
+    """`unit_rule` of a raw row's cells, its text made safe for a spreadsheet once: an
+    export looks up one rule per (currency, price year), not one conversion per deal."""
+    rule = unit_rule(
+        currency, None if value_year is None else int(value_year),
+        None if order_year is None else int(order_year), base,
+    )  # fmt: skip
+    return neutralise(rule) if isinstance(rule, str) else (rule[0], rule[1], neutralise(rule[2]))
+
+
+def _raw_value_usd(
+    amount: str, currency: str, value_year: Any, order_year: Any, base: int
+) -> Sequence[Any]:
+    """The derived USD cells of a raw row (`amount` the value_amount cell, never empty)."""
+    rule = _raw_rule(currency, value_year, order_year, base)
+    if isinstance(rule, str):
+        return ("", base, rule)
+    return (f"{constant_usd(Decimal(amount), rule):f}", base, rule[2])
+
+
+def _csv_records(session: Session, filters: DealFilters, base: int) -> Iterator[list[Any]]:
     """Every filtered live deal as its CSV cells, in id order, in bounded memory."""
     conditions = [LIVE, *filter_conditions(resolve_filters(session, filters))]
     parties, platforms = _names(session)
@@ -311,48 +376,68 @@ def _csv_records(session: Session, filters: DealFilters) -> Iterator[list[Any]]:
         buyer, buyer_iso3, buyer_kind = parties[r[1]]
         seller, seller_iso3, seller_kind = parties[r[2]]
         platform, category = platforms[r[3]]
+        amount = _raw_scaled(r[7], 2)
+        usd = _raw_value_usd(amount, r[8], r[9], r[37], base) if amount and r[8] else _NO_USD
         yield [
             deal_id, buyer, buyer_iso3, seller, seller_iso3, platform, category,
-            r[4], r[5], r[6], _raw_scaled(r[7], 2), r[8], r[9], r[10],
+            r[4], r[5], r[6], amount, r[8], r[9], r[10],
             _raw_partial(r[11], r[12]), label, _raw_text(r[13]), _raw_flag(r[14]),
             _raw_flag(r[15]), r[16], _raw_flag(r[17]), _raw_text(r[18]), _raw_flag(r[19]),
             _raw_flag(r[20]), _raw_partial(r[21], r[22]), _raw_partial(r[23], r[24]),
             _raw_flag(r[25]), _raw_scaled(r[26], 3), _raw_scaled(r[27], 3),
             _raw_scaled(r[28], 3), _raw_text(r[29]), _raw_text(r[30]), _raw_flag(r[31]),
             _raw_flag(r[32]), _raw_text(r[33]), _raw_text(r[34]), _raw_scaled(r[35], 2),
-            _raw_scaled(r[36], 3), buyer_kind, seller_kind,
+            _raw_scaled(r[36], 3), buyer_kind, seller_kind, *usd,
         ]  # fmt: skip
 
 
-def export_csv(session: Session, filters: DealFilters, out: IO[str], *, bom: bool = True) -> int:
-    """Write every filtered deal as CSV (the data dictionary's columns); returns the count."""
+def export_csv(
+    session: Session,
+    filters: DealFilters,
+    out: IO[str],
+    *,
+    bom: bool = True,
+    base_year: int | None = None,
+) -> int:
+    """Write every filtered deal as CSV (the data dictionary's columns), values also in
+    constant USD of `base_year` (default: the latest complete year); returns the count."""
+    base = base_year_or_default(base_year)
     if bom:
         out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     count = 0
-    for record in _csv_records(session, filters):
+    for record in _csv_records(session, filters, base):
         writer.writerow(record)
         count += 1
     return count
 
 
 def export_deals(
-    session: Session, filters: DealFilters, fmt: str, out: IO[str], *, bom: bool = True
+    session: Session,
+    filters: DealFilters,
+    fmt: str,
+    out: IO[str],
+    *,
+    bom: bool = True,
+    base_year: int | None = None,
 ) -> int:
-    """Export the filtered deals as "csv" or "json" to a text stream."""
+    """Export the filtered deals as "csv" or "json" to a text stream, values also in
+    constant USD of `base_year` (default: the latest complete year)."""
     if fmt == "csv":
-        return export_csv(session, filters, out, bom=bom)
-    rows = iter_deals(session, filters)
+        return export_csv(session, filters, out, bom=bom, base_year=base_year)
     if fmt == "json":
-        return write_json(rows, out)
+        base = base_year_or_default(base_year)  # refused before any row is read
+        return write_json(iter_deals(session, filters), out, base_year=base)
     raise ValueError(f"unknown export format {fmt!r} (csv or json)")
 
 
-def export_bytes(session: Session, filters: DealFilters, fmt: str) -> bytes:
+def export_bytes(
+    session: Session, filters: DealFilters, fmt: str, *, base_year: int | None = None
+) -> bytes:
     """The export as bytes, for download buttons."""
     buffer = io.StringIO()
-    export_deals(session, filters, fmt, buffer)
+    export_deals(session, filters, fmt, buffer, base_year=base_year)
     return buffer.getvalue().encode("utf-8")
 
 

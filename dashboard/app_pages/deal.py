@@ -17,6 +17,7 @@ from tracker.domain.vocab import FlagKind, MoneyFactKind, Role, field_label, lab
 from tracker.formatting import describe_tiv
 from tracker.read.audit import audit_log
 from tracker.read.detail import CitationView, DealDetail
+from tracker.read.usd import base_year_or_default, row_value_usd
 from tracker.write.deals import delete_deal, resolve_flag, restore_deal
 
 
@@ -36,6 +37,12 @@ def _value(detail: DealDetail) -> str:
     extras = [row.value_kind, f"{row.value_year} prices" if row.value_year else None]
     shown = [extra.replace("_", " ") for extra in extras if extra]
     return f"{value} ({', '.join(shown)})" if shown else value
+
+
+def _value_usd(detail: DealDetail) -> str:
+    """ "≈ $3.28 billion in 2025 dollars — <rate, deflator, price year>", or why not."""
+    converted = row_value_usd(detail.row, base_year_or_default(None))
+    return "—" if converted is None else converted.summary
 
 
 def _sum(amount: Decimal, high: Decimal | None, currency: str, at_least: bool) -> str:
@@ -109,6 +116,7 @@ def _fields(detail: DealDetail) -> dict[str, str]:
         "condition": label(row.condition) if row.condition else "unknown",
         "local_production": "yes" if row.local_production else "no",
         "value": _value(detail),
+        "value_usd": _value_usd(detail),
         "tiv": _or_unknown(tiv, "—"),
         "status": label(row.status),
         "order_date": _or_unknown(row.order_date),

@@ -22,10 +22,11 @@ from tracker.cli.common import (
 )
 from tracker.domain.money import describe_value
 from tracker.domain.vocab import label
-from tracker.exports import EXPORT_COLUMNS, export_deals, export_metadata, write_csv, write_json
+from tracker.exports import DEAL_COLUMNS, export_deals, export_metadata, write_csv, write_json
 from tracker.read.detail import deal_detail
 from tracker.read.measures import BY_CHOICES, Measure, measure_table
 from tracker.read.rows import SORT_KEYS, list_deals
+from tracker.read.usd import base_year_or_default, row_value_usd
 
 
 @click.group()
@@ -102,10 +103,13 @@ def deals_show(deal_id: int) -> None:
         detail = deal_detail(session, deal_id)
     if detail is None:
         raise click.ClickException(f"no deal with id {deal_id}")
-    for column in EXPORT_COLUMNS:
+    for column in DEAL_COLUMNS:
         value = getattr(detail.row, column)
         if column != "sources":
             echo(f"{column:>30}: {'' if value is None else getattr(value, 'value', value)}")
+    in_usd = row_value_usd(detail.row, base_year_or_default(None))
+    if in_usd is not None:
+        echo(f"{'value in constant USD':>30}: {in_usd.summary}")
     for name, role in detail.participants:
         echo(f"{'participant':>30}: {name} ({role})")
     echo("\nTimeline")
@@ -181,21 +185,31 @@ def totals_command(
     help="File to write (default: standard output). A FILE.meta.json sidecar records "
     "when and from which filters it was made.",
 )
+@click.option(
+    "--base-year",
+    type=int,
+    default=None,
+    help="Year of the constant dollars in value_usd_constant (default: the latest "
+    "complete year with a US CPI-U annual average).",
+)
 @friendly_errors
-def export_command(fmt: str, output: Path | None, **kwargs: Any) -> None:
-    """Export the filtered deals with the documented columns (README "Export columns").
+def export_command(fmt: str, output: Path | None, base_year: int | None, **kwargs: Any) -> None:
+    """Export the filtered deals with the documented columns (README "Export columns"),
+    each value also in constant US dollars with the basis of the figure.
 
-    Example: tracker export --format csv --buyer Turkey -o turkey.csv
+    Example: tracker export --format csv --buyer Turkey --base-year 2024 -o turkey.csv
     """
     filters = filters_from(kwargs)
+    base = base_year_or_default(base_year)  # refused before a file is opened
     with reading() as session:
         if output is None:
-            export_deals(session, filters, fmt, terminal_safe(sys.stdout, fmt), bom=False)
+            out = terminal_safe(sys.stdout, fmt)
+            export_deals(session, filters, fmt, out, bom=False, base_year=base)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("w", encoding="utf-8", newline="") as out:
-            count = export_deals(session, filters, fmt, out)
-        metadata = export_metadata(session, filters, count)
+            count = export_deals(session, filters, fmt, out, base_year=base)
+        metadata = export_metadata(session, filters, count, base_year=base)
     partial.replace(output)  # never leave a half-written export under the real name
     meta = output.with_name(output.name + ".meta.json")
     meta.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")

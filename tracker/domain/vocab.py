@@ -165,6 +165,7 @@ FIELD_LABELS: dict[str, str] = {
     "condition": "Condition",
     "local_production": "Local production",
     "value": "Value",
+    "value_usd": "In constant US dollars",
     "value_amount": "Value amount",
     "value_currency": "Currency",
     "value_year": "Price year",

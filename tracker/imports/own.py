@@ -20,15 +20,17 @@ from tracker.domain.limits import REF_LENGTH, UNIT_LENGTH, text_problem
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput
-from tracker.exports import EXPORT_COLUMNS, unneutralise
+from tracker.exports import EXPORT_COLUMNS, USD_COLUMNS, unneutralise
 from tracker.imports.plan import Candidate, ImportRejected, RowProblem
 from tracker.write.batch import Origin
 
 REQUIRED = ("buyer", "seller", "platform", "status")
 # Export columns whose names differ from DealIn's fields.
 RENAMED = {"quantity": "quantity_ordered", "quantity_estimated": "quantity_ordered_estimated"}
+# Export columns an import does not read: ids, labels, and what is worked out on export.
 NOT_DEAL_FIELDS = {
     "deal_id", "sources", "buyer_iso3", "seller_iso3", "category", "buyer_kind", "seller_kind",
+    *USD_COLUMNS,
 }  # fmt: skip
 BOOLEAN_FIELDS = {
     "quantity_estimated", "quantity_delivered_estimated", "value_at_least",

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -32,8 +33,9 @@ from tracker.fx import (
 )
 from tracker.fx.convert import NO_PRICE_YEAR
 from tracker.fx.cpi import cpi_years
+from tracker.fx.model import CENT, WORKING_PRECISION
 from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
-from tracker.read.rows import Buyer, Seller, base_select
+from tracker.read.rows import Buyer, DealRow, Seller, base_select
 from tracker.read.totals import GroupBy, group_column, group_names
 from tracker.store.models import Deal, DealMoney, Platform
 
@@ -166,6 +168,99 @@ def deal_values_usd(
                 )
             )  # fmt: skip
     return sorted(found, key=lambda value: (value.deal_id, list(KIND_LABELS).index(value.kind)))
+
+
+# --- a deal's own value, one row at a time: exports and the deal page -----------------------
+
+NOT_CONVERTED = "not converted"
+_EXACT = Context(prec=WORKING_PRECISION, rounding=ROUND_HALF_EVEN)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueUsd:
+    """A deal's own value in constant USD of `base_year`, with the basis of the figure:
+    "EUR→USD 1.12968 (ECB 2017 average) × CPI-U 2025/2017 1.313410; price year = order
+    year 2017", or "not converted: no exchange rate for EGP in 2017; ..."."""
+
+    base_year: int
+    usd_constant: Decimal | None
+    basis: str
+    at_least: bool = False
+
+    @property
+    def summary(self) -> str:
+        """ "≈ $3.28 billion in 2025 dollars — <basis>", or the basis saying why not."""
+        if self.usd_constant is None:
+            return self.basis
+        amount = format_amount(self.usd_constant, "USD")
+        least = "at least " if self.at_least else ""
+        return f"≈ {least}{amount} in {self.base_year} dollars — {self.basis}"
+
+
+def price_year_note(value_year: int | None, order_year: int | None) -> tuple[int | None, str]:
+    """The price year (the deal's own, else its order year) and where it comes from."""
+    if value_year is not None:
+        return value_year, f"price year {value_year} (the deal's stated price year)"
+    if order_year is not None:
+        return order_year, f"price year = order year {order_year} (no price year stated)"
+    return None, ""
+
+
+UnitRule = tuple[Decimal, Decimal, str] | str
+
+
+@cache
+def unit_rule(
+    currency: str, value_year: int | None, order_year: int | None, base_year: int
+) -> UnitRule:
+    """(numerator, denominator, basis) of constant USD per unit, or the not-converted
+    text: worked out once per currency, price year and base year, so an export of a
+    million deals looks up a few hundred rules rather than converting each deal afresh."""
+    year, note = price_year_note(value_year, order_year)
+    if year is None:
+        return f"{NOT_CONVERTED}: {NO_PRICE_YEAR}"
+    unit = to_constant_usd(Decimal(1), currency, price_year=year, base_year=base_year)
+    if isinstance(unit, NotConvertible):
+        return f"{NOT_CONVERTED}: {unit.reason}; {note}"
+    cpi_base, cpi_price = cpi_u(base_year), cpi_u(year)
+    assert cpi_base is not None and cpi_price is not None  # or unit were NotConvertible
+    numerator = _EXACT.multiply(unit.rate.numerator, cpi_base)
+    denominator = _EXACT.multiply(unit.rate.denominator, cpi_price)
+    return numerator, denominator, f"{unit.basis}; {note}"
+
+
+def value_usd(
+    amount: Decimal,
+    currency: str,
+    *,
+    value_year: int | None,
+    order_year: int | None,
+    base_year: int,
+    at_least: bool = False,
+) -> ValueUsd:
+    """One deal value in constant USD of `base_year` (exactly as `to_constant_usd`, to
+    the cent), with its basis; `base_year` as `base_year_or_default` returned it."""
+    rule = unit_rule(currency, value_year, order_year, base_year)
+    if isinstance(rule, str):
+        return ValueUsd(base_year, None, rule, at_least)
+    return ValueUsd(base_year, constant_usd(amount, rule), rule[2], at_least)
+
+
+def constant_usd(amount: Decimal, rule: tuple[Decimal, Decimal, str]) -> Decimal:
+    """`amount` × the rule's exact factor, rounded to the cent once (half to even)."""
+    exact = _EXACT.divide(_EXACT.multiply(amount, rule[0]), rule[1])
+    return _EXACT.quantize(exact, CENT)
+
+
+def row_value_usd(row: DealRow, base_year: int) -> ValueUsd | None:
+    """A listed deal's own value in constant USD, or None when it states no value."""
+    if row.value_amount is None or row.value_currency is None:
+        return None
+    order_year = int(row.order_date[:4]) if row.order_date else None
+    return value_usd(
+        row.value_amount, row.value_currency, value_year=row.value_year,
+        order_year=order_year, base_year=base_year, at_least=row.value_at_least,
+    )  # fmt: skip
 
 
 # --- totals: one line per group and kind --------------------------------------------------
