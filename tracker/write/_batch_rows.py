@@ -159,8 +159,10 @@ class Rows:
                 continue
             if not quote_occurs(quote, origin.text):
                 raise QuoteNotInSource(f"{origin.title}: the quote for {name} is not in its line")
-            citation = {"source_id": source_id, "deal_id": deal_id, "event_id": None}
-            self.tables[Citation].append({**citation, "field": name, "quote": quote})
+            self.tables[Citation].append(
+                {"source_id": source_id, "deal_id": deal_id, "event_id": None, "field": name,
+                 "quote": quote}
+            )  # fmt: skip
 
     def _conflicts(self, deal_id: int, source_id: int,
                    conflicts: list[tuple[str, str | None, str | None]]) -> None:  # fmt: skip
