@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     )
 
 
+# One encoder for every audit entry (json.dumps with options builds one per call).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 # Deal columns a release restates besides the updated fields.
 _RELEASE_COLUMNS = (
     "sipri_key", "sipri_hash", "sipri_release", "value_source", "delivery_dates_estimated",
@@ -202,7 +205,7 @@ class Rows:
         self.tables[AuditEntry].append({
             "at": self.now, "actor": self.actor.name[:100], "action": action, "entity": "deal",
             "entity_id": deal_id, "deal_id": deal_id,
-            "changes": json.dumps(changes, ensure_ascii=False), "comment": comment,
+            "changes": _to_json(changes), "comment": comment,
         })  # fmt: skip
 
     def flush_inserts(self) -> None:
