@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -99,6 +100,24 @@ Quantity = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+@functools.lru_cache(maxsize=4096)  # an import states the same years thousands of times
+def _date_parts(text: str) -> tuple[dt.date, DatePrecision]:
+    match = _PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    problem = year_problem(year)
+    if problem:
+        raise ValueError(problem)
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+    try:
+        value = dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a real date: {exc}") from None
+    return value, precision
+
+
 class PartialDate(BaseModel):
     """A date known to a year, a month or a day ("2017", "2019-10", "2024-02-15")."""
 
@@ -124,21 +143,7 @@ class PartialDate(BaseModel):
 
     @staticmethod
     def _from_text(text: str) -> dict[str, Any]:
-        match = _PARTIAL_DATE.match(text)
-        if not match:
-            raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None
-        problem = year_problem(year)
-        if problem:
-            raise ValueError(problem)
-        precision = (
-            DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-        )
-        try:
-            value = dt.date(year, month or 1, day or 1)
-        except ValueError as exc:
-            raise ValueError(f"not a real date: {exc}") from None
+        value, precision = _date_parts(text)
         return {"value": value, "precision": precision}
 
     @classmethod

@@ -89,6 +89,8 @@ class StoredDeals:
     by_key: dict[str, _Row]
     categories: dict[int, Category]
     updates: list[tuple[int, _Accepted]] = field(default_factory=list)
+    # Platforms per (designation, kind): a register repeats its designations many times.
+    named: dict[tuple[str, Category | None], set[int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> StoredDeals:
@@ -112,6 +114,12 @@ class StoredDeals:
     def deal(self, session: Session, deal_id: int) -> Deal:
         return session.get_one(Deal, deal_id)
 
+    def _platforms(self, deal_in: DealIn, candidate: Candidate, names: NameIndex) -> set[int]:
+        key = (deal_in.platform, candidate.platform_category)
+        if key not in self.named:
+            self.named[key] = _platform_ids(deal_in.platform, candidate.platform_category, names)
+        return self.named[key]
+
     def _rows_for(self, deal_in: DealIn, names: NameIndex) -> list[_Row]:
         buyer, seller = names.party_id(deal_in.buyer), names.party_id(deal_in.seller)
         if buyer is None or seller is None:
@@ -120,7 +128,7 @@ class StoredDeals:
 
     def matches(self, deal_in: DealIn, candidate: Candidate, names: NameIndex) -> list[int]:
         """Stored deals this row may state (see the module's rules)."""
-        platforms = _platform_ids(deal_in.platform, candidate.platform_category, names)
+        platforms = self._platforms(deal_in, candidate, names)
         family = _family(candidate.sipri_key)
         year = deal_in.order_date.value.year if deal_in.order_date else None
         return [
@@ -139,8 +147,8 @@ class StoredDeals:
         whose deliveries fall in the years the file covers."""
         families = {_family(c.sipri_key) for c in candidates if c.sipri_key}
         everyone = any(c.extras.get("sipri_covers_everyone") for c in candidates)
-        recipients = {names.party_id(str(c.fields.get("buyer"))) for c in candidates}
-        suppliers = {names.party_id(str(c.fields.get("seller"))) for c in candidates}
+        recipients = {names.party_id(n) for n in {str(c.fields.get("buyer")) for c in candidates}}
+        suppliers = {names.party_id(n) for n in {str(c.fields.get("seller")) for c in candidates}}
         years = [d.year for c in candidates for d in c.deliveries]
         first, last = (min(years), max(years)) if years else (None, None)
         return {
@@ -159,7 +167,7 @@ class StoredDeals:
         unseen deal of the same buyer, seller, platform and year (±1) closest to it."""
         if _family(candidate.sipri_key) != "row":
             return None
-        platforms = _platform_ids(deal_in.platform, candidate.platform_category, names)
+        platforms = self._platforms(deal_in, candidate, names)
         year = deal_in.order_date.value.year if deal_in.order_date else None
         options = [
             row

@@ -6,10 +6,11 @@ trip per row; on PostgreSQL the id sequence is then moved past the keys used.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, DateTime, Dialect, Numeric, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from tracker.store.db import Base
@@ -61,27 +62,80 @@ def _insert_direct(
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or keys) if compiled.positional else keys
-    processors = [
-        (index, process)
-        for index, key in enumerate(order)
-        if (process := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-    ]
-
-    def convert(row: Row) -> tuple[Any, ...]:
-        values = [row[key] for key in order]
-        for index, process in processors:
-            if values[index] is not None:
-                values[index] = process(values[index])
-        return tuple(values)
-
     if dialect.name == "postgresql":
-        _copy_in(connection, table, order, (convert(row) for row in rows))
+        chunks = (rows[start : start + CHUNK_SIZE] for start in range(0, len(rows), CHUNK_SIZE))
+        values = (row for chunk in chunks for row in _tuples(table, order, chunk, dialect))
+        _copy_in(connection, table, order, values)
         return
     for start in range(0, len(rows), CHUNK_SIZE):
-        chunk = [convert(row) for row in rows[start : start + CHUNK_SIZE]]
+        chunk = _tuples(table, order, rows[start : start + CHUNK_SIZE], dialect)
         if not compiled.positional:  # a driver taking named parameters
-            chunk = [dict(zip(order, values, strict=True)) for values in chunk]  # type: ignore[misc]
+            chunk = [dict(zip(order, values, strict=True)) for values in chunk]
         connection.exec_driver_sql(compiled.string, chunk)
+
+
+def _tuples(table: Table, order: list[str], rows: Sequence[Row], dialect: Dialect) -> list[Any]:
+    """Rows as tuples in `order`, converted column by column: an import's rows repeat the
+    same timestamp, dates, flags and vocabulary over and over, so each distinct value is
+    converted once."""
+    if not rows:
+        return []
+    pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+    processors = _processors(table, order, dialect)
+    if not processors:
+        return list(map(pick, rows))
+    columns: list[Any] = list(zip(*map(pick, rows), strict=True))
+    for index, process, same in processors:
+        columns[index] = _converted(columns[index], process, same)
+    return list(zip(*columns, strict=True))
+
+
+_Processor = tuple[int, Callable[[Any], Any], Callable[[Any], Any] | None]
+
+
+def _processors(table: Table, order: list[str], dialect: Dialect) -> list[_Processor]:
+    """Each column's bind processor (for the columns that have one), by position."""
+    found: list[_Processor] = []
+    for index, key in enumerate(order):
+        column_type = table.c[key].type
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            found.append((index, process, _same(column_type)))
+    return found
+
+
+def _same(column_type: Any) -> Callable[[Any], Any] | None:
+    """What makes two values of a column bind alike, or None to convert each one.
+
+    Equal Decimals may differ in exponent (1.0, 1.00), and equal aware datetimes in their
+    offset, and so in what they bind as."""
+    if isinstance(column_type, Numeric):
+        return None
+    if isinstance(column_type, DateTime):
+        return lambda value: (value, value.utcoffset())
+    return lambda value: value
+
+
+def _converted(
+    values: Sequence[Any], process: Callable[[Any], Any], same: Callable[[Any], Any] | None
+) -> list[Any]:
+    if same is None:
+        return [None if value is None else process(value) for value in values]
+    seen: dict[Any, Any] = {}
+    converted: list[Any] = []
+    for value in values:
+        if value is None:
+            converted.append(None)
+            continue
+        key = same(value)
+        try:
+            converted.append(seen[key])
+        except KeyError:
+            seen[key] = result = process(value)
+            converted.append(result)
+        except TypeError:  # unhashable
+            converted.append(process(value))
+    return converted
 
 
 def _copy_in(connection: Connection, table: Table, columns: list[str], values: Any) -> None:

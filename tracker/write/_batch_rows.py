@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     )
 
 
+# One encoder for every audit entry (json.dumps with options builds one per call).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 # Deal columns a release restates besides the updated fields.
 _RELEASE_COLUMNS = (
     "sipri_key", "sipri_hash", "sipri_release", "value_source", "delivery_dates_estimated",
@@ -159,8 +162,10 @@ class Rows:
                 continue
             if not quote_occurs(quote, origin.text):
                 raise QuoteNotInSource(f"{origin.title}: the quote for {name} is not in its line")
-            citation = {"source_id": source_id, "deal_id": deal_id, "event_id": None}
-            self.tables[Citation].append({**citation, "field": name, "quote": quote})
+            self.tables[Citation].append(
+                {"source_id": source_id, "deal_id": deal_id, "event_id": None, "field": name,
+                 "quote": quote}
+            )  # fmt: skip
 
     def _conflicts(self, deal_id: int, source_id: int,
                    conflicts: list[tuple[str, str | None, str | None]]) -> None:  # fmt: skip
@@ -200,7 +205,7 @@ class Rows:
         self.tables[AuditEntry].append({
             "at": self.now, "actor": self.actor.name[:100], "action": action, "entity": "deal",
             "entity_id": deal_id, "deal_id": deal_id,
-            "changes": json.dumps(changes, ensure_ascii=False), "comment": comment,
+            "changes": _to_json(changes), "comment": comment,
         })  # fmt: skip
 
     def flush_inserts(self) -> None:

@@ -216,6 +216,24 @@ def _party_id(names: NameIndex, name: str) -> int:
     return party_id
 
 
+def _name_ids(names: NameIndex, deals: list[NewDeal]) -> list[tuple[int, int, int]]:
+    """Buyer, seller and platform ids per deal; a register names the same parties and
+    platforms thousands of times, so each is looked up once."""
+    parties: dict[str, int] = {}
+    platforms: dict[tuple[str, Category | None], int] = {}
+    ids = []
+    for new in deals:
+        buyer, seller = new.deal_in.buyer, new.deal_in.seller
+        platform = (new.deal_in.platform, new.platform_category)
+        for name in (buyer, seller):
+            if name not in parties:
+                parties[name] = _party_id(names, name)
+        if platform not in platforms:
+            platforms[platform] = _platform_id(names, new)
+        ids.append((parties[buyer], parties[seller], platforms[platform]))
+    return ids
+
+
 def _deal_row(deal_id: int, *, new: NewDeal, ids: tuple[int, int, int], now: dt.datetime) -> Row:
     row: Row = deal_columns(new.deal_in)
     extras = new.extras
@@ -245,9 +263,7 @@ def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog)
     _write_platforms(session, batch)
     names = NameIndex(session)
     rows = Rows(session, actor, f"import of {log.filename}", log.release)
-    for new in batch.deals:
-        ids = (_party_id(names, new.deal_in.buyer), _party_id(names, new.deal_in.seller),
-               _platform_id(names, new))  # fmt: skip
+    for new, ids in zip(batch.deals, _name_ids(names, batch.deals), strict=True):
         rows.new_deal(new, functools.partial(_deal_row, new=new, ids=ids, now=rows.now))
     for match in batch.corroborations:
         rows.corroboration(match)
