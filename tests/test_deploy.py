@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -82,3 +85,49 @@ def test_units_run_the_installed_command() -> None:
     backup = (DEPLOY / "tracker-backup.service").read_text(encoding="utf-8")
     assert "ExecStart=/opt/arms-deal-tracker/deploy/backup.sh" in backup
     assert (DEPLOY / "backup.sh").stat().st_mode & 0o111
+
+
+PROJECT_CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+# What `tracker dashboard` hands Streamlit, without starting a server: `launch.run` as
+# it is (settings, change of directory, argv), with the warm-up skipped and Streamlit's
+# CLI replaced by the config loading `streamlit run` does first.
+LAUNCH_CONFIG = """
+import sys
+from streamlit import config
+from dashboard import launch
+
+def loaded_config():
+    config.get_config_options(force_reparse=True)
+    print(config.get_option("server.maxUploadSize"), config.get_option("server.enableCORS"))
+    print(*sys.argv[1:])
+
+launch.warm_up = lambda: None
+launch.streamlit_cli.main = loaded_config
+launch.run(port=8599, address="127.0.0.1", headless=True)
+"""
+
+
+def test_the_project_config_sets_the_upload_limit_of_the_deploy_config() -> None:
+    assert PROJECT_CONFIG["server"]["maxUploadSize"] == STREAMLIT["server"]["maxUploadSize"]
+    assert 1 <= STREAMLIT["server"]["maxUploadSize"] < 200  # below Streamlit's default
+
+
+def test_tracker_dashboard_uses_the_upload_limit_from_any_directory(tmp_path: Path) -> None:
+    """Run from an unrelated directory with no global Streamlit config (as `make
+    dashboard` or a systemd unit may be), the server still gets the project's limit."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")},
+        "HOME": str(tmp_path),  # no ~/.streamlit/config.toml
+        "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path}/tracker.db",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH_CONFIG], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    limit, cors = done.stdout.splitlines()[0].split()
+    assert (int(limit), cors) == (STREAMLIT["server"]["maxUploadSize"], "True")
+    assert "run" in done.stdout and "--server.port 8599" in done.stdout
+    assert not (tmp_path / "tracker.db").exists()  # nothing opened: only the config read
