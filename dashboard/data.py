@@ -14,29 +14,31 @@ import io
 import json
 import threading
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from tracker import resolve
-from tracker.auth import Actor
 from tracker.config import get_settings
-from tracker.exports import export_bytes, export_metadata, totals_csv, write_audit
-from tracker.imports.pipeline import ImportReport, import_data
-from tracker.imports.plan import Progress
-from tracker.read import choices, detail, measures, table, tiv, units, usd, views
+from tracker.read import choices, measures, table, tiv, units, usd, views
 from tracker.read import totals as totals_
-from tracker.read.audit import iter_audit_log
 from tracker.read.choices import NameChoice, PartyChoice
-from tracker.read.detail import DealDetail
 from tracker.read.filters import DealFilters
 from tracker.read.table import TableRow
 from tracker.read.totals import GroupTotal
 from tracker.read.version import data_version
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.setup import open_database
+
+# Deal details, imports, exports and the audit log are imported where they are used:
+# the first page needs none of them, and the server starts sooner and smaller without.
+if TYPE_CHECKING:
+    from tracker.auth import Actor
+    from tracker.imports.pipeline import ImportReport
+    from tracker.imports.plan import Progress
+    from tracker.read.detail import DealDetail
 
 # The version makes results current; the TTL and the entry cap only bound memory.
 TTL = dt.timedelta(hours=1)
@@ -133,14 +135,15 @@ def deal_view(
     offset: int,
     groups_from: int = 0,
     groups_shown: int = 12,
+    facets: bool = True,
 ) -> views.DealView:
     """The Deals page's one call: a page of rows, the count and totals, a page of the
-    totals by `group`, and facet counts."""
+    totals by `group`, and (unless facets=False) facet counts."""
     with session() as s:
         return views.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
             concurrent=True, totals_by=group, groups_from=groups_from,
-            groups_shown=groups_shown,
+            groups_shown=groups_shown, facets=facets,
         )  # fmt: skip
 
 
@@ -164,6 +167,8 @@ def year_range() -> tuple[int, int] | None:
 
 @versioned
 def deal_detail(deal_id: int) -> DealDetail | None:
+    from tracker.read import detail
+
     with session() as s:
         return detail.deal_detail(s, deal_id)
 
@@ -176,6 +181,8 @@ def related_deals(deal_id: int) -> list[TableRow]:
 
 def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
     """What importing the file would do; writes nothing."""
+    from tracker.imports.pipeline import import_data
+
     with session() as s:
         return import_data(
             session=s, data=data, filename=filename, dry_run=True, skip_invalid=skip_invalid,
@@ -187,6 +194,8 @@ def run_import(
     data: bytes, filename: str, skip_invalid: bool, actor: Actor, progress: Progress | None = None
 ) -> ImportReport:
     """Import the file in one transaction, then drop every cached query result."""
+    from tracker.imports.pipeline import import_data
+
     with transaction(engine()) as s:
         report = import_data(
             session=s, data=data, filename=filename, skip_invalid=skip_invalid,
@@ -198,12 +207,17 @@ def run_import(
 
 def export_file(engine_: Engine, filters: DealFilters, fmt: str) -> bytes:
     """Export bytes, made only when the user clicks download (no Streamlit calls here)."""
+    from tracker.exports import export_bytes
+
     with make_session_factory(engine_)() as s:
         return export_bytes(s, filters, fmt)
 
 
 def audit_file(engine_: Engine, actor: Actor, fmt: str, **filters: Any) -> bytes:
     """The whole (filtered) audit log as CSV or JSON bytes, made when an admin clicks."""
+    from tracker.exports import write_audit
+    from tracker.read.audit import iter_audit_log
+
     buffer = io.StringIO()
     with make_session_factory(engine_)() as s:
         write_audit(iter_audit_log(session=s, actor=actor, **filters), buffer, fmt)
@@ -212,12 +226,16 @@ def audit_file(engine_: Engine, actor: Actor, fmt: str, **filters: Any) -> bytes
 
 def totals_file(engine_: Engine, filters: DealFilters, by: str) -> bytes:
     """Every group's totals as CSV, made only when the user clicks download."""
+    from tracker.exports import totals_csv
+
     with make_session_factory(engine_)() as s:
         return totals_csv(s, filters, by)
 
 
 def export_info(engine_: Engine, filters: DealFilters, count: int) -> bytes:
     """The export's sidecar: when, from which filters and which sources it was made."""
+    from tracker.exports import export_metadata
+
     with make_session_factory(engine_)() as s:
         metadata = export_metadata(s, filters, count)
     return (json.dumps(metadata, indent=2) + "\n").encode("utf-8")

@@ -121,10 +121,6 @@ def party_labels() -> dict[str, str]:
     return {choice.name: party_label(choice.name, choice.iso3) for choice in choices}
 
 
-def _label(name: str) -> str:
-    return party_labels().get(name, name)
-
-
 def _unpin_moved_ends() -> None:
     """The slider moved: an end the user moved is no longer the link's own value."""
     before = st.session_state.get("f_years_before")
@@ -199,6 +195,13 @@ def sidebar_filters() -> DealFilters:
     # dropped them, the URL (which mirrors them) brings them back instead of an error.
     if "filters_loaded" not in st.session_state or "f_buyers" not in st.session_state:
         _load_filters_from_url()
+    # Looked up once per run: format_func is called for every option (~270 of them), and
+    # each call of a cached function unpickles its result.
+    labels = party_labels()
+
+    def label_of(name: str) -> str:
+        return labels.get(name, name)
+
     with st.sidebar:
         st.header("Filters")
         for warning in st.session_state.get("url_warnings", []):
@@ -206,12 +209,12 @@ def sidebar_filters() -> DealFilters:
         # select_all=False: Enter picks the best match, not "Select 3 matches".
         buyers = st.multiselect(
             "Buyer", _party_options("buyer", st.session_state["f_buyers"]), key="f_buyers",
-            format_func=_label, help="Recipient state or party; type a name, code or alias.",
+            format_func=label_of, help="Recipient state or party; type a name, code or alias.",
             select_all=False, persist_state="session",
         )  # fmt: skip
         sellers = st.multiselect(
             "Seller", _party_options("seller", st.session_state["f_sellers"]), key="f_sellers",
-            format_func=_label, help="Supplying state or party; type a name, code or alias.",
+            format_func=label_of, help="Supplying state or party; type a name, code or alias.",
             select_all=False, persist_state="session",
         )  # fmt: skip
         platform = st.text_input(

@@ -141,6 +141,16 @@ def test_filter_change_updates_url_and_reload_restores_view(page: Page, server_u
     expect(status).to_contain_text("negotiating")
 
 
+def test_the_breakdown_shows_its_counts_when_opened(page: Page, server_url: str) -> None:
+    _open(page, f"{server_url}/deals?buyer=Turkey&platform=Typhoon")
+    counts = page.get_by_role("columnheader", name="deals", exact=True)
+    expect(counts).to_have_count(0)  # closed: not counted, not drawn
+    page.get_by_text("Breakdown of these deals").click()
+    wait_until_idle(page)
+    expect(counts).to_have_count(4)  # buyers, sellers, categories, statuses
+    expect(page.get_by_role("cell", name="Oman", exact=True)).to_be_visible()
+
+
 def test_downloaded_csv_parses_back_to_the_same_rows(
     page: Page, server_url: str, database_url: str, tmp_path: Path
 ) -> None:

@@ -240,3 +240,15 @@ def test_database_error_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{garbage}")
     at = _app()
     assert any("database could not be read" in e.value for e in at.error)
+
+
+def test_deals_breakdown_is_counted_only_while_open(app_db: str) -> None:
+    at = _app("deals", buyer="Turkey")
+    assert "| Seller | deals |" not in _markdown(at)  # closed: its four queries not run
+    at.session_state["deals_breakdown"] = True
+    at.run()
+    assert not at.exception, at.exception
+    text = _markdown(at)
+    assert "| Seller | deals |" in text and "| United Kingdom | 1 |" in text
+    at.multiselect(key="f_statuses").select("negotiating").run()
+    assert "| Status | deals |" in _markdown(at) and "| negotiating | 2 |" in _markdown(at)

@@ -23,6 +23,30 @@ def test_upgrade_head_creates_every_table(db_url: str) -> None:
     assert migrate.current_revision(engine) == migrate.head_revision()
 
 
+def test_up_to_date_is_told_without_alembic(db_url: str) -> None:
+    assert migrate.script_heads() == {migrate.head_revision()}
+    engine = make_engine(Settings(database_url=db_url))
+    assert not migrate.is_up_to_date(engine)  # no schema at all
+    migrate.upgrade(engine)
+    assert migrate.is_up_to_date(engine)
+    migrate.downgrade(engine, "-1")
+    assert not migrate.is_up_to_date(engine)
+
+
+def test_opening_an_up_to_date_database_imports_no_alembic(db_url: str) -> None:
+    engine = make_engine(Settings(database_url=db_url))
+    migrate.upgrade(engine)
+    script = (
+        "import sys; from tracker.config import Settings; "
+        "from tracker.store.setup import open_database; "
+        f"open_database(Settings(database_url={db_url!r})).dispose(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'zxcvbn')))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
 def test_no_drift_between_models_and_migrations(db_url: str) -> None:
     engine = make_engine(Settings(database_url=db_url))
     migrate.upgrade(engine)

@@ -34,6 +34,8 @@ GROUPS = [g.value for g in GroupBy]
 # Page parameter -> (session key, default): written to the URL only when a link gave it
 # or the reader changed it, so a link keeps exactly what it said.
 DEFAULTS = {"sort": "order_date", "desc": "1", "group": "platform", "page": "1"}
+# The breakdown's expander: its facet counts (four queries) are made only while it is open.
+BREAKDOWN = "deals_breakdown"
 TEXT_SORTS = {"buyer", "seller", "platform", "description", "category", "condition", "status"}
 
 
@@ -67,12 +69,16 @@ def _apply_header_click() -> None:
     st.session_state["deals_page"] = 1
 
 
-def _view(filters: DealFilters, group: str, sort: str, descending: bool, page: int) -> DealView:
+def _view(
+    filters: DealFilters, group: str, sort: str, descending: bool, page: int, facets: bool = False
+) -> DealView:
+    """The page's figures; the breakdown's facet counts only while it is open (or asked)."""
     groups_from = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN
+    facets = facets or bool(st.session_state.get(BREAKDOWN))
     with guard():
         return data.deal_view(
             filters, group, sort, descending, PAGE_SIZE, (page - 1) * PAGE_SIZE,
-            groups_from, GROUPS_SHOWN,
+            groups_from, GROUPS_SHOWN, facets,
         )  # fmt: skip
 
 
@@ -181,10 +187,17 @@ elif isinstance(clicked, str):
     # A fresh table (new key) drops the header's selection.
     st.session_state["deals_table_n"] = st.session_state.get("deals_table_n", 0) + 1
     st.rerun()
-with st.expander("Breakdown of these deals: buyers, sellers, categories, statuses"):
+breakdown = st.expander(
+    "Breakdown of these deals: buyers, sellers, categories, statuses",
+    key=BREAKDOWN,
+    on_change="rerun",
+)
+if breakdown.open:
+    if not view.facets:  # opened on this run
+        view = _view(filters, group, sort, descending, page, facets=True)
     # Plain Markdown tables: four interactive grids cost the browser more to draw than
     # the rest of the page, on every filter change.
-    columns = st.columns(len(view.facets))
+    columns = breakdown.columns(len(view.facets))
     for column, (facet, counts) in zip(columns, view.facets.items(), strict=True):
         column.markdown(facet_table(facet, counts))
 export_buttons(filters, count, key="deals-export")

@@ -51,30 +51,30 @@ def deal_view(
     totals_by: GroupBy | str | None = None,
     groups_shown: int = 12,
     groups_from: int = 0,
+    facets: bool = True,
 ) -> DealView:
     """One page of the filtered deals, the totals of all of them, and their facets; with
     `totals_by`, also their totals by that group (`groups_shown` of them from the
-    `groups_from`-th, each named by what tells its deals apart).
+    `groups_from`-th, each named by what tells its deals apart). facets=False skips the
+    facet counts (`DealView.facets` is then empty), four of the view's queries.
 
     concurrent=True runs the queries at once on their own connections (see
     `read_concurrently`): for readers of committed data, such as the dashboard."""
     resolved = resolve_filters(session, filters)  # once for all the view's queries
     page = partial(table_rows, filters=resolved, sort=sort, descending=descending,
                    limit=limit, offset=offset)  # fmt: skip
-    calls: list[Callable[[Session], Any]] = [
-        page,
-        partial(overall_total, filters=resolved),
-        *(partial(facet_counts, filters=resolved, by=by) for by in FACETS),
-    ]
-    if totals_by is not None:
+    calls: list[Callable[[Session], Any]] = [page, partial(overall_total, filters=resolved)]
+    if totals_by is not None:  # the longest query, so it starts first
         calls.append(partial(totals, filters=resolved, by=totals_by, parts_from=groups_from,
                              parts_groups=groups_shown))  # fmt: skip
-    rows, total, *facets = read_concurrently(session, calls, concurrent)
-    groups: list[GroupTotal] = facets.pop() if totals_by is not None else []
+    faceted = FACETS if facets else ()
+    calls += [partial(facet_counts, filters=resolved, by=by) for by in faceted]
+    rows, total, *rest = read_concurrently(session, calls, concurrent)
+    groups: list[GroupTotal] = rest.pop(0) if totals_by is not None else []
     return DealView(
         rows=rows,
         total=total,
-        facets={by.value: counts for by, counts in zip(FACETS, facets, strict=True)},
+        facets={by.value: counts for by, counts in zip(faceted, rest, strict=True)},
         groups=groups[groups_from : groups_from + groups_shown],
         group_count=len(groups),
     )

@@ -65,12 +65,12 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # A 16 MB page cache (the default is 2 MB) per connection. Measured at 100k and 1M
-    # deals (BENCHMARKS.md), bigger caches and memory-mapped reads made aggregates no
-    # faster (the OS caches the file), but each pooled connection's cache and map
-    # counted in the server's memory; and temp_store=MEMORY made GROUP BY sorts ~30%
-    # slower, so temporary B-trees stay at SQLite's default.
-    cursor.execute("PRAGMA cache_size=-16384")
+    # SQLite's default 2 MB page cache per connection. Measured at 100k and 1M deals
+    # (BENCHMARKS.md), bigger caches (16 MB) and memory-mapped reads made aggregates no
+    # faster (the OS caches the file), but each pooled connection's cache counted in the
+    # server's memory (16 MB caches: 46 MB more after the dashboard's views); and
+    # temp_store=MEMORY made GROUP BY sorts ~30% slower, so temporary B-trees stay at
+    # SQLite's default too.
     cursor.close()
 
 

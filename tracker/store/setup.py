@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine
 
 from tracker.auth import system_actor
 from tracker.config import Settings
 from tracker.read.choices import database_is_empty
-from tracker.seed import SeedReport, load_seeds
 from tracker.store import migrate
 from tracker.store.db import make_engine, make_session_factory, transaction
+
+if TYPE_CHECKING:  # the seeds (YAML, citing) are loaded only into an empty database
+    from tracker.seed import SeedReport
 
 
 def prepare_database(engine: Engine, *, seed_if_empty: bool = True) -> SeedReport | None:
@@ -22,6 +26,8 @@ def prepare_database(engine: Engine, *, seed_if_empty: bool = True) -> SeedRepor
         empty = database_is_empty(session)
     if not empty:
         return None
+    from tracker.seed import load_seeds
+
     with transaction(engine) as session:
         return load_seeds(session=session, actor=system_actor("seed"))
 

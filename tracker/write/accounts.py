@@ -19,7 +19,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import CursorResult, Engine, delete, func, select, update
 from sqlalchemy.orm import Session
-from zxcvbn import zxcvbn
 
 from tracker.auth import Actor, PermissionDenied, require
 from tracker.domain.vocab import Role
@@ -126,6 +125,9 @@ def _password_problems(
     elif len(name) >= 3 and name in password.casefold():
         problems.append("must not contain the username")
     if not problems:
+        # Imported here: its word lists take 13 MB, needed only when a password is set.
+        from zxcvbn import zxcvbn
+
         known = [username, *(detail for detail in personal if detail)]
         # zxcvbn's time grows with the length; the first 100 characters decide anyway.
         rating = zxcvbn(password[:100], user_inputs=known)
