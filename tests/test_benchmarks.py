@@ -75,3 +75,16 @@ def test_cells_show_median_spread_and_runs() -> None:
     assert run.cell([0.3]) == "300 ms (n=1)"
     assert run.cell([310e6, 320e6], memory=True) == "320 MB (max of n=2)"
     assert run.cell(None) == "—"
+
+
+def test_measures_benchmark_times_both_views_with_a_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import measures
+
+    argv = ["--deals", "300", "--runs", "1", "--results-dir", str(tmp_path)]
+    assert measures.main([*argv, "--filters", "none,buyer"]) == 0
+    out = capsys.readouterr().out
+    assert "300 deals" in out and "delivery records" in out
+    rows = [line for line in out.splitlines() if line.startswith(("| TIV", "| USD"))]
+    assert len(rows) == 4 and all("≤ 300 ms" in row and "n=1" in row for row in rows)

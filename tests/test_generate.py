@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
-from benchmarks.generate import GeneratedCounts, GenerateError, generate, main
+from benchmarks.generate import LAST_YEAR, GeneratedCounts, GenerateError, generate, main
 from tracker.citing import quote_occurs
 from tracker.config import Settings
 from tracker.domain.vocab import Category, Condition, PartyKind, Status
 from tracker.read.detail import deal_detail
 from tracker.read.filters import DealFilters
 from tracker.read.rows import count_deals
+from tracker.read.tiv import tiv_totals
 from tracker.read.totals import totals
 from tracker.store.db import make_engine, make_session_factory, transaction
-from tracker.store.models import Citation, Deal, Event, Party, Platform, Source
+from tracker.store.models import Citation, Deal, Delivery, Event, Party, Platform, Source
 
 from factories import row_counts
 
@@ -51,6 +53,7 @@ def test_counts_match_the_rows_written(generated: tuple[Engine, GeneratedCounts]
     assert (counts.parties, counts.platforms) == (rows["party"], rows["platform"])
     assert (counts.events, counts.sources) == (rows["event"], rows["source"])
     assert counts.citations == rows["citation"]
+    assert counts.deliveries == rows["delivery"]
     assert rows["party_alias"] == counts.parties
     assert rows["platform_alias"] == counts.platforms
     assert counts.platforms >= 1_500
@@ -128,6 +131,26 @@ def test_existing_queries_work_and_suppliers_are_skewed(
         assert count_deals(session, DealFilters(sellers=("United States",))) == max(counts)
         detail = deal_detail(session, 1)
         assert detail is not None and detail.events and detail.sources
+
+
+def test_deliveries_come_in_both_sipri_layouts_and_add_up_to_the_deals_tiv(
+    generated: tuple[Engine, GeneratedCounts],
+) -> None:
+    engine, _ = generated
+    deals = {d.id: d for d in _all(engine, Deal)}
+    records = _all(engine, Delivery)
+    stated = {r.deal_id for r in records if r.tiv is not None}
+    years_only = {r.deal_id for r in records if r.tiv is None}
+    assert stated and years_only and not stated & years_only  # layout B and layout A deals
+    for deal_id in stated:
+        own = [r for r in records if r.deal_id == deal_id]
+        assert sum(r.tiv for r in own) == deals[deal_id].tiv_delivered
+        assert sum(r.number for r in own) == deals[deal_id].quantity_delivered
+    assert all(deals[r.deal_id].first_delivery_date.year <= r.year <= LAST_YEAR for r in records)
+    with make_session_factory(engine)() as session:
+        total = tiv_totals(session, DealFilters()).total
+    delivered = sum((d.tiv_delivered for d in deals.values() if d.tiv_delivered), Decimal(0))
+    assert total.tiv == delivered and 0 < total.spread < total.tiv
 
 
 def test_same_seed_same_data_other_seed_other_data(tmp_path: Any) -> None:

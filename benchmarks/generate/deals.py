@@ -28,6 +28,7 @@ from benchmarks.generate.tables import (
 )
 from benchmarks.generate.timeline import (
     delivered_units,
+    delivery_rows,
     delivery_years,
     events,
     jan1,
@@ -46,6 +47,7 @@ class Chunk:
     events: list[Row] = field(default_factory=list)
     sources: list[Row] = field(default_factory=list)
     citations: list[Row] = field(default_factory=list)
+    deliveries: list[Row] = field(default_factory=list)
 
 
 class DealMaker:
@@ -56,6 +58,9 @@ class DealMaker:
         self.world = world
         self.ids = ids
         self.seed = seed
+        # Deliveries draw from their own stream, so adding them left every deal, event
+        # and source of a seed as it was.
+        self.delivery_rng = random.Random(f"{seed}:deliveries")
         years = range(FIRST_YEAR, LAST_YEAR + 1)
         # More deals in recent decades: four times as many in 2025 as in 1950.
         self.years = Picker(list(years), [1 + 3 * (y - FIRST_YEAR) / 75 for y in years])
@@ -215,6 +220,12 @@ class DealMaker:
                 "version": 1,
             }
         )
+        chunk.deliveries.extend(
+            delivery_rows(
+                self.delivery_rng, self.ids, deal_id, first_delivery, last_delivery,
+                delivered, tiv_unit,
+            )
+        )  # fmt: skip
         how_many = str(ordered) if ordered is not None else "an undisclosed number of"
         what = f"{how_many} {platform.designation}"
         first_event_id, report_year, first_description = events(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 
 from benchmarks.generate.tables import CREATED_AT, LAST_YEAR, PRE_ORDER_EVENT, REASONS, Profile
 from benchmarks.generate.world import Ids
@@ -50,6 +51,47 @@ def delivery_years(
     if status is Status.ORDERED and rng.random() < 0.4:
         return max(first, LAST_YEAR + 1), None, True
     return None, None, False
+
+
+LAYOUT_B_SHARE = 0.6  # deals imported from SIPRI's one-row-per-delivery-year layout
+
+
+def delivery_rows(
+    rng: random.Random,
+    ids: Ids,
+    deal_id: int,
+    first: int | None,
+    last: int | None,
+    delivered: int | None,
+    tiv_per_unit: Decimal | None,
+) -> list[Row]:
+    """The deal's delivery records up to LAST_YEAR, as SIPRI imports leave them: in the
+    per-year layout (B) each year's number and TIV; in the per-deal layout (A) only the
+    years, the deal's tiv_delivered being spread over them. None before any delivery."""
+    if first is None or not delivered or first > LAST_YEAR:
+        return []
+    years = list(range(first, min(last or first, LAST_YEAR) + 1))[:delivered]
+    per_year = _split(delivered, len(years))
+    stated = tiv_per_unit is not None and rng.random() < LAYOUT_B_SHARE
+    return [
+        {
+            "id": ids.take("delivery"),
+            "deal_id": deal_id,
+            "year": year,
+            "number": number if stated else None,
+            "number_estimated": False,
+            "year_estimated": False,
+            "tiv": tiv_per_unit * number if stated and tiv_per_unit is not None else None,
+            "source_id": None,
+        }
+        for year, number in zip(years, per_year, strict=True)
+    ]
+
+
+def _split(units: int, parts: int) -> list[int]:
+    """`units` over `parts` years as evenly as whole units go, the larger shares first."""
+    base, extra = divmod(units, parts)
+    return [base + (1 if index < extra else 0) for index in range(parts)]
 
 
 def events(

@@ -35,6 +35,7 @@ from tracker.store.bulk import Row, next_id
 from tracker.store.models import (
     Citation,
     Deal,
+    Delivery,
     Event,
     Party,
     PartyAlias,
@@ -101,7 +102,7 @@ class World:
 
 def existing_ids(session: Session) -> Ids:
     """The first free key of every table the generator writes to."""
-    tables = (Party, PartyAlias, Platform, PlatformAlias, Deal, Event, Source, Citation)
+    tables = (Party, PartyAlias, Platform, PlatformAlias, Deal, Delivery, Event, Source, Citation)
     return Ids({model.__tablename__: next_id(session, model) for model in tables})
 
 

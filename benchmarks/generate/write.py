@@ -1,5 +1,5 @@
 """Writing: one transaction for the world (parties, platforms and their aliases), then one
-per CHUNK_SIZE deals with their events, sources and citations, all through
+per CHUNK_SIZE deals with their deliveries, events, sources and citations, all through
 tracker.store.bulk.insert_rows (Core INSERTs of plain dicts, keys assigned up front)."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from tracker.store.db import analyze
 from tracker.store.models import (
     Citation,
     Deal,
+    Delivery,
     Event,
     Party,
     PartyAlias,
@@ -45,6 +46,7 @@ class GeneratedCounts:
     parties: int
     platforms: int
     deals: int
+    deliveries: int
     events: int
     sources: int
     citations: int
@@ -61,7 +63,8 @@ def generate(
     progress: Callable[[int, int], None] | None = None,
 ) -> GeneratedCounts:
     """Migrate (tracker.migrate.upgrade) if needed, then insert `deals` synthetic deals plus
-    their parties, platforms, events, sources and citations, in one transaction per chunk.
+    their parties, platforms, delivery records, events, sources and citations, in one
+    transaction per chunk.
 
     Same seed + size => identical data in a fresh database. Parties and platforms already
     in the database are reused by name; a database that already holds synthetic deals is
@@ -97,11 +100,13 @@ def generate(
             chunk = maker.chunk(start + 1, count)
             with session.begin():
                 insert_rows(session, Deal, chunk.deals)
+                insert_rows(session, Delivery, chunk.deliveries)
                 insert_rows(session, Event, chunk.events)
                 insert_rows(session, Source, chunk.sources)
                 insert_rows(session, Citation, chunk.citations)
             inserted.update(
                 deals=len(chunk.deals),
+                deliveries=len(chunk.deliveries),
                 events=len(chunk.events),
                 sources=len(chunk.sources),
                 citations=len(chunk.citations),
