@@ -65,6 +65,8 @@ def page(chromium: Browser) -> Iterator[Page]:
     context = chromium.new_context()
     page = context.new_page()
     page.set_default_timeout(30_000)
+    # A save reruns the page; on a loaded CI machine that took over expect's default 5 s.
+    expect.set_options(timeout=30_000)
     yield page
     context.close()
 
