@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,22 @@ def seeded_sqlite(sqlite_url: str) -> Iterator[Engine]:
 def session(seeded_engine: Engine) -> Iterator[Session]:
     with make_session_factory(seeded_engine)() as s:
         yield s
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per test module; skipped locally when
+    it is not installed, a failure in CI (browser tests must run there)."""
+    from benchmarks.browser import CHROMIUM, launch_chromium
+
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

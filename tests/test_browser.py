@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from benchmarks.browser import streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -29,19 +28,6 @@ pytestmark = pytest.mark.browser
 
 EDITOR_PASSWORD = "correct horse battery"
 EVIL_NOTE = "<script>window.__xss = 1</script><img src=x onerror='window.__xss = 2'> =HYPERLINK(1)"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def _database(folder: Path) -> tuple[str, int]:

@@ -6,15 +6,14 @@ empty form, and saving it wiped a delivered deal. This walks that exact path, tw
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from benchmarks.browser import streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -27,19 +26,6 @@ from tracker.write.accounts import create_user
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ has its own database and dashboard, so they pass in any order.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import urllib.parse
@@ -19,9 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from benchmarks.browser import streamlit_server, wait_until_idle
 from tracker.auth import Actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -72,19 +71,6 @@ class Trap:
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import chromium, page  # noqa: F401  (fixtures)
+from test_browser import page  # noqa: F401  (a fixture)
 from test_dashboard_sipri import BMP, PUMA
 from test_sipri_releases import deals, transfers
 

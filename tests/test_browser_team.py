@@ -9,16 +9,15 @@ version every write bumps, so nothing waits for a cache to expire.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from benchmarks.browser import streamlit_server, wait_until_idle
 from dashboard.cookie import COOKIE
 from tracker.auth import cli_actor
 from tracker.config import Settings
@@ -34,19 +33,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
 PASSWORD = "staple horse correct battery 7"
 DEAL_ID = 1
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,14 @@ Each test that writes gets a database and a server of its own, so they pass in a
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import CHROMIUM, launch_chromium, streamlit_server, wait_until_idle
+from benchmarks.browser import streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -32,19 +31,6 @@ EXPECT_TIMEOUT = 30_000
 PASSWORD = "correct horse battery"
 CHECKBOX_WIDTH = 33  # the grid's row-marker column
 HEADER_HEIGHT = 35
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def _database(folder: Path) -> str:
