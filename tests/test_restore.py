@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from tracker.cli import main
 from tracker.config import Settings
 from tracker.read.audit import audit_log
 from tracker.store.db import make_engine, make_session_factory, transaction
+from tracker.store.dump import dump_database, snapshot
 from tracker.store.models import Deal
 from tracker.write.deals import add_deal
 from tracker.write.restore import RESTORE_ACTION
@@ -130,3 +133,28 @@ def test_a_bad_dump_is_refused_with_table_row_and_column(
     assert refused.exit_code == 1, refused.output
     assert message in refused.output and "Traceback" not in refused.output
     assert _deals(url) == 7  # the seeds, untouched: nothing was written
+
+
+def test_the_dump_writes_every_table_as_snapshot_reads_it(seeded_engine: Engine) -> None:
+    """The database writes the dump's JSON (json_object, row_to_json): it must say what
+    the Python reading of the same rows says, on both backends: decimals at their scale,
+    flags, partial dates, times in UTC with and without microseconds, and hostile text."""
+    with transaction(seeded_engine) as session:
+        add_deal(
+            session=session, actor=EDITOR,
+            deal_in=deal_data(
+                value_amount="9999999999999.99", value_currency="USD", value_year=2020,
+                notes='=HYPERLINK("x") "quoted",\nline two\ttab é 漢字 \\ backslash',
+                quantity_unit="units, or so",
+            ),
+        )  # fmt: skip
+        deal = session.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        assert deal is not None
+        deal.created_at = dt.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=dt.UTC)
+    with make_session_factory(seeded_engine)() as session:
+        out = io.StringIO()
+        dump_database(session, out)
+        expected = snapshot(session)
+    assert json.loads(out.getvalue())["tables"] == expected
+    assert any(row["created_at"].endswith(".123456+00:00") for row in expected["deal"])
+    assert any(row["value_amount"] == "9999999999999.99" for row in expected["deal"])

@@ -188,7 +188,7 @@ def source_labels(session: Session, deal_ids: Sequence[int]) -> dict[int, str]:
             .join(Source, Source.id == Citation.source_id)
             .where(Citation.deal_id.in_(chunk))
             .distinct()
-            .order_by(Citation.deal_id, Source.published_date, Source.title)
+            .order_by(Citation.deal_id, Source.published_date, Source.title, Source.publisher)
         )
         for deal_id, publisher, title, published in rows:
             when = published.isoformat() if published else None

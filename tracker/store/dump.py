@@ -14,9 +14,25 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import IO, Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Table, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+)
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from tracker import __version__
 from tracker.domain.limits import MAX_INTEGER, decimal_problem, text_problem
@@ -60,8 +76,84 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# --- writing: each row becomes its JSON object inside the database ------------------------
+#
+# A dump is every row of every table (600,000 rows at 100,000 deals): building each
+# object in Python costs seconds, so the database writes it (SQLite's json_object,
+# PostgreSQL's row_to_json) from the columns in `_plain`'s canonical form, and Python
+# only copies the lines out, a batch at a time. `snapshot` below is the same form made
+# in Python; tests/test_restore.py checks that the two agree on both backends.
+
+_BATCH = 5000
+
+
+def _sqlite_cell(column: Any) -> ColumnElement[Any]:
+    """One SQLite column in the dump's form: SQLite keeps booleans as 0/1, NUMERIC as
+    REAL and times as naive "YYYY-MM-DD HH:MM:SS.ffffff" text (UTC, as the tracker writes
+    them). printf at the column's scale gives the stored decimal back exactly, as every
+    amount the limits accept has at most 15 significant digits (tracker.domain.limits)."""
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return case(
+            (column.is_(None), null()), (column, func.json("true")), else_=func.json("false")
+        )
+    if isinstance(kind, Numeric):
+        return case(
+            (column.is_(None), null()),
+            else_=func.printf(f"%.{kind.scale or 0}f", column, type_=String),
+        )
+    if isinstance(kind, DateTime):
+        fraction = func.substr(column, 20, type_=String)
+        return case(
+            (column.is_(None), null()),
+            else_=func.substr(column, 1, 10, type_=String) + literal("T")
+            + func.substr(column, 12, 8, type_=String)
+            + case((fraction.in_(["", ".000000"]), literal("")), else_=fraction)
+            + literal("+00:00"),
+        )  # fmt: skip
+    return column  # type: ignore[no-any-return]
+
+
+def _postgres_cell(column: Any) -> ColumnElement[Any]:
+    """One PostgreSQL column in the dump's form (booleans and numbers are JSON's own;
+    numeric as its exact text; times in UTC, microseconds only when there are some)."""
+    kind = column.type
+    if isinstance(kind, Numeric):
+        return cast(column, Text)
+    if isinstance(kind, DateTime):
+        utc = func.timezone("UTC", column)
+        micro = func.to_char(utc, "US", type_=String)
+        return (
+            func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS', type_=String)
+            + case((micro == "000000", literal("")), else_=literal(".") + micro)
+            + literal("+00:00")
+        )
+    if isinstance(kind, Date):
+        return func.to_char(column, "YYYY-MM-DD", type_=String)
+    if isinstance(kind, SAEnum):
+        return cast(column, Text)
+    return column  # type: ignore[no-any-return]
+
+
+def _json_rows(session: Session, table: Table) -> Any:
+    """The table's rows as JSON object texts, in key order, streamed from the database."""
+    key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
+    if session.get_bind().dialect.name == "postgresql":
+        cells = [_postgres_cell(column).label(column.name) for column in table.columns]
+        rows = select(*cells).order_by(*key).subquery("r")
+        stmt = select(cast(func.row_to_json(rows.table_valued()), Text)).order_by(
+            *(rows.c[column.name] for column in key)
+        )
+    else:
+        pairs = [part for c in table.columns for part in (literal(c.name), _sqlite_cell(c))]
+        stmt = select(func.json_object(*pairs, type_=String)).order_by(*key)
+    result = session.connection().execution_options(yield_per=_BATCH).execute(stmt)
+    return result.scalars().partitions()
+
+
 def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
-    """Write every table as JSON to `out`, streaming rows; returns rows per table."""
+    """Write every table as JSON to `out`, one row per line, streaming; returns rows per
+    table."""
     assert set(TABLE_ORDER) == set(Base.metadata.tables) - NOT_DUMPED
     counts: dict[str, int] = {}
     header = {
@@ -73,15 +165,11 @@ def dump_database(session: Session, out: IO[str]) -> dict[str, int]:
     }
     out.write(json.dumps(header)[:-1] + ', "tables": {')
     for index, name in enumerate(TABLE_ORDER):
-        table = table_of(name)
         out.write(("," if index else "") + f'\n"{name}": [')
-        key = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
-        result = session.execute(select(table).order_by(*key).execution_options(yield_per=5000))
         count = 0
-        for row in result.mappings():
-            record = {k: _plain(v) for k, v in row.items()}
-            out.write(("," if count else "") + "\n" + json.dumps(record, ensure_ascii=False))
-            count += 1
+        for batch in _json_rows(session, table_of(name)):
+            out.write(("," if count else "") + "\n" + ",\n".join(batch))
+            count += len(batch)
         out.write("]")
         counts[name] = count
     out.write("\n}}\n")
