@@ -180,13 +180,15 @@ def related_deals(deal_id: int) -> list[TableRow]:
 
 
 def preview_import(data: bytes, filename: str, skip_invalid: bool, actor: Actor) -> ImportReport:
-    """What importing the file would do; writes nothing."""
+    """What importing the file's first rows would do (a bounded sample, whatever the
+    file's size: tracker.imports.preview); writes nothing."""
     from tracker.imports.pipeline import import_data
+    from tracker.imports.preview import PREVIEW_RECORDS
 
     with session() as s:
         return import_data(
             session=s, data=data, filename=filename, dry_run=True, skip_invalid=skip_invalid,
-            actor=actor,
+            actor=actor, preview_records=PREVIEW_RECORDS,
         )  # fmt: skip
 
 

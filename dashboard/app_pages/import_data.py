@@ -22,7 +22,8 @@ if not is_editor():
 st.caption(
     "SIPRI trade registers (either layout, as downloaded), or this tracker's CSV/JSON "
     "exports and JSON dumps. Nothing is written until you confirm; a file imports "
-    "completely or not at all, and importing the same file again adds nothing."
+    "completely or not at all, and importing the same file again adds nothing. A large "
+    "file is previewed from its first rows; the import reads and checks all of it."
 )
 
 upload = st.file_uploader("File", type=["csv", "txt", "json"], key="import_file")
@@ -105,6 +106,12 @@ except ImportRejected as exc:
     if exc.problems:
         problems_table(exc.problems, upload.name)
     st.stop()
+if preview.sample:
+    st.info(
+        f"This is {md(preview.sample)}. Problems further down (a row cut short at the end, "
+        "an encoding that changes, a bad later row) are reported by the import itself, "
+        "which then writes nothing; deals a SIPRI release no longer lists are flagged then."
+    )
 st.caption(md(preview.summary()))
 show_report(preview, upload.name)
 if preview.rejected and not skip_invalid:
@@ -117,9 +124,11 @@ if preview.rejected and not skip_invalid:
 
 changes = (preview.created, preview.matched, preview.updated, preview.flagged)
 nothing_new = not any(changes) and not any(preview.tables.values())
-if nothing_new:
+if nothing_new and not preview.sample:
     st.info("Nothing new to import: this file is already in the database.")
     st.stop()
+if nothing_new:
+    st.info("Nothing new in the rows previewed: the import will look at the rest.")
 if st.button("Import", type="primary", key="import_go"):
     bar = st.progress(0.0, text="Importing…")
 
@@ -130,10 +139,15 @@ if st.button("Import", type="primary", key="import_go"):
         with guard(ImportRejected):
             report = data.run_import(content, upload.name, skip_invalid, current_actor(), progress)
     except ImportRejected as exc:
+        bar.empty()
         st.error(md(exc))
+        if exc.problems:
+            problems_table(exc.problems, upload.name)
         st.stop()
     bar.progress(1.0, text="Done")
     st.success(md(report.summary()))
+    if report.rejected:
+        problems_table(report.rejected, upload.name)
     if report.created_ids:
         first = report.created_ids[0]
         st.page_link(

@@ -32,7 +32,7 @@ class DecodedFile:
     encoding: str  # "utf-8", "utf-16" or "latin-1"
 
 
-def _utf16_codec(data: bytes) -> str | None:
+def utf16_codec(data: bytes) -> str | None:
     """ "utf-16" (with a byte-order mark), "utf-16-le"/"-be" (ASCII-heavy text whose every
     other byte is NUL), or None."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -76,7 +76,7 @@ def decode(data: bytes, what: str = "the file") -> DecodedFile:
     binary = f"{what} is not a text file (binary data): expected CSV or JSON"
     if data.startswith(b"PK\x03\x04"):
         raise UnreadableFile(f"{binary} (this looks like a zip archive or .xlsx workbook)")
-    utf16 = _utf16_codec(data)
+    utf16 = utf16_codec(data)
     if utf16 is not None:
         try:
             text = data.decode(utf16).lstrip("\ufeff")

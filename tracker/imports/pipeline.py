@@ -20,6 +20,7 @@ from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_jso
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import Candidate, ImportRejected, Plan, Progress, RowProblem, plan_import
+from tracker.imports.preview import preview_sample
 from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipri_text
 from tracker.imports.sipri.candidates import candidates as sipri_candidates
 from tracker.resolve import suggest_parties
@@ -59,6 +60,7 @@ class ImportReport:
     release: str | None = None  # a SIPRI release's "Data generated" day
     rejects_file: str | None = None  # where the rejected rows were written, if anywhere
     tables: dict[str, int] = field(default_factory=dict)  # rows loaded from a dump
+    sample: str | None = None  # a preview of the file's first rows only: which, of how many
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
@@ -84,7 +86,8 @@ class ImportReport:
             parts.append(f"{len(self.unreviewed_parties)} of them unreviewed")
         if self.new_platforms:
             parts.append(f"{len(self.new_platforms)} new platforms")
-        return f"{self.filename} ({self.detail}): {verb} " + ", ".join(parts)
+        told = f"{self.filename} ({self.detail}): {verb} " + ", ".join(parts)
+        return f"{told} ({self.sample})" if self.sample else told
 
 
 def _stored_name(filename: str) -> str:
@@ -164,19 +167,23 @@ def import_data(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
+    preview_records: int | None = None,
 ) -> ImportReport:
     """Import a file's bytes in the session's transaction: all of it, or nothing.
 
     Needs the editor role (a dump, which holds accounts, needs an admin). Raises
     ImportRejected (nothing written) for an unreadable file, or for any rejected row
-    unless `skip_invalid`. A dry run plans everything and writes nothing. Imports run
-    one at a time: a later one waits (telling `on_wait`) for the one writing.
+    unless `skip_invalid`. A dry run plans everything and writes nothing; with
+    `preview_records` it plans only the file's first records (tracker.imports.preview)
+    and says so in the report. Imports run one at a time: a later one waits (telling
+    `on_wait`) for the one writing.
     """
     require(actor, Role.EDITOR, "importing a file")
     with collector_paused():
         return _import(
-            session, data, filename, actor, fmt, dry_run, skip_invalid, progress, on_wait
-        )
+            session, data, filename, actor, fmt, dry_run, skip_invalid, progress, on_wait,
+            preview_records if dry_run else None,
+        )  # fmt: skip
 
 
 def _import(
@@ -189,11 +196,14 @@ def _import(
     skip_invalid: bool,
     progress: Progress | None,
     on_wait: Callable[[str], None] | None,
+    preview_records: int | None = None,
 ) -> ImportReport:
     # The name is the uploader's text, stored in sources and the import log and shown in
     # messages: its control characters are shown, never kept (a terminal would act on them).
     filename = visible_controls(filename, multiline=False)
-    file = _read(data, filename)
+    sha = hashlib.sha256(data).hexdigest()  # the whole file's: its deals' origins name it
+    sample = preview_sample(data, preview_records) if preview_records else None
+    file = _read(sample.data if sample else data, filename)
     fmt = fmt or detect_format(file, filename)
     if fmt not in FORMATS:
         raise ImportRejected(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -208,17 +218,17 @@ def _import(
         except BadDump as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
         return report
-    sha = hashlib.sha256(data).hexdigest()
     parsed = _candidates(file, fmt, filename, sha, parsed_json)
     detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
     if not dry_run:  # plan against what a concurrent import writes, not beside it
         take_import_lock(session, on_wait)
-    plan = plan_import(session, parsed.candidates, progress)
+    plan = plan_import(session, parsed.candidates, progress, whole_file=sample is None)
     plan.problems = parsed.problems + plan.problems
     report = _report(plan, filename, fmt, detail, dry_run)
     report.unreviewed_parties = _unreviewed(session, plan.batch.unreviewed)
     report.warnings = warnings
     report.release = release.isoformat() if release else None
+    report.sample = sample.describe() if sample else None
     if dry_run:  # a preview shows everything, rejected rows included
         return report
     if plan.problems and not skip_invalid:

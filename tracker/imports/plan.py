@@ -221,9 +221,15 @@ def _new_deal(accepted: _Accepted, names: NameIndex, batch: Batch, duplicates: l
 
 
 def plan_import(
-    session: Session, candidates: list[Candidate], progress: Progress | None = None
+    session: Session,
+    candidates: list[Candidate],
+    progress: Progress | None = None,
+    *,
+    whole_file: bool = True,
 ) -> Plan:
-    """Decide, without writing, what each candidate becomes."""
+    """Decide, without writing, what each candidate becomes. A preview of the file's
+    first rows (not `whole_file`) cannot tell which stored deals a release no longer
+    lists: it flags none, and pairs no changed row with one."""
     plan = Plan()
     batch = plan.batch
     names = NameIndex(session)
@@ -267,7 +273,8 @@ def plan_import(
         for accepted in fresh:
             _new_deal(accepted, names, batch, [])
     else:
-        _plan_against_stored(session, stored, fresh, names, batch, seen_keys, candidates)
+        unseen = stored.unseen(seen_keys, candidates, names) if whole_file else set()
+        _plan_against_stored(session, stored, fresh, names, batch, unseen)
     if progress:
         progress(len(candidates), len(candidates))
     return plan
@@ -279,11 +286,9 @@ def _plan_against_stored(
     fresh: list[_Accepted],
     names: NameIndex,
     batch: Batch,
-    seen_keys: set[str],
-    candidates: list[Candidate],
+    unseen: set[int],
 ) -> None:
     """Pair, match or create the accepted candidates; flag what a release dropped."""
-    unseen = stored.unseen(seen_keys, candidates, names)
     for accepted in fresh:
         candidate = accepted.candidate
         if not candidate.match_existing:
