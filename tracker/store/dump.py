@@ -78,7 +78,7 @@ def _plain(value: Any) -> Any:
 
 # --- writing: each row becomes its JSON object inside the database ------------------------
 #
-# A dump is every row of every table (600,000 rows at 100,000 deals): building each
+# A dump is every row of every table (480,000 rows at 100,000 deals): building each
 # object in Python costs seconds, so the database writes it (SQLite's json_object,
 # PostgreSQL's row_to_json) from the columns in `_plain`'s canonical form, and Python
 # only copies the lines out, a batch at a time. `snapshot` below is the same form made
