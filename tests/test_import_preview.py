@@ -113,3 +113,11 @@ def test_a_utf16_file_is_cut_by_its_text() -> None:
     sample = preview_sample(data, LIMIT)
     assert sample is not None
     assert len(sample.data.decode("utf-16").splitlines()) == LIMIT
+
+
+def test_a_quote_never_closed_does_not_make_the_sample_the_whole_file() -> None:
+    lines = _register(LIMIT * 200).decode().splitlines(keepends=True)
+    lines[3] = lines[3].replace("Turkey", '"Turkey', 1)  # opens a quoted cell for good
+    data = "".join(lines).encode()
+    sample = preview_sample(data, LIMIT)
+    assert sample is not None and len(sample.data) < len(data) // 2

@@ -24,6 +24,9 @@ from tracker.imports.files import UnreadableFile, decode, utf16_codec
 # Enough rows to show a file's shape, its columns, its new names and its first problems
 # (the dry run of 2,000 SIPRI rows takes about a second); not enough to hold a server.
 PREVIEW_RECORDS = 2_000
+# A quote opened and never closed makes the rest of a file one record: the head read for
+# a sample stops growing at this many lines per record wanted (the import names the row).
+_MAX_LINES_PER_RECORD = 64
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _csv_sample(data: bytes, limit: int) -> Sample | None:
         head_end = _end_of_line(data, lines)
         head = decode(data[:head_end])
         end = _first_records(head.text, limit)
-        if end < len(head.text) or head_end == len(data):
+        if end < len(head.text) or head_end == len(data) or lines >= limit * _MAX_LINES_PER_RECORD:
             break
         lines *= 2
     if head_end == len(data) and end >= len(head.text.rstrip()):
