@@ -64,12 +64,14 @@ def _register(deals: int, broken: int | None = None) -> bytes:
     return out.getvalue().encode()
 
 
-def _uploaded(data: bytes) -> AppTest:
+def _uploaded(data: bytes, skip_invalid: bool = False) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.sidebar.text_input(key="signin_user").input("erin")
     at.sidebar.text_input(key="signin_password").input(PASSWORD)
     at.button(key="sign_in_submit").click().run()
     at.switch_page("app_pages/import_data.py").run()
+    if skip_invalid:
+        at.checkbox(key="import_skip").check().run()
     at.file_uploader(key="import_file").set_value(("deals.csv", data, "text/csv")).run()
     assert not at.exception, at.exception
     return at
@@ -111,3 +113,16 @@ def test_a_bad_row_after_the_sample_is_reported_on_confirm_and_nothing_written(
     problems = next(df.value for df in at.dataframe if "reason" in df.value.columns)
     assert list(problems["row"]) == [broken + 1] and list(problems["value"]) == ["twelve"]
     assert row_counts(app_engine) == before
+
+
+def test_skipped_rows_are_listed_by_the_preview_and_again_by_the_import(
+    app_engine: Engine,
+) -> None:
+    before = _deals(app_engine)
+    at = _uploaded(_register(PREVIEW_RECORDS + EXTRA, broken=10), skip_invalid=True)
+    assert [list(df.value["row"]) for df in at.dataframe if "reason" in df.value.columns] == [[11]]
+    at.button(key="import_go").click().run()
+    assert not at.exception, at.exception
+    tables = [list(df.value["row"]) for df in at.dataframe if "reason" in df.value.columns]
+    assert tables == [[11], [11]]  # the preview's, then the import's
+    assert _deals(app_engine) == before + PREVIEW_RECORDS + EXTRA - 1

@@ -37,7 +37,7 @@ if upload is None:
 content = upload.getvalue()
 
 
-def problems_table(problems: Sequence[RowProblem], filename: str) -> None:
+def problems_table(problems: Sequence[RowProblem], filename: str, stage: str = "preview") -> None:
     """Rejected rows: row number, column, value and reason, and the same as a CSV file."""
     st.dataframe(
         pd.DataFrame(
@@ -49,7 +49,7 @@ def problems_table(problems: Sequence[RowProblem], filename: str) -> None:
     st.download_button(
         "Download the rejected rows (CSV)", rejects_csv(problems),
         file_name=f"{PurePath(filename).stem}.rejects.csv", mime="text/csv",
-        key=f"rejects_{len(problems)}_{st.session_state.get('import_go', False)}",
+        key=f"rejects_{stage}_{len(problems)}_{st.session_state.get('import_go', False)}",
     )  # fmt: skip
 
 
@@ -142,12 +142,12 @@ if st.button("Import", type="primary", key="import_go"):
         bar.empty()
         st.error(md(exc))
         if exc.problems:
-            problems_table(exc.problems, upload.name)
+            problems_table(exc.problems, upload.name, "import")
         st.stop()
     bar.progress(1.0, text="Done")
     st.success(md(report.summary()))
-    if report.rejected:
-        problems_table(report.rejected, upload.name)
+    if report.rejected:  # the preview's table above may list the same rows
+        problems_table(report.rejected, upload.name, "import")
     if report.created_ids:
         first = report.created_ids[0]
         st.page_link(
