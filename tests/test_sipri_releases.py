@@ -232,6 +232,37 @@ def test_a_newer_release_changes_adds_and_flags_deals(seeded_engine: Engine) -> 
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
 
 
+def test_a_newer_release_stating_a_matched_deal_again_imports_twice(
+    seeded_engine: Engine,
+) -> None:
+    """Rows that corroborated stored deals (the seeded S-400, not created by SIPRI) come
+    again in every release: unchanged they are already imported, changed they corroborate
+    again; the release imports, and once more adds nothing (was: UNIQUE source.ref)."""
+    s400 = (
+        "95001,Russia,Turkiye,S-400,SAM system,Air defence systems,2017,No,4,No,2019,No,New,"
+        "600,2400,2400,No"
+    )
+    rafale = (
+        "95002,France,India,Rafale,FGA aircraft,Aircraft,2016,No,36,No,2020,No,New,50,1800,1800,No"
+    )
+    first = _import(seeded_engine, transfers([s400, rafale], "12 Feb 2025", "1995' to '2024"))
+    assert (first.created, first.matched) == (1, 1)
+    counts = row_counts(seeded_engine)
+    same = [s400, rafale.replace(",2020,No,", ",2021,No,")]
+    second = _import(seeded_engine, transfers(same, "12 Feb 2026", "1995' to '2025"), "r2.csv")
+    assert (second.created, second.matched, second.unchanged, second.updated) == (0, 0, 1, 1)
+    again = _import(seeded_engine, transfers(same, "12 Feb 2026", "1995' to '2025"), "r2.csv")
+    assert (again.created, again.matched, again.updated, again.unchanged) == (0, 0, 0, 2)
+    revised = [s400.replace(",4,No,2019,", ",4,Yes,2019,"), same[1]]
+    third = _import(seeded_engine, transfers(revised, "12 Feb 2027", "1995' to '2026"), "r3.csv")
+    assert (third.created, third.matched, third.unchanged) == (0, 1, 1)
+    assert _import(seeded_engine, transfers(revised, "12 Feb 2027", "1995' to '2026"),
+                   "r3.csv").unchanged == 2  # fmt: skip
+    (deal,) = _deals(seeded_engine, "S-400 Triumf")
+    assert deal.quantity_ordered == 4  # the seed's deal, corroborated, never duplicated
+    assert row_counts(seeded_engine)["deal"] == counts["deal"]
+
+
 def test_a_researchers_edit_survives_a_newer_release(seeded_engine: Engine) -> None:
     _import(seeded_engine, transfers(RELEASE_1[1:2], "12 Feb 2025", "1995' to '2024"))
     (rafale,) = _deals(seeded_engine, "Rafale")

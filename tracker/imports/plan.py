@@ -257,7 +257,9 @@ def plan_import(
             if accepted is not None:
                 stored.updates.append((stored.by_key[key].deal_id, accepted))
             continue
-        if key is None and candidate.origin.ref in known_origins:
+        if candidate.origin.ref in known_origins:
+            # This row's content, imported before: also a row that corroborated a deal
+            # stored before (which keeps its own key, so `by_key` does not know it).
             plan.unchanged.append(candidate)
             continue
         if candidate.origin.ref in seen_origins:
