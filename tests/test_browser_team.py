@@ -127,9 +127,9 @@ def test_an_edit_on_one_dashboard_shows_on_the_other_on_reload(
     # Server B shows it on the next load, not after its cache expires.
     reader.reload()
     wait_until_idle(reader)
-    expect(reader.get_by_test_id("stMainBlockContainer").get_by_text(marker)).to_be_visible(
-        timeout=5_000
-    )
+    # exact: the notes themselves; the deal's history table also quotes the change.
+    notes_b = reader.get_by_test_id("stMainBlockContainer").get_by_text(marker, exact=True)
+    expect(notes_b).to_be_visible(timeout=5_000)
 
 
 def test_the_import_page_offers_the_configured_upload_limit(
