@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -77,37 +79,123 @@ def _engine_for(url: str) -> Engine:
     return make_engine(Settings(database_url=url, auto_setup=False))
 
 
+class DatabaseTemplates:
+    """Migrated (and seeded) databases made once per test session and copied per test.
+
+    Running every migration and loading the seeds took one to three seconds a test, most of
+    the suite's time; a copy takes milliseconds. SQLite copies a closed file (closing the
+    last connection folds the WAL into it); PostgreSQL uses CREATE DATABASE ... TEMPLATE.
+    The copies are what `prepare_database` makes: the tests of migrating and seeding
+    themselves call it on empty databases (`sqlite_url`, `postgres_url`).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._sqlite: dict[bool, Path] = {}
+        self._postgres: dict[bool, str] = {}
+
+    def sqlite(self, target: Path, *, seeded: bool) -> str:
+        if seeded not in self._sqlite:
+            template = self.folder / ("seeded.db" if seeded else "empty.db")
+            self._prepare(f"sqlite:///{template}", seeded)
+            self._sqlite[seeded] = template
+        shutil.copyfile(self._sqlite[seeded], target)
+        return f"sqlite:///{target}"
+
+    def postgres(self, server: PostgresServer, name: str, *, seeded: bool) -> str:
+        if seeded not in self._postgres:
+            template = f"tracker_template_{'seeded' if seeded else 'empty'}_{uuid.uuid4().hex[:8]}"
+            self._prepare(server.create_database(template), seeded)
+            self._postgres[seeded] = template
+        return server.create_database(name, template=self._postgres[seeded])
+
+    @staticmethod
+    def _prepare(url: str, seeded: bool) -> None:
+        engine = _engine_for(url)
+        try:
+            prepare_database(engine, seed_if_empty=seeded)
+        finally:
+            engine.dispose()  # no connection may stay open on a template
+
+
+@pytest.fixture(scope="session")
+def database_templates(tmp_path_factory: pytest.TempPathFactory) -> DatabaseTemplates:
+    return DatabaseTemplates(tmp_path_factory.mktemp("templates"))
+
+
+def _prepared_url(request: pytest.FixtureRequest, *, backend: str, seeded: bool) -> str:
+    """A fresh database of `backend`, migrated and (seeded=True) holding the seeds."""
+    templates: DatabaseTemplates = request.getfixturevalue("database_templates")
+    if backend == "postgres":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        name = f"tracker_test_{uuid.uuid4().hex[:16]}"
+        request.addfinalizer(lambda: server.drop_database(name))
+        return templates.postgres(server, name, seeded=seeded)
+    folder: Path = request.getfixturevalue("tmp_path")
+    # The first is the test's `sqlite_url` file, as when these fixtures migrated that file.
+    names = ("tracker.db", *(f"tracker-{n}.db" for n in range(2, 100)))
+    target = next(folder / name for name in names if not (folder / name).exists())
+    return templates.sqlite(target, seeded=seeded)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest) -> str:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Runs the test once on SQLite, once on PostgreSQL."""
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, backend: str) -> str:
     """A fresh, empty database on each backend: the test runs once on SQLite, once on PostgreSQL."""
-    if request.param == "postgres":
+    if backend == "postgres":
         return str(request.getfixturevalue("postgres_url"))
     return str(request.getfixturevalue("sqlite_url"))
 
 
 @pytest.fixture
-def empty_engine(db_url: str) -> Iterator[Engine]:
+def migrated_url(request: pytest.FixtureRequest, backend: str) -> str:
+    """A migrated database with no data, on each backend (from a template)."""
+    return _prepared_url(request, backend=backend, seeded=False)
+
+
+@pytest.fixture
+def seeded_url(request: pytest.FixtureRequest, backend: str) -> str:
+    """A migrated database holding the seed deals, on each backend (from a template)."""
+    return _prepared_url(request, backend=backend, seeded=True)
+
+
+@pytest.fixture
+def migrated_sqlite_url(request: pytest.FixtureRequest) -> str:
+    """A migrated SQLite file with no data (from a template)."""
+    return _prepared_url(request, backend="sqlite", seeded=False)
+
+
+@pytest.fixture
+def seeded_sqlite_url(request: pytest.FixtureRequest) -> str:
+    """A migrated SQLite file holding the seed deals (from a template)."""
+    return _prepared_url(request, backend="sqlite", seeded=True)
+
+
+@pytest.fixture
+def empty_engine(migrated_url: str) -> Iterator[Engine]:
     """A migrated database with no data, on each backend."""
-    engine = _engine_for(db_url)
-    prepare_database(engine, seed_if_empty=False)
+    engine = _engine_for(migrated_url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def seeded_engine(db_url: str) -> Iterator[Engine]:
+def seeded_engine(seeded_url: str) -> Iterator[Engine]:
     """A migrated database holding the seed deals, on each backend."""
-    engine = _engine_for(db_url)
-    prepare_database(engine)
+    engine = _engine_for(seeded_url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> Iterator[Engine]:
+def seeded_sqlite(seeded_sqlite_url: str) -> Iterator[Engine]:
     """A seeded SQLite database only, for tests where the backend does not matter."""
-    engine = _engine_for(sqlite_url)
-    prepare_database(engine)
+    engine = _engine_for(seeded_sqlite_url)
     yield engine
     engine.dispose()
 
@@ -116,6 +204,35 @@ def seeded_sqlite(sqlite_url: str) -> Iterator[Engine]:
 def session(seeded_engine: Engine) -> Iterator[Session]:
     with make_session_factory(seeded_engine)() as s:
         yield s
+
+
+# Argon2id at the library's recommended cost takes about 0.2 s a hash on this machine, and
+# a sign-in test makes up to a hundred: tests hash at the lowest cost instead (real Argon2id
+# hashes still, verified the same way). Tests about the cost itself, or timing, opt out with
+# @pytest.mark.real_password_hashing; so do browser tests, whose dashboard servers run as
+# processes at the real cost (and would re-hash a cheap hash at the first sign-in).
+CHEAP_HASHER_PARAMETERS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request: pytest.FixtureRequest) -> Iterator[None]:
+    if request.node.get_closest_marker("real_password_hashing") or request.node.get_closest_marker(
+        "browser"
+    ):
+        yield
+        return
+    from argon2 import PasswordHasher
+
+    from tracker.write import accounts
+
+    real = accounts._hasher
+    accounts._hasher = PasswordHasher(**CHEAP_HASHER_PARAMETERS)
+    accounts._dummy_hash.cache_clear()  # made again by this hasher: unknown names cost the same
+    try:
+        yield
+    finally:
+        accounts._hasher = real
+        accounts._dummy_hash.cache_clear()
 
 
 @pytest.fixture(scope="module")

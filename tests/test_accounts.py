@@ -106,6 +106,7 @@ def test_sso_only_account_cannot_sign_in_with_a_password(engine: Engine) -> None
         assert accounts.actor_for_sso(session=session, identity="other@example.org") is None
 
 
+@pytest.mark.real_password_hashing  # upgraded to the library's recommended cost
 def test_outdated_hash_is_upgraded_on_sign_in(engine: Engine, alice: str) -> None:
     from argon2 import PasswordHasher
 

@@ -29,7 +29,6 @@ from tracker.seed import load_seeds
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
 from tracker.store.models import AuditEntry, Deal, DealFlag, Party
-from tracker.store.setup import prepare_database
 from tracker.write import accounts, catalogue, deals, restore, sources
 from tracker.write.batch import Batch, ImportLog, NewDeal, Origin, write_batch
 
@@ -161,9 +160,8 @@ def _count(engine: Engine, actor: str) -> int:
 
 
 @pytest.fixture
-def empty_sqlite(tmp_path: pathlib.Path) -> Iterator[Engine]:
-    engine = make_engine(Settings(database_url=f"sqlite:///{tmp_path}/empty.db"))
-    prepare_database(engine, seed_if_empty=False)
+def empty_sqlite(migrated_sqlite_url: str) -> Iterator[Engine]:
+    engine = make_engine(Settings(database_url=migrated_sqlite_url))
     yield engine
     engine.dispose()
 

@@ -73,11 +73,36 @@ class Trap:
         self._server.server_close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def trap() -> Iterator[Trap]:
     server = Trap()
     yield server
     server.close()
+
+
+@pytest.fixture(autouse=True)
+def _trap_log_per_test(trap: Trap) -> None:
+    trap.requests.clear()
+
+
+@pytest.fixture(scope="module")
+def plain_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server on the seeds for the hostile links (the tests only read)."""
+    url, _ = _dashboard(tmp_path_factory.mktemp("hostile-links"))
+    with streamlit_server(url) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def hostile_dashboard(
+    trap: Trap, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, int]]:
+    """A server on the seeds and a deal whose stored names are hostile. Apart from the
+    links' server: a known hostile name would make `/country?name=` a country page."""
+    url, deal_id = _dashboard(tmp_path_factory.mktemp("hostile-names"), trap.hostile_texts())
+    assert deal_id is not None
+    with streamlit_server(url) as server:
+        yield server.url, deal_id
 
 
 @pytest.fixture
@@ -138,29 +163,26 @@ def _assert_inert(page: Page, trap: Trap, asked: list[str]) -> str:
     ("path", "param"), [("/", "buyer"), ("/country", "name"), ("/deals", "from")]
 )
 def test_a_hostile_link_fetches_nothing_and_shows_its_text(
-    page: Page, trap: Trap, tmp_path: Path, path: str, param: str
+    page: Page, trap: Trap, plain_dashboard: str, path: str, param: str
 ) -> None:
-    url, _ = _dashboard(tmp_path)
+    server_url = plain_dashboard
     hostile = trap.hostile_texts()["markdown"]
-    with streamlit_server(url) as server:
-        query = urllib.parse.urlencode({param: hostile})
-        asked = _visit(page, f"{server.url}{path}?{query}", trap)
-        shown = _assert_inert(page, trap, asked)
+    query = urllib.parse.urlencode({param: hostile})
+    asked = _visit(page, f"{server_url}{path}?{query}", trap)
+    shown = _assert_inert(page, trap, asked)
     assert "**Session expired**" in shown  # literally, asterisks and all
     assert f"![x]({trap.origin}/p.png)" in shown
 
 
 def test_hostile_stored_names_in_a_deal_heading_fetch_nothing(
-    page: Page, trap: Trap, tmp_path: Path
+    page: Page, trap: Trap, hostile_dashboard: tuple[str, int]
 ) -> None:
-    names = trap.hostile_texts()
-    url, deal_id = _dashboard(tmp_path, names)
-    with streamlit_server(url) as server:
-        asked = _visit(page, f"{server.url}/deal?id={deal_id}", trap)
-        shown = _assert_inert(page, trap, asked)
-        assert "**Session expired**" in shown and f"<img src={trap.origin}/i.png>" in shown
-        heading = page.locator("h1, h2, h3").filter(has_text="Session expired")
-        assert heading.count() >= 1  # the seller's name is in the heading, as text
-        assert "**Session expired**" in heading.first.inner_text()
-        asked = _visit(page, f"{server.url}/deals?group=seller", trap)
-        _assert_inert(page, trap, asked)
+    server_url, deal_id = hostile_dashboard
+    asked = _visit(page, f"{server_url}/deal?id={deal_id}", trap)
+    shown = _assert_inert(page, trap, asked)
+    assert "**Session expired**" in shown and f"<img src={trap.origin}/i.png>" in shown
+    heading = page.locator("h1, h2, h3").filter(has_text="Session expired")
+    assert heading.count() >= 1  # the seller's name is in the heading, as text
+    assert "**Session expired**" in heading.first.inner_text()
+    asked = _visit(page, f"{server_url}/deals?group=seller", trap)
+    _assert_inert(page, trap, asked)

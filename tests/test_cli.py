@@ -17,14 +17,25 @@ from tracker.cli import main
 from tracker.exports import EXPORT_COLUMNS
 
 
-@pytest.fixture
-def run(sqlite_url: str) -> object:
+def _runner_on(url: str) -> object:
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
-        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": sqlite_url})
+        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": url})
 
     return invoke
+
+
+@pytest.fixture
+def run(seeded_sqlite_url: str) -> object:
+    """The CLI on a seeded database."""
+    return _runner_on(seeded_sqlite_url)
+
+
+@pytest.fixture
+def run_fresh(sqlite_url: str) -> object:
+    """The CLI on a database file that does not exist yet: its first use sets it up."""
+    return _runner_on(sqlite_url)
 
 
 @pytest.mark.parametrize("buyer", ["Turkey", "Türkiye", "TUR"])
@@ -51,15 +62,15 @@ def test_unknown_buyer_exits_non_zero_with_suggestions(run) -> None:  # type: ig
     assert "Traceback" not in result.output
 
 
-def test_first_use_migrates_and_seeds(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("deals", "list")
+def test_first_use_migrates_and_seeds(run_fresh) -> None:  # type: ignore[no-untyped-def]
+    result = run_fresh("deals", "list")
     assert result.exit_code == 0, result.output
     assert "Eurofighter Typhoon" in result.output and "S-400 Triumf" in result.output
 
 
-def test_seed_twice_adds_nothing(run) -> None:  # type: ignore[no-untyped-def]
-    first = run("seed")
-    second = run("seed")
+def test_seed_twice_adds_nothing(run_fresh) -> None:  # type: ignore[no-untyped-def]
+    first = run_fresh("seed")
+    second = run_fresh("seed")
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     assert "deals: 7 new" in first.output
     assert "deals: 0 new, 7 unchanged" in second.output

@@ -20,11 +20,11 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run(sqlite_url: str) -> Run:
+def run(seeded_sqlite_url: str) -> Run:
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
-        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": sqlite_url})
+        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": seeded_sqlite_url})
 
     return invoke
 

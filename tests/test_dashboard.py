@@ -36,9 +36,9 @@ def fresh_caches() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
-    return sqlite_url
+def app_db(seeded_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TRACKER_DATABASE_URL", seeded_sqlite_url)
+    return seeded_sqlite_url
 
 
 def _app(page: str | None = None, **params: str | list[str]) -> AppTest:
@@ -197,7 +197,6 @@ def test_deal_page_for_a_missing_deal(app_db: str) -> None:
 
 def test_user_text_is_escaped_not_rendered(app_db: str) -> None:
     engine = make_engine(Settings(database_url=app_db))
-    prepare_database(engine)
     with transaction(engine) as session:
         deal_id = add_deal(
             actor=EDITOR,

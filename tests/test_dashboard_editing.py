@@ -17,7 +17,6 @@ from tracker.domain.vocab import Role
 from tracker.read.editable import form_values
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.models import Citation, Deal
-from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
 
 from factories import row_counts
@@ -36,11 +35,10 @@ def fresh_caches() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def app_engine(seeded_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     """A seeded database (SQLite or PostgreSQL) with an editor, an admin and a viewer."""
-    monkeypatch.setenv("TRACKER_DATABASE_URL", db_url)
-    engine = make_engine(Settings(database_url=db_url))
-    prepare_database(engine)
+    monkeypatch.setenv("TRACKER_DATABASE_URL", seeded_url)
+    engine = make_engine(Settings(database_url=seeded_url))
     with transaction(engine) as s:
         for name, role in (("erin", Role.EDITOR), ("omar", Role.EDITOR), ("ada", Role.ADMIN),
                            ("vic", Role.VIEWER)):  # fmt: skip

@@ -18,7 +18,6 @@ from tracker.auth import Actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
 from tracker.store.db import make_engine, transaction
-from tracker.store.setup import prepare_database
 from tracker.write.catalogue import add_party, add_platform
 from tracker.write.deals import add_deal
 
@@ -52,9 +51,9 @@ def fresh_caches() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
-    return sqlite_url
+def app_db(seeded_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TRACKER_DATABASE_URL", seeded_sqlite_url)
+    return seeded_sqlite_url
 
 
 def _run(page: str | None, params: dict[str, str]) -> AppTest:
@@ -131,7 +130,6 @@ def test_huge_or_odd_numbers_in_a_url_warn_and_never_raise(
 def hostile_deal(app_db: str) -> int:
     """A deal whose every stored name and text is hostile."""
     engine = make_engine(Settings(database_url=app_db))
-    prepare_database(engine)
     with transaction(engine) as session:
         add_party(session=session, actor=ADMIN,
                   party_in={"name": HOSTILE_LINK, "kind": "company"})  # fmt: skip

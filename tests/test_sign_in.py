@@ -98,6 +98,7 @@ def test_unknown_wrong_inactive_and_locked_answer_alike(
     assert set(answers.values()) == {accounts.SIGN_IN_REFUSED}
 
 
+@pytest.mark.real_password_hashing  # at the real cost, as an attacker would time it
 def test_unknown_wrong_and_locked_take_the_same_time(engine: Engine) -> None:
     _lock(engine, "alice")
     cases = {"unknown": ("mallory", PASSWORD), "wrong": ("root.admin", "not the password"),
