@@ -136,14 +136,17 @@ def deal_view(
     groups_from: int = 0,
     groups_shown: int = 12,
     facets: bool = True,
+    values: bool = False,
+    base_year: int | None = None,
 ) -> views.DealView:
     """The Deals page's one call: a page of rows, the count and totals, a page of the
-    totals by `group`, and (unless facets=False) facet counts."""
+    totals by `group`, (unless facets=False) facet counts, and (with values=True) the
+    values in constant dollars of `base_year`."""
     with session() as s:
         return views.deal_view(
             s, filters, sort=sort, descending=descending, limit=limit, offset=offset,
             concurrent=True, totals_by=group, groups_from=groups_from,
-            groups_shown=groups_shown, facets=facets,
+            groups_shown=groups_shown, facets=facets, values=values, base_year=base_year,
         )  # fmt: skip
 
 

@@ -26,7 +26,7 @@ from tracker.fx.cpi import cpi_years
 from tracker.read.filters import DealFilters
 from tracker.read.measures import Measure, MeasureTable
 from tracker.read.tiv import SPREAD_NOTE, TIV_LABEL, TIV_METHOD_URL, format_tiv
-from tracker.read.usd import UsdLine, base_year_or_default, headline
+from tracker.read.usd import UsdLine, UsdReport, base_year_or_default, headline
 
 MEASURE_LABELS = {
     Measure.DEALS: "Deals",
@@ -171,22 +171,35 @@ def units_summary(filters: DealFilters) -> None:
         st.caption(md(f"Not yet ordered (proposed, negotiating, approved): {pending}"))
 
 
-def _value_lines(filters: DealFilters, base: int | None) -> tuple[int, list[UsdLine]]:
-    with guard():
-        report = data.usd_report(filters, None, base)
+def chosen_base() -> int | None:
+    """The base year chosen for constant dollars so far (None: the default, or the switch
+    not drawn yet), for a page that reads its values before it draws the switch."""
+    base = st.session_state.get(CHOSEN["measure_base"])
+    return base if isinstance(base, int) else None
+
+
+def _value_lines(
+    filters: DealFilters, base: int | None, report: UsdReport | None = None
+) -> tuple[int, list[UsdLine]]:
+    if report is None:
+        with guard():
+            report = data.usd_report(filters, None, base)
     return report.base_year, report.lines
 
 
-def value_headlines(filters: DealFilters, base: int | None) -> list[str]:
+def value_headlines(
+    filters: DealFilters, base: int | None, report: UsdReport | None = None
+) -> list[str]:
     """One line per kind of value: "Contract values: $3.28 billion in 2025 dollars, from 1
-    of 1 contract values", then the largest currencies by their converted amount."""
-    base_year, lines = _value_lines(filters, base)
+    of 1 contract values", then the largest currencies by their converted amount. A
+    `report` read already (at `base`) is used instead of reading one."""
+    base_year, lines = _value_lines(filters, base, report)
     return [f"{_sentence(line.kind_label)}: {headline(line, base_year)}" for line in lines]
 
 
-def value_caption(filters: DealFilters, base: int | None) -> None:
+def value_caption(filters: DealFilters, base: int | None, report: UsdReport | None = None) -> None:
     """The value headlines as captions (Deals and Country pages)."""
-    lines = value_headlines(filters, base)
+    lines = value_headlines(filters, base, report)
     st.caption(md("  \n".join(lines)) if lines else "No deal here has a money value.")
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard import data, launch
+from tracker.read import units, usd
 from tracker.read.filters import DealFilters
 from tracker.read.version import data_version
 from tracker.store.db import transaction
@@ -55,3 +56,17 @@ def test_warm_up_caches_the_overview_until_the_data_changes(
     assert data.overview(DealFilters()).total.deals == seeded  # served from the cache
     data.note_version()  # what every click does first: the write bumped the version
     assert data.overview(DealFilters()).total.deals == seeded + 1
+
+
+def test_warm_up_reads_the_overview_headline_before_the_first_visitor(
+    warm_database: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launch.warm_up()
+    data.note_version()
+    reads: list[str] = []
+    monkeypatch.setattr(units, "units_totals", lambda *args: reads.append("units"))
+    monkeypatch.setattr(usd, "usd_totals", lambda *args, **kwargs: reads.append("usd"))
+    # Called as the Overview's headline calls them (measures.honest_headline).
+    assert data.units_lines(DealFilters())
+    assert data.usd_report(DealFilters(), None, None).lines
+    assert reads == []

@@ -8,7 +8,7 @@ import math
 import streamlit as st
 
 from dashboard import data
-from dashboard.measures import measure_switch, measure_table, value_caption
+from dashboard.measures import chosen_base, measure_switch, measure_table, value_caption
 from dashboard.ui import (
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -72,13 +72,15 @@ def _apply_header_click() -> None:
 def _view(
     filters: DealFilters, group: str, sort: str, descending: bool, page: int, facets: bool = False
 ) -> DealView:
-    """The page's figures; the breakdown's facet counts only while it is open (or asked)."""
+    """The page's figures; the breakdown's facet counts only while it is open (or asked).
+    The values in constant dollars come along (base year as chosen so far), read at the
+    same time as the rest instead of after them."""
     groups_from = (int(st.session_state.get("deals_group_page") or 1) - 1) * GROUPS_SHOWN
     facets = facets or bool(st.session_state.get(BREAKDOWN))
     with guard():
         return data.deal_view(
             filters, group, sort, descending, PAGE_SIZE, (page - 1) * PAGE_SIZE,
-            groups_from, GROUPS_SHOWN, facets,
+            groups_from, GROUPS_SHOWN, facets, values=True, base_year=chosen_base(),
         )  # fmt: skip
 
 
@@ -115,8 +117,9 @@ if page > pages:  # fewer deals than when this page number was chosen
     view = _view(filters, group, sort, descending, page)
 st.session_state["deals_page"] = page
 
+values_base = chosen_base()  # what the view's values were read at
 measure, base = measure_switch()
-value_caption(filters, base)
+value_caption(filters, base, view.values if base == values_base else None)
 group_col, download_col = st.columns([4, 1], vertical_alignment="bottom")
 with group_col:
     chosen_group = st.segmented_control(

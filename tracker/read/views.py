@@ -24,6 +24,7 @@ from tracker.read.totals import (
     top_flows,
     totals,
 )
+from tracker.read.usd import UsdReport, usd_totals
 
 T = TypeVar("T")
 
@@ -37,6 +38,7 @@ class DealView:
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, deals), most deals first
     groups: list[GroupTotal] = field(default_factory=list)  # totals_by's groups shown
     group_count: int = 0  # how many groups totals_by has in all
+    values: UsdReport | None = None  # the values in constant dollars, when asked for
 
 
 def deal_view(
@@ -52,11 +54,15 @@ def deal_view(
     groups_shown: int = 12,
     groups_from: int = 0,
     facets: bool = True,
+    values: bool = False,
+    base_year: int | None = None,
 ) -> DealView:
     """One page of the filtered deals, the totals of all of them, and their facets; with
     `totals_by`, also their totals by that group (`groups_shown` of them from the
     `groups_from`-th, each named by what tells its deals apart). facets=False skips the
     facet counts (`DealView.facets` is then empty), four of the view's queries.
+    values=True also brings their values in constant dollars of `base_year`
+    (`usd_totals`), read at the same time as the rest.
 
     concurrent=True runs the queries at once on their own connections (see
     `read_concurrently`): for readers of committed data, such as the dashboard."""
@@ -67,16 +73,20 @@ def deal_view(
     if totals_by is not None:  # the longest query, so it starts first
         calls.append(partial(totals, filters=resolved, by=totals_by, parts_from=groups_from,
                              parts_groups=groups_shown))  # fmt: skip
+    if values:
+        calls.append(partial(usd_totals, filters=resolved, base_year=base_year))
     faceted = FACETS if facets else ()
     calls += [partial(facet_counts, filters=resolved, by=by) for by in faceted]
     rows, total, *rest = read_concurrently(session, calls, concurrent)
     groups: list[GroupTotal] = rest.pop(0) if totals_by is not None else []
+    report: UsdReport | None = rest.pop(0) if values else None
     return DealView(
         rows=rows,
         total=total,
         facets={by.value: counts for by, counts in zip(faceted, rest, strict=True)},
         groups=groups[groups_from : groups_from + groups_shown],
         group_count=len(groups),
+        values=report,
     )
 
 
