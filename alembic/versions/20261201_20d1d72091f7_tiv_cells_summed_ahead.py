@@ -24,7 +24,6 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "tiv_cell",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("grain", sa.Integer(), nullable=False),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("buyer_id", sa.Integer(), nullable=False),
@@ -36,20 +35,21 @@ def upgrade() -> None:
         sa.Column("tiv_milli", sa.BigInteger(), nullable=False),
         sa.Column("deals", sa.Integer(), nullable=False),
         sa.Column("first_deals", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_tiv_cell")),
-        sa.UniqueConstraint(
+        sa.PrimaryKeyConstraint(
             "grain",
+            "year",
             "buyer_id",
             "seller_id",
-            "year",
             "category",
             "spread_years",
             "deal_first",
             "deal_last",
-            name="uq_tiv_cell_key",
+            name=op.f("pk_tiv_cell"),
         ),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("tiv_cell", schema=None) as batch_op:
+        batch_op.create_index("ix_tiv_cell_grain_buyer", ["grain", "buyer_id"], unique=False)
         batch_op.create_index("ix_tiv_cell_grain_seller", ["grain", "seller_id"], unique=False)
     # The backfill: the rules of the cells are the library's (one home, not a copy here).
     from tracker.store.cells import rebuild
@@ -60,4 +60,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("tiv_cell", schema=None) as batch_op:
         batch_op.drop_index("ix_tiv_cell_grain_seller")
+        batch_op.drop_index("ix_tiv_cell_grain_buyer")
     op.drop_table("tiv_cell")

@@ -2,7 +2,8 @@
 
 A TIV view over a million deals would otherwise join every delivery record with its deal
 (seconds to a minute); the cells hold the same sums by delivery year, recipient, supplier
-and category, in several grains, so a view reads a few thousand rows. Every rule about
+and category, in several grains (each also summed over all years), so a view reads a
+few thousand rows. Every rule about
 cells lives here:
 - which TIV a deal adds to which cell (`_dated` and `_undated`: the rules of
   `tracker.read.tiv`, one row per cell key, TIV in exact thousandths);
@@ -51,10 +52,13 @@ from tracker.store.models import Deal, Delivery, Platform, TivCellRow
 
 CELLS: Table = Base.metadata.tables[TivCellRow.__tablename__]
 BUYER, SELLER, CATEGORY = 1, 2, 4  # bits of `grain`: the dimensions a row keeps
+YEARLESS = 8  # and a grain summed over all years, for views with no period
+FINEST = BUYER | SELLER | CATEGORY
 # The grains stored, smallest first: a read takes the first that keeps all it needs.
-GRAINS = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY,
-          BUYER | SELLER | CATEGORY)  # fmt: skip
+BY_YEAR = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY, FINEST)
+GRAINS = (*BY_YEAR, *(YEARLESS | grain for grain in BY_YEAR if grain != FINEST))
 UNDATED = 0  # `year` of TIV with no delivery year
+DATED = 1  # `year` of a yearless row of TIV with delivery years
 # `deal_first`/`deal_last` of a deal no "delivered in" filter selects (deliveries only
 # expected, or no delivery date): first after any period, last before it.
 NEVER_FIRST, NEVER_LAST = 9999, 0
@@ -154,30 +158,35 @@ def _undated(deal_ids: Sequence[int] | None) -> Select[Any]:
     return stmt if deal_ids is None else stmt.where(Deal.id.in_(deal_ids))
 
 
-def _keys(row: Sequence[Any]) -> Iterator[Key]:
-    """A finest-grain row's key in every grain (dimensions a grain drops become 0/"")."""
+def _grain_key(grain: int, row: Sequence[Any]) -> Key:
+    """A finest-grain row's key in `grain`: dimensions it drops become 0 or ""; a
+    yearless grain keeps only whether there is a year."""
     year, buyer, seller, category, spread, first, last = row[:7]
-    category = str(getattr(category, "value", category))
-    for grain in GRAINS:
-        yield (
-            grain, int(year), int(buyer) if grain & BUYER else 0,
-            int(seller) if grain & SELLER else 0, category if grain & CATEGORY else "",
-            int(spread), int(first), int(last),
-        )  # fmt: skip
+    if grain & YEARLESS:
+        year, first, last = (DATED if year != UNDATED else UNDATED), 0, 0
+    return (
+        grain, int(year), int(buyer) if grain & BUYER else 0,
+        int(seller) if grain & SELLER else 0,
+        str(getattr(category, "value", category)) if grain & CATEGORY else "",
+        int(spread), int(first), int(last),
+    )  # fmt: skip
 
 
 def _sums(session: Session, deal_ids: Collection[int]) -> Sums:
-    """What these deals add to each cell, in every grain."""
+    """What these deals add to each cell, in every grain. Over all years a deal counts
+    once: in its first year's row (`first_deals`)."""
     sums: Sums = defaultdict(lambda: [0, 0, 0])
     ids = sorted(deal_ids)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for stmt in (_dated(chunk), _undated(chunk)):
             for row in session.execute(stmt):
-                for key in _keys(row):
-                    cell = sums[key]
-                    for at, value in enumerate(row[7:]):
-                        cell[at] += int(value or 0)
+                milli, deals, first = (int(value or 0) for value in row[7:])
+                for grain in GRAINS:
+                    cell = sums[_grain_key(grain, row)]
+                    cell[0] += milli
+                    cell[1] += first if grain & YEARLESS else deals
+                    cell[2] += first
     return sums
 
 
@@ -197,7 +206,8 @@ def _upsert(session: Session) -> Any:
 def _apply(session: Session, before: Sums, after: Sums) -> None:
     """Add after − before to the cells; drop cells left with no deal."""
     changes: list[dict[str, Any]] = []
-    for key in before.keys() | after.keys():
+    # In key order, so concurrent writers lock shared cells in the same order (PostgreSQL).
+    for key in sorted(before.keys() | after.keys()):
         old, new = before.get(key, [0, 0, 0]), after.get(key, [0, 0, 0])
         delta = [b - a for a, b in zip(old, new, strict=True)]
         if any(delta):
@@ -231,14 +241,14 @@ def rebuild(session: Session | Connection) -> None:
     """Recompute every cell from the deals (after a restore, a migration, a generator)."""
     session.execute(delete(CELLS))
     columns = [CELLS.c[name] for name in (*KEY, *MEASURES)]
-    finest = BUYER | SELLER | CATEGORY
     for stmt in (_dated(None), _undated(None)):
         rows = stmt.subquery()
-        session.execute(insert(CELLS).from_select(columns, select(literal(finest), *rows.c)))
+        session.execute(insert(CELLS).from_select(columns, select(literal(FINEST), *rows.c)))
     for grain in GRAINS:
-        if grain == finest:
+        if grain == FINEST:
             continue
-        kept = (
+        summed = [func.sum(CELLS.c[m]) for m in MEASURES]
+        kept: list[Any] = [
             CELLS.c.year,
             CELLS.c.buyer_id if grain & BUYER else literal(0),
             CELLS.c.seller_id if grain & SELLER else literal(0),
@@ -246,13 +256,13 @@ def rebuild(session: Session | Connection) -> None:
             CELLS.c.spread_years,
             CELLS.c.deal_first,
             CELLS.c.deal_last,
-        )
-        rolled = (
-            select(literal(grain), *kept, *(func.sum(CELLS.c[m]) for m in MEASURES))
-            .where(CELLS.c.grain == finest)
-            .group_by(*kept)
-        )
-        session.execute(insert(CELLS).from_select(columns, rolled))
+        ]
+        if grain & YEARLESS:  # as `_grain_key`: a deal once, in its first year's row
+            dated = case((CELLS.c.year == UNDATED, UNDATED), else_=DATED)
+            kept = [dated, *kept[1:5], literal(0), literal(0)]
+            summed[1] = summed[2]
+        rolled = select(literal(grain), *kept, *summed).where(CELLS.c.grain == FINEST)
+        session.execute(insert(CELLS).from_select(columns, rolled.group_by(*kept)))
 
 
 # --- reading them ----------------------------------------------------------------------------
@@ -292,14 +302,17 @@ def tiv_sums(
 ) -> list[tuple[Any, ...]]:
     """(*group keys, spread_years, undated, TIV thousandths, deals, first_deals) from the
     smallest grain that has the `by` dimensions (year, buyer, seller, category) and the
-    filtered ones. `delivered`: the filters ask for deals delivered in `period` too."""
+    filtered ones, summed over all years when neither the year nor a period is asked
+    for. `delivered`: the filters ask for deals delivered in `period` too."""
     needed = {name for name in by if name in _BITS}
     needed |= {"buyer"} if buyer_ids is not None else set()
     needed |= {"seller"} if seller_ids is not None else set()
     needed |= {"category"} if categories is not None else set()
     bits = sum(_BITS[name] for name in needed)
-    grain = next(g for g in GRAINS if g & bits == bits)
     low, high = period
+    yearless = "year" not in by and not (low or high)
+    kept = [g for g in GRAINS if g & bits == bits and bool(g & YEARLESS) == yearless]
+    grain = (kept or [FINEST])[0]
     where = [
         CELLS.c.grain == grain,
         _in(CELLS.c.buyer_id, buyer_ids),
