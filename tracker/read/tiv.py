@@ -225,7 +225,7 @@ def _from_cells(
         keys, (years, undated, milli, in_cell, first) = row[:width], row[width:]
         tiv = Decimal(milli).scaleb(-3)
         count = (in_cell if TivBy.YEAR in by else first) if counted else 0
-        cell = found[tuple(_cell_key(d, k) for d, k in zip(by, keys, strict=True))]
+        cell = found[tuple(map(_cell_key, by, keys)) if width else ()]
         if undated:
             cell.add(tiv, count, undated=True)
         elif years:

@@ -56,7 +56,8 @@ YEARLESS = 8  # and a grain summed over all years, for views with no period
 FINEST = BUYER | SELLER | CATEGORY
 # The grains stored, smallest first: a read takes the first that keeps all it needs.
 BY_YEAR = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY, FINEST)
-GRAINS = (*BY_YEAR, *(YEARLESS | grain for grain in BY_YEAR if grain != FINEST))
+OVER_ALL_YEARS = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY, BUYER | SELLER)
+GRAINS = (*BY_YEAR, *(YEARLESS | grain for grain in OVER_ALL_YEARS))
 UNDATED = 0  # `year` of TIV with no delivery year
 DATED = 1  # `year` of a yearless row of TIV with delivery years
 # `deal_first`/`deal_last` of a deal no "delivered in" filter selects (deliveries only
@@ -334,4 +335,4 @@ def tiv_sums(
         .where(*(c for c in where if c is not None))
         .group_by(*keys, CELLS.c.spread_years, undated)
     )
-    return [tuple(row) for row in session.execute(stmt)]
+    return [tuple(row) for row in session.execute(stmt).all()]
