@@ -236,7 +236,7 @@ def test_the_migration_fills_the_cells_of_stored_deals(registers: Engine) -> Non
 @pytest.mark.parametrize(
     "filters",
     [DealFilters(), DealFilters(buyers=("Egypt",)),
-     DealFilters(delivered_from=2015, delivered_to=2024)],
+     DealFilters(delivered_from=2015, delivered_to=2024), DealFilters(text="  ")],
 )  # fmt: skip
 def test_the_overview_views_read_the_cells(registers: Engine, filters: DealFilters) -> None:
     with make_session_factory(registers)() as session:

@@ -52,6 +52,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_tiv_cell_grain_buyer", ["grain", "buyer_id"], unique=False)
         batch_op.create_index("ix_tiv_cell_grain_seller", ["grain", "seller_id"], unique=False)
     # The backfill: the rules of the cells are the library's (one home, not a copy here).
+    # A later change to tiv_cell's columns must then bring its own migration that
+    # recreates the table and rebuilds it, and pin this one to the columns above.
     from tracker.store.cells import rebuild
 
     rebuild(op.get_bind())

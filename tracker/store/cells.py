@@ -278,6 +278,8 @@ def covers(filters: Any, plain_period: tuple[int | None, int | None]) -> bool:
     years): only the COVERED filters are set, and a "delivered in" filter, if any, is the
     period counted."""
     unset = type(filters)()
+    if filters.text is not None and not filters.text.strip():  # a blank search is none
+        filters = filters.model_copy(update={"text": None})
     if any(getattr(filters, name) != getattr(unset, name) for name in type(filters).model_fields
            if name not in COVERED):  # fmt: skip
         return False
