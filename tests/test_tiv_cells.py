@@ -138,6 +138,24 @@ def test_imports_of_both_layouts_keep_the_cells(registers: Engine) -> None:
     assert_reads_agree(registers, seed=1)
 
 
+def test_new_deals_summed_by_the_database_keep_the_cells(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import's new deals from SUMMED_BY_DATABASE on (here every import, and a deal
+    added by hand) are summed by the database; the cells are the same."""
+    monkeypatch.setattr(cells, "SUMMED_BY_DATABASE", 1)
+    _registers(seeded_engine)
+    assert_current(seeded_engine)
+    test_a_newer_release_and_a_reimport_keep_the_cells(seeded_engine)
+    with transaction(seeded_engine) as session:
+        add_deal(session=session, actor=EDITOR,
+                 deal_in=deal_data(tiv_delivered="12.25", status="delivering",
+                                   order_date="2018", first_delivery_date="2019",
+                                   last_delivery_date="2020"))  # fmt: skip
+    assert_current(seeded_engine)
+    assert_reads_agree(seeded_engine, seed=6)
+
+
 def test_a_newer_release_and_a_reimport_keep_the_cells(registers: Engine) -> None:
     revised = [  # SIPRI revises a year's TIV, moves a delivery, drops a year
         MORE_B[0].replace(",2020,No,New,,50,600,", ",2020,No,New,,50,640,"),

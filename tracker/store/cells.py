@@ -10,7 +10,9 @@ cells lives here:
 - keeping them current: a writer wraps its change in `kept_current` with the deals it
   touches; their cells are computed before and after, and the difference is added
   (`tracker.write._concurrency.versioned_update` for one deal, `write_batch` for
-  imports); `rebuild` recomputes them all (migration, restore, generated databases);
+  imports); deals created inside had no cells, so what they add is summed by the
+  database (from SUMMED_BY_DATABASE on), as `rebuild` sums all deals; `rebuild`
+  recomputes them all (migration, restore, generated databases);
 - which filters they answer (`tiv_sums`): none, buyers, sellers, categories and
   delivery years; any other filter, or a grouping by platform, is answered by the exact
   queries of `tracker.read.tiv`, which give the same figures.
@@ -26,8 +28,10 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Column,
     ColumnElement,
     Connection,
+    MetaData,
     Select,
     Table,
     and_,
@@ -43,9 +47,11 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateTable
 
 from tracker.store.db import Base
 from tracker.store.models import Deal, Delivery, Platform, TivCellRow
@@ -58,6 +64,23 @@ FINEST = BUYER | SELLER | CATEGORY
 BY_YEAR = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY, FINEST)
 OVER_ALL_YEARS = (0, CATEGORY, SELLER, SELLER | CATEGORY, BUYER, BUYER | CATEGORY, BUYER | SELLER)
 GRAINS = (*BY_YEAR, *(YEARLESS | grain for grain in OVER_ALL_YEARS))
+# Each grain but the finest is summed from a finer one (listed before it), a small one
+# where there is a choice: sums of sums are the same sums, and far fewer rows to sort.
+ROLLED_FROM = {
+    BUYER | CATEGORY: FINEST,
+    SELLER | CATEGORY: FINEST,
+    YEARLESS | BUYER | SELLER: FINEST,
+    BUYER: BUYER | CATEGORY,
+    SELLER: SELLER | CATEGORY,
+    CATEGORY: SELLER | CATEGORY,
+    0: CATEGORY,
+    YEARLESS | BUYER | CATEGORY: BUYER | CATEGORY,
+    YEARLESS | SELLER | CATEGORY: SELLER | CATEGORY,
+    YEARLESS | BUYER: YEARLESS | BUYER | CATEGORY,
+    YEARLESS | SELLER: YEARLESS | SELLER | CATEGORY,
+    YEARLESS | CATEGORY: YEARLESS | SELLER | CATEGORY,
+    YEARLESS: YEARLESS | CATEGORY,
+}
 UNDATED = 0  # `year` of TIV with no delivery year
 DATED = 1  # `year` of a yearless row of TIV with delivery years
 # `deal_first`/`deal_last` of a deal no "delivered in" filter selects (deliveries only
@@ -67,9 +90,20 @@ KEY = ("grain", "year", "buyer_id", "seller_id", "category", "spread_years", "de
        "deal_last")  # fmt: skip
 MEASURES = ("tiv_milli", "deals", "first_deals")
 CHUNK = 500  # deal ids per IN list
+SUMMED_BY_DATABASE = 100  # new deals from this many on: their cells summed by the database
 
 Key = tuple[int, int, int, int, str, int, int, int]
 Sums = dict[Key, list[int]]
+Deals = Sequence[int] | range | None  # ids (an IN list), a run of ids, or all deals
+
+# What one write adds to each cell, gathered before it is added in key order: a
+# temporary table of the connection, never part of the schema.
+DELTA = Table(
+    "tiv_cell_delta",
+    MetaData(),
+    *(Column(column.name, column.type) for column in CELLS.columns),
+    prefixes=["TEMPORARY"],
+)
 
 # Only these filters are answered from cells (the rest must be unset).
 COVERED = frozenset({"buyers", "sellers", "categories", "delivered_from", "delivered_to"})
@@ -83,7 +117,18 @@ def _milli(value: Any) -> Any:
     return cast(func.round(value * 1000), BigInteger)
 
 
-def _record_counts(deal_ids: Sequence[int] | None) -> Any:
+def _only(column: Any, deal_ids: Deals) -> ColumnElement[bool]:
+    """The condition that `column` (a deal id) is one of `deal_ids`."""
+    if deal_ids is None:
+        return true()
+    if isinstance(deal_ids, range):
+        run: ColumnElement[bool] = column.between(deal_ids.start, deal_ids.stop - 1)
+        return run
+    listed: ColumnElement[bool] = column.in_(deal_ids)
+    return listed
+
+
+def _record_counts(deal_ids: Deals) -> Any:
     """Per deal: its records, those with TIV, and the first year of each."""
     stmt = select(
         Delivery.deal_id.label("deal_id"),
@@ -92,12 +137,10 @@ def _record_counts(deal_ids: Sequence[int] | None) -> Any:
         func.min(Delivery.year).label("first"),
         func.min(case((Delivery.tiv.is_not(None), Delivery.year))).label("first_stated"),
     ).group_by(Delivery.deal_id)
-    if deal_ids is not None:
-        stmt = stmt.where(Delivery.deal_id.in_(deal_ids))
-    return stmt.subquery()
+    return stmt.where(_only(Delivery.deal_id, deal_ids)).subquery()
 
 
-def _dated(deal_ids: Sequence[int] | None) -> Select[Any]:
+def _dated(deal_ids: Deals) -> Select[Any]:
     """Cells of TIV by delivery year: a record's own TIV; or, when none of the deal's
     records states one, the deal's total once per record (divided by `spread_years` on
     reading), as `tracker.read.tiv` counts them. Live deals only."""
@@ -137,11 +180,11 @@ def _dated(deal_ids: Sequence[int] | None) -> Select[Any]:
     )
 
 
-def _undated(deal_ids: Sequence[int] | None) -> Select[Any]:
+def _undated(deal_ids: Deals) -> Select[Any]:
     """Deals with delivered TIV and no delivery record: year UNDATED."""
     no_records = ~select(Delivery.id).where(Delivery.deal_id == Deal.id).exists()
     keys = (Deal.buyer_id, Deal.seller_id, Platform.category)
-    stmt = (
+    return (
         select(
             literal(UNDATED),
             *keys,
@@ -154,9 +197,9 @@ def _undated(deal_ids: Sequence[int] | None) -> Select[Any]:
         )
         .join(Platform, Platform.id == Deal.platform_id)
         .where(Deal.deleted_at.is_(None), Deal.tiv_delivered.is_not(None), no_records)
+        .where(_only(Deal.id, deal_ids))
         .group_by(*keys)
     )
-    return stmt if deal_ids is None else stmt.where(Deal.id.in_(deal_ids))
 
 
 def _grain_key(grain: int, row: Sequence[Any]) -> Key:
@@ -194,20 +237,9 @@ def _sums(session: Session, deal_ids: Collection[int]) -> Sums:
 # --- keeping them current ------------------------------------------------------------------
 
 
-def _upsert(session: Session) -> Any:
-    dialect = session.get_bind().dialect.name
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = make(CELLS)
-    return stmt.on_conflict_do_update(
-        index_elements=list(KEY),
-        set_={name: CELLS.c[name] + stmt.excluded[name] for name in MEASURES},
-    )
-
-
-def _apply(session: Session, before: Sums, after: Sums) -> None:
-    """Add after − before to the cells; drop cells left with no deal."""
+def _changes(before: Sums, after: Sums) -> list[dict[str, Any]]:
+    """after − before, cell by cell, in key order (the cells unchanged left out)."""
     changes: list[dict[str, Any]] = []
-    # In key order, so concurrent writers lock shared cells in the same order (PostgreSQL).
     for key in sorted(before.keys() | after.keys()):
         old, new = before.get(key, [0, 0, 0]), after.get(key, [0, 0, 0])
         delta = [b - a for a, b in zip(old, new, strict=True)]
@@ -215,9 +247,61 @@ def _apply(session: Session, before: Sums, after: Sums) -> None:
             changes.append(
                 {**dict(zip(KEY, key, strict=True)), **dict(zip(MEASURES, delta, strict=True))}
             )
-    if not changes:
-        return
-    session.execute(_upsert(session), changes)
+    return changes
+
+
+def _runs(deal_ids: Collection[int]) -> list[range]:
+    """Ids as runs of consecutive ids (an import's new deals are one run)."""
+    runs: list[range] = []
+    for deal_id in sorted(deal_ids):
+        if runs and runs[-1].stop == deal_id:
+            runs[-1] = range(runs[-1].start, deal_id + 1)
+        else:
+            runs.append(range(deal_id, deal_id + 1))
+    return runs
+
+
+def _add_created(session: Session, created: Collection[int], changes: list[dict[str, Any]]) -> None:
+    """Add to the cells what the new deals `created` add (summed by the database, as
+    `rebuild` sums them) and the `changes`, in one statement in key order."""
+    connection = session.connection()
+    connection.execute(CreateTable(DELTA, if_not_exists=True))
+    runs = _runs(created)
+    for run in runs:
+        _add_finest(connection, DELTA, run)
+    _roll_up(connection, DELTA)
+    if changes:
+        connection.execute(insert(DELTA), changes)
+    key = [DELTA.c[name] for name in KEY]
+    rows = select(*key, *(DELTA.c[name] for name in MEASURES)).where(true())
+    if changes or len(runs) > 1:  # else one row per key already
+        rows = select(*key, *(func.sum(DELTA.c[name]) for name in MEASURES)).group_by(*key)
+    connection.execute(_upsert(session, rows.where(true()).order_by(*key)))
+    connection.execute(delete(DELTA))
+
+
+def _upsert(session: Session, rows: Select[Any] | None = None) -> Any:
+    """Add rows (these, or each parameter set) to the cells."""
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = make(CELLS)
+    if rows is not None:
+        stmt = stmt.from_select([CELLS.c[name] for name in (*KEY, *MEASURES)], rows)
+    return stmt.on_conflict_do_update(
+        index_elements=list(KEY),
+        set_={name: CELLS.c[name] + stmt.excluded[name] for name in MEASURES},
+    )
+
+
+def _apply(session: Session, before: Sums, after: Sums, created: Collection[int]) -> None:
+    """Add after − before and what the new deals `created` add to the cells; drop cells
+    left with no deal. In key order, so concurrent writers lock shared cells in the same
+    order (PostgreSQL)."""
+    changes = _changes(before, after)
+    if created:
+        _add_created(session, created, changes)
+    elif changes:
+        session.execute(_upsert(session), changes)
     emptied = [change for change in changes if change["deals"] < 0]
     if emptied:
         same = [CELLS.c[name] == bindparam(f"k_{name}") for name in KEY]
@@ -228,42 +312,57 @@ def _apply(session: Session, before: Sums, after: Sums) -> None:
 @contextmanager
 def kept_current(session: Session, deal_ids: Iterable[int] = ()) -> Iterator[set[int]]:
     """Around a write to the deals `deal_ids` (their columns, records, deletion): keep
-    their cells current. Ids of deals created inside are added to the set it yields.
-    Nothing is changed if the block raises."""
+    their cells current. Ids of deals created inside are added to the set it yields (they
+    had no cells, so only what they add is computed; by the database from
+    SUMMED_BY_DATABASE on). Nothing is changed if the block
+    raises."""
     known = set(deal_ids)
     before = _sums(session, known)
     touched = set(known)
     yield touched
     session.flush()
-    _apply(session, before, _sums(session, touched))
+    created = touched - known
+    if len(created) < SUMMED_BY_DATABASE:  # a few: fewer statements in Python
+        known, created = touched, set()
+    _apply(session, before, _sums(session, known), created)
+
+
+def _add_finest(session: Session | Connection, table: Table, deal_ids: Deals) -> None:
+    """Insert the finest-grain rows of these deals into `table` (the cells or DELTA)."""
+    columns = [table.c[name] for name in (*KEY, *MEASURES)]
+    for stmt in (_dated(deal_ids), _undated(deal_ids)):
+        rows = stmt.subquery()
+        session.execute(insert(table).from_select(columns, select(literal(FINEST), *rows.c)))
+
+
+def _roll_up(session: Session | Connection, table: Table) -> None:
+    """Insert into `table` (the cells or DELTA) every other grain, each summed from a
+    finer one (`ROLLED_FROM`) as `_grain_key` rolls a finest-grain row up."""
+    columns = [table.c[name] for name in (*KEY, *MEASURES)]
+    for grain, finer in ROLLED_FROM.items():
+        summed = [func.sum(table.c[m]) for m in MEASURES]
+        kept: list[Any] = [
+            table.c.year,
+            table.c.buyer_id if grain & BUYER else literal(0),
+            table.c.seller_id if grain & SELLER else literal(0),
+            table.c.category if grain & CATEGORY else literal(""),
+            table.c.spread_years,
+            table.c.deal_first,
+            table.c.deal_last,
+        ]
+        if grain & YEARLESS:  # as `_grain_key`: a deal once, in its first year's row
+            dated = case((table.c.year == UNDATED, UNDATED), else_=DATED)
+            kept = [dated, *kept[1:5], literal(0), literal(0)]
+            summed[1] = summed[2]
+        rolled = select(literal(grain), *kept, *summed).where(table.c.grain == finer)
+        session.execute(insert(table).from_select(columns, rolled.group_by(*kept)))
 
 
 def rebuild(session: Session | Connection) -> None:
     """Recompute every cell from the deals (after a restore, a migration, a generator)."""
     session.execute(delete(CELLS))
-    columns = [CELLS.c[name] for name in (*KEY, *MEASURES)]
-    for stmt in (_dated(None), _undated(None)):
-        rows = stmt.subquery()
-        session.execute(insert(CELLS).from_select(columns, select(literal(FINEST), *rows.c)))
-    for grain in GRAINS:
-        if grain == FINEST:
-            continue
-        summed = [func.sum(CELLS.c[m]) for m in MEASURES]
-        kept: list[Any] = [
-            CELLS.c.year,
-            CELLS.c.buyer_id if grain & BUYER else literal(0),
-            CELLS.c.seller_id if grain & SELLER else literal(0),
-            CELLS.c.category if grain & CATEGORY else literal(""),
-            CELLS.c.spread_years,
-            CELLS.c.deal_first,
-            CELLS.c.deal_last,
-        ]
-        if grain & YEARLESS:  # as `_grain_key`: a deal once, in its first year's row
-            dated = case((CELLS.c.year == UNDATED, UNDATED), else_=DATED)
-            kept = [dated, *kept[1:5], literal(0), literal(0)]
-            summed[1] = summed[2]
-        rolled = select(literal(grain), *kept, *summed).where(CELLS.c.grain == FINEST)
-        session.execute(insert(CELLS).from_select(columns, rolled.group_by(*kept)))
+    _add_finest(session, CELLS, None)
+    _roll_up(session, CELLS)
 
 
 # --- reading them ----------------------------------------------------------------------------
