@@ -21,7 +21,7 @@ from benchmarks.generate.world import (
     build_platforms,
     existing_ids,
 )
-from tracker.store import migrate
+from tracker.store import cells, migrate
 from tracker.store.bulk import insert_rows
 from tracker.store.db import analyze
 from tracker.store.models import (
@@ -113,5 +113,7 @@ def generate(
             )
             if progress is not None:
                 progress(start + count, deals)
+        with session.begin():  # the TIV cells the writers would have kept (bulk: once)
+            cells.rebuild(session)
     analyze(engine)  # statistics for the planner, as a large import refreshes them
     return GeneratedCounts(**{name: inserted[name] for name in COUNTED})

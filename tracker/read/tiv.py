@@ -3,7 +3,8 @@
 TIV is SIPRI's measure of military capability transferred, in millions, not money: it
 is never added to a deal's value, and every figure here is labelled `TIV_LABEL`.
 
-Where the TIV of a year comes from, one rule in one place (`_cells`):
+Where the TIV of a year comes from, one rule (`_exact_cells`; `tracker.store.cells` sums
+the same ahead, and `_cells` reads those sums when they answer the filters):
 - a delivery record with its own TIV (SIPRI's one-row-per-delivery-year layout) counts
   in its year, as the file states it;
 - a deal whose delivery records carry no TIV (the one-row-per-deal layout gives only the
@@ -34,6 +35,7 @@ from tracker.read.filters import (
     filter_conditions,
     resolve_filters,
 )
+from tracker.store import cells as summed
 from tracker.store.models import Deal, Delivery, Party, Platform
 
 TIV_LABEL = "SIPRI TIV (millions)"
@@ -179,20 +181,82 @@ def _undated(by: Sequence[TivBy], where: list[Any]) -> Select[Any]:
 
 
 def _cells(
-    session: Session, filters: Filters, by: Sequence[TivBy], period: Period
+    session: Session, filters: Filters, by: Sequence[TivBy], period: Period, *, deals: bool = True
 ) -> dict[tuple[Any, ...], TivCell]:
-    """TIV per combination of `by` keys (ids, categories, years), under the filters."""
-    where = filter_conditions(resolve_filters(session, filters))
-    cells: dict[tuple[Any, ...], TivCell] = defaultdict(TivCell)
+    """TIV per combination of `by` keys (ids, categories, years), under the filters: from
+    the cells summed ahead when they answer these filters, else from the records. Without
+    `deals`, the deal counts may be left at 0 (a ranking shows none)."""
+    resolved = resolve_filters(session, filters)
+    found = _from_cells(session, resolved, by, period, deals=deals)
+    return found if found is not None else _exact_cells(session, resolved, by, period)
+
+
+_CELL_DIMENSIONS = {
+    TivBy.YEAR: "year",
+    TivBy.SUPPLIER: "seller",
+    TivBy.RECIPIENT: "buyer",
+    TivBy.CATEGORY: "category",
+}
+
+
+def _from_cells(
+    session: Session, resolved: ResolvedFilters, by: Sequence[TivBy], period: Period, *, deals: bool
+) -> dict[tuple[Any, ...], TivCell] | None:
+    """The same cells as `_exact_cells`, from `tracker.store.cells`; None when those do not
+    answer the filters (or cannot count deals across years of a period when asked to)."""
+    plain = resolved.filters
+    if any(d not in _CELL_DIMENSIONS for d in by) or not summed.covers(plain, period):
+        return None
+    counted = TivBy.YEAR in by or period == (None, None)
+    if deals and not counted:
+        return None
+    rows = summed.tiv_sums(
+        session,
+        by=[_CELL_DIMENSIONS[d] for d in by],
+        buyer_ids=resolved.buyer_ids,
+        seller_ids=resolved.seller_ids,
+        categories={c.value for c in plain.categories} if plain.categories else None,
+        period=period,
+        delivered=(plain.delivered_from, plain.delivered_to) != (None, None),
+    )
+    width = len(by)
+    found: dict[tuple[Any, ...], TivCell] = defaultdict(TivCell)
+    for row in rows:
+        keys, (years, undated, milli, in_cell, first) = row[:width], row[width:]
+        tiv = Decimal(milli).scaleb(-3)
+        count = (in_cell if TivBy.YEAR in by else first) if counted else 0
+        cell = found[tuple(map(_cell_key, by, keys)) if width else ()]
+        if undated:
+            cell.add(tiv, count, undated=True)
+        elif years:
+            cell.add(tiv / years, count, spread=True)
+        else:
+            cell.add(tiv, count)
+    return dict(found)
+
+
+def _cell_key(by: TivBy, key: Any) -> Any:
+    """A cell's key as the exact queries give it: no year as None, categories as such."""
+    if by is TivBy.YEAR:
+        return key or None
+    return Category(key) if by is TivBy.CATEGORY else key
+
+
+def _exact_cells(
+    session: Session, resolved: ResolvedFilters, by: Sequence[TivBy], period: Period
+) -> dict[tuple[Any, ...], TivCell]:
+    """TIV per combination of `by` keys, read from every matching delivery record."""
+    where = filter_conditions(resolved)
+    cells_: dict[tuple[Any, ...], TivCell] = defaultdict(TivCell)
     width = len(by)
     # A sum over no rows is NULL (an ungrouped total of nothing): skipped, never zero.
     for *keys, tiv, deals in session.execute(_stated(by, where, period)):
         if tiv is not None:
-            cells[tuple(keys)].add(Decimal(tiv), int(deals))
+            cells_[tuple(keys)].add(Decimal(tiv), int(deals))
     for row in session.execute(_spread(by, where, period)):
         group, years, tiv, deals = row[:width], row[width], row[width + 1], row[width + 2]
         if tiv is not None:
-            cells[tuple(group)].add(Decimal(tiv) / years, int(deals), spread=True)
+            cells_[tuple(group)].add(Decimal(tiv) / years, int(deals), spread=True)
     if period == (None, None):
         year_at = by.index(TivBy.YEAR) if TivBy.YEAR in by else None
         for *keys, tiv, deals in session.execute(_undated(by, where)):
@@ -200,8 +264,8 @@ def _cells(
                 continue
             if year_at is not None:
                 keys.insert(year_at, None)
-            cells[tuple(keys)].add(Decimal(tiv), int(deals), undated=True)
-    return dict(cells)
+            cells_[tuple(keys)].add(Decimal(tiv), int(deals), undated=True)
+    return dict(cells_)
 
 
 def _period(filters: Filters, period: Period | None) -> Period:
@@ -246,20 +310,31 @@ def tiv_totals(
 ) -> TivReport:
     """TIV per delivery year (in year order), supplier, recipient, category or platform
     (largest first), or only the total (`by=None`), under the filters and in the period."""
+    return _report(session, filters, by, period)
+
+
+def _report(
+    session: Session,
+    filters: Filters,
+    by: TivBy | str | None,
+    period: Period | None,
+    *,
+    deals: bool = True,
+) -> TivReport:
     years = _period(filters, period)
     if by is None:
-        cells = _cells(session, filters, (), years)
-        total = _total("all", cells.values())
+        found = _cells(session, filters, (), years, deals=deals)
+        total = _total("all", found.values())
         return TivReport(None, [], total, years)
     group = TivBy(by)
-    cells = _cells(session, filters, (group,), years)
-    names = _names(session, group, (key for (key,) in cells))
-    rows = [_total(names.get(key, key), [cell]) for (key,), cell in cells.items()]
+    found = _cells(session, filters, (group,), years, deals=deals)
+    names = _names(session, group, (key for (key,) in found))
+    rows = [_total(names.get(key, key), [cell]) for (key,), cell in found.items()]
     if group is TivBy.YEAR:
         rows.sort(key=lambda row: (row.key is None, row.key or 0))
     else:
         rows.sort(key=lambda row: (-row.tiv, row.label))
-    return TivReport(group, rows, _total("all", cells.values()), years)
+    return TivReport(group, rows, _total("all", found.values()), years)
 
 
 @dataclass(frozen=True)
@@ -302,7 +377,7 @@ def tiv_ranking(
     group = TivBy(by)
     if group not in (TivBy.SUPPLIER, TivBy.RECIPIENT):
         raise ValueError("a ranking is by supplier or by recipient")
-    report = tiv_totals(session, filters, group, period)
+    report = _report(session, filters, group, period, deals=False)  # a ranking counts none
     whole = report.total.tiv
     leading = report.rows[:top]
     rows = [

@@ -51,7 +51,9 @@ TABLE_ORDER = (
 # Not data: sign-in throttling, the cache key every write bumps, and browsers' sign-in
 # sessions (a restored database starts with everyone signed out).
 TRANSIENT = frozenset({"sign_in_failure", "data_version", "sign_in_session"})
-NOT_DUMPED = frozenset({"alembic_version", *TRANSIENT})
+# Derived from the deals and rebuilt on restore (tracker.store.cells).
+DERIVED = frozenset({"tiv_cell"})
+NOT_DUMPED = frozenset({"alembic_version", *TRANSIENT, *DERIVED})
 MAX_TEXT = 10_000_000  # characters in a TEXT column of a dump (a source's stored text)
 
 

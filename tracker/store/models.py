@@ -7,6 +7,7 @@ import enum
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -333,6 +334,38 @@ class DealMoney(Base):
     at_least: Mapped[bool] = mapped_column(default=False)
     quote: Mapped[str | None] = mapped_column(Text)  # the source's words
     source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"))
+
+
+class TivCellRow(Base):
+    """SIPRI TIV summed ahead by delivery year, recipient, supplier and category, kept
+    current by every write (`tracker.store.cells` holds the rules): a TIV view reads a
+    few thousand of these instead of every delivery record.
+
+    `grain` says which of buyer, seller and category a row keeps (a bit each; the others
+    are 0 or "" in it), and whether it keeps the year. `year` 0: TIV with no delivery
+    year. `spread_years` 0: TIV a record states; n: a deal's total TIV, once per record,
+    to be divided by its n records. `deal_first`/`deal_last` are the delivery years a
+    "delivered in" filter tests. On SQLite the rows are stored in key order (no rowid),
+    so a grain's years are read as one run."""
+
+    __tablename__ = "tiv_cell"
+    __table_args__ = (
+        Index("ix_tiv_cell_grain_buyer", "grain", "buyer_id"),
+        Index("ix_tiv_cell_grain_seller", "grain", "seller_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    grain: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    buyer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seller_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    spread_years: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deal_first: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deal_last: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tiv_milli: Mapped[int] = mapped_column(BigInteger)  # thousandths of a TIV million: exact
+    deals: Mapped[int] = mapped_column(Integer)  # deals with TIV in this row
+    first_deals: Mapped[int] = mapped_column(Integer)  # those whose first year this is
 
 
 class DealFlag(Base):

@@ -17,6 +17,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from tracker.errors import DealNotFound, TrackerError
+from tracker.store import cells
 from tracker.store.models import Deal
 
 
@@ -64,14 +65,15 @@ def versioned_update(
 
     `seen` holds the values the editor saw and `describe` gives the same view of the
     stored deal, so the refusal can name what the other person changed."""
-    result = session.execute(
-        update(Deal)
-        .where(Deal.id == deal.id, Deal.version == seen_version)
-        .values(**columns, version=Deal.version + 1, updated_at=dt.datetime.now(dt.UTC))
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        session.refresh(deal)
-        changed = diff(seen, describe(deal)) if seen is not None and describe else {}
-        raise StaleEdit(deal.id, changed, deal.version)
+    with cells.kept_current(session, [deal.id]):  # the deal's TIV cells move with it
+        result = session.execute(
+            update(Deal)
+            .where(Deal.id == deal.id, Deal.version == seen_version)
+            .values(**columns, version=Deal.version + 1, updated_at=dt.datetime.now(dt.UTC))
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            session.refresh(deal)
+            changed = diff(seen, describe(deal)) if seen is not None and describe else {}
+            raise StaleEdit(deal.id, changed, deal.version)
     session.expire(deal)

@@ -27,6 +27,7 @@ from tracker.domain.names import normalize_name
 from tracker.domain.schemas import DealIn, PartyIn
 from tracker.domain.vocab import Category, MoneyFactKind, PartyKind, Role
 from tracker.resolve import NameIndex
+from tracker.store import cells
 from tracker.store.bulk import Row, insert_rows, next_id
 from tracker.store.models import (
     Deal,
@@ -263,17 +264,20 @@ def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog)
     _write_platforms(session, batch)
     names = NameIndex(session)
     rows = Rows(session, actor, f"import of {log.filename}", log.release)
-    for new, ids in zip(batch.deals, _name_ids(names, batch.deals), strict=True):
-        rows.new_deal(new, functools.partial(_deal_row, new=new, ids=ids, now=rows.now))
-    for match in batch.corroborations:
-        rows.corroboration(match)
-    for change in batch.updates:
-        rows.update(change)
-    for missing in batch.missing:
-        rows.missing(missing)
-    rows.flush_inserts()
-    for deal_id, columns in rows.column_updates:
-        _bump(session, deal_id, columns)
+    changed = [m.deal_id for m in batch.corroborations] + [u.deal_id for u in batch.updates]
+    with cells.kept_current(session, changed) as touched:  # TIV cells of every deal written
+        for new, ids in zip(batch.deals, _name_ids(names, batch.deals), strict=True):
+            rows.new_deal(new, functools.partial(_deal_row, new=new, ids=ids, now=rows.now))
+        for match in batch.corroborations:
+            rows.corroboration(match)
+        for change in batch.updates:
+            rows.update(change)
+        for missing in batch.missing:
+            rows.missing(missing)
+        rows.flush_inserts()
+        for deal_id, columns in rows.column_updates:
+            _bump(session, deal_id, columns)
+        touched.update(rows.created)
     written = Written(
         created_ids=rows.created,
         matched_ids=[m.deal_id for m in batch.corroborations],

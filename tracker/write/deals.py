@@ -19,6 +19,7 @@ from tracker.domain.vocab import Role, field_label
 from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
 from tracker.read.editable import FORM_FIELDS, form_values, plain
 from tracker.resolve import match_party, resolve_platform, unknown_party, unknown_platform
+from tracker.store import cells
 from tracker.store.models import Deal, DealFlag, DealParticipant, Party, Platform
 from tracker.write._audit import record
 from tracker.write._columns import deal_columns
@@ -112,8 +113,10 @@ def _create_deal(session: Session, deal_in: DealIn) -> Deal:
     for participant in deal_in.participants:
         party = _party_for(session, participant.party, "participants")
         deal.participants.append(DealParticipant(party=party, role=participant.role))
-    session.add(deal)
-    session.flush()
+    with cells.kept_current(session) as created:
+        session.add(deal)
+        session.flush()
+        created.add(deal.id)
     return deal
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require, system_actor
 from tracker.domain.vocab import Role
-from tracker.store import migrate
+from tracker.store import cells, migrate
 from tracker.store.bulk import insert_rows
 from tracker.store.dump import (
     DUMP_VERSION,
@@ -126,6 +126,7 @@ def restore_dump(
         entry["restored_from"] = entry["restored_from"] or marker
     for name in TABLE_ORDER:
         insert_rows(session, model_for(name), rows[name])
+    cells.rebuild(session)  # sums of the restored deals, not of the seeds replaced
     changes: dict[str, tuple[Any, Any]] = {name: (None, count) for name, count in counts.items()}
     if replaces_seeds:
         changes["seed_deals_replaced"] = (stored["deal"], 0)
