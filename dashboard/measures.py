@@ -9,7 +9,6 @@ if it were money.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
 import altair as alt
@@ -26,6 +25,7 @@ from tracker.fx.cpi import cpi_years
 from tracker.read.filters import DealFilters
 from tracker.read.measures import Measure, MeasureTable
 from tracker.read.tiv import SPREAD_NOTE, TIV_LABEL, TIV_METHOD_URL, format_tiv
+from tracker.read.units import StageUnits, units_at_stage
 from tracker.read.usd import UsdLine, UsdReport, base_year_or_default, headline
 
 MEASURE_LABELS = {
@@ -139,24 +139,13 @@ def _units_text(filters: DealFilters) -> tuple[list[str], list[str]]:
     """Units ordered (signed or later) per category and unit, and the pipeline apart."""
     with guard():
         lines = data.units_lines(filters)
-    stages: dict[str, dict[tuple[str, str | None], list[int]]] = defaultdict(dict)
-    for line in lines:
-        found = stages[line.stage].setdefault((label(line.category), line.unit), [0, 0])
-        found[0] += line.quantity
-        found[1] += line.deals
-    ordered = [
-        f"{name}: {quantity:,}{' ' + unit if unit else ''}"
-        for (name, unit), (quantity, _) in sorted(
-            stages["ordered"].items(), key=lambda item: (-item[1][0], item[0][0])
-        )
-        if quantity
-    ]
+
+    def counted(part: StageUnits) -> str:
+        return f"{label(part.category)}: {part.quantity:,}{' ' + part.unit if part.unit else ''}"
+
+    ordered = [counted(part) for part in units_at_stage(lines, "ordered")]
     pipeline = [
-        f"{name}: {quantity:,}{' ' + unit if unit else ''} ({deals:,} deals)"
-        for (name, unit), (quantity, deals) in sorted(
-            stages["pipeline"].items(), key=lambda item: (-item[1][0], item[0][0])
-        )
-        if quantity
+        f"{counted(part)} ({part.deals:,} deals)" for part in units_at_stage(lines, "pipeline")
     ]
     return ordered, pipeline
 

@@ -8,13 +8,14 @@ government has approved are not forty ordered: each rule lives here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.vocab import Category, Status
+from tracker.domain.vocab import Category, Status, label
 from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
 from tracker.read.totals import GroupBy, group_column, group_names
 from tracker.store.models import Deal, Platform
@@ -83,12 +84,45 @@ def _named(line: UnitsLine, names: dict[Any, Any]) -> UnitsLine:
     return line
 
 
+@dataclass(frozen=True)
+class StageUnits:
+    """Units of one category and unit of count at one stage, over all groups."""
+
+    category: Category
+    unit: str | None
+    quantity: int
+    deals: int
+
+
+def _per_category(
+    lines: Iterable[UnitsLine], stage: str
+) -> dict[tuple[Category, str | None], list[int]]:
+    """[quantity, deals] of one stage per category and unit: summed across groups, never
+    across categories or units of count."""
+    found: dict[tuple[Category, str | None], list[int]] = defaultdict(lambda: [0, 0])
+    for line in lines:
+        if line.stage == stage:
+            sums = found[(line.category, line.unit)]
+            sums[0] += line.quantity
+            sums[1] += line.deals
+    return found
+
+
+def units_at_stage(lines: Iterable[UnitsLine], stage: str) -> list[StageUnits]:
+    """What a headline shows of one stage ("ordered", "pipeline"): the categories and units
+    with a known quantity, largest first (then by category name)."""
+    parts = [
+        StageUnits(category, unit, quantity, deals)
+        for (category, unit), (quantity, deals) in _per_category(lines, stage).items()
+        if quantity
+    ]
+    parts.sort(key=lambda part: (-part.quantity, label(part.category)))
+    return parts
+
+
 def ordered_units_by_category(
     session: Session, filters: Filters
 ) -> dict[tuple[Category, str | None], int]:
     """Units ordered (signed or later) per category and unit: what a headline may show."""
-    found: dict[tuple[Category, str | None], int] = defaultdict(int)
-    for line in units_totals(session, filters):
-        if line.stage == "ordered":
-            found[(line.category, line.unit)] += line.quantity
-    return dict(found)
+    per_category = _per_category(units_totals(session, filters), "ordered")
+    return {key: quantity for key, (quantity, _) in per_category.items()}
