@@ -235,6 +235,19 @@ def cheap_password_hashing(request: pytest.FixtureRequest) -> Iterator[None]:
         accounts._dummy_hash.cache_clear()
 
 
+@pytest.fixture
+def fresh_streamlit_caches() -> Iterator[None]:
+    """For AppTest modules (`pytestmark = pytest.mark.usefixtures(...)`): cached results
+    and the cached engine outlive an AppTest, and each test has its own database."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright, one per test module; skipped locally when

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -25,14 +23,7 @@ from factories import EDITOR, deal_data
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    # Cached results and the cached engine outlive an AppTest; each test has its own DB.
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +18,6 @@ from tracker.domain.vocab import Role
 from tracker.imports.preview import PREVIEW_RECORDS
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.models import Deal
-from tracker.store.setup import prepare_database
 from tracker.write.accounts import create_user
 
 from factories import row_counts
@@ -29,21 +27,14 @@ PASSWORD = "correct horse battery"
 EXTRA = 100  # rows beyond the preview's sample
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 
 @pytest.fixture
-def app_engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def app_engine(seeded_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     """A seeded database (SQLite or PostgreSQL) with an editor."""
-    monkeypatch.setenv("TRACKER_DATABASE_URL", db_url)
-    engine = make_engine(Settings(database_url=db_url))
-    prepare_database(engine)
+    monkeypatch.setenv("TRACKER_DATABASE_URL", seeded_url)
+    engine = make_engine(Settings(database_url=seeded_url))
     with transaction(engine) as s:
         create_user(session=s, actor=cli_actor(), username="erin", password=PASSWORD,
                     role=Role.EDITOR)  # fmt: skip
