@@ -4,9 +4,10 @@ headlines (issue #13, points 3 and 4), through AppTest on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
-from test_dashboard_editing import APP, _open, _plain, _signed_in, app_engine, fresh_caches  # noqa: F401
+from test_dashboard_editing import APP, _open, _plain, _signed_in, app_engine  # noqa: F401
 from test_dashboard_sipri import BMP, PUMA
 from test_sipri_releases import deals, transfers
 
@@ -17,6 +18,8 @@ from tracker.store.db import transaction
 from tracker.write.deals import add_deal
 
 from factories import EDITOR, deal_data
+
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 
 def _import_sipri(engine: Engine) -> None:

@@ -5,14 +5,17 @@ page lists the names and flags to review, and reviewing them clears them."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine, select
-from test_dashboard_editing import _open, _plain, _signed_in, app_engine, fresh_caches  # noqa: F401
+from test_dashboard_editing import _open, _plain, _signed_in, app_engine  # noqa: F401
 from test_sipri_releases import deals, transfers
 
 from tracker.auth import cli_actor
 from tracker.imports.pipeline import import_data
 from tracker.store.db import make_session_factory, transaction
 from tracker.store.models import Deal, DealFlag, Party, Platform
+
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 PUMA = 'Chile,France,2008,,6,,AS-332 Super Puma,transport helicopter,6,,2010; 2012,New,"EUR300 m deal ($410 m); offsets $50 m",9,54,54'  # noqa: E501 (a SIPRI row, whole)
 REBELS = "Free Rebels of Nowhere*,Iran,2006,?,50,?,Fajr-3,artillery rocket,50,?,2006,New,,0.02,1,1"

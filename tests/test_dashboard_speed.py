@@ -13,9 +13,11 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 from streamlit.web import cli as streamlit_cli
-from test_dashboard_editing import APP, _open, _plain, _signed_in, app_engine, fresh_caches  # noqa: F401
+from test_dashboard_editing import APP, _open, _plain, _signed_in, app_engine  # noqa: F401
 
 from dashboard import data, launch
+
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 
 def _count_value_reads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
