@@ -7,7 +7,7 @@ reused), times the library calls behind each view of the Overview, as the dashbo
 makes them (dashboard/measures.py):
 - TIV view: `tiv_trend` + `tiv_ranking` by supplier and by recipient (top 10);
 - constant-USD view: `usd_totals` of everything and by year + `measure_table("usd")` by
-  buyer and by seller (the tables with their per-deal details, as the page shows them);
+  buyer and by seller (every buyer and seller, with their notes, as the page shows them);
 each with no filter, one buyer (the 3rd-largest by deals) and a period (deliveries
 2015-2024). "Cold" is the first call on a new engine (an empty SQLite page cache; the
 OS file cache stays warm), "warm" a further call on the same engine, with its CPU time

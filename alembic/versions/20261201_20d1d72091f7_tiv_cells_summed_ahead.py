@@ -1,7 +1,7 @@
 """tiv cells summed ahead
 
 `tiv_cell` holds SIPRI TIV summed by delivery year, recipient, supplier and category,
-kept current by every write (tracker.store.cells), so a TIV view at a million deals reads
+kept current by every write (tracker.store.tiv_cells), so a TIV view at a million deals reads
 thousands of rows, not every delivery record. Filled from the stored deals here.
 
 Revision ID: 20d1d72091f7
@@ -55,8 +55,9 @@ def upgrade() -> None:
     # A later change to tiv_cell's columns must then bring its own migration that
     # recreates the table and rebuilds it, and pin this one to the columns above.
     from tracker.store.cells import rebuild
+    from tracker.store.tiv_cells import TIV
 
-    rebuild(op.get_bind())
+    rebuild(op.get_bind(), [TIV])
 
 
 def downgrade() -> None:

@@ -113,7 +113,7 @@ def generate(
             )
             if progress is not None:
                 progress(start + count, deals)
-        with session.begin():  # the TIV cells the writers would have kept (bulk: once)
+        with session.begin():  # the cells the writers would have kept (bulk: once)
             cells.rebuild(session)
     analyze(engine)  # statistics for the planner, as a large import refreshes them
     return GeneratedCounts(**{name: inserted[name] for name in COUNTED})

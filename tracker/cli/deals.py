@@ -169,7 +169,9 @@ def totals_command(
     """
     filters = filters_from(kwargs)
     with reading() as session:
-        result = measure_table(session, filters, measure, group_by, base_year=base_year)
+        result = measure_table(
+            session, filters, measure, group_by, base_year=base_year, details=True
+        )
     show_measure(result, fmt)
 
 

@@ -85,14 +85,17 @@ def measure_table(
     by: str | None = None,
     *,
     base_year: int | None = None,
+    details: bool = False,
 ) -> MeasureTable:
-    """One measure of the filtered deals per group (`by`), or in all (`by="none"`)."""
+    """One measure of the filtered deals per group (`by`), or in all (`by="none"`);
+    `details`: with each constant-USD value and its basis (the CLI lists them; the
+    dashboard shows a value's basis on its deal page instead)."""
     group = _group(by)
     chosen = Measure(measure)
     if chosen is Measure.TIV:
         return _tiv_table(session, filters, group)
     if chosen is Measure.USD:
-        return _usd_table(session, filters, group, base_year)
+        return _usd_table(session, filters, group, base_year, details=details)
     if chosen is Measure.UNITS:
         return _units_table(session, filters, group)
     return _deals_table(session, filters, group)
@@ -154,7 +157,12 @@ def _tiv_table(session: Session, filters: Filters, group: GroupBy | None) -> Mea
 
 
 def _usd_table(
-    session: Session, filters: Filters, group: GroupBy | None, base_year: int | None
+    session: Session,
+    filters: Filters,
+    group: GroupBy | None,
+    base_year: int | None,
+    *,
+    details: bool,
 ) -> MeasureTable:
     report = usd_totals(session, filters, group, base_year=base_year)
     base = report.base_year
@@ -181,8 +189,8 @@ def _usd_table(
             for part in line.not_converted
         ),
     ]
-    return MeasureTable(f"Constant {base} US dollars", columns, rows, text, notes,
-                        _usd_details(session, filters, base))  # fmt: skip
+    values = _usd_details(session, filters, base) if details else []
+    return MeasureTable(f"Constant {base} US dollars", columns, rows, text, notes, values)
 
 
 def _usd(line: UsdLine) -> str:

@@ -35,7 +35,7 @@ from tracker.read.filters import (
     filter_conditions,
     resolve_filters,
 )
-from tracker.store import cells as summed
+from tracker.store import tiv_cells as summed
 from tracker.store.models import Deal, Delivery, Party, Platform
 
 TIV_LABEL = "SIPRI TIV (millions)"

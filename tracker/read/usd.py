@@ -14,35 +14,39 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.money import format_amount
-from tracker.domain.vocab import MoneyFactKind
+from tracker.domain.vocab import Category
 from tracker.errors import FieldError, InvalidInput
 from tracker.fx import (
     Conversion,
-    GroupSum,
     NotConvertible,
-    convert_sums,
     cpi_u,
     latest_complete_year,
     to_constant_usd,
 )
-from tracker.fx.convert import NO_PRICE_YEAR
+from tracker.fx.convert import NO_PRICE_YEAR, group_factor
 from tracker.fx.cpi import cpi_years
 from tracker.fx.model import CENT, WORKING_PRECISION
-from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
+from tracker.read.filters import (
+    LIVE,
+    DealFilters,
+    ResolvedFilters,
+    conditions_for,
+    resolve_filters,
+)
 from tracker.read.rows import Buyer, DealRow, Seller, base_select
 from tracker.read.totals import GroupBy, group_column, group_names
+from tracker.store import money_cells
 from tracker.store.models import Deal, DealMoney, Platform
+from tracker.store.money_cells import FACT_KINDS, PRICE_YEAR
 
 Filters = DealFilters | ResolvedFilters
 
-# The price year: the deal's own (value_year) when a source gives one, else its order year.
-PRICE_YEAR = func.coalesce(Deal.value_year, Deal.order_year)
 UNSPECIFIED = "unspecified"
 # Lines in the order they are shown; money facts share a line with the value kind of the
 # same name (offsets stated as the deal's value or beside it are both offsets).
@@ -56,8 +60,6 @@ KIND_LABELS = {
     "loan": "loans",
     UNSPECIFIED: "values of unstated kind",
 }
-# "stated_usd" repeats the deal's own value in dollars: counting it would count it twice.
-FACT_KINDS = (MoneyFactKind.PACKAGE, MoneyFactKind.OFFSET, MoneyFactKind.LOAN)
 
 
 def base_year_or_default(base_year: int | None) -> int:
@@ -148,7 +150,13 @@ def deal_values_usd(
     `limit` of each (a listing to read, not to total: totals are `usd_totals`)."""
     base = base_year_or_default(base_year)
     found: list[DealValueUsd] = []
-    for stmt in (_value_rows(session, filters), _fact_rows(session, filters)):
+    # Facts in the order of their own deal id: the database then reads the few facts
+    # first rather than every deal looking for facts (seconds at a million deals).
+    ordered = (
+        _value_rows(session, filters).order_by(Deal.id),
+        _fact_rows(session, filters).order_by(DealMoney.deal_id),
+    )
+    for stmt in ordered:
         for (
             deal_id,
             platform,
@@ -159,7 +167,7 @@ def deal_values_usd(
             currency,
             at_least,
             year,
-        ) in session.execute(stmt.order_by(Deal.id).limit(limit)):
+        ) in session.execute(stmt.limit(limit)):
             result = value_in_usd(amount, currency, year, base)
             found.append(
                 DealValueUsd(
@@ -353,32 +361,125 @@ def _summed(
     return stmt.where(LIVE, *conditions_for(session, filters)).group_by(*groups)
 
 
-def _add(
-    line: UsdLine, base: int, rows: Iterable[tuple[str, int | None, Decimal, int, bool]]
-) -> None:
-    """Convert each (currency, price year) sum into the line, currency by currency."""
-    by_currency: dict[str, list[tuple[int | None, Decimal, int, bool]]] = defaultdict(list)
-    for currency, year, amount, deals, at_least in rows:
-        by_currency[currency].append((year, amount, deals, at_least))
-    for currency, sums in by_currency.items():
-        usd, amount, deals = Decimal(0), Decimal(0), 0
-        for year, summed, count, at_least in sums:
-            converted = convert_sums([GroupSum(currency, year, summed, count)], base)
-            if converted.not_converted:
-                reason = converted.not_converted[0].reason
-                line.not_converted.append(
-                    Unconverted(currency, year, summed, count, at_least, reason)
-                )
-                continue
-            usd += converted.usd_constant
-            amount += summed
-            deals += count
-            line.at_least = line.at_least or at_least
-        if deals:
-            line.currencies.append(CurrencyPart(currency, amount, usd, deals))
-            line.usd_constant += usd
-            line.converted_deals += deals
+class _Part(NamedTuple):
+    """Values of one kind, currency and "at least" in a group: converted (usd set; one
+    or several price years) or not (usd None; one price year, and why). A tuple: a
+    table by buyer over a million deals makes ten thousand of them."""
+
+    key: Any
+    kind: str
+    currency: str
+    price_year: int | None
+    at_least: bool
+    amount: Decimal
+    usd: Decimal | None
+    deals: int
+    reason: str | None = None
+
+
+def _exact_parts(
+    session: Session, filters: Filters, group: GroupBy | None, base: int
+) -> list[_Part]:
+    """Parts summed from the deals, each (currency, price year) sum converted exactly."""
+    parts: list[_Part] = []
+    for stmt in (_value_sums(session, filters, group), _fact_sums(session, filters, group)):
+        for row in session.execute(stmt):
+            key = row[0] if group else "all"
+            kind, currency, year, at_least, amount, deals = row[1:] if group else row
+            summed = Decimal(amount)
+            factor = NO_PRICE_YEAR if year is None else group_factor(currency, year, base)
+            reason = factor if isinstance(factor, str) else None
+            usd = None if isinstance(factor, str) else constant_usd(summed, (*factor, ""))
+            parts.append(_Part(key, _kind(kind), currency, year, bool(at_least), summed, usd,
+                               int(deals), reason))  # fmt: skip
+    return parts
+
+
+_CELL_GROUPS = {GroupBy.YEAR: "year", GroupBy.BUYER: "buyer", GroupBy.SELLER: "seller",
+                GroupBy.CATEGORY: "category"}  # fmt: skip
+
+
+def _cell_parts(
+    session: Session, resolved: ResolvedFilters, group: GroupBy | None, base: int
+) -> list[_Part] | None:
+    """The same parts from the money cells (`tracker.store.money_cells`), converted in
+    the database once per currency and price year; None when the cells do not answer
+    these filters or this grouping. Sums of a group agree with `_exact_parts` to within
+    rounding: the database converts in binary floating point, to a fraction of a cent."""
+    by = _CELL_GROUPS.get(group) if group else None
+    plain = resolved.filters
+    if (group and by is None) or not money_cells.covers(plain, by):
+        return None
+    factors = {}
+    for currency, year in money_cells.currencies_and_years(session):
+        factor = group_factor(currency, year, base) if year else NO_PRICE_YEAR
+        if not isinstance(factor, str):
+            factors[(currency, year)] = float(factor[0] / factor[1])
+    rows = money_cells.money_sums(
+        session,
+        by=by,
+        buyer_ids=resolved.buyer_ids,
+        seller_ids=resolved.seller_ids,
+        categories={c.value for c in plain.categories} if plain.categories else None,
+        ordered=(plain.year_from, plain.year_to),
+        delivered=(plain.delivered_from, plain.delivered_to),
+        factors=factors,
+    )
+    width = 1 if group else 0
+    parts = []
+    for row in rows:
+        key = _cell_key(group, row[0]) if group else "all"
+        kind, currency, year, at_least, usd_cents, cents, deals = row[width:]
+        kind, amount = _kind(kind or None), _from_cents(cents)
+        if year == -1:  # converted
+            usd = _from_cents(usd_cents)
+            parts.append(_Part(key, kind, currency, None, bool(at_least), amount, usd, deals))
+            continue
+        reason = NO_PRICE_YEAR if not year else str(group_factor(currency, year, base))
+        parts.append(_Part(key, kind, currency, year or None, bool(at_least), amount, None,
+                           deals, reason))  # fmt: skip
+    return parts
+
+
+def _from_cents(cents: Any) -> Decimal:
+    """A sum of cents as the database gives it (a float or a Decimal) in units, rounded
+    to the cent (half to even)."""
+    return Decimal(round(cents)).scaleb(-2)
+
+
+def _cell_key(group: GroupBy, key: Any) -> Any:
+    """A cell's group key as the exact queries give it: no year as None, categories as such."""
+    if group is GroupBy.YEAR:
+        return key or None
+    return Category(key) if group is GroupBy.CATEGORY else key
+
+
+def _add(line: UsdLine, parts: Iterable[_Part]) -> None:
+    """Add each part into the line: converted ones currency by currency, the rest apart."""
+    # currency -> [amount, constant USD, deals], in one pass (a table by buyer over a
+    # million deals adds ten thousand parts)
+    sums: dict[str, list[Any]] = {}
+    for part in parts:
+        if part.usd is None:
+            line.not_converted.append(
+                Unconverted(part.currency, part.price_year, part.amount, part.deals,
+                            part.at_least, part.reason or "")
+            )  # fmt: skip
+            continue
+        summed = sums.get(part.currency)
+        if summed is None:
+            sums[part.currency] = [part.amount, part.usd, part.deals]
+        else:
+            summed[0] += part.amount
+            summed[1] += part.usd
+            summed[2] += part.deals
+        line.at_least = line.at_least or part.at_least
+    for currency, (amount, usd, deals) in sums.items():
+        line.currencies.append(CurrencyPart(currency, amount, usd, deals))
+        line.usd_constant += usd
+        line.converted_deals += deals
     line.currencies.sort(key=lambda part: (-part.usd_constant, part.currency))
+    line.not_converted.sort(key=lambda part: (part.currency, part.price_year or 0, part.at_least))
 
 
 def usd_totals(
@@ -388,24 +489,23 @@ def usd_totals(
     *,
     base_year: int | None = None,
 ) -> UsdReport:
-    """Constant-USD totals per group (or of everything) and value kind, with coverage."""
+    """Constant-USD totals per group (or of everything) and value kind, with coverage:
+    from the money cells when they answer the filters, else from the deals."""
     base = base_year_or_default(base_year)
     group = None if by is None else GroupBy(by)
-    collected: dict[tuple[Any, str], list[tuple[str, int | None, Decimal, int, bool]]]
-    collected = defaultdict(list)
-    for stmt in (_value_sums(session, filters, group), _fact_sums(session, filters, group)):
-        for row in session.execute(stmt):
-            key = row[0] if group else "all"
-            kind, currency, year, at_least, amount, deals = row[1:] if group else row
-            collected[(key, _kind(kind))].append(
-                (currency, year, Decimal(amount), int(deals), bool(at_least))
-            )
+    resolved = resolve_filters(session, filters)
+    parts = _cell_parts(session, resolved, group, base)
+    if parts is None:
+        parts = _exact_parts(session, resolved, group, base)
+    collected: dict[tuple[Any, str], list[_Part]] = defaultdict(list)
+    for part in parts:
+        collected[(part.key, part.kind)].append(part)
     names = group_names(session, group, [key for key, _ in collected]) if group else {}
     order = list(KIND_LABELS)
     lines = []
-    for (key, kind), rows in collected.items():
+    for (key, kind), grouped in collected.items():
         line = UsdLine(names.get(key, key), kind)
-        _add(line, base, rows)
+        _add(line, grouped)
         lines.append(line)
     lines.sort(key=lambda line: (order.index(line.kind), -line.usd_constant, str(line.key)))
     return UsdReport(base, group, lines)

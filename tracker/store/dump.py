@@ -52,7 +52,7 @@ TABLE_ORDER = (
 # sessions (a restored database starts with everyone signed out).
 TRANSIENT = frozenset({"sign_in_failure", "data_version", "sign_in_session"})
 # Derived from the deals and rebuilt on restore (tracker.store.cells).
-DERIVED = frozenset({"tiv_cell"})
+DERIVED = frozenset({"tiv_cell", "money_cell"})
 NOT_DUMPED = frozenset({"alembic_version", *TRANSIENT, *DERIVED})
 MAX_TEXT = 10_000_000  # characters in a TEXT column of a dump (a source's stored text)
 

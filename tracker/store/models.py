@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Double,
     Enum,
     ForeignKey,
     Index,
@@ -366,6 +367,41 @@ class TivCellRow(Base):
     tiv_milli: Mapped[int] = mapped_column(BigInteger)  # thousandths of a TIV million: exact
     deals: Mapped[int] = mapped_column(Integer)  # deals with TIV in this row
     first_deals: Mapped[int] = mapped_column(Integer)  # those whose first year this is
+
+
+class MoneyCellRow(Base):
+    """Deal values and money facts summed ahead in their own currency and price year, by
+    order year, recipient, supplier, category and delivery years, kept current by every
+    write (`tracker.store.money_cells` holds the rules): a constant-USD view converts a
+    few thousand of these, once per currency and price year, instead of every deal.
+
+    `grain` says which of buyer, seller, category, order year and delivery years a row
+    keeps (a bit each; the others are 0 or "" in it). `kind` is the value kind or money
+    fact kind ("" unstated); `price_year` 0 and `order_year` 0: unknown. Sums are whole
+    cents in a double, exact up to 2**53 cents (about $90 trillion) per cell and never
+    overflowing beyond. Amounts are stored as given, never converted, so a new release
+    of the shipped exchange rates or CPI changes no cell."""
+
+    __tablename__ = "money_cell"
+    __table_args__ = (
+        Index("ix_money_cell_grain_buyer", "grain", "buyer_id"),
+        Index("ix_money_cell_grain_seller", "grain", "seller_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    grain: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    buyer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seller_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    deal_first: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deal_last: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    price_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at_least: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cents: Mapped[float] = mapped_column(Double)
+    deals: Mapped[int] = mapped_column(Integer)  # deal values or deals with facts here
 
 
 class DealFlag(Base):

@@ -65,7 +65,7 @@ def versioned_update(
 
     `seen` holds the values the editor saw and `describe` gives the same view of the
     stored deal, so the refusal can name what the other person changed."""
-    with cells.kept_current(session, [deal.id]):  # the deal's TIV cells move with it
+    with cells.kept_current(session, [deal.id]):  # the deal's cells move with it
         result = session.execute(
             update(Deal)
             .where(Deal.id == deal.id, Deal.version == seen_version)

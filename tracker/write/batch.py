@@ -265,7 +265,7 @@ def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog)
     names = NameIndex(session)
     rows = Rows(session, actor, f"import of {log.filename}", log.release)
     changed = [m.deal_id for m in batch.corroborations] + [u.deal_id for u in batch.updates]
-    with cells.kept_current(session, changed) as touched:  # TIV cells of every deal written
+    with cells.kept_current(session, changed) as touched:  # cells of every deal written
         for new, ids in zip(batch.deals, _name_ids(names, batch.deals), strict=True):
             rows.new_deal(new, functools.partial(_deal_row, new=new, ids=ids, now=rows.now))
         for match in batch.corroborations:
