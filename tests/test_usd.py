@@ -13,6 +13,8 @@ from tracker.errors import InvalidInput
 from tracker.fx import Conversion, usd_rate
 from tracker.read.filters import DealFilters
 from tracker.read.usd import (
+    Unconverted,
+    UsdLine,
     deal_values_usd,
     describe_unconverted,
     headline,
@@ -130,3 +132,10 @@ def test_totals_by_group_keep_kinds_apart(seeded_engine: Engine) -> None:
 def test_a_base_year_without_cpi_is_refused(seeded_engine: Engine) -> None:
     with make_session_factory(seeded_engine)() as session, pytest.raises(InvalidInput):
         usd_totals(session, TURKEY, base_year=1900)
+
+
+def test_the_headline_counts_read_with_thousands_separators() -> None:
+    line = UsdLine("all", "contract", Decimal("1000000"), converted_deals=13500)
+    line.not_converted.append(Unconverted("EGP", 2017, Decimal(1), 1586, False, "no rate"))
+    text = headline(line, 2025)
+    assert "from 13,500 of 15,086 contract values; 1,586 not convertible" in text

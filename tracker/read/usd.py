@@ -524,12 +524,12 @@ def headline(line: UsdLine, base_year: int, currencies: int = 3) -> str:
     largest: €2 billion, $1 billion": the USD total, then the largest currencies by their
     converted amount (never the first ones alphabetically)."""
     if not line.converted_deals:
-        return f"{line.valued_deals} {line.kind_label}, none convertible to {base_year} dollars"
+        return f"{line.valued_deals:,} {line.kind_label}, none convertible to {base_year} dollars"
     total = format_amount(line.usd_constant, "USD")
     text = f"{'at least ' if line.at_least else ''}{total} in {base_year} dollars"
-    text += f", from {line.converted_deals} of {line.valued_deals} {line.kind_label}"
+    text += f", from {line.converted_deals:,} of {line.valued_deals:,} {line.kind_label}"
     if line.not_converted_deals:
-        text += f"; {line.not_converted_deals} not convertible"
+        text += f"; {line.not_converted_deals:,} not convertible"
     largest = [format_amount(part.amount, part.currency) for part in line.currencies]
     if len(largest) > 1:
         text += f"; largest: {', '.join(largest[:currencies])}"
