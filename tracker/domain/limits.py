@@ -11,6 +11,7 @@ bare "database error". The lengths are the columns' in `tracker/store/models.py`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -105,12 +106,18 @@ def decimal_problem(value: Decimal, digits: int, places: int) -> str | None:
         return "must be a finite number"
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if exponent < -places and value != value.quantize(Decimal(1).scaleb(-places)):
+    quantum, largest = _bounds(digits, places)
+    if exponent < -places and value != value.quantize(quantum):
         return f"has more than {places} decimal places"
-    largest = Decimal(10) ** (digits - places)
     if abs(value) >= largest:
         return f"must be less than {largest:,}"
     return None
+
+
+@functools.lru_cache(maxsize=16)  # an import checks four TIV figures per deal
+def _bounds(digits: int, places: int) -> tuple[Decimal, Decimal]:
+    """The smallest step of NUMERIC(digits, places), and the first value too large for it."""
+    return Decimal(1).scaleb(-places), Decimal(10) ** (digits - places)
 
 
 def checked_decimal(digits: int, places: int) -> Callable[[Decimal], Decimal]:
