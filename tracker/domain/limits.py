@@ -121,8 +121,15 @@ def _bounds(digits: int, places: int) -> tuple[Decimal, Decimal]:
 
 
 def checked_decimal(digits: int, places: int) -> Callable[[Decimal], Decimal]:
+    # Equal values (1.5, 1.50) have the same problem, so it is worked out once per value:
+    # an import's TIV figures repeat thousands of times.
+    @functools.lru_cache(maxsize=4096)
+    def problem_of(value: Decimal) -> str | None:
+        return decimal_problem(value, digits, places)
+
     def check(value: Decimal) -> Decimal:
-        problem = decimal_problem(value, digits, places)
+        # Not finite: not looked up (a signalling NaN cannot be hashed).
+        problem = problem_of(value) if value.is_finite() else decimal_problem(value, digits, places)
         if problem:
             raise ValueError(problem)
         return value

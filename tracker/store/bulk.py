@@ -155,7 +155,11 @@ def _same(column_type: Any) -> Callable[[Any], Any] | None:
         return None
     if isinstance(column_type, DateTime):
         return lambda value: (value, value.utcoffset())
-    return lambda value: value
+    return _itself
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 def _converted(
@@ -163,6 +167,14 @@ def _converted(
 ) -> list[Any]:
     if same is None:
         return [None if value is None else process(value) for value in values]
+    if same is _itself:
+        try:
+            distinct = dict.fromkeys(values)  # each value's first occurrence, as below
+        except TypeError:  # unhashable: value by value, below
+            pass
+        else:  # the same as the loop below, with the per-value work done in C
+            by_value = {value: None if value is None else process(value) for value in distinct}
+            return list(map(by_value.__getitem__, values))
     seen: dict[Any, Any] = {}
     converted: list[Any] = []
     for value in values:

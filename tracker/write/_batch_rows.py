@@ -157,12 +157,18 @@ class Rows:
 
     def _cite(self, deal_id: int, source_id: int, origin: Origin, quotes: dict[str, str],
               skip: set[str]) -> None:  # fmt: skip
+        found: set[str] = set()  # quotes checked (a SIPRI row quotes its line for most fields)
+        citations = self.tables[Citation]
         for name, quote in quotes.items():
             if name in skip:
                 continue
-            if not quote_occurs(quote, origin.text):
-                raise QuoteNotInSource(f"{origin.title}: the quote for {name} is not in its line")
-            self.tables[Citation].append(
+            if quote not in found:
+                if not quote_occurs(quote, origin.text):
+                    raise QuoteNotInSource(
+                        f"{origin.title}: the quote for {name} is not in its line"
+                    )
+                found.add(quote)
+            citations.append(
                 {"source_id": source_id, "deal_id": deal_id, "event_id": None, "field": name,
                  "quote": quote}
             )  # fmt: skip
