@@ -87,13 +87,15 @@ def text_problem(value: str, max_length: int, *, multiline: bool = False) -> str
     return None
 
 
-def checked_text(max_length: int, *, multiline: bool = False) -> Callable[[str], str]:
-    """A pydantic AfterValidator holding a text field to a column's limits."""
+def checked_text(max_length: int, *, multiline: bool = False) -> Callable[[str | None], str | None]:
+    """A pydantic AfterValidator holding a text field to a column's limits (an optional
+    field left empty, None, passes)."""
 
-    def check(value: str) -> str:
-        problem = text_problem(value, max_length, multiline=multiline)
-        if problem:
-            raise ValueError(problem)
+    def check(value: str | None) -> str | None:
+        if value is not None:
+            problem = text_problem(value, max_length, multiline=multiline)
+            if problem:
+                raise ValueError(problem)
         return value
 
     return check

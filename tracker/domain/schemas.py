@@ -61,13 +61,13 @@ def _strip(value: Any) -> Any:
 
 
 def _blank_to_none(value: Any) -> Any:
-    value = _strip(value)
+    if isinstance(value, str):  # _strip, inline: called for most fields of every deal
+        value = value.strip()
     return None if value == "" else value
 
 
 def _limited(max_length: int, *, multiline: bool = False) -> AfterValidator:
-    check = checked_text(max_length, multiline=multiline)
-    return AfterValidator(lambda value: value if value is None else check(value))
+    return AfterValidator(checked_text(max_length, multiline=multiline))
 
 
 Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1), _limited(NAME_LENGTH)]
