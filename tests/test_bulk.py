@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -108,3 +108,34 @@ def test_indexes_are_kept_for_a_small_load_or_outside_a_transaction(
         held = session.scalar(text("SELECT max(rowid) FROM audit_entry")) or 0
         assert held > 0
         assert _deferred_indexes(connection, TABLE, held) == []  # not larger than the table
+
+
+def test_narrow_rows_go_in_many_to_a_statement_in_order(seeded_sqlite: Engine) -> None:
+    # Eight columns: the multi-row path, with groups of MAX_PARAMETERS // 8 rows and a
+    # remainder that goes in one to a statement.
+    rows = [
+        {"at": NOW, "actor": "cli:test", "action": "import", "entity": "deal", "entity_id": n,
+         "deal_id": None if n % 7 else n, "changes": f'{{"n": {n}}}', "comment": f"row {n}"}
+        for n in range(2 * (bulk.MAX_PARAMETERS // 8) + 3)
+    ]  # fmt: skip
+    assert len(rows[0]) <= bulk.NARROW_ROW
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(seeded_sqlite, "before_cursor_execute", seen)
+    with Session(seeded_sqlite) as session, session.begin():
+        start = _next_id(session)
+        insert_rows(session, AuditEntry, rows)
+        stored = session.execute(
+            text(
+                "SELECT entity_id, deal_id, changes, comment FROM audit_entry "
+                "WHERE id >= :start ORDER BY id"
+            ),
+            {"start": start},
+        ).all()
+    expected = [(r["entity_id"], r["deal_id"], r["changes"], r["comment"]) for r in rows]
+    assert [tuple(row) for row in stored] == expected
+    inserts = [s for s in statements if s.startswith("INSERT INTO audit_entry")]
+    assert [s.count("), (") + 1 for s in inserts] == [bulk.MAX_PARAMETERS // 8, 1]

@@ -7,6 +7,7 @@ trip per row; on PostgreSQL the id sequence is then moved past the keys used.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -17,6 +18,8 @@ from tracker.store.db import Base
 
 Row = dict[str, Any]
 CHUNK_SIZE = 5_000
+NARROW_ROW = 8  # columns: rows this narrow go in many to an INSERT (_execute_many)
+MAX_PARAMETERS = 999  # per SQLite statement: the lowest limit of any SQLite 3 release
 
 
 def next_id(session: Session, model: type[Base]) -> int:
@@ -72,11 +75,36 @@ def _insert_direct(
         for start in range(0, len(rows), CHUNK_SIZE):
             chunk = _tuples(table, order, rows[start : start + CHUNK_SIZE], dialect)
             if not compiled.positional:  # a driver taking named parameters
-                chunk = [dict(zip(order, values, strict=True)) for values in chunk]
-            connection.exec_driver_sql(compiled.string, chunk)
+                named = [dict(zip(order, values, strict=True)) for values in chunk]
+                connection.exec_driver_sql(compiled.string, named)
+            else:
+                _execute_many(connection, compiled.string, len(order), chunk)
     finally:  # the table never goes on without them, even if the rows were refused
         for create in deferred:
             connection.exec_driver_sql(create)
+
+
+def _execute_many(
+    connection: Connection, statement: str, width: int, rows: list[tuple[Any, ...]]
+) -> None:
+    """Rows of a few columns (citations, delivery records, audit entries) go in many to
+    an INSERT (one VALUES list), which saved SQLite's per-statement work: a quarter of
+    the database's time for an import's 273,000 citations. Wider rows (deals, sources)
+    went in slower that way, so they go in one to a statement."""
+    per = (
+        MAX_PARAMETERS // width
+        if width <= NARROW_ROW and connection.dialect.name == "sqlite"
+        else 1
+    )
+    whole = len(rows) - len(rows) % per
+    if per > 1 and whole:
+        head, _, values = statement.rpartition(" VALUES ")
+        many = f"{head} VALUES {', '.join([values] * per)}"
+        groups = [tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)]
+        connection.exec_driver_sql(many, groups)
+        rows = rows[whole:]
+    if rows:
+        connection.exec_driver_sql(statement, rows)
 
 
 def _deferred_indexes(connection: Connection, table: Table, incoming: int) -> list[str]:
