@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 EARLIEST_YEAR = 1900
 # Orders and deliveries are planned years ahead, not generations: up to next year + 15.
@@ -106,9 +106,14 @@ def decimal_problem(value: Decimal, digits: int, places: int) -> str | None:
     decimal places is refused, not rounded: SQLite would keep a float, PostgreSQL round."""
     if not value.is_finite():
         return "must be a finite number"
+    quantum, largest = _bounds(digits, places)
+    try:  # the common case, a value that fits, settled without as_tuple's named tuple
+        if abs(value) < largest and value == value.quantize(quantum):
+            return None
+    except InvalidOperation:  # more digits than the context holds: the checks below say why
+        pass
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    quantum, largest = _bounds(digits, places)
     if exponent < -places and value != value.quantize(quantum):
         return f"has more than {places} decimal places"
     if abs(value) >= largest:
@@ -123,15 +128,8 @@ def _bounds(digits: int, places: int) -> tuple[Decimal, Decimal]:
 
 
 def checked_decimal(digits: int, places: int) -> Callable[[Decimal], Decimal]:
-    # Equal values (1.5, 1.50) have the same problem, so it is worked out once per value:
-    # an import's TIV figures repeat thousands of times.
-    @functools.lru_cache(maxsize=4096)
-    def problem_of(value: Decimal) -> str | None:
-        return decimal_problem(value, digits, places)
-
     def check(value: Decimal) -> Decimal:
-        # Not finite: not looked up (a signalling NaN cannot be hashed).
-        problem = problem_of(value) if value.is_finite() else decimal_problem(value, digits, places)
+        problem = decimal_problem(value, digits, places)
         if problem:
             raise ValueError(problem)
         return value

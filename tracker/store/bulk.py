@@ -205,18 +205,24 @@ def _converted(
             return list(map(by_value.__getitem__, values))
     seen: dict[Any, Any] = {}
     converted: list[Any] = []
+    last: Any = None  # an import's rows share one timestamp object: reused without a key
+    result: Any = None
     for value in values:
         if value is None:
             converted.append(None)
             continue
+        if value is last:
+            converted.append(result)
+            continue
+        last = value
         key = same(value)
         try:
-            converted.append(seen[key])
+            result = seen[key]
         except KeyError:
             seen[key] = result = process(value)
-            converted.append(result)
         except TypeError:  # unhashable
-            converted.append(process(value))
+            result = process(value)
+        converted.append(result)
     return converted
 
 
