@@ -139,3 +139,20 @@ def test_narrow_rows_go_in_many_to_a_statement_in_order(seeded_sqlite: Engine) -
     assert [tuple(row) for row in stored] == expected
     inserts = [s for s in statements if s.startswith("INSERT INTO audit_entry")]
     assert [s.count("), (") + 1 for s in inserts] == [bulk.MAX_PARAMETERS // 8, 1]
+
+
+def test_rows_as_tuples_with_their_keys_go_in_as_dicts_would(seeded_sqlite: Engine) -> None:
+    keys = ("at", "actor", "action", "entity", "entity_id", "deal_id", "comment")
+    tuples = [(NOW, "cli:test", "import", "deal", n, n, f"row {n}") for n in range(300)]
+    with Session(seeded_sqlite) as session, session.begin():
+        start = _next_id(session)
+        insert_rows(session, AuditEntry, tuples[:150], keys)  # `changes` from its default
+        insert_rows(session, AuditEntry, [(*row, "{}") for row in tuples[150:]], (*keys, "changes"))
+        stored = session.execute(
+            text(
+                "SELECT entity_id, deal_id, comment, changes FROM audit_entry "
+                "WHERE id >= :start ORDER BY id"
+            ),
+            {"start": start},
+        ).all()
+    assert [tuple(row) for row in stored] == [(n, n, f"row {n}", "{}") for n in range(300)]

@@ -28,8 +28,15 @@ def next_id(session: Session, model: type[Base]) -> int:
     return int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
 
 
-def insert_rows(session: Session, model: type[Base], rows: Sequence[Row]) -> None:
-    """INSERT dicts that all have the same keys, one executemany per chunk.
+def insert_rows(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[Row] | Sequence[tuple[Any, ...]],
+    keys: Sequence[str] | None = None,
+) -> None:
+    """INSERT dicts that all have the same keys, or (given `keys`) tuples of those
+    columns in that order, one executemany per chunk. Tuples are for the most numerous
+    rows (an import's hundreds of thousands of citations): far fewer objects to make.
 
     Into the table rather than the ORM entity: the ORM bulk path drops None values from
     each row's parameters, splitting a batch into one statement per pattern of NULLs.
@@ -39,16 +46,22 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[Row]) -> Non
         return
     table = Base.metadata.tables[model.__tablename__]
     connection = session.connection()
-    keys = list(rows[0])
-    if _needs_python_defaults(table, keys):
-        for start in range(0, len(rows), CHUNK_SIZE):
-            session.execute(insert(table), list(rows[start : start + CHUNK_SIZE]))
+    names = list(keys) if keys is not None else list(rows[0])
+    # How to pick a column out of a row: by name from a dict, by position from a tuple.
+    fields: list[Any] = names if keys is None else list(range(len(names)))
+    if _needs_python_defaults(table, names):
+        dicts: Sequence[Any] = (
+            rows if keys is None else [dict(zip(names, row, strict=True)) for row in rows]
+        )
+        for start in range(0, len(dicts), CHUNK_SIZE):
+            session.execute(insert(table), list(dicts[start : start + CHUNK_SIZE]))
     else:
-        _insert_direct(connection, table, keys, rows)
-    if "id" in keys and connection.dialect.name == "postgresql":
+        _insert_direct(connection, table, dict(zip(names, fields, strict=True)), rows)
+    if "id" in names and connection.dialect.name == "postgresql":
+        where = fields[names.index("id")]
         session.execute(
             text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :value)"),
-            {"value": max(row["id"] for row in rows)},
+            {"value": max(row[where] for row in rows)},
         )
 
 
@@ -57,23 +70,25 @@ def _needs_python_defaults(table: Table, keys: list[str]) -> bool:
 
 
 def _insert_direct(
-    connection: Connection, table: Table, keys: list[str], rows: Sequence[Row]
+    connection: Connection, table: Table, fields: dict[str, Any], rows: Sequence[Any]
 ) -> None:
     """The statement compiled once, values converted by each column's own bind processor,
     and handed to the driver's executemany: SQLAlchemy's per-row parameter handling cost
     more than the database's work for the hundreds of thousands of rows of an import."""
     dialect = connection.dialect
+    keys = list(fields)
     compiled = insert(table).compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or keys) if compiled.positional else keys
+    pick = _picker([fields[name] for name in order])
     if dialect.name == "postgresql":
         chunks = (rows[start : start + CHUNK_SIZE] for start in range(0, len(rows), CHUNK_SIZE))
-        values = (row for chunk in chunks for row in _tuples(table, order, chunk, dialect))
+        values = (row for chunk in chunks for row in _tuples(table, order, pick, chunk, dialect))
         _copy_in(connection, table, order, values)
         return
     deferred = _deferred_indexes(connection, table, len(rows))
     try:
         for start in range(0, len(rows), CHUNK_SIZE):
-            chunk = _tuples(table, order, rows[start : start + CHUNK_SIZE], dialect)
+            chunk = _tuples(table, order, pick, rows[start : start + CHUNK_SIZE], dialect)
             if not compiled.positional:  # a driver taking named parameters
                 named = [dict(zip(order, values, strict=True)) for values in chunk]
                 connection.exec_driver_sql(compiled.string, named)
@@ -144,13 +159,25 @@ def _deferred_indexes(connection: Connection, table: Table, incoming: int) -> li
     return creates
 
 
-def _tuples(table: Table, order: list[str], rows: Sequence[Row], dialect: Dialect) -> list[Any]:
+def _picker(fields: list[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """A row's values in order, as a tuple: `fields` are its keys (dicts) or positions."""
+    if len(fields) == 1:
+        return lambda row: (row[fields[0]],)
+    return itemgetter(*fields)
+
+
+def _tuples(
+    table: Table,
+    order: list[str],
+    pick: Callable[[Any], tuple[Any, ...]],
+    rows: Sequence[Any],
+    dialect: Dialect,
+) -> list[Any]:
     """Rows as tuples in `order`, converted column by column: an import's rows repeat the
     same timestamp, dates, flags and vocabulary over and over, so each distinct value is
     converted once."""
     if not rows:
         return []
-    pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
     processors = _processors(table, order, dialect)
     if not processors:
         return list(map(pick, rows))
