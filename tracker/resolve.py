@@ -224,6 +224,8 @@ class NameIndex:
         )
         for key, platform_id, category in rows:
             self.platforms.setdefault(key, []).append((platform_id, category))
+        # Answers of platform_id: a register names the same designations thousands of times.
+        self._platform_ids: dict[tuple[str, Category | None], int | None] = {}
 
     def party_name(self, name: str) -> str | None:
         """The canonical name a party name stands for, or None if unknown."""
@@ -243,6 +245,13 @@ class NameIndex:
     def platform_id(self, name: str, category: Category | None = None) -> int | None:
         """The platform a designation names (of this category, if given): None when it
         names none, or several and no category tells them apart."""
+        try:
+            return self._platform_ids[name, category]
+        except KeyError:
+            found = self._platform_ids[name, category] = self._find_platform(name, category)
+            return found
+
+    def _find_platform(self, name: str, category: Category | None) -> int | None:
         designation, qualified = split_qualified(name)
         wanted = category or qualified
         found = [

@@ -11,9 +11,10 @@ bare "database error". The lengths are the columns' in `tracker/store/models.py`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 EARLIEST_YEAR = 1900
 # Orders and deliveries are planned years ahead, not generations: up to next year + 15.
@@ -86,13 +87,15 @@ def text_problem(value: str, max_length: int, *, multiline: bool = False) -> str
     return None
 
 
-def checked_text(max_length: int, *, multiline: bool = False) -> Callable[[str], str]:
-    """A pydantic AfterValidator holding a text field to a column's limits."""
+def checked_text(max_length: int, *, multiline: bool = False) -> Callable[[str | None], str | None]:
+    """A pydantic AfterValidator holding a text field to a column's limits (an optional
+    field left empty, None, passes)."""
 
-    def check(value: str) -> str:
-        problem = text_problem(value, max_length, multiline=multiline)
-        if problem:
-            raise ValueError(problem)
+    def check(value: str | None) -> str | None:
+        if value is not None:
+            problem = text_problem(value, max_length, multiline=multiline)
+            if problem:
+                raise ValueError(problem)
         return value
 
     return check
@@ -103,14 +106,25 @@ def decimal_problem(value: Decimal, digits: int, places: int) -> str | None:
     decimal places is refused, not rounded: SQLite would keep a float, PostgreSQL round."""
     if not value.is_finite():
         return "must be a finite number"
+    quantum, largest = _bounds(digits, places)
+    try:  # the common case, a value that fits, settled without as_tuple's named tuple
+        if abs(value) < largest and value == value.quantize(quantum):
+            return None
+    except InvalidOperation:  # more digits than the context holds: the checks below say why
+        pass
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if exponent < -places and value != value.quantize(Decimal(1).scaleb(-places)):
+    if exponent < -places and value != value.quantize(quantum):
         return f"has more than {places} decimal places"
-    largest = Decimal(10) ** (digits - places)
     if abs(value) >= largest:
         return f"must be less than {largest:,}"
     return None
+
+
+@functools.lru_cache(maxsize=16)  # an import checks four TIV figures per deal
+def _bounds(digits: int, places: int) -> tuple[Decimal, Decimal]:
+    """The smallest step of NUMERIC(digits, places), and the first value too large for it."""
+    return Decimal(1).scaleb(-places), Decimal(10) ** (digits - places)
 
 
 def checked_decimal(digits: int, places: int) -> Callable[[Decimal], Decimal]:

@@ -61,13 +61,13 @@ def _strip(value: Any) -> Any:
 
 
 def _blank_to_none(value: Any) -> Any:
-    value = _strip(value)
+    if isinstance(value, str):  # _strip, inline: called for most fields of every deal
+        value = value.strip()
     return None if value == "" else value
 
 
 def _limited(max_length: int, *, multiline: bool = False) -> AfterValidator:
-    check = checked_text(max_length, multiline=multiline)
-    return AfterValidator(lambda value: value if value is None else check(value))
+    return AfterValidator(checked_text(max_length, multiline=multiline))
 
 
 Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1), _limited(NAME_LENGTH)]
@@ -159,17 +159,32 @@ class PartialDate(BaseModel):
             return f"{self.value.year:04d}-{self.value.month:02d}"
         return self.value.isoformat()
 
-    def _key(self, precision: DatePrecision) -> tuple[int, ...]:
-        parts = (self.value.year, self.value.month, self.value.day)
-        return parts[: _DEPTH[precision]]
+    def _key(self, depth: int) -> tuple[int, ...]:
+        return (self.value.year, self.value.month, self.value.day)[:depth]
 
     def is_after(self, other: PartialDate) -> bool:
         """True only when this date is surely later, compared at the coarser precision."""
-        coarser = min(self.precision, other.precision, key=lambda p: _DEPTH[p])
-        return self._key(coarser) > other._key(coarser)
+        depth = min(_DEPTH[self.precision], _DEPTH[other.precision])
+        return self._key(depth) > other._key(depth)
 
 
 _DEPTH = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_date(text: str) -> PartialDate:
+    return PartialDate.model_validate(text)
+
+
+def _known_date(text: str) -> PartialDate | str:
+    """The PartialDate a date's text states, built once per text: an import states the
+    same few hundred years tens of thousands of times, and a PartialDate is frozen, so
+    deals may share one. A text that is not a date is returned as it is, for the
+    field's own validation to refuse it with its usual error."""
+    try:
+        return _cached_date(text)
+    except ValidationError:
+        return text
 
 
 class ParticipantIn(BaseModel):
@@ -187,7 +202,8 @@ class DealIn(BaseModel):
     seller: Name
     platform: Name
     programme: OptionalName = None
-    participants: list[ParticipantIn] = []
+    # A factory, not `= []`: pydantic deep-copies a mutable default for every deal.
+    participants: list[ParticipantIn] = Field(default_factory=list)
 
     quantity_ordered: Quantity | None = None
     quantity_ordered_estimated: bool = False
@@ -226,7 +242,8 @@ class DealIn(BaseModel):
     @field_validator("order_date", "first_delivery_date", "last_delivery_date", mode="before")
     @classmethod
     def _blank_date(cls, value: Any) -> Any:
-        return _blank_to_none(value)
+        value = _blank_to_none(value)
+        return _known_date(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _cross_field(self, info: ValidationInfo) -> Self:

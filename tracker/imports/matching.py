@@ -128,12 +128,15 @@ class StoredDeals:
 
     def matches(self, deal_in: DealIn, candidate: Candidate, names: NameIndex) -> list[int]:
         """Stored deals this row may state (see the module's rules)."""
+        rows = self._rows_for(deal_in, names)
+        if not rows:  # most rows of a first import: no need to resolve the platform
+            return []
         platforms = self._platforms(deal_in, candidate, names)
         family = _family(candidate.sipri_key)
         year = deal_in.order_date.value.year if deal_in.order_date else None
         return [
             row.deal_id
-            for row in self._rows_for(deal_in, names)
+            for row in rows
             if row.platform_id in platforms
             and (family is None or _family(row.sipri_key) != family)
             and _compatible(row.condition, deal_in.condition)
@@ -165,8 +168,8 @@ class StoredDeals:
     ) -> int | None:
         """For a deals-layout row a newer release changed (its content key is new): the
         unseen deal of the same buyer, seller, platform and year (±1) closest to it."""
-        if _family(candidate.sipri_key) != "row":
-            return None
+        if not unseen or _family(candidate.sipri_key) != "row":
+            return None  # no deal left to pair (a first import), or not a deals-layout row
         platforms = self._platforms(deal_in, candidate, names)
         year = deal_in.order_date.value.year if deal_in.order_date else None
         options = [

@@ -145,7 +145,10 @@ def _resolve_parties(
 
 
 def _bad_quotes(candidate: Candidate) -> list[RowProblem]:
-    """Quotes that are not in the candidate's own line: reported, never dropped."""
+    """Quotes that are not in the candidate's own line: reported, never dropped. Each
+    distinct quote is checked once (a SIPRI row quotes its whole line for most fields)."""
+    text = candidate.origin.text
+    bad = {quote for quote in set(candidate.quotes.values()) if not quote_occurs(quote, text)}
     return [
         RowProblem(
             candidate.row,
@@ -154,7 +157,7 @@ def _bad_quotes(candidate: Candidate) -> list[RowProblem]:
             "the quote for this field is not in the row's text",
         )
         for name, quote in candidate.quotes.items()
-        if not quote_occurs(quote, candidate.origin.text)
+        if quote in bad
     ]
 
 

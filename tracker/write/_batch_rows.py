@@ -52,6 +52,10 @@ _RELEASE_COLUMNS = (
 )  # fmt: skip
 
 
+# Citations, nine a SIPRI row, are tuples of these columns rather than dicts.
+_CITATION_KEYS = ("source_id", "deal_id", "event_id", "field", "quote")
+
+
 class Rows:
     """Rows for every table an import touches, with ids assigned up front."""
 
@@ -65,7 +69,7 @@ class Rows:
         self.now = dt.datetime.now(dt.UTC)
         self.deal_id = next_id(session, Deal)
         self.source_id = next_id(session, Source)
-        self.tables: dict[type[Any], list[Row]] = {
+        self.tables: dict[type[Any], list[Any]] = {
             model: [] for model in (Source, Deal, Citation, DealConflict, Delivery, DealMoney,
                                     DealFlag, AuditEntry)
         }  # fmt: skip
@@ -157,15 +161,18 @@ class Rows:
 
     def _cite(self, deal_id: int, source_id: int, origin: Origin, quotes: dict[str, str],
               skip: set[str]) -> None:  # fmt: skip
+        found: set[str] = set()  # quotes checked (a SIPRI row quotes its line for most fields)
+        citations = self.tables[Citation]
         for name, quote in quotes.items():
             if name in skip:
                 continue
-            if not quote_occurs(quote, origin.text):
-                raise QuoteNotInSource(f"{origin.title}: the quote for {name} is not in its line")
-            self.tables[Citation].append(
-                {"source_id": source_id, "deal_id": deal_id, "event_id": None, "field": name,
-                 "quote": quote}
-            )  # fmt: skip
+            if quote not in found:
+                if not quote_occurs(quote, origin.text):
+                    raise QuoteNotInSource(
+                        f"{origin.title}: the quote for {name} is not in its line"
+                    )
+                found.add(quote)
+            citations.append((source_id, deal_id, None, name, quote))  # _CITATION_KEYS
 
     def _conflicts(self, deal_id: int, source_id: int,
                    conflicts: list[tuple[str, str | None, str | None]]) -> None:  # fmt: skip
@@ -210,4 +217,4 @@ class Rows:
 
     def flush_inserts(self) -> None:
         for model, rows in self.tables.items():
-            insert_rows(self.session, model, rows)
+            insert_rows(self.session, model, rows, _CITATION_KEYS if model is Citation else None)

@@ -15,6 +15,7 @@ release changed it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from pathlib import PurePath
@@ -22,7 +23,14 @@ from typing import Any
 
 from tracker.domain.vocab import MoneyFactKind, PartyKind, Status, ValueKind
 from tracker.imports.plan import Candidate
-from tracker.imports.sipri.model import DEAL_OWN_VALUE, Money, MoneyKind, SipriDeal, SipriFile
+from tracker.imports.sipri.model import (
+    DEAL_OWN_VALUE,
+    Delivery,
+    Money,
+    MoneyKind,
+    SipriDeal,
+    SipriFile,
+)
 from tracker.write.batch import DeliveryIn, MoneyFactIn, Origin
 
 PUBLISHER = "SIPRI Arms Transfers Database"
@@ -221,11 +229,20 @@ def _quotes(deal: SipriDeal, years: list[int], own: Money | None) -> dict[str, s
 
 def _deliveries(deal: SipriDeal) -> list[DeliveryIn]:
     if deal.deliveries:
-        return [
-            DeliveryIn(d.year, d.number, d.number_estimated, d.year_estimated, d.tiv)
-            for d in deal.deliveries
-        ]
-    return [DeliveryIn(year, None) for year in deal.delivery_years]
+        return [_delivery_in(d) for d in deal.deliveries]
+    return [_year_only(year) for year in deal.delivery_years]
+
+
+def _delivery_in(d: Delivery) -> DeliveryIn:
+    if d.number is None and d.tiv is None and not d.number_estimated and not d.year_estimated:
+        return _year_only(d.year)  # layout A's years: shared, as layout_a shares them
+    return DeliveryIn(d.year, d.number, d.number_estimated, d.year_estimated, d.tiv)
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_only(year: int) -> DeliveryIn:
+    """A year of deliveries with nothing else known (frozen, so deals share one)."""
+    return DeliveryIn(year, None)
 
 
 def _money_facts(deal: SipriDeal, own: Money | None) -> list[MoneyFactIn]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -138,9 +139,16 @@ def _deal(values: list[Any], numbers: list[int], text: str, occurrence: int) -> 
         money=comment_money(comments) if comments else [],
         text=text,
         # The file gives the years and the total only: how many came each year is unknown.
-        deliveries=[Delivery(year, None) for year in delivery_years],
+        deliveries=[_delivered_in(year) for year in delivery_years],
         occurrence=occurrence,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _delivered_in(year: int) -> Delivery:
+    """A year of deliveries as this layout states it (the year only). Frozen, so the deals
+    of a register share one per year instead of making tens of thousands."""
+    return Delivery(year, None)
 
 
 # "export licence" is about the supplier's permission, not production by the recipient.

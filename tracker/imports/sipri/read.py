@@ -57,7 +57,12 @@ def _parse(text: str, encoding: str) -> SipriFile:
                 RowError(numbers[0], "", "", f"cannot be read as CSV ({span}): {cells}")
             )
         else:
-            text = "\n".join(lines[number - 1] for number in numbers)
+            # Nearly every record is one line: no join for it.
+            text = (
+                lines[numbers[0] - 1]
+                if len(numbers) == 1
+                else "\n".join(lines[number - 1] for number in numbers)
+            )
             parser.add(numbers, cells, text, last=last, unclosed=unclosed)
     if records == 0:
         raise SipriFormatError(
