@@ -108,6 +108,8 @@ def _random_filters(session: Any, rng: random.Random) -> DealFilters:
         data["sellers"] = tuple(rng.sample(sellers, 1))
     if rng.random() < 0.3:
         data["categories"] = tuple(rng.sample(list(Category), 3))
+    if rng.random() < 0.3:
+        data["statuses"] = tuple(rng.sample(["delivered", "ordered", "approved", "delivering"], 2))
     if rng.random() < 0.4:
         data["year_from"] = rng.choice([None, 1995, 2014, 2017])
         data["year_to"] = rng.choice([None, 2016, 2019, 2026])
@@ -255,17 +257,18 @@ def test_the_migration_fills_the_cells_of_stored_deals(valued: Engine) -> None:
      DealFilters(delivered_from=2015, delivered_to=2024), DealFilters(text="  ")],
 )  # fmt: skip
 def test_the_overview_views_read_the_cells(valued: Engine, filters: DealFilters) -> None:
-    """The constant-USD view's calls are answered by the cells; a filter the cells do not
-    hold (a status) or a grouping they do not (platform) is summed from the deals."""
+    """The constant-USD view's calls are answered by the cells, with a status filter too
+    (the Deals page's headline); a filter the cells do not hold (a condition) or a
+    grouping they do not (platform) is summed from the deals."""
     with make_session_factory(valued)() as session:
         resolved = resolve_filters(session, filters)
         for group in GROUPINGS:
             assert usd._cell_parts(session, resolved, group, 2025) is not None
         assert usd._cell_parts(session, resolved, GroupBy.PLATFORM, 2025) is None
-        by_status = resolve_filters(
-            session, filters.model_copy(update={"statuses": ("delivered",)})
-        )
-        assert usd._cell_parts(session, by_status, None, 2025) is None
+        delivered = filters.model_copy(update={"statuses": ("delivered",)})
+        assert usd._cell_parts(session, resolve_filters(session, delivered), None, 2025)
+        used = filters.model_copy(update={"conditions": ("second_hand",)})
+        assert usd._cell_parts(session, resolve_filters(session, used), None, 2025) is None
 
 
 def test_each_values_basis_is_listed_only_when_asked(valued: Engine) -> None:

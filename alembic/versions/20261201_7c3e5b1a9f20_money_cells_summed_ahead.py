@@ -1,7 +1,8 @@
 """money cells summed ahead
 
 `money_cell` holds deal values and money facts summed in their own currency and price
-year by order year, recipient, supplier, category and delivery years, kept current by
+year by order year, recipient, supplier, category, delivery years and status, kept
+current by
 every write (tracker.store.money_cells), so a constant-USD view at a million deals
 converts thousands of rows, not every deal. Filled from the stored deals here.
 
@@ -32,6 +33,7 @@ def upgrade() -> None:
         sa.Column("category", sa.String(length=32), nullable=False),
         sa.Column("deal_first", sa.Integer(), nullable=False),
         sa.Column("deal_last", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("currency", sa.String(length=3), nullable=False),
         sa.Column("price_year", sa.Integer(), nullable=False),
@@ -46,6 +48,7 @@ def upgrade() -> None:
             "category",
             "deal_first",
             "deal_last",
+            "status",
             "kind",
             "currency",
             "price_year",

@@ -421,6 +421,7 @@ def _cell_parts(
         buyer_ids=resolved.buyer_ids,
         seller_ids=resolved.seller_ids,
         categories={c.value for c in plain.categories} if plain.categories else None,
+        statuses={str(s) for s in plain.statuses} if plain.statuses else None,
         ordered=(plain.year_from, plain.year_to),
         delivered=(plain.delivered_from, plain.delivered_to),
         factors=factors,

@@ -375,8 +375,8 @@ class MoneyCellRow(Base):
     write (`tracker.store.money_cells` holds the rules): a constant-USD view converts a
     few thousand of these, once per currency and price year, instead of every deal.
 
-    `grain` says which of buyer, seller, category, order year and delivery years a row
-    keeps (a bit each; the others are 0 or "" in it). `kind` is the value kind or money
+    `grain` says which of buyer, seller, category, order year, delivery years and status
+    a row keeps (a bit each; the others are 0 or "" in it). `kind` is the value kind or money
     fact kind ("" unstated); `price_year` 0 and `order_year` 0: unknown. Sums are whole
     cents in a double, exact up to 2**53 cents (about $90 trillion) per cell and never
     overflowing beyond. Amounts are stored as given, never converted, so a new release
@@ -396,6 +396,7 @@ class MoneyCellRow(Base):
     category: Mapped[str] = mapped_column(String(32), primary_key=True)
     deal_first: Mapped[int] = mapped_column(Integer, primary_key=True)
     deal_last: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(32), primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     price_year: Mapped[int] = mapped_column(Integer, primary_key=True)

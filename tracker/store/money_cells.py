@@ -3,7 +3,7 @@
 A constant-USD view over a million deals would otherwise read every deal with a value
 and convert group by group (seconds). The cells hold the deals' values and money facts
 summed in their own currency and price year, by order year, recipient, supplier,
-category and delivery years, in several grains, so a view reads a few thousand rows and
+category, delivery years and status, in several grains, so a view reads a few thousand rows and
 converts them once per currency and price year, in the database (`money_sums`). The
 rules here:
 - what a deal adds (`_values`, `_facts`): its own value, and the facts totalled beside
@@ -11,8 +11,8 @@ rules here:
   least"; one count per deal, as `tracker.read.usd` counts them;
 - how the finest grain rolls up into the others (`_add_row` in Python, `_roll_up` in
   SQL); `tracker.store.cells` keeps them current in every write;
-- which filters they answer (`covers`): none, buyers, sellers, categories, order years
-  and delivery years; any other filter, or a grouping by anything but buyer, seller,
+- which filters they answer (`covers`): none, buyers, sellers, categories, statuses,
+  order years and delivery years; any other filter, or a grouping by anything but buyer, seller,
   category or order year, is answered from the deals by `tracker.read.usd`.
 Amounts are never converted here, so new exchange rates or CPI change no cell.
 """
@@ -72,20 +72,23 @@ FACT_KINDS = (MoneyFactKind.PACKAGE, MoneyFactKind.OFFSET, MoneyFactKind.LOAN)
 UNSTATED = ""  # `kind` of a value whose kind no source gives
 UNKNOWN_YEAR = 0  # `order_year` / `price_year` not known
 
-BUYER, SELLER, CATEGORY, YEAR, DELIVERED = 1, 2, 4, 8, 16  # bits of `grain`: the dimensions kept
-FINEST = BUYER | SELLER | CATEGORY | YEAR | DELIVERED
+# Bits of `grain`: the dimensions a row keeps.
+BUYER, SELLER, CATEGORY, YEAR, DELIVERED, STATUS = 1, 2, 4, 8, 16, 32
+FINEST = BUYER | SELLER | CATEGORY | YEAR | DELIVERED | STATUS
 # The grains stored, smallest first: a read takes the first that keeps all it needs. Each
 # grouping of a view (none, order year, category, seller, buyer) alone and with each of
-# the filters it most often comes with (order years, a buyer, delivery years); any other
+# the filters it most often comes with (order years, a buyer, delivery years), and a
+# status filter (the Deals page's headline) alone and by order year; any other
 # combination reads the finest grain, through its buyer or seller index when one is
 # filtered. Each grain stored costs every import and edit its rows (an import of 29,500
 # SIPRI deals: about 0.03 s per grain).
 GRAINS = (
     0, YEAR, CATEGORY, CATEGORY | YEAR, SELLER, SELLER | YEAR, BUYER, BUYER | YEAR,
-    DELIVERED, DELIVERED | YEAR, BUYER | SELLER, DELIVERED | SELLER, DELIVERED | BUYER, FINEST,
+    STATUS, STATUS | YEAR, DELIVERED, DELIVERED | YEAR, BUYER | SELLER, DELIVERED | SELLER,
+    DELIVERED | BUYER, FINEST,
 )  # fmt: skip
 KEY = ("grain", "order_year", "buyer_id", "seller_id", "category", "deal_first", "deal_last",
-       "kind", "currency", "price_year", "at_least")  # fmt: skip
+       "status", "kind", "currency", "price_year", "at_least")  # fmt: skip
 MEASURES = ("cents", "deals")
 # Dimension bit → the key columns it keeps, and their value when dropped.
 _KEPT = {
@@ -94,6 +97,7 @@ _KEPT = {
     SELLER: (("seller_id", 0),),
     CATEGORY: (("category", ""),),
     DELIVERED: (("deal_first", 0), ("deal_last", 0)),
+    STATUS: (("status", ""),),
 }
 
 
@@ -116,8 +120,8 @@ def _flag(condition: Any) -> Any:
 
 
 def _dimensions() -> tuple[Any, ...]:
-    """The key columns a deal gives, up to its kind: order year, buyer, seller, category
-    and delivery years as a "delivered in" filter reads them."""
+    """The key columns a deal gives, up to its kind: order year, buyer, seller, category,
+    delivery years as a "delivered in" filter reads them, and status."""
     return (
         func.coalesce(Deal.order_year, UNKNOWN_YEAR),
         Deal.buyer_id,
@@ -125,6 +129,7 @@ def _dimensions() -> tuple[Any, ...]:
         Platform.category,
         case((NEVER_DELIVERED, NEVER_FIRST), else_=FIRST_DELIVERY),
         case((NEVER_DELIVERED, NEVER_LAST), else_=LAST_DELIVERY),
+        type_coerce(Deal.status, String),
     )
 
 
@@ -183,19 +188,21 @@ def _finest(deal_ids: Deals) -> list[Select[Any]]:
 
 def _grain_key(grain: int, row: Sequence[Any]) -> Key:
     """A finest-grain row's key in `grain`: the dimensions it drops become 0 or ""."""
-    year, buyer, seller, category, first, last, kind, currency, price_year, at_least = row[:10]
+    year, buyer, seller, category, first, last, status = row[:7]
+    kind, currency, price_year, at_least = row[7:11]
     category = str(getattr(category, "value", category))
     return (
         grain, int(year) if grain & YEAR else 0, int(buyer) if grain & BUYER else 0,
         int(seller) if grain & SELLER else 0, category if grain & CATEGORY else "",
         int(first) if grain & DELIVERED else 0, int(last) if grain & DELIVERED else 0,
-        str(kind), str(currency), int(price_year), int(at_least),
+        str(status) if grain & STATUS else "", str(kind), str(currency), int(price_year),
+        int(at_least),
     )  # fmt: skip
 
 
 def _add_row(sums: Sums, row: Sequence[Any]) -> None:
     """What one finest-grain row adds to every grain."""
-    cents, deals = row[10], int(row[11])
+    cents, deals = row[11], int(row[12])
     for grain in GRAINS:
         cell = sums[_grain_key(grain, row)]
         cell[0] += cents
@@ -223,9 +230,8 @@ MONEY = Family(CELLS, KEY, MEASURES, FINEST, _finest, _add_row, _roll_up)
 
 # --- reading them ----------------------------------------------------------------------------
 
-COVERED = frozenset(
-    {"buyers", "sellers", "categories", "year_from", "year_to", "delivered_from", "delivered_to"}
-)
+COVERED = frozenset({"buyers", "sellers", "categories", "statuses", "year_from", "year_to",
+                     "delivered_from", "delivered_to"})  # fmt: skip
 DIMENSIONS = {"year": (YEAR, CELLS.c.order_year), "buyer": (BUYER, CELLS.c.buyer_id),
               "seller": (SELLER, CELLS.c.seller_id),
               "category": (CATEGORY, CELLS.c.category)}  # fmt: skip
@@ -281,6 +287,7 @@ def money_sums(
     buyer_ids: Collection[int] | None,
     seller_ids: Collection[int] | None,
     categories: Collection[str] | None,
+    statuses: Collection[str] | None,
     ordered: Period,
     delivered: Period,
     factors: Factors,
@@ -294,6 +301,7 @@ def money_sums(
     bits |= BUYER if buyer_ids is not None else 0
     bits |= SELLER if seller_ids is not None else 0
     bits |= CATEGORY if categories is not None else 0
+    bits |= STATUS if statuses is not None else 0
     bits |= YEAR if ordered != (None, None) else 0
     bits |= DELIVERED if delivered != (None, None) else 0
     grain = next(g for g in GRAINS if g & bits == bits)
@@ -305,6 +313,7 @@ def money_sums(
         _in(cell.buyer_id, buyer_ids),
         _in(cell.seller_id, seller_ids),
         _in(cell.category, categories),
+        _in(cell.status, statuses),
         *_between(cell.order_year, cell.order_year, ordered, unknown=True),
         *_between(cell.deal_first, cell.deal_last, delivered, unknown=False),
     ]
