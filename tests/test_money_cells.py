@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from cell_checks import assert_current, party_names, stored
 from sqlalchemy import Engine, select
 
 from tracker.auth import cli_actor
@@ -21,7 +22,7 @@ from tracker.read.totals import GroupBy
 from tracker.read.usd import usd_totals
 from tracker.store import cells, migrate, money_cells
 from tracker.store.db import make_session_factory, transaction
-from tracker.store.models import Deal, Party, Platform
+from tracker.store.models import Deal, Platform
 from tracker.write.deals import add_deal, delete_deal, restore_deal, update_deal
 
 from factories import EDITOR, deal_data
@@ -77,30 +78,12 @@ def _hand_made(engine: Engine) -> None:
             add_deal(session=session, actor=EDITOR, deal_in=data)
 
 
-def _stored(session: Any) -> list[tuple[Any, ...]]:
-    names = (*money_cells.KEY, *money_cells.MEASURES)
-    columns = [money_cells.CELLS.c[name] for name in names]
-    return [tuple(row) for row in session.execute(select(*columns).order_by(*columns))]
-
-
-def assert_current(engine: Engine) -> None:
-    """The cells kept by the writes are those recomputed from the deals now."""
-    with make_session_factory(engine)() as session:
-        kept = _stored(session)
-        cells.rebuild(session)
-        rebuilt = _stored(session)
-        session.rollback()
-    assert kept == rebuilt != []
-    assert all(row[-1] > 0 for row in kept)  # no cell without a deal
-
-
-def _names(session: Any, column: Any) -> list[str]:
-    stmt = select(Party.name).join(Deal, column == Party.id).distinct().order_by(Party.name)
-    return list(session.scalars(stmt))
+def _assert_current(engine: Engine) -> None:
+    assert_current(engine, money_cells.MONEY)
 
 
 def _random_filters(session: Any, rng: random.Random) -> DealFilters:
-    buyers, sellers = _names(session, Deal.buyer_id), _names(session, Deal.seller_id)
+    buyers, sellers = party_names(session, Deal.buyer_id), party_names(session, Deal.seller_id)
     data: dict[str, Any] = {}
     if rng.random() < 0.4:
         data["buyers"] = tuple(rng.sample(buyers, rng.randint(1, 2)))
@@ -172,7 +155,7 @@ def valued(seeded_engine: Engine) -> Engine:
 
 
 def test_imports_and_entered_deals_keep_the_cells(valued: Engine) -> None:
-    assert_current(valued)
+    _assert_current(valued)
     assert_reads_agree(valued, seed=1)
 
 
@@ -198,10 +181,10 @@ def test_a_newer_release_and_a_reimport_keep_the_cells(valued: Engine) -> None:
                MONEY_A[4].replace("offsets $40 m", "offsets $45 m")]  # fmt: skip
     newer = register_file(DEALS_HEADER, revised, "", "\n").replace(b"12 Feb 2026", b"12 Feb 2027")
     _import(valued, newer, "newer.csv")
-    assert_current(valued)
+    _assert_current(valued)
     assert_reads_agree(valued, seed=2)
     _import(valued, newer, "newer-again.csv")
-    assert_current(valued)
+    _assert_current(valued)
 
 
 def _deal(engine: Engine, designation: str) -> Deal:
@@ -218,17 +201,17 @@ def test_editing_deleting_and_restoring_deals_keep_the_cells(valued: Engine) -> 
     with transaction(valued) as session:
         update_deal(session=session, actor=EDITOR, deal_id=rafale.id,
                     seen_version=rafale.version, values=moved)  # fmt: skip
-    assert_current(valued)
+    _assert_current(valued)
     assert_reads_agree(valued, seed=3)
     mi28 = _deal(valued, "Mi-28")
     with transaction(valued) as session:
         delete_deal(session=session, actor=EDITOR, deal_id=mi28.id,
                     seen_version=session.get_one(Deal, mi28.id).version)  # fmt: skip
-    assert_current(valued)
+    _assert_current(valued)
     assert_reads_agree(valued, seed=4)
     with transaction(valued) as session:
         restore_deal(session=session, actor=EDITOR, deal_id=mi28.id)
-    assert_current(valued)
+    _assert_current(valued)
 
 
 def test_new_deals_summed_by_the_database_keep_the_cells(
@@ -238,17 +221,17 @@ def test_new_deals_summed_by_the_database_keep_the_cells(
     monkeypatch.setattr(cells, "SUMMED_BY_DATABASE", 1)
     _import(seeded_engine, register_file(DEALS_HEADER, MONEY_A, "", "\n"), "money.csv")
     _hand_made(seeded_engine)
-    assert_current(seeded_engine)
+    _assert_current(seeded_engine)
     assert_reads_agree(seeded_engine, seed=5)
 
 
 def test_the_migration_fills_the_cells_of_stored_deals(valued: Engine) -> None:
     with make_session_factory(valued)() as session:
-        before = _stored(session)
+        before = stored(session, money_cells.MONEY)
     migrate.downgrade(valued, "5e1c0a9d7b42")  # the revision before money_cell
     migrate.upgrade(valued)
     with make_session_factory(valued)() as session:
-        assert _stored(session) == before != []
+        assert stored(session, money_cells.MONEY) == before != []
 
 
 @pytest.mark.parametrize(

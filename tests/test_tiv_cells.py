@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cell_checks import assert_current, party_names, stored
 from sqlalchemy import Engine, select
 
 from tracker.auth import cli_actor
@@ -26,7 +27,7 @@ from tracker.read.tiv import TivBy, tiv_ranking, tiv_totals, tiv_trend
 from tracker.store import cells, migrate, tiv_cells
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
-from tracker.store.models import Deal, Party, Platform
+from tracker.store.models import Deal, Platform
 from tracker.write.deals import add_deal, delete_deal, restore_deal, update_deal
 from tracker.write.restore import restore_dump
 from tracker.write.sources import add_event
@@ -67,29 +68,12 @@ def _registers(engine: Engine) -> None:
     _import(engine, register_file(TRANSFERS_HEADER, MORE_B, ";", "\r\n"), "more-b.csv")
 
 
-def _stored(session: Any) -> list[tuple[Any, ...]]:
-    columns = [tiv_cells.CELLS.c[name] for name in (*tiv_cells.KEY, *tiv_cells.MEASURES)]
-    return [tuple(row) for row in session.execute(select(*columns).order_by(*columns))]
-
-
-def assert_current(engine: Engine) -> None:
-    """The cells kept by the writes are those recomputed from the deals now."""
-    with make_session_factory(engine)() as session:
-        kept = _stored(session)
-        cells.rebuild(session)
-        rebuilt = _stored(session)
-        session.rollback()
-    assert kept == rebuilt
-    assert all(row[len(tiv_cells.KEY) + 1] > 0 for row in kept)  # no cell without a deal
-
-
-def _names(session: Any, column: Any) -> list[str]:
-    stmt = select(Party.name).join(Deal, column == Party.id).distinct().order_by(Party.name)
-    return list(session.scalars(stmt))
+def _assert_current(engine: Engine) -> None:
+    assert_current(engine, tiv_cells.TIV)
 
 
 def _random_filters(session: Any, rng: random.Random) -> DealFilters:
-    buyers, sellers = _names(session, Deal.buyer_id), _names(session, Deal.seller_id)
+    buyers, sellers = party_names(session, Deal.buyer_id), party_names(session, Deal.seller_id)
     data: dict[str, Any] = {}
     if rng.random() < 0.4:
         data["buyers"] = tuple(rng.sample(buyers, rng.randint(1, 2)))
@@ -135,7 +119,7 @@ def registers(seeded_engine: Engine) -> Engine:
 
 
 def test_imports_of_both_layouts_keep_the_cells(registers: Engine) -> None:
-    assert_current(registers)
+    _assert_current(registers)
     assert_reads_agree(registers, seed=1)
 
 
@@ -146,14 +130,14 @@ def test_new_deals_summed_by_the_database_keep_the_cells(
     added by hand) are summed by the database; the cells are the same."""
     monkeypatch.setattr(cells, "SUMMED_BY_DATABASE", 1)
     _registers(seeded_engine)
-    assert_current(seeded_engine)
+    _assert_current(seeded_engine)
     test_a_newer_release_and_a_reimport_keep_the_cells(seeded_engine)
     with transaction(seeded_engine) as session:
         add_deal(session=session, actor=EDITOR,
                  deal_in=deal_data(tiv_delivered="12.25", status="delivering",
                                    order_date="2018", first_delivery_date="2019",
                                    last_delivery_date="2020"))  # fmt: skip
-    assert_current(seeded_engine)
+    _assert_current(seeded_engine)
     assert_reads_agree(seeded_engine, seed=6)
 
 
@@ -165,10 +149,10 @@ def test_a_newer_release_and_a_reimport_keep_the_cells(registers: Engine) -> Non
     newer = register_file(TRANSFERS_HEADER, revised, ";", "\r\n")
     newer = newer.replace(b"12 Feb 2026", b"12 Feb 2027")
     _import(registers, newer, "newer.csv")
-    assert_current(registers)
+    _assert_current(registers)
     assert_reads_agree(registers, seed=2)
     _import(registers, newer, "newer-again.csv")
-    assert_current(registers)
+    _assert_current(registers)
 
 
 def _deal(engine: Engine, designation: str) -> Deal:
@@ -189,28 +173,28 @@ def test_adding_editing_deleting_and_restoring_deals_keep_the_cells(registers: E
             seen_version=rafale.version,
             values=moved,
         )
-    assert_current(registers)
+    _assert_current(registers)
     assert_reads_agree(registers, seed=3)
     with transaction(registers) as session:
         new = add_deal(session=session, actor=EDITOR,
                        deal_in=deal_data(tiv_delivered="55.5", status="delivering",
                                          order_date="2018", first_delivery_date="2019",
                                          last_delivery_date="2020"))  # fmt: skip
-    assert_current(registers)
+    _assert_current(registers)
     with transaction(registers) as session:  # an event that changes the deal
         add_event(session=session, actor=EDITOR, deal_id=new.id,
                   event_in={"kind": "delivery", "date": "2020", "quantity": 2,
                             "description": "two more jets"})  # fmt: skip
-    assert_current(registers)
+    _assert_current(registers)
     submarine = _deal(registers, "Type-209")
     with transaction(registers) as session:
         delete_deal(session=session, actor=EDITOR, deal_id=submarine.id,
                     seen_version=session.get_one(Deal, submarine.id).version)  # fmt: skip
-    assert_current(registers)
+    _assert_current(registers)
     assert_reads_agree(registers, seed=4)
     with transaction(registers) as session:
         restore_deal(session=session, actor=EDITOR, deal_id=submarine.id)
-    assert_current(registers)
+    _assert_current(registers)
     assert_reads_agree(registers, seed=5)
 
 
@@ -230,26 +214,26 @@ def test_a_restored_dump_has_the_cells_of_its_deals(registers: Engine, other_url
     out = io.StringIO()
     with make_session_factory(registers)() as session:
         dump_database(session, out)
-        before = _stored(session)
+        before = stored(session, tiv_cells.TIV)
     fresh = make_engine(Settings(database_url=other_url, auto_setup=False))
     try:
         migrate.upgrade(fresh)
         with transaction(fresh) as session:
             restore_dump(session=session, actor=ADMIN, dump=json.loads(out.getvalue()))
         with make_session_factory(fresh)() as session:
-            assert _stored(session) == before
-        assert_current(fresh)
+            assert stored(session, tiv_cells.TIV) == before
+        _assert_current(fresh)
     finally:
         fresh.dispose()
 
 
 def test_the_migration_fills_the_cells_of_stored_deals(registers: Engine) -> None:
     with make_session_factory(registers)() as session:
-        before = _stored(session)
+        before = stored(session, tiv_cells.TIV)
     migrate.downgrade(registers, "8252e737b10f")  # the revision before tiv_cell
     migrate.upgrade(registers)
     with make_session_factory(registers)() as session:
-        assert _stored(session) == before != []
+        assert stored(session, tiv_cells.TIV) == before != []
 
 
 @pytest.mark.parametrize(
