@@ -188,6 +188,7 @@ def test_import_page_previews_then_imports_a_sipri_register(
     expect(preview).to_contain_text("9")
     expect(page.locator("[data-testid='stMetric']").filter(has_text="Matched")).to_contain_text("1")
     expect(page.get_by_text("2 field(s) of stored deals disagree")).to_be_visible()
+    wait_until_idle(page)  # a click while the page still runs can be lost
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("imported 9 new deals, 1 matched to stored deals")).to_be_visible()
     page.goto(f"{server_url}/deal?id=1")
@@ -213,11 +214,13 @@ def test_editor_signs_in_adds_edits_sees_history_and_signs_out(
     page.get_by_label("Order date").fill("2026-02")
     page.get_by_role("button", name="Add deal").click()
     expect(page.get_by_text(re.compile(r"Added deal \d+"))).to_be_visible()
+    wait_until_idle(page)
 
     page.get_by_label("Quantity ordered (empty = unknown)").fill("8")
     page.get_by_label("Why (for the edit history)").fill("six was a typo")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text(re.compile(r"Saved deal \d+: quantity ordered"))).to_be_visible()
+    wait_until_idle(page)
     page.get_by_role("link", name=re.compile(r"Open deal \d+")).click()
     wait_until_idle(page)
     expect(page.get_by_text("Edit history")).to_be_visible()

@@ -101,6 +101,7 @@ def _add_delivered_deal(page: Page, order_date: str) -> int:
     page.get_by_role("button", name="Add deal").click()
     added = page.get_by_text(re.compile(r"Added deal \d+"))
     expect(added).to_be_visible()
+    wait_until_idle(page)
     match = re.search(r"Added deal (\d+)", added.inner_text())
     assert match is not None
     return int(match.group(1))

@@ -56,6 +56,7 @@ def test_a_tiv_link_shows_the_sipri_view_and_keeps_it(page: Page, sipri_server: 
     wait_until_idle(page)
     assert "measure=tiv" in page.url
     expect(page.get_by_role("heading", name=f"{TIV_LABEL} by delivery year")).to_be_visible()
+    wait_until_idle(page)
     page.get_by_role("link", name="Deals").first.click()
     wait_until_idle(page)
     expect(page).to_have_url(re.compile(r"/deals\?.*measure=tiv"))

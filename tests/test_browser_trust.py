@@ -185,6 +185,7 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
     page.get_by_role("button", name="Add deal").click()
     added = page.get_by_text(re.compile(r"Added deal \d+"))
     expect(added).to_be_visible()
+    wait_until_idle(page)
     deal_id = int(re.findall(r"\d+", added.inner_text())[0])
 
     page.get_by_role("link", name=f"Open deal {deal_id}").click()
@@ -219,6 +220,7 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
         page.get_by_label("Quantity ordered (empty = unknown)").fill(quantity)
         page.get_by_role("button", name="Save changes").click()
         expect(page.get_by_text(f"Saved deal {deal_id}: quantity ordered")).to_be_visible()
+        wait_until_idle(page)  # the message shows before the run ends; see above
         page.get_by_role("link", name=f"Open deal {deal_id}").click()
         wait_until_idle(page)
 
