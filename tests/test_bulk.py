@@ -156,3 +156,35 @@ def test_rows_as_tuples_with_their_keys_go_in_as_dicts_would(seeded_sqlite: Engi
             {"start": start},
         ).all()
     assert [tuple(row) for row in stored] == [(n, n, f"row {n}", "{}") for n in range(300)]
+
+
+def _cache_size(session: Session) -> int:
+    return int(session.execute(text("PRAGMA cache_size")).scalar_one())
+
+
+def test_a_bulk_load_has_a_larger_page_cache_and_gives_it_back(seeded_sqlite: Engine) -> None:
+    """The connection returns to the pool the dashboard reads through: its page cache must
+    be the default again, also after a load that failed."""
+    with Session(seeded_sqlite) as session, session.begin():
+        default = _cache_size(session)
+        with bulk.bulk_load(session):
+            assert _cache_size(session) == -bulk.BULK_CACHE_KIB
+        assert _cache_size(session) == default
+        with pytest.raises(IntegrityError), bulk.bulk_load(session):
+            first = _next_id(session)
+            insert_rows(session, AuditEntry, _entries(first, 2) + _entries(first, 1))
+        assert _cache_size(session) == default
+        assert abs(default) < bulk.BULK_CACHE_KIB
+
+
+def test_statistics_after_a_load_cover_the_loaded_tables(seeded_sqlite: Engine) -> None:
+    """Approximate (a sample of each index), but close to the rows loaded."""
+    with Session(seeded_sqlite) as session, session.begin():
+        insert_rows(session, AuditEntry, _entries(_next_id(session), 3_000))
+        bulk.refresh_statistics(session)
+        rows = session.execute(text("SELECT count(*) FROM audit_entry")).scalar_one()
+        stat = session.execute(
+            text("SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_audit_entry_actor'")
+        ).scalar_one()
+        assert abs(int(str(stat).split()[0]) - rows) < rows * 0.2
+        assert session.execute(text("PRAGMA analysis_limit")).scalar_one() == 0

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
@@ -24,6 +23,7 @@ from tracker.imports.preview import preview_sample
 from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipri_text
 from tracker.imports.sipri.candidates import candidates as sipri_candidates
 from tracker.resolve import suggest_parties
+from tracker.store.bulk import bulk_load, refresh_statistics
 from tracker.store.dump import BadDump, is_dump
 from tracker.store.locks import take_import_lock
 from tracker.write.batch import ImportLog, write_batch
@@ -222,7 +222,8 @@ def _import(
     detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
     if not dry_run:  # plan against what a concurrent import writes, not beside it
         take_import_lock(session, on_wait)
-    plan = plan_import(session, parsed.candidates, progress, whole_file=sample is None)
+    with bulk_load(session):  # planning reads the stored deals, writing adds to them
+        plan = plan_import(session, parsed.candidates, progress, whole_file=sample is None)
     plan.problems = parsed.problems + plan.problems
     report = _report(plan, filename, fmt, detail, dry_run)
     report.unreviewed_parties = _unreviewed(session, plan.batch.unreviewed)
@@ -241,12 +242,12 @@ def _import(
         filename=_stored_name(filename), sha256=sha, format=fmt, unchanged=report.unchanged,
         rejected=len(report.rejected), summary=report.summary(), release=release,
     )  # fmt: skip
-    written = write_batch(session=session, actor=actor, batch=plan.batch, log=log)
+    with bulk_load(session):
+        written = write_batch(session=session, actor=actor, batch=plan.batch, log=log)
     report.created_ids, report.matched_ids = written.created_ids, written.matched_ids
     report.updated_ids, report.flagged_ids = written.updated_ids, written.flagged_ids
     if report.created >= ANALYZE_AFTER:
-        # A large load changes the data's shape: refresh the planner's statistics.
-        session.execute(text("ANALYZE"))
+        refresh_statistics(session)  # a large load changes the data's shape
     return report
 
 
