@@ -11,13 +11,14 @@ from sqlalchemy import Engine
 
 from tracker.errors import InvalidInput
 from tracker.fx import Conversion, usd_rate
+from tracker.fx.convert import NO_PRICE_YEAR
 from tracker.read.filters import DealFilters
 from tracker.read.usd import (
     Unconverted,
     UsdLine,
     deal_values_usd,
-    describe_unconverted,
     headline,
+    summarise_unconverted,
     usd_totals,
     value_in_usd,
 )
@@ -67,9 +68,9 @@ def test_the_s400_in_constant_dollars_and_the_offsets_apart(seeded_engine: Engin
     assert lines["contract"].usd_constant == D("3283524396.21")
     offsets = lines["offset"]
     assert offsets.converted_deals == 0 and offsets.usd_constant == 0
-    assert describe_unconverted(offsets.not_converted[0]).startswith(
-        "at least $10 billion (price year unknown): no price year"
-    )
+    assert summarise_unconverted(offsets.not_converted) == [
+        f"at least $10 billion in 1 value (price year unknown): {NO_PRICE_YEAR}"
+    ]
     with make_session_factory(seeded_engine)() as session:
         values = deal_values_usd(session, TURKEY, base_year=2025)
     s400 = next(value for value in values if value.platform == "S-400 Triumf")
@@ -139,3 +140,32 @@ def test_the_headline_counts_read_with_thousands_separators() -> None:
     line.not_converted.append(Unconverted("EGP", 2017, Decimal(1), 1586, False, "no rate"))
     text = headline(line, 2025)
     assert "from 13,500 of 15,086 contract values; 1,586 not convertible" in text
+
+
+def _unconverted(currency: str, year: int | None, amount: str, deals: int = 1,
+                 at_least: bool = False) -> Unconverted:  # fmt: skip
+    reason = NO_PRICE_YEAR if year is None else f"no exchange rate for {currency} in {year}"
+    return Unconverted(currency, year, D(amount), deals, at_least, reason)
+
+
+def test_values_not_converted_read_as_one_line_per_currency_and_reason() -> None:
+    """A table by buyer over a million deals had 5,700 notes, one per price year."""
+    parts = [
+        _unconverted("CNY", 1975, "1000000000", 2),
+        _unconverted("CNY", 1960, "500000000"),
+        _unconverted("CNY", 1961, "250000000", 3),
+        _unconverted("CNY", 1962, "250000000"),
+        _unconverted("CNY", None, "40000000"),
+        _unconverted("EGP", 2017, "300000000"),
+        _unconverted("EGP", 2018, "10000000000", at_least=True),
+        _unconverted("XYZ", None, "5"),
+    ]
+    assert summarise_unconverted(parts) == [
+        "CNY 2 billion in 7 values, price years 1960–1962, 1975: "
+        "no exchange rate for CNY in those years",
+        f"CNY 40 million in 1 value (price year unknown): {NO_PRICE_YEAR}",
+        "EGP 300 million in 1 value, price year 2017: no exchange rate for EGP in 2017",
+        "at least EGP 10 billion in 1 value, price year 2018: no exchange rate for EGP in 2018",
+        f"XYZ 5 in 1 value (price year unknown): {NO_PRICE_YEAR}",
+    ]
+    assert summarise_unconverted([]) == []

@@ -34,7 +34,7 @@ from tracker.read.usd import (
     DealValueUsd,
     UsdLine,
     deal_values_usd,
-    describe_unconverted,
+    summarise_unconverted,
     usd_totals,
 )
 
@@ -184,9 +184,9 @@ def _usd_table(
         "price year when a source gives one, else its order year. Value kinds are never "
         "added together.",
         *(
-            f"{_name(line.key)}, {line.kind_label} not converted: {describe_unconverted(part)}"
+            f"{_name(line.key)}, {line.kind_label} not converted: {summary}"
             for line in report.lines
-            for part in line.not_converted
+            for summary in summarise_unconverted(line.not_converted)
         ),
     ]
     values = _usd_details(session, filters, base) if details else []

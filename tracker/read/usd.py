@@ -512,12 +512,44 @@ def usd_totals(
     return UsdReport(base, group, lines)
 
 
-def describe_unconverted(part: Unconverted) -> str:
-    """ "at least $10 billion (price year unknown): no price year: ..."."""
-    year = "price year unknown" if part.price_year is None else str(part.price_year)
-    amount = format_amount(part.amount, part.currency)
-    deals = "" if part.deals == 1 else f", {part.deals} deals"
-    return f"{'at least ' if part.at_least else ''}{amount} ({year}{deals}): {part.reason}"
+def _year_runs(years: Iterable[int]) -> str:
+    """ "1960–1975, 1980": the years as runs of consecutive years."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and runs[-1][1] + 1 == year:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def summarise_unconverted(parts: Iterable[Unconverted]) -> list[str]:
+    """The values that could not be converted, one line per currency and reason rather
+    than per price year (a table by buyer over a million deals has thousands of parts):
+    "CNY 4.2 billion in 60 values, price years 1960–1998: no exchange rate for CNY in
+    those years". Amounts of different price years are added as stated (nominal)."""
+    groups: dict[tuple[str, str, bool], list[Unconverted]] = defaultdict(list)
+    for part in parts:
+        year = None if part.price_year is None else str(part.price_year)
+        # The reason names its price year ("... in 2017"): the same reason in other years
+        # is the same line.
+        reason = part.reason.replace(year, "{year}") if year else part.reason
+        groups[(part.currency, reason, part.at_least)].append(part)
+    lines = []
+    for (currency, reason, at_least), grouped in sorted(groups.items()):
+        amount = format_amount(sum((part.amount for part in grouped), Decimal(0)), currency)
+        values = sum(part.deals for part in grouped)
+        years = [part.price_year for part in grouped if part.price_year is not None]
+        text = f"{'at least ' if at_least else ''}{amount} in {values:,} value"
+        text += "s" if values != 1 else ""
+        if years:
+            several = len(set(years)) > 1
+            text += f", price year{'s' if several else ''} {_year_runs(years)}"
+            reason = reason.replace("{year}", "those years" if several else str(years[0]))
+        if len(years) < len(grouped):
+            text += " (price year unknown)" if not years else " and no price year"
+        lines.append(f"{text}: {reason}")
+    return lines
 
 
 def headline(line: UsdLine, base_year: int, currencies: int = 3) -> str:
