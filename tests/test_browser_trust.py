@@ -222,6 +222,9 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
         expect(page.get_by_text(f"Saved deal {deal_id}: quantity ordered")).to_be_visible()
         wait_until_idle(page)  # the message shows before the run ends; see above
         page.get_by_role("link", name=f"Open deal {deal_id}").click()
+        # The page changes when the server answers the click; until then the form's page
+        # is idle, and the reload below would reload the form (the CI failure of 3b7a395).
+        expect(page).to_have_url(re.compile(rf"/deal\?id={deal_id}$"))
         wait_until_idle(page)
 
     page.reload()
