@@ -174,3 +174,16 @@ def test_export_csv_writes_the_same_bytes_as_the_row_path(
         assert count > 300  # the synthetic deals are there; the deleted one is not
         assert "deleted later" not in fast.getvalue()
         assert ",'-9 Drone," in fast.getvalue() and "'=1+1" in fast.getvalue()
+
+
+def test_export_csv_is_whole_after_yield_per_on_the_connection(varied_engine: Engine) -> None:
+    """yield_per set on the session's connection itself makes SQLAlchemy read rows ahead
+    of the driver's cursor: the export must not lose them (its first deal, say)."""
+    with make_session_factory(varied_engine)() as s:
+        s.connection().execution_options(yield_per=7)
+        fast = io.StringIO()
+        count = export_csv(s, DealFilters(), fast)
+        slow = io.StringIO()
+        expected_count = write_csv(iter_deals(s, DealFilters()), slow)
+    assert count == expected_count
+    assert fast.getvalue() == slow.getvalue()
