@@ -114,3 +114,23 @@ def test_totals_by_year_and_status(session: Session) -> None:
     assert by_year == {2017: 1, 2025: 1, None: 5}
     by_status = {g.label: g.deals for g in totals(session, DealFilters(), "status")}
     assert by_status["negotiating"] == 2 and by_status["delivered"] == 1
+
+
+def test_a_unit_names_a_total_only_when_every_known_quantity_has_it(seeded_engine: Engine) -> None:
+    """Country page, India's partners: "942 deals: 65,229 batteries" added jets, ships and
+    one deal counted in batteries. A total takes a unit only when all its quantities do."""
+    with transaction(seeded_engine) as s:
+        for platform, unit in (("S-400 Triumf", "batteries"), ("Eurofighter Typhoon", None),
+                               ("S-400 Triumf", "batteries")):  # fmt: skip
+            add_deal(
+                actor=EDITOR, session=s,
+                deal_in=deal_data(buyer="Chile", seller="Belarus", platform=platform,
+                                  quantity_ordered=5, quantity_unit=unit),
+            )  # fmt: skip
+    with make_session_factory(seeded_engine)() as s:
+        by_seller = {t.label: t for t in totals(s, DealFilters(buyers=["Chile"]), "seller")}
+        by_platform = {t.label: t for t in totals(s, DealFilters(buyers=["Chile"]), "platform")}
+    assert describe_quantity(by_seller["Belarus"]).startswith("15 (5 + 5 + 5)")
+    assert "batteries" not in describe_quantity(by_seller["Belarus"])
+    assert describe_quantity(by_platform["S-400 Triumf"]).startswith("10 batteries")
+    assert describe_quantity(by_platform["Eurofighter Typhoon"]) == "5"

@@ -22,7 +22,8 @@ def describe_quantity(total: GroupTotal) -> str:
     known = total.deals - total.quantity_unknown
     if known == 0:
         return "unknown"
-    unit = f" {total.units[0]}" if len(total.units) == 1 else ""
+    # A unit only when every known quantity is counted in it (units "" = none given).
+    unit = f" {total.units[0]}" if len(total.units) == 1 and total.units[0] else ""
     text = f"{total.quantity:,}{unit}"
     known_parts = [f"{part.quantity:,}" for part in total.parts if part.quantity is not None]
     if len(known_parts) > 1:
