@@ -157,6 +157,9 @@ def test_deal_page_shows_timeline_citations_and_cite_block(app_db: str) -> None:
     assert "**2019-10** · delivery" in text
     assert "Rosoboronexport confirming by October 2019" in text
     assert "**date unknown** · sanction" in text
+    # Spaces around escaped names survive (md() trims what it is given).
+    assert "**2019-10** · delivery → delivered" in text
+    assert "- Press TV (Iran), republished by GlobalSecurity.org, *Turkey" in text
     codes = [c.value for c in at.code]
     assert any("Arms-deal tracker, deal 1: Turkey – Russia: 4 S-400 Triumf" in c for c in codes)
     assert any(c.startswith("@misc{armsdeal1,") for c in codes)

@@ -101,7 +101,8 @@ def bibtex_citation(detail: DealDetail, *, url: str, accessed: dt.date) -> str:
         "year": str(detail.updated_at.year),
         "howpublished": f"\\url{{{url}}}",
         "urldate": accessed.isoformat(),
-        "note": f"Deal record {row.deal_id}, version {detail.version}. Sources: {sources}",
+        "note": f"Deal record {row.deal_id}, version {detail.version}."
+        + (f" Sources: {sources}" if sources else " No sources recorded."),
     }
     escaped = {
         key: value if key in ("author", "howpublished") else _bibtex_escape(value)

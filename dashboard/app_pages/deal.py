@@ -218,23 +218,25 @@ if not detail.events:
     st.caption("No events recorded.")
 for event in detail.events:
     when = event.date or "date unknown"
-    status = f" → {label(event.new_status)}" if event.new_status else ""
-    quantity = f" ({event.quantity} units)" if event.quantity else ""
+    # md() trims each line: the spaces around what it escapes stay outside it.
+    status = f" → {md(label(event.new_status))}" if event.new_status else ""
+    quantity = f" ({event.quantity:,} units)" if event.quantity else ""
     with st.container(border=True):
-        st.markdown(f"**{md(when)}** · {md(event.kind.replace('_', ' '))}{md(status)}{quantity}")
+        st.markdown(f"**{md(when)}** · {md(event.kind.replace('_', ' '))}{status}{quantity}")
         st.markdown(md(event.description))
         for citation in event.citations:
             st.markdown(_quote_line(citation))
 
 st.subheader("Sources and quotes")
 for field, citations in detail.field_citations.items():
-    with st.expander(md(f"{field_label(field)}: {len(citations)} quote(s)")):
+    quotes = "1 quote" if len(citations) == 1 else f"{len(citations)} quotes"
+    with st.expander(md(f"{field_label(field)}: {quotes}")):
         for citation in citations:
             st.markdown(_quote_line(citation))
 for source in detail.sources:
     when = source.published_date.isoformat() if source.published_date else "undated"
-    publisher = f"{source.publisher}, " if source.publisher else ""
-    line = f"- {md(publisher)}*{md(source.title)}* ({when})"
+    publisher = f"{md(source.publisher)}, " if source.publisher else ""
+    line = f"- {publisher}*{md(source.title)}* ({when})"
     if source.url:
         line += f" — [link]({source.url.replace(')', '%29')})"
     st.markdown(line)
@@ -284,5 +286,5 @@ st.subheader("Cite this deal")
 url = f"{st.context.url.split('?')[0]}?id={deal_id}" if st.context.url else f"/deal?id={deal_id}"
 today = dt.date.today()
 st.code(plain_citation(detail, url=url, accessed=today), language=None, wrap_lines=True)
-st.code(bibtex_citation(detail, url=url, accessed=today), language="bibtex")
+st.code(bibtex_citation(detail, url=url, accessed=today), language="bibtex", wrap_lines=True)
 st.caption(f"Record version {detail.version}, last updated {detail.updated_at:%Y-%m-%d %H:%M} UTC.")
