@@ -19,7 +19,7 @@ from dashboard import data
 from dashboard.charts import WHOLE
 from dashboard.ui import guard, md, positive_int
 from tracker.domain.money import format_amount
-from tracker.domain.vocab import label
+from tracker.domain.vocab import counted, label
 from tracker.errors import InvalidInput
 from tracker.fx.cpi import cpi_years
 from tracker.read.filters import DealFilters
@@ -140,12 +140,13 @@ def _units_text(filters: DealFilters) -> tuple[list[str], list[str]]:
     with guard():
         lines = data.units_lines(filters)
 
-    def counted(part: StageUnits) -> str:
+    def units(part: StageUnits) -> str:
         return f"{label(part.category)}: {part.quantity:,}{' ' + part.unit if part.unit else ''}"
 
-    ordered = [counted(part) for part in units_at_stage(lines, "ordered")]
+    ordered = [units(part) for part in units_at_stage(lines, "ordered")]
     pipeline = [
-        f"{counted(part)} ({part.deals:,} deals)" for part in units_at_stage(lines, "pipeline")
+        f"{units(part)} ({counted(part.deals, 'deal')})"
+        for part in units_at_stage(lines, "pipeline")
     ]
     return ordered, pipeline
 
@@ -244,7 +245,7 @@ def measure_table(filters: DealFilters, measure: Measure, by: str, base: int | N
     for note in table.notes[:1]:
         st.caption(md(note))
     if len(table.notes) > 1:
-        with st.expander(f"{len(table.notes) - 1:,} more notes"):
+        with st.expander(counted(len(table.notes) - 1, "more note")):
             st.caption(md("\n".join(table.notes[1:SHOWN_NOTES])))
             if len(table.notes) > SHOWN_NOTES:
                 rest = len(table.notes) - SHOWN_NOTES

@@ -235,7 +235,7 @@ def facet_table(facet: str, counts: Sequence[tuple[str, int]]) -> str:
 def totals_lines(groups: Sequence[GroupTotal], by: str | None = None) -> list[str]:
     """Markdown lines: "**Eurofighter Typhoon** (3 deals): 44 = 20 from United Kingdom ..."
     (the words are the library's; user text is escaped)."""
-    return [f"**{md(group.label)}** {md(describe_group(group, by))}" for group in groups]
+    return [f"**{md(group.shown)}** {md(describe_group(group, by))}" for group in groups]
 
 
 def export_buttons(filters: DealFilters, count: int, *, key: str) -> None:

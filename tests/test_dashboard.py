@@ -66,7 +66,7 @@ def test_overview_shows_headline_figures(app_db: str) -> None:
     assert metrics["Contract values, 2025 US$"] == "$3.28 billion"
     captions = " ".join(str(c.value) for c in at.caption).replace("\\", "")
     assert "Contract values: $3.28 billion in 2025 dollars, from 1 of 1 contract values" in captions
-    assert "Offsets: 1 offsets, none convertible to 2025 dollars" in captions
+    assert "Offsets: 1 value, none convertible to 2025 dollars" in captions
 
 
 def test_overview_follows_the_url_filters(app_db: str) -> None:

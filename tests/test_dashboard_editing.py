@@ -160,7 +160,7 @@ def test_editor_edits_and_the_history_shows_it(app_engine: Engine) -> None:
     at = _open(at, "deal", id="3")
     history = _table_with(at, "who")
     assert history["who"].iloc[0] == "erin"
-    assert "quantity_ordered: 40 → 42" in history["changes"].iloc[0]
+    assert "quantity ordered: 40 → 42" in history["changes"].iloc[0]
 
 
 def test_second_editor_saving_the_same_deal_is_refused(app_engine: Engine) -> None:
@@ -171,7 +171,7 @@ def test_second_editor_saving_the_same_deal_is_refused(app_engine: Engine) -> No
     second.text_area(key="ef_notes").input("omar's note")
     second.button(key="deal_form_submit").click().run()
     errors = _plain(second.error)
-    assert "changed by someone else" in errors and "quantity_ordered: 40 → 44" in errors
+    assert "changed by someone else" in errors and "quantity ordered: 40 → 44" in errors
     assert second.text_area(key="ef_notes").value == "omar's note"  # what omar typed stays
     with make_session_factory(app_engine)() as s:
         deal = s.get_one(Deal, 3)

@@ -119,7 +119,7 @@ def test_second_save_of_the_same_deal_is_refused_and_nothing_is_lost(seeded_engi
             seen_version=second_version, seen_values=second_seen,
         )  # fmt: skip
     assert caught.value.changed == {"quantity_ordered": (8, 10)}
-    assert "quantity_ordered: 8 → 10" in str(caught.value) and "Nothing was saved" in str(
+    assert "quantity ordered: 8 → 10" in str(caught.value) and "Nothing was saved" in str(
         caught.value
     )
     version, stored = _loaded(seeded_engine, deal_id)

@@ -256,7 +256,7 @@ if history:
                 "who": entry.actor,
                 "what": entry.action,
                 "changes": "; ".join(
-                    f"{name}: {_show(before)} → {_show(after)}"
+                    f"{field_label(name).lower()}: {_show(before)} → {_show(after)}"
                     for name, (before, after) in entry.changes.items()
                 ),
                 "why": entry.comment or "",

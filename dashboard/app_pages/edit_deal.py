@@ -381,7 +381,8 @@ _load(deal_id)
 if clearing := st.session_state.get(f"{PREFIX}clearing"):
     names = ", ".join(field_label(name).lower() for name in clearing)
     st.warning(
-        f"Not saved yet: this would clear {md(names)}, which have values now. "
+        f"Not saved yet: this would clear {md(names)}, which "
+        f"{'has a value' if len(clearing) == 1 else 'have values'} now. "
         "Save them as they are by filling them in again below, or confirm that they "
         "should be emptied.",
         icon=":material/warning:",

@@ -67,7 +67,7 @@ if measure is Measure.UNITS:
 
 
 def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
-    return pd.DataFrame([{"group": g.label, "deals": g.deals, "units": g.quantity} for g in groups])
+    return pd.DataFrame([{"group": g.shown, "deals": g.deals, "units": g.quantity} for g in groups])
 
 
 by_year, by_buyer, by_seller = figures.by_year, figures.by_buyer, figures.by_seller

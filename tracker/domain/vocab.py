@@ -223,3 +223,8 @@ class Role(enum.StrEnum):
 
 
 ROLE_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 deal", "2,400 deals", "1 party" / "3 parties" (given `plural`)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
 from tracker.domain.limits import visible_controls
-from tracker.domain.vocab import Role, label
+from tracker.domain.vocab import Role, counted, label
 from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_json
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
@@ -68,24 +68,24 @@ class ImportReport:
             rows = ", ".join(f"{count} {name}" for name, count in self.tables.items() if count)
             return f"{self.filename} ({self.detail}): {verb} {rows or 'nothing new'}"
         parts = [
-            f"{self.created} new deals",
-            f"{self.matched} matched to stored deals",
-            f"{self.unchanged} already imported",
+            counted(self.created, "new deal"),
+            f"{self.matched:,} matched to stored deals",
+            f"{self.unchanged:,} already imported",
         ]
         if self.updated:
-            parts.append(f"{self.updated} updated from this release")
+            parts.append(f"{self.updated:,} updated from this release")
         if self.flagged:
-            parts.append(f"{self.flagged} flagged for review")
+            parts.append(f"{self.flagged:,} flagged for review")
         if self.conflicts:
-            parts.append(f"{self.conflicts} disagreements recorded for review")
+            parts.append(counted(self.conflicts, "disagreement") + " recorded for review")
         if self.rejected:
-            parts.append(f"{len(self.rejected)} rows rejected")
+            parts.append(counted(len(self.rejected), "row") + " rejected")
         if self.new_parties:
-            parts.append(f"{len(self.new_parties)} new parties")
+            parts.append(counted(len(self.new_parties), "new party", "new parties"))
         if self.unreviewed_parties:
-            parts.append(f"{len(self.unreviewed_parties)} of them unreviewed")
+            parts.append(f"{len(self.unreviewed_parties):,} of them unreviewed")
         if self.new_platforms:
-            parts.append(f"{len(self.new_platforms)} new platforms")
+            parts.append(counted(len(self.new_platforms), "new platform"))
         told = f"{self.filename} ({self.detail}): {verb} " + ", ".join(parts)
         return f"{told} ({self.sample})" if self.sample else told
 

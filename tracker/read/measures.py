@@ -111,7 +111,7 @@ def _deals_table(session: Session, filters: Filters, group: GroupBy | None) -> M
     found = [overall_total(session, filters)] if group is None else totals(session, filters, group)
     columns = [group.value if group else "all", "deals", "quantity ordered", "value"]
     rows = [[_name(g.key), g.deals, describe_quantity(g), describe_money(g)] for g in found]
-    notes = [f"{g.label} {describe_group(g, group)}" for g in found if len(g.parts) > 1]
+    notes = [f"{g.shown} {describe_group(g, group)}" for g in found if len(g.parts) > 1]
     return MeasureTable("Deals", columns, rows, [[str(c) for c in r] for r in rows], notes)
 
 

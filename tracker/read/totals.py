@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.vocab import Condition, Status
+from tracker.domain.vocab import Condition, Status, label
 from tracker.read.filters import LIVE, DealFilters, ResolvedFilters, conditions_for
 from tracker.read.rows import Buyer, Seller, base_select
 from tracker.store.db import unindexed
@@ -85,9 +85,15 @@ class GroupTotal:
 
     @property
     def label(self) -> str:
+        """The group as data (exports): "(unknown)", "second_hand", "Turkey"."""
         if self.key is None:
             return "(unknown)"
         return self.key.value if isinstance(self.key, StrEnum) else str(self.key)
+
+    @property
+    def shown(self) -> str:
+        """The group as people read it: "(unknown)", "second-hand", "Turkey"."""
+        return label(self.key) if isinstance(self.key, StrEnum) else self.label
 
 
 def _count_null(column: Any) -> Any:

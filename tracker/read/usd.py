@@ -20,7 +20,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.money import format_amount
-from tracker.domain.vocab import Category
+from tracker.domain.vocab import Category, counted
 from tracker.errors import FieldError, InvalidInput
 from tracker.fx import (
     Conversion,
@@ -557,7 +557,8 @@ def headline(line: UsdLine, base_year: int, currencies: int = 3) -> str:
     largest: €2 billion, $1 billion": the USD total, then the largest currencies by their
     converted amount (never the first ones alphabetically)."""
     if not line.converted_deals:
-        return f"{line.valued_deals:,} {line.kind_label}, none convertible to {base_year} dollars"
+        values = counted(line.valued_deals, "value")
+        return f"{values}, none convertible to {base_year} dollars"
     total = format_amount(line.usd_constant, "USD")
     text = f"{'at least ' if line.at_least else ''}{total} in {base_year} dollars"
     text += f", from {line.converted_deals:,} of {line.valued_deals:,} {line.kind_label}"

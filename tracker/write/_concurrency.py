@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from tracker.domain.vocab import field_label
 from tracker.errors import DealNotFound, TrackerError
 from tracker.store import cells
 from tracker.store.models import Deal
@@ -28,7 +29,9 @@ class StaleEdit(TrackerError):
         self.deal_id = deal_id
         self.changed = changed  # field -> (what the form saw, what is stored now)
         self.version = version
-        what = "; ".join(f"{f}: {_show(a)} → {_show(b)}" for f, (a, b) in changed.items())
+        what = "; ".join(
+            f"{field_label(f).lower()}: {_show(a)} → {_show(b)}" for f, (a, b) in changed.items()
+        )
         super().__init__(
             f"deal {deal_id} was changed by someone else since you opened it "
             f"(now version {version}): {what or 'its record was updated'}. "

@@ -40,8 +40,10 @@ class WouldClearFields(TrackerError):
         self.fields = fields
         names = ", ".join(field_label(f).lower() for f in fields)
         super().__init__(
-            f"saving would clear {names} of deal {deal_id}, which have values now. "
-            "Nothing was saved; confirm that these fields should be emptied."
+            f"saving would clear {names} of deal {deal_id}, which "
+            f"{'has a value' if len(fields) == 1 else 'have values'} now. "
+            f"Nothing was saved; confirm that {'it' if len(fields) == 1 else 'these fields'} "
+            "should be emptied."
         )
 
 
