@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tracker.domain.vocab import Condition, Status
+from tracker.domain.vocab import Condition, Status, counted
 from tracker.errors import InvalidInput
 from tracker.formatting import describe_money, describe_quantity
 from tracker.read.filters import DealFilters
@@ -134,3 +134,18 @@ def test_a_unit_names_a_total_only_when_every_known_quantity_has_it(seeded_engin
     assert "batteries" not in describe_quantity(by_seller["Belarus"])
     assert describe_quantity(by_platform["S-400 Triumf"]).startswith("10 batteries")
     assert describe_quantity(by_platform["Eurofighter Typhoon"]) == "5"
+
+
+def test_groups_read_as_labels_and_export_as_codes(session: Session) -> None:
+    by_condition = totals(session, DealFilters(), "condition")
+    shown = {group.label: group.shown for group in by_condition}
+    assert shown.get("second_hand") == "second-hand" and shown.get("new") == "new"
+
+
+def test_counted_says_one_thing_or_many() -> None:
+    assert [counted(1, "new deal"), counted(2400, "deal"), counted(0, "row")] == [
+        "1 new deal", "2,400 deals", "0 rows"
+    ]  # fmt: skip
+    assert counted(1, "party", "parties") + ", " + counted(3, "party", "parties") == (
+        "1 party, 3 parties"
+    )
