@@ -140,13 +140,22 @@ def _units_text(filters: DealFilters) -> tuple[list[str], list[str]]:
     with guard():
         lines = data.units_lines(filters)
 
-    def units(part: StageUnits) -> str:
-        return f"{label(part.category)}: {part.quantity:,}{' ' + part.unit if part.unit else ''}"
+    def described(parts: list[StageUnits]) -> list[tuple[StageUnits, str]]:
+        # A category counted in a named unit and without one is two entries: the second
+        # says so ("air-defence systems: 11,682 (no unit given); ...: 7,838 batteries").
+        named = {part.category for part in parts if part.unit}
+        shown = []
+        for part in parts:
+            unit = f" {part.unit}" if part.unit else ""
+            if not part.unit and part.category in named:
+                unit = " (no unit given)"
+            shown.append((part, f"{label(part.category)}: {part.quantity:,}{unit}"))
+        return shown
 
-    ordered = [units(part) for part in units_at_stage(lines, "ordered")]
+    ordered = [text for _, text in described(units_at_stage(lines, "ordered"))]
     pipeline = [
-        f"{units(part)} ({counted(part.deals, 'deal')})"
-        for part in units_at_stage(lines, "pipeline")
+        f"{text} ({counted(part.deals, 'deal')})"
+        for part, text in described(units_at_stage(lines, "pipeline"))
     ]
     return ordered, pipeline
 
@@ -235,7 +244,7 @@ def measure_table(filters: DealFilters, measure: Measure, by: str, base: int | N
     if not table.text_rows:
         st.info(md(_sentence(table.empty) + "."))
         return
-    st.markdown(f"**{md(table.title)}**")
+    st.markdown(f"**{md(table.title)}, by {md(by)}**")  # two tables on a page differ
     frame = pd.DataFrame(table.text_rows, columns=[_sentence(c) for c in table.columns])
     st.dataframe(
         frame, hide_index=True, width="stretch", height=min(36 * (len(frame) + 1) + 2, 420)

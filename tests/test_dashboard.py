@@ -69,6 +69,17 @@ def test_overview_shows_headline_figures(app_db: str) -> None:
     assert "Offsets: 1 value, none convertible to 2025 dollars" in captions
 
 
+def test_a_category_counted_with_and_without_a_unit_says_which_is_which(app_db: str) -> None:
+    engine = make_engine(Settings(database_url=app_db))
+    with transaction(engine) as session:
+        add_deal(actor=EDITOR, session=session,
+                 deal_in=deal_data(platform="S-400 Triumf", quantity_ordered=3,
+                                   status="ordered"))  # fmt: skip
+    text = _markdown(_app()).replace("\n", " ")
+    assert "air-defence systems: 3 (no unit given)" in text
+    assert "air-defence systems: 4 units" in text and "aircraft: 20;" in text
+
+
 def test_overview_follows_the_url_filters(app_db: str) -> None:
     at = _app(seller="Qatar")
     assert {m.label: m.value for m in at.metric}["Deals"] == "1"

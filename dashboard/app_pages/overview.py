@@ -54,11 +54,9 @@ if measure is Measure.TIV:
     st.stop()
 if measure is Measure.USD:
     usd_by_year_chart(filters, base)
-    buyers_col, sellers_col = st.columns(2)
-    with buyers_col:
-        measure_table(filters, measure, "buyer", base)
-    with sellers_col:
-        measure_table(filters, measure, "seller", base)
+    # One above the other: side by side, six columns each were cut off at 1400 px.
+    measure_table(filters, measure, "buyer", base)
+    measure_table(filters, measure, "seller", base)
     st.stop()
 if measure is Measure.UNITS:
     units_by_year_chart(filters)
