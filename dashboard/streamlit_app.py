@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 
 import streamlit as st
 
@@ -47,26 +47,15 @@ PAGES = {
         "app_pages/about.py", title="About & methodology", icon=":material/info:", url_path="about"
     ),
 }
-# Pages for signed-in researchers; the library checks the role again on every write.
+# Pages for signed-in researchers (the library checks the role again on every write).
+# Without the role they are left out of the menu but kept reachable, so that a link to
+# /edit says "sign in as an editor" (each page checks) instead of showing the Overview.
+# key: (script, title, icon); the key is the URL path.
 EDITOR_PAGES = {
-    "edit": st.Page(
-        "app_pages/edit_deal.py",
-        title="Add or edit a deal",
-        icon=":material/edit:",
-        url_path="edit",
-    ),
-    "import": st.Page(
-        "app_pages/import_data.py", title="Import", icon=":material/upload_file:", url_path="import"
-    ),
+    "edit": ("app_pages/edit_deal.py", "Add or edit a deal", ":material/edit:"),
+    "import": ("app_pages/import_data.py", "Import", ":material/upload_file:"),
 }
-ADMIN_PAGES = {
-    "admin": st.Page(
-        "app_pages/admin.py",
-        title="Admin",
-        icon=":material/admin_panel_settings:",
-        url_path="admin",
-    ),
-}
+ADMIN_PAGES = {"admin": ("app_pages/admin.py", "Admin", ":material/admin_panel_settings:")}
 # Query parameters a page owns besides the filters; others are dropped when it shows.
 PAGE_PARAMS = {
     "overview": ("measure", "base"),
@@ -279,10 +268,10 @@ with guard():
     data.note_version()  # the one read that tells cached figures from stale ones
     actor = account_box()
 pages = dict(PAGES)
-if actor.can(Role.EDITOR):
-    pages.update(EDITOR_PAGES)
-if actor.can(Role.ADMIN):
-    pages.update(ADMIN_PAGES)
+for role, role_pages in ((Role.EDITOR, EDITOR_PAGES), (Role.ADMIN, ADMIN_PAGES)):
+    shown: Literal["visible", "hidden"] = "visible" if actor.can(role) else "hidden"
+    for key, (script, title, icon) in role_pages.items():
+        pages[key] = st.Page(script, title=title, icon=icon, url_path=key, visibility=shown)
 navigation = st.navigation(list(pages.values()))
 page_key = next((key for key, page in pages.items() if page.title == navigation.title), "overview")
 with guard():

@@ -146,8 +146,16 @@ def test_viewer_sees_no_edit_controls(app_engine: Engine) -> None:
         assert "Add to this deal" not in [h.value for h in at.subheader]
         assert not [b for b in at.button if b.label in ("Delete", "Save citation")]
         assert "Edit history" in [h.value for h in at.subheader]
-        with pytest.raises(ValueError, match="Could not find a navigation page"):
-            at.switch_page("app_pages/edit_deal.py")  # not in a viewer's navigation
+        # Not in a viewer's menu, but a link to it says what it takes (it did show the
+        # Overview, silently).
+        at.switch_page("app_pages/edit_deal.py").run()
+        assert any("Sign in as an editor" in info.value for info in at.info)
+        assert not [w for w in at.number_input if str(w.key).startswith("ef_")]
+        at.switch_page("app_pages/import_data.py").run()
+        assert any("Sign in as an editor" in info.value for info in at.info)
+        assert not at.get("file_uploader")
+        at.switch_page("app_pages/admin.py").run()
+        assert any("Sign in as an admin" in info.value for info in at.info)
 
 
 def test_editor_edits_and_the_history_shows_it(app_engine: Engine) -> None:

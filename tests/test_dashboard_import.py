@@ -87,7 +87,7 @@ def test_a_large_file_previews_its_first_rows_and_imports_them_all(app_engine: E
     assert _deals(app_engine) == before  # a preview writes nothing
     at.button(key="import_go").click().run()
     assert not at.exception, at.exception
-    assert f"imported {PREVIEW_RECORDS + EXTRA} new deals" in _text(at.success)
+    assert f"imported {PREVIEW_RECORDS + EXTRA:,} new deals" in _text(at.success)
     assert _deals(app_engine) == before + PREVIEW_RECORDS + EXTRA
 
 

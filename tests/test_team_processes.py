@@ -123,7 +123,7 @@ def test_two_members_import_different_files_at_once(team_db: Engine, tmp_path: P
             for name in ("alice", "bob")]  # fmt: skip
     results = [_finish(process) for process in both]
     assert [code for code, _ in results] == [0, 0], results
-    assert all(f"imported {ROWS_PER_FILE} new deals" in text for _, text in results), results
+    assert all(f"imported {ROWS_PER_FILE:,} new deals" in text for _, text in results), results
     for prefix in ("Aaa", "Bbb"):  # every row of each file, once
         mine = select(func.count()).select_from(Deal).join(Platform)
         mine = mine.where(Platform.designation.like(f"{prefix}-%"))
@@ -162,7 +162,7 @@ def test_edits_while_another_member_imports(team_db: Engine, tmp_path: Path) -> 
     outcome = {name: _finish(process) for name, process in editors.items()}
     imported = _finish(importing)
 
-    assert imported[0] == 0 and f"imported {ROWS_PER_FILE} new deals" in imported[1], imported
+    assert imported[0] == 0 and f"imported {ROWS_PER_FILE:,} new deals" in imported[1], imported
     saved = [name for name, (code, _) in outcome.items() if code == 0]
     refused = [name for name, (code, _) in outcome.items() if code == 3]
     assert len(saved) == 1 and len(refused) == 1, outcome
