@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import data
 from dashboard.account import account_box
-from dashboard.ui import guard, md, party_label
+from dashboard.ui import guard, md, party_labels
 from tracker.domain.schemas import EARLIEST_YEAR, LATEST_YEAR
 from tracker.domain.vocab import Category, Condition, Role, Status, label
 from tracker.read.filters import PARAMS as FILTER_PARAMS
@@ -101,13 +101,6 @@ def _load_filters_from_url() -> None:
 def _party_options(role: str, selected: list[str]) -> list[str]:
     names = [choice.name for choice in data.party_choices(role)]
     return sorted(set(names) | set(selected))
-
-
-@st.cache_data(show_spinner=False)
-def party_labels() -> dict[str, str]:
-    """ "Turkey (TUR, Türkiye)": the picker's search then finds a party by code or alias."""
-    choices = data.party_choices("buyer") + data.party_choices("seller")
-    return {choice.name: party_label(choice.name, choice.iso3) for choice in choices}
 
 
 def _unpin_moved_ends() -> None:

@@ -103,6 +103,14 @@ def party_label(name: str, iso3: str | None) -> str:
     return f"{name} ({iso3}, {other})" if other else f"{name} ({iso3})"
 
 
+@st.cache_data(show_spinner=False)
+def party_labels() -> dict[str, str]:
+    """ "Turkey (TUR, Türkiye)" for every buyer and seller: a picker's search then finds a
+    party by its code or another common name (the sidebar's filters, the Country page)."""
+    choices = data.party_choices("buyer") + data.party_choices("seller")
+    return {choice.name: party_label(choice.name, choice.iso3) for choice in choices}
+
+
 def current_filters() -> DealFilters:
     filters = st.session_state.get("filters")
     return filters if isinstance(filters, DealFilters) else DealFilters()

@@ -22,7 +22,15 @@ from dashboard.measures import (
     usd_by_year_chart,
     value_caption,
 )
-from dashboard.ui import current_filters, deals_table, guard, md, open_deal, totals_lines
+from dashboard.ui import (
+    current_filters,
+    deals_table,
+    guard,
+    md,
+    open_deal,
+    party_labels,
+    totals_lines,
+)
 from tracker.read.filters import DealFilters, as_party, describe_filters
 from tracker.read.measures import Measure
 
@@ -48,7 +56,11 @@ if "country_name" not in st.session_state:
         busiest = max(data.party_choices("buyer"), key=lambda c: c.deals).name
         found = chosen[0] if chosen and chosen[0] in names else busiest
     st.session_state["country_name"] = found
-name = st.selectbox("Country or party", names, key="country_name")
+with guard():
+    labels = party_labels()
+name = st.selectbox(
+    "Country or party", names, key="country_name", format_func=lambda n: labels.get(n, n)
+)
 st.query_params["name"] = name
 if sidebar != DealFilters():
     st.caption(md(f"Sidebar filters apply: {describe_filters(sidebar)}."))
