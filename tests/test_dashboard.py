@@ -32,7 +32,7 @@ def app_db(seeded_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return seeded_sqlite_url
 
 
-def _app(page: str | None = None, **params: str | list[str]) -> AppTest:
+def _app(page: str | None = None, /, **params: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
@@ -126,6 +126,18 @@ def test_bad_url_parameters_warn_and_are_ignored(app_db: str) -> None:
     warnings = " ".join(w.value for w in at.sidebar.warning)
     assert "shipped" in warnings and "Narnia" in warnings
     assert len(at.dataframe[0].value) == 7
+
+
+def test_bad_table_parameters_in_a_link_warn_too(app_db: str) -> None:
+    """The README promises a warning for every unknown value (sort, page and group were
+    ignored silently)."""
+    at = _app("deals", sort="nonsense", page="-3", group="xyz", desc="maybe")
+    warnings = " ".join(w.value for w in at.warning)
+    for shown in ("sort='nonsense'", "page='-3'", "group='xyz'", "desc='maybe'"):
+        assert shown in warnings.replace("\\", ""), warnings
+    assert len(at.dataframe[0].value) == 7  # the page itself as without them
+    at = _app("deals", sort="buyer", page="1", group="seller", desc="0")
+    assert not [w for w in at.warning if "Ignored" in w.value]
 
 
 def test_a_link_keeps_the_years_it_was_given(app_db: str) -> None:

@@ -17,6 +17,7 @@ from dashboard.ui import (
     export_buttons,
     facet_table,
     guard,
+    md,
     open_deal,
     positive_int,
     totals_lines,
@@ -36,6 +37,12 @@ GROUPS = [g.value for g in GroupBy]
 DEFAULTS = {"sort": "order_date", "desc": "1", "group": "platform", "page": "1"}
 # The breakdown's expander: its facet counts (four queries) are made only while it is open.
 BREAKDOWN = "deals_breakdown"
+_EXPECTED = {
+    "sort": "expected one of " + ", ".join(sorted(TABLE_SORTS)),
+    "desc": "expected 0 or 1",
+    "group": "expected one of " + ", ".join(GROUPS),
+    "page": f"expected a page number from 1 to {MAX_PAGE:,}",
+}
 TEXT_SORTS = {"buyer", "seller", "platform", "description", "category", "condition", "status"}
 
 
@@ -52,6 +59,19 @@ def _init_from_url() -> None:
     st.session_state["deals_desc"] = _param("desc") != "0"
     st.session_state["deals_group"] = group if group in GROUPS else DEFAULTS["group"]
     st.session_state["deals_page"] = positive_int(page, MAX_PAGE) or 1
+    # As the filters do: a value the link gives and this page cannot use is said, not
+    # silently replaced.
+    unusable = {
+        "sort": sort not in TABLE_SORTS, "desc": _param("desc") not in ("0", "1"),
+        "group": group not in GROUPS, "page": positive_int(page, MAX_PAGE) is None,
+    }  # fmt: skip
+    for name, bad in unusable.items():
+        if bad and name in st.query_params:
+            st.warning(
+                md(f"Ignored {name}={st.query_params[name]!r} in the link: "
+                   f"{_EXPECTED[name]}."),
+                icon=":material/link_off:",
+            )  # fmt: skip
     st.session_state["deals_given"] = {name for name in DEFAULTS if name in st.query_params}
     st.session_state["deals_loaded"] = True
 
