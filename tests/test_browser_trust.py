@@ -168,6 +168,18 @@ def test_a_deal_opened_from_the_table_keeps_the_session(page: Page, own: tuple[s
     wait_until_idle(page)
     assert len(page.context.pages) == 1  # the same tab
     expect(page.get_by_role("link", name="Edit this deal")).to_be_visible()
+    # Back to the table, twice over: it keeps its order (Back had re-sorted it by buyer,
+    # the column of the ticked cell), and a row ticked again opens its deal again.
+    for _ in range(2):
+        page.go_back()
+        expect(page).to_have_url(re.compile(r"/deals(\?|$)"))
+        wait_until_idle(page)
+        page.wait_for_timeout(500)  # a stale selection would rerun the page here
+        wait_until_idle(page)
+        assert "sort=" not in page.url, page.url
+        _grid_click(page, CHECKBOX_WIDTH / 2, 1)  # tick the second row
+        expect(page).to_have_url(re.compile(r"/deal\?id=\d+"))
+        wait_until_idle(page)
 
 
 def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str]) -> None:

@@ -128,6 +128,24 @@ def test_bad_url_parameters_warn_and_are_ignored(app_db: str) -> None:
     assert len(at.dataframe[0].value) == 7
 
 
+def test_the_table_keeps_its_order_after_another_page(app_db: str) -> None:
+    """Streamlit drops a page's widget values when another page shows: Back from a deal
+    sorted the table by the sort box's first choice (buyer, A-Z)."""
+    at = _app("deals")
+    assert (at.selectbox(key="deals_sort").value, at.toggle(key="deals_desc").value) == (
+        "order_date",
+        True,
+    )
+    for _ in range(2):
+        at.switch_page("app_pages/deal.py")
+        at.query_params["id"] = "1"
+        at.run()
+        at.switch_page("app_pages/deals.py").run()
+        assert at.selectbox(key="deals_sort").value == "order_date"
+        assert at.toggle(key="deals_desc").value is True
+        assert "sort" not in at.query_params
+
+
 def test_bad_table_parameters_in_a_link_warn_too(app_db: str) -> None:
     """The README promises a warning for every unknown value (sort, page and group were
     ignored silently)."""

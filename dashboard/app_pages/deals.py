@@ -51,8 +51,11 @@ def _param(name: str) -> str:
 
 
 def _init_from_url() -> None:
-    """Sort, grouping and page come from the URL the first time this page shows."""
-    if "deals_loaded" in st.session_state:
+    """Sort, grouping and page come from the URL when this page shows afresh: the first
+    time, and after another page, which made Streamlit drop these widgets' values (Back
+    from a deal then sorted by the sort box's first choice, buyer, A–Z)."""
+    widgets = ("deals_sort", "deals_desc", "deals_group", "deals_page")
+    if "deals_loaded" in st.session_state and all(key in st.session_state for key in widgets):
         return
     sort, group, page = _param("sort"), _param("group"), _param("page")
     st.session_state["deals_sort"] = sort if sort in TABLE_SORTS else DEFAULTS["sort"]
