@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md
+from tracker.domain.vocab import counted
 from tracker.imports.pipeline import ImportReport
 from tracker.imports.plan import ImportRejected, RowProblem
 from tracker.imports.rejects import rejects_csv
@@ -67,13 +68,16 @@ def show_report(report: ImportReport, filename: str) -> None:
         st.write({name: count for name, count in report.tables.items() if count})
     if report.conflicts:
         st.warning(
-            f"{report.conflicts} field(s) of stored deals disagree with this file; they are "
-            "recorded on those deals' pages for review, not overwritten."
+            f"{counted(report.conflicts, 'field')} of stored deals "
+            f"{'disagrees' if report.conflicts == 1 else 'disagree'} with this file: recorded "
+            "on those deals' pages for review, not overwritten."
         )
     if report.flagged:
         st.info(
-            f"{report.flagged} deal(s) are flagged for review: possible duplicates, or deals "
-            "this release no longer lists. Nothing is deleted; see the Admin page."
+            f"{counted(report.flagged, 'deal')} flagged for review: possible duplicates, or "
+            "deals this release no longer lists. Nothing is deleted. Each flag shows on its "
+            "deal's page, where an editor resolves it; an admin finds them all under Admin → "
+            "To review."
         )
     if report.warnings:
         with st.expander(f"{len(report.warnings)} row(s) imported with a warning"):
@@ -85,7 +89,7 @@ def show_report(report: ImportReport, filename: str) -> None:
     if report.unreviewed_parties:
         st.warning(
             "Names this file introduces, created as it marks them and listed as unreviewed "
-            "on the Admin page: " + md("; ".join(report.unreviewed_parties))
+            "for an admin (Admin → To review): " + md("; ".join(report.unreviewed_parties))
         )
     if report.new_platforms:
         shown = ", ".join(report.new_platforms[:30])
