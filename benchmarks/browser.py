@@ -99,11 +99,20 @@ def launch_chromium(playwright: Playwright) -> Browser:
     )
 
 
-def wait_until_idle(page: Page, timeout_ms: float = 30_000) -> None:
-    """Wait like Streamlit's own e2e suite: the app exists and its script is not running."""
+_IDLE = (
+    "() => { const app = document.querySelector(\"[data-testid='stApp']\");"
+    " return app && app.getAttribute('data-test-script-state') === 'notRunning'; }"
+)
+
+
+def wait_until_idle(page: Page, timeout_ms: float = 30_000, settle_ms: float = 250) -> None:
+    """Wait like Streamlit's own e2e suite: the app exists and its script is not running,
+    and still not running `settle_ms` later (a run that ends in st.rerun() shows as not
+    running for a moment before the next one starts; a click then can be lost)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
-    page.wait_for_function(
-        "() => { const app = document.querySelector(\"[data-testid='stApp']\");"
-        " return app && app.getAttribute('data-test-script-state') === 'notRunning'; }",
-        timeout=timeout_ms,
-    )
+    for _ in range(int(timeout_ms // max(settle_ms, 1)) or 1):
+        page.wait_for_function(_IDLE, timeout=timeout_ms)
+        page.wait_for_timeout(settle_ms)
+        if page.evaluate(_IDLE):
+            return
+    raise TimeoutError(f"the app did not stay idle for {settle_ms} ms")

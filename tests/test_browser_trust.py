@@ -222,9 +222,11 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
     event = page.locator("[data-testid='stExpander']").filter(has_text="Add a timeline event")
     event.get_by_text("Add a timeline event").click()
     event.get_by_label("What happened").fill("Contract signed in Athens")
+    expect(event.get_by_label("What happened")).to_have_value("Contract signed in Athens")
     event.get_by_role("button", name="Add event").click()
     wait_until_idle(page)
-    expect(page.get_by_text("Contract signed in Athens")).to_be_visible()
+    # exact: the edit history grid quotes it too ("event: — → proposal: Contract ...")
+    expect(page.get_by_text("Contract signed in Athens", exact=True)).to_be_visible()
 
     for quantity in ("8", "9"):  # edit, then edit again
         page.get_by_role("link", name="Edit this deal").click()
