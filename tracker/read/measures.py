@@ -28,7 +28,7 @@ from tracker.read.tiv import (
     tiv_ranking,
     tiv_totals,
 )
-from tracker.read.totals import GroupBy, overall_total, totals
+from tracker.read.totals import GroupBy, overall_total, shown_key, totals
 from tracker.read.units import units_totals
 from tracker.read.usd import (
     DealValueUsd,
@@ -101,16 +101,10 @@ def measure_table(
     return _deals_table(session, filters, group)
 
 
-def _name(key: Any) -> str:
-    if key is None:
-        return "(unknown)"
-    return label(key) if isinstance(key, StrEnum) else str(key)
-
-
 def _deals_table(session: Session, filters: Filters, group: GroupBy | None) -> MeasureTable:
     found = [overall_total(session, filters)] if group is None else totals(session, filters, group)
     columns = [group.value if group else "all", "deals", "quantity ordered", "value"]
-    rows = [[_name(g.key), g.deals, describe_quantity(g), describe_money(g)] for g in found]
+    rows = [[shown_key(g.key), g.deals, describe_quantity(g), describe_money(g)] for g in found]
     notes = [f"{g.shown} {describe_group(g, group)}" for g in found if len(g.parts) > 1]
     return MeasureTable("Deals", columns, rows, [[str(c) for c in r] for r in rows], notes)
 
@@ -122,7 +116,7 @@ def _units_table(session: Session, filters: Filters, group: GroupBy | None) -> M
     columns = [group.value if group else "all"] if keyed else []
     columns += ["category", "unit", "stage", "quantity", "deals", "quantity unknown"]
     rows = [
-        [*([_name(u.key)] if keyed else []), label(u.category), u.unit or "", u.stage,
+        [*([shown_key(u.key)] if keyed else []), label(u.category), u.unit or "", u.stage,
          u.quantity, u.deals, u.quantity_unknown]
         for u in lines
     ]  # fmt: skip
@@ -169,12 +163,12 @@ def _usd_table(
     columns = [group.value if group else "all", "kind", f"constant USD ({base})", "deals"]
     columns += ["not converted", "at least"]
     rows = [
-        [_name(line.key), line.kind, line.usd_constant, line.converted_deals,
+        [shown_key(line.key), line.kind, line.usd_constant, line.converted_deals,
          line.not_converted_deals, line.at_least]
         for line in report.lines
     ]  # fmt: skip
     text = [
-        [_name(line.key), line.kind_label, _usd(line), str(line.converted_deals),
+        [shown_key(line.key), line.kind_label, _usd(line), str(line.converted_deals),
          str(line.not_converted_deals), "yes" if line.at_least else ""]
         for line in report.lines
     ]  # fmt: skip
@@ -184,7 +178,7 @@ def _usd_table(
         "price year when a source gives one, else its order year. Value kinds are never "
         "added together.",
         *(
-            f"{_name(line.key)}, {line.kind_label} not converted: {summary}"
+            f"{shown_key(line.key)}, {line.kind_label} not converted: {summary}"
             for line in report.lines
             for summary in summarise_unconverted(line.not_converted)
         ),

@@ -92,8 +92,14 @@ class GroupTotal:
 
     @property
     def shown(self) -> str:
-        """The group as people read it: "(unknown)", "second-hand", "Turkey"."""
-        return label(self.key) if isinstance(self.key, StrEnum) else self.label
+        return shown_key(self.key)
+
+
+def shown_key(key: Any) -> str:
+    """A group key as people read it: "(unknown)", "second-hand", "Turkey"."""
+    if key is None:
+        return "(unknown)"
+    return label(key) if isinstance(key, StrEnum) else str(key)
 
 
 def _count_null(column: Any) -> Any:
