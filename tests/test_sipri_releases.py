@@ -232,6 +232,28 @@ def test_a_newer_release_changes_adds_and_flags_deals(seeded_engine: Engine) -> 
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
 
 
+def test_a_trimmed_copy_of_a_release_flags_nothing(seeded_engine: Engine) -> None:
+    """A file of the release already imported that lists fewer deals (cut by hand, or
+    saved with a filter) is no evidence that SIPRI dropped the rest; a newer release is.
+    Deals a newer release restates unchanged count as stated by it (found by a QA pass:
+    a 3-row copy of a 3,000-row release would flag 2,999 deals)."""
+    first = transfers(RELEASE_1, "12 Feb 2025", "1995' to '2024")
+    assert _import(seeded_engine, first).created == 3
+    trimmed = _import(seeded_engine, transfers(RELEASE_1[:1], "12 Feb 2025", "1995' to '2024"))
+    assert (trimmed.unchanged, trimmed.flagged, trimmed.created) == (1, 0, 0)
+    newer = _import(seeded_engine, transfers(RELEASE_1[:2], "12 Feb 2026", "1995' to '2025"))
+    assert (newer.unchanged, newer.flagged) == (2, 1)  # the frigate: dropped by a newer one
+    trimmed_newer = transfers(RELEASE_1[:1], "12 Feb 2026", "1995' to '2025")
+    again = _import(seeded_engine, trimmed_newer, "trimmed.csv")
+    assert (again.unchanged, again.flagged) == (1, 0)  # the Rafale: restated by 2026
+    with make_session_factory(seeded_engine)() as s:
+        flags = s.scalars(select(DealFlag.deal_id)).all()
+        releases = set(s.scalars(select(Deal.sipri_release).where(Deal.sipri_key.is_not(None))))
+    (frigate,) = _deals(seeded_engine, "MEKO-A200")
+    assert flags == [frigate.id]
+    assert {str(day) for day in releases} == {"2025-02-12", "2026-02-12"}
+
+
 def test_a_newer_release_stating_a_matched_deal_again_imports_twice(
     seeded_engine: Engine,
 ) -> None:

@@ -57,7 +57,7 @@ _COMPANIONS = {
 
 
 @dataclass(frozen=True)
-class _Row:
+class StoredRow:
     deal_id: int
     buyer_id: int
     seller_id: int
@@ -68,6 +68,7 @@ class _Row:
     sipri_hash: str | None
     first_delivery: dt.date | None
     last_delivery: dt.date | None
+    sipri_release: dt.date | None
 
     @property
     def delivered_in(self) -> int | None:
@@ -85,8 +86,8 @@ def _family(key: str | None) -> str | None:
 class StoredDeals:
     """The live deals, indexed once per import for matching and updating."""
 
-    by_pair: dict[tuple[int, int], list[_Row]]
-    by_key: dict[str, _Row]
+    by_pair: dict[tuple[int, int], list[StoredRow]]
+    by_key: dict[str, StoredRow]
     categories: dict[int, Category]
     updates: list[tuple[int, _Accepted]] = field(default_factory=list)
     # Platforms per (designation, kind): a register repeats its designations many times.
@@ -98,13 +99,13 @@ class StoredDeals:
             select(
                 Deal.id, Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year,
                 Deal.condition, Deal.sipri_key, Deal.sipri_hash, Deal.first_delivery_date,
-                Deal.last_delivery_date,
+                Deal.last_delivery_date, Deal.sipri_release,
             ).where(Deal.deleted_at.is_(None))
         )  # fmt: skip
-        by_pair: dict[tuple[int, int], list[_Row]] = {}
-        by_key: dict[str, _Row] = {}
+        by_pair: dict[tuple[int, int], list[StoredRow]] = {}
+        by_key: dict[str, StoredRow] = {}
         for values in rows:
-            row = _Row(*cast(tuple[Any, ...], values))
+            row = StoredRow(*cast(tuple[Any, ...], values))
             by_pair.setdefault((row.buyer_id, row.seller_id), []).append(row)
             if row.sipri_key:
                 by_key[row.sipri_key] = row
@@ -120,7 +121,7 @@ class StoredDeals:
             self.named[key] = _platform_ids(deal_in.platform, candidate.platform_category, names)
         return self.named[key]
 
-    def _rows_for(self, deal_in: DealIn, names: NameIndex) -> list[_Row]:
+    def _rows_for(self, deal_in: DealIn, names: NameIndex) -> list[StoredRow]:
         buyer, seller = names.party_id(deal_in.buyer), names.party_id(deal_in.seller)
         if buyer is None or seller is None:
             return []
@@ -147,7 +148,11 @@ class StoredDeals:
         """Deals earlier imports of the file's layout(s) created that the file does not
         list, within its scope: a deal between a recipient and a supplier the file names
         (an export for one country says nothing of others), and for the transfers layout,
-        whose deliveries fall in the years the file covers."""
+        whose deliveries fall in the years the file covers. Only deals an older release
+        stated: a file of the same release that lists fewer deals (a hand-trimmed copy, a
+        file saved with a filter) says nothing about what SIPRI dropped."""
+        release = max((c.extras.get("sipri_release") for c in candidates), default=None,
+                      key=lambda day: day or dt.date.min)  # fmt: skip
         families = {_family(c.sipri_key) for c in candidates if c.sipri_key}
         everyone = any(c.extras.get("sipri_covers_everyone") for c in candidates)
         recipients = {names.party_id(n) for n in {str(c.fields.get("buyer")) for c in candidates}}
@@ -161,6 +166,7 @@ class StoredDeals:
             and _family(key) in families
             and (everyone or (row.buyer_id in recipients and row.seller_id in suppliers))
             and (_family(key) != "id" or _within(row.delivered_in, first, last))
+            and _older(row.sipri_release, release)
         }
 
     def pair(
@@ -184,6 +190,12 @@ class StoredDeals:
 
     def missing(self, unseen: set[int]) -> list[Missing]:
         return [Missing(deal_id) for deal_id in sorted(unseen)]
+
+
+def _older(stated_in: dt.date | None, release: dt.date | None) -> bool:
+    """Whether a deal stated in release `stated_in` may have been dropped by `release`
+    (unknown dates: as before there were release dates, yes)."""
+    return stated_in is None or release is None or stated_in < release
 
 
 def _within(year: int | None, first: int | None, last: int | None) -> bool:
@@ -217,7 +229,7 @@ def _near(stored: int | None, stated: int | None) -> bool:
     return stored is None or stated is None or abs(stored - stated) <= 1
 
 
-def _distance(row: _Row, deal_in: DealIn, year: int | None) -> int:
+def _distance(row: StoredRow, deal_in: DealIn, year: int | None) -> int:
     return int(row.year != year) + int(row.condition != deal_in.condition)
 
 

@@ -31,7 +31,7 @@ from tracker.domain.countries import resolve_country
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput, TrackerError
-from tracker.imports.matching import StoredDeals, conflicts, gains, update_columns
+from tracker.imports.matching import StoredDeals, StoredRow, conflicts, gains, update_columns
 from tracker.resolve import NameIndex
 from tracker.store.models import AuditEntry, Deal, Source
 from tracker.write.batch import Batch, Corroboration, DeliveryIn, MoneyFactIn, NewDeal, Origin
@@ -255,6 +255,7 @@ def plan_import(
         if stored is not None and key is not None and key in stored.by_key:
             if stored.by_key[key].sipri_hash == candidate.extras.get("sipri_hash"):
                 plan.unchanged.append(candidate)
+                _restated(stored.by_key[key], candidate, batch)
                 continue
             accepted = _accept(candidate, names, batch, plan)
             if accepted is not None:
@@ -283,6 +284,14 @@ def plan_import(
     if progress:
         progress(len(candidates), len(candidates))
     return plan
+
+
+def _restated(row: StoredRow, candidate: Candidate, batch: Batch) -> None:
+    """A newer release lists this deal unchanged: it records that release as the last to
+    state the deal, so a trimmed copy of that release does not flag it as dropped."""
+    release = candidate.extras.get("sipri_release")
+    if release is not None and (row.sipri_release is None or row.sipri_release < release):
+        batch.restated.setdefault(release, []).append(row.deal_id)
 
 
 def _plan_against_stored(

@@ -132,6 +132,8 @@ class Batch:
     corroborations: list[Corroboration] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    # Deals a newer release lists unchanged, by that release's date (see `_restate`).
+    restated: dict[dt.date, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -257,6 +259,22 @@ def _bump(session: Session, deal_id: int, columns: dict[str, Any]) -> None:
     )
 
 
+def _restate(session: Session, restated: dict[dt.date, list[int]]) -> None:
+    """Record a newer release as the last to state deals it lists unchanged. Not a change
+    of the deal (no version, no cells, no audit entry per deal: the import's own entry
+    counts them as already imported); only which release vouches for it now."""
+    for release, deal_ids in restated.items():
+        for start in range(0, len(deal_ids), cells.CHUNK):
+            chunk = deal_ids[start : start + cells.CHUNK]
+            session.execute(
+                update(Deal)
+                .where(Deal.id.in_(chunk))
+                .where((Deal.sipri_release.is_(None)) | (Deal.sipri_release < release))
+                .values(sipri_release=release)
+                .execution_options(synchronize_session=False)
+            )
+
+
 def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog) -> Written:
     """Write a planned import in the caller's transaction (see the module docstring)."""
     require(actor, Role.EDITOR, "importing deals")
@@ -278,6 +296,7 @@ def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog)
         for deal_id, columns in rows.column_updates:
             _bump(session, deal_id, columns)
         touched.update(rows.created)
+    _restate(session, batch.restated)
     written = Written(
         created_ids=rows.created,
         matched_ids=[m.deal_id for m in batch.corroborations],
