@@ -324,3 +324,26 @@ def test_a_quote_not_in_the_source_names_no_internal_reference(app_engine: Engin
     text = _plain(at.error)
     assert "the quote is not in the text of “Ministry note”" in text
     assert "user:" not in text and "tiv" not in text.replace("SIPRI TIV", "")
+
+
+def test_a_quote_cited_for_a_value_an_edit_changed_says_so(app_engine: Engine) -> None:
+    """The QA pass's path: cite the quantity, edit it, open the deal: the quote is shown
+    as backing the earlier value, on the field and beside the quote."""
+    at = _open(_signed_in("erin"), "deal", id="3")
+    at.text_input(key="cite_title").input("Contract note")
+    at.text_area(key="cite_text").input("Turkey signed for 40 F-16 Block 70 jets.")
+    at.multiselect(key="cite_fields").set_value(["quantity_ordered"])
+    at.text_area(key="cite_quote").input("signed for 40 F-16 Block 70 jets")
+    at.button(key="cite_submit").click().run()
+    assert not at.exception and not at.error
+    at = _open(at, "edit_deal", id="3")
+    at.number_input(key="ef_quantity_ordered").set_value(42)
+    at.button(key="deal_form_submit").click().run()
+    saved = _plain(at.success)
+    assert "Saved deal 3: quantity ordered" in saved
+    assert "quotes cited for quantity ordered back an earlier value now" in saved
+    at = _open(at, "deal", id="3")
+    text = _plain(at.markdown)
+    assert "**Quantity ordered**: 42" in text
+    assert "cited for an earlier value)" in text or ", cited for an earlier value" in text
+    assert "Cited for an earlier value: 40" in text

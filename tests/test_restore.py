@@ -10,16 +10,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 
 from tracker.cli import main
 from tracker.config import Settings
 from tracker.read.audit import audit_log
+from tracker.store import migrate
 from tracker.store.db import make_engine, make_session_factory, transaction
-from tracker.store.dump import dump_database, snapshot
+from tracker.store.dump import TABLE_ORDER, dump_database, snapshot, table_of
 from tracker.store.models import Deal
 from tracker.write.deals import add_deal
-from tracker.write.restore import RESTORE_ACTION
+from tracker.write.restore import ADDED_SINCE, RESTORE_ACTION
 
 from factories import EDITOR, deal_data
 
@@ -158,3 +159,38 @@ def test_the_dump_writes_every_table_as_snapshot_reads_it(seeded_engine: Engine)
     assert json.loads(out.getvalue())["tables"] == expected
     assert any(row["created_at"].endswith(".123456+00:00") for row in expected["deal"])
     assert any(row["value_amount"] == "9999999999999.99" for row in expected["deal"])
+
+
+def test_a_dump_made_before_the_last_upgrade_still_loads(backup: Path, tmp_path: Path) -> None:
+    """A backup made by the tracker before it gained citations' earlier values (schema
+    7c3e5b1a9f20): its citations load as backing the values stored."""
+    dump = json.loads(backup.read_text(encoding="utf-8"))
+    assert dump["tables"]["citation"], "the seeds cite their fields"
+    for citation in dump["tables"]["citation"]:
+        del citation["earlier_value"]
+    dump["schema"] = "7c3e5b1a9f20"
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(dump), encoding="utf-8")
+    url = f"sqlite:///{tmp_path}/fresh.db"
+    restored = _cli(url, "restore", str(older))
+    assert restored.exit_code == 0, restored.output
+    assert _deals(url) == 8
+    dump["schema"] = "4c1f0e7ab2d3"  # far older: its tables differ in more than that
+    older.write_text(json.dumps(dump), encoding="utf-8")
+    refused = _cli(f"sqlite:///{tmp_path}/other.db", "restore", str(older))
+    assert refused.exit_code == 1 and "matching version of the tracker" in refused.output
+
+
+@pytest.mark.parametrize("revision", sorted(ADDED_SINCE))
+def test_each_older_schema_a_dump_may_have_differs_only_by_the_added_columns(
+    revision: str, tmp_path: Path
+) -> None:
+    """The tables a dump holds, at that revision (migrated to it) and today."""
+    engine = make_engine(Settings(database_url=f"sqlite:///{tmp_path}/old.db", auto_setup=False))
+    migrate.upgrade(engine, revision)
+    found = inspect(engine)
+    for name in TABLE_ORDER:
+        today = {column.name for column in table_of(name).columns}
+        then = {column["name"] for column in found.get_columns(name)}
+        assert then == today - set(ADDED_SINCE[revision].get(name, ())), name
+    engine.dispose()

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
 
+from tracker.domain.money import describe_value
 from tracker.domain.vocab import field_label, label
+from tracker.formatting import describe_tiv
 from tracker.read.detail import DealDetail, SourceView
 
 PROJECT_NAME = "Arms-deal tracker"
@@ -24,6 +29,19 @@ CITABLE_FIELDS = frozenset(
         "tiv", "status", "order_date", "first_delivery_date", "last_delivery_date", "notes",
     }
 )  # fmt: skip
+
+# The deal values each citable field stands for (the rest stand for themselves): a quote
+# citing "value" backs the amount, its currency and price year together.
+_COVERS: dict[str, tuple[str, ...]] = {
+    "quantity_ordered": ("quantity_ordered", "quantity_ordered_estimated"),
+    "quantity_delivered": ("quantity_delivered", "quantity_delivered_estimated"),
+    "order_date": ("order_date", "order_date_estimated"),
+    "value": ("value_amount", "value_amount_high", "value_currency", "value_year",
+              "value_kind", "value_at_least"),
+    "tiv": ("tiv_per_unit", "tiv_total_order", "tiv_delivered", "tiv_new_unit"),
+}  # fmt: skip
+_CITED_AS = {name: field for field, names in _COVERS.items() for name in names}
+_LONGEST_VALUE = 300  # an earlier value is shown beside its quote: notes are cut short
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
@@ -39,6 +57,57 @@ def quote_occurs(quote: str, text: str) -> bool:
     # Most quotes are copied verbatim (an import's row, a pasted sentence): a plain
     # substring test settles them without normalising the whole text each time.
     return quote in text or _comparable(quote) in _comparable(text)
+
+
+def value_text(field: str, values: Mapping[str, Any]) -> str:
+    """How a cited field's value reads, from a deal's values (form-shaped or stored):
+    what a quote was cited for, kept once an edit changes it."""
+    get = values.get
+    if field == "value":
+        amount, currency = get("value_amount"), get("value_currency")
+        text = describe_value(_decimal(amount), _code(currency), bool(get("value_at_least")))
+        high = _decimal(get("value_amount_high"))
+        if high is not None and currency:
+            text += f" to {describe_value(high, _code(currency), False)}"
+        return f"{text} ({get('value_year')} prices)" if get("value_year") else text
+    if field == "tiv":
+        tiv = describe_tiv(_decimal(get("tiv_total_order")), _decimal(get("tiv_per_unit")))
+        return tiv or "unknown"
+    value = get(field)
+    if value is None or value == "":
+        text = "unknown"
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif field in ("status", "condition"):
+        text = label(value)
+    else:
+        text = str(getattr(value, "value", value))
+    if any(get(name) for name in _COVERS.get(field, ()) if name.endswith("_estimated")):
+        text += " (estimate)"
+    return text[:_LONGEST_VALUE]
+
+
+def cited_as(name: str) -> str:
+    """The citable field a deal value is cited under ("value_currency" -> "value")."""
+    return _CITED_AS.get(name, name)
+
+
+def changed_cited_values(
+    before: Mapping[str, Any], after: Mapping[str, Any], changed: Iterable[str]
+) -> dict[str, tuple[str, str]]:
+    """{citable field: (value before, value after)} for the cited fields a change of the
+    deal values `changed` makes read differently."""
+    fields = {cited_as(name) for name in changed} & CITABLE_FIELDS
+    texts = {field: (value_text(field, before), value_text(field, after)) for field in fields}
+    return {field: pair for field, pair in sorted(texts.items()) if pair[0] != pair[1]}
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def _code(value: Any) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))
 
 
 def citable_field_choices() -> list[tuple[str, str]]:

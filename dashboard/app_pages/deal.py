@@ -131,7 +131,21 @@ def _show(value: object) -> str:
 
 def _quote_line(citation: CitationView) -> str:
     source = citation.source_publisher or citation.source_title
-    return f"> “{md(citation.quote)}”  \n> — {md(source)}"
+    line = f"> “{md(citation.quote)}”  \n> — {md(source)}"
+    if citation.earlier_value is not None:  # an edit changed the value since
+        line += f"  \n> *Cited for an earlier value: {md(citation.earlier_value)}*"
+    return line
+
+
+def _sources_marker(cited: list[CitationView]) -> str:
+    """ " · 2 sources", or how many of them were cited for a value an edit changed."""
+    if not cited:
+        return ""
+    count = f"{len(cited)} source{'s' if len(cited) != 1 else ''}"
+    earlier = sum(1 for citation in cited if citation.earlier_value is not None)
+    if earlier == len(cited):
+        return f" · {count}, cited for an earlier value"
+    return f" · {count} ({earlier} cited for an earlier value)" if earlier else f" · {count}"
 
 
 st.title("Deal")
@@ -184,8 +198,7 @@ left, right = st.columns(2)
 half = (len(fields) + 1) // 2
 for index, (field, value) in enumerate(fields.items()):
     column = left if index < half else right
-    cited = detail.field_citations.get(field, [])
-    marker = f" · {len(cited)} source{'s' if len(cited) != 1 else ''}" if cited else ""
+    marker = _sources_marker(detail.field_citations.get(field, []))
     column.markdown(f"**{field_label(field)}**: {md(value)}{marker}")
 if detail.row.notes:
     st.markdown("**Notes**")

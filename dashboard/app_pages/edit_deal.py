@@ -15,6 +15,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import data
 from dashboard.account import current_actor, is_editor
 from dashboard.ui import guard, md, party_label, positive_int
+from tracker.citing import cited_as
 from tracker.domain.money import currency_choices
 from tracker.domain.schemas import describe_problem
 from tracker.domain.vocab import (
@@ -141,6 +142,7 @@ def _save(
                 saved_id = deal_id
                 changed = ", ".join(field_label(name).lower() for name in changes)
                 message = f"Saved deal {deal_id}: {changed}." if changes else "No changes to save."
+                message += _earlier_quotes_note(deal_id, {cited_as(name) for name in changes})
     except InvalidInput as exc:
         errors: dict[str, str] = {}
         for error in exc.errors:  # one message per field, every field at once
@@ -161,6 +163,26 @@ def _save(
     st.session_state[f"{PREFIX}done"] = (message, saved_id)
     st.query_params["id"] = str(saved_id)
     st.rerun()
+
+
+def _earlier_quotes_note(deal_id: int, changed: set[str]) -> str:
+    """After a save: the changed fields whose quotes all back the value it replaced."""
+    detail = data.deal_detail(deal_id)
+    if detail is None:
+        return ""
+    stale = [
+        field_label(name).lower()
+        for name, cited in detail.field_citations.items()
+        if name in changed
+        and cited
+        and all(citation.earlier_value is not None for citation in cited)
+    ]
+    if not stale:
+        return ""
+    return (
+        f" The quotes cited for {', '.join(stale)} back an earlier value now: cite a source "
+        "for the new value on the deal's page."
+    )
 
 
 def _options_index(options: list[Any], value: Any) -> int | None:

@@ -130,7 +130,9 @@ def deals_show(deal_id: int) -> None:
     echo("\nCitations")
     for field, citations in detail.field_citations.items():
         for citation in citations:
-            echo(f'  {field}: "{citation.quote}" ({citation.source_publisher})')
+            earlier = citation.earlier_value
+            note = f" [cited for an earlier value: {earlier}]" if earlier is not None else ""
+            echo(f'  {field}: "{citation.quote}" ({citation.source_publisher}){note}')
 
 
 @click.command("totals")

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.citing import changed_cited_values
 from tracker.domain.names import normalize_name
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, Condition
-from tracker.read.editable import PRECISION_COLUMN
+from tracker.read.editable import PRECISION_COLUMN, dates_as_shown
 from tracker.resolve import NameIndex
 from tracker.store.models import Deal, Platform
 from tracker.write._columns import deal_columns
@@ -50,6 +51,8 @@ UPDATED = (
     "description", "status", "order_date", "order_date_estimated", "first_delivery_date",
     "last_delivery_date", "notes",
 )  # fmt: skip
+# Stored with the updated fields and read with them: a value's price year, a date's precision.
+_SHOWN_WITH = ("value_year", *PRECISION_COLUMN.values())
 _COMPANIONS = {
     name: (column, "order_year") if name == "order_date" else (column,)
     for name, column in PRECISION_COLUMN.items()
@@ -297,7 +300,12 @@ def update_columns(stored: Deal, deal_in: DealIn, candidate: Candidate, edited: 
         columns[name] = after
         for companion in _COMPANIONS.get(name, ()):
             columns[companion] = new[companion]
+    stated = {name: getattr(stored, name) for name in (*UPDATED, *_SHOWN_WITH)}
+    earlier = changed_cited_values(
+        dates_as_shown(stated), dates_as_shown({**stated, **columns}), changes
+    )
     return Update(
         stored.id, candidate.origin, candidate.quotes, columns, changes, disputed,
         deliveries=candidate.deliveries, money=candidate.money, extras=candidate.extras,
+        earlier=earlier,
     )  # fmt: skip

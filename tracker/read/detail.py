@@ -47,6 +47,7 @@ class CitationView:
     source_publisher: str | None
     source_url: str | None
     source_date: dt.date | None
+    earlier_value: str | None = None  # the value it was cited for, if an edit changed it
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def _citation_view(citation: Citation) -> CitationView:
     source = citation.source
     return CitationView(
         citation.field, citation.quote, source.id, source.title, source.publisher,
-        source.url, source.published_date,
+        source.url, source.published_date, citation.earlier_value,
     )  # fmt: skip
 
 

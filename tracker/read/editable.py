@@ -6,6 +6,7 @@ both sides use the one definition.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,6 +59,16 @@ def form_values(deal: Deal) -> dict[str, Any]:
         else:
             values[name] = plain(getattr(deal, name))
     return values
+
+
+def dates_as_shown(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored deal columns with each date as its form shows it ("2021", "2021-05"): the
+    date column and its precision column read together."""
+    shown = dict(values)
+    for name, precision in PRECISION_COLUMN.items():
+        if name in shown:
+            shown[name] = plain(PartialDate.of(shown[name], shown.get(precision)))
+    return shown
 
 
 @dataclass(frozen=True)

@@ -504,6 +504,9 @@ class Citation(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
     field: Mapped[str | None] = mapped_column(String(50))
     quote: Mapped[str] = mapped_column(Text)
+    # The field's value as it read when an edit changed it (`tracker.citing.value_text`):
+    # the quote backed that value, not the current one. NULL: it backs the current value.
+    earlier_value: Mapped[str | None] = mapped_column(Text)
 
     source: Mapped[Source] = relationship(back_populates="citations")
     deal: Mapped[Deal] = relationship(back_populates="citations")

@@ -30,6 +30,7 @@ from tracker.store.models import (
     Source,
 )
 from tracker.write._audit import plain
+from tracker.write.sources import _note_earlier_values
 
 if TYPE_CHECKING:
     from tracker.write.batch import (
@@ -111,6 +112,8 @@ class Rows:
     def update(self, change: Update) -> None:
         source_id = self._next_source()
         self._source(source_id, change.origin)
+        # The earlier release's quotes back the values it stated (before this one's are in).
+        _note_earlier_values(self.session, change.deal_id, change.earlier)
         disputed = {name for name, _, _ in change.conflicts}
         self._cite(change.deal_id, source_id, change.origin, change.quotes, disputed)
         self._conflicts(change.deal_id, source_id, change.conflicts)

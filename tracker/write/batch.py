@@ -114,6 +114,8 @@ class Update:
     deliveries: list[DeliveryIn] = field(default_factory=list)
     money: list[MoneyFactIn] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Cited fields it changes: {field: (value before, after)}, for their older citations.
+    earlier: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

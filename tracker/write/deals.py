@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, PermissionDenied, require
+from tracker.citing import changed_cited_values
 from tracker.domain.schemas import DealIn, deal_problems
 from tracker.domain.vocab import Role, field_label
 from tracker.errors import DealNotFound, FieldError, InvalidInput, TrackerError
@@ -25,6 +26,7 @@ from tracker.write._audit import record
 from tracker.write._columns import deal_columns
 from tracker.write._concurrency import StaleEdit, diff, live_deal, versioned_update
 from tracker.write.catalogue import _party_for
+from tracker.write.sources import _note_earlier_values
 
 __all__ = ["StaleEdit", "WouldClearFields"]
 
@@ -169,7 +171,8 @@ def update_deal(
     buyer, seller, platform = _resolve_names(session, deal_in)
     after = _normalised(deal_in)
     after.update(buyer=buyer.name, seller=seller.name, platform=platform.designation)
-    changes = diff(form_values(deal), after)
+    before = form_values(deal)
+    changes = diff(before, after)
     if deal.version != seen_version:
         raise StaleEdit(deal_id, diff(seen_values or {}, form_values(deal)), deal.version)
     if not changes:
@@ -180,6 +183,7 @@ def update_deal(
     columns = {k: v for k, v in deal_columns(deal_in).items() if k != "ref"}
     columns.update(buyer_id=buyer.id, seller_id=seller.id, platform_id=platform.id)
     versioned_update(session, deal, seen_version, seen_values, form_values, **columns)
+    _note_earlier_values(session, deal_id, changed_cited_values(before, after, changes))
     record(
         session=session, actor=actor, action="update", entity="deal", entity_id=deal_id,
         deal_id=deal_id, changes=changes, comment=comment,

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.auth import Actor, require
@@ -70,6 +70,25 @@ def _add_citation(
     citation = Citation(source=source, deal=deal, event=event, field=name, quote=citation_in.quote)
     session.add(citation)
     return citation
+
+
+def _note_earlier_values(
+    session: Session, deal_id: int, changed: Mapping[str, tuple[str, str]]
+) -> None:
+    """After a write changed these cited fields ({field: (value before, value after)}, from
+    `tracker.citing.changed_cited_values`): their quotes now back an earlier value, which
+    each citation keeps; one that was cited for the value the field has again backs it
+    again. Event citations are about the event, not a field, and stay as they are."""
+    for field, (before, after) in changed.items():
+        held = Citation.earlier_value
+        session.execute(
+            update(Citation)
+            .where(Citation.deal_id == deal_id, Citation.field == field)
+            .where(Citation.event_id.is_(None))
+            .where(held.is_(None) | (held == after))
+            .values(earlier_value=case((held.is_(None), before), else_=None))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _create_event(session: Session, deal: Deal, event_in: EventIn) -> Event:
