@@ -103,6 +103,25 @@ def test_partial_dates_keep_their_precision() -> None:
     assert str(PartialDate.model_validate("2024-02-15")) == "2024-02-15"
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("2099-13-45", ["year must be between 1900 and", "month must be 01 to 12 (got 13)",
+                        "day must be 01 to 31 (got 45)"]),
+        ("2020-00", ["month must be 01 to 12 (got 00)"]),  # was read as the year 2020
+        ("2020-05-00", ["day must be 01 to 31 (got 00)"]),  # was read as May 2020
+        ("2021-02-29", ["day 29 is past the end of February 2021 (28 days)"]),
+        ("2019-04-31", ["day 31 is past the end of April 2019 (30 days)"]),
+    ],
+)  # fmt: skip
+def test_a_wrong_date_is_told_part_by_part(text: str, says: list[str]) -> None:
+    """Every wrong part at once, in words (a QA pass: "2099-13-45" named only the year)."""
+    with pytest.raises(ValueError) as caught:
+        PartialDate.model_validate(text)
+    for part in says:
+        assert part in str(caught.value)
+
+
 def test_largest_accepted_amount_round_trips_exactly(seeded_engine: Engine) -> None:
     largest = MAX_AMOUNT - Decimal("0.01")  # 9,999,999,999,999.99
     deal_id = _create(seeded_engine, value_amount=str(largest), value_currency="USD")

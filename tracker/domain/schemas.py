@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -107,15 +108,34 @@ def _date_parts(text: str) -> tuple[dt.date, DatePrecision]:
         raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
-    problem = year_problem(year)
-    if problem:
-        raise ValueError(problem)
-    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    try:
-        value = dt.date(year, month or 1, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"not a real date: {exc}") from None
-    return value, precision
+    problems = [found for found in (year_problem(year), _day_problem(year, month, day)) if found]
+    if problems:  # every part at once: "2099-13-45" is wrong three times
+        raise ValueError("; ".join(problems))
+    precision = (
+        DatePrecision.DAY if day is not None
+        else DatePrecision.MONTH if month is not None
+        else DatePrecision.YEAR
+    )  # fmt: skip
+    return dt.date(year, month or 1, day or 1), precision
+
+
+def _day_problem(year: int, month: int | None, day: int | None) -> str | None:
+    """What is wrong with a date's month and day ("2020-00" is no month: it used to read as
+    the year 2020 alone)."""
+    problems = []
+    if month is not None and not 1 <= month <= 12:
+        problems.append(f"month must be 01 to 12 (got {month:02d})")
+    if day is not None:
+        if month is not None and 1 <= month <= 12 and day >= 1:
+            days = calendar.monthrange(year if 1 <= year <= 9999 else 2000, month)[1]
+            if day > days:
+                problems.append(
+                    f"day {day} is past the end of {calendar.month_name[month]} {year} "
+                    f"({days} days)"
+                )
+        elif not 1 <= day <= 31:
+            problems.append(f"day must be 01 to 31 (got {day:02d})")
+    return "; ".join(problems) or None
 
 
 class PartialDate(BaseModel):
