@@ -22,9 +22,9 @@ def _busiest(flows: Sequence[Flow], side: str) -> list[str]:
     return sorted(deals, key=lambda name: (-deals[name], name))
 
 
-def flow_chart(flows: Sequence[Flow]) -> alt.Chart:
+def flow_chart(flows: Sequence[Flow]) -> alt.LayerChart:
     """Who supplies whom as a matrix: a row per supplier, a column per recipient, the
-    cell's shade the number of deals. Unlike lines between two columns it never tangles,
+    cell's shade and number the deals. Unlike lines between two columns it never tangles,
     and a country that both supplies and receives is simply a row and a column."""
     frame = pd.DataFrame(
         [{"supplier": f.seller, "recipient": f.buyer, "deals": f.deals, "units": f.quantity}
@@ -33,22 +33,30 @@ def flow_chart(flows: Sequence[Flow]) -> alt.Chart:
     suppliers, recipients = _busiest(flows, "seller"), _busiest(flows, "buyer")
     recipient = alt.X(
         "recipient:N", sort=recipients, title="recipient",
-        axis=alt.Axis(orient="top", labelAngle=-40),
+        axis=alt.Axis(orient="top", labelAngle=-40, labelOverlap=False, labelLimit=160),
+    )  # fmt: skip
+    supplier = alt.Y(
+        "supplier:N", sort=suppliers, title="supplier",
+        axis=alt.Axis(labelOverlap=False, labelLimit=200),
     )  # fmt: skip
     shade = alt.Color(
         "deals:Q", scale=alt.Scale(scheme="blues"),
-        legend=alt.Legend(title="deals", format="d", tickMinStep=1),
+        legend=alt.Legend(title="deals", format="d", tickMinStep=1, orient="bottom",
+                          direction="horizontal"),
     )  # fmt: skip
     tooltip = ["supplier", "recipient", "deals", alt.Tooltip("units:Q", title="units (known)")]
-    chart: alt.Chart = (
+    # A height per row: a height in pixels for the whole chart was lost in Streamlit (the
+    # rows came out 7 px high at 100,000 deals).
+    cells = (
         alt.Chart(frame)
-        .mark_rect()
-        .encode(
-            x=recipient,
-            y=alt.Y("supplier:N", sort=suppliers, title="supplier"),
-            color=shade,
-            tooltip=tooltip,
-        )
-        .properties(height=max(160, 24 * len(suppliers)))
+        .encode(x=recipient, y=supplier, tooltip=tooltip)
+        .properties(height=alt.Step(28))
     )
+    # The number in each cell, light on the dark half of the scale.
+    dark = alt.datum.deals > max((f.deals for f in flows), default=0) / 2
+    numbers = cells.mark_text(fontSize=11).encode(
+        text=alt.Text("deals:Q", format=","),
+        color=alt.condition(dark, alt.value("white"), alt.value("#1f2937")),
+    )
+    chart: alt.LayerChart = alt.layer(cells.mark_rect().encode(color=shade), numbers)
     return chart

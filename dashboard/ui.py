@@ -209,6 +209,7 @@ def deals_table(
         frame,
         hide_index=True,
         width="stretch",
+        height="content",  # a page's rows at once (the default box showed 10 of 50)
         key=key,
         column_order=[name for name in COLUMNS if name in columns],
         column_config=_column_config(sorted_by, descending),

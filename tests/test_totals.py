@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from tracker.errors import InvalidInput
 from tracker.formatting import describe_money, describe_quantity
 from tracker.read.filters import DealFilters
 from tracker.read.rows import count_deals, list_deals
-from tracker.read.totals import GroupTotal, overall_total, totals
+from tracker.read.totals import GroupTotal, overall_total, supply_matrix, totals
 from tracker.store.db import make_session_factory, transaction
 from tracker.write.deals import add_deal
 
@@ -149,3 +150,33 @@ def test_counted_says_one_thing_or_many() -> None:
     assert counted(1, "party", "parties") + ", " + counted(3, "party", "parties") == (
         "1 party, 3 parties"
     )
+
+
+def test_who_supplies_whom_is_every_pair_of_the_busiest(seeded_engine: Engine) -> None:
+    """The Overview's matrix: the busiest suppliers by the busiest recipients, every pair
+    of them with its deals (the 25 largest pairs alone were one supplier's at 100,000)."""
+    typhoon, viper, s400, f35 = (
+        "Eurofighter Typhoon",
+        "F-16 Block 70 Viper",
+        "S-400 Triumf",
+        "F-35 Lightning II",
+    )
+    extra = [("Greece", "France", typhoon), ("Greece", "France", viper),
+             ("India", "France", typhoon), ("Egypt", "France", s400),
+             ("India", "Russia", s400), ("Greece", "United States", f35)]  # fmt: skip
+    with transaction(seeded_engine) as s:
+        for buyer, seller, platform in extra:
+            add_deal(session=s, actor=EDITOR,
+                     deal_in=deal_data(buyer=buyer, seller=seller, platform=platform))  # fmt: skip
+    with make_session_factory(seeded_engine)() as s:
+        rows = list_deals(s, DealFilters(), limit=1000)
+        flows = supply_matrix(s, DealFilters(), suppliers=2, recipients=2)
+    pairs: Counter[tuple[str, str]] = Counter((r.seller, r.buyer) for r in rows)
+    supplied: Counter[str] = Counter(r.seller for r in rows)
+    received: Counter[str] = Counter(r.buyer for r in rows)
+    top_sellers = sorted(supplied, key=lambda n: (-supplied[n], n))[:2]
+    top_buyers = sorted(received, key=lambda n: (-received[n], n))[:2]
+    expected = {(s, b): n for (s, b), n in pairs.items() if s in top_sellers and b in top_buyers}
+    assert {(f.seller, f.buyer): f.deals for f in flows} == expected
+    assert ("France", "Greece") in expected and len(expected) >= 3
+    assert [f.deals for f in flows] == sorted((f.deals for f in flows), reverse=True)

@@ -111,8 +111,9 @@ st.subheader("Who supplies whom")
 if flows:
     st.altair_chart(flow_chart(flows), width="stretch")
     st.caption(
-        f"Suppliers (rows) to recipients (columns): the {len(flows)} largest flows by "
-        "number of deals; the darker the cell, the more deals. Busiest first."
+        "Deals from each of the busiest suppliers (rows) to each of the busiest recipients "
+        "(columns), busiest first; the darker the cell, the more deals. An empty cell: none "
+        "between them. The Deals page, filtered by buyer and seller, lists them."
     )
 
 st.subheader("Status")

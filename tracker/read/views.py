@@ -21,7 +21,7 @@ from tracker.read.totals import (
     GroupTotal,
     facet_counts,
     overall_total,
-    top_flows,
+    supply_matrix,
     totals,
 )
 from tracker.read.usd import UsdReport, usd_totals
@@ -102,15 +102,14 @@ class Overview:
     flows: list[Flow]
 
 
-def overview(
-    session: Session, filters: DealFilters, *, flows: int = 25, concurrent: bool = False
-) -> Overview:
-    """Headline figures, totals by year, buyer, seller and status, and the largest flows."""
+def overview(session: Session, filters: DealFilters, *, concurrent: bool = False) -> Overview:
+    """Headline figures, totals by year, buyer, seller and status, and who supplies whom
+    among the busiest suppliers and recipients."""
     resolved = resolve_filters(session, filters)
     calls: list[Callable[[Session], Any]] = [
         partial(overall_total, filters=resolved),
         *(partial(totals, filters=resolved, by=by, parts_up_to=0) for by in OVERVIEW_TOTALS),
-        partial(top_flows, filters=resolved, limit=flows),
+        partial(supply_matrix, filters=resolved),
     ]
     total, by_year, by_buyer, by_seller, by_status, top = read_concurrently(
         session, calls, concurrent
