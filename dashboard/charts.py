@@ -44,7 +44,9 @@ def flow_chart(flows: Sequence[Flow]) -> alt.LayerChart:
         legend=alt.Legend(title="deals", format="d", tickMinStep=1, orient="bottom",
                           direction="horizontal"),
     )  # fmt: skip
-    tooltip = ["supplier", "recipient", "deals", alt.Tooltip("units:Q", title="units (known)")]
+    tooltip: list[str | alt.Tooltip] = [
+        "supplier", "recipient", "deals", alt.Tooltip("units:Q", title="units (known)"),
+    ]  # fmt: skip
     # A height per row: a height in pixels for the whole chart was lost in Streamlit (the
     # rows came out 7 px high at 100,000 deals).
     cells = (
@@ -58,5 +60,4 @@ def flow_chart(flows: Sequence[Flow]) -> alt.LayerChart:
         text=alt.Text("deals:Q", format=","),
         color=alt.condition(dark, alt.value("white"), alt.value("#1f2937")),
     )
-    chart: alt.LayerChart = alt.layer(cells.mark_rect().encode(color=shade), numbers)
-    return chart
+    return alt.LayerChart(layer=[cells.mark_rect().encode(color=shade), numbers])
