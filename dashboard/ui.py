@@ -247,6 +247,9 @@ def totals_lines(groups: Sequence[GroupTotal], by: str | None = None) -> list[st
     return [f"**{md(group.shown)}** {md(describe_group(group, by))}" for group in groups]
 
 
+LARGE_EXPORT = 20_000  # deals from which an export takes seconds to make
+
+
 def export_buttons(filters: DealFilters, count: int, *, key: str) -> None:
     """CSV, JSON and the export's metadata, each built by the library only on click."""
     engine = data.engine()
@@ -269,6 +272,12 @@ def export_buttons(filters: DealFilters, count: int, *, key: str) -> None:
         on_click="ignore",
         key=f"{key}-json",
     )
+    if count >= LARGE_EXPORT:  # the button shows nothing while the file is made
+        st.caption(
+            f"{count:,} deals: the file is made after the click, which takes a few "
+            "seconds per 100,000 deals for CSV and longer for JSON. The download starts "
+            "when it is ready."
+        )
     info_col.download_button(
         "Export details",
         data=functools.partial(data.export_info, engine, filters, count),

@@ -289,3 +289,15 @@ def test_deals_breakdown_is_counted_only_while_open(app_db: str) -> None:
     assert "| Seller | deals |" in text and "| United Kingdom | 1 |" in text
     at.multiselect(key="f_statuses").select("negotiating").run()
     assert "| Status | deals |" in _markdown(at) and "| negotiating | 2 |" in _markdown(at)
+
+
+def test_a_large_export_says_it_takes_a_while(app_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The download buttons show nothing while the file is made (a QA pass waited 26 s for
+    a JSON of 100,000 deals): from LARGE_EXPORT deals on, a caption says so."""
+    import dashboard.ui
+
+    small = _app("deals")
+    assert not any("the file is made after the click" in c.value for c in small.caption)
+    monkeypatch.setattr(dashboard.ui, "LARGE_EXPORT", 5)
+    large = _app("deals")
+    assert any("7 deals: the file is made after the click" in c.value for c in large.caption)

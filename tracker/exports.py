@@ -131,6 +131,9 @@ def neutralised_row(cells: Iterable[Any]) -> list[Any]:
 
 
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:  # most cells: as they are
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
@@ -214,6 +217,9 @@ def write_csv(
     return count
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
+
+
 def write_json(rows: Iterable[DealRow], out: IO[str], *, base_year: int | None = None) -> int:
     """Write rows as a JSON list of deal objects with the CSV's field names."""
     base = base_year_or_default(base_year)
@@ -221,7 +227,9 @@ def write_json(rows: Iterable[DealRow], out: IO[str], *, base_year: int | None =
     count = 0
     for row in rows:
         out.write(",\n  " if count else "\n  ")
-        json.dump(row_dict(row, base), out, ensure_ascii=False)
+        # dumps, not dump: dump writes each of a deal's ~170 tokens to the stream on its
+        # own (at 100,000 deals 17 million writes, most of an 19 s export).
+        out.write(_to_json(row_dict(row, base)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
@@ -614,7 +622,7 @@ def write_audit(entries: Iterable[AuditView], out: IO[str], fmt: str, *, bom: bo
     out.write("[")
     for entry in entries:
         out.write(",\n  " if count else "\n  ")
-        json.dump(audit_record(entry), out, ensure_ascii=False)
+        out.write(_to_json(audit_record(entry)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
