@@ -71,7 +71,8 @@ VALUE_CHOICES = {"any": None, "with a value": True, "without a value": False}
 
 
 def _load_filters_from_url() -> None:
-    """On a session's first run, put the URL's filters into the sidebar widgets."""
+    """On a session's first run, or after Back or Forward, put the URL's filters into the
+    sidebar widgets."""
     parsed = filters_from_params({name: st.query_params.get_all(name) for name in FILTER_PARAMS})
     f = parsed.filters
     warnings = list(parsed.warnings)
@@ -89,6 +90,8 @@ def _load_filters_from_url() -> None:
     st.session_state["f_statuses"] = [s.value for s in f.statuses]
     st.session_state["f_conditions"] = [c.value for c in f.conditions]
     st.session_state["f_years_url"] = (f.year_from, f.year_to)
+    for key in ("f_years_pinned", "f_years", "f_years_chosen", "f_years_before"):
+        st.session_state.pop(key, None)  # the slider starts again from the link's years
     st.session_state["f_delivered_from"] = f.delivered_from
     st.session_state["f_delivered_to"] = f.delivered_to
     reverse_value = {v: k for k, v in VALUE_CHOICES.items()}
@@ -171,11 +174,34 @@ def _delivery_years() -> tuple[int | None, int | None]:
     return years[0], years[1]
 
 
-def sidebar_filters() -> DealFilters:
+def _url_filters() -> dict[str, list[str]]:
+    params = st.query_params
+    return {name: params.get_all(name) for name in FILTER_PARAMS if name in params}
+
+
+def _url_moved(page_key: str) -> bool:
+    """The browser's Back or Forward brought another entry's filters: the URL holds filters
+    other than those this session last wrote into it. A link of our own to another page
+    carries no filters (they are written back after it), so a URL without filters counts
+    only on the page that wrote them."""
+    written = st.session_state.get("url_filters_written")
+    if written is None:
+        return False
+    now = _url_filters()
+    if not now and page_key != st.session_state.get("url_filters_page"):
+        return False
+    return now != written
+
+
+def sidebar_filters(page_key: str) -> DealFilters:
     """Render the shared filters and return what they select."""
     # The filters outlive page switches (persist_state); should Streamlit still have
     # dropped them, the URL (which mirrors them) brings them back instead of an error.
-    if "filters_loaded" not in st.session_state or "f_buyers" not in st.session_state:
+    if (
+        "filters_loaded" not in st.session_state
+        or "f_buyers" not in st.session_state
+        or _url_moved(page_key)
+    ):
         _load_filters_from_url()
     # Looked up once per run: format_func is called for every option (~270 of them), and
     # each call of a cached function unpickles its result.
@@ -255,6 +281,8 @@ def sync_url(filters: DealFilters, page_key: str) -> None:
     for name, values in wanted.items():
         if st.query_params.get_all(name) != values:
             st.query_params[name] = values
+    st.session_state["url_filters_written"] = _url_filters()
+    st.session_state["url_filters_page"] = page_key
 
 
 with guard():
@@ -268,6 +296,6 @@ for role, role_pages in ((Role.EDITOR, EDITOR_PAGES), (Role.ADMIN, ADMIN_PAGES))
 navigation = st.navigation(list(pages.values()))
 page_key = next((key for key, page in pages.items() if page.title == navigation.title), "overview")
 with guard():
-    st.session_state["filters"] = sidebar_filters()
+    st.session_state["filters"] = sidebar_filters(page_key)
 sync_url(st.session_state["filters"], page_key)
 navigation.run()
