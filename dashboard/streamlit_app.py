@@ -184,7 +184,7 @@ def _url_moved(page_key: str) -> bool:
     other than those this session last wrote into it. A link of our own to another page
     carries no filters (they are written back after it), so a URL without filters counts
     only on the page that wrote them."""
-    written = st.session_state.get("url_filters_written")
+    written: dict[str, list[str]] | None = st.session_state.get("url_filters_written")
     if written is None:
         return False
     now = _url_filters()
