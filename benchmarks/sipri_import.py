@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from benchmarks.machine import speed_probe_ms
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.imports.pipeline import import_data
@@ -186,12 +187,15 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{len(data) / 1e6:.1f} MB")  # fmt: skip
     first: list[float] = []
     second: list[float] = []
+    probes: list[float] = []
     for run in range(args.runs):
         url = f"sqlite:///{folder}/run{run}.db"
+        probes.append(speed_probe_ms())  # this machine's speed moves from minute to minute
         elapsed, summary, again, again_summary = time_import_twice(url, data, register.name)
         first.append(elapsed)
         second.append(again or 0.0)
-        print(f"  SQLite run {run + 1}: {elapsed:.2f} s, again {again:.2f} s\n"
+        print(f"  SQLite run {run + 1}: {elapsed:.2f} s, again {again:.2f} s "
+              f"(speed probe before it: {probes[-1]:.0f} ms)\n"
               f"    first: {summary}\n    again: {again_summary}")  # fmt: skip
     median, median_again = statistics.median(first), statistics.median(second)
     met = median <= TARGET_SECONDS and median_again <= REIMPORT_TARGET_SECONDS
@@ -199,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"target {TARGET_SECONDS:g} s; re-import median {median_again:.2f} s "
           f"(spread {min(second):.2f}–{max(second):.2f}), target {REIMPORT_TARGET_SECONDS:g} s: "
           f"{'ok' if met else 'MISSED'}")  # fmt: skip
+    probe = statistics.median(probes)
+    print(f"Speed probe (benchmarks.machine, lower is faster): median {probe:.0f} ms, "
+          f"{min(probes):.0f}–{max(probes):.0f} ms over the runs")  # fmt: skip
     if args.postgres_url:
         elapsed, summary, again, _ = time_import_twice(args.postgres_url, data, register.name)
         print(f"PostgreSQL import: {elapsed:.2f} s, again {again:.2f} s — {summary}")

@@ -88,3 +88,16 @@ def test_measures_benchmark_times_both_views_with_a_verdict(
     assert "300 deals" in out and "delivery records" in out
     rows = [line for line in out.splitlines() if line.startswith(("| TIV", "| USD"))]
     assert len(rows) == 4 and all("≤ 300 ms" in row and "n=1" in row for row in rows)
+
+
+def test_import_benchmark_prints_times_a_verdict_and_the_machines_speed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks import sipri_import
+
+    assert sipri_import.main(["--rows", "200", "--runs", "2"]) == 0  # small: within target
+    out = capsys.readouterr().out
+    assert out.count("(speed probe before it: ") == 2
+    assert "imported 200 new deals" in out and "200 already imported" in out
+    assert "re-import median" in out and ": ok" in out
+    assert "Speed probe (benchmarks.machine, lower is faster): median " in out
