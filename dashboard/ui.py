@@ -116,8 +116,6 @@ def current_filters() -> DealFilters:
     return filters if isinstance(filters, DealFilters) else DealFilters()
 
 
-# Table column -> (label, what it sorts by in the library, width). The defaults fit a
-# 1400 px window beside the sidebar; the others are one pick away in "Columns".
 # Table column -> (field, what it sorts by in the library, width in pixels). The default
 # columns fit a 1400 px window beside the sidebar; the others are one pick away.
 COLUMNS: dict[str, tuple[str, str, int]] = {

@@ -259,8 +259,12 @@ def chromium() -> Iterator[Any]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Every browser module: a page's rerun on a loaded 2-core machine can take longer than
+    # expect's default 5 s (a sign-in hashes its password: test_browser lost one that way
+    # in a full run, the form still filled in).
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         yield browser
