@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tracker.domain.money import MAX_AMOUNT
-from tracker.domain.schemas import PartialDate
+from tracker.domain.schemas import DealIn, PartialDate, validate
 from tracker.domain.vocab import ALLOWED_TRANSITIONS, Status, can_change_status
 from tracker.errors import InvalidInput, QuoteNotInSource
 from tracker.store.db import make_session_factory, transaction
@@ -120,6 +120,21 @@ def test_a_wrong_date_is_told_part_by_part(text: str, says: list[str]) -> None:
         PartialDate.model_validate(text)
     for part in says:
         assert part in str(caught.value)
+
+
+def test_a_placed_order_cannot_be_dated_in_the_future() -> None:
+    """A deal signed or later was ordered already (a QA pass entered 2031 for a signed
+    deal); a planned order keeps a status before it, and today is never the future."""
+    next_year = str(dt.date.today().year + 1)
+    for status in ("ordered", "delivering", "delivered"):
+        with pytest.raises(InvalidInput) as refused:
+            validate(DealIn, deal_data(order_date=next_year, status=status), "deal")
+        (error,) = refused.value.errors
+        assert error.field == "order_date" and "is after today" in error.message
+    for status in ("proposed", "negotiating", "approved"):
+        assert validate(DealIn, deal_data(order_date=next_year, status=status), "deal")
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert validate(DealIn, deal_data(order_date=today, status="delivered"), "deal")
 
 
 def test_largest_accepted_amount_round_trips_exactly(seeded_engine: Engine) -> None:

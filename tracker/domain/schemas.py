@@ -277,6 +277,17 @@ class DealIn(BaseModel):
         return self
 
 
+# Statuses that say the order was placed: its date cannot lie ahead (a QA pass entered
+# 2031 for a signed deal). Planned deliveries may, and a proposed deal's planned order.
+_ORDER_PLACED = frozenset({Status.ORDERED, Status.DELIVERING, Status.DELIVERED})
+
+
+def _today() -> PartialDate:
+    """Today where it is latest (UTC+14): nobody's today is refused as the future."""
+    latest = dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)
+    return PartialDate(value=latest.date(), precision=DatePrecision.DAY)
+
+
 def cross_field_problems(deal: DealIn) -> list[tuple[str, str]]:
     """The rules that span fields, each broken one as (field it blames, plain words)."""
     problems: list[tuple[str, str]] = []
@@ -299,6 +310,13 @@ def cross_field_problems(deal: DealIn) -> list[tuple[str, str]]:
         problems.append(("value_amount", f"missing, but the currency {deal.value_currency} "
                                          "is given"))  # fmt: skip
     order, first, last = deal.order_date, deal.first_delivery_date, deal.last_delivery_date
+    if order and deal.status in _ORDER_PLACED and order.is_after(_today()):
+        problems.append((
+            "order_date",
+            f"{order} is after today: a deal signed, delivering or delivered has been "
+            "ordered already (a planned order keeps the status proposed, negotiating or "
+            "approved)",
+        ))  # fmt: skip
     if order and first and order.is_after(first):
         problems.append(("first_delivery_date", f"{first} is before the order date {order}"))
     if order and last and not first and order.is_after(last):
