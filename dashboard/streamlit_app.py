@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import streamlit as st
 
@@ -67,6 +67,7 @@ PAGE_PARAMS = {
     "edit": ("id",),
     "admin": (),
 }
+URL_SKIP = "url_skip"  # this run leaves the URL as it is (see `_url_moved`)
 VALUE_CHOICES = {"any": None, "with a value": True, "without a value": False}
 
 
@@ -179,18 +180,30 @@ def _url_filters() -> dict[str, list[str]]:
     return {name: params.get_all(name) for name in FILTER_PARAMS if name in params}
 
 
+def _url_state(page_key: str, filters: dict[str, list[str]]) -> tuple[Any, ...]:
+    return (page_key, *sorted((name, tuple(values)) for name, values in filters.items()))
+
+
 def _url_moved(page_key: str) -> bool:
     """The browser's Back or Forward brought another entry's filters: the URL holds filters
-    other than those this session last wrote into it. A link of our own to another page
-    carries no filters (they are written back after it), so a URL without filters counts
-    only on the page that wrote them."""
+    other than those this session last wrote into it, in a state the session wrote before.
+
+    A URL without filters that this session never wrote on this page is the step
+    Streamlit adds when it changes page (the menu drops every parameter; the filters are
+    written back next). Arriving from another page, it is that change: the filters stay
+    and go into the URL. Come back to by Back on the same page, it says nothing: the
+    filters stay and the entry is left as it is (`URL_SKIP`), so the next Back moves on."""
     written: dict[str, list[str]] | None = st.session_state.get("url_filters_written")
     if written is None:
         return False
     now = _url_filters()
-    if not now and page_key != st.session_state.get("url_filters_page"):
+    if now == written:
         return False
-    return now != written
+    if not now and _url_state(page_key, now) not in st.session_state.get("url_states", set()):
+        if page_key == st.session_state.get("url_page"):
+            st.session_state[URL_SKIP] = True
+        return False
+    return True
 
 
 def sidebar_filters(page_key: str) -> DealFilters:
@@ -272,17 +285,22 @@ def sidebar_filters(page_key: str) -> DealFilters:
 
 
 def sync_url(filters: DealFilters, page_key: str) -> None:
-    """Mirror the filters into the URL and drop parameters of other pages."""
+    """Mirror the filters into the URL and drop parameters of other pages, in one update:
+    the browser makes a history entry of each (one per parameter had made Back step
+    through half-written URLs)."""
+    st.session_state["url_page"] = page_key
+    if st.session_state.pop(URL_SKIP, False):
+        return
     wanted = params_from_filters(filters)
-    owned = set(FILTER_PARAMS) | set(PAGE_PARAMS.get(page_key, ()))
-    for name in list(st.query_params):
-        if name not in owned or (name in FILTER_PARAMS and name not in wanted):
-            del st.query_params[name]
-    for name, values in wanted.items():
-        if st.query_params.get_all(name) != values:
-            st.query_params[name] = values
+    owned = set(PAGE_PARAMS.get(page_key, ()))
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    kept = {name: values for name, values in current.items() if name in owned}
+    desired = {**kept, **wanted}
+    if desired != current:
+        st.query_params.from_dict(desired)
     st.session_state["url_filters_written"] = _url_filters()
-    st.session_state["url_filters_page"] = page_key
+    states: set[tuple[Any, ...]] = st.session_state.setdefault("url_states", set())
+    states.add(_url_state(page_key, wanted))
 
 
 with guard():

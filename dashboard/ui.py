@@ -20,7 +20,7 @@ from tracker.domain.names import normalize_name
 from tracker.domain.vocab import label
 from tracker.errors import TrackerError
 from tracker.formatting import describe_group
-from tracker.read.filters import DealFilters
+from tracker.read.filters import DealFilters, params_from_filters
 from tracker.read.table import TableRow
 from tracker.read.totals import GroupTotal
 
@@ -228,9 +228,16 @@ def deals_table(
     return None
 
 
+def link_params(**params: str) -> dict[str, str | list[str]]:
+    """A link's parameters with the sidebar's filters: the page opens with its URL whole,
+    rather than bare and then completed (two history entries, the first a dead end for
+    Back)."""
+    return {**params_from_filters(current_filters()), **params}
+
+
 def open_deal(deal_id: int) -> None:
     """Open a deal in this tab: the session, and with it the sign-in, carries on."""
-    st.switch_page("app_pages/deal.py", query_params={"id": str(deal_id)})
+    st.switch_page("app_pages/deal.py", query_params=link_params(id=str(deal_id)))
 
 
 def facet_table(facet: str, counts: Sequence[tuple[str, int]]) -> str:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor
-from dashboard.ui import guard, md
+from dashboard.ui import guard, link_params, md
 from tracker.domain.vocab import FlagKind, Role, label
 from tracker.errors import InvalidInput
 from tracker.read.audit import audit_log
@@ -171,7 +171,7 @@ with review_tab:
         if review.deal_id is not None:
             left.page_link(
                 "app_pages/deal.py", label=f"Open deal {review.deal_id}",
-                query_params={"id": str(review.deal_id)},
+                query_params=link_params(id=str(review.deal_id)),
             )  # fmt: skip
         if right.button("Mark as reviewed", key=f"review_flag_{review.item_id}"):
             with guard():

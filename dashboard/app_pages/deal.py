@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.account import current_actor
 from dashboard.deal_tools import editor_tools
-from dashboard.ui import deals_table, guard, md, open_deal, positive_int
+from dashboard.ui import deals_table, guard, link_params, md, open_deal, positive_int
 from tracker.citing import bibtex_citation, deal_title, plain_citation
 from tracker.domain.money import describe_value, format_amount
 from tracker.domain.vocab import FlagKind, MoneyFactKind, Role, field_label, label
@@ -88,7 +88,7 @@ def _deal_flags(detail: DealDetail) -> None:
         if flag.other_deal_id is not None:
             st.page_link(
                 "app_pages/deal.py", label=f"Open deal {flag.other_deal_id}",
-                query_params={"id": str(flag.other_deal_id)},
+                query_params=link_params(id=str(flag.other_deal_id)),
             )  # fmt: skip
         if current_actor().can(Role.EDITOR) and st.button(
             "Mark as reviewed", key=f"resolve_flag_{flag.flag_id}"
@@ -181,7 +181,7 @@ if actor.can(Role.EDITOR):
     # page_link keeps the session (and so the sign-in); a plain link would reload the app.
     edit_col.page_link(
         "app_pages/edit_deal.py", label="Edit this deal", icon=":material/edit:",
-        query_params={"id": str(deal_id)},
+        query_params=link_params(id=str(deal_id)),
     )  # fmt: skip
     with delete_col.popover("Delete this deal", icon=":material/delete:"):
         st.caption("The deal disappears from every view but is kept; it can be restored.")

@@ -14,7 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
-from dashboard.ui import guard, md, party_label, positive_int
+from dashboard.ui import guard, link_params, md, party_label, positive_int
 from tracker.citing import cited_as
 from tracker.domain.money import currency_choices
 from tracker.domain.schemas import describe_problem
@@ -392,7 +392,7 @@ if done := st.session_state.pop(f"{PREFIX}done", None):
     st.success(md(message))
     st.page_link(
         "app_pages/deal.py", label=f"Open deal {saved_id}", icon=":material/description:",
-        query_params={"id": str(saved_id)},
+        query_params=link_params(id=str(saved_id)),
     )  # fmt: skip
 if stale := st.session_state.pop(f"{PREFIX}stale", None):
     st.error(md(stale))
@@ -427,7 +427,7 @@ if twins := st.session_state.get(f"{PREFIX}twins"):
     for twin in twins[:5]:
         st.page_link(
             "app_pages/deal.py", label=f"Open deal {twin}", icon=":material/description:",
-            query_params={"id": str(twin)},
+            query_params=link_params(id=str(twin)),
         )  # fmt: skip
     if st.button("Add it anyway", key="add_twin"):
         _save(deal_id, st.session_state.get(PREFIX + "comment", ""), twin_ok=True)

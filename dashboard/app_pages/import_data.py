@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.account import current_actor, is_editor
-from dashboard.ui import guard, md
+from dashboard.ui import guard, link_params, md
 from tracker.domain.vocab import counted
 from tracker.imports.pipeline import ImportReport
 from tracker.imports.plan import ImportRejected, RowProblem
@@ -156,5 +156,5 @@ if st.button("Import", type="primary", key="import_go"):
         first = report.created_ids[0]
         st.page_link(
             "app_pages/deal.py", label=f"Open the first new deal ({first})",
-            query_params={"id": str(first)},
+            query_params=link_params(id=str(first)),
         )  # fmt: skip
