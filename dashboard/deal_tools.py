@@ -48,7 +48,12 @@ def _problems(exc: Exception) -> None:
         st.error(md(f"Not saved: {exc}"))
 
 
+CITED = "cite_saved"  # the message of a citation just saved, shown after the rerun
+
+
 def _cite_form(deal_id: int) -> None:
+    if saved := st.session_state.pop(CITED, None):
+        st.success(saved)
     with st.expander("Add a source and cite it"), st.form("cite_form", clear_on_submit=False):
         source = _source_fields("cite")
         fields = st.multiselect(
@@ -69,7 +74,10 @@ def _cite_form(deal_id: int) -> None:
             _problems(exc)
             return
         names = ", ".join(sorted(field_label(name).lower() for name in fields))
-        st.success(f"Citation saved for {md(names)}.")
+        # Run the page again: the fields above it count their sources anew (a QA pass saw
+        # "1 source" until a reload).
+        st.session_state[CITED] = f"Citation saved for {md(names)}."
+        st.rerun()
 
 
 def _event_form(deal_id: int, detail: DealDetail) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -306,13 +307,22 @@ def test_one_quote_cites_several_fields_in_one_submit(app_engine: Engine) -> Non
     at.text_area(key="cite_text").input("Turkey received four S-400 batteries in 2019.")
     at.multiselect(key="cite_fields").set_value(["quantity_ordered", "buyer"])
     at.text_area(key="cite_quote").input("Turkey received four S-400 batteries")
+    before = _plain(at.markdown)
     at.button(key="cite_submit").click().run()
     assert any("Citation saved for buyer, quantity ordered" in s.value for s in at.success)
+    after = _plain(at.markdown)  # the field lines count the new source at once
+    assert _sources_on(after, "Buyer") == _sources_on(before, "Buyer") + 1
     with make_session_factory(app_engine)() as session:
         fields = session.scalars(
             select(Citation.field).where(Citation.quote == "Turkey received four S-400 batteries")
         ).all()
     assert sorted(fields) == ["buyer", "quantity_ordered"]
+
+
+def _sources_on(text: str, field: str) -> int:
+    found = re.search(rf"\*\*{field}\*\*: [^·\n]*(?:· (\d+) sources?)?", text)
+    assert found is not None, text
+    return int(found.group(1) or 0)
 
 
 def test_a_quote_not_in_the_source_names_no_internal_reference(app_engine: Engine) -> None:
