@@ -289,7 +289,8 @@ def sync_url(filters: DealFilters, page_key: str) -> None:
     the browser makes a history entry of each (one per parameter had made Back step
     through half-written URLs)."""
     st.session_state["url_page"] = page_key
-    if st.session_state.pop(URL_SKIP, False):
+    if st.session_state.pop(URL_SKIP, False):  # once: the user's next change is written
+        st.session_state["url_filters_written"] = _url_filters()
         return
     wanted = params_from_filters(filters)
     owned = set(PAGE_PARAMS.get(page_key, ()))
