@@ -48,12 +48,16 @@ def _problems(exc: Exception) -> None:
         st.error(md(f"Not saved: {exc}"))
 
 
-CITED = "cite_saved"  # the message of a citation just saved, shown after the rerun
+# (deal id, message) of the citation last saved: shown on that deal's page until the next
+# form is sent. Popped on the first run after saving, it could vanish in a run that came
+# right after (a loaded browser test missed it).
+CITED = "cite_saved"
 
 
 def _cite_form(deal_id: int) -> None:
-    if saved := st.session_state.pop(CITED, None):
-        st.success(saved)
+    saved = st.session_state.get(CITED)
+    if saved is not None and saved[0] == deal_id:
+        st.success(saved[1])
     with st.expander("Add a source and cite it"), st.form("cite_form", clear_on_submit=False):
         source = _source_fields("cite")
         fields = st.multiselect(
@@ -64,6 +68,7 @@ def _cite_form(deal_id: int) -> None:
         quote = st.text_area("Exact quote from the source", key="cite_quote")
         if not st.form_submit_button("Save citation", key="cite_submit"):
             return
+        st.session_state.pop(CITED, None)
         try:
             with guard(InvalidInput, QuoteNotInSource):
                 data.write(
@@ -76,7 +81,7 @@ def _cite_form(deal_id: int) -> None:
         names = ", ".join(sorted(field_label(name).lower() for name in fields))
         # Run the page again: the fields above it count their sources anew (a QA pass saw
         # "1 source" until a reload).
-        st.session_state[CITED] = f"Citation saved for {md(names)}."
+        st.session_state[CITED] = (deal_id, f"Citation saved for {md(names)}.")
         st.rerun()
 
 
@@ -98,6 +103,7 @@ def _event_form(deal_id: int, detail: DealDetail) -> None:
         quote = st.text_area("Exact quote supporting it", key="event_quote")
         if not st.form_submit_button("Add event", key="event_submit"):
             return
+        st.session_state.pop(CITED, None)
         try:
             with guard(InvalidInput, QuoteNotInSource, StaleEdit):
                 data.write(

@@ -301,12 +301,23 @@ def test_adding_a_missing_platform_keeps_the_other_picks(app_engine: Engine) -> 
     assert at.selectbox(key="ef_platform").value == "Zyx-9 Hawk"
 
 
+def _fill_citation(at: AppTest, title: str, text: str, fields: list[str], quote: str) -> None:
+    """The deal page's "Add a source and cite it" form, filled in (not sent)."""
+    at.text_input(key="cite_title").input(title)
+    at.text_area(key="cite_text").input(text)
+    at.multiselect(key="cite_fields").set_value(fields)
+    at.text_area(key="cite_quote").input(quote)
+
+
 def test_one_quote_cites_several_fields_in_one_submit(app_engine: Engine) -> None:
     at = _open(_signed_in("erin"), "deal", id="1")
-    at.text_input(key="cite_title").input("Ministry note")
-    at.text_area(key="cite_text").input("Turkey received four S-400 batteries in 2019.")
-    at.multiselect(key="cite_fields").set_value(["quantity_ordered", "buyer"])
-    at.text_area(key="cite_quote").input("Turkey received four S-400 batteries")
+    _fill_citation(
+        at,
+        "Ministry note",
+        "Turkey received four S-400 batteries in 2019.",
+        ["quantity_ordered", "buyer"],
+        "Turkey received four S-400 batteries",
+    )
     before = _plain(at.markdown)
     at.button(key="cite_submit").click().run()
     assert any("Citation saved for buyer, quantity ordered" in s.value for s in at.success)
@@ -327,10 +338,7 @@ def _sources_on(text: str, field: str) -> int:
 
 def test_a_quote_not_in_the_source_names_no_internal_reference(app_engine: Engine) -> None:
     at = _open(_signed_in("erin"), "deal", id="1")
-    at.text_input(key="cite_title").input("Ministry note")
-    at.text_area(key="cite_text").input("Nothing relevant here.")
-    at.multiselect(key="cite_fields").set_value(["tiv"])
-    at.text_area(key="cite_quote").input("four batteries")
+    _fill_citation(at, "Ministry note", "Nothing relevant here.", ["tiv"], "four batteries")
     at.button(key="cite_submit").click().run()
     text = _plain(at.error)
     assert "the quote is not in the text of “Ministry note”" in text
@@ -341,10 +349,13 @@ def test_a_quote_cited_for_a_value_an_edit_changed_says_so(app_engine: Engine) -
     """The QA pass's path: cite the quantity, edit it, open the deal: the quote is shown
     as backing the earlier value, on the field and beside the quote."""
     at = _open(_signed_in("erin"), "deal", id="3")
-    at.text_input(key="cite_title").input("Contract note")
-    at.text_area(key="cite_text").input("Turkey signed for 40 F-16 Block 70 jets.")
-    at.multiselect(key="cite_fields").set_value(["quantity_ordered"])
-    at.text_area(key="cite_quote").input("signed for 40 F-16 Block 70 jets")
+    _fill_citation(
+        at,
+        "Contract note",
+        "Turkey signed for 40 F-16 Block 70 jets.",
+        ["quantity_ordered"],
+        "signed for 40 F-16 Block 70 jets",
+    )
     at.button(key="cite_submit").click().run()
     assert not at.exception and not at.error
     at = _open(at, "edit_deal", id="3")
