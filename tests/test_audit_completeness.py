@@ -10,6 +10,7 @@ import io
 import json
 import pathlib
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,16 +24,26 @@ from tracker.config import Settings
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import FlagKind, Role
 from tracker.exports import export_bytes
-from tracker.imports.pipeline import import_data
+from tracker.imports.pipeline import import_data, import_file, import_register
+from tracker.imports.sipri.read import open_register, text_lines
 from tracker.read.filters import DealFilters
 from tracker.seed import load_seeds
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
 from tracker.store.models import AuditEntry, Deal, DealFlag, Party
 from tracker.write import accounts, catalogue, deals, restore, sources
-from tracker.write.batch import Batch, ImportLog, NewDeal, Origin, write_batch
+from tracker.write.batch import (
+    Batch,
+    ImportLog,
+    NewDeal,
+    Origin,
+    Written,
+    log_import,
+    write_batch,
+)
 
 from factories import deal_data
+from sipri_files import register
 
 ADMIN = Actor("audit-test-admin", Role.ADMIN)
 PASSWORD = "correct horse battery"
@@ -136,9 +147,27 @@ CASES: dict[str, tuple[Case, bool]] = {
     "tracker.imports.pipeline.import_data": (
         lambda s: import_data(session=s, actor=ADMIN, filename="again.csv",
                               data=EXPORT["csv"].replace(b"seed:", b"again:")), False),
+    "tracker.imports.pipeline.import_file": (lambda s: _import_file(s), False),
+    "tracker.imports.pipeline.import_register": (
+        lambda s: import_register(
+            session=s, register=open_register(lambda: text_lines(register("B").decode()), "utf-8"),
+            filename="audit.csv", sha="0" * 64, actor=ADMIN, dry_run=False, skip_invalid=False,
+            progress=None, on_wait=None), True),
+    "tracker.write.batch.log_import": (
+        lambda s: log_import(s, ADMIN, ImportLog("audit.csv", "0" * 64, "csv", 0, 0, "audit"),
+                             Written([], [], [], [], 0)), True),
     "tracker.seed.load_seeds": (lambda s: load_seeds(session=s, actor=ADMIN), False),
 }  # fmt: skip
 DUMP: dict[str, Any] = {}
+
+
+def _import_file(session: Session) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "again.csv"
+        path.write_bytes(EXPORT["csv"].replace(b"seed:", b"again:"))
+        import_file(session=session, actor=ADMIN, path=path)
+
+
 EXPORT: dict[str, bytes] = {}
 
 

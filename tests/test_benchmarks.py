@@ -101,3 +101,15 @@ def test_import_benchmark_prints_times_a_verdict_and_the_machines_speed(
     assert "imported 200 new deals" in out and "200 already imported" in out
     assert "re-import median" in out and ": ok" in out
     assert "Speed probe (benchmarks.machine, lower is faster): median " in out
+
+
+def test_streamed_import_benchmark_prints_time_and_peak_memory_of_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks import streamed_import
+
+    assert streamed_import.main(["--rows", "300", "--layout", "transfers"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("peak RSS ") == 2  # the import, then the same release again
+    assert "streamed import, first: " in out and "already imported" in out
+    assert "(target 500 MB: ok;" in out

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 import tracker.write
 from tracker.auth import ANONYMOUS, Actor, PermissionDenied
 from tracker.domain.vocab import Role
-from tracker.imports.pipeline import import_data
+from tracker.imports.pipeline import import_data, import_file, import_register
 from tracker.seed import load_seeds
 from tracker.store.db import transaction
 
@@ -44,7 +44,7 @@ def _name(function: Callable[..., Any]) -> str:
 
 
 def public_writers() -> list[Callable[..., Any]]:
-    found: list[Callable[..., Any]] = [import_data, load_seeds]
+    found: list[Callable[..., Any]] = [import_data, import_file, import_register, load_seeds]
     for module_info in pkgutil.iter_modules(tracker.write.__path__):
         if module_info.name.startswith("_"):
             continue

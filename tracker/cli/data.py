@@ -10,7 +10,7 @@ import click
 
 from tracker.auth import cli_actor
 from tracker.cli.common import clean, echo, friendly_errors, reading, writing
-from tracker.imports.pipeline import FORMATS, ImportReport, import_data
+from tracker.imports.pipeline import FORMATS, ImportReport, import_file
 from tracker.imports.plan import ImportRejected
 from tracker.imports.rejects import save_rejects
 from tracker.store.dump import dump_database
@@ -63,7 +63,6 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
 
     Example: tracker import trade-register.csv --dry-run
     """
-    data = file.read_bytes()
     label = clean(f"Reading {file.name}")
     try:
         with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
@@ -73,8 +72,8 @@ def import_command(file: Path, fmt: str | None, dry_run: bool, skip_invalid: boo
                 bar.update(done - bar.pos)
 
             with writing() as session:
-                report = import_data(
-                    session=session, data=data, filename=str(file), fmt=fmt,
+                report = import_file(
+                    session=session, path=file, fmt=fmt,
                     dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
                     actor=cli_actor(), on_wait=lambda message: click.echo(message, err=True),
                 )  # fmt: skip

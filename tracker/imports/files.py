@@ -10,9 +10,12 @@ JSON is parsed here too, so that no file can raise a parser's own exception.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tracker.errors import TrackerError
@@ -65,7 +68,7 @@ def _mixed_encodings(data: bytes, what: str) -> str | None:
             return (
                 f"{what} mixes encodings: line {utf8_line} is UTF-8 but line {other_line} "
                 "is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
-            )
+            )  # the same words as scan_file's
     return None
 
 
@@ -118,6 +121,77 @@ def _checked(file: DecodedFile, binary: str) -> DecodedFile:
     if "\x00" in sample or len(_CONTROL_CHARS.findall(sample)) > len(sample) // 20:
         raise UnreadableFile(binary)
     return file
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """A file on disk checked as `decode` checks bytes, without holding it."""
+
+    sha256: str
+    encoding: str  # "utf-8" or "latin-1"; "utf-16" is only sniffed (read such a file whole)
+    lines: int
+    head: bytes  # its first _SNIFF bytes, for telling its format
+
+
+def scan_file(path: Path, what: str = "the file") -> FileScan:
+    """`decode`'s checks (empty, binary, NUL, UTF-16, mixed encodings) in one pass over a
+    file on disk, one line at a time, with its SHA-256 and line count; UnreadableFile
+    says why it is not text, in `decode`'s words."""
+    digest = hashlib.sha256()
+    binary = f"{what} is not a text file (binary data): expected CSV or JSON"
+    with path.open("rb") as stream:
+        head = stream.read(_SNIFF)
+        if head.startswith(b"PK\x03\x04"):
+            raise UnreadableFile(f"{binary} (this looks like a zip archive or .xlsx workbook)")
+        if utf16_codec(head) is not None:
+            return FileScan("", "utf-16", 0, head)
+        stream.seek(0)
+        size = lines = nuls = first_nul = utf8_line = other_line = 0
+        text = False
+        for number, line in enumerate(stream, 1):
+            digest.update(line)
+            size += len(line)
+            lines = number
+            text = text or bool(line.strip())
+            if b"\x00" in line:
+                nuls += line.count(b"\x00")
+                first_nul = first_nul or number
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                other_line = other_line or number
+            else:
+                utf8_line = utf8_line or number
+    if not text:
+        raise UnreadableFile(f"{what} is empty")
+    if nuls:
+        if nuls > size // 100 or len(_CONTROL_BYTES.findall(head)) > len(head) // 20:
+            raise UnreadableFile(binary)
+        raise UnreadableFile(
+            f"{what} holds a NUL character (U+0000) on line {first_nul}: text cannot contain one"
+        )
+    if utf8_line and other_line:
+        raise UnreadableFile(
+            f"{what} mixes encodings: line {utf8_line} is UTF-8 but line {other_line} "
+            "is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
+        )
+    encoding = "latin-1" if other_line else "utf-8"
+    sample = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="ignore")
+    _checked(DecodedFile(head, sample, encoding), binary)
+    return FileScan(digest.hexdigest(), encoding, lines, head)
+
+
+def file_lines(path: Path, encoding: str) -> Iterator[str]:
+    """A scanned file's lines as text, one at a time: cut at "\\n" only, a "\\r" before it
+    dropped, a UTF-8 byte-order mark dropped (as `decode` reads the same bytes)."""
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream):
+            line = raw.decode("utf-8-sig" if encoding == "utf-8" and number == 0 else encoding)
+            if line.endswith("\n"):
+                line = line[:-1]
+            yield line[:-1] if line.endswith("\r") else line
 
 
 def parse_json(text: str, what: str = "the file") -> Any:

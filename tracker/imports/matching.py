@@ -17,6 +17,7 @@ Rules (issue #12):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -59,7 +60,7 @@ _COMPANIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredRow:
     deal_id: int
     buyer_id: int
@@ -147,29 +148,23 @@ class StoredDeals:
             and _near(row.year, year)
         ]
 
-    def unseen(self, seen: set[str], candidates: list[Candidate], names: NameIndex) -> set[int]:
+    def unseen(self, scope: FileScope, names: NameIndex) -> set[int]:
         """Deals earlier imports of the file's layout(s) created that the file does not
         list, within its scope: a deal between a recipient and a supplier the file names
         (an export for one country says nothing of others), and for the transfers layout,
         whose deliveries fall in the years the file covers. Only deals an older release
         stated: a file of the same release that lists fewer deals (a hand-trimmed copy, a
         file saved with a filter) says nothing about what SIPRI dropped."""
-        release = max((c.extras.get("sipri_release") for c in candidates), default=None,
-                      key=lambda day: day or dt.date.min)  # fmt: skip
-        families = {_family(c.sipri_key) for c in candidates if c.sipri_key}
-        everyone = any(c.extras.get("sipri_covers_everyone") for c in candidates)
-        recipients = {names.party_id(n) for n in {str(c.fields.get("buyer")) for c in candidates}}
-        suppliers = {names.party_id(n) for n in {str(c.fields.get("seller")) for c in candidates}}
-        years = [d.year for c in candidates for d in c.deliveries]
-        first, last = (min(years), max(years)) if years else (None, None)
+        recipients = {names.party_id(name) for name in scope.recipients}
+        suppliers = {names.party_id(name) for name in scope.suppliers}
         return {
             row.deal_id
             for key, row in self.by_key.items()
-            if key not in seen
-            and _family(key) in families
-            and (everyone or (row.buyer_id in recipients and row.seller_id in suppliers))
-            and (_family(key) != "id" or _within(row.delivered_in, first, last))
-            and _older(row.sipri_release, release)
+            if key not in scope.keys
+            and _family(key) in scope.families
+            and (scope.everyone or (row.buyer_id in recipients and row.seller_id in suppliers))
+            and (_family(key) != "id" or _within(row.delivered_in, scope.first, scope.last))
+            and _older(row.sipri_release, scope.release)
         }
 
     def pair(
@@ -193,6 +188,44 @@ class StoredDeals:
 
     def missing(self, unseen: set[int]) -> list[Missing]:
         return [Missing(deal_id) for deal_id in sorted(unseen)]
+
+
+@dataclass
+class FileScope:
+    """What a whole file states, for telling which stored deals it no longer lists."""
+
+    keys: set[str] = field(default_factory=set)  # its SIPRI keys
+    families: set[str | None] = field(default_factory=set)  # "row" / "id"
+    everyone: bool = False  # an export "from All countries to All countries"
+    release: dt.date | None = None  # the newest release it names
+    recipients: set[str] = field(default_factory=set)  # names as the file writes them
+    suppliers: set[str] = field(default_factory=set)
+    first: int | None = None  # its delivery years
+    last: int | None = None
+
+    @classmethod
+    def of(cls, candidates: Iterable[Candidate], keep: Container[str] | None = None) -> FileScope:
+        """The scope of these candidates; with `keep`, only the keys in it are kept (the
+        stored deals' keys: a file of a million rows need not hold all of its own)."""
+        scope = cls()
+        for candidate in candidates:
+            key = candidate.sipri_key
+            if key:
+                scope.families.add(_family(key))
+                if keep is None or key in keep:
+                    scope.keys.add(key)
+            extras = candidate.extras
+            release = extras.get("sipri_release")
+            if release is not None and (scope.release is None or release > scope.release):
+                scope.release = release
+            scope.everyone = scope.everyone or bool(extras.get("sipri_covers_everyone"))
+            scope.recipients.add(str(candidate.fields.get("buyer")))
+            scope.suppliers.add(str(candidate.fields.get("seller")))
+            for delivery in candidate.deliveries:
+                year = delivery.year
+                scope.first = year if scope.first is None else min(scope.first, year)
+                scope.last = year if scope.last is None else max(scope.last, year)
+        return scope
 
 
 def _older(stated_in: dt.date | None, release: dt.date | None) -> bool:

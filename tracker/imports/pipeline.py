@@ -3,11 +3,13 @@ write side's checked bulk writer (or restore a dump). Atomic, idempotent, previe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,23 +17,44 @@ from sqlalchemy.orm import Session
 from tracker.auth import Actor, require
 from tracker.domain.limits import visible_controls
 from tracker.domain.vocab import Role, counted, label
-from tracker.imports.files import DecodedFile, UnreadableFile, decode, parse_json
+from tracker.imports.files import (
+    DecodedFile,
+    UnreadableFile,
+    decode,
+    file_lines,
+    parse_json,
+    scan_file,
+)
+from tracker.imports.matching import FileScope
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
-from tracker.imports.plan import Candidate, ImportRejected, Plan, Progress, RowProblem, plan_import
+from tracker.imports.plan import (
+    Candidate,
+    ImportRejected,
+    Plan,
+    Planner,
+    Progress,
+    RowProblem,
+    plan_import,
+)
 from tracker.imports.preview import preview_sample
-from tracker.imports.sipri import SipriFormatError, looks_like_sipri, parse_sipri_text
-from tracker.imports.sipri.candidates import candidates as sipri_candidates
+from tracker.imports.sipri import SipriFormatError, looks_like_sipri
+from tracker.imports.sipri.candidates import iter_candidates
+from tracker.imports.sipri.read import Lines, Register, open_register, text_lines
 from tracker.resolve import suggest_parties
 from tracker.store.bulk import bulk_load, refresh_statistics
 from tracker.store.dump import BadDump, is_dump
 from tracker.store.locks import take_import_lock
-from tracker.write.batch import ImportLog, write_batch
+from tracker.write.batch import ImportLog, Written, log_import, write_batch
 from tracker.write.restore import restore_dump
 
 FORMATS = ("sipri", "csv", "json")
 ANALYZE_AFTER = 1000  # deals created by one import
 FILENAME_LENGTH = 255  # of the name kept in sources and the import log
+CHUNK_DEALS = 5_000  # deals of a SIPRI register planned and written at a time
+# From this size on, `import_file` reads a SIPRI register from disk as it goes instead of
+# holding its bytes, text and deals (a million rows held took 8 GB).
+STREAM_FROM_BYTES = 32 * 2**20
 
 
 @dataclass
@@ -129,16 +152,6 @@ class _Parsed:
 
 
 def _candidates(file: DecodedFile, fmt: str, filename: str, sha: str, parsed_json: Any) -> _Parsed:
-    if fmt == "sipri":
-        try:
-            parsed = parse_sipri_text(file.text, file.encoding)
-        except SipriFormatError as exc:
-            raise ImportRejected(f"{filename}: {exc}") from None
-        problems = [RowProblem(e.row, e.column, e.value, e.reason) for e in parsed.errors]
-        return _Parsed(
-            sipri_candidates(parsed, filename), problems, f"SIPRI {parsed.layout} layout",
-            [str(warning) for warning in parsed.warnings], parsed.generated_on,
-        )  # fmt: skip
     origin = f"file:{sha[:16]}:{_stored_name(filename)}"
     if fmt == "csv":
         found, problems = csv_candidates(file.text, origin)
@@ -218,6 +231,13 @@ def _import(
         except BadDump as exc:
             raise ImportRejected(f"{filename}: {exc}") from None
         return report
+    if fmt == "sipri":
+        register = _register(lambda: text_lines(file.text), file.encoding, filename)
+        return import_register(
+            session=session, register=register, filename=filename, sha=sha, actor=actor,
+            dry_run=dry_run, skip_invalid=skip_invalid, progress=progress, on_wait=on_wait,
+            sample=sample.describe() if sample else None,
+        )  # fmt: skip
     parsed = _candidates(file, fmt, filename, sha, parsed_json)
     detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
     if not dry_run:  # plan against what a concurrent import writes, not beside it
@@ -249,6 +269,185 @@ def _import(
     if report.created >= ANALYZE_AFTER:
         refresh_statistics(session)  # a large load changes the data's shape
     return report
+
+
+def _register(lines: Lines, encoding: str, filename: str) -> Register:
+    try:
+        return open_register(lines, encoding)
+    except SipriFormatError as exc:
+        raise ImportRejected(f"{filename}: {exc}") from None
+
+
+def import_file(
+    *,
+    session: Session,
+    path: Path,
+    actor: Actor,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> ImportReport:
+    """Import a file from disk, as `import_data` does its bytes. A SIPRI register of
+    STREAM_FROM_BYTES or more is never held whole: its bytes are checked in one pass,
+    then its rows are read from disk as they are planned and written (a chunk at a time,
+    in one transaction), so memory is bounded by the chunk and the stored deals, not the
+    file. Anything else is read into memory."""
+    require(actor, Role.EDITOR, "importing a file")
+    filename = visible_controls(str(path), multiline=False)
+    scan = None
+    if path.stat().st_size >= STREAM_FROM_BYTES and fmt in (None, "sipri"):
+        try:
+            scan = scan_file(path, filename or "the file")
+        except UnreadableFile as exc:
+            raise ImportRejected(str(exc)) from None
+    if scan is None or scan.encoding == "utf-16" or not looks_like_sipri(scan.head):
+        return import_data(
+            session=session, data=path.read_bytes(), filename=str(path), actor=actor, fmt=fmt,
+            dry_run=dry_run, skip_invalid=skip_invalid, progress=progress, on_wait=on_wait,
+        )  # fmt: skip
+    encoding = scan.encoding
+    with collector_paused():
+        register = _register(lambda: file_lines(path, encoding), encoding, filename)
+        return import_register(
+            session=session, register=register, filename=filename, sha=scan.sha256,
+            actor=actor, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress,
+            on_wait=on_wait, lines=scan.lines,
+        )  # fmt: skip
+
+
+def _chunks(candidates: Iterator[Candidate], size: int) -> Iterator[list[Candidate]]:
+    while chunk := list(itertools.islice(candidates, size)):
+        yield chunk
+
+
+def import_register(
+    *,
+    session: Session,
+    register: Register,
+    filename: str,
+    sha: str,
+    actor: Actor,
+    dry_run: bool,
+    skip_invalid: bool,
+    progress: Progress | None,
+    on_wait: Callable[[str], None] | None,
+    sample: str | None = None,
+    lines: int | None = None,
+) -> ImportReport:
+    """Import a SIPRI register in the session's transaction. Given `lines` (its line
+    count, from `scan_file`), the register is streamed: read from its source two or three
+    times (deal ids, what it lists when stored deals may be dropped, then the import) and
+    planned and written CHUNK_DEALS deals at a time; otherwise its deals are read into
+    memory once and planned together. With `sample`, it is the first records of a file
+    only: nothing stored is taken as dropped."""
+    require(actor, Role.EDITOR, "importing a file")
+    head = register.head
+    report = ImportReport(_stored_name(filename), "sipri", f"SIPRI {head.layout} layout", dry_run)
+    report.release = head.generated_on.isoformat() if head.generated_on else None
+    report.sample = sample
+    streamed = lines is not None
+    transfers = head.layout == "transfers"
+    parser = register.parser(register.deal_ids() if streamed and transfers else None)
+    stream = iter_candidates(head, register.deals(parser), filename)
+    whole: list[Candidate] | None = None
+    if not streamed:
+        whole = _read_all(stream, filename)
+        stream = iter(whole)
+    if not dry_run:  # plan against what a concurrent import writes, not beside it
+        take_import_lock(session, on_wait)
+    with bulk_load(session):
+        planner = Planner(session, match_existing=True)
+        if sample is None and whole is not None:
+            planner.expect(FileScope.of(whole))
+        elif sample is None and planner.stored is not None and planner.stored.by_key:
+            first = register.parser(register.deal_ids() if transfers else None)
+            listed = iter_candidates(head, register.deals(first), filename)
+            planner.expect(FileScope.of(listed, keep=planner.stored.by_key))
+        total = len(whole) if whole is not None else lines or 0
+        log = ImportLog(filename=report.filename, sha256=sha, format="sipri", unchanged=0,
+                        rejected=0, summary="", release=head.generated_on)  # fmt: skip
+        written = Written([], [], [], [], 0)
+        problems: list[RowProblem] = []
+        writing = not dry_run
+        try:
+            # Held in memory, the register is planned whole and written only if nothing
+            # is rejected; streamed, a chunk at a time, and a rejection raises at the end
+            # for the caller's transaction to roll back what was written.
+            for chunk in _chunks(stream, CHUNK_DEALS if streamed else max(total, 1)):
+                plan = planner.plan(chunk, progress, total)
+                _count(report, plan, session)
+                problems.extend(plan.problems)
+                if (problems or parser.errors) and not skip_invalid:
+                    writing = False  # planned on, to report every rejected row
+                if writing:
+                    _add(written, write_batch(session=session, actor=actor, batch=plan.batch,
+                                              log=log, logged=False))  # fmt: skip
+                    planner.names_changed()
+        except SipriFormatError as exc:  # a header and no rows
+            raise ImportRejected(f"{filename}: {exc}") from None
+        last = Plan()
+        last.batch.missing.extend(planner.missing())
+        _count(report, last, session)
+        if progress:
+            progress(max(planner.done, 1), max(planner.done, 1))
+        report.rejected = [RowProblem(e.row, e.column, e.value, e.reason) for e in parser.errors]
+        report.rejected += problems
+        report.warnings = [str(warning) for warning in parser.warnings]
+        report.new_parties.sort()
+        report.new_platforms.sort()
+        if dry_run:  # a preview shows everything, rejected rows included
+            return report
+        if report.rejected and not skip_invalid:
+            raise ImportRejected(
+                f"{filename}: {len(report.rejected)} row(s) rejected, nothing imported "
+                "(fix them, or choose to skip invalid rows and import the rest)",
+                report.rejected,
+            )
+        _add(written, write_batch(session=session, actor=actor, batch=last.batch, log=log,
+                                  logged=False))  # fmt: skip
+        log = dataclasses.replace(
+            log, unchanged=report.unchanged, rejected=len(report.rejected), summary=report.summary()
+        )
+        log_import(session, actor, log, written)
+    report.created_ids, report.matched_ids = written.created_ids, written.matched_ids
+    report.updated_ids, report.flagged_ids = written.updated_ids, written.flagged_ids
+    if report.created >= ANALYZE_AFTER:
+        refresh_statistics(session)  # a large load changes the data's shape
+    return report
+
+
+def _read_all(stream: Iterator[Candidate], filename: str) -> list[Candidate]:
+    try:
+        return list(stream)
+    except SipriFormatError as exc:  # a header and no rows
+        raise ImportRejected(f"{filename}: {exc}") from None
+
+
+def _count(report: ImportReport, plan: Plan, session: Session) -> None:
+    """Add one chunk's plan to the report."""
+    chunk = _report(plan, report.filename, report.format, report.detail, report.dry_run)
+    report.created += chunk.created
+    report.matched += chunk.matched
+    report.unchanged += chunk.unchanged
+    report.updated += chunk.updated
+    report.flagged += chunk.flagged
+    report.conflicts += chunk.conflicts
+    for names, more in (
+        (report.new_parties, chunk.new_parties),
+        (report.new_platforms, chunk.new_platforms),
+        (report.unreviewed_parties, _unreviewed(session, plan.batch.unreviewed)),
+    ):
+        names.extend(name for name in more if name not in names)
+
+
+def _add(total: Written, chunk: Written) -> None:
+    total.created_ids += chunk.created_ids
+    total.matched_ids += chunk.matched_ids
+    total.updated_ids += chunk.updated_ids
+    total.flagged_ids += chunk.flagged_ids
+    total.conflicts += chunk.conflicts
 
 
 def _unreviewed(session: Session, names: set[str]) -> list[str]:

@@ -31,10 +31,25 @@ from tracker.domain.countries import resolve_country
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import Category, PartyKind
 from tracker.errors import InvalidInput, TrackerError
-from tracker.imports.matching import StoredDeals, StoredRow, conflicts, gains, update_columns
+from tracker.imports.matching import (
+    FileScope,
+    StoredDeals,
+    StoredRow,
+    conflicts,
+    gains,
+    update_columns,
+)
 from tracker.resolve import NameIndex
 from tracker.store.models import AuditEntry, Deal, Source
-from tracker.write.batch import Batch, Corroboration, DeliveryIn, MoneyFactIn, NewDeal, Origin
+from tracker.write.batch import (
+    Batch,
+    Corroboration,
+    DeliveryIn,
+    Missing,
+    MoneyFactIn,
+    NewDeal,
+    Origin,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -233,57 +248,95 @@ def plan_import(
     """Decide, without writing, what each candidate becomes. A preview of the file's
     first rows (not `whole_file`) cannot tell which stored deals a release no longer
     lists: it flags none, and pairs no changed row with one."""
-    plan = Plan()
-    batch = plan.batch
-    names = NameIndex(session)
-    known_origins = set(session.scalars(select(Source.ref).where(Source.ref.is_not(None))))
-    known_refs = set(session.scalars(select(Deal.ref).where(Deal.ref.is_not(None))))
-    stored = StoredDeals.load(session) if any(c.match_existing for c in candidates) else None
-    seen_origins: set[str] = set()
-    seen_keys: set[str] = set()
-    fresh: list[_Accepted] = []
-    for index, candidate in enumerate(candidates, 1):
-        if progress and index % 500 == 0:
-            progress(index, len(candidates))
-        deal_ref = candidate.fields.get("ref")
-        key = candidate.sipri_key
-        if key is not None:
-            seen_keys.add(key)
-        if deal_ref and deal_ref in known_refs:
-            plan.unchanged.append(candidate)
-            continue
-        if stored is not None and key is not None and key in stored.by_key:
-            if stored.by_key[key].sipri_hash == candidate.extras.get("sipri_hash"):
-                plan.unchanged.append(candidate)
-                _restated(stored.by_key[key], candidate, batch)
-                continue
-            accepted = _accept(candidate, names, batch, plan)
-            if accepted is not None:
-                stored.updates.append((stored.by_key[key].deal_id, accepted))
-            continue
-        if candidate.origin.ref in known_origins:
-            # This row's content, imported before: also a row that corroborated a deal
-            # stored before (which keeps its own key, so `by_key` does not know it).
-            plan.unchanged.append(candidate)
-            continue
-        if candidate.origin.ref in seen_origins:
-            plan.problems.append(
-                RowProblem(candidate.row, "row", "", "the same deal appears twice in the file")
-            )
-            continue
-        seen_origins.add(candidate.origin.ref)
-        accepted = _accept(candidate, names, batch, plan)
-        if accepted is not None:
-            fresh.append(accepted)
-    if stored is None:
-        for accepted in fresh:
-            _new_deal(accepted, names, batch, [])
-    else:
-        unseen = stored.unseen(seen_keys, candidates, names) if whole_file else set()
-        _plan_against_stored(session, stored, fresh, names, batch, unseen)
+    planner = Planner(session, match_existing=any(c.match_existing for c in candidates))
+    if whole_file:
+        planner.expect(FileScope.of(candidates))
+    plan = planner.plan(candidates, progress, total=len(candidates))
+    plan.batch.missing.extend(planner.missing())
     if progress:
         progress(len(candidates), len(candidates))
     return plan
+
+
+class Planner:
+    """Plans a file's candidates in one go or in chunks (a large file: planned and
+    written a chunk at a time in one transaction). What the database held before the
+    import is read once, so deals an earlier chunk wrote are not taken for stored ones."""
+
+    def __init__(self, session: Session, *, match_existing: bool) -> None:
+        self.session = session
+        self.names = NameIndex(session)
+        self.known_origins = set(session.scalars(select(Source.ref).where(Source.ref.is_not(None))))
+        self.known_refs = set(session.scalars(select(Deal.ref).where(Deal.ref.is_not(None))))
+        self.stored = StoredDeals.load(session) if match_existing else None
+        self.seen_origins: set[str] = set()
+        self.unseen: set[int] = set()  # stored deals the file does not list
+        self.done = 0  # candidates planned so far, for progress
+
+    def stored_keys(self) -> set[str]:
+        return set(self.stored.by_key) if self.stored is not None else set()
+
+    def expect(self, scope: FileScope) -> None:
+        """The whole file's scope: without it (a preview of the first rows) no stored deal
+        is taken as dropped or paired with a changed row."""
+        if self.stored is not None:
+            self.unseen = self.stored.unseen(scope, self.names)
+
+    def names_changed(self) -> None:
+        """After a chunk's parties and platforms were written: the next chunk knows them."""
+        self.names = NameIndex(self.session)
+
+    def missing(self) -> list[Missing]:
+        """Stored deals the file does not list (call after its last chunk)."""
+        return self.stored.missing(self.unseen) if self.stored is not None else []
+
+    def plan(
+        self, candidates: list[Candidate], progress: Progress | None = None, total: int = 0
+    ) -> Plan:
+        plan = Plan()
+        batch = plan.batch
+        names, stored = self.names, self.stored
+        fresh: list[_Accepted] = []
+        if stored is not None:
+            stored.updates = []
+        for candidate in candidates:
+            self.done += 1
+            if progress and self.done % 500 == 0:
+                progress(self.done, max(total, self.done))
+            deal_ref = candidate.fields.get("ref")
+            key = candidate.sipri_key
+            if deal_ref and deal_ref in self.known_refs:
+                plan.unchanged.append(candidate)
+                continue
+            if stored is not None and key is not None and key in stored.by_key:
+                if stored.by_key[key].sipri_hash == candidate.extras.get("sipri_hash"):
+                    plan.unchanged.append(candidate)
+                    _restated(stored.by_key[key], candidate, batch)
+                    continue
+                accepted = _accept(candidate, names, batch, plan)
+                if accepted is not None:
+                    stored.updates.append((stored.by_key[key].deal_id, accepted))
+                continue
+            if candidate.origin.ref in self.known_origins:
+                # This row's content, imported before: also a row that corroborated a deal
+                # stored before (which keeps its own key, so `by_key` does not know it).
+                plan.unchanged.append(candidate)
+                continue
+            if candidate.origin.ref in self.seen_origins:
+                plan.problems.append(
+                    RowProblem(candidate.row, "row", "", "the same deal appears twice in the file")
+                )
+                continue
+            self.seen_origins.add(candidate.origin.ref)
+            accepted = _accept(candidate, names, batch, plan)
+            if accepted is not None:
+                fresh.append(accepted)
+        if stored is None:
+            for accepted in fresh:
+                _new_deal(accepted, names, batch, [])
+        else:
+            _plan_against_stored(self.session, stored, fresh, names, batch, self.unseen)
+        return plan
 
 
 def _restated(row: StoredRow, candidate: Candidate, batch: Batch) -> None:
@@ -302,7 +355,7 @@ def _plan_against_stored(
     batch: Batch,
     unseen: set[int],
 ) -> None:
-    """Pair, match or create the accepted candidates; flag what a release dropped."""
+    """Pair, match or create the accepted candidates."""
     for accepted in fresh:
         candidate = accepted.candidate
         if not candidate.match_existing:
@@ -332,4 +385,3 @@ def _plan_against_stored(
         batch.updates.append(
             update_columns(deal, accepted.deal_in, accepted.candidate, edited.get(deal_id, set()))
         )
-    batch.missing.extend(stored.missing(unseen))

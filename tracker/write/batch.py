@@ -277,8 +277,12 @@ def _restate(session: Session, restated: dict[dt.date, list[int]]) -> None:
             )
 
 
-def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog) -> Written:
-    """Write a planned import in the caller's transaction (see the module docstring)."""
+def write_batch(
+    *, session: Session, actor: Actor, batch: Batch, log: ImportLog, logged: bool = True
+) -> Written:
+    """Write a planned import in the caller's transaction (see the module docstring).
+    A large file is written a chunk at a time: every chunk but the last with `logged`
+    false, and `log_import` once at the end with the whole import's counts."""
     require(actor, Role.EDITOR, "importing deals")
     _write_parties(session, batch)
     _write_platforms(session, batch)
@@ -306,11 +310,14 @@ def write_batch(*, session: Session, actor: Actor, batch: Batch, log: ImportLog)
         flagged_ids=rows.flagged,
         conflicts=rows.conflict_count,
     )
-    _log_import(session, actor, log, written)
+    if logged:
+        log_import(session, actor, log, written)
     return written
 
 
-def _log_import(session: Session, actor: Actor, log: ImportLog, written: Written) -> None:
+def log_import(session: Session, actor: Actor, log: ImportLog, written: Written) -> None:
+    """The import's own row and summary audit entry (the deals have their own entries)."""
+    require(actor, Role.EDITOR, "importing deals")
     entry = ImportBatch(
         filename=log.filename, sha256=log.sha256, format=log.format,
         deals_created=len(written.created_ids), deals_matched=len(written.matched_ids),

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import Any
 
@@ -270,15 +271,23 @@ def _origin(deal: SipriDeal, parsed: SipriFile, notes: str, digest: str) -> Orig
 
 
 def candidates(parsed: SipriFile, filename: str) -> list[Candidate]:
-    """One candidate per SIPRI deal; each keeps its SIPRI line(s) as its source text."""
+    """One candidate per SIPRI deal of a parsed register."""
+    return list(iter_candidates(parsed, parsed.deals, filename))
+
+
+def iter_candidates(
+    parsed: SipriFile, deals: Iterable[SipriDeal], filename: str
+) -> Iterator[Candidate]:
+    """One candidate per SIPRI deal, as `deals` hands them over (`parsed` gives the
+    register's release, coverage and layout); each keeps its SIPRI line(s) as its source
+    text."""
     covered_to = end_year(parsed)
     everyone = covers_everyone(parsed)
     generated = f", data generated {parsed.generated}" if parsed.generated else ""
     notes = (
         f"Imported from {PurePath(filename).name} ({parsed.layout} layout{generated}). {CREDIT}."
     )
-    found = []
-    for deal in parsed.deals:
+    for deal in deals:
         # Worked out once per deal: an import of a full register has tens of thousands.
         digest = _digest(deal.text.strip())
         own = own_value(deal)
@@ -288,29 +297,26 @@ def candidates(parsed: SipriFile, filename: str) -> list[Candidate]:
             for party in (deal.recipient, deal.supplier)
             if (kind := party_kind(party)) is not None
         }
-        found.append(
-            Candidate(
-                row=deal.rows[0],
-                fields=_fields(deal, covered_to, years, own),
-                columns=COLUMNS[parsed.layout],
-                origin=_origin(deal, parsed, notes, digest),
-                quotes=_quotes(deal, years, own),
-                party_kinds=kinds,
-                platform_description=deal.description or None,
-                platform_category=deal.category,
-                match_existing=True,
-                names_authoritative=True,
-                extras={
-                    "delivery_dates_estimated": deal.delivery_years_estimated,
-                    "value_source": "sipri_comments" if own else None,
-                    "sipri_key": sipri_key(deal, digest),
-                    "sipri_hash": digest,
-                    "sipri_release": parsed.generated_on,
-                    "sipri_covers_everyone": everyone,
-                },
-                deliveries=_deliveries(deal),
-                money=_money_facts(deal, own),
-                layout=parsed.layout,
-            )
+        yield Candidate(
+            row=deal.rows[0],
+            fields=_fields(deal, covered_to, years, own),
+            columns=COLUMNS[parsed.layout],
+            origin=_origin(deal, parsed, notes, digest),
+            quotes=_quotes(deal, years, own),
+            party_kinds=kinds,
+            platform_description=deal.description or None,
+            platform_category=deal.category,
+            match_existing=True,
+            names_authoritative=True,
+            extras={
+                "delivery_dates_estimated": deal.delivery_years_estimated,
+                "value_source": "sipri_comments" if own else None,
+                "sipri_key": sipri_key(deal, digest),
+                "sipri_hash": digest,
+                "sipri_release": parsed.generated_on,
+                "sipri_covers_everyone": everyone,
+            },
+            deliveries=_deliveries(deal),
+            money=_money_facts(deal, own),
+            layout=parsed.layout,
         )
-    return found

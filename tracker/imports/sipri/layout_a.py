@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -39,12 +40,14 @@ class DealsParser:
     def __init__(self) -> None:
         self.errors: list[RowError] = []
         self.warnings: list[RowWarning] = []
-        self._deals: list[SipriDeal] = []
-        # SIPRI lists each deal on its own row, so identical rows are distinct deals.
-        self._seen: dict[tuple[str, ...], int] = {}
+        # SIPRI lists each deal on its own row, so identical rows are distinct deals: how
+        # many rows of each content so far, by a digest of the cells (8 bytes, not the
+        # cells: a register of a million rows would keep every row's strings).
+        self._seen: dict[bytes, int] = {}
 
-    def deals(self) -> list[SipriDeal]:
-        return self._deals
+    def finish(self) -> list[SipriDeal]:
+        """Deals still held at the end of the file: none (each row is handed over)."""
+        return []
 
     def add(
         self,
@@ -54,22 +57,23 @@ class DealsParser:
         *,
         last: bool = False,
         unclosed: bool = False,
-    ) -> None:
+    ) -> list[SipriDeal]:
+        """The row's deal, or none with its errors recorded."""
         row = convert.Row(numbers[0], cells, self.names)
         shape = row.shape_error(numbers, last=last, unclosed=unclosed)
         if shape is not None:
             self.errors.append(shape)
-            return
+            return []
         values = _convert(row)
         if values is None:
             self.errors.extend(row.errors)
-            return
+            return []
         warning = row.short_row_warning()
         if warning is not None:
             self.warnings.append(warning)
-        key = tuple(row.cells)
+        key = hashlib.blake2b("\x1f".join(row.cells).encode(), digest_size=8).digest()
         occurrence = self._seen[key] = self._seen.get(key, 0) + 1
-        self._deals.append(_deal(values, numbers, text, occurrence))
+        return [_deal(values, numbers, text, occurrence)]
 
 
 def _convert(row: convert.Row) -> list[Any] | None:

@@ -65,10 +65,12 @@ class _Transfer:
 class TransfersParser:
     names = TRANSFERS_COLUMNS
 
-    def __init__(self) -> None:
+    def __init__(self, last_rows: dict[str, int] | None = None) -> None:
         self.errors: list[RowError] = []
         self.warnings: list[RowWarning] = []
         self._groups: dict[str, list[_Transfer]] = {}  # insertion order = first seen
+        # Each deal id's last record (its first line): its deal is handed over there.
+        self._last_rows = last_rows if last_rows is not None else {}
 
     def add(
         self,
@@ -78,16 +80,18 @@ class TransfersParser:
         *,
         last: bool = False,
         unclosed: bool = False,
-    ) -> None:
+    ) -> list[SipriDeal]:
+        """The deal this row completes (its id's last row, when the ids' last rows are
+        known), or none; a row's errors are recorded."""
         row = convert.Row(numbers[0], cells, self.names)
         shape = row.shape_error(numbers, last=last, unclosed=unclosed)
         if shape is not None:
             self.errors.append(shape)
-            return
+            return []
         transfer = _transfer(row, text)
         if transfer is None:
             self.errors.extend(row.errors)
-            return
+            return []
         warning = row.short_row_warning()
         if warning is not None:
             self.warnings.append(warning)
@@ -97,6 +101,11 @@ class TransfersParser:
             self.errors.extend(disagreements)
         else:
             group.append(transfer)
+        if self._last_rows.get(transfer.sipri_id) == numbers[0]:
+            del self._last_rows[transfer.sipri_id]
+            done = self._groups.pop(transfer.sipri_id)
+            return [_merge(done)] if done else []
+        return []
 
     def _disagreements(self, first: _Transfer, other: _Transfer) -> list[RowError]:
         return [
@@ -113,8 +122,11 @@ class TransfersParser:
             if mine != theirs
         ]
 
-    def deals(self) -> list[SipriDeal]:
-        return [_merge(group) for group in self._groups.values() if group]
+    def finish(self) -> list[SipriDeal]:
+        """The deals still held at the end of the file, in the order first seen."""
+        deals = [_merge(group) for group in self._groups.values() if group]
+        self._groups.clear()
+        return deals
 
 
 # Converters by column; None keeps the cell's text as it is.

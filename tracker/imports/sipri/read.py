@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from tracker.imports.files import UnreadableFile, decode
 from tracker.imports.memory import collector_paused
@@ -19,12 +21,14 @@ from tracker.imports.sipri.model import (
     TRANSFERS_COLUMNS,
     Layout,
     RowError,
+    SipriDeal,
     SipriFile,
     SipriFormatError,
 )
 
 _EXPECTED: dict[Layout, tuple[str, ...]] = {"deals": DEALS_COLUMNS, "transfers": TRANSFERS_COLUMNS}
 _SNIFF_BYTES = 65536
+_PREAMBLE_LINES = 100  # kept of the lines before the header (SIPRI writes about ten)
 
 
 def parse_sipri(data: bytes) -> SipriFile:
@@ -39,48 +43,107 @@ def parse_sipri(data: bytes) -> SipriFile:
 def parse_sipri_text(text: str, encoding: str) -> SipriFile:
     """Parse a SIPRI trade register; whole-file problems raise, row problems are collected."""
     with collector_paused():
-        return _parse(text, encoding)
+        register = open_register(lambda: text_lines(text), encoding)
+        parser = register.parser()
+        register.head.deals = list(register.deals(parser))
+        return register.head
 
 
-def _parse(text: str, encoding: str) -> SipriFile:
-    lines = _split_lines(text)
-    header_index, layout = _find_header(lines)
-    _check_header(lines[header_index], layout, header_index + 1)
-    parser = DealsParser() if layout == "deals" else TransfersParser()
-    records = 0
-    for record in _last_marked(_records(lines, header_index + 1, layout=layout)):
-        records += 1
-        numbers, cells, unclosed, last = record
-        if isinstance(cells, str):
-            span = f"lines {numbers[0]} to {numbers[-1]}, an unclosed quote?"
-            parser.errors.append(
-                RowError(numbers[0], "", "", f"cannot be read as CSV ({span}): {cells}")
+Lines = Callable[[], Iterator[str]]  # the file's lines, from its start, at each call
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """A text's lines, one at a time (no list of them all). Cut at "\\n" only, with a
+    "\\r" before it dropped: not str.splitlines(), which also cuts at \\x85, \\x1c.. that
+    Latin-1 text may hold."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        line = text[start:stop]
+        yield line[:-1] if line.endswith("\r") else line
+        start = stop + 1
+
+
+@dataclass
+class Register:
+    """A register whose header has been read: its deals are read on demand, in one pass
+    over the lines after the header, so a file of any size is never held whole."""
+
+    head: SipriFile  # layout, release, preamble...; `deals` filled only by parse_sipri_text
+    lines: Lines
+    start: int  # 0-based index of the first line after the header
+
+    def parser(self, last_rows: dict[str, int] | None = None) -> DealsParser | TransfersParser:
+        """A parser for this register's layout; for the transfers layout, `last_rows` (the
+        first line of each deal id's last record, see `deal_ids`) lets it hand each deal
+        over as soon as its last row is read instead of at the end of the file."""
+        if self.head.layout == "deals":
+            return DealsParser()
+        return TransfersParser(last_rows)
+
+    def records(self) -> Iterator[_Marked]:
+        """(line numbers, cells or why unreadable, unclosed, last, text) per record."""
+        lines = itertools.islice(self.lines(), self.start, None)
+        return _last_marked(_records(lines, self.start, layout=self.head.layout))
+
+    def deals(self, parser: DealsParser | TransfersParser) -> Iterator[SipriDeal]:
+        """The register's deals, in one pass; `parser` collects the rows' errors and
+        warnings as it goes. Raises SipriFormatError at the end for a header and no rows."""
+        records = 0
+        for numbers, cells, unclosed, last, text in self.records():
+            records += 1
+            if isinstance(cells, str):
+                span = f"lines {numbers[0]} to {numbers[-1]}, an unclosed quote?"
+                parser.errors.append(
+                    RowError(numbers[0], "", "", f"cannot be read as CSV ({span}): {cells}")
+                )
+            else:
+                yield from parser.add(numbers, cells, text, last=last, unclosed=unclosed)
+        yield from parser.finish()
+        self.head.errors, self.head.warnings = parser.errors, parser.warnings
+        if records == 0:
+            raise SipriFormatError(
+                f"the SIPRI register has a header (line {self.start}) but no data rows"
             )
-        else:
-            # Nearly every record is one line: no join for it.
-            text = (
-                lines[numbers[0] - 1]
-                if len(numbers) == 1
-                else "\n".join(lines[number - 1] for number in numbers)
+
+    def deal_ids(self) -> dict[str, int]:
+        """Transfers layout: the first line of each SIPRI deal id's last record (a
+        deal's rows need not be next to each other)."""
+        last: dict[str, int] = {}
+        for numbers, cells, _unclosed, _last, _text in self.records():
+            if not isinstance(cells, str) and cells and cells[0]:
+                last[cells[0]] = numbers[0]
+        return last
+
+
+def open_register(lines: Lines, encoding: str) -> Register:
+    """Find and check the header; whole-file problems raise SipriFormatError."""
+    preamble: list[str] = []
+    for header_index, line in enumerate(lines()):
+        layout = _header_layout(line)
+        if layout is not None:
+            _check_header(line, layout, header_index + 1)
+            generated = _generated(preamble)
+            head = SipriFile(
+                layout=layout,
+                encoding=encoding,
+                generated=generated,
+                header_row=header_index + 1,
+                deals=[],
+                errors=[],
+                generated_on=generated_on(generated),
+                year_range=_year_range(preamble),
+                preamble=preamble,
             )
-            parser.add(numbers, cells, text, last=last, unclosed=unclosed)
-    if records == 0:
-        raise SipriFormatError(
-            f"the SIPRI register has a header (line {header_index + 1}) but no data rows"
-        )
-    preamble = lines[:header_index]
-    generated = _generated(preamble)
-    return SipriFile(
-        layout=layout,
-        encoding=encoding,
-        generated=generated,
-        header_row=header_index + 1,
-        deals=parser.deals(),
-        errors=parser.errors,
-        warnings=parser.warnings,
-        generated_on=generated_on(generated),
-        year_range=_year_range(preamble),
-        preamble=preamble,
+            return Register(head, lines, header_index + 1)
+        if header_index < _PREAMBLE_LINES:  # a file without a header is not kept whole
+            preamble.append(line)
+    raise SipriFormatError(
+        "no SIPRI header found: expected a line starting "
+        "'Recipient,Supplier,Year of order' (trade register by deal) or "
+        "'SIPRI AT Database ID,Supplier,Recipient' (transfers by delivery year)"
     )
 
 
@@ -91,14 +154,6 @@ def looks_like_sipri(data: bytes) -> bool:
         return False
     # The header is ASCII, so Latin-1 finds it in UTF-8 and Latin-1 files alike.
     return any(_header_layout(line) for line in sample.decode("latin-1").split("\n"))
-
-
-def _split_lines(text: str) -> list[str]:
-    # Not str.splitlines(): that also splits on \x85, \x1c.. which Latin-1 text may hold.
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 _HEADER_STARTS: dict[Layout, list[str]] = {
@@ -122,18 +177,6 @@ def _header_layout(line: str) -> Layout | None:
         if cells[:3] == first:
             return layout
     return None
-
-
-def _find_header(lines: list[str]) -> tuple[int, Layout]:
-    for index, line in enumerate(lines):
-        layout = _header_layout(line)
-        if layout is not None:
-            return index, layout
-    raise SipriFormatError(
-        "no SIPRI header found: expected a line starting "
-        "'Recipient,Supplier,Year of order' (trade register by deal) or "
-        "'SIPRI AT Database ID,Supplier,Recipient' (transfers by delivery year)"
-    )
 
 
 def _describe_column(expected: tuple[str, ...], index: int) -> str:
@@ -214,37 +257,43 @@ def _range_year(text: str) -> int | None:
     return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
 
 
-_Record = tuple[list[int], list[str] | str, bool]
+_Record = tuple[list[int], list[str] | str, bool, str]
+_Marked = tuple[list[int], list[str] | str, bool, bool, str]
 
 
-def _last_marked(
-    records: Iterator[_Record],
-) -> Iterator[tuple[list[int], list[str] | str, bool, bool]]:
+def _last_marked(records: Iterator[_Record]) -> Iterator[_Marked]:
     """Each record with a flag saying whether it is the file's last: only a short last
     row means truncation."""
     previous: _Record | None = None
     for record in records:
         if previous is not None:
-            yield (*previous, False)
+            numbers, cells, unclosed, text = previous
+            yield numbers, cells, unclosed, False, text
         previous = record
     if previous is not None:
-        yield (*previous, True)
+        numbers, cells, unclosed, text = previous
+        yield numbers, cells, unclosed, True, text
 
 
 def _is_blank(line: str) -> bool:
     return not line.strip(" \t;,")
 
 
-def _records(lines: list[str], start: int, *, layout: Layout) -> Iterator[_Record]:
+def _records(lines: Iterator[str], start: int, *, layout: Layout) -> Iterator[_Record]:
     """CSV records after the header: the 1-based line numbers each spans, its cells (or
-    why the CSV reader rejected it), and whether the file ended inside a quoted field.
-    Blank lines and lines of only ';' or ',' are skipped."""
+    why the CSV reader rejected it), whether the file ended inside a quoted field, and
+    the record's text. Blank lines and lines of only ';' or ',' are skipped."""
+    read: list[str] = []  # the lines of the record being read, as the file has them
+    ended = False
 
     def feed() -> Iterator[str]:
-        for line in lines[start:]:
+        nonlocal ended
+        for line in lines:
+            read.append(line)
             if layout == "transfers":
                 line = line.rstrip(" \t").removesuffix(";")
             yield line + "\n"  # the newline keeps line breaks inside quoted fields
+        ended = True
 
     reader = csv.reader(feed())
     consumed = start
@@ -257,14 +306,16 @@ def _records(lines: list[str], start: int, *, layout: Layout) -> Iterator[_Recor
             cells = str(exc)
         numbers = list(range(consumed + 1, start + reader.line_num + 1))
         consumed = start + reader.line_num
+        record, read[:] = list(read), []
         if len(numbers) == 1 and not isinstance(cells, str):
-            if (len(cells) > 1 and any(cells)) or not _is_blank(lines[numbers[0] - 1]):
-                yield numbers, [cell.strip() for cell in cells], False
-        elif not all(_is_blank(lines[number - 1]) for number in numbers):
+            if (len(cells) > 1 and any(cells)) or not _is_blank(record[0]):
+                yield numbers, [cell.strip() for cell in cells], False, record[0]
+        elif not all(_is_blank(line) for line in record):
+            text = "\n".join(record)
             if isinstance(cells, str):
-                yield numbers, cells, False
+                yield numbers, cells, False, text
             else:
                 # Only at the end of the file does the reader hand back a quoted field
                 # still holding the newline that ended its last line: the quote never closed.
-                unclosed = numbers[-1] == len(lines) and bool(cells) and cells[-1].endswith("\n")
-                yield numbers, [cell.strip() for cell in cells], unclosed
+                unclosed = ended and bool(cells) and cells[-1].endswith("\n")
+                yield numbers, [cell.strip() for cell in cells], unclosed, text
