@@ -349,12 +349,10 @@ def import_register(
     report.sample = sample
     streamed = lines is not None
     transfers = head.layout == "transfers"
-    parser = register.parser(register.deal_ids() if streamed and transfers else None)
-    stream = iter_candidates(head, register.deals(parser), filename)
     whole: list[Candidate] | None = None
     if not streamed:
-        whole = _read_all(stream, filename)
-        stream = iter(whole)
+        parser = register.parser()
+        whole = _read_all(iter_candidates(head, register.deals(parser), filename), filename)
     if not dry_run:  # plan against what a concurrent import writes, not beside it
         take_import_lock(session, on_wait)
     with bulk_load(session):
@@ -365,6 +363,11 @@ def import_register(
             first = register.parser(register.deal_ids() if transfers else None)
             listed = iter_candidates(head, register.deals(first), filename)
             planner.expect(FileScope.of(listed, keep=planner.stored.by_key))
+        if whole is not None:
+            stream: Iterator[Candidate] = iter(whole)
+        else:  # the deal ids read after the pass above, so that one map is held at a time
+            parser = register.parser(register.deal_ids() if transfers else None)
+            stream = iter_candidates(head, register.deals(parser), filename)
         total = len(whole) if whole is not None else lines or 0
         log = ImportLog(filename=report.filename, sha256=sha, format="sipri", unchanged=0,
                         rejected=0, summary="", release=head.generated_on)  # fmt: skip
