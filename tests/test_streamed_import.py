@@ -20,7 +20,7 @@ from tracker.imports import pipeline
 from tracker.imports.files import decode, file_lines, scan_file
 from tracker.imports.pipeline import ImportReport, import_data, import_file
 from tracker.imports.plan import ImportRejected
-from tracker.imports.sipri.read import text_lines
+from tracker.imports.sipri.read import Register, open_register, text_lines
 from tracker.store.db import make_session_factory
 from tracker.store.models import AuditEntry, Deal, DealConflict, DealFlag, Party, Platform
 
@@ -291,3 +291,30 @@ def test_the_scan_and_the_line_reader_agree_with_decoding_the_bytes(tmp_path: Pa
         decoded = decode(data)
         assert scan.encoding == decoded.encoding
         assert list(file_lines(path, scan.encoding)) == list(text_lines(decoded.text))
+
+
+def _register_b(rows: list[str]) -> Register:
+    text = transfers(rows).decode()
+    return open_register(lambda: text_lines(text), "utf-8")
+
+
+def test_only_deal_ids_whose_rows_are_apart_are_mapped() -> None:
+    """A sorted register (SIPRI's own order) needs no map of its ids: a deal ends at the
+    first row of another id."""
+    in_order = sorted(ROWS_B, key=lambda row: row.split(",")[0])
+    assert _register_b(in_order).scattered_deal_ids() == {}
+    assert set(_register_b(ROWS_B).scattered_deal_ids()) == {"80001", "80002"}
+
+
+def test_a_streaming_parser_hands_each_deal_over_when_its_rows_end() -> None:
+    register = _register_b(ROWS_B)  # ids 80001, 80002, 80001, 80003, 80004, 80002, 80005
+    parser = register.parser(register.scattered_deal_ids())
+    handed = [
+        [deal.sipri_id for deal in parser.add(numbers, cells, text, last=last, unclosed=unclosed)]
+        for numbers, cells, unclosed, last, text in register.records()
+        if not isinstance(cells, str)
+    ]
+    assert handed == [[], [], ["80001"], [], ["80003"], ["80004", "80002"], []]
+    assert [deal.sipri_id for deal in parser.finish()] == ["80005"]
+    first = next(d for d in _register_b(ROWS_B).deals(_register_b(ROWS_B).parser()))
+    assert first.sipri_id == "80001" and [d.year for d in first.deliveries] == [2019, 2020]

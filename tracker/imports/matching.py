@@ -17,9 +17,9 @@ Rules (issue #12):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,6 +62,9 @@ _COMPANIONS = {
 
 @dataclass(frozen=True, slots=True)
 class StoredRow:
+    """A stored deal as matching needs it. Compact: an import of a million-row register
+    into a database that holds its earlier release keeps one per stored deal."""
+
     deal_id: int
     buyer_id: int
     seller_id: int
@@ -69,16 +72,18 @@ class StoredRow:
     year: int | None
     condition: Condition | None
     sipri_key: str | None
-    sipri_hash: str | None
-    first_delivery: dt.date | None
-    last_delivery: dt.date | None
+    content: int | None  # the first 64 bits of its SIPRI content hash (`same_content`)
+    delivered_in: int | None  # the year of its last delivery, if any
     sipri_release: dt.date | None
 
-    @property
-    def delivered_in(self) -> int | None:
-        """The year of its last delivery, if any."""
-        date = self.last_delivery or self.first_delivery
-        return date.year if date else None
+    def same_content(self, sipri_hash: str | None) -> bool:
+        """Whether a row with this content hash states the deal as stored (64 bits: two
+        different rows of one deal agree by chance once in 10^19)."""
+        return self.content == _content(sipri_hash)
+
+
+def _content(sipri_hash: str | None) -> int | None:
+    return int(sipri_hash[:16], 16) if sipri_hash else None
 
 
 def _family(key: str | None) -> str | None:
@@ -108,11 +113,20 @@ class StoredDeals:
         )  # fmt: skip
         by_pair: dict[tuple[int, int], list[StoredRow]] = {}
         by_key: dict[str, StoredRow] = {}
-        for values in rows:
-            row = StoredRow(*cast(tuple[Any, ...], values))
+        shared: dict[Any, Any] = {}  # one object per distinct year, id, release
+        for deal_id, buyer, seller, platform, year, condition, key, sipri_hash, first, last, \
+                release in rows:  # fmt: skip
+            delivered = last or first
+            row = StoredRow(
+                deal_id, shared.setdefault(buyer, buyer), shared.setdefault(seller, seller),
+                shared.setdefault(platform, platform), shared.setdefault(year, year), condition,
+                key, _content(sipri_hash),
+                shared.setdefault(delivered.year, delivered.year) if delivered else None,
+                shared.setdefault(release, release),
+            )  # fmt: skip
             by_pair.setdefault((row.buyer_id, row.seller_id), []).append(row)
-            if row.sipri_key:
-                by_key[row.sipri_key] = row
+            if key:
+                by_key[key] = row
         categories = dict(session.execute(select(Platform.id, Platform.category)).all())
         return cls(by_pair, by_key, categories)
 
@@ -204,16 +218,21 @@ class FileScope:
     last: int | None = None
 
     @classmethod
-    def of(cls, candidates: Iterable[Candidate], keep: Container[str] | None = None) -> FileScope:
-        """The scope of these candidates; with `keep`, only the keys in it are kept (the
-        stored deals' keys: a file of a million rows need not hold all of its own)."""
+    def of(
+        cls, candidates: Iterable[Candidate], keep: Mapping[str, StoredRow] | None = None
+    ) -> FileScope:
+        """The scope of these candidates; with `keep` (the stored deals by key), only the
+        keys of stored deals are kept, as the stored key strings: a file of a million rows
+        need not hold all of its own."""
         scope = cls()
         for candidate in candidates:
             key = candidate.sipri_key
             if key:
                 scope.families.add(_family(key))
-                if keep is None or key in keep:
+                if keep is None:
                     scope.keys.add(key)
+                elif (stored := keep.get(key)) is not None and stored.sipri_key is not None:
+                    scope.keys.add(stored.sipri_key)
             extras = candidate.extras
             release = extras.get("sipri_release")
             if release is not None and (scope.release is None or release > scope.release):

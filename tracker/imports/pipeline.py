@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -25,7 +25,7 @@ from tracker.imports.files import (
     parse_json,
     scan_file,
 )
-from tracker.imports.matching import FileScope
+from tracker.imports.matching import FileScope, StoredRow
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import (
@@ -360,13 +360,11 @@ def import_register(
         if sample is None and whole is not None:
             planner.expect(FileScope.of(whole))
         elif sample is None and planner.stored is not None and planner.stored.by_key:
-            first = register.parser(register.deal_ids() if transfers else None)
-            listed = iter_candidates(head, register.deals(first), filename)
-            planner.expect(FileScope.of(listed, keep=planner.stored.by_key))
+            planner.expect(_scope(register, filename, planner.stored.by_key))
         if whole is not None:
             stream: Iterator[Candidate] = iter(whole)
-        else:  # the deal ids read after the pass above, so that one map is held at a time
-            parser = register.parser(register.deal_ids() if transfers else None)
+        else:
+            parser = register.parser(register.scattered_deal_ids() if transfers else None)
             stream = iter_candidates(head, register.deals(parser), filename)
         total = len(whole) if whole is not None else lines or 0
         log = ImportLog(filename=report.filename, sha256=sha, format="sipri", unchanged=0,
@@ -419,6 +417,14 @@ def import_register(
     if report.created >= ANALYZE_AFTER:
         refresh_statistics(session)  # a large load changes the data's shape
     return report
+
+
+def _scope(register: Register, filename: str, stored: Mapping[str, StoredRow]) -> FileScope:
+    """What a streamed register lists, in a pass of its own (its parser's errors are the
+    import's to report, in the pass that imports)."""
+    transfers = register.head.layout == "transfers"
+    parser = register.parser(register.scattered_deal_ids() if transfers else None)
+    return FileScope.of(iter_candidates(register.head, register.deals(parser), filename), stored)
 
 
 def _read_all(stream: Iterator[Candidate], filename: str) -> list[Candidate]:

@@ -40,6 +40,7 @@ from tracker.imports.matching import (
     update_columns,
 )
 from tracker.resolve import NameIndex
+from tracker.store.bulk import next_id
 from tracker.store.models import AuditEntry, Deal, Source
 from tracker.write.batch import (
     Batch,
@@ -52,6 +53,7 @@ from tracker.write.batch import (
 )
 
 Progress = Callable[[int, int], None]
+LOOKUP_CHUNK = 500  # values per IN list: under any SQLite build's parameter limit
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,8 @@ class Planner:
     def __init__(self, session: Session, *, match_existing: bool) -> None:
         self.session = session
         self.names = NameIndex(session)
-        self.known_origins = set(session.scalars(select(Source.ref).where(Source.ref.is_not(None))))
+        # Sources stored before the import have lower ids (keys are assigned upwards).
+        self.first_new_source = next_id(session, Source)
         self.known_refs = set(session.scalars(select(Deal.ref).where(Deal.ref.is_not(None))))
         self.stored = StoredDeals.load(session) if match_existing else None
         self.seen_origins: set[str] = set()
@@ -290,6 +293,22 @@ class Planner:
         """Stored deals the file does not list (call after its last chunk)."""
         return self.stored.missing(self.unseen) if self.stored is not None else []
 
+    def _known_origins(self, candidates: list[Candidate]) -> set[str]:
+        """The candidates' origins stored before the import (looked up per chunk: a
+        database of a million sources need not be read into memory)."""
+        refs = sorted({candidate.origin.ref for candidate in candidates})
+        known: set[str] = set()
+        for start in range(0, len(refs), LOOKUP_CHUNK):
+            known.update(
+                self.session.scalars(
+                    select(Source.ref).where(
+                        Source.ref.in_(refs[start : start + LOOKUP_CHUNK]),
+                        Source.id < self.first_new_source,
+                    )
+                )
+            )
+        return known
+
     def plan(
         self, candidates: list[Candidate], progress: Progress | None = None, total: int = 0
     ) -> Plan:
@@ -299,6 +318,7 @@ class Planner:
         fresh: list[_Accepted] = []
         if stored is not None:
             stored.updates = []
+        known_origins = self._known_origins(candidates)
         for candidate in candidates:
             self.done += 1
             if progress and self.done % 500 == 0:
@@ -309,7 +329,7 @@ class Planner:
                 plan.unchanged.append(candidate)
                 continue
             if stored is not None and key is not None and key in stored.by_key:
-                if stored.by_key[key].sipri_hash == candidate.extras.get("sipri_hash"):
+                if stored.by_key[key].same_content(candidate.extras.get("sipri_hash")):
                     plan.unchanged.append(candidate)
                     _restated(stored.by_key[key], candidate, batch)
                     continue
@@ -317,7 +337,7 @@ class Planner:
                 if accepted is not None:
                     stored.updates.append((stored.by_key[key].deal_id, accepted))
                 continue
-            if candidate.origin.ref in self.known_origins:
+            if candidate.origin.ref in known_origins:
                 # This row's content, imported before: also a row that corroborated a deal
                 # stored before (which keeps its own key, so `by_key` does not know it).
                 plan.unchanged.append(candidate)

@@ -65,12 +65,17 @@ class _Transfer:
 class TransfersParser:
     names = TRANSFERS_COLUMNS
 
-    def __init__(self, last_rows: dict[str, int] | None = None) -> None:
+    def __init__(self, scattered: dict[str, int] | None = None) -> None:
+        """Without `scattered`, every deal is handed over at the end of the file. With it
+        (ids whose rows are apart, each with its last record's line), a deal is handed
+        over when its rows end: at the first row of another id, or for a scattered id, at
+        its last record."""
         self.errors: list[RowError] = []
         self.warnings: list[RowWarning] = []
         self._groups: dict[str, list[_Transfer]] = {}  # insertion order = first seen
-        # Each deal id's last record (its first line): its deal is handed over there.
-        self._last_rows = last_rows if last_rows is not None else {}
+        self._streaming = scattered is not None
+        self._scattered = scattered if scattered is not None else {}
+        self._current: str | None = None  # the id of the run of rows being read
 
     def add(
         self,
@@ -101,11 +106,17 @@ class TransfersParser:
             self.errors.extend(disagreements)
         else:
             group.append(transfer)
-        if self._last_rows.get(transfer.sipri_id) == numbers[0]:
-            del self._last_rows[transfer.sipri_id]
-            done = self._groups.pop(transfer.sipri_id)
-            return [_merge(done)] if done else []
-        return []
+        return self._completed(transfer.sipri_id, numbers[0]) if self._streaming else []
+
+    def _completed(self, sipri_id: str, line: int) -> list[SipriDeal]:
+        done = []
+        previous, self._current = self._current, sipri_id
+        if previous is not None and previous != sipri_id and previous not in self._scattered:
+            done.append(self._groups.pop(previous, []))
+        if self._scattered.get(sipri_id) == line:
+            del self._scattered[sipri_id]
+            done.append(self._groups.pop(sipri_id, []))
+        return [_merge(group) for group in done if group]
 
     def _disagreements(self, first: _Transfer, other: _Transfer) -> list[RowError]:
         return [

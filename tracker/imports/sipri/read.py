@@ -75,13 +75,13 @@ class Register:
     lines: Lines
     start: int  # 0-based index of the first line after the header
 
-    def parser(self, last_rows: dict[str, int] | None = None) -> DealsParser | TransfersParser:
-        """A parser for this register's layout; for the transfers layout, `last_rows` (the
-        first line of each deal id's last record, see `deal_ids`) lets it hand each deal
-        over as soon as its last row is read instead of at the end of the file."""
+    def parser(self, scattered: dict[str, int] | None = None) -> DealsParser | TransfersParser:
+        """A parser for this register's layout; for the transfers layout, `scattered`
+        (see `scattered_deal_ids`) lets it hand each deal over as soon as its last row is
+        read instead of at the end of the file."""
         if self.head.layout == "deals":
             return DealsParser()
-        return TransfersParser(last_rows)
+        return TransfersParser(scattered)
 
     def records(self) -> Iterator[_Marked]:
         """(line numbers, cells or why unreadable, unclosed, last, text) per record."""
@@ -108,14 +108,25 @@ class Register:
                 f"the SIPRI register has a header (line {self.start}) but no data rows"
             )
 
-    def deal_ids(self) -> dict[str, int]:
-        """Transfers layout: the first line of each SIPRI deal id's last record (a
-        deal's rows need not be next to each other)."""
-        last: dict[str, int] = {}
+    def scattered_deal_ids(self) -> dict[str, int]:
+        """Transfers layout: the deal ids whose rows are not next to each other, each with
+        the first line of its last record. A deal of any other id is complete at the
+        first row of another id, so a sorted register (SIPRI's own) yields an empty map."""
+        scattered: dict[str, int] = {}
+        ended: set[str] = set()  # ids whose run of rows has ended
+        previous = ""
         for numbers, cells, _unclosed, _last, _text in self.records():
-            if not isinstance(cells, str) and cells and cells[0]:
-                last[cells[0]] = numbers[0]
-        return last
+            if isinstance(cells, str) or not cells or not cells[0]:
+                continue
+            sipri_id = cells[0]
+            if sipri_id != previous:
+                ended.add(previous)
+                if sipri_id in ended:
+                    scattered[sipri_id] = numbers[0]
+                previous = sipri_id
+            elif sipri_id in scattered:
+                scattered[sipri_id] = numbers[0]
+        return scattered
 
 
 def open_register(lines: Lines, encoding: str) -> Register:
