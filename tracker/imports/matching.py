@@ -60,6 +60,9 @@ _COMPANIONS = {
 }
 
 
+LOAD_BATCH = 5_000  # stored deals read at a time
+
+
 @dataclass(frozen=True, slots=True)
 class StoredRow:
     """A stored deal as matching needs it. Compact: an import of a million-row register
@@ -109,7 +112,10 @@ class StoredDeals:
                 Deal.id, Deal.buyer_id, Deal.seller_id, Deal.platform_id, Deal.order_year,
                 Deal.condition, Deal.sipri_key, Deal.sipri_hash, Deal.first_delivery_date,
                 Deal.last_delivery_date, Deal.sipri_release,
-            ).where(Deal.deleted_at.is_(None))
+            ).where(Deal.deleted_at.is_(None)),
+            # In batches: the ORM would otherwise fetch every row before the first (a
+            # database of 600,000 deals: 500 MB held at once, never given back).
+            execution_options={"yield_per": LOAD_BATCH},
         )  # fmt: skip
         by_pair: dict[tuple[int, int], list[StoredRow]] = {}
         by_key: dict[str, StoredRow] = {}
