@@ -272,7 +272,9 @@ class Planner:
         self.first_new_source = next_id(session, Source)
         self.known_refs = set(session.scalars(select(Deal.ref).where(Deal.ref.is_not(None))))
         self.stored = StoredDeals.load(session) if match_existing else None
-        self.seen_origins: set[str] = set()
+        # The origins planned so far, by their hash: a register of a million rows would
+        # keep every ref string (a false "appears twice" needs a 64-bit collision).
+        self.seen_origins: set[int] = set()
         self.unseen: set[int] = set()  # stored deals the file does not list
         self.done = 0  # candidates planned so far, for progress
 
@@ -342,12 +344,13 @@ class Planner:
                 # stored before (which keeps its own key, so `by_key` does not know it).
                 plan.unchanged.append(candidate)
                 continue
-            if candidate.origin.ref in self.seen_origins:
+            origin = hash(candidate.origin.ref)
+            if origin in self.seen_origins:
                 plan.problems.append(
                     RowProblem(candidate.row, "row", "", "the same deal appears twice in the file")
                 )
                 continue
-            self.seen_origins.add(candidate.origin.ref)
+            self.seen_origins.add(origin)
             accepted = _accept(candidate, names, batch, plan)
             if accepted is not None:
                 fresh.append(accepted)

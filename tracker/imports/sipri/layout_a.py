@@ -40,10 +40,11 @@ class DealsParser:
     def __init__(self) -> None:
         self.errors: list[RowError] = []
         self.warnings: list[RowWarning] = []
-        # SIPRI lists each deal on its own row, so identical rows are distinct deals: how
-        # many rows of each content so far, by a digest of the cells (8 bytes, not the
-        # cells: a register of a million rows would keep every row's strings).
-        self._seen: dict[bytes, int] = {}
+        # SIPRI lists each deal on its own row, so identical rows are distinct deals: the
+        # contents seen once, and how many rows of each repeated one, by a 64-bit digest
+        # of the cells (not the cells: a million rows would keep every row's strings).
+        self._once: set[int] = set()
+        self._repeated: dict[int, int] = {}
 
     def finish(self) -> list[SipriDeal]:
         """Deals still held at the end of the file: none (each row is handed over)."""
@@ -71,9 +72,17 @@ class DealsParser:
         warning = row.short_row_warning()
         if warning is not None:
             self.warnings.append(warning)
-        key = hashlib.blake2b("\x1f".join(row.cells).encode(), digest_size=8).digest()
-        occurrence = self._seen[key] = self._seen.get(key, 0) + 1
-        return [_deal(values, numbers, text, occurrence)]
+        return [_deal(values, numbers, text, self._occurrence(row.cells))]
+
+    def _occurrence(self, cells: list[str]) -> int:
+        """1 for the first row with these cells, 2 for the next..."""
+        digest = hashlib.blake2b("\x1f".join(cells).encode(), digest_size=8).digest()
+        key = int.from_bytes(digest)
+        if key not in self._once:
+            self._once.add(key)
+            return 1
+        occurrence = self._repeated[key] = self._repeated.get(key, 1) + 1
+        return occurrence
 
 
 def _convert(row: convert.Row) -> list[Any] | None:
