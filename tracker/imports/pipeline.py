@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import itertools
 from collections.abc import Callable, Iterator, Mapping
@@ -356,7 +357,7 @@ def import_register(
     if not dry_run:  # plan against what a concurrent import writes, not beside it
         take_import_lock(session, on_wait)
     with bulk_load(session):
-        planner = Planner(session, match_existing=True)
+        planner = Planner(session, match_existing=True, repeats_possible=not streamed)
         if sample is None and whole is not None:
             planner.expect(FileScope.of(whole))
         elif sample is None and planner.stored is not None and planner.stored.by_key:
@@ -386,6 +387,13 @@ def import_register(
                     _add(written, write_batch(session=session, actor=actor, batch=plan.batch,
                                               log=log, logged=False))  # fmt: skip
                     planner.names_changed()
+                if streamed:
+                    # The cyclic garbage of this chunk (SQL statements, ORM state): the
+                    # collector is paused for the import (tracker.imports.memory), and
+                    # over a million rows that garbage was the largest thing held. Only
+                    # the young generations: what the chunk made, not every stored row.
+                    del plan, chunk
+                    gc.collect(1)
         except SipriFormatError as exc:  # a header and no rows
             raise ImportRejected(f"{filename}: {exc}") from None
         last = Plan()
