@@ -52,23 +52,40 @@ def utf16_codec(data: bytes) -> str | None:
     return None
 
 
-def _mixed_encodings(data: bytes, what: str) -> str | None:
-    """A message when some lines are UTF-8 and others are not, else None."""
-    utf8_line = other_line = 0
-    for number, line in enumerate(data.split(b"\n"), 1):
+class _EncodingTally:
+    """Which lines are UTF-8 and which are not (ASCII lines are both), line by line."""
+
+    def __init__(self) -> None:
+        self.utf8_line = self.other_line = 0  # the first of each, 1-based
+
+    def add(self, number: int, line: bytes) -> None:
         if line.isascii():
-            continue
+            return
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
-            other_line = other_line or number
+            self.other_line = self.other_line or number
         else:
-            utf8_line = utf8_line or number
-        if utf8_line and other_line:
-            return (
-                f"{what} mixes encodings: line {utf8_line} is UTF-8 but line {other_line} "
-                "is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
-            )  # the same words as scan_file's
+            self.utf8_line = self.utf8_line or number
+
+    @property
+    def mixed(self) -> bool:
+        return bool(self.utf8_line and self.other_line)
+
+    def message(self, what: str) -> str:
+        return (
+            f"{what} mixes encodings: line {self.utf8_line} is UTF-8 but line "
+            f"{self.other_line} is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
+        )
+
+
+def _mixed_encodings(data: bytes, what: str) -> str | None:
+    """A message when some lines are UTF-8 and others are not, else None."""
+    tally = _EncodingTally()
+    for number, line in enumerate(data.split(b"\n"), 1):
+        tally.add(number, line)
+        if tally.mixed:
+            return tally.message(what)
     return None
 
 
@@ -146,8 +163,9 @@ def scan_file(path: Path, what: str = "the file") -> FileScan:
         if utf16_codec(head) is not None:
             return FileScan("", "utf-16", 0, head)
         stream.seek(0)
-        size = lines = nuls = first_nul = utf8_line = other_line = 0
+        size = lines = nuls = first_nul = 0
         text = False
+        tally = _EncodingTally()
         for number, line in enumerate(stream, 1):
             digest.update(line)
             size += len(line)
@@ -156,14 +174,7 @@ def scan_file(path: Path, what: str = "the file") -> FileScan:
             if b"\x00" in line:
                 nuls += line.count(b"\x00")
                 first_nul = first_nul or number
-            if line.isascii():
-                continue
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                other_line = other_line or number
-            else:
-                utf8_line = utf8_line or number
+            tally.add(number, line)
     if not text:
         raise UnreadableFile(f"{what} is empty")
     if nuls:
@@ -172,12 +183,9 @@ def scan_file(path: Path, what: str = "the file") -> FileScan:
         raise UnreadableFile(
             f"{what} holds a NUL character (U+0000) on line {first_nul}: text cannot contain one"
         )
-    if utf8_line and other_line:
-        raise UnreadableFile(
-            f"{what} mixes encodings: line {utf8_line} is UTF-8 but line {other_line} "
-            "is not (Latin-1 or Windows-1252?); save the whole file as UTF-8"
-        )
-    encoding = "latin-1" if other_line else "utf-8"
+    if tally.mixed:
+        raise UnreadableFile(tally.message(what))
+    encoding = "latin-1" if tally.other_line else "utf-8"
     sample = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="ignore")
     _checked(DecodedFile(head, sample, encoding), binary)
     return FileScan(digest.hexdigest(), encoding, lines, head)

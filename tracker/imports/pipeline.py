@@ -4,7 +4,6 @@ write side's checked bulk writer (or restore a dump). Atomic, idempotent, previe
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import gc
 import hashlib
 import itertools
@@ -148,8 +147,6 @@ class _Parsed:
     candidates: list[Candidate]
     problems: list[RowProblem]
     detail: str
-    warnings: list[str] = field(default_factory=list)
-    release: dt.date | None = None
 
 
 def _candidates(file: DecodedFile, fmt: str, filename: str, sha: str, parsed_json: Any) -> _Parsed:
@@ -240,16 +237,13 @@ def _import(
             sample=sample.describe() if sample else None,
         )  # fmt: skip
     parsed = _candidates(file, fmt, filename, sha, parsed_json)
-    detail, warnings, release = parsed.detail, parsed.warnings, parsed.release
     if not dry_run:  # plan against what a concurrent import writes, not beside it
         take_import_lock(session, on_wait)
     with bulk_load(session):  # planning reads the stored deals, writing adds to them
         plan = plan_import(session, parsed.candidates, progress, whole_file=sample is None)
     plan.problems = parsed.problems + plan.problems
-    report = _report(plan, filename, fmt, detail, dry_run)
+    report = _report(plan, filename, fmt, parsed.detail, dry_run)
     report.unreviewed_parties = _unreviewed(session, plan.batch.unreviewed)
-    report.warnings = warnings
-    report.release = release.isoformat() if release else None
     report.sample = sample.describe() if sample else None
     if dry_run:  # a preview shows everything, rejected rows included
         return report
@@ -261,7 +255,7 @@ def _import(
         )
     log = ImportLog(
         filename=_stored_name(filename), sha256=sha, format=fmt, unchanged=report.unchanged,
-        rejected=len(report.rejected), summary=report.summary(), release=release,
+        rejected=len(report.rejected), summary=report.summary(),
     )  # fmt: skip
     with bulk_load(session):
         written = write_batch(session=session, actor=actor, batch=plan.batch, log=log)

@@ -284,9 +284,6 @@ class Planner:
         self.unseen: set[int] = set()  # stored deals the file does not list
         self.done = 0  # candidates planned so far, for progress
 
-    def stored_keys(self) -> set[str]:
-        return set(self.stored.by_key) if self.stored is not None else set()
-
     def expect(self, scope: FileScope) -> None:
         """The whole file's scope: without it (a preview of the first rows) no stored deal
         is taken as dropped or paired with a changed row."""

@@ -270,11 +270,6 @@ def _origin(deal: SipriDeal, parsed: SipriFile, notes: str, digest: str) -> Orig
     )
 
 
-def candidates(parsed: SipriFile, filename: str) -> list[Candidate]:
-    """One candidate per SIPRI deal of a parsed register."""
-    return list(iter_candidates(parsed, parsed.deals, filename))
-
-
 def iter_candidates(
     parsed: SipriFile, deals: Iterable[SipriDeal], filename: str
 ) -> Iterator[Candidate]:
