@@ -322,8 +322,12 @@ def _date_sql(column: Any, precision: Any, postgres: bool) -> ColumnElement[str]
     return _empty_if_null(column, func.substr(text, 1, length, type_=String))
 
 
-def _joined(*cells: ColumnElement[str]) -> ColumnElement[str]:
-    """Adjacent cells as one text, as they stand in the line."""
+def _joined(postgres: bool, *cells: ColumnElement[str]) -> ColumnElement[str]:
+    """Adjacent cells as one text, as they stand in the line. SQLite: one printf of them
+    all (a chain of || builds each prefix of the line in turn: 0.12 s of 0.8 s for
+    100,000 deals); no cell is NULL, so printf's NULL-as-empty never applies."""
+    if not postgres:
+        return func.printf(",".join(["%s"] * len(cells)), *cells, type_=String)
     joined = cells[0]
     for cell in cells[1:]:
         joined = joined + literal(",") + cell
@@ -367,12 +371,13 @@ def _deal_columns(postgres: bool, cited: Any) -> tuple[Any, ...]:
     return (
         Deal.id, Deal.buyer_id, Deal.seller_id, Deal.platform_id,
         _joined(
+            postgres,
             cell(Deal.quantity_ordered), cell(Deal.quantity_delivered), cell(Deal.condition),
             cell(Deal.value_amount), cell(Deal.value_currency), cell(Deal.value_year),
             cell(Deal.status), date(Deal.order_date, Deal.order_date_precision),
         ),
         _joined(
-            _text_sql(Deal.quantity_unit), cell(Deal.quantity_ordered_estimated),
+            postgres, _text_sql(Deal.quantity_unit), cell(Deal.quantity_ordered_estimated),
             cell(Deal.quantity_delivered_estimated), cell(Deal.value_kind),
             cell(Deal.value_at_least), _text_sql(Deal.programme), cell(Deal.local_production),
             cell(Deal.order_date_estimated),
