@@ -18,6 +18,7 @@ from test_sipri_releases import deals, transfers
 from tracker.auth import cli_actor
 from tracker.imports import pipeline
 from tracker.imports.files import decode, file_lines, scan_file
+from tracker.imports.matching import StoredDeals
 from tracker.imports.pipeline import ImportReport, import_data, import_file
 from tracker.imports.plan import ImportRejected
 from tracker.imports.sipri.read import Register, open_register, text_lines
@@ -251,6 +252,41 @@ def test_newer_releases_update_add_and_flag_the_same_streamed(
     a_update, b_update = outcomes[1], outcomes[3]
     assert a_update["counts"][2] >= 1 and a_update["counts"][3] >= 1  # updated, flagged
     assert b_update["counts"][2] >= 1 and b_update["counts"][3] >= 1
+
+
+def test_the_stored_deals_columns_give_back_every_deal_as_stored(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
+    """Matching keeps the stored deals as columns of integers (a million deals: about 60
+    bytes each, not 380): each deal comes back from them as the database holds it,
+    unknowns included, and is found by its SIPRI key; a key never imported is not."""
+    with make_session_factory(seeded_engine)() as session, session.begin():
+        import_data(session=session, actor=ACTOR, data=deals(ROWS_A), filename="a.csv")
+        import_data(session=session, actor=ACTOR, data=transfers(ROWS_B), filename="b.csv")
+    with make_session_factory(seeded_engine)() as session:
+        stored = StoredDeals.load(session)
+        live = session.scalars(select(Deal).where(Deal.deleted_at.is_(None))).all()
+        keyed = [deal for deal in live if deal.sipri_key]
+        # Both layouts' own deals (rows that matched a seeded deal add none), and the seeds.
+        assert len(keyed) >= 10 and len(live) > len(keyed)
+        for deal in keyed:
+            row = stored.keyed(deal.sipri_key or "")
+            delivered = deal.last_delivery_date or deal.first_delivery_date
+            assert row is not None
+            assert (row.deal_id, row.buyer_id, row.seller_id, row.platform_id, row.year,
+                    row.condition, row.family, row.delivered_in, row.sipri_release) == (
+                deal.id, deal.buyer_id, deal.seller_id, deal.platform_id, deal.order_year,
+                deal.condition, deal.sipri_key.split(":")[0] if deal.sipri_key else None,
+                delivered.year if delivered else None, deal.sipri_release,
+            )  # fmt: skip
+            assert row.same_content(deal.sipri_hash)
+        assert any(row.year is None or row.condition is None
+                   for row in map(stored.columns.row, range(len(live))))  # fmt: skip
+        assert stored.keyed("row:never-imported:1") is None
+        named = stored.listed([keyed[0].sipri_key or "", "id:99999999"])
+        assert sum(named) == 1
+        assert named[[stored.columns.deal_ids[at] for at in range(len(live))].index(
+            keyed[0].id)] == 1  # fmt: skip
 
 
 @pytest.mark.parametrize(

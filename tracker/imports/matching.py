@@ -17,7 +17,9 @@ Rules (issue #12):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -61,12 +63,13 @@ _COMPANIONS = {
 
 
 LOAD_BATCH = 5_000  # stored deals read at a time
+_NO_YEAR = -1  # an unknown year in the year columns
+_NO_CONTENT = 0  # a deal with no SIPRI content hash (a real hash is 0 once in 2^64)
 
 
 @dataclass(frozen=True, slots=True)
 class StoredRow:
-    """A stored deal as matching needs it. Compact: an import of a million-row register
-    into a database that holds its earlier release keeps one per stored deal."""
+    """A stored deal as matching needs it, made from `StoredDeals`' columns when asked."""
 
     deal_id: int
     buyer_id: int
@@ -74,7 +77,7 @@ class StoredRow:
     platform_id: int
     year: int | None
     condition: Condition | None
-    sipri_key: str | None
+    family: str | None  # "row" / "id": the SIPRI layout whose import created it
     content: int | None  # the first 64 bits of its SIPRI content hash (`same_content`)
     delivered_in: int | None  # the year of its last delivery, if any
     sipri_release: dt.date | None
@@ -94,12 +97,104 @@ def _family(key: str | None) -> str | None:
     return key.split(":", 1)[0] if key else None
 
 
+class _Codes:
+    """Small values (conditions, families, release dates) as one-byte or two-byte codes."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._codes: dict[Any, int] = {}
+
+    def code(self, value: Any) -> int:
+        found = self._codes.get(value)
+        if found is None:
+            found = self._codes[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+class _Columns:
+    """The stored deals as columns of machine integers, one position per deal: about 60
+    bytes a deal where a row object, its key text and two dict entries took about 380
+    (a re-import into a database of a million deals: 584 MB peak RSS)."""
+
+    def __init__(self) -> None:
+        self.deal_ids = array("q")
+        self.buyers = array("q")
+        self.sellers = array("q")
+        self.platforms = array("q")
+        self.years = array("i")
+        self.delivered_in = array("i")
+        self.contents = array("Q")
+        self.conditions = array("B")
+        self.families = array("B")
+        self.releases = array("H")
+        self.key_hashes = array("q")  # hash() of the SIPRI key; 0 for a deal without one
+        self.condition_codes = _Codes()
+        self.family_codes = _Codes()
+        self.release_codes = _Codes()
+
+    def append(self, deal: tuple[Any, ...]) -> int:
+        deal_id, buyer, seller, platform, year, condition, key, sipri_hash, first, last, \
+            release = deal  # fmt: skip
+        delivered = last or first
+        self.deal_ids.append(deal_id)
+        self.buyers.append(buyer)
+        self.sellers.append(seller)
+        self.platforms.append(platform)
+        self.years.append(_NO_YEAR if year is None else year)
+        self.delivered_in.append(delivered.year if delivered else _NO_YEAR)
+        self.contents.append(_content(sipri_hash) or _NO_CONTENT)
+        self.conditions.append(self.condition_codes.code(condition))
+        self.families.append(self.family_codes.code(_family(key)))
+        self.releases.append(self.release_codes.code(release))
+        self.key_hashes.append(hash(key) if key else 0)
+        return len(self.deal_ids) - 1
+
+    def row(self, position: int) -> StoredRow:
+        year, delivered = self.years[position], self.delivered_in[position]
+        content = self.contents[position]
+        return StoredRow(
+            self.deal_ids[position], self.buyers[position], self.sellers[position],
+            self.platforms[position], None if year == _NO_YEAR else year,
+            self.condition_codes.values[self.conditions[position]],
+            self.family_codes.values[self.families[position]],
+            None if content == _NO_CONTENT else content,
+            None if delivered == _NO_YEAR else delivered,
+            self.release_codes.values[self.releases[position]],
+        )  # fmt: skip
+
+
+class _KeyIndex:
+    """The positions of the stored deals that have a SIPRI key, found by the key's hash:
+    two sorted columns (12 bytes a deal) instead of a dict of a million texts. Python's
+    str hash is 64 bits here; two of a million keys share one once in 10^7 imports."""
+
+    def __init__(self, key_hashes: array[int]) -> None:
+        order = sorted(
+            (position for position, key in enumerate(key_hashes) if key),
+            key=key_hashes.__getitem__,
+        )
+        self.hashes = array("q", (key_hashes[position] for position in order))
+        self.positions = array("I", order)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def position(self, key: str) -> int | None:
+        wanted = hash(key)
+        at = bisect_left(self.hashes, wanted)
+        if at < len(self.hashes) and self.hashes[at] == wanted:
+            return self.positions[at]
+        return None
+
+
 @dataclass
 class StoredDeals:
     """The live deals, indexed once per import for matching and updating."""
 
-    by_pair: dict[tuple[int, int], list[StoredRow]]
-    by_key: dict[str, StoredRow]
+    columns: _Columns
+    by_pair: dict[tuple[int, int], array[int]]  # positions per (buyer, seller)
+    by_key: _KeyIndex
     categories: dict[int, Category]
     updates: list[tuple[int, _Accepted]] = field(default_factory=list)
     # Platforms per (designation, kind): a register repeats its designations many times.
@@ -117,24 +212,26 @@ class StoredDeals:
             # database of 600,000 deals: 500 MB held at once, never given back).
             execution_options={"yield_per": LOAD_BATCH},
         )  # fmt: skip
-        by_pair: dict[tuple[int, int], list[StoredRow]] = {}
-        by_key: dict[str, StoredRow] = {}
-        shared: dict[Any, Any] = {}  # one object per distinct year, id, release
-        for deal_id, buyer, seller, platform, year, condition, key, sipri_hash, first, last, \
-                release in rows:  # fmt: skip
-            delivered = last or first
-            row = StoredRow(
-                deal_id, shared.setdefault(buyer, buyer), shared.setdefault(seller, seller),
-                shared.setdefault(platform, platform), shared.setdefault(year, year), condition,
-                key, _content(sipri_hash),
-                shared.setdefault(delivered.year, delivered.year) if delivered else None,
-                shared.setdefault(release, release),
-            )  # fmt: skip
-            by_pair.setdefault((row.buyer_id, row.seller_id), []).append(row)
-            if key:
-                by_key[key] = row
+        columns = _Columns()
+        by_pair: dict[tuple[int, int], array[int]] = {}
+        for deal in rows:
+            position = columns.append(tuple(deal))
+            pair = (deal[1], deal[2])
+            positions = by_pair.get(pair)
+            if positions is None:
+                positions = by_pair[pair] = array("I")
+            positions.append(position)
         categories = dict(session.execute(select(Platform.id, Platform.category)).all())
-        return cls(by_pair, by_key, categories)
+        return cls(columns, by_pair, _KeyIndex(columns.key_hashes), categories)
+
+    def has_keys(self) -> bool:
+        """Whether any stored deal came from a SIPRI import."""
+        return len(self.by_key) > 0
+
+    def keyed(self, key: str) -> StoredRow | None:
+        """The stored deal a SIPRI import made from the row of this key, if any."""
+        position = self.by_key.position(key)
+        return None if position is None else self.columns.row(position)
 
     def deal(self, session: Session, deal_id: int) -> Deal:
         return session.get_one(Deal, deal_id)
@@ -145,28 +242,43 @@ class StoredDeals:
             self.named[key] = _platform_ids(deal_in.platform, candidate.platform_category, names)
         return self.named[key]
 
-    def _rows_for(self, deal_in: DealIn, names: NameIndex) -> list[StoredRow]:
+    def _positions(self, deal_in: DealIn, names: NameIndex) -> array[int] | tuple[()]:
+        """The stored deals of the row's buyer and seller."""
         buyer, seller = names.party_id(deal_in.buyer), names.party_id(deal_in.seller)
         if buyer is None or seller is None:
-            return []
-        return self.by_pair.get((buyer, seller), [])
+            return ()
+        return self.by_pair.get((buyer, seller), ())
+
+    def _rows_of(self, positions: Iterable[int], platforms: set[int]) -> list[StoredRow]:
+        """Those of these stored deals that are of one of these platforms (told apart on
+        the column first: a pair may have thousands of deals)."""
+        columns = self.columns
+        return [columns.row(at) for at in positions if columns.platforms[at] in platforms]
 
     def matches(self, deal_in: DealIn, candidate: Candidate, names: NameIndex) -> list[int]:
         """Stored deals this row may state (see the module's rules)."""
-        rows = self._rows_for(deal_in, names)
-        if not rows:  # most rows of a first import: no need to resolve the platform
+        positions = self._positions(deal_in, names)
+        if not positions:  # most rows of a first import: no need to resolve the platform
             return []
         platforms = self._platforms(deal_in, candidate, names)
         family = _family(candidate.sipri_key)
         year = deal_in.order_date.value.year if deal_in.order_date else None
         return [
             row.deal_id
-            for row in rows
-            if row.platform_id in platforms
-            and (family is None or _family(row.sipri_key) != family)
+            for row in self._rows_of(positions, platforms)
+            if (family is None or row.family != family)
             and _compatible(row.condition, deal_in.condition)
             and _near(row.year, year)
         ]
+
+    def listed(self, keys: Iterable[str]) -> bytearray:
+        """Which stored deals these SIPRI keys name: a byte per stored deal, 1 if named."""
+        named = bytearray(len(self.columns.deal_ids))
+        for key in keys:
+            position = self.by_key.position(key)
+            if position is not None:
+                named[position] = 1
+        return named
 
     def unseen(self, scope: FileScope, names: NameIndex) -> set[int]:
         """Deals earlier imports of the file's layout(s) created that the file does not
@@ -177,13 +289,15 @@ class StoredDeals:
         file saved with a filter) says nothing about what SIPRI dropped."""
         recipients = {names.party_id(name) for name in scope.recipients}
         suppliers = {names.party_id(name) for name in scope.suppliers}
+        listed = scope.listed if scope.listed is not None else self.listed(scope.keys)
+        rows = (self.columns.row(position) for position in self.by_key.positions
+                if not listed[position])  # fmt: skip
         return {
             row.deal_id
-            for key, row in self.by_key.items()
-            if key not in scope.keys
-            and _family(key) in scope.families
+            for row in rows
+            if row.family in scope.families
             and (scope.everyone or (row.buyer_id in recipients and row.seller_id in suppliers))
-            and (_family(key) != "id" or _within(row.delivered_in, scope.first, scope.last))
+            and (row.family != "id" or _within(row.delivered_in, scope.first, scope.last))
             and _older(row.sipri_release, scope.release)
         }
 
@@ -198,9 +312,8 @@ class StoredDeals:
         year = deal_in.order_date.value.year if deal_in.order_date else None
         options = [
             row
-            for row in self._rows_for(deal_in, names)
-            if row.deal_id in unseen and _family(row.sipri_key) == "row"
-            and row.platform_id in platforms and _near(row.year, year)
+            for row in self._rows_of(self._positions(deal_in, names), platforms)
+            if row.deal_id in unseen and row.family == "row" and _near(row.year, year)
         ]  # fmt: skip
         if not options:
             return None
@@ -215,6 +328,9 @@ class FileScope:
     """What a whole file states, for telling which stored deals it no longer lists."""
 
     keys: set[str] = field(default_factory=set)  # its SIPRI keys
+    # With the stored deals at hand (a streamed file): which of them its keys name, a byte
+    # per stored deal, instead of a million keys.
+    listed: bytearray | None = None
     families: set[str | None] = field(default_factory=set)  # "row" / "id"
     everyone: bool = False  # an export "from All countries to All countries"
     release: dt.date | None = None  # the newest release it names
@@ -224,21 +340,21 @@ class FileScope:
     last: int | None = None
 
     @classmethod
-    def of(
-        cls, candidates: Iterable[Candidate], keep: Mapping[str, StoredRow] | None = None
-    ) -> FileScope:
-        """The scope of these candidates; with `keep` (the stored deals by key), only the
-        keys of stored deals are kept, as the stored key strings: a file of a million rows
-        need not hold all of its own."""
+    def of(cls, candidates: Iterable[Candidate], stored: StoredDeals | None = None) -> FileScope:
+        """The scope of these candidates; with `stored`, their keys are kept as the
+        stored deals they name (`listed`): a file of a million rows need not hold all of
+        its own."""
         scope = cls()
+        if stored is not None:
+            scope.listed = bytearray(len(stored.columns.deal_ids))
         for candidate in candidates:
             key = candidate.sipri_key
             if key:
                 scope.families.add(_family(key))
-                if keep is None:
+                if scope.listed is None:
                     scope.keys.add(key)
-                elif (stored := keep.get(key)) is not None and stored.sipri_key is not None:
-                    scope.keys.add(stored.sipri_key)
+                elif stored is not None and (position := stored.by_key.position(key)) is not None:
+                    scope.listed[position] = 1
             extras = candidate.extras
             release = extras.get("sipri_release")
             if release is not None and (scope.release is None or release > scope.release):

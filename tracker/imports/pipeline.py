@@ -7,7 +7,7 @@ import dataclasses
 import gc
 import hashlib
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -25,7 +25,7 @@ from tracker.imports.files import (
     parse_json,
     scan_file,
 )
-from tracker.imports.matching import FileScope, StoredRow
+from tracker.imports.matching import FileScope, StoredDeals
 from tracker.imports.memory import collector_paused
 from tracker.imports.own import csv_candidates, json_candidates, looks_like_own_csv
 from tracker.imports.plan import (
@@ -354,8 +354,8 @@ def import_register(
         planner = Planner(session, match_existing=True, repeats_possible=not streamed)
         if sample is None and whole is not None:
             planner.expect(FileScope.of(whole))
-        elif sample is None and planner.stored is not None and planner.stored.by_key:
-            planner.expect(_scope(register, filename, planner.stored.by_key))
+        elif sample is None and planner.stored is not None and planner.stored.has_keys():
+            planner.expect(_scope(register, filename, planner.stored))
         if whole is not None:
             stream: Iterator[Candidate] = iter(whole)
         else:
@@ -421,7 +421,7 @@ def import_register(
     return report
 
 
-def _scope(register: Register, filename: str, stored: Mapping[str, StoredRow]) -> FileScope:
+def _scope(register: Register, filename: str, stored: StoredDeals) -> FileScope:
     """What a streamed register lists, in a pass of its own (its parser's errors are the
     import's to report, in the pass that imports)."""
     transfers = register.head.layout == "transfers"

@@ -332,18 +332,19 @@ class Planner:
             if deal_ref and deal_ref in self.known_refs:
                 plan.unchanged.append(candidate)
                 continue
-            if stored is not None and key is not None and key in stored.by_key:
-                if stored.by_key[key].same_content(candidate.extras.get("sipri_hash")):
+            row = stored.keyed(key) if stored is not None and key is not None else None
+            if stored is not None and row is not None:
+                if row.same_content(candidate.extras.get("sipri_hash")):
                     plan.unchanged.append(candidate)
-                    _restated(stored.by_key[key], candidate, batch)
+                    _restated(row, candidate, batch)
                     continue
                 accepted = _accept(candidate, names, batch, plan)
                 if accepted is not None:
-                    stored.updates.append((stored.by_key[key].deal_id, accepted))
+                    stored.updates.append((row.deal_id, accepted))
                 continue
             if candidate.origin.ref in known_origins:
                 # This row's content, imported before: also a row that corroborated a deal
-                # stored before (which keeps its own key, so `by_key` does not know it).
+                # stored before (which keeps its own key, so `keyed` does not know it).
                 plan.unchanged.append(candidate)
                 continue
             origin = hash(candidate.origin.ref)
