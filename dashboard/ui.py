@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -198,11 +198,22 @@ def deals_table(
     columns: Sequence[str] = DEFAULT_COLUMNS,
     sorted_by: str | None = None,
     descending: bool = False,
-    sortable: bool = False,
-) -> int | str | None:
-    """Show deal rows; returns the deal id of a ticked row (open it), or, when `sortable`,
-    the sort key of a clicked column header (sort every page by it in the database)."""
+    on_sort: Callable[[str], None] | None = None,
+) -> int | None:
+    """Show deal rows; returns the deal id of a ticked row (open it). With `on_sort`, a
+    clicked column header calls it with the column's sort key (sort every page by it in
+    the database) before the run that follows the click, so that run draws the sorted
+    table: no second run, in whose gap a quick next click fell on the old table and was
+    lost."""
     frame = deals_frame(rows)
+
+    def header_clicked() -> None:
+        selection = st.session_state[key].selection
+        if on_sort is not None and not selection.rows and selection.columns:
+            name = str(selection.columns[0]).split(" ")[0]
+            if name in COLUMNS:
+                on_sort(COLUMNS[name][1])
+
     event = st.dataframe(
         frame,
         hide_index=True,
@@ -212,20 +223,15 @@ def deals_table(
         column_order=[name for name in COLUMNS if name in columns],
         column_config=_column_config(sorted_by, descending),
         placeholder="unknown",
-        on_select="rerun",
+        on_select=header_clicked if on_sort is not None else "rerun",
         # Column selection turns off the grid's own sorting, which sorted this page only
         # (and numbers as text); a clicked header sorts every page in the database instead.
-        selection_mode=["single-row", "single-column"] if sortable else ["single-row"],
+        selection_mode=["single-row", "single-column"] if on_sort else ["single-row"],
     )
     selection = getattr(event, "selection", None)
-    if selection is None:
+    if selection is None or not selection.rows:
         return None
-    if selection.rows:
-        return int(frame["Deal"].iloc[selection.rows[0]])
-    if sortable and selection.columns:
-        name = str(selection.columns[0]).split(" ")[0]
-        return COLUMNS[name][1] if name in COLUMNS else None
-    return None
+    return int(frame["Deal"].iloc[selection.rows[0]])
 
 
 def link_params(**params: str) -> dict[str, str | list[str]]:

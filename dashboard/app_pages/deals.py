@@ -79,6 +79,13 @@ def _init_from_url() -> None:
     st.session_state["deals_loaded"] = True
 
 
+def _header_clicked(sort: str) -> None:
+    """The table's callback: sort by this column on the run the click starts."""
+    st.session_state["deals_clicked_sort"] = sort
+    # A fresh table (new key) drops the header's selection.
+    st.session_state["deals_table_n"] = st.session_state.get("deals_table_n", 0) + 1
+
+
 def _apply_header_click() -> None:
     """A header clicked on the last run sorts by its column (again: the other way)."""
     sort = st.session_state.pop("deals_clicked_sort", None)
@@ -201,18 +208,13 @@ st.caption(
     f"Deals {first:,}–{first + len(rows) - 1:,} of {count:,}. Click a column's header to "
     "sort all of them by it (again to reverse); tick a row to open the deal."
 )
-clicked = deals_table(
+opened = deals_table(
     rows, key=f"deals_table_{st.session_state.get('deals_table_n', 0)}",
     columns=shown_columns or DEFAULT_COLUMNS, sorted_by=sort, descending=descending,
-    sortable=True,
+    on_sort=_header_clicked,
 )  # fmt: skip
-if isinstance(clicked, int):
-    open_deal(clicked)
-elif isinstance(clicked, str):
-    st.session_state["deals_clicked_sort"] = clicked
-    # A fresh table (new key) drops the header's selection.
-    st.session_state["deals_table_n"] = st.session_state.get("deals_table_n", 0) + 1
-    st.rerun()
+if opened is not None:
+    open_deal(opened)
 breakdown = st.expander(
     "Breakdown of these deals: buyers, sellers, categories, statuses",
     key=BREAKDOWN,
