@@ -336,10 +336,22 @@ def test_the_researcher_journey_survives_reloads(page: Page, own: tuple[str, str
     event.get_by_text("Add a timeline event").click()
     event.get_by_label("What happened").fill("Contract signed in Athens")
     expect(event.get_by_label("What happened")).to_have_value("Contract signed in Athens")
-    event.get_by_role("button", name="Add event").click()
-    wait_until_idle(page)
     # exact: the edit history grid quotes it too ("event: — → proposal: Contract ...")
-    expect(page.get_by_text("Contract signed in Athens", exact=True)).to_be_visible()
+    shown = page.get_by_text("Contract signed in Athens", exact=True).first
+    for attempt in range(2):
+        event.get_by_role("button", name="Add event").click()
+        wait_until_idle(page)
+        try:
+            expect(shown).to_be_visible(timeout=10_000 if attempt == 0 else EXPECT_TIMEOUT)
+            break
+        except AssertionError:
+            # A full fresh-clone run once showed no event after the click (not reproduced
+            # in 10 runs alone or beside the other browser modules). A refusal fails at
+            # once; a click that never reached the server is made again, as a person
+            # seeing the unchanged form would.
+            expect(page.get_by_text("Not saved")).to_have_count(0)
+            if attempt == 1:
+                raise
 
     for quantity in ("8", "9"):  # edit, then edit again
         page.get_by_role("link", name="Edit this deal").click()
