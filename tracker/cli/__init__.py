@@ -1,6 +1,6 @@
 """The `tracker` command line: each command reads options, calls the library, prints.
 
-Commands live in `db`, `deals`, `tables`, `data`, `restore` and `users`; `common` holds
+Commands live in `db`, `deals`, `tables`, `data`, `extract`, `restore` and `users`; `common` holds
 what they share.
 """
 
@@ -15,6 +15,7 @@ from tracker import __version__
 from tracker.cli.data import dump_command, import_command
 from tracker.cli.db import db, seed
 from tracker.cli.deals import deals, export_command, totals_command
+from tracker.cli.extract import extract_command
 from tracker.cli.restore import restore_command
 from tracker.cli.tables import tables
 from tracker.cli.users import audit_command, users
@@ -53,7 +54,7 @@ def dashboard(port: int | None, address: str | None, headless: bool) -> None:
 
 
 for command in (db, seed, deals, totals_command, tables, export_command, import_command,
-                dump_command, restore_command, users, audit_command, dashboard):  # fmt: skip
+                dump_command, restore_command, users, audit_command, extract_command, dashboard):  # fmt: skip
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -1,0 +1,818 @@
+"""From an article's sentences to candidate deals.
+
+Each sentence is read on its own: the platforms it names, the cues that say what happened
+(`tracker.extract.cues`), the states and companies around them and the role each plays,
+the quantity before each platform, the money and dates beside it. A platform that some
+cue governs becomes a candidate; one that none does only adds facts to a candidate found
+elsewhere in the article. Candidates about the same deal (same buyer, platform family and
+condition, no contradicting seller or quantity) are then merged.
+
+Every quote is a slice of the article, so it occurs there verbatim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from tracker.extract.cues import (
+    COUNTED,
+    FILLERS,
+    NEW,
+    SECOND_HAND,
+    STAGE,
+    Cue,
+    find_cues,
+)
+from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
+from tracker.extract.money import Money, find_money
+from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
+from tracker.extract.text import Span, Token, clauses, sentences, tokens, word_set
+
+# States in these positions are not the actors of a sentence ("in Ukraine", "outside the US").
+_NOT_SUBJECT_BEFORE = word_set(
+    "in into at from to with of by for against over outside across than near under"
+)
+# A demonym or state before these is a government acting ("the Swiss government scrapped").
+_ACTORS = word_set(
+    "government governments ministry minister officials military army navy air "
+    "defence defense cabinet president parliament congress state authorities forces "
+    "administration"
+)
+_BUYING_NOUNS = word_set(
+    "purchase acquisition order request decision buying procurement plan plans"
+)
+_SPLIT_CONDITION = re.compile(
+    r"\b(?P<a>\w+)\s+(?P<ca>used|second-hand|secondhand|new)\s+(?:plus|and)\s+(?P<b>\w+)\s+"
+    r"(?P<cb>used|second-hand|secondhand|new)\b",
+    re.IGNORECASE,
+)
+_NOT_DEAL_MONEY = re.compile(
+    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|"
+    r"spending|expenditure|investment)\b[^.]{0,30}$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:out of|of (?:the |its |their )?)(?P<n>[\w,-]+)"
+    r"\s+(?:ordered|on order|purchased|bought)",
+    re.IGNORECASE,
+)
+# US notices of a possible sale: the seller is the United States whoever is named.
+_US_NOTICE = re.compile(
+    r"Foreign Military Sale|State Department|Defense Security Cooperation"
+    r"|\bDSCA\b|Department of State",
+    re.IGNORECASE,
+)
+_GENERIC_DESIGNATION = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Z][\w/-]*$")
+
+
+@dataclass
+class Candidate:
+    """A deal an article reports, with the words behind each field."""
+
+    platform: str
+    family: str
+    buyer: str | None = None
+    buyer_iso3: str | None = None
+    seller: str | None = None
+    seller_iso3: str | None = None
+    manufacturer: str | None = None
+    quantity: int | None = None
+    value: Decimal | None = None
+    currency: str | None = None
+    status: str = "proposed"
+    second_hand: bool | None = None
+    date: str | None = None
+    quote: str = ""
+    field_quotes: dict[str, str] = field(default_factory=dict)
+    confidence: float = 0.0
+    existing_deal_id: int | None = None
+    category: str | None = None
+    stored_platform: bool = False
+    # How each party was found: "said" (the text names its role) or "guessed".
+    buyer_said: bool = False
+    seller_said: bool = False
+    governed: bool = True  # a cue governs it; False: it only adds facts to another
+    other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
+    strong: bool = False
+    start: int = 0
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    words: Sequence[Token]
+    mentions: list[Mention]
+    cues: list[Cue]
+    money: list[Money]
+    dates: list[DateMention]
+
+
+def extract_candidates(
+    text: str, gazetteer: Gazetteer, *, published: dt.date | None = None, dollar: str = "USD"
+) -> list[Candidate]:
+    """The deals an article reports, merged, in the order the article first names them."""
+    words = tokens(text)
+    starts = [word.start for word in words]
+    read = [
+        _read(span, words, starts, gazetteer, text, published, dollar) for span in sentences(text)
+    ]
+    main = _main_state(read)
+    found: list[Candidate] = []
+    for sentence in read:
+        made = _sentence_candidates(sentence, text)
+        for candidate in made:
+            if candidate.buyer is None:
+                _guess_buyer(candidate, found, main)
+            found.append(candidate)
+        if not made and found and not any(m.entry.kind == "platform" for m in sentence.mentions):
+            _refer_back(found[-1], sentence)
+    merged = _merge(found)
+    kept = [c for c in merged if c.governed and c.buyer and c.buyer_iso3 != c.seller_iso3]
+    for candidate in kept:
+        candidate.confidence = _confidence(candidate)
+    return kept
+
+
+def _read(
+    span: Span,
+    words: Sequence[Token],
+    starts: list[int],
+    gazetteer: Gazetteer,
+    text: str,
+    published: dt.date | None,
+    dollar: str,
+) -> _Sentence:
+    first = bisect.bisect_left(starts, span.start)
+    last = bisect.bisect_left(starts, span.end)
+    own = words[first:last]
+    mentions = gazetteer.find(own, text)
+    money = find_money(span.text, span.start, dollar)
+    mentions = [m for m in mentions if not _inside(m.start, money)]
+    mentions += _generic_platforms(own, mentions, money)
+    mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
+    return _Sentence(
+        span,
+        own,
+        mentions,
+        find_cues(span.text, span.start),
+        money,
+        find_dates(span.text, published, span.start),
+    )
+
+
+def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "AH-64E Apache": two names of one platform side by side are one mention."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.entry.kind == mention.entry.kind == "platform"
+            and last.entry.name == mention.entry.name
+            and not text[last.end : mention.start].strip()
+        ):
+            joined[-1] = replace(
+                last, end=mention.end, last=mention.last, text=text[last.start : mention.end]
+            )
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _inside(offset: int, spans: Sequence[Money]) -> bool:
+    return any(item.start <= offset < item.end for item in spans)
+
+
+def _generic_platforms(
+    words: Sequence[Token], known: list[Mention], money: list[Money]
+) -> list[Mention]:
+    """Designations no list knows ("12 Thunderbolt-7 patrol boats"): a capitalised word
+    with letters and digits that a quantity counts or that names what is counted."""
+    taken = {index for m in known for index in range(m.first, m.last)}
+    found = []
+    for index, word in enumerate(words):
+        if (
+            index in taken
+            or _inside(word.start, money)
+            or not _GENERIC_DESIGNATION.match(word.text)
+        ):
+            continue
+        if looks_like_year(word.text) or word.text.upper().startswith(("COVID", "G7", "G20")):
+            continue
+        after = [w.text for w in words[index + 1 : index + 4]]
+        before = words[index - 1].text if index else ""
+        if any(COUNTED.match(w) for w in after) or parse_number(before) is not None:
+            category = next((_category_of(w) for w in after if COUNTED.match(w)), None)
+            entry = Entry("platform", word.text, category=category)
+            found.append(Mention(entry, word.start, word.end, index, index + 1, word.text))
+    return found
+
+
+def _category_of(noun: str) -> str:
+    noun = noun.lower().rstrip("s")
+    if noun in (
+        "jet",
+        "aircraft",
+        "fighter",
+        "plane",
+        "helicopter",
+        "chopper",
+        "drone",
+        "trainer",
+        "tanker",
+    ):
+        return "aircraft"
+    if noun in ("ship", "vessel", "boat", "frigate", "corvette", "submarine", "destroyer"):
+        return "ships"
+    if noun in ("tank", "vehicle"):
+        return "armoured_vehicles"
+    if noun in ("howitzer", "gun", "launcher"):
+        return "artillery"
+    if noun == "missile":
+        return "missiles"
+    return "other"
+
+
+def _main_state(read: list[_Sentence]) -> Mention | None:
+    """The state an article is mostly about (its first sentences' most named one)."""
+    counts: Counter[str] = Counter()
+    firsts: dict[str, Mention] = {}
+    for sentence in read[:4]:
+        for mention in sentence.mentions:
+            if mention.entry.kind == "state":
+                counts[mention.entry.name] += 1
+                firsts.setdefault(mention.entry.name, mention)
+    if not counts:
+        return None
+    return firsts[counts.most_common(1)[0][0]]
+
+
+# --- one sentence ----------------------------------------------------------------------
+
+
+def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
+    platforms = [m for m in sentence.mentions if m.entry.kind == "platform"]
+    candidates = []
+    for position, platform in enumerate(platforms):
+        cues = _governing(sentence, platforms, position)
+        candidate = Candidate(
+            platform=platform.entry.name,
+            family=platform.entry.family or platform_family(platform.entry.name),
+            category=platform.entry.category,
+            stored_platform=platform.entry.stored,
+            start=platform.start,
+        )
+        candidate.governed = bool(cues)
+        candidate.strong = any(cue.strong for cue in cues)
+        candidate.quote = sentence.span.text
+        candidate.field_quotes["platform"] = _clause_of(sentence, platform.start)
+        if cues:
+            candidate.status = max((cue.status for cue in cues), key=STAGE.__getitem__)
+            candidate.field_quotes["status"] = _clause_of(sentence, cues[-1].start)
+        _roles(candidate, sentence, platforms, platform, cues)
+        _quantity(candidate, sentence, platforms, platform, text)
+        _value(candidate, sentence, platforms, platform)
+        _date(candidate, sentence, cues)
+        _maker(candidate, sentence, platform)
+        for part in _split_by_condition(candidate, sentence):
+            candidates.extend(_split_by_seller(part, sentence, platform))
+    return candidates
+
+
+def _split_by_seller(
+    candidate: Candidate, sentence: _Sentence, platform: Mention
+) -> list[Candidate]:
+    """ "12 used Typhoons each from Qatar and Oman": a deal with each seller; the number
+    is each one's only when the text says "each"."""
+    if not candidate.other_sellers:
+        return [candidate]
+    each = re.search(r"\beach\b|\brespectively\b", _clause_of(sentence, platform.start))
+    parts = [candidate]
+    for entry in candidate.other_sellers:
+        part = replace(candidate, field_quotes=dict(candidate.field_quotes), other_sellers=[])
+        _set_seller(part, entry, said=True)
+        parts.append(part)
+    for part in parts:
+        part.other_sellers = []
+        if not each:
+            part.quantity = None
+            part.field_quotes.pop("quantity", None)
+    return parts
+
+
+def _governing(sentence: _Sentence, platforms: list[Mention], position: int) -> list[Cue]:
+    """The cues said of this platform. The strong ones in its clause before it (the
+    latest stage wins: "scrapped plans to buy" is a cancellation); without one, those of
+    the platform before it in a list ("ordered 96 Apaches and 250 Abrams"); else the
+    first strong cue after it; weak cues ("the purchase of") only where no strong one
+    is. Also a last-stage cue (delivered, cancelled) later in the sentence with no
+    platform after it ("..., confirming the completion of all deliveries")."""
+    platform = platforms[position]
+    clause = _clause_span(sentence, platform.start)
+    previous = platforms[position - 1] if position else None
+    after_limit = min(
+        clause.end,
+        platforms[position + 1].start if position + 1 < len(platforms) else sentence.span.end,
+    )
+    chosen: list[Cue] = []
+    for strong in (True, False):
+        kind = [cue for cue in sentence.cues if cue.strong is strong]
+        floor = max(clause.start, previous.end if previous else clause.start)
+        before = [cue for cue in kind if floor <= cue.start and cue.end <= platform.start]
+        if not before and previous is not None and _listed(sentence, previous, platform):
+            earlier = _governing(sentence, platforms, position - 1)
+            before = [cue for cue in earlier if cue.strong is strong]
+        if not before and previous is None:
+            before = [cue for cue in kind if cue.end <= platform.start][-1:]
+        after = [cue for cue in kind if platform.end <= cue.start < after_limit][:1]
+        chosen = before or after
+        if chosen:
+            break
+    if position + 1 == len(platforms):
+        chosen += [
+            cue
+            for cue in sentence.cues
+            if cue.start >= platform.end
+            and cue.strong
+            and STAGE[cue.status] >= STAGE["delivering"]
+            and cue not in chosen
+        ]
+    if _service_of(sentence, platform):
+        return []
+    return chosen
+
+
+def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
+    """Two platforms in one list: "96 AH-64E Apache helicopters and 250 M1A2 Abrams"."""
+    between = sentence.span.text[
+        previous.end - sentence.span.start : platform.start - sentence.span.start
+    ]
+    return len(between.split()) <= 6 and bool(
+        re.search(r"\band\b|,|\bplus\b|\bas well as\b", between)
+    )
+
+
+_SERVICE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
+    r"sustainment|overhaul|support|training|production line|dispute|saga|"
+    r"row|issue|standoff|controversy|crisis|affair|question)",
+    re.IGNORECASE,
+)
+
+
+def _service_of(sentence: _Sentence, platform: Mention) -> bool:
+    """ "negotiations over F-16 Viper upgrades", "the S-400 dispute": a service to a
+    platform or a story about it, not a sale of it."""
+    return bool(_SERVICE.match(sentence.span.text[platform.end - sentence.span.start :]))
+
+
+def _clause_span(sentence: _Sentence, offset: int) -> Span:
+    for clause in clauses(sentence.span):
+        if clause.start <= offset < clause.end:
+            return clause
+    return sentence.span
+
+
+def _clause_of(sentence: _Sentence, offset: int) -> str:
+    for clause in clauses(sentence.span):
+        if clause.start <= offset < clause.end:
+            return clause.text.strip(" ,;—–").strip()
+    return sentence.span.text
+
+
+# --- who buys and who sells ------------------------------------------------------------
+
+
+def _roles(
+    candidate: Candidate,
+    sentence: _Sentence,
+    platforms: list[Mention],
+    platform: Mention,
+    cues: list[Cue],
+) -> None:
+    parties = [m for m in sentence.mentions if m.entry.kind in ("state", "company")]
+    words = sentence.words
+    buyer: Mention | None = None
+    seller: Mention | None = None
+    counterparty: Mention | None = None
+    subject: Mention | None = None
+    first_cue = cues[0].start if cues else platform.start
+    seller_side = any(cue.side == "seller" for cue in cues)
+    for mention in parties:
+        before = [w.text.lower() for w in words[max(0, mention.first - 4) : mention.first]]
+        near = _nearest_platform(platforms, mention)
+        if mention.entry.kind == "company" and before[-1:] == ["s"]:
+            continue
+        if near is not platform and _preposition(before) in ("from", "to", "with"):
+            continue  # a role said of another platform in this sentence
+        preposition = _preposition(before)
+        if preposition == "from" and _reaction_from(before):
+            continue  # "backlash from Washington": not who sells
+        if preposition == "from" and seller is None:
+            seller = mention
+        elif (preposition == "to" and seller_side and buyer is None) or (
+            preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None
+        ):
+            buyer = mention
+        elif preposition == "with" and counterparty is None:
+            counterparty = mention
+        elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
+            buyer = buyer or mention
+        elif mention.made or _adjective_of(mention, platform, words):
+            seller = seller or mention
+        elif _possessive_buyer(mention, words) and buyer is None:
+            buyer = mention
+        elif (
+            subject is None
+            and mention.start < first_cue
+            and preposition is None
+            and mention.entry.kind in ("state", "company")
+            and _acts(mention, words)
+        ):
+            subject = mention
+    if subject is not None:
+        side = _subject_side(subject, cues, sentence)
+        if side == "seller" and seller is None:
+            seller = subject
+        elif side == "buyer" and buyer is None:
+            buyer = subject
+    if counterparty is not None:
+        if buyer is not None and seller is None:
+            seller = counterparty
+        elif seller is not None and buyer is None:
+            buyer = counterparty
+    if seller is None and _US_NOTICE.search(sentence.span.text):
+        seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
+    else:
+        seller_entry = seller.entry if seller is not None else None
+    if buyer is not None and buyer.entry.kind == "state":
+        candidate.buyer, candidate.buyer_iso3 = buyer.entry.name, buyer.entry.iso3
+        candidate.buyer_said = True
+        candidate.field_quotes["buyer"] = _clause_of(sentence, buyer.start)
+    if seller_entry is not None:
+        _set_seller(candidate, seller_entry, said=True)
+        candidate.field_quotes["seller"] = _clause_of(
+            sentence, seller.start if seller else cues[0].start if cues else platform.start
+        )
+    candidate.other_sellers = [m.entry for m in _also_from(sentence, seller)] if seller else []
+    if candidate.seller is None and platform.entry.iso3:
+        _set_seller(candidate, platform.entry, said=False)
+
+
+def _also_from(sentence: _Sentence, seller: Mention) -> list[Mention]:
+    """The states listed after the seller: "from Qatar and Oman"."""
+    listed = []
+    last = seller
+    for mention in sentence.mentions:
+        if mention.start <= last.end or mention.entry.kind != "state":
+            continue
+        between = sentence.span.text[
+            last.end - sentence.span.start : mention.start - sentence.span.start
+        ]
+        if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*", between):
+            break
+        listed.append(mention)
+        last = mention
+    return listed
+
+
+def _set_seller(candidate: Candidate, entry: Entry, *, said: bool) -> None:
+    """The seller is a state: a company stands for its home state (and is the maker)."""
+    if entry.kind == "company":
+        candidate.manufacturer = candidate.manufacturer or entry.name
+    iso3 = entry.iso3
+    if iso3 is None:
+        return
+    candidate.seller_iso3 = iso3
+    candidate.seller = entry.name if entry.kind == "state" else _state_name(iso3)
+    candidate.seller_said = said
+
+
+def _state_name(iso3: str) -> str:
+    from tracker.domain.countries import country_by_iso3
+
+    country = country_by_iso3(iso3)
+    return country.name if country else iso3
+
+
+def _preposition(before: list[str]) -> str | None:
+    """The preposition a name follows: "from (the) UK", "to the Government of Poland"."""
+    skip = {"the", "neighbouring", "neighboring", "government", "of", "ally", "its", "fellow"}
+    for word in reversed(before):
+        if word in ("from", "to", "with", "in", "by", "for"):
+            return word
+        if word == "of" and before[-1:] == ["of"] and "government" not in before:
+            return "of"
+        if word not in skip:
+            return None
+    return None
+
+
+_REACTIONS = word_set(
+    "backlash pressure criticism opposition objections objection warnings warning "
+    "response sanctions concerns threats protest protests reaction condemnation "
+    "approval permission visit visitors delegation"
+)
+
+
+def _reaction_from(before: list[str]) -> bool:
+    words = [w for w in before if w not in ("the", "relentless", "strong", "immediate")]
+    return len(words) >= 2 and words[-1] == "from" and words[-2] in _REACTIONS
+
+
+def _nearest_platform(platforms: list[Mention], mention: Mention) -> Mention | None:
+    if not platforms:
+        return None
+    return min(platforms, key=lambda p: min(abs(p.start - mention.end), abs(mention.start - p.end)))
+
+
+def _adjective_of(mention: Mention, platform: Mention, words: Sequence[Token]) -> bool:
+    """A demonym just before the platform: "French Rafale", "Russian S-400 systems"."""
+    if mention.entry.form != "demonym" or mention.last > platform.first:
+        return False
+    between = [w.text.lower() for w in words[mention.last : platform.first]]
+    return len(between) <= 2 and all(w in FILLERS or w.endswith("made") for w in between)
+
+
+def _possessive_buyer(mention: Mention, words: Sequence[Token]) -> bool:
+    """ "Turkey's purchase of", "India's acquisition": the possessor is the buyer."""
+    last = words[mention.last - 1]
+    following = words[mention.last].text.lower() if mention.last < len(words) else ""
+    return last.possessive and following in _BUYING_NOUNS
+
+
+def _acts(mention: Mention, words: Sequence[Token]) -> bool:
+    """Whether a name is the sentence's actor: a state or company named as such, or a
+    demonym with its government ("the Swiss government")."""
+    following = words[mention.last].text.lower() if mention.last < len(words) else ""
+    if mention.entry.form == "demonym":
+        return following in _ACTORS
+    return True
+
+
+def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
+    """Which side of the deal the sentence's actor is, by the verb it governs."""
+    after = [cue for cue in sentence.cues if cue.start > subject.end and cue.strong]
+    cue = after[0] if after else (cues[0] if cues else None)
+    if cue is None:
+        return "buyer"
+    if cue.side == "either":
+        text = sentence.span.text[cue.start - sentence.span.start :].lower()
+        sells = re.search(r"\bto (?:supply|sell|deliver|provide|build)\b", text)
+        return "seller" if subject.entry.kind == "company" or sells else "buyer"
+    return cue.side
+
+
+_OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)", re.IGNORECASE)
+
+
+def _refer_back(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "Washington has pledged 31 of the tanks.": the number of the deal just named."""
+    if candidate.quantity is not None:
+        return
+    for match in _OF_THOSE.finditer(sentence.span.text):
+        number = parse_number(match["n"])
+        if number is not None and COUNTED.match(match["noun"]):
+            candidate.quantity = number
+            candidate.field_quotes["quantity"] = sentence.span.text
+            return
+
+
+def _guess_buyer(candidate: Candidate, found: list[Candidate], main: Mention | None) -> None:
+    """A sentence that names no buyer ("It also ordered 12 ...") is about the buyer of the
+    deal before it, or the state the article is about."""
+    for earlier in reversed(found):
+        if earlier.buyer and earlier.buyer_iso3 != candidate.seller_iso3:
+            candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
+            return
+    if main is not None and main.entry.iso3 != candidate.seller_iso3:
+        candidate.buyer, candidate.buyer_iso3 = main.entry.name, main.entry.iso3
+
+
+# --- quantity, value, date, maker, condition -------------------------------------------
+
+
+def _quantity(
+    candidate: Candidate,
+    sentence: _Sentence,
+    platforms: list[Mention],
+    platform: Mention,
+    text: str,
+) -> None:
+    words = sentence.words
+    mentioned = {index for m in sentence.mentions for index in range(m.first, m.last)}
+    index = platform.first - 1
+    steps = 0
+    while index >= 0 and steps < 7:
+        word = words[index]
+        lower = word.text.lower()
+        number = _number_at(words, index)
+        if number is not None and not _inside(word.start, sentence.money):
+            candidate.quantity = number
+            candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
+            break
+        if SECOND_HAND.match(word.text):
+            candidate.second_hand = True
+        elif NEW.match(word.text):
+            candidate.second_hand = (
+                False if candidate.second_hand is None else candidate.second_hand
+            )
+        elif index not in mentioned and lower not in FILLERS and not lower.endswith("made"):
+            break
+        index -= 1
+        steps += 1
+    total = _TOTAL_AFTER.match(text[platform.end : sentence.span.end])
+    if total and parse_number(total.group("n")) is not None:
+        candidate.quantity = parse_number(total.group("n"))
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    if candidate.quantity is None and len(platforms) == 1:
+        _counted_quantity(candidate, sentence)
+
+
+def _number_at(words: Sequence[Token], index: int) -> int | None:
+    word = words[index].text
+    if looks_like_year(word):
+        return None
+    lower = word.lower()
+    if lower == "dozen":
+        before = " ".join(w.text.lower() for w in words[max(0, index - 2) : index])
+        for phrase, value in PHRASES.items():
+            if (before + " dozen").endswith(phrase):
+                return value
+        return 12
+    if lower in ("pair", "couple") and index and words[index - 1].text.lower() == "a":
+        return 2
+    return parse_number(word)
+
+
+def _counted_quantity(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "the sale of 40 jets", "five ships": a number counting what the platform is."""
+    number, start = counted_number(sentence)
+    if number is not None:
+        candidate.quantity = number
+        candidate.field_quotes["quantity"] = _clause_of(sentence, start)
+
+
+def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
+    """The first number before a counted noun, up to two words apart ("11 new
+    general-purpose frigates"), not part of a name ("Type 26 frigate") or a sum."""
+    words = sentence.words
+    named = {index for m in sentence.mentions for index in range(m.first, m.last)}
+    for index, word in enumerate(words[:-1]):
+        if index in named or _inside(word.start, sentence.money):
+            continue
+        number = _number_at(words, index)
+        if number is None:
+            continue
+        for step, following in enumerate(words[index + 1 : index + 4]):
+            if COUNTED.match(following.text) and index + 1 + step not in named:
+                return number, word.start
+            if not following.text[:1].islower() or parse_number(following.text) is not None:
+                break
+    return None, 0
+
+
+def _value(
+    candidate: Candidate, sentence: _Sentence, platforms: list[Mention], platform: Mention
+) -> None:
+    """The money nearest this platform, when this platform is the nearest to it."""
+    for money in sentence.money:
+        before = sentence.span.text[: money.start - sentence.span.start]
+        if _NOT_DEAL_MONEY.search(before[-60:]):
+            continue
+        nearest = min(platforms, key=lambda p: _distance(p, money))
+        if nearest is platform:
+            candidate.value, candidate.currency = money.amount, money.currency
+            candidate.field_quotes["value"] = _clause_of(sentence, money.start)
+            return
+
+
+def _distance(platform: Mention, money: Money) -> int:
+    return min(abs(platform.start - money.end), abs(money.start - platform.end))
+
+
+def _date(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
+    past = [date for date in sentence.dates if not date.future]
+    if past:
+        anchor = cues[0].start if cues else candidate.start
+        chosen = min(past, key=lambda d: abs(d.start - anchor))
+        candidate.date = chosen.value
+        candidate.field_quotes["date"] = _clause_of(sentence, chosen.start)
+
+
+def _maker(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+    companies = [m for m in sentence.mentions if m.entry.kind == "company"]
+    if companies and candidate.manufacturer is None:
+        nearest = min(companies, key=lambda m: abs(m.start - platform.start))
+        candidate.manufacturer = nearest.entry.name
+    if candidate.manufacturer is None and platform.entry.makers:
+        candidate.manufacturer = platform.entry.makers[0]
+
+
+def _split_by_condition(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+    """ "12 used plus 6 new aircraft": two deals, one for each condition."""
+    match = _SPLIT_CONDITION.search(sentence.span.text)
+    if match is None:
+        return [candidate]
+    parts = []
+    for number, condition in ((match["a"], match["ca"]), (match["b"], match["cb"])):
+        quantity = parse_number(number)
+        if quantity is None:
+            return [candidate]
+        part = replace(
+            candidate,
+            quantity=quantity,
+            second_hand=condition.lower() != "new",
+            value=None,
+            currency=None,
+            field_quotes=dict(candidate.field_quotes),
+        )
+        part.field_quotes.pop("value", None)
+        part.field_quotes["quantity"] = _clause_of(sentence, sentence.span.start + match.start())
+        parts.append(part)
+    return parts
+
+
+# --- one deal said in several places ---------------------------------------------------
+
+
+def _merge(found: list[Candidate]) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for candidate in found:
+        target = next((kept for kept in merged if _same_deal(kept, candidate)), None)
+        if target is None:
+            merged.append(candidate)
+        else:
+            _absorb(target, candidate)
+    return merged
+
+
+def _same_deal(one: Candidate, other: Candidate) -> bool:
+    if one.family != other.family or one.buyer_iso3 != other.buyer_iso3:
+        return False
+    if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
+        return False
+    if one.quantity and other.quantity and one.quantity != other.quantity:
+        return False
+    return not (
+        one.second_hand is not None
+        and other.second_hand is not None
+        and one.second_hand != other.second_hand
+    )
+
+
+def _absorb(target: Candidate, other: Candidate) -> None:
+    if other.stored_platform and not target.stored_platform:
+        target.platform, target.stored_platform = other.platform, True
+        target.field_quotes["platform"] = other.field_quotes["platform"]
+    if other.governed and not target.governed:
+        target.quote = other.quote  # the sentence that reports the deal, not a mention
+    if other.governed and (not target.governed or STAGE[other.status] > STAGE[target.status]):
+        target.status = other.status
+        target.quote = other.quote  # the sentence that says the stage the deal is at
+        if "status" in other.field_quotes:
+            target.field_quotes["status"] = other.field_quotes["status"]
+    target.governed = target.governed or other.governed
+    target.strong = target.strong or other.strong
+    if other.seller_said and not target.seller_said:
+        target.seller, target.seller_iso3, target.seller_said = (
+            other.seller,
+            other.seller_iso3,
+            True,
+        )
+        target.field_quotes["seller"] = other.field_quotes["seller"]
+    for name in ("quantity", "value", "date", "manufacturer", "second_hand"):
+        if getattr(target, name) is None and getattr(other, name) is not None:
+            setattr(target, name, getattr(other, name))
+            if name == "value":
+                target.currency = other.currency
+            if name in other.field_quotes:
+                target.field_quotes[name] = other.field_quotes[name]
+    if not target.buyer_said and other.buyer_said:
+        target.buyer_said = True
+        target.field_quotes["buyer"] = other.field_quotes["buyer"]
+
+
+def _confidence(candidate: Candidate) -> float:
+    score = 0.4
+    score += 0.2 if candidate.buyer_said else 0.0
+    score += 0.1 if candidate.seller_said else (0.05 if candidate.seller else 0.0)
+    score += 0.1 if candidate.category is not None else 0.0
+    score += 0.1 if candidate.strong else 0.0
+    score += 0.05 if candidate.quantity is not None else 0.0
+    score += 0.05 if candidate.value is not None else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def quotes_of(candidate: Candidate) -> list[str]:
+    return [candidate.quote, *candidate.field_quotes.values()]
+
+
+__all__ = ["Candidate", "Decimal", "extract_candidates", "quotes_of"]

@@ -1,0 +1,187 @@
+"""The words that say what happened to a deal, and how sure the words are.
+
+A cue is a phrase in a sentence with the status it reports. Verbs ("signed", "approved")
+are strong; nouns ("the purchase of", "a deal") weak: "Congress approved Turkey's
+acquisition of 40 jets" reports an approval, not an order. A cue also says who its
+subject is to the deal: the buyer ("bought", "ordered"), the seller ("sold", "offered",
+"approved") or either ("signed a deal with").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker.extract.text import word_set
+
+# The lifecycle order: a later stage said of one deal in one place wins.
+STATUSES = ("proposed", "negotiating", "approved", "signed", "delivering", "delivered", "cancelled")
+STAGE = {status: rank for rank, status in enumerate(STATUSES)}
+Side = Literal["buyer", "seller", "either"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    status: str
+    strong: bool
+    side: Side
+    start: int
+    end: int
+    text: str
+    future: bool = False  # "deliveries are expected", "will be delivered"
+
+
+def _cue(
+    status: str, strong: bool, side: Side, pattern: str
+) -> tuple[str, bool, Side, re.Pattern[str]]:
+    return status, strong, side, re.compile(pattern, re.IGNORECASE)
+
+
+_CUES = (
+    _cue(
+        "cancelled",
+        True,
+        "buyer",
+        r"\bcancel(?:s|led|ed|ling|lation)\b|\bscrap(?:ped|s|ping)\b|\bterminat(?:ed|es|ion)\b"
+        r"|\bpulled out of\b|\bwithdr(?:ew|awn|awal) from\b|\bexpul(?:sion)\b|\bexpelled\b"
+        r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b",
+    ),
+    _cue(
+        "delivered",
+        True,
+        "buyer",
+        r"\bcomplet(?:ed|ing|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
+        r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
+        r"|\breceived the (?:last|final)\b",
+    ),
+    _cue("delivered", True, "seller", r"\bhanded over the last\b|\bdelivered the (?:last|final)\b"),
+    _cue(
+        "delivering",
+        True,
+        "buyer",
+        r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
+        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b",
+    ),
+    _cue(
+        "delivering",
+        True,
+        "seller",
+        r"\bhanded over\b|\bdeliver(?:ed|s)\b(?! by)|\bdonated\b|\bgave\b",
+    ),
+    _cue(
+        "signed",
+        True,
+        "buyer",
+        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bplaced (?:an?\s+)?"
+        r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill (?:buy|purchase|"
+        r"acquire|receive)\b|\bsigned for\b|\bsigns? for\b",
+    ),
+    _cue(
+        "signed",
+        True,
+        "either",
+        r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\bfinali[sz]ed\b|\bconcluded\b",
+    ),
+    _cue(
+        "signed",
+        True,
+        "seller",
+        r"\bsold\b|\bwill (?:supply|deliver|provide|sell|transfer)\b|\bwould (?:\w+\s+)?"
+        r"(?:supply|deliver|provide)\b|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
+    ),
+    _cue(
+        "signed",
+        False,
+        "buyer",
+        r"\b(?:purchase|acquisition|procurement|order) (?:of|for)\b|\bpurchase\b|\border\b"
+        r"|\bdeal\b|\bcontract\b|\bagreement\b",
+    ),
+    _cue(
+        "approved",
+        True,
+        "seller",
+        r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bcleared\b|\bauthori[sz](?:ed|ation)\b"
+        r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
+        r"|\bexport licen[cs]e\b",
+    ),
+    _cue(
+        "negotiating",
+        True,
+        "either",
+        r"\bnegotiat\w*|\bin talks\b|\btalks\b|\bdiscussions?\b|\bnearing a deal\b"
+        r"|\bclose to (?:a deal|signing)\b",
+    ),
+    _cue(
+        "proposed",
+        True,
+        "buyer",
+        r"\bplans? to (?:buy|purchase|acquire|order|procure)\b|\bconsider(?:s|ing|ed)?\b"
+        r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
+        r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
+        r"|\bselected\b|\bchosen\b|\bpicks?\b|\bshortlist\w*|\bexplor(?:ed|ing|es) purchases?\b"
+        r"",
+    ),
+    _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
+)
+# Said of the future: "deliveries are expected in 2026", "will be delivered by 2025".
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|to be|are to|is to|expected to|due to|set to|scheduled to|plans? to)"
+    r"\s+(?:be\s+|begin\s+|start\s+)?$",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Every cue in a sentence, earliest first; a phrase counts once, as its first
+    (most specific) reading, strong readings before weak ones ("plan to purchase" is a
+    plan, not a purchase); a negated cue ("has yet to approve") is left out."""
+    found: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for status, strong, side, pattern in sorted(_CUES, key=lambda cue: not cue[1]):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < used_end and used_start < end for used_start, used_end in taken):
+                continue
+            before = text[max(0, start - 40) : start]
+            if _NEGATED.search(before):
+                continue
+            future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text[end:]))
+            if status in ("delivering", "delivered") and future:
+                continue  # a delivery to come says nothing of the deal's stage
+            taken.append((start, end))
+            found.append(
+                Cue(status, strong, side, start + offset, end + offset, match.group(), future)
+            )
+    return sorted(found, key=lambda cue: cue.start)
+
+
+# --- the condition: new or second-hand -----------------------------------------------------
+
+SECOND_HAND = re.compile(
+    r"^(?:used|second-?hand|surplus|ex-\w+|former|pre-owned|refurbished|decommissioned|"
+    r"retired|excess|donated|old)$",
+    re.IGNORECASE,
+)
+NEW = re.compile(r"^(?:new|newly-built|brand-new|new-build)$", re.IGNORECASE)
+# Words that can stand between a quantity and what it counts.
+FILLERS = word_set(
+    "additional more further extra of the its their units unit batteries battery "
+    "systems system advanced modern upgraded latest light main battle heavy medium "
+    "multirole multi-role combat fighter fighters attack transport utility self- "
+    "propelled long-range air defence defense missile missiles block first last "
+    "remaining as many up to about some around nearly almost over at least another "
+    "and mobile naval coastal"
+)
+# Nouns a quantity can count in place of the platform's name ("the sale of 40 jets").
+COUNTED = re.compile(
+    r"^(?:jets?|aircraft|fighters?|planes?|helicopters?|choppers?|tanks?|howitzers?|"
+    r"launchers?|systems?|units?|batteries|ships?|vessels?|boats?|frigates?|corvettes?|"
+    r"submarines?|drones?|missiles?|vehicles?|guns?|radars?|destroyers?|trainers?|"
+    r"tankers?)$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,234 @@
+"""The names extraction recognises, and where they stand in a text.
+
+A gazetteer of states (every spelling the tracker resolves, demonyms, capitals standing
+for governments), companies (with their home state) and platforms (with category,
+origin and makers). The database's parties and platforms, a SIPRI import's included,
+come first; `tracker/data/extract_lexicon.yaml` fills in for a fresh installation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.countries import all_countries
+from tracker.domain.vocab import PartyKind
+from tracker.extract.text import Token, word_key
+from tracker.store.models import Party, Platform
+
+Kind = Literal["state", "company", "platform"]
+MAX_WORDS = 6  # the longest name looked for, in words ("United Kingdom of Great Britain ...")
+_MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|developed|produced|manufactured)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a name can stand for."""
+
+    kind: Kind
+    name: str  # the canonical name: the tracker's own where it has one
+    iso3: str | None = None  # a state's code; a company's or platform's home state
+    category: str | None = None  # platforms
+    makers: tuple[str, ...] = ()  # platforms
+    stored: bool = False  # known to the database (not only to the shipped list)
+    form: str = "name"  # a state's: "name", "demonym" or "capital"
+
+    @property
+    def family(self) -> str:
+        """What variants of one platform share: "F-16 Block 70 Viper" and "F-16" -> f16."""
+        return platform_family(self.name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry: Entry
+    start: int  # character offsets in the article
+    end: int
+    first: int  # token indexes: tokens[first:last] are the mention
+    last: int
+    text: str
+    made: bool = False  # "Russian-made": says who made it, so who sold it
+
+
+def platform_family(designation: str) -> str:
+    words = designation.split()
+    family = word_key(words[0]) if words else ""
+    if len(words) > 1 and words[1][:1].isdigit():
+        family += word_key(words[1])
+    return family
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Entry] = field(default_factory=dict)
+
+    def add(self, name: str, entry: Entry) -> None:
+        key = word_key(name)
+        if key and len(name.split()) <= MAX_WORDS:
+            self.names.setdefault(key, entry)
+
+    def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
+        """Every name in the tokens, longest first, none overlapping."""
+        found: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            mention = self._longest_at(tokens, index, text)
+            if mention is None:
+                index += 1
+                continue
+            found.append(mention)
+            index = mention.last
+        return found
+
+    def _longest_at(self, tokens: Sequence[Token], index: int, text: str) -> Mention | None:
+        for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
+            words = tokens[index : index + size]
+            start, end = words[0].start, words[-1].end
+            if "\n" in text[start:end]:
+                continue
+            key = "".join(word.key for word in words)
+            spelled = text[start:end]
+            entry = self.names.get(key)
+            if entry is None and size == 1:
+                made = _MADE.match(words[0].bare)
+                maker = self.names.get(word_key(made.group("who"))) if made else None
+                if (
+                    made is not None
+                    and maker is not None
+                    and maker.kind != "platform"
+                    and _written_as_name(made.group("who"), maker)
+                ):
+                    return Mention(maker, start, end, index, index + 1, spelled, made=True)
+            if entry is None and key.endswith("s") and len(key) > 3:
+                entry = self.names.get(key[:-1])  # "Typhoons", "F-16s"
+                if entry is not None and entry.kind != "platform":
+                    entry = None
+            if entry is not None and _written_as_name(spelled, entry):
+                return Mention(entry, start, end, index, index + size, spelled)
+        return None
+
+
+def _written_as_name(spelled: str, entry: Entry) -> bool:
+    """A name in running text is capitalised or carries a digit: "turkey" the bird, "us"
+    the pronoun and "hawk" the bird are not names."""
+    if any(ch.isdigit() for ch in spelled):
+        return True
+    if len(word_key(spelled)) <= 3:
+        return spelled.isupper() or spelled.replace(".", "").isupper()
+    return spelled[:1].isupper()
+
+
+@functools.cache
+def _shipped() -> dict[str, Any]:
+    text = resources.files("tracker.data").joinpath("extract_lexicon.yaml").read_text("utf-8")
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+def build_gazetteer(session: Session | None = None) -> Gazetteer:
+    """The names to look for: the database's first (when given), then the shipped list."""
+    gazetteer = Gazetteer()
+    states = _state_names(session)
+    _add_states(gazetteer, states)
+    if session is not None:
+        _add_stored(gazetteer, session, states)
+    shipped = _shipped()
+    for company in shipped["companies"]:
+        entry = Entry("company", company["name"], iso3=company["country"])
+        for name in (company["name"], *company.get("aliases", [])):
+            gazetteer.add(name, entry)
+    for platform in shipped["platforms"]:
+        entry = Entry(
+            "platform",
+            platform["designation"],
+            iso3=platform.get("origin"),
+            category=platform["category"],
+            makers=tuple(platform.get("makers", [])),
+        )
+        for name in (platform["designation"], *platform.get("aliases", [])):
+            gazetteer.add(name, entry)
+    return gazetteer
+
+
+def _state_names(session: Session | None) -> dict[str, str]:
+    """Each state's canonical name by ISO3: the stored party's where there is one."""
+    names = {country.iso3: country.name for country in all_countries() if not country.historic}
+    if session is not None:
+        for iso3, name in session.execute(
+            select(Party.iso3, Party.name).where(Party.iso3.is_not(None))
+        ):
+            if iso3:
+                names[iso3] = name
+    return names
+
+
+def _add_states(gazetteer: Gazetteer, names: dict[str, str]) -> None:
+    shipped = _shipped()
+    for country in all_countries():
+        if country.historic or country.iso3 not in names:
+            continue
+        entry = Entry("state", names[country.iso3], iso3=country.iso3)
+        for alias in country.aliases:
+            # ISO3 codes read as words ("CAN", "ARE", "PER"); only USA is written so.
+            if alias == country.iso3 and alias != "USA":
+                continue
+            gazetteer.add(alias, entry)
+    for form, table in (("demonym", shipped["demonyms"]), ("capital", shipped["capitals"])):
+        for iso3, words in table.items():
+            if iso3 in names:
+                for word in words:
+                    gazetteer.add(word, Entry("state", names[iso3], iso3=iso3, form=form))
+
+
+def _add_stored(gazetteer: Gazetteer, session: Session, states: dict[str, str]) -> None:
+    companies = session.scalars(
+        select(Party).where(Party.iso3.is_(None)).options(selectinload(Party.aliases))
+    )
+    for party in companies:
+        if party.kind is PartyKind.UNKNOWN:
+            continue
+        kind: Kind = "company" if party.kind is PartyKind.COMPANY else "state"
+        entry = Entry(kind, party.name, iso3=party.country_iso3, stored=True)
+        for name in _party_spellings(party):
+            gazetteer.add(name, entry)
+    platforms = session.scalars(
+        select(Platform).options(
+            selectinload(Platform.aliases),
+            selectinload(Platform.manufacturers),
+            selectinload(Platform.country_of_origin),
+        )
+    )
+    for platform in platforms:
+        origin = platform.country_of_origin.iso3 if platform.country_of_origin else None
+        entry = Entry(
+            "platform",
+            platform.designation,
+            iso3=origin,
+            category=platform.category.value,
+            makers=tuple(maker.name for maker in platform.manufacturers),
+            stored=True,
+        )
+        for name in (platform.designation, *(alias.alias for alias in platform.aliases)):
+            if _plausible_platform_name(name):
+                gazetteer.add(name, entry)
+
+
+def _party_spellings(party: Party) -> Iterable[str]:
+    yield party.name.rstrip("*")
+    for alias in party.aliases:
+        yield alias.alias.rstrip("*")
+
+
+def _plausible_platform_name(name: str) -> bool:
+    """Designations a text can name: not a lone short word of letters ("AB", "Hawk"
+    stays), which would match everywhere."""
+    key = word_key(name)
+    return len(key) >= 2 and not key.isdigit()

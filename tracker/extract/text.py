@@ -1,0 +1,112 @@
+"""An article's text cut into what extraction reads: title, sentences, clauses and word
+tokens, each with its character offsets in the original text (every quote is a slice of
+it, so it occurs there verbatim)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters and digits joined by the punctuation designations use inside them
+# ("S-400", "F/A-18", "U.S", "Rs.", "d'Ivoire", "2A8+").
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-/.’'&](?=[^\W_]))*\+?")
+# A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital,
+# a quote or a digit; or at a line break. Abbreviations are protected below.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z0-9(])|\n+")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|No|Rs|Inc|Corp|Ltd|Co|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|e\.g|i\.e|vs)\.$"
+)
+# Where one clause of a sentence ends and another (with its own verb) begins.
+CLAUSE_BREAK = re.compile(
+    r";|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
+    r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return word_key(self.bare)
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive: "Turkey's" -> "Turkey"."""
+        return self.text[:-2] if self.possessive else self.text
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.text) > 3 and self.text[-2:] in ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the text (a sentence or clause) by offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def word_key(text: str) -> str:
+    """Lower-case letters and digits only: "S-400", "s400" and "S 400" share a key."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> list[Span]:
+    """The text's sentences in order, blank ones left out."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()]
+        if match.group().strip() and _ABBREVIATIONS.search(before.rstrip("\"”’'")):
+            continue  # "U.S. officials", "Rs. 500 crore": not a sentence end
+        _add(spans, text, start, match.start())
+        start = match.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append(Span(start + lead, start + lead + len(stripped), stripped))
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """A sentence's clauses: "A signed for 20 X and is negotiating for 12 Y" is two."""
+    spans: list[Span] = []
+    start = 0
+    for match in CLAUSE_BREAK.finditer(sentence.text):
+        spans.append(_piece(sentence, start, match.start()))
+        start = match.start()
+    spans.append(_piece(sentence, start, len(sentence.text)))
+    return [span for span in spans if span.text.strip()]
+
+
+def _piece(sentence: Span, start: int, end: int) -> Span:
+    return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+
+
+def title_of(text: str) -> str | None:
+    """The first line when it reads as a title: short, and not ending a sentence."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) <= 200 and "\n" in text.strip() and not first.endswith((".", ":")):
+        return first
+    return None
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string (long word lists read better so)."""
+    return frozenset(text.split())
