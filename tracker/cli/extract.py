@@ -102,7 +102,8 @@ def extract_command(
 
     Example: tracker extract article.txt --published 2025-11-07 --format json
     """
-    name = "standard input" if file.name == "<stdin>" else click.format_filename(file.name)
+    given = getattr(file, "name", "<stdin>")
+    name = "standard input" if given == "<stdin>" else click.format_filename(given)
     text = _read_article(file, name)
     with reading() as session:
         candidates = extract(
