@@ -54,6 +54,7 @@ PAGES = {
 EDITOR_PAGES = {
     "edit": ("app_pages/edit_deal.py", "Add or edit a deal", ":material/edit:"),
     "import": ("app_pages/import_data.py", "Import", ":material/upload_file:"),
+    "article": ("app_pages/add_article.py", "Add from article", ":material/article:"),
 }
 ADMIN_PAGES = {"admin": ("app_pages/admin.py", "Admin", ":material/admin_panel_settings:")}
 # Query parameters a page owns besides the filters; others are dropped when it shows.
@@ -64,6 +65,7 @@ PAGE_PARAMS = {
     "country": ("name", "measure", "base"),
     "about": (),
     "import": (),
+    "article": (),
     "edit": ("id",),
     "admin": (),
 }

@@ -773,7 +773,9 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.platform, target.stored_platform = other.platform, True
         target.field_quotes["platform"] = other.field_quotes["platform"]
     if other.governed and not target.governed:
-        target.quote = other.quote  # the sentence that reports the deal, not a mention
+        # The sentence that reports the deal, not an earlier mention, backs its fields.
+        target.quote = other.quote
+        target.field_quotes = {**target.field_quotes, **other.field_quotes}
     if other.governed and (not target.governed or STAGE[other.status] > STAGE[target.status]):
         target.status = other.status
         target.quote = other.quote  # the sentence that says the stage the deal is at

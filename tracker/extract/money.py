@@ -207,6 +207,8 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
         amount = Decimal(number.replace(",", ""))
         if scale:
             amount *= _SCALES[scale.lower()]
+        if amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))  # 2.5 billion is 2500000000, not ...000.0
         if not scale and amount < 1000:
             continue  # "$5" in a defence article is a price per something, not a deal
         found.append(
