@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, func, select
 
-from benchmarks.extract import TARGETS, evaluate, load_passages
+from benchmarks.extract import HELD_OUT, TARGETS, evaluate, load_passages
 from tests.factories import EDITOR
 from tracker.citing import quote_occurs
 from tracker.cli import main
@@ -162,7 +162,13 @@ def test_a_bare_dollar_in_an_australian_outlet_is_australian() -> None:
         "Industries' Mogami-class design for 11 new frigates in a program worth $10 billion."
     )
     assert one(text).currency == "AUD"
-    assert extract(text.replace("ABC News", "Reuters"), gazetteer=NAMES)[0].currency == "USD"
+    # About Australia and marking no dollar: still Australian.
+    assert one(text.replace("ABC News", "Reuters")).currency == "AUD"
+    # A text that writes "A$" for Australian dollars means US ones by a bare "$".
+    marked = text.replace("ABC News", "Reuters").replace("billion.", "billion (A$15 billion).")
+    assert one(marked).currency == "USD"
+    # Another buyer, another outlet: US dollars.
+    assert one("Poland has ordered 96 AH-64E Apache helicopters for $12 billion.").currency == "USD"
 
 
 @pytest.mark.parametrize(
@@ -199,8 +205,9 @@ def test_every_quote_occurs_in_the_text() -> None:
     assert checked > 200
 
 
-def test_the_evaluation_set_meets_its_targets() -> None:
-    score = evaluate()
+@pytest.mark.parametrize("held_out", [False, True], ids=["own set", "held-out set"])
+def test_the_evaluation_sets_meet_their_targets(held_out: bool) -> None:
+    score = evaluate(load_passages(HELD_OUT) if held_out else None)
     assert score.recall >= TARGETS["recall"], score.misses
     assert score.precision >= TARGETS["precision"], score.misses
     assert score.no_deal_with_deals == []

@@ -54,8 +54,12 @@ def extract(
     each candidate says which stored deal it is, if any."""
     names = gazetteer or build_gazetteer(session)
     when = published or published_date_in(text)
-    dollar = dollar_currency(text[:2000], url, publisher)
-    candidates = extract_candidates(text, names, published=when, dollar=dollar)
+    candidates = extract_candidates(
+        text,
+        names,
+        published=when,
+        dollar=lambda about: dollar_currency(text[:3000], url, publisher, about=about),
+    )
     if session is not None:
         mark_existing(session, candidates)
     return candidates

@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -33,7 +33,7 @@ from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
 from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
-from tracker.extract.text import Span, Token, clauses, sentences, tokens, word_set
+from tracker.extract.text import Span, Token, clauses, dateline_end, sentences, tokens, word_set
 
 # States in these positions are not the actors of a sentence ("in Ukraine", "outside the US").
 _NOT_SUBJECT_BEFORE = word_set(
@@ -41,6 +41,7 @@ _NOT_SUBJECT_BEFORE = word_set(
 )
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
+    "coast guard marine marines corps national land ground naval "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
     "administration"
@@ -99,7 +100,10 @@ class Candidate:
     buyer_said: bool = False
     seller_said: bool = False
     governed: bool = True  # a cue governs it; False: it only adds facts to another
-    other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
+    other_sellers: list[Entry] = field(default_factory=list)
+    generic: bool = (
+        False  # a designation no list knows, found by its shape  # "each from Qatar and Oman"
+    )
     strong: bool = False
     start: int = 0
 
@@ -112,29 +116,42 @@ class _Sentence:
     cues: list[Cue]
     money: list[Money]
     dates: list[DateMention]
+    dateline: int  # names before this offset are a dateline's, not actors
 
 
 def extract_candidates(
-    text: str, gazetteer: Gazetteer, *, published: dt.date | None = None, dollar: str = "USD"
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    published: dt.date | None = None,
+    dollar: Callable[[str | None], str] = lambda about: "USD",
 ) -> list[Candidate]:
-    """The deals an article reports, merged, in the order the article first names them."""
+    """The deals an article reports, merged, in the order the article first names them.
+    `dollar` says what a bare "$" means in an article about a state (its ISO3)."""
     words = tokens(text)
     starts = [word.start for word in words]
-    read = [
-        _read(span, words, starts, gazetteer, text, published, dollar) for span in sentences(text)
-    ]
+    spans = sentences(text)
+    read = [_read(span, words, starts, gazetteer, text, published, "USD") for span in spans]
     main = _main_state(read)
+    about = _main_state(read, len(read))
+    currency = dollar(about.entry.iso3 if about else None)
+    if currency != "USD":
+        read = [_read(span, words, starts, gazetteer, text, published, currency) for span in spans]
     found: list[Candidate] = []
     for sentence in read:
         made = _sentence_candidates(sentence, text)
         for candidate in made:
             if candidate.buyer is None:
                 _guess_buyer(candidate, found, main)
+            if candidate.seller is None:
+                _guess_seller(candidate, main)
             found.append(candidate)
-        if not made and found and not any(m.entry.kind == "platform" for m in sentence.mentions):
-            _refer_back(found[-1], sentence)
+        named = any(m.entry.kind == "platform" for m in sentence.mentions)
+        last = next((c for c in reversed(found) if c.governed and _reported(c)), None)
+        if not made and last is not None and not named:
+            found.extend(_refer_back(last, sentence))
     merged = _merge(found)
-    kept = [c for c in merged if c.governed and c.buyer and c.buyer_iso3 != c.seller_iso3]
+    kept = [c for c in merged if _reported(c)]
     for candidate in kept:
         candidate.confidence = _confidence(candidate)
     return kept
@@ -164,6 +181,7 @@ def _read(
         find_cues(span.text, span.start),
         money,
         find_dates(span.text, published, span.start),
+        dateline_end(span),
     )
 
 
@@ -190,29 +208,82 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
     return any(item.start <= offset < item.end for item in spans)
 
 
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
+_NOT_DESIGNATIONS = word_set(
+    "NATO EU UN US USA UK UAE GDP AI CEO MoD DoD DSCA SIPRI COVID The A An In On At For "
+    "With From By Of This That These Those Its Their His Her It They We He She"
+)
+
+
 def _generic_platforms(
     words: Sequence[Token], known: list[Mention], money: list[Money]
 ) -> list[Mention]:
-    """Designations no list knows ("12 Thunderbolt-7 patrol boats"): a capitalised word
-    with letters and digits that a quantity counts or that names what is counted."""
+    """Designations no list knows, by their shape: a capitalised word with letters and
+    digits ("Thunderbolt-7"), a name and a mark ("Piranha 5", "Cobra II"), a class of
+    ships ("Teresa Magbanua-class"), an acronym ("KAAN"); each only where a quantity
+    counts it or it names what is counted ("12 Thunderbolt-7 patrol boats")."""
     taken = {index for m in known for index in range(m.first, m.last)}
     found = []
-    for index, word in enumerate(words):
-        if (
-            index in taken
-            or _inside(word.start, money)
-            or not _GENERIC_DESIGNATION.match(word.text)
-        ):
-            continue
-        if looks_like_year(word.text) or word.text.upper().startswith(("COVID", "G7", "G20")):
-            continue
-        after = [w.text for w in words[index + 1 : index + 4]]
-        before = words[index - 1].text if index else ""
-        if any(COUNTED.match(w) for w in after) or parse_number(before) is not None:
-            category = next((_category_of(w) for w in after if COUNTED.match(w)), None)
-            entry = Entry("platform", word.text, category=category)
-            found.append(Mention(entry, word.start, word.end, index, index + 1, word.text))
+    index = 0
+    while index < len(words):
+        size = _designation_size(words, index, taken, money)
+        if size:
+            after = [w.text for w in words[index + size : index + size + 4]]
+            before = words[index - 1].text if index else ""
+            counted = next((w for w in after if COUNTED.match(w)), None)
+            if (
+                counted
+                or parse_number(before) is not None
+                or words[index + size - 1].text.endswith("-class")
+            ):
+                first, last = words[index], words[index + size - 1]
+                name = " ".join(w.text for w in words[index : index + size])
+                category = (
+                    _category_of(counted)
+                    if counted
+                    else ("ships" if name.endswith("-class") else None)
+                )
+                entry = Entry("platform", name, category=category, form="generic")
+                found.append(Mention(entry, first.start, last.end, index, index + size, name))
+                index += size
+                continue
+        index += 1
     return found
+
+
+def _designation_size(
+    words: Sequence[Token], index: int, taken: set[int], money: list[Money]
+) -> int:
+    """How many words from `index` read as an unknown designation (0: none)."""
+    word = words[index]
+    if index in taken or _inside(word.start, money) or word.text in _NOT_DESIGNATIONS:
+        return 0
+    text = word.text
+    if looks_like_year(text) or text.upper().startswith(("COVID", "G7", "G20")):
+        return 0
+    if _GENERIC_DESIGNATION.match(text):
+        return 1
+    if not text[:1].isupper():
+        return 0
+    following = words[index + 1] if index + 1 < len(words) and index + 1 not in taken else None
+    if text.endswith("-class"):
+        return 1
+    if following is not None and following.text.endswith("-class"):
+        return 2
+    if following is not None and _ROMAN.match(following.text) and index > 0:
+        return 2  # "Piranha 5", "Cobra II"; "Ground Master 200" is found from "Ground"
+    second = words[index + 2] if index + 2 < len(words) and index + 2 not in taken else None
+    if (
+        following is not None
+        and second is not None
+        and following.text[:1].isupper()
+        and _ROMAN.match(second.text)
+        and index > 0
+    ):
+        return 3
+    if len(text) >= 3 and text.isupper() and text.isalpha():
+        return 1
+    return 0
 
 
 def _category_of(noun: str) -> str:
@@ -240,11 +311,11 @@ def _category_of(noun: str) -> str:
     return "other"
 
 
-def _main_state(read: list[_Sentence]) -> Mention | None:
-    """The state an article is mostly about (its first sentences' most named one)."""
+def _main_state(read: list[_Sentence], first: int = 4) -> Mention | None:
+    """The state an article is mostly about: the most named in its first sentences."""
     counts: Counter[str] = Counter()
     firsts: dict[str, Mention] = {}
-    for sentence in read[:4]:
+    for sentence in read[:first]:
         for mention in sentence.mentions:
             if mention.entry.kind == "state":
                 counts[mention.entry.name] += 1
@@ -267,6 +338,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             family=platform.entry.family or platform_family(platform.entry.name),
             category=platform.entry.category,
             stored_platform=platform.entry.stored,
+            generic=platform.entry.form == "generic",
             start=platform.start,
         )
         candidate.governed = bool(cues)
@@ -397,43 +469,53 @@ def _roles(
     platform: Mention,
     cues: list[Cue],
 ) -> None:
-    parties = [m for m in sentence.mentions if m.entry.kind in ("state", "company")]
+    parties = [
+        m
+        for m in sentence.mentions
+        if m.entry.kind in ("state", "company") and m.start >= sentence.dateline
+    ]
     words = sentence.words
     buyer: Mention | None = None
     seller: Mention | None = None
-    counterparty: Mention | None = None
+    counterparties: list[Mention] = []
     subject: Mention | None = None
+    buyer_by_to = False
     first_cue = cues[0].start if cues else platform.start
     seller_side = any(cue.side == "seller" for cue in cues)
     for mention in parties:
-        before = [w.text.lower() for w in words[max(0, mention.first - 4) : mention.first]]
+        before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention)
-        if mention.entry.kind == "company" and before[-1:] == ["s"]:
-            continue
-        if near is not platform and _preposition(before) in ("from", "to", "with"):
-            continue  # a role said of another platform in this sentence
         preposition = _preposition(before)
+        if near is not platform and preposition in ("from", "to", "with"):
+            continue  # a role said of another platform in this sentence
         if preposition == "from" and _reaction_from(before):
-            continue  # "backlash from Washington": not who sells
-        if preposition == "from" and seller is None:
+            continue  # "backlash from Washington", "bids from France": not who sells
+        if preposition == "from" and _won_from(before):
+            buyer = buyer or mention  # "wins K9 order from Vietnam"
+        elif preposition == "from" and seller is None:
             seller = mention
-        elif (preposition == "to" and seller_side and buyer is None) or (
-            preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None
-        ):
+        elif preposition == "to" and buyer is None and _given_to(before, seller_side):
+            buyer, buyer_by_to = mention, True
+        elif preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None:
             buyer = mention
-        elif preposition == "with" and counterparty is None:
-            counterparty = mention
+        elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
+            buyer = mention  # "ordered by the Philippines"
+        elif before[-1:] and before[-1] in _SUPPLIED and buyer is None:
+            buyer = mention  # "to supply Yerevan with"
+        elif preposition == "with":
+            counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
         elif mention.made or _adjective_of(mention, platform, words):
             seller = seller or mention
-        elif _possessive_buyer(mention, words) and buyer is None:
+        elif _possessive_buyer(mention, words, platform) and buyer is None:
             buyer = mention
+        elif _relative_subject(mention, sentence, platform):
+            subject = mention  # "the Netherlands, which ordered 20 launchers"
         elif (
             subject is None
             and mention.start < first_cue
             and preposition is None
-            and mention.entry.kind in ("state", "company")
             and _acts(mention, words)
         ):
             subject = mention
@@ -443,11 +525,19 @@ def _roles(
             seller = subject
         elif side == "buyer" and buyer is None:
             buyer = subject
-    if counterparty is not None:
-        if buyer is not None and seller is None:
-            seller = counterparty
-        elif seller is not None and buyer is None:
-            buyer = counterparty
+        elif (
+            buyer_by_to
+            and buyer is not None
+            and seller is None
+            and subject.entry.iso3 != buyer.entry.iso3
+        ):
+            seller = subject  # "The Netherlands has delivered ... to Ukraine"
+    foreign = _likely_sellers(counterparties, buyer, platform)
+    if foreign:
+        if seller is None and (buyer is not None or not seller_side):
+            seller = foreign[0]
+        elif buyer is None and seller is not None:
+            buyer = foreign[0]
     if seller is None and _US_NOTICE.search(sentence.span.text):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
@@ -516,10 +606,80 @@ def _preposition(before: list[str]) -> str | None:
 
 
 _REACTIONS = word_set(
+    "bids bid rivals rival offers offer competitors competition contenders interest "
     "backlash pressure criticism opposition objections objection warnings warning "
     "response sanctions concerns threats protest protests reaction condemnation "
     "approval permission visit visitors delegation"
 )
+
+
+_BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected")
+_SUPPLIED = word_set("supply supplying supplied provide providing provided equip equipping arm")
+_WON = word_set("win wins won winning secure secures secured bag bags bagged land lands landed")
+
+
+_TRANSFERRED = word_set(
+    "pledged promised delivered sold supplied exported transferred donated given sent handed "
+    "gifted shipped sale sales export transfer delivery deliveries"
+)
+_NOT_RECIPIENTS = word_set(
+    "aid support assistance help relations ties visit trip threat war invasion attacks "
+    "attack sanctions pressure"
+)
+
+
+def _words_before(sentence: _Sentence, mention: Mention, count: int = 6) -> list[str]:
+    return [w.text.lower() for w in sentence.words[max(0, mention.first - count) : mention.first]]
+
+
+def _likely_sellers(
+    counterparties: list[Mention], buyer: Mention | None, platform: Mention
+) -> list[Mention]:
+    """The other sides of a deal that can be its seller: not the buyer's own state; the
+    platform's maker or a state of its origin first; a company from elsewhere only when
+    the platform's origin is unknown ("talks with Mazagon Dock and France's Naval Group
+    for Scorpène submarines": Naval Group)."""
+    foreign = [m for m in counterparties if buyer is None or m.entry.iso3 != buyer.entry.iso3]
+    origin, makers = platform.entry.iso3, platform.entry.makers
+    makes = [m for m in foreign if m.entry.name in makers or (origin and m.entry.iso3 == origin)]
+    if makes or origin is None:
+        return makes or foreign
+    return [m for m in foreign if m.entry.kind == "state"]
+
+
+def _given_to(before: list[str], seller_side: bool) -> bool:
+    """ "sold to Poland", "pledged to Ukraine", a sale's "to the Government of Greece";
+    not "military aid to Ukraine" or "a visit to Washington"."""
+    word = _before_preposition(before)
+    if word in _NOT_RECIPIENTS:
+        return False
+    return seller_side or word in _TRANSFERRED
+
+
+def _before_preposition(before: list[str]) -> str:
+    """The word before the preposition a name follows ("ordered" in "ordered by the")."""
+    for index in range(len(before) - 1, -1, -1):
+        if before[index] in ("from", "to", "with", "in", "by", "for", "of"):
+            return before[index - 1] if index else ""
+    return ""
+
+
+def _won_from(before: list[str]) -> bool:
+    """ "wins ... order from Vietnam": the order comes from the buyer."""
+    return any(word in _WON for word in before) and any(
+        word in ("order", "orders", "contract", "deal") for word in before
+    )
+
+
+def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
+    """A name opening a relative clause whose verb is about this platform:
+    "after the Netherlands, which ordered 20 launchers"."""
+    rest = sentence.span.text[mention.end - sentence.span.start :]
+    match = re.match(r"^,\s+(?:which|who|that)\s+", rest)
+    if match is None:
+        return False
+    verb_at = mention.end + match.end()
+    return any(cue.start == verb_at and cue.strong for cue in sentence.cues)
 
 
 def _reaction_from(before: list[str]) -> bool:
@@ -541,19 +701,35 @@ def _adjective_of(mention: Mention, platform: Mention, words: Sequence[Token]) -
     return len(between) <= 2 and all(w in FILLERS or w.endswith("made") for w in between)
 
 
-def _possessive_buyer(mention: Mention, words: Sequence[Token]) -> bool:
-    """ "Turkey's purchase of", "India's acquisition": the possessor is the buyer."""
+def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mention) -> bool:
+    """ "Turkey's purchase of", "Croatia's twelve second-hand Rafale jets": the possessor
+    buys or owns."""
     last = words[mention.last - 1]
+    if not last.possessive or mention.entry.kind != "state":
+        return False
     following = words[mention.last].text.lower() if mention.last < len(words) else ""
-    return last.possessive and following in _BUYING_NOUNS
+    if following in _BUYING_NOUNS:
+        return True
+    between = words[mention.last : platform.first]
+    return (
+        mention.last <= platform.first
+        and len(between) <= 3
+        and all(
+            parse_number(w.text) is not None
+            or SECOND_HAND.match(w.text)
+            or NEW.match(w.text)
+            or w.text.lower() in FILLERS
+            for w in between
+        )
+    )
 
 
 def _acts(mention: Mention, words: Sequence[Token]) -> bool:
     """Whether a name is the sentence's actor: a state or company named as such, or a
     demonym with its government ("the Swiss government")."""
     following = words[mention.last].text.lower() if mention.last < len(words) else ""
-    if mention.entry.form == "demonym":
-        return following in _ACTORS
+    if mention.entry.form == "demonym" or words[mention.last - 1].possessive:
+        return following in _ACTORS  # "India's defence ministry", not "Turkey's KAAN"
     return True
 
 
@@ -573,16 +749,112 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
 _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)", re.IGNORECASE)
 
 
-def _refer_back(candidate: Candidate, sentence: _Sentence) -> None:
-    """ "Washington has pledged 31 of the tanks.": the number of the deal just named."""
-    if candidate.quantity is not None:
-        return
-    for match in _OF_THOSE.finditer(sentence.span.text):
-        number = parse_number(match["n"])
-        if number is not None and COUNTED.match(match["noun"]):
-            candidate.quantity = number
-            candidate.field_quotes["quantity"] = sentence.span.text
-            return
+_DEAL_WORDS = re.compile(
+    r"\b(?:deal|contract|agreement|programme|program|package|sale|cost|purchase|order|"
+    r"acquisition|worth|valued|priced)\b",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+    """A sentence that names no platform often says more of the deal just named:
+    "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
+    billion.", "The ex-Dutch jets ...", "The first 36 ... have been handed over". One
+    with "also" and another buyer reports the same platform's sale to it ("Greece is
+    also negotiating a purchase of 36 systems"): a new candidate, returned."""
+    text = sentence.span.text
+    states = [
+        m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
+    ]
+    strong = [cue for cue in sentence.cues if cue.strong]
+    other = next(
+        (
+            m
+            for m in states
+            if m.entry.iso3 not in (candidate.buyer_iso3, candidate.seller_iso3)
+            and _acts(m, sentence.words)
+            and _preposition(_words_before(sentence, m)) is None
+        ),
+        None,
+    )
+    if _ALSO.search(text) and strong and other is not None:
+        number, start = counted_number(sentence)
+        clone = replace(
+            candidate,
+            buyer=other.entry.name,
+            buyer_iso3=other.entry.iso3,
+            buyer_said=True,
+            status=strong[0].status,
+            quantity=number,
+            value=None,
+            currency=None,
+            date=None,
+            quote=text,
+            field_quotes={
+                "buyer": text,
+                "status": text,
+                "platform": candidate.field_quotes.get("platform", candidate.quote),
+            },
+            existing_deal_id=None,
+            second_hand=None,
+        )
+        if number is not None:
+            clone.field_quotes["quantity"] = _clause_of(sentence, start)
+        return [clone]
+    if candidate.quantity is None:
+        for match in _OF_THOSE.finditer(text):
+            number = parse_number(match["n"])
+            if number is not None and COUNTED.match(match["noun"]):
+                candidate.quantity = number
+                candidate.field_quotes["quantity"] = text
+                break
+    money = [
+        m
+        for m in sentence.money
+        if not _NOT_DEAL_MONEY.search(text[: m.start - sentence.span.start][-60:])
+    ]
+    if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
+        candidate.value, candidate.currency = money[0].amount, money[0].currency
+        candidate.field_quotes["value"] = text
+    if candidate.second_hand is None and _USED_THOSE.search(text):
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = text
+    later = [
+        c for c in strong if STAGE[c.status] >= STAGE["delivering"] and c.status != "cancelled"
+    ]
+    if later and not other and STAGE[later[0].status] > STAGE[candidate.status]:
+        candidate.status = later[0].status
+        candidate.field_quotes["status"] = text
+    return []
+
+
+_USED_THOSE = re.compile(
+    r"\b(?:the|these|those)\s+(?:ex-\w+|used|second-hand|secondhand|surplus|refurbished)\s+"
+    r"(?:\w+\s+)?(?:jets|aircraft|fighters|tanks|ships|vessels|helicopters|systems|vehicles)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported(candidate: Candidate) -> bool:
+    """A deal to offer: a cue reports it, a buyer is known and is not the seller (home
+    procurement is no transfer), and a designation no list knows has a known seller."""
+    if (
+        not candidate.governed
+        or not candidate.buyer
+        or candidate.buyer_iso3 == candidate.seller_iso3
+    ):
+        return False
+    return not (candidate.generic and candidate.seller is None)
+
+
+def _guess_seller(candidate: Candidate, main: Mention | None) -> None:
+    """Without a seller named or a known origin: the state the article is about, when it
+    is not the buyer ("Japan delivers first radar to Philippines")."""
+    if candidate.generic:
+        return  # a designation no list knows needs its seller said
+    if main is not None and main.entry.iso3 and main.entry.iso3 != candidate.buyer_iso3:
+        candidate.seller, candidate.seller_iso3 = main.entry.name, main.entry.iso3
 
 
 def _guess_buyer(candidate: Candidate, found: list[Candidate], main: Mention | None) -> None:
@@ -632,8 +904,8 @@ def _quantity(
     if total and parse_number(total.group("n")) is not None:
         candidate.quantity = parse_number(total.group("n"))
         candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
-    if candidate.quantity is None and len(platforms) == 1:
-        _counted_quantity(candidate, sentence)
+    if candidate.quantity is None:
+        _counted_quantity(candidate, sentence, platforms, platform)
 
 
 def _number_at(words: Sequence[Token], index: int) -> int | None:
@@ -652,10 +924,14 @@ def _number_at(words: Sequence[Token], index: int) -> int | None:
     return parse_number(word)
 
 
-def _counted_quantity(candidate: Candidate, sentence: _Sentence) -> None:
-    """ "the sale of 40 jets", "five ships": a number counting what the platform is."""
+def _counted_quantity(
+    candidate: Candidate, sentence: _Sentence, platforms: list[Mention], platform: Mention
+) -> None:
+    """ "the sale of 40 jets", "five ships": a number counting what the platform is, when
+    no other platform of the sentence stands nearer to it."""
     number, start = counted_number(sentence)
-    if number is not None:
+    nearest = min(platforms, key=lambda p: min(abs(p.start - start), abs(start - p.end)))
+    if number is not None and nearest is platform:
         candidate.quantity = number
         candidate.field_quotes["quantity"] = _clause_of(sentence, start)
 

@@ -51,23 +51,33 @@ _CUES = (
         "delivered",
         True,
         "buyer",
-        r"\bcomplet(?:ed|ing|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
+        r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
+        r"|\bthe last (?:\w+ )?of (?:which|its|their|the|\w+'s|\w+’s)\b"
+        r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:programme|program|order|deal|contract)\b"
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
         r"|\breceived the (?:last|final)\b",
     ),
-    _cue("delivered", True, "seller", r"\bhanded over the last\b|\bdelivered the (?:last|final)\b"),
+    _cue(
+        "delivered",
+        True,
+        "seller",
+        r"\bhanded over the last\b|\bdelivered the (?:last|final)\b|\bdelivered all\b"
+        r"|\bdelivery of all\b",
+    ),
     _cue(
         "delivering",
         True,
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
-        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b",
+        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b|\blanded\b"
+        r"|\barrived\b|\breaches\b|\breached\b",
     ),
     _cue(
         "delivering",
         True,
         "seller",
-        r"\bhanded over\b|\bdeliver(?:ed|s)\b(?! by)|\bdonated\b|\bgave\b",
+        r"\bhanded over\b|\bdonated\b|\bgave\b|\bdeliver(?:ed|s|ing)\b(?! by)"
+        r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))",
     ),
     _cue(
         "signed",
@@ -75,7 +85,8 @@ _CUES = (
         "buyer",
         r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bplaced (?:an?\s+)?"
         r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill (?:buy|purchase|"
-        r"acquire|receive)\b|\bsigned for\b|\bsigns? for\b",
+        r"acquire|receive)\b|\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
+        r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
     ),
     _cue(
         "signed",
@@ -118,6 +129,7 @@ _CUES = (
         "buyer",
         r"\bplans? to (?:buy|purchase|acquire|order|procure)\b|\bconsider(?:s|ing|ed)?\b"
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
+        r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
         r"|\bselected\b|\bchosen\b|\bpicks?\b|\bshortlist\w*|\bexplor(?:ed|ing|es) purchases?\b"
         r"",
@@ -182,6 +194,7 @@ COUNTED = re.compile(
     r"^(?:jets?|aircraft|fighters?|planes?|helicopters?|choppers?|tanks?|howitzers?|"
     r"launchers?|systems?|units?|batteries|ships?|vessels?|boats?|frigates?|corvettes?|"
     r"submarines?|drones?|missiles?|vehicles?|guns?|radars?|destroyers?|trainers?|"
-    r"tankers?)$",
+    r"tankers?|carriers?|apcs?|ifvs?|trucks?|interceptors?|torpedoes?|satellites?|"
+    r"airlifters?|transports?|gunships?|cutters?|minehunters?|sets?)$",
     re.IGNORECASE,
 )

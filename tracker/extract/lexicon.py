@@ -69,11 +69,19 @@ def platform_family(designation: str) -> str:
 @dataclass
 class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)
+    # A known company's first word, for the group's other companies: "Mitsubishi
+    # Electric Corp." is Japanese as "Mitsubishi Heavy Industries" is. None: ambiguous.
+    company_words: dict[str, str | None] = field(default_factory=dict)
 
     def add(self, name: str, entry: Entry) -> None:
         key = word_key(name)
         if key and len(name.split()) <= MAX_WORDS:
             self.names.setdefault(key, entry)
+        first = word_key(name.split()[0]) if name.split() else ""
+        if entry.kind == "company" and len(first) >= 4 and len(name.split()) > 1:
+            known = self.company_words.setdefault(first, entry.iso3)
+            if known != entry.iso3:
+                self.company_words[first] = None
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         """Every name in the tokens, longest first, none overlapping."""
@@ -87,6 +95,23 @@ class Gazetteer:
             found.append(mention)
             index = mention.last
         return found
+
+    def _group_company(self, tokens: Sequence[Token], index: int, text: str) -> Mention | None:
+        """An unlisted company of a known group: its capitalised words from the group's."""
+        first = tokens[index]
+        iso3 = self.company_words.get(first.key)
+        if iso3 is None or not first.text[:1].isupper():
+            return None
+        last = index + 1
+        while last < len(tokens) and last - index < 5 and tokens[last].text[:1].isupper():
+            if self.names.get(tokens[last].key) is not None:
+                break
+            last += 1
+        if last == index + 1:
+            return None
+        spelled = text[first.start : tokens[last - 1].end]
+        entry = Entry("company", spelled, iso3=iso3)
+        return Mention(entry, first.start, tokens[last - 1].end, index, last, spelled)
 
     def _longest_at(self, tokens: Sequence[Token], index: int, text: str) -> Mention | None:
         for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
@@ -113,7 +138,7 @@ class Gazetteer:
                     entry = None
             if entry is not None and _written_as_name(spelled, entry):
                 return Mention(entry, start, end, index, index + size, spelled)
-        return None
+        return self._group_company(tokens, index, text)
 
 
 def _written_as_name(spelled: str, entry: Entry) -> bool:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tracker.domain.money import currency_codes
+
 _SCALES = {
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
@@ -147,20 +149,35 @@ _SUFFIXES = {
     },
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn|[kmb])\b"
-_PREFIX = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
+# Scale words in any case; a one-letter scale only right after a symbol's number ("$5bn").
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn|[kmb])\b"
+_WORD_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn)\b"
+# Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
+# "try 5 times"): every ISO 4217 code is known.
+_SYMBOLS = {key: code for key, code in _PREFIXES.items() if not re.fullmatch("[A-Z]{3}", key)}
+_CODES = {code: code for code in sorted(currency_codes())} | {
+    key: code for key, code in _PREFIXES.items() if re.fullmatch("[A-Z]{3}", key)
+}
+_PREFIX = "|".join(
+    [re.escape(p) for p in sorted(_SYMBOLS, key=len, reverse=True)]
+    + [rf"{code}\b" for code in sorted(_CODES)]
+)
 _SUFFIX = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _MONEY = re.compile(
-    rf"(?:(?P<prefix>{_PREFIX})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s(?P<after_code>{_SUFFIX})\b)?"
-    rf"|\b(?P<number2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<suffix>{_SUFFIX})\b)",
-    re.IGNORECASE,
+    rf"(?:(?<![\w$])(?P<prefix>{_PREFIX})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s(?P<after_code>(?i:{_SUFFIX}))\b)?"
+    rf"|(?<![\w.-])(?P<number2>[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d*(?:\.\d+)?|0\.\d+)"
+    rf"(?:\s?(?P<scale2>{_WORD_SCALE}))?\s(?P<suffix>(?i:{_SUFFIX}))\b)"
 )
 _AUSTRALIAN = re.compile(
     r"\.com\.au\b|\.gov\.au\b|\bABC News\b|\bThe Australian\b|Sydney Morning Herald|"
-    r"\bThe Age\b|Australian Defence Magazine|Defence Connect|\bAustralian dollars?\b|\bA\$",
+    r"\bThe Age\b|Australian Defence Magazine|Defence Connect",
 )
-_CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post|Canadian dollars?\b|C\$")
+_CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post")
+# A text that marks other dollars ("A$10 billion ($6.5 billion)") uses a bare "$" for US ones.
+_MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK|US|U\.S\.)\$|\bU\.?S\.? dollars\b")
+# Where a bare "$" in a text about this state means its own dollar.
+HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
 
 
 @dataclass(frozen=True)
@@ -172,13 +189,18 @@ class Money:
     text: str
 
 
-def dollar_currency(*hints: str | None) -> str:
-    """What a bare "$" means where these texts (article, URL, publisher) come from."""
+def dollar_currency(*hints: str | None, about: str | None = None) -> str:
+    """What a bare "$" means where these texts (article, URL, publisher) come from: the
+    outlet's dollar (AUD in an Australian outlet); in a text that marks no dollar ("A$",
+    "US$") and is about Australia, Canada or New Zealand (`about`, an ISO3), that
+    state's dollar; else US dollars."""
     joined = "\n".join(hint for hint in hints if hint)
     if _AUSTRALIAN.search(joined):
         return "AUD"
     if _CANADIAN.search(joined):
         return "CAD"
+    if about in HOME_DOLLARS and not _MARKED_DOLLARS.search(joined):
+        return HOME_DOLLARS[about]
     return "USD"
 
 
@@ -190,7 +212,11 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
         scale = match.group("scale") or match.group("scale2")
         if match.group("prefix"):
             prefix = match.group("prefix")
-            currency = _PREFIXES.get(prefix) or _PREFIXES.get(prefix.upper(), "USD")
+            currency = (
+                _SYMBOLS.get(prefix)
+                or _CODES.get(prefix)
+                or _SYMBOLS.get(prefix.capitalize(), "USD")
+            )
             if prefix == "$":
                 currency = dollar
             if match.group("after_code"):  # "$5 billion (A$7.6bn)" no; "1.3 trillion won"
@@ -202,8 +228,6 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
             currency = _SUFFIXES[suffix]
             if currency == "USD" and suffix == "dollars":
                 currency = dollar
-        if prefix_is_word(match, text):
-            continue
         amount = Decimal(number.replace(",", ""))
         if scale:
             amount *= _SCALES[scale.lower()]
@@ -215,12 +239,3 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
             Money(amount, currency, match.start() + offset, match.end() + offset, match.group())
         )
     return found
-
-
-def prefix_is_word(match: re.Match[str], text: str) -> bool:
-    """A code prefix glued to a word ("TRY" in "COUNTRY 5") is not money."""
-    prefix = match.group("prefix")
-    if not prefix or not prefix[0].isalpha():
-        return False
-    before = text[match.start() - 1] if match.start() else " "
-    return before.isalnum()

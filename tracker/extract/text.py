@@ -4,12 +4,14 @@ it, so it occurs there verbatim)."""
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # A word: letters and digits joined by the punctuation designations use inside them
 # ("S-400", "F/A-18", "U.S", "Rs.", "d'Ivoire", "2A8+").
-_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-/.’'&](?=[^\W_]))*\+?")
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-/.’'&](?=[^\W_])|,(?=\d{3}\b))*\+?")
 # A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital,
 # a quote or a digit; or at a line break. Abbreviations are protected below.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'A-Z0-9(])|\n+")
@@ -53,9 +55,12 @@ class Span:
     text: str
 
 
+@functools.lru_cache(maxsize=65_536)
 def word_key(text: str) -> str:
-    """Lower-case letters and digits only: "S-400", "s400" and "S 400" share a key."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Lower-case letters and digits only, accents dropped: "S-400", "s400" and "S 400"
+    share a key, as do "Scorpène" and "Scorpene"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
@@ -97,6 +102,21 @@ def clauses(sentence: Span) -> list[Span]:
 
 def _piece(sentence: Span, start: int, end: int) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+
+
+# A news dateline opening the first sentence: "WASHINGTON, January 26, 2024 -",
+# "ZAGREB, April 25 (Reuters) -", "TOKYO (Kyodo) --", "NEW DELHI:". It says where the
+# story was filed, not who acts in it.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z]+)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-–—:])\s+"
+)
+
+
+def dateline_end(sentence: Span) -> int:
+    """Where a dateline at the start of a sentence ends (its start if there is none)."""
+    match = DATELINE.match(sentence.text)
+    return sentence.start + (match.end() if match else 0)
 
 
 def title_of(text: str) -> str | None:
