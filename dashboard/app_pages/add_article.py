@@ -26,6 +26,7 @@ from tracker.extract.cues import STATUSES
 from tracker.write.article import ArticleDeal, add_from_article, from_candidate
 
 FOUND = "article_found"  # (inputs' fingerprint, candidates) of the last "Find deals"
+ARTICLE_CHARS = 200_000  # a long feature is 50,000 characters
 SAVED = "article_saved"  # what the last save did, shown once above a fresh form
 
 st.title("Add from article")
@@ -59,6 +60,7 @@ with st.form("article_form"):
     )
     text = st.text_area(
         "Article text",
+        max_chars=ARTICLE_CHARS,
         key="article_text",
         height=260,
         help="Plain text; the first line may be the title.",

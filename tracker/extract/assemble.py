@@ -23,6 +23,7 @@ from decimal import Decimal
 from tracker.extract.cues import (
     COUNTED,
     FILLERS,
+    FROM_STOCKS,
     NEW,
     SECOND_HAND,
     STAGE,
@@ -100,10 +101,9 @@ class Candidate:
     buyer_said: bool = False
     seller_said: bool = False
     governed: bool = True  # a cue governs it; False: it only adds facts to another
-    other_sellers: list[Entry] = field(default_factory=list)
-    generic: bool = (
-        False  # a designation no list knows, found by its shape  # "each from Qatar and Oman"
-    )
+    other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
+    generic: bool = False  # a designation no list knows, found by its shape
+    sentence: int = 0  # where the article first reports it
     strong: bool = False
     start: int = 0
 
@@ -132,15 +132,16 @@ def extract_candidates(
     starts = [word.start for word in words]
     spans = sentences(text)
     read = [_read(span, words, starts, gazetteer, text, published, "USD") for span in spans]
-    main = _main_state(read)
-    about = _main_state(read, len(read))
-    currency = dollar(about.entry.iso3 if about else None)
+    main = _main_states(read)
+    about = _main_states(read, len(read))
+    currency = dollar(about[0].entry.iso3 if about else None)
     if currency != "USD":
         read = [_read(span, words, starts, gazetteer, text, published, currency) for span in spans]
     found: list[Candidate] = []
-    for sentence in read:
+    for number, sentence in enumerate(read):
         made = _sentence_candidates(sentence, text)
         for candidate in made:
+            candidate.sentence = number
             if candidate.buyer is None:
                 _guess_buyer(candidate, found, main)
             if candidate.seller is None:
@@ -210,6 +211,10 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
 _NOT_DESIGNATIONS = word_set(
+    "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
+    "January February March April June July August September October November December "
+    "Resolution Vision Agenda Plan Programme Program Decree Law Order Round Stage Level Tier "
     "NATO EU UN US USA UK UAE GDP AI CEO MoD DoD DSCA SIPRI COVID The A An In On At For "
     "With From By Of This That These Those Its Their His Her It They We He She"
 )
@@ -254,7 +259,15 @@ def _generic_platforms(
 def _designation_size(
     words: Sequence[Token], index: int, taken: set[int], money: list[Money]
 ) -> int:
-    """How many words from `index` read as an unknown designation (0: none)."""
+    """How many words from `index` read as an unknown designation (0: none); never a part
+    of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16")."""
+    size = _shape_size(words, index, taken, money)
+    if size and (index - 1 in taken or index + size in taken):
+        return 0
+    return size
+
+
+def _shape_size(words: Sequence[Token], index: int, taken: set[int], money: list[Money]) -> int:
     word = words[index]
     if index in taken or _inside(word.start, money) or word.text in _NOT_DESIGNATIONS:
         return 0
@@ -282,8 +295,27 @@ def _designation_size(
     ):
         return 3
     if len(text) >= 3 and text.isupper() and text.isalpha():
-        return 1
+        return 1 if _counts_next(words, index + 1) else 0  # "KAAN fighter", not "MDL built"
     return 0
+
+
+def _counts_next(words: Sequence[Token], index: int) -> bool:
+    """A counted noun right after a name, or after one describing word ("KAAN fighter",
+    "Akinci armed drones")."""
+    ahead = [w.text for w in words[index : index + 2]]
+    if ahead and COUNTED.match(ahead[0]):
+        return True
+    return (
+        len(ahead) == 2
+        and ahead[0].islower()
+        and ahead[0] not in _VERBS
+        and bool(COUNTED.match(ahead[1]))
+    )
+
+
+_VERBS = word_set(
+    "built is was are were has have had will said signed ordered made delivered bought"
+)
 
 
 def _category_of(noun: str) -> str:
@@ -311,18 +343,26 @@ def _category_of(noun: str) -> str:
     return "other"
 
 
-def _main_state(read: list[_Sentence], first: int = 4) -> Mention | None:
-    """The state an article is mostly about: the most named in its first sentences."""
+def _main_states(read: list[_Sentence], first: int = 4) -> list[Mention]:
+    """The states an article is about, most named in its first sentences first."""
     counts: Counter[str] = Counter()
     firsts: dict[str, Mention] = {}
     for sentence in read[:first]:
         for mention in sentence.mentions:
-            if mention.entry.kind == "state":
+            if mention.entry.kind == "state" and _named_as_actor(sentence, mention):
                 counts[mention.entry.name] += 1
                 firsts.setdefault(mention.entry.name, mention)
-    if not counts:
-        return None
-    return firsts[counts.most_common(1)[0][0]]
+    return [firsts[name] for name, _ in counts.most_common()]
+
+
+def _named_as_actor(sentence: _Sentence, mention: Mention) -> bool:
+    """A state named as one that acts ("Australia will buy"), not as a place or origin
+    ("from Japan", "in Canberra", "Japan's Mogami", "a German rival")."""
+    if mention.start < sentence.dateline:
+        return True  # where the story is filed: the usual home of its buyer
+    if _preposition(_words_before(sentence, mention)) is not None:
+        return False
+    return _acts(mention, sentence.words)
 
 
 # --- one sentence ----------------------------------------------------------------------
@@ -331,8 +371,10 @@ def _main_state(read: list[_Sentence], first: int = 4) -> Mention | None:
 def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
     platforms = [m for m in sentence.mentions if m.entry.kind == "platform"]
     candidates = []
+    governed: list[list[Cue]] = []  # each platform's cues, in order (a list carries them on)
     for position, platform in enumerate(platforms):
-        cues = _governing(sentence, platforms, position)
+        cues = _governing(sentence, platforms, position, governed)
+        governed.append(cues)
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -379,14 +421,19 @@ def _split_by_seller(
     return parts
 
 
-def _governing(sentence: _Sentence, platforms: list[Mention], position: int) -> list[Cue]:
+def _governing(
+    sentence: _Sentence,
+    platforms: list[Mention],
+    position: int,
+    governed: list[list[Cue]] | None = None,
+) -> list[Cue]:
     """The cues said of this platform. The strong ones in its clause before it (the
     latest stage wins: "scrapped plans to buy" is a cancellation); without one, those of
     the platform before it in a list ("ordered 96 Apaches and 250 Abrams"); else the
     first strong cue after it; weak cues ("the purchase of") only where no strong one
     is. Also a last-stage cue (delivered, cancelled) later in the sentence with no
     platform after it ("..., confirming the completion of all deliveries")."""
-    platform = platforms[position]
+    platform = platforms[position]  # `governed`: the cues of the platforms before it
     clause = _clause_span(sentence, platform.start)
     previous = platforms[position - 1] if position else None
     after_limit = min(
@@ -399,12 +446,21 @@ def _governing(sentence: _Sentence, platforms: list[Mention], position: int) -> 
         floor = max(clause.start, previous.end if previous else clause.start)
         before = [cue for cue in kind if floor <= cue.start and cue.end <= platform.start]
         if not before and previous is not None and _listed(sentence, previous, platform):
-            earlier = _governing(sentence, platforms, position - 1)
+            earlier = governed[position - 1] if governed else []
             before = [cue for cue in earlier if cue.strong is strong]
         if not before and previous is None:
             before = [cue for cue in kind if cue.end <= platform.start][-1:]
         after = [cue for cue in kind if platform.end <= cue.start < after_limit][:1]
-        chosen = before or after
+        # "will buy 54 K9 ... under a contract signed on Tuesday": the later word counts too.
+        # ...unless it is the verb of a platform after it ("exclusion from the F-35").
+        later = platforms[position + 1 :]
+        if (
+            before
+            and after
+            and any(p.start < clause.end and p.start > after[0].start for p in later)
+        ):
+            after = []
+        chosen = before + after if strong else before or after
         if chosen:
             break
     if position + 1 == len(platforms):
@@ -439,10 +495,23 @@ _SERVICE = re.compile(
 )
 
 
+_REPLACED = re.compile(
+    r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
+    r"alongside|compet\w*|rival\w*|over|beat\w*|in favou?r of|newer|successor to)\s+"
+    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|"
+    r"ageing\s+|aging\s+|older\s+|old\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def _service_of(sentence: _Sentence, platform: Mention) -> bool:
     """ "negotiations over F-16 Viper upgrades", "the S-400 dispute": a service to a
     platform or a story about it, not a sale of it."""
-    return bool(_SERVICE.match(sentence.span.text[platform.end - sentence.span.start :]))
+    offset = platform.start - sentence.span.start
+    replaced = _REPLACED.search(sentence.span.text[max(0, offset - 60) : offset])
+    return bool(
+        replaced or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
+    )
 
 
 def _clause_span(sentence: _Sentence, offset: int) -> Span:
@@ -481,7 +550,10 @@ def _roles(
     subject: Mention | None = None
     buyer_by_to = False
     first_cue = cues[0].start if cues else platform.start
-    seller_side = any(cue.side == "seller" for cue in cues)
+    clause = _clause_span(sentence, platform.start)
+    seller_side = any(cue.side == "seller" for cue in cues) or any(
+        cue.side == "seller" and clause.start <= cue.start < clause.end for cue in sentence.cues
+    )
     for mention in parties:
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention)
@@ -500,6 +572,8 @@ def _roles(
             buyer = mention
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
+        elif preposition == "by" and _before_preposition(before) in _MADE_BY and seller is None:
+            seller = mention  # "built by China's Hudong-Zhonghua shipyard"
         elif before[-1:] and before[-1] in _SUPPLIED and buyer is None:
             buyer = mention  # "to supply Yerevan with"
         elif preposition == "with":
@@ -594,7 +668,21 @@ def _state_name(iso3: str) -> str:
 
 def _preposition(before: list[str]) -> str | None:
     """The preposition a name follows: "from (the) UK", "to the Government of Poland"."""
-    skip = {"the", "neighbouring", "neighboring", "government", "of", "ally", "its", "fellow"}
+    skip = {
+        "the",
+        "neighbouring",
+        "neighboring",
+        "government",
+        "of",
+        "ally",
+        "its",
+        "fellow",
+        "state-owned",
+        "state-run",
+        "their",
+        "his",
+        "her",
+    }
     for word in reversed(before):
         if word in ("from", "to", "with", "in", "by", "for"):
             return word
@@ -606,7 +694,8 @@ def _preposition(before: list[str]) -> str | None:
 
 
 _REACTIONS = word_set(
-    "bids bid rivals rival offers offer competitors competition contenders interest "
+    "bids bid rivals rival offers offer competitors competition contenders interest design "
+    "designs proposal proposals entrant entrants challenger "
     "backlash pressure criticism opposition objections objection warnings warning "
     "response sanctions concerns threats protest protests reaction condemnation "
     "approval permission visit visitors delegation"
@@ -614,7 +703,11 @@ _REACTIONS = word_set(
 
 
 _BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected")
-_SUPPLIED = word_set("supply supplying supplied provide providing provided equip equipping arm")
+_SUPPLIED = word_set(
+    "supply supplying supplied provide providing provided equip equipping arm give gives gave "
+    "giving send sends sent sell sells selling offer offers offered hand hands handing"
+)
+_MADE_BY = word_set("built made manufactured produced developed designed supplied")
 _WON = word_set("win wins won winning secure secures secured bag bags bagged land lands landed")
 
 
@@ -683,8 +776,11 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
 
 
 def _reaction_from(before: list[str]) -> bool:
-    words = [w for w in before if w not in ("the", "relentless", "strong", "immediate")]
-    return len(words) >= 2 and words[-1] == "from" and words[-2] in _REACTIONS
+    """ "backlash from Washington", "a rival design from Germany's TKMS"."""
+    if "from" not in before:
+        return False
+    ahead = before[: len(before) - before[::-1].index("from") - 1]
+    return any(word in _REACTIONS for word in ahead[-3:])
 
 
 def _nearest_platform(platforms: list[Mention], mention: Mention) -> Mention | None:
@@ -711,6 +807,8 @@ def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mentio
     if following in _BUYING_NOUNS:
         return True
     between = words[mention.last : platform.first]
+    if not any(parse_number(w.text) is not None or SECOND_HAND.match(w.text) for w in between):
+        return False  # "Japan's Mogami frigate": whose design, not who owns it
     return (
         mention.last <= platform.first
         and len(between) <= 3
@@ -848,24 +946,28 @@ def _reported(candidate: Candidate) -> bool:
     return not (candidate.generic and candidate.seller is None)
 
 
-def _guess_seller(candidate: Candidate, main: Mention | None) -> None:
+def _guess_seller(candidate: Candidate, main: list[Mention]) -> None:
     """Without a seller named or a known origin: the state the article is about, when it
     is not the buyer ("Japan delivers first radar to Philippines")."""
     if candidate.generic:
         return  # a designation no list knows needs its seller said
-    if main is not None and main.entry.iso3 and main.entry.iso3 != candidate.buyer_iso3:
-        candidate.seller, candidate.seller_iso3 = main.entry.name, main.entry.iso3
+    state = next((m for m in main if m.entry.iso3 != candidate.buyer_iso3), None)
+    if state is not None:
+        candidate.seller, candidate.seller_iso3 = state.entry.name, state.entry.iso3
 
 
-def _guess_buyer(candidate: Candidate, found: list[Candidate], main: Mention | None) -> None:
+def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mention]) -> None:
     """A sentence that names no buyer ("It also ordered 12 ...") is about the buyer of the
-    deal before it, or the state the article is about."""
+    deal reported just before it, or else the state the article is about."""
     for earlier in reversed(found):
+        if candidate.sentence - earlier.sentence > 1:
+            break  # a deal reported further back is another story
         if earlier.buyer and earlier.buyer_iso3 != candidate.seller_iso3:
             candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
             return
-    if main is not None and main.entry.iso3 != candidate.seller_iso3:
-        candidate.buyer, candidate.buyer_iso3 = main.entry.name, main.entry.iso3
+    state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
+    if state is not None:
+        candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
 
 
 # --- quantity, value, date, maker, condition -------------------------------------------
@@ -906,6 +1008,10 @@ def _quantity(
         candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
     if candidate.quantity is None:
         _counted_quantity(candidate, sentence, platforms, platform)
+    clause = _clause_of(sentence, platform.start)
+    if candidate.second_hand is None and FROM_STOCKS.search(clause):
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = clause
 
 
 def _number_at(words: Sequence[Token], index: int) -> int | None:
@@ -1052,7 +1158,10 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         # The sentence that reports the deal, not an earlier mention, backs its fields.
         target.quote = other.quote
         target.field_quotes = {**target.field_quotes, **other.field_quotes}
-    if other.governed and (not target.governed or STAGE[other.status] > STAGE[target.status]):
+    weaker = target.strong and not other.strong  # "a $10bn deal" says less than "selected"
+    if other.governed and (
+        not target.governed or (STAGE[other.status] > STAGE[target.status] and not weaker)
+    ):
         target.status = other.status
         target.quote = other.quote  # the sentence that says the stage the deal is at
         if "status" in other.field_quotes:

@@ -45,7 +45,9 @@ _CUES = (
         "buyer",
         r"\bcancel(?:s|led|ed|ling|lation)\b|\bscrap(?:ped|s|ping)\b|\bterminat(?:ed|es|ion)\b"
         r"|\bpulled out of\b|\bwithdr(?:ew|awn|awal) from\b|\bexpul(?:sion)\b|\bexpelled\b"
-        r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b",
+        r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
+        r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
+        r"|\bpulled the plug\b",
     ),
     _cue(
         "delivered",
@@ -55,6 +57,8 @@ _CUES = (
         r"|\bthe last (?:\w+ )?of (?:which|its|their|the|\w+'s|\w+’s)\b"
         r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:programme|program|order|deal|contract)\b"
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
+        r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
+        r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
         r"|\breceived the (?:last|final)\b",
     ),
     _cue(
@@ -84,21 +88,24 @@ _CUES = (
         True,
         "buyer",
         r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bplaced (?:an?\s+)?"
-        r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill (?:buy|purchase|"
-        r"acquire|receive)\b|\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
+        r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
+        r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
     ),
     _cue(
         "signed",
         True,
         "either",
-        r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\bfinali[sz]ed\b|\bconcluded\b",
+        r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b|\bconcluded\b"
+        r"|\bagreed\b(?! with\b)",
     ),
     _cue(
         "signed",
         True,
         "seller",
-        r"\bsold\b|\bwill (?:supply|deliver|provide|sell|transfer)\b|\bwould (?:\w+\s+)?"
+        r"\bsold\b"
+        r"|\bwill (?:supply|deliver|provide|sell|transfer|give|hand over|send)\b"
+        r"|\bwould (?:\w+\s+)?"
         r"(?:supply|deliver|provide)\b|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
     ),
     _cue(
@@ -131,10 +138,14 @@ _CUES = (
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
-        r"|\bselected\b|\bchosen\b|\bpicks?\b|\bshortlist\w*|\bexplor(?:ed|ing|es) purchases?\b"
-        r"",
+        r"|\bselected\b|\bchosen\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
+        r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b",
     ),
     _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
+    # A seller's infinitive says who sells, not how far the deal is: weak.
+    _cue(
+        "signed", False, "seller", r"\bto (?:sell|supply|provide|export|transfer|give|hand over)\b"
+    ),
 )
 # Said of the future: "deliveries are expected in 2026", "will be delivered by 2025".
 _FUTURE_BEFORE = re.compile(
@@ -144,6 +155,13 @@ _FUTURE_BEFORE = re.compile(
 )
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
+)
+# What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
+_PARTIAL = re.compile(
+    r"\b(?:first|initial|batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
+    r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
+    r"out of|more to come|in stages|in several|tranche)\b",
+    re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -165,6 +183,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text[end:]))
             if status in ("delivering", "delivered") and future:
                 continue  # a delivery to come says nothing of the deal's stage
+            if status == "delivering" and not _PARTIAL.search(text):
+                status = "delivered"  # "took delivery of the S-400 in 2019": all of it
             taken.append((start, end))
             found.append(
                 Cue(status, strong, side, start + offset, end + offset, match.group(), future)
@@ -174,6 +194,12 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 
 # --- the condition: new or second-hand -----------------------------------------------------
 
+# "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
+FROM_STOCKS = re.compile(
+    r"\bfrom (?:its|their|the|\w+) (?:own |reserve |army |air force |military )*"
+    r"(?:stocks|inventory|inventories|reserves|surplus|fleet)\b|\bdrawn from\b",
+    re.IGNORECASE,
+)
 SECOND_HAND = re.compile(
     r"^(?:used|second-?hand|surplus|ex-\w+|former|pre-owned|refurbished|decommissioned|"
     r"retired|excess|donated|old)$",
@@ -195,6 +221,6 @@ COUNTED = re.compile(
     r"launchers?|systems?|units?|batteries|ships?|vessels?|boats?|frigates?|corvettes?|"
     r"submarines?|drones?|missiles?|vehicles?|guns?|radars?|destroyers?|trainers?|"
     r"tankers?|carriers?|apcs?|ifvs?|trucks?|interceptors?|torpedoes?|satellites?|"
-    r"airlifters?|transports?|gunships?|cutters?|minehunters?|sets?)$",
+    r"airlifters?|transports?|gunships?|cutters?|minehunters?|sets?|docks?|uavs?|ucavs?)$",
     re.IGNORECASE,
 )

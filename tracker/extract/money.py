@@ -164,10 +164,10 @@ _PREFIX = "|".join(
 )
 _SUFFIX = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _MONEY = re.compile(
-    rf"(?:(?<![\w$])(?P<prefix>{_PREFIX})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:(?<![\w$])(?P<prefix>{_PREFIX})\s?(?P<number>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
     rf"(?:\s(?P<after_code>(?i:{_SUFFIX}))\b)?"
     rf"|(?<![\w.-])(?P<number2>[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d*(?:\.\d+)?|0\.\d+)"
-    rf"(?:\s?(?P<scale2>{_WORD_SCALE}))?\s(?P<suffix>(?i:{_SUFFIX}))\b)"
+    rf"(?:[\s-]?(?P<scale2>{_WORD_SCALE}))?[\s-](?P<suffix>(?i:{_SUFFIX}))\b)"
 )
 _AUSTRALIAN = re.compile(
     r"\.com\.au\b|\.gov\.au\b|\bABC News\b|\bThe Australian\b|Sydney Morning Herald|"
@@ -238,4 +238,20 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
         found.append(
             Money(amount, currency, match.start() + offset, match.end() + offset, match.group())
         )
-    return found
+    return _without_conversions(found, text, offset)
+
+
+_CONVERSION = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.)?\s*")
+
+
+def _without_conversions(found: list[Money], text: str, offset: int = 0) -> list[Money]:
+    """ "5.4 billion pounds ($7.2 billion)": the figure in brackets converts the one
+    before it; the stated one is the deal's."""
+    kept: list[Money] = []
+    for money in found:
+        if kept:
+            between = text[kept[-1].end - offset : money.start - offset]
+            if _CONVERSION.fullmatch(between):
+                continue
+        kept.append(money)
+    return kept

@@ -81,7 +81,17 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
+# No sentence a person writes is longer; text without sentence ends (a table, a list run
+# together) is read in pieces of this size, cut at a space, so work stays linear.
+LONGEST_SENTENCE = 1_000
+
+
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE)
+        cut = cut if cut > start else start + LONGEST_SENTENCE
+        _add(spans, text, start, cut)
+        start = cut
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:
@@ -108,7 +118,8 @@ def _piece(sentence: Span, start: int, end: int) -> Span:
 # "ZAGREB, April 25 (Reuters) -", "TOKYO (Kyodo) --", "NEW DELHI:". It says where the
 # story was filed, not who acts in it.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z]+)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)?"
+    r"^[A-Z][A-Z.'’ /-]{2,40}(?: and [A-Z][A-Z.'’ -]{2,30})?(?:,\s*[A-Z][A-Za-z]+)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-–—:])\s+"
 )
 
