@@ -56,7 +56,8 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
-    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|"
+    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|exports?|"
+    r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|investment)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
@@ -145,11 +146,11 @@ def extract_candidates(
             if candidate.buyer is None:
                 _guess_buyer(candidate, found, main)
             if candidate.seller is None:
-                _guess_seller(candidate, main)
+                _guess_seller(candidate, main, found)
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
         last = next((c for c in reversed(found) if c.governed and _reported(c)), None)
-        if not made and last is not None and not named:
+        if not made and last is not None and not named and number - last.sentence <= _REFERS_BACK:
             found.extend(_refer_back(last, sentence))
     merged = _merge(found)
     kept = [c for c in merged if _reported(c)]
@@ -173,7 +174,7 @@ def _read(
     mentions = gazetteer.find(own, text)
     money = find_money(span.text, span.start, dollar)
     mentions = [m for m in mentions if not _inside(m.start, money)]
-    mentions += _generic_platforms(own, mentions, money)
+    mentions += _generic_platforms(own, mentions, money, text)
     mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
     return _Sentence(
         span,
@@ -221,7 +222,7 @@ _NOT_DESIGNATIONS = word_set(
 
 
 def _generic_platforms(
-    words: Sequence[Token], known: list[Mention], money: list[Money]
+    words: Sequence[Token], known: list[Mention], money: list[Money], text: str
 ) -> list[Mention]:
     """Designations no list knows, by their shape: a capitalised word with letters and
     digits ("Thunderbolt-7"), a name and a mark ("Piranha 5", "Cobra II"), a class of
@@ -231,7 +232,7 @@ def _generic_platforms(
     found = []
     index = 0
     while index < len(words):
-        size = _designation_size(words, index, taken, money)
+        size = _designation_size(words, index, taken, money, text)
         if size:
             after = [w.text for w in words[index + size : index + size + 4]]
             before = words[index - 1].text if index else ""
@@ -257,17 +258,19 @@ def _generic_platforms(
 
 
 def _designation_size(
-    words: Sequence[Token], index: int, taken: set[int], money: list[Money]
+    words: Sequence[Token], index: int, taken: set[int], money: list[Money], text: str
 ) -> int:
     """How many words from `index` read as an unknown designation (0: none); never a part
     of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16")."""
-    size = _shape_size(words, index, taken, money)
+    size = _shape_size(words, index, taken, money, text)
     if size and (index - 1 in taken or index + size in taken):
         return 0
     return size
 
 
-def _shape_size(words: Sequence[Token], index: int, taken: set[int], money: list[Money]) -> int:
+def _shape_size(
+    words: Sequence[Token], index: int, taken: set[int], money: list[Money], article: str
+) -> int:
     word = words[index]
     if index in taken or _inside(word.start, money) or word.text in _NOT_DESIGNATIONS:
         return 0
@@ -295,6 +298,8 @@ def _shape_size(words: Sequence[Token], index: int, taken: set[int], money: list
     ):
         return 3
     if len(text) >= 3 and text.isupper() and text.isalpha():
+        if article[word.start - 1 : word.start] == "(" and article[word.end : word.end + 1] == ")":
+            return 0  # "(CTOL) aircraft": an abbreviation explained, not a name
         return 1 if _counts_next(words, index + 1) else 0  # "KAAN fighter", not "MDL built"
     return 0
 
@@ -562,7 +567,7 @@ def _roles(
             continue  # a role said of another platform in this sentence
         if preposition == "from" and _reaction_from(before):
             continue  # "backlash from Washington", "bids from France": not who sells
-        if preposition == "from" and _won_from(before):
+        if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif preposition == "from" and seller is None:
             seller = mention
@@ -612,7 +617,8 @@ def _roles(
             seller = foreign[0]
         elif buyer is None and seller is not None:
             buyer = foreign[0]
-    if seller is None and _US_NOTICE.search(sentence.span.text):
+    approval = any(cue.status == "approved" for cue in cues)
+    if seller is None and approval and _US_NOTICE.search(sentence.span.text):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
         seller_entry = seller.entry if seller is not None else None
@@ -855,6 +861,9 @@ _DEAL_WORDS = re.compile(
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
+_REFERS_BACK = 2  # sentences after a deal's report that may still be about it
+
+
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -921,7 +930,15 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     later = [
         c for c in strong if STAGE[c.status] >= STAGE["delivering"] and c.status != "cancelled"
     ]
-    if later and not other and STAGE[later[0].status] > STAGE[candidate.status]:
+    counted = counted_number(sentence)[0] is not None or _OF_THOSE.search(text) is not None
+    items = counted or re.search(
+        r"\b(?:the|these|those) (?:\w+ )?(?:jets|aircraft|ships|"
+        r"vessels|tanks|guns|systems|vehicles|drones|boats|"
+        r"howitzers|missiles|helicopters|launchers|radars)\b",
+        text,
+        re.IGNORECASE,
+    )
+    if later and items and not other and STAGE[later[0].status] > STAGE[candidate.status]:
         candidate.status = later[0].status
         candidate.field_quotes["status"] = text
     return []
@@ -943,12 +960,22 @@ def _reported(candidate: Candidate) -> bool:
         or candidate.buyer_iso3 == candidate.seller_iso3
     ):
         return False
+    if not candidate.strong and not candidate.buyer_said:
+        return False  # only a noun ("the Vietnam deal") and a guessed buyer: too little
     return not (candidate.generic and candidate.seller is None)
 
 
-def _guess_seller(candidate: Candidate, main: list[Mention]) -> None:
-    """Without a seller named or a known origin: the state the article is about, when it
-    is not the buyer ("Japan delivers first radar to Philippines")."""
+def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candidate]) -> None:
+    """Without a seller named or a known origin: the seller of a deal reported in the
+    sentence before ("The company also signed ... for 12 K10 vehicles"), or, for a known
+    platform, the state the article is about when it is not the buyer ("Japan delivers
+    first radar to Philippines")."""
+    for earlier in reversed(found):
+        if candidate.sentence - earlier.sentence > 1:
+            break
+        if earlier.seller and earlier.seller_iso3 != candidate.buyer_iso3:
+            candidate.seller, candidate.seller_iso3 = earlier.seller, earlier.seller_iso3
+            return
     if candidate.generic:
         return  # a designation no list knows needs its seller said
     state = next((m for m in main if m.entry.iso3 != candidate.buyer_iso3), None)
