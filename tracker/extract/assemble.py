@@ -455,7 +455,8 @@ def _governing(
             before = [cue for cue in earlier if cue.strong is strong]
         if not before and previous is None:
             before = [cue for cue in kind if cue.end <= platform.start][-1:]
-        after = [cue for cue in kind if platform.end <= cue.start < after_limit][:1]
+        after = [cue for cue in kind if platform.end <= cue.start < after_limit]
+        after = after if strong else after[:1]
         # "will buy 54 K9 ... under a contract signed on Tuesday": the later word counts too.
         # ...unless it is the verb of a platform after it ("exclusion from the F-35").
         later = platforms[position + 1 :]

@@ -158,7 +158,7 @@ _FUTURE_AFTER = re.compile(
 )
 # What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
 _PARTIAL = re.compile(
-    r"\b(?:first|initial|batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
+    r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"out of|more to come|in stages|in several|tranche)\b",
     re.IGNORECASE,

@@ -59,9 +59,13 @@ class Mention:
 
 
 def platform_family(designation: str) -> str:
+    """What versions of one design share: its designation's first word when that holds a
+    number ("F-16 Block 70 Viper" and "F-16 Fighting Falcon": f16), else its first two
+    ("Leopard 2A8": leopard2a8 is not Leopard 1; "Bayraktar TB2" is not "Bayraktar
+    Akinci")."""
     words = designation.split()
     family = word_key(words[0]) if words else ""
-    if len(words) > 1 and words[1][:1].isdigit():
+    if len(words) > 1 and not any(ch.isdigit() for ch in family):
         family += word_key(words[1])
     return family
 
