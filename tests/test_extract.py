@@ -19,10 +19,11 @@ from tracker.citing import quote_occurs
 from tracker.cli import main
 from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
+from tracker.extract.confirmed import from_candidate
 from tracker.extract.money import find_money
 from tracker.store.db import make_session_factory
 from tracker.store.models import AuditEntry, Citation, Deal, Event, Source
-from tracker.write.article import add_from_article, from_candidate
+from tracker.write.article import add_from_article
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS_TV = ROOT / "seeds" / "articles" / "presstv-2025-11-07-s400.txt"

@@ -22,8 +22,9 @@ from tracker.domain.money import currency_choices
 from tracker.domain.vocab import Category, label
 from tracker.errors import InvalidInput
 from tracker.extract import Candidate, extract
+from tracker.extract.confirmed import ArticleDeal, from_candidate
 from tracker.extract.cues import STATUSES
-from tracker.write.article import ArticleDeal, add_from_article, from_candidate
+from tracker.write.article import add_from_article
 
 FOUND = "article_found"  # (inputs' fingerprint, candidates) of the last "Find deals"
 ARTICLE_CHARS = 200_000  # a long feature is 50,000 characters

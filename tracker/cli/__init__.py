@@ -54,7 +54,8 @@ def dashboard(port: int | None, address: str | None, headless: bool) -> None:
 
 
 for command in (db, seed, deals, totals_command, tables, export_command, import_command,
-                dump_command, restore_command, users, audit_command, extract_command, dashboard):  # fmt: skip
+                dump_command, restore_command, users, audit_command, extract_command,
+                dashboard):  # fmt: skip
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -20,7 +19,7 @@ from tracker.auth import Actor, require
 from tracker.domain.schemas import DealIn, SourceIn, validate
 from tracker.domain.vocab import Condition, EventKind, Role, Status, ValueKind, can_change_status
 from tracker.errors import FieldError, InvalidInput, TrackerError
-from tracker.extract.assemble import Candidate
+from tracker.extract.confirmed import ArticleDeal
 from tracker.resolve import find_platform
 from tracker.write._concurrency import live_deal
 from tracker.write.catalogue import add_platform
@@ -58,25 +57,6 @@ CITED_FOR = {
     "second_hand": "condition",
     "date": "order_date",
 }
-
-
-@dataclass
-class ArticleDeal:
-    """A candidate as the researcher confirmed it (any field may have been edited)."""
-
-    buyer: str
-    seller: str
-    platform: str
-    status: str
-    quote: str
-    quantity: int | None = None
-    value: Decimal | None = None
-    currency: str | None = None
-    second_hand: bool = False
-    date: str | None = None
-    field_quotes: dict[str, str] = field(default_factory=dict)
-    existing_deal_id: int | None = None
-    platform_category: str | None = None  # to add a platform the database does not know
 
 
 @dataclass
@@ -274,23 +254,4 @@ def _timeline(
         source=source_ref,
         quote=deal.field_quotes.get("status") or deal.quote,
         history=history,
-    )
-
-
-def from_candidate(candidate: Candidate) -> ArticleDeal:
-    """A candidate as it would be confirmed unchanged."""
-    return ArticleDeal(
-        buyer=candidate.buyer or "",
-        seller=candidate.seller or "",
-        platform=candidate.platform,
-        status=candidate.status,
-        quote=candidate.quote,
-        quantity=candidate.quantity,
-        value=candidate.value,
-        currency=candidate.currency,
-        second_hand=bool(candidate.second_hand),
-        date=candidate.date,
-        field_quotes=dict(candidate.field_quotes),
-        existing_deal_id=candidate.existing_deal_id,
-        platform_category=None if candidate.stored_platform else candidate.category,
     )
