@@ -31,7 +31,8 @@ from tracker.seed import load_seeds
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
 from tracker.store.models import AuditEntry, Deal, DealFlag, Party
-from tracker.write import accounts, catalogue, deals, restore, sources
+from tracker.extract.confirmed import ArticleDeal
+from tracker.write import accounts, article, catalogue, deals, restore, sources
 from tracker.write.batch import (
     Batch,
     ImportLog,
@@ -46,6 +47,7 @@ from factories import deal_data
 from sipri_files import register
 
 ADMIN = Actor("audit-test-admin", Role.ADMIN)
+ARTICLE_TEXT = "Serbia has bought 12 French Rafale fighter jets."
 PASSWORD = "correct horse battery"
 Case = Callable[[Session], object]
 
@@ -128,6 +130,13 @@ CASES: dict[str, tuple[Case, bool]] = {
             batch=Batch(deals=[NewDeal(DealIn.model_validate(deal_data()),
                                        Origin("audit:row:1", "audit row", "row"), {})]),
             log=ImportLog("audit.csv", "0" * 64, "csv", 0, 0, "audit import"),
+        ), True),
+    "tracker.write.article.add_from_article": (
+        lambda s: article.add_from_article(
+            session=s, actor=ADMIN, source_in={"title": "Audit article", "text": ARTICLE_TEXT},
+            deals=[ArticleDeal(buyer="Serbia", seller="France", platform="Rafale",
+                               status="signed", quote=ARTICLE_TEXT, quantity=12,
+                               platform_category="aircraft")],
         ), True),
     "tracker.write.restore.restore_dump": (
         lambda s: restore.restore_dump(session=s, actor=ADMIN, dump=DUMP["dump"]), False),
