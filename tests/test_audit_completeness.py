@@ -24,6 +24,7 @@ from tracker.config import Settings
 from tracker.domain.schemas import DealIn
 from tracker.domain.vocab import FlagKind, Role
 from tracker.exports import export_bytes
+from tracker.extract.confirmed import ArticleDeal
 from tracker.imports.pipeline import import_data, import_file, import_register
 from tracker.imports.sipri.read import open_register, text_lines
 from tracker.read.filters import DealFilters
@@ -31,7 +32,6 @@ from tracker.seed import load_seeds
 from tracker.store.db import make_engine, make_session_factory, transaction
 from tracker.store.dump import dump_database
 from tracker.store.models import AuditEntry, Deal, DealFlag, Party
-from tracker.extract.confirmed import ArticleDeal
 from tracker.write import accounts, article, catalogue, deals, restore, sources
 from tracker.write.batch import (
     Batch,
