@@ -154,6 +154,7 @@ def extract_candidates(
             found.extend(_refer_back(last, sentence))
     merged = _merge(found)
     kept = [c for c in merged if _reported(c)]
+    kept = [c for c in kept if not _described_twice(c, kept)]
     for candidate in kept:
         candidate.confidence = _confidence(candidate)
     return kept
@@ -175,6 +176,13 @@ def _read(
     money = find_money(span.text, span.start, dollar)
     mentions = [m for m in mentions if not _inside(m.start, money)]
     mentions += _generic_platforms(own, mentions, money, text)
+    named = [m for m in mentions if m.entry.kind == "platform"]
+    parts = clauses(span)
+    mentions += [
+        described
+        for described in _described_platforms(own, mentions, money)
+        if not any(_same_clause(parts, described, other) for other in named)
+    ]
     mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
     return _Sentence(
         span,
@@ -257,6 +265,56 @@ def _generic_platforms(
     return found
 
 
+_PLAIN = word_set(
+    "new more additional further extra used second-hand surplus refurbished modern "
+    "advanced older old the its their of and"
+)
+
+
+def _same_clause(parts: list[Span], one: Mention, other: Mention) -> bool:
+    return any(
+        part.start <= one.start < part.end and part.start <= other.start < part.end
+        for part in parts
+    )
+
+
+def _described_platforms(
+    words: Sequence[Token], known: list[Mention], money: list[Money]
+) -> list[Mention]:
+    """A weapon named only by what it is, with a number: "six offshore patrol vessels",
+    "two airborne early warning and control aircraft". Its description is its name."""
+    taken = {index for m in known for index in range(m.first, m.last)}
+    found = []
+    for index, word in enumerate(words[:-2]):
+        if index in taken or _inside(word.start, money) or _number_at(words, index) is None:
+            continue
+        described: list[Token] = []
+        for follower in words[index + 1 : index + 7]:
+            if COUNTED.match(follower.text) and described:
+                kept = [w for w in described if w.text.lower() not in _PLAIN]
+                if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
+                    name = " ".join(w.text for w in kept) + " " + _singular(follower.text)
+                    first = words.index(kept[0])
+                    entry = Entry("platform", name, category=_category_of(follower.text),
+                                  form="generic")  # fmt: skip
+                    found.append(Mention(entry, kept[0].start, follower.end, first,
+                                         words.index(follower) + 1, name))  # fmt: skip
+                break
+            if words.index(follower) in taken or follower.text[:1].isdigit():
+                break
+            described.append(follower)
+    return found
+
+
+def _singular(noun: str) -> str:
+    lower = noun.lower()
+    if lower.endswith("ies"):
+        return noun[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith(("ss", "aircraft")):
+        return noun[:-1]
+    return noun
+
+
 def _designation_size(
     words: Sequence[Token], index: int, taken: set[int], money: list[Money], text: str
 ) -> int:
@@ -297,9 +355,10 @@ def _shape_size(
         and index > 0
     ):
         return 3
-    if len(text) >= 3 and text.isupper() and text.isalpha():
-        if article[word.start - 1 : word.start] == "(" and article[word.end : word.end + 1] == ")":
-            return 0  # "(CTOL) aircraft": an abbreviation explained, not a name
+    if len(text) >= 3 and text.replace("-", "").isupper() and text.replace("-", "").isalpha():
+        bracketed = article[word.start - 1 : word.start] + article[word.end : word.end + 1] == "()"
+        if bracketed and any(i in taken for i in range(max(0, index - 6), index)):
+            return 0  # "F-35A Conventional Take Off and Landing (CTOL) aircraft"
         return 1 if _counts_next(words, index + 1) else 0  # "KAAN fighter", not "MDL built"
     return 0
 
@@ -578,7 +637,7 @@ def _roles(
             buyer = mention
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
-        elif preposition == "by" and _before_preposition(before) in _MADE_BY and seller is None:
+        elif preposition == "by" and _before_preposition(before) in _GIVEN_BY and seller is None:
             seller = mention  # "built by China's Hudong-Zhonghua shipyard"
         elif before[-1:] and before[-1] in _SUPPLIED and buyer is None:
             buyer = mention  # "to supply Yerevan with"
@@ -593,12 +652,12 @@ def _roles(
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
         elif (
-            subject is None
+            (subject is None or (_in_clause(mention, clause) and not _in_clause(subject, clause)))
             and mention.start < first_cue
             and preposition is None
             and _acts(mention, words)
         ):
-            subject = mention
+            subject = mention  # the platform's own clause's actor first
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
         if side == "seller" and seller is None:
@@ -714,7 +773,10 @@ _SUPPLIED = word_set(
     "supply supplying supplied provide providing provided equip equipping arm give gives gave "
     "giving send sends sent sell sells selling offer offers offered hand hands handing"
 )
-_MADE_BY = word_set("built made manufactured produced developed designed supplied")
+_GIVEN_BY = word_set(
+    "built made manufactured produced developed designed supplied donated given gifted sold "
+    "provided transferred offered pledged delivered"
+)
 _WON = word_set("win wins won winning secure secures secured bag bags bagged land lands landed")
 
 
@@ -726,6 +788,10 @@ _NOT_RECIPIENTS = word_set(
     "aid support assistance help relations ties visit trip threat war invasion attacks "
     "attack sanctions pressure"
 )
+
+
+def _in_clause(mention: Mention, clause: Span) -> bool:
+    return clause.start <= mention.start < clause.end
 
 
 def _words_before(sentence: _Sentence, mention: Mention, count: int = 6) -> list[str]:
@@ -925,7 +991,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
         candidate.value, candidate.currency = money[0].amount, money[0].currency
         candidate.field_quotes["value"] = text
-    if candidate.second_hand is None and _USED_THOSE.search(text):
+    if candidate.second_hand is None and (_USED_THOSE.search(text) or FROM_STOCKS.search(text)):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = text
     later = [
@@ -950,6 +1016,21 @@ _USED_THOSE = re.compile(
     r"(?:\w+\s+)?(?:jets|aircraft|fighters|tanks|ships|vessels|helicopters|systems|vehicles)\b",
     re.IGNORECASE,
 )
+
+
+def _described_twice(candidate: Candidate, kept: list[Candidate]) -> bool:
+    """A deal named only by a description ("36 truck-mounted guns") that a named platform
+    of the same kind, buyer and seller already reports (the Caesar) is that deal."""
+    if not candidate.generic or candidate.platform[:1].isupper():
+        return False
+    return any(
+        other is not candidate
+        and not other.generic
+        and other.buyer_iso3 == candidate.buyer_iso3
+        and other.seller_iso3 == candidate.seller_iso3
+        and other.category == candidate.category
+        for other in kept
+    )
 
 
 def _reported(candidate: Candidate) -> bool:

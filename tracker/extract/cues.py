@@ -196,8 +196,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 
 # "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
 FROM_STOCKS = re.compile(
-    r"\bfrom (?:its|their|the|\w+) (?:own |reserve |army |air force |military )*"
-    r"(?:stocks|inventory|inventories|reserves|surplus|fleet)\b|\bdrawn from\b",
+    r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
+    r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b",
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(

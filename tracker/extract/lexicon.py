@@ -26,6 +26,9 @@ from tracker.store.models import Party, Platform
 
 Kind = Literal["state", "company", "platform"]
 MAX_WORDS = 6  # the longest name looked for, in words ("United Kingdom of Great Britain ...")
+# Country words in companies' names that are not the country's own name.
+_NATIONAL_ARMS = {"deutschland": "germany", "italia": "italy", "espana": "spain",
+                  "polska": "poland", "nederland": "netherlands", "sverige": "sweden"}  # fmt: skip
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|developed|produced|manufactured)$")
 
 
@@ -100,6 +103,31 @@ class Gazetteer:
             index = mention.last
         return found
 
+    def _national_arm(
+        self, tokens: Sequence[Token], first: int, last: int, entry: Entry, text: str
+    ) -> Mention:
+        """A company's national arm is of that nation: "MBDA UK", "KNDS Deutschland"."""
+        for size in (2, 1):
+            words = tokens[last : last + size]
+            if len(words) < size:
+                continue
+            state = self.names.get("".join(w.key for w in words))
+            if state is None and len(words) == 1:
+                state = self.names.get(_NATIONAL_ARMS.get(words[0].key, ""))
+            if (
+                state is not None
+                and state.kind == "state"
+                and _written_as_name(text[words[0].start : words[-1].end], state)
+            ):
+                end = words[-1].end
+                arm = Entry("company", text[tokens[first].start : end], iso3=state.iso3)
+                return Mention(arm, tokens[first].start, end, first, last + size,
+                               text[tokens[first].start : end])  # fmt: skip
+        end = tokens[last - 1].end
+        return Mention(
+            entry, tokens[first].start, end, first, last, text[tokens[first].start : end]
+        )
+
     def _group_company(self, tokens: Sequence[Token], index: int, text: str) -> Mention | None:
         """An unlisted company of a known group: its capitalised words from the group's."""
         first = tokens[index]
@@ -141,6 +169,8 @@ class Gazetteer:
                 if entry is not None and entry.kind != "platform":
                     entry = None
             if entry is not None and _written_as_name(spelled, entry):
+                if entry.kind == "company":
+                    return self._national_arm(tokens, index, index + size, entry, text)
                 return Mention(entry, start, end, index, index + size, spelled)
         return self._group_company(tokens, index, text)
 

@@ -160,7 +160,7 @@ _CODES = {code: code for code in sorted(currency_codes())} | {
 }
 _PREFIX = "|".join(
     [re.escape(p) for p in sorted(_SYMBOLS, key=len, reverse=True)]
-    + [rf"{code}\b" for code in sorted(_CODES)]
+    + [rf"{code}(?:\b|(?=\d))" for code in sorted(_CODES)]
 )
 _SUFFIX = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _MONEY = re.compile(

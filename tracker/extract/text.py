@@ -21,7 +21,7 @@ _ABBREVIATIONS = re.compile(
 )
 # Where one clause of a sentence ends and another (with its own verb) begins.
 CLAUSE_BREAK = re.compile(
-    r";|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
+    r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those)\s)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–)\s+"
 )
