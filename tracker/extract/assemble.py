@@ -221,6 +221,7 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
 _NOT_DESIGNATIONS = word_set(
     "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
+    "SEA LAND AIR JP "
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
     "January February March April June July August September October November December "
     "Resolution Vision Agenda Plan Programme Program Decree Law Order Round Stage Level Tier "
@@ -616,6 +617,8 @@ def _roles(
     buyer_by_to = False
     first_cue = cues[0].start if cues else platform.start
     clause = _clause_span(sentence, platform.start)
+    delivery = any(STAGE[cue.status] >= STAGE["delivering"] and cue.status != "cancelled"
+                   for cue in cues)  # fmt: skip
     seller_side = any(cue.side == "seller" for cue in cues) or any(
         cue.side == "seller" and clause.start <= cue.start < clause.end for cue in sentence.cues
     )
@@ -631,7 +634,7 @@ def _roles(
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif preposition == "from" and seller is None:
             seller = mention
-        elif preposition == "to" and buyer is None and _given_to(before, seller_side):
+        elif preposition == "to" and buyer is None and _given_to(before, seller_side, delivery):
             buyer, buyer_by_to = mention, True
         elif preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None:
             buyer = mention
@@ -813,13 +816,14 @@ def _likely_sellers(
     return [m for m in foreign if m.entry.kind == "state"]
 
 
-def _given_to(before: list[str], seller_side: bool) -> bool:
-    """ "sold to Poland", "pledged to Ukraine", a sale's "to the Government of Greece";
-    not "military aid to Ukraine" or "a visit to Washington"."""
+def _given_to(before: list[str], seller_side: bool, delivery: bool = False) -> bool:
+    """ "sold to Poland", "pledged to Ukraine", a sale's "to the Government of Greece",
+    a delivery's "of 46 MiG-29s to Egypt"; not "military aid to Ukraine" or "a visit to
+    Washington"."""
     word = _before_preposition(before)
     if word in _NOT_RECIPIENTS:
         return False
-    return seller_side or word in _TRANSFERRED
+    return seller_side or delivery or word in _TRANSFERRED
 
 
 def _before_preposition(before: list[str]) -> str:
@@ -1162,7 +1166,7 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
         number = _number_at(words, index)
         if number is None:
             continue
-        for step, following in enumerate(words[index + 1 : index + 4]):
+        for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
                 return number, word.start
             if not following.text[:1].islower() or parse_number(following.text) is not None:

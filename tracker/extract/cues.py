@@ -49,6 +49,13 @@ _CUES = (
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
         r"|\bpulled the plug\b",
     ),
+    # Both sides complete a delivery: "Moscow completed delivery of 46 MiG-29s to Egypt".
+    _cue(
+        "delivered",
+        True,
+        "either",
+        r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b",
+    ),
     _cue(
         "delivered",
         True,
@@ -80,14 +87,14 @@ _CUES = (
         "delivering",
         True,
         "seller",
-        r"\bhanded over\b|\bdonated\b|\bgave\b|\bdeliver(?:ed|s|ing)\b(?! by)"
+        r"\bhanded over\b|\bdonated\b|\bgave\b|\bdeliver(?:ed|s|ing)\b"
         r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))",
     ),
     _cue(
         "signed",
         True,
         "buyer",
-        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bplaced (?:an?\s+)?"
+        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b|\bplaced (?:an?\s+)?"
         r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
