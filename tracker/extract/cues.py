@@ -94,7 +94,8 @@ _CUES = (
         "signed",
         True,
         "buyer",
-        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b|\bplaced (?:an?\s+)?"
+        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b"
+        r"|\bplaced (?:an?\s+)?"
         r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
