@@ -162,6 +162,7 @@ def score_passage(passage: Passage, found: list[Candidate], names: Gazetteer, sc
 HELD_OUT = PASSAGES.with_name("heldout.yaml")
 BLIND = PASSAGES.with_name("blind2.yaml")
 BLIND3 = PASSAGES.with_name("blind3.yaml")
+BLIND4 = PASSAGES.with_name("blind4.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

@@ -13,7 +13,15 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, func, select
 
-from benchmarks.extract import BLIND, BLIND3, HELD_OUT, TARGETS, evaluate, load_passages
+from benchmarks.extract import (
+    BLIND,
+    BLIND3,
+    BLIND4,
+    HELD_OUT,
+    TARGETS,
+    evaluate,
+    load_passages,
+)
 from tests.factories import EDITOR
 from tracker.citing import quote_occurs
 from tracker.cli import main
@@ -150,6 +158,11 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("NOK 10 billion", "10000000000", "NOK"),
         ("US$1.2 billion", "1200000000", "USD"),
         ("A$3.4bn", "3400000000", "AUD"),
+        ("19.6 billion Norwegian crowns ($1.84 billion)", "19600000000", "NOK"),
+        ("a 12.7 billion-peso ($227 million) contract", "12700000000", "PHP"),
+        ("about 25 billion złoty ($6.6 billion)", "25000000000", "PLN"),
+        ("GBP4 billion (USD4.9 billion)", "4000000000", "GBP"),
+        ("₹36,000-crore contracts", "360000000000", "INR"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -191,7 +204,7 @@ def test_dates_count_from_the_article_s_date() -> None:
 
 
 ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
-            *load_passages(BLIND3)]  # fmt: skip
+            *load_passages(BLIND3), *load_passages(BLIND4)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)

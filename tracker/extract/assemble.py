@@ -258,6 +258,7 @@ def _generic_platforms(
                     if counted
                     else ("ships" if name.endswith("-class") else None)
                 )
+                name = re.sub(r"(?<=[A-Z0-9])s$", "", name)  # "K2GFs": the K2GF
                 entry = Entry("platform", name, category=category, form="generic")
                 found.append(Mention(entry, first.start, last.end, index, index + size, name))
                 index += size
@@ -563,9 +564,11 @@ _SERVICE = re.compile(
 
 _REPLACED = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
-    r"alongside|compet\w*|rival\w*|over|beat\w*|in favou?r of|newer|successor to)\s+"
-    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|"
-    r"ageing\s+|aging\s+|older\s+|old\s+)*$",
+    r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to)\s+"
+    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+)*$"
+    # "picked the German tank over South Korea's K2", "selected ahead of Germany's MEKO"
+    r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
+    r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s)?\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -574,7 +577,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
     """ "negotiations over F-16 Viper upgrades", "the S-400 dispute": a service to a
     platform or a story about it, not a sale of it."""
     offset = platform.start - sentence.span.start
-    replaced = _REPLACED.search(sentence.span.text[max(0, offset - 60) : offset])
+    replaced = _REPLACED.search(sentence.span.text[max(0, offset - 90) : offset])
     return bool(
         replaced or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
     )

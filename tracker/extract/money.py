@@ -77,6 +77,7 @@ _PREFIXES = {
     "THB": "THB",
     "TWD": "TWD",
     "NT$": "TWD",
+    "₱": "PHP",
     "$": "USD",
 }
 # After the number (and its scale): currency names.
@@ -119,6 +120,23 @@ _SUFFIXES = {
     "rupiah": "IDR",
     "reais": "BRL",
     "real": "BRL",
+    "peso": "PHP",
+    "crowns": "NOK",
+    "norwegian crowns": "NOK",
+    "swedish crowns": "SEK",
+    "danish crowns": "DKK",
+    "czech crowns": "CZK",
+    "koruna": "CZK",
+    "korunas": "CZK",
+    "złoty": "PLN",
+    "złotys": "PLN",
+    "krona": "SEK",
+    "philippine pesos": "PHP",
+    "mexican pesos": "MXN",
+    "forints": "HUF",
+    "lei": "RON",
+    "hryvnias": "UAH",
+    "tenge": "KZT",
     **{
         code.lower(): code
         for code in (
