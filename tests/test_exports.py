@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from benchmarks.generate import generate
+from tracker import exports
 from tracker.auth import Actor
 from tracker.domain.vocab import Role
 from tracker.exports import EXPORT_COLUMNS, export_bytes, export_csv, neutralise, write_csv
@@ -187,3 +189,53 @@ def test_export_csv_is_whole_after_yield_per_on_the_connection(varied_engine: En
         expected_count = write_csv(iter_deals(s, DealFilters()), slow)
     assert count == expected_count
     assert fast.getvalue() == slow.getvalue()
+
+
+# --- a large CSV export on two cores (a forked child writes the second half) ---------------
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split every export, however small, and whatever threads the test runner keeps."""
+    monkeypatch.setattr(exports, "PARALLEL_CSV_FROM", 1)
+    monkeypatch.setattr(exports, "_fork_safe", lambda: True)
+
+
+@pytest.mark.parametrize(
+    "filters", [DealFilters(), DealFilters(buyers=["Turkey"]), DealFilters(text="drone")],
+    ids=["all", "buyer", "text"],
+)  # fmt: skip
+def test_a_split_export_writes_the_same_bytes(
+    varied_engine: Engine, filters: DealFilters, two_cores: None
+) -> None:
+    with make_session_factory(varied_engine)() as s:
+        split = io.StringIO()
+        count = export_csv(s, filters, split)
+        # SQLite splits; PostgreSQL (its own server processes already) exports in one.
+        postgres = varied_engine.dialect.name == "postgresql"
+        assert (exports._two_process_split(s, filters) is None) is postgres
+        whole = io.StringIO()
+        expected = write_csv(iter_deals(s, filters), whole)
+    assert count == expected
+    assert split.getvalue() == whole.getvalue()
+
+
+@pytest.mark.parametrize("child", ["fails", "saw another version"])
+def test_a_split_export_writes_the_second_half_itself_when_the_child_s_is_unusable(
+    varied_engine: Engine, two_cores: None, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    def unusable(url: str, filters: DealFilters, base: int, median: int, path: Path) -> int:
+        if child == "fails":
+            return 1
+        path.write_text("999999\r\ngarbage that must not appear\r\n", encoding="utf-8")
+        return 0
+
+    monkeypatch.setattr(exports, "_write_second_half", unusable)
+    with make_session_factory(varied_engine)() as s:
+        split = io.StringIO()
+        count = export_csv(s, DealFilters(), split)
+        whole = io.StringIO()
+        expected = write_csv(iter_deals(s, DealFilters()), whole)
+    assert count == expected
+    assert split.getvalue() == whole.getvalue()
+    assert "garbage" not in split.getvalue()

@@ -13,11 +13,15 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import os
 import re
+import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from typing import IO, Any, get_type_hints
 
 from sqlalchemy import (
@@ -50,6 +54,7 @@ from tracker.read.usd import (
     row_value_usd,
     unit_rule,
 )
+from tracker.read.version import data_version
 from tracker.store.models import Citation, Deal, Party, Platform, Source
 
 # The data dictionary (README "Export columns"): stable names, in this order. The deal's
@@ -520,10 +525,19 @@ def _usd_cells(amount: str, currency: str, value_year: Any, order_year: Any, bas
     return f"{constant_usd(Decimal(amount), rule):f}" + rule[2]
 
 
-def _csv_lines(session: Session, filters: DealFilters, base: int) -> Iterator[list[str]]:
-    """Every filtered live deal as its CSV line, in id order, a batch of lines at a time,
-    in bounded memory."""
+def _csv_lines(
+    session: Session,
+    filters: DealFilters,
+    base: int,
+    ids: tuple[int | None, int | None] = (None, None),
+) -> Iterator[list[str]]:
+    """Every filtered live deal (with an id above `ids[0]` and up to `ids[1]`, where given)
+    as its CSV line, in id order, a batch of lines at a time, in bounded memory."""
     conditions = [LIVE, *filter_conditions(resolve_filters(session, filters))]
+    if ids[0] is not None:
+        conditions.append(Deal.id > ids[0])
+    if ids[1] is not None:
+        conditions.append(Deal.id <= ids[1])
     parties, kinds, platforms = _names(session)
     sources = _sources_cells(session)
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -566,11 +580,101 @@ def export_csv(
     Lines go out a batch at a time: memory stays flat however many deals there are."""
     base = base_year_or_default(base_year)
     out.write((UTF8_BOM if bom else "") + ",".join(EXPORT_COLUMNS) + "\r\n")
+    split = _two_process_split(session, filters)
+    if split is None:
+        return _write_lines(out, _csv_lines(session, filters, base))
+    return _export_in_two(session, filters, base, out, split)
+
+
+def _write_lines(out: IO[str], batches: Iterable[list[str]]) -> int:
     count = 0
-    for lines in _csv_lines(session, filters, base):
+    for lines in batches:
         out.write("\r\n".join(lines) + "\r\n")
         count += len(lines)
     return count
+
+
+# --- a large CSV export on two cores -----------------------------------------------------
+#
+# On SQLite, reading and formatting 100,000 deals is one core's work (about 1.1 s). A
+# large export from a single-threaded process (the CLI) forks once: the child writes the
+# deals above the median id to a temporary file while this process writes those up to
+# it, then this process appends the child's lines. Each side reads in its own
+# transaction; both read the data version (bumped by every write) and the child's lines
+# are used only when they saw the same one, else this process writes them itself. A
+# server (several threads: forking one is unsafe) or PostgreSQL exports in one process.
+
+PARALLEL_CSV_FROM = 20_000  # deals; below this the fork costs more than it saves
+
+
+def _fork_safe() -> bool:
+    """A second core, and one thread: a forked copy of a threaded process can hang on a
+    lock another thread held."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+def _two_process_split(session: Session, filters: DealFilters) -> tuple[int, int] | None:
+    """(the median id, the data version) when this export is worth splitting, else None."""
+    if session.get_bind().dialect.name != "sqlite" or not _fork_safe():
+        return None
+    conditions = [LIVE, *filter_conditions(resolve_filters(session, filters))]
+    count = session.scalar(select(func.count()).select_from(Deal).where(*conditions)) or 0
+    if count < PARALLEL_CSV_FROM:
+        return None
+    median = session.scalar(
+        select(Deal.id).where(*conditions).order_by(Deal.id).offset(count // 2).limit(1)
+    )
+    return None if median is None else (int(median), data_version(session))
+
+
+def _export_in_two(
+    session: Session, filters: DealFilters, base: int, out: IO[str], split: tuple[int, int]
+) -> int:
+    median, version = split
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    with tempfile.TemporaryDirectory(prefix="tracker-export-") as folder:
+        path = Path(folder) / "second-half.csv"
+        pid = os.fork()
+        if pid == 0:  # the child: never returns, never touches the parent's streams
+            os._exit(_write_second_half(url, filters, base, median, path))
+        count = _write_lines(out, _csv_lines(session, filters, base, (None, median)))
+        _, status = os.waitpid(pid, 0)
+        taken = _copy_half(path, version, out) if os.waitstatus_to_exitcode(status) == 0 else None
+        if taken is None:
+            return count + _write_lines(out, _csv_lines(session, filters, base, (median, None)))
+        return count + taken
+
+
+def _write_second_half(url: str, filters: DealFilters, base: int, median: int, path: Path) -> int:
+    """In the forked child: the deals above `median`, after a line holding the data
+    version this side read; 0 when written."""
+    try:
+        from tracker.config import Settings
+        from tracker.store.db import make_engine, make_session_factory
+
+        engine = make_engine(Settings(database_url=url, auto_setup=False))
+        with (
+            make_session_factory(engine)() as session,
+            open(path, "w", encoding="utf-8", newline="") as half,
+        ):
+            half.write(f"{data_version(session)}\n")
+            _write_lines(half, _csv_lines(session, filters, base, (median, None)))
+        return 0
+    except BaseException:  # anything at all: the parent then writes this half itself
+        return 1
+
+
+def _copy_half(path: Path, version: int, out: IO[str]) -> int | None:
+    """Append the child's lines to `out` when it read the same data version; their count,
+    or None (nothing written) when it did not."""
+    with open(path, encoding="utf-8", newline="") as half:
+        if half.readline().strip() != str(version):
+            return None
+        count = 0
+        while block := half.read(1 << 20):
+            out.write(block)
+            count += block.count("\r\n")
+        return count
 
 
 def export_deals(
