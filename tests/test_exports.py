@@ -228,6 +228,7 @@ def test_a_split_export_writes_the_second_half_itself_when_the_child_s_is_unusab
         if child == "fails":
             return 1
         path.write_text("999999\r\ngarbage that must not appear\r\n", encoding="utf-8")
+        path.with_suffix(".count").write_text("1", encoding="utf-8")
         return 0
 
     monkeypatch.setattr(exports, "_write_second_half", unusable)

@@ -658,7 +658,8 @@ def _write_second_half(url: str, filters: DealFilters, base: int, median: int, p
             open(path, "w", encoding="utf-8", newline="") as half,
         ):
             half.write(f"{data_version(session)}\n")
-            _write_lines(half, _csv_lines(session, filters, base, (median, None)))
+            count = _write_lines(half, _csv_lines(session, filters, base, (median, None)))
+        path.with_suffix(".count").write_text(str(count), encoding="utf-8")
         return 0
     except BaseException:  # anything at all: the parent then writes this half itself
         return 1
@@ -667,14 +668,15 @@ def _write_second_half(url: str, filters: DealFilters, base: int, median: int, p
 def _copy_half(path: Path, version: int, out: IO[str]) -> int | None:
     """Append the child's lines to `out` when it read the same data version; their count,
     or None (nothing written) when it did not."""
+    counted = path.with_suffix(".count")
+    if not counted.exists():
+        return None
     with open(path, encoding="utf-8", newline="") as half:
         if half.readline().strip() != str(version):
             return None
-        count = 0
         while block := half.read(1 << 20):
             out.write(block)
-            count += block.count("\r\n")
-        return count
+    return int(counted.read_text(encoding="utf-8"))
 
 
 def export_deals(
