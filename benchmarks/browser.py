@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -116,3 +117,29 @@ def wait_until_idle(page: Page, timeout_ms: float = 30_000, settle_ms: float = 2
         if page.evaluate(_IDLE):
             return
     raise TimeoutError(f"the app did not stay idle for {settle_ms} ms")
+
+
+def sign_in(page: Page, server_url: str, username: str, password: str) -> None:
+    """Open the app and sign in as `username` through the sidebar form.
+
+    On a loaded 2-core machine the form's submit is now and then lost (the script never
+    runs for it: "Signed in as" never shows, no refusal either); the click is then sent
+    once more, as a person would. A refusal would show its message and fail the wait."""
+    page.goto(server_url)
+    wait_until_idle(page)
+    signed_in = page.get_by_text(f"Signed in as {username}")
+    for attempt in (1, 2):
+        if signed_in.count():
+            break  # the first submit was only slow
+        user_box = page.get_by_label("Username")
+        if not user_box.is_visible():
+            page.get_by_text("Sign in (researchers)").click()
+        user_box.fill(username)
+        page.get_by_role("textbox", name="Password").fill(password)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        try:
+            signed_in.first.wait_for(timeout=20_000 if attempt == 1 else 40_000)
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+    wait_until_idle(page)

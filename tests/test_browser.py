@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import streamlit_server, wait_until_idle
+from benchmarks.browser import sign_in, streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -88,11 +88,7 @@ def _open(page: Page, url: str) -> None:
 
 
 def _sign_in(page: Page, server_url: str) -> None:
-    _open(page, server_url)
-    page.get_by_text("Sign in (researchers)").click()
-    page.get_by_label("Username").fill("erin")
-    page.get_by_role("textbox", name="Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, server_url, "erin", EDITOR_PASSWORD)
     expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import streamlit_server, wait_until_idle
+from benchmarks.browser import sign_in, streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -75,12 +75,7 @@ def test_a_researcher_adds_an_article_s_deals_and_finds_them_again(
 ) -> None:
     server, database = own
     sources, deals, _ = _stored(database)
-    page.goto(server)
-    wait_until_idle(page)
-    page.get_by_text("Sign in (researchers)").click()
-    page.get_by_label("Username").fill("erin")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, server, "erin", PASSWORD)
     expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
     page.get_by_role("link", name="Add from article").click()
     wait_until_idle(page)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import streamlit_server, wait_until_idle
+from benchmarks.browser import sign_in, streamlit_server, wait_until_idle
 from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
@@ -68,12 +68,7 @@ def _stored(database_url: str, deal_id: int) -> tuple[int, dict[str, Any]]:
 
 
 def _sign_in(page: Page, server_url: str) -> None:
-    page.goto(server_url)
-    wait_until_idle(page)
-    page.get_by_text("Sign in (researchers)").click()
-    page.get_by_label("Username").fill("erin")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, server_url, "erin", PASSWORD)
     expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
 
 

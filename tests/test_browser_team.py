@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.browser import streamlit_server, wait_until_idle
+from benchmarks.browser import sign_in, streamlit_server, wait_until_idle
 from dashboard.cookie import COOKIE
 from tracker.auth import cli_actor
 from tracker.config import Settings
@@ -69,12 +69,7 @@ def _page(browser: Browser) -> Page:
 
 def _signed_in(browser: Browser, server_url: str) -> Page:
     page = _page(browser)
-    page.goto(server_url)
-    wait_until_idle(page)
-    page.get_by_text("Sign in (researchers)").click()
-    page.get_by_label("Username").fill("erin")
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, server_url, "erin", PASSWORD)
     expect(page.get_by_text("Signed in as erin (editor)")).to_be_visible()
     _wait_for_sign_in_cookie(page)  # set by a fetch after the sign-in; a load needs it
     return page
