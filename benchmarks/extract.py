@@ -208,8 +208,11 @@ def report(score: Score, verbose: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list every miss")
-    parser.add_argument("--held-out", action="store_true",
-                        help="the held-out set (written apart from the extractor) instead")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="the held-out set (written apart from the extractor) instead",
+    )
     args = parser.parse_args(argv)
     print(report(evaluate(load_passages(HELD_OUT if args.held_out else PASSAGES)), args.verbose))
     return 0
