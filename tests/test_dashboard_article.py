@@ -111,6 +111,12 @@ def test_a_refused_save_names_the_deal_and_writes_nothing(app_engine: Engine) ->
     at = _save(at)
     assert at.error and "Nothing was saved" in at.error[0].value and "deal 1" in at.error[0].value
     assert _counts(app_engine) == before
+    # With deal 1 unticked, a fault in deal 2 is named "deal 2", as listed.
+    next(w for w in at.checkbox if str(w.key).endswith("_1_keep")).uncheck()
+    next(w for w in at.text_input if str(w.key).endswith("_2_date")).input("20yy")
+    at = _save(at)
+    assert "deal 2" in at.error[0].value and "deal 1" not in at.error[0].value
+    assert _counts(app_engine) == before
 
 
 def test_article_text_is_shown_literally(app_engine: Engine) -> None:

@@ -209,6 +209,7 @@ with st.form("article_deals"):
             edited.append(None)
             continue
         deal = from_candidate(candidate)
+        deal.number = number  # errors name the deal as listed, unticked ones counted
         deal.buyer, deal.seller, deal.platform = buyer or "", seller or "", platform or ""
         deal.quantity = int(quantity) if quantity is not None else None
         deal.currency, deal.status, deal.second_hand = currency, status, second_hand

@@ -36,10 +36,6 @@ from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
 from tracker.extract.text import Span, Token, clauses, dateline_end, sentences, tokens, word_set
 
-# States in these positions are not the actors of a sentence ("in Ukraine", "outside the US").
-_NOT_SUBJECT_BEFORE = word_set(
-    "in into at from to with of by for against over outside across than near under"
-)
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
     "coast guard marine marines corps national land ground naval "
@@ -1312,10 +1308,3 @@ def _confidence(candidate: Candidate) -> float:
     score += 0.05 if candidate.quantity is not None else 0.0
     score += 0.05 if candidate.value is not None else 0.0
     return round(min(score, 0.95), 2)
-
-
-def quotes_of(candidate: Candidate) -> list[str]:
-    return [candidate.quote, *candidate.field_quotes.values()]
-
-
-__all__ = ["Candidate", "Decimal", "extract_candidates", "quotes_of"]

@@ -25,6 +25,7 @@ class ArticleDeal:
     field_quotes: dict[str, str] = field(default_factory=dict)
     existing_deal_id: int | None = None
     platform_category: str | None = None  # to add a platform the database does not know
+    number: int | None = None  # as the researcher sees it, for messages (default: position)
 
 
 def from_candidate(candidate: Candidate) -> ArticleDeal:

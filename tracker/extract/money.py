@@ -9,76 +9,40 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker.domain.money import currency_codes
+from tracker.domain.money import SCALE_WORDS, SYMBOL_CURRENCIES, currency_codes
 
+# The scale words SIPRI comments use too, and those news adds.
 _SCALES = {
+    **SCALE_WORDS,
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
     "tn": Decimal(10) ** 12,
     "crore": Decimal(10) ** 7,
     "crores": Decimal(10) ** 7,
     "lakh": Decimal(10) ** 5,
 }
-# Before the number: symbols and codes. Longest first, so "US$" wins over "$".
-_PREFIXES = {
-    "US$": "USD",
+# Before the number: symbols (longest first, so "US$" wins over "$"); every ISO 4217 code
+# is known too (`_CODES`), "RMB" besides.
+_SYMBOLS = {
+    **SYMBOL_CURRENCIES,
     "U.S.$": "USD",
-    "USD": "USD",
     "A$": "AUD",
     "AU$": "AUD",
-    "AUD": "AUD",
     "C$": "CAD",
     "CA$": "CAD",
-    "CAD": "CAD",
     "NZ$": "NZD",
-    "NZD": "NZD",
     "S$": "SGD",
-    "SGD": "SGD",
     "HK$": "HKD",
     "R$": "BRL",
-    "€": "EUR",
-    "EUR": "EUR",
-    "£": "GBP",
-    "GBP": "GBP",
+    "NT$": "TWD",
     "¥": "JPY",
-    "JPY": "JPY",
     "₹": "INR",
     "Rs.": "INR",
     "Rs": "INR",
-    "INR": "INR",
     "₩": "KRW",
-    "KRW": "KRW",
     "₺": "TRY",
-    "TRY": "TRY",
-    "NOK": "NOK",
-    "SEK": "SEK",
-    "DKK": "DKK",
-    "PLN": "PLN",
-    "CHF": "CHF",
-    "CNY": "CNY",
-    "RMB": "CNY",
-    "RUB": "RUB",
-    "ILS": "ILS",
-    "SAR": "SAR",
-    "AED": "AED",
-    "ZAR": "ZAR",
-    "EGP": "EGP",
-    "PHP": "PHP",
-    "IDR": "IDR",
-    "MYR": "MYR",
-    "THB": "THB",
-    "TWD": "TWD",
-    "NT$": "TWD",
     "₱": "PHP",
-    "$": "USD",
 }
 # After the number (and its scale): currency names.
 _SUFFIXES = {
@@ -172,10 +136,7 @@ _SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn|[kmb]
 _WORD_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn)\b"
 # Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
 # "try 5 times"): every ISO 4217 code is known.
-_SYMBOLS = {key: code for key, code in _PREFIXES.items() if not re.fullmatch("[A-Z]{3}", key)}
-_CODES = {code: code for code in sorted(currency_codes())} | {
-    key: code for key, code in _PREFIXES.items() if re.fullmatch("[A-Z]{3}", key)
-}
+_CODES = {code: code for code in sorted(currency_codes())} | {"RMB": "CNY"}
 _PREFIX = "|".join(
     [re.escape(p) for p in sorted(_SYMBOLS, key=len, reverse=True)]
     + [rf"{code}(?:\b|(?=\d))" for code in sorted(_CODES)]

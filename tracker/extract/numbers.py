@@ -52,8 +52,6 @@ PHRASES: dict[str, int] = {
     "half a dozen": 6,
     "dozen": 12,
 }
-# Words that can stand between a number and what it counts ("12 used Typhoons").
-WORD_NUMBERS = frozenset([*_UNITS, *_TENS, "hundred"])
 
 
 def parse_number(text: str) -> int | None:

@@ -131,14 +131,6 @@ def dateline_end(sentence: Span) -> int:
     return sentence.start + (match.end() if match else 0)
 
 
-def title_of(text: str) -> str | None:
-    """The first line when it reads as a title: short, and not ending a sentence."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first) <= 200 and "\n" in text.strip() and not first.endswith((".", ":")):
-        return first
-    return None
-
-
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one string (long word lists read better so)."""
     return frozenset(text.split())

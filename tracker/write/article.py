@@ -83,7 +83,8 @@ def add_from_article(
     _check_all(session, deals)
     source = add_source(session=session, actor=actor, source_in=source_in)
     result = ArticleResult(str(source.ref))
-    for number, deal in enumerate(deals, start=1):
+    for position, deal in enumerate(deals, start=1):
+        number = deal.number or position
         try:
             if deal.existing_deal_id is None:
                 result.created.append(_create(session, actor, result.source_ref, deal))
@@ -104,7 +105,8 @@ def _numbered(number: int, error: FieldError) -> FieldError:
 def _check_all(session: Session, deals: Sequence[ArticleDeal]) -> None:
     """Every deal's problems at once, before anything is written."""
     errors: list[FieldError] = []
-    for number, deal in enumerate(deals, start=1):
+    for position, deal in enumerate(deals, start=1):
+        number = deal.number or position
         if deal.status not in STATUS_OF:
             errors.append(FieldError(f"deal {number}: status", deal.status, "not a status"))
             continue
@@ -145,8 +147,8 @@ def _deal_values(deal: ArticleDeal) -> dict[str, Any]:
             if status is Status.ORDERED
             else ValueKind.ESTIMATE,
         )
-    if deal.date and status in (Status.ORDERED, Status.DELIVERING, Status.DELIVERED):
-        values["order_date"] = deal.date if status is Status.ORDERED else None
+    if deal.date and status is Status.ORDERED:
+        values["order_date"] = deal.date  # a signing's date is the order date
     return {k: v for k, v in values.items() if v is not None}
 
 
