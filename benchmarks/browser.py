@@ -106,16 +106,21 @@ _IDLE = (
 )
 
 
-def wait_until_idle(page: Page, timeout_ms: float = 30_000, settle_ms: float = 250) -> None:
+def wait_until_idle(page: Page, timeout_ms: float = 30_000, settle_ms: float = 250) -> float:
     """Wait like Streamlit's own e2e suite: the app exists and its script is not running,
     and still not running `settle_ms` later (a run that ends in st.rerun() shows as not
-    running for a moment before the next one starts; a click then can be lost)."""
+    running for a moment before the next one starts; a click then can be lost).
+
+    Returns the `time.perf_counter()` at which the lasting idle was first seen: what a
+    person waited for. The settle is the harness making sure, not part of the page's time.
+    """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     for _ in range(int(timeout_ms // max(settle_ms, 1)) or 1):
         page.wait_for_function(_IDLE, timeout=timeout_ms)
+        idle_since = time.perf_counter()
         page.wait_for_timeout(settle_ms)
         if page.evaluate(_IDLE):
-            return
+            return idle_since
     raise TimeoutError(f"the app did not stay idle for {settle_ms} ms")
 
 

@@ -9,10 +9,13 @@ from sqlalchemy.orm import Session
 
 from benchmarks.generate import generate
 from tracker.read.filters import DealFilters
-from tracker.read.totals import totals
+from tracker.read.totals import overall_total, totals, totals_and_overall
 from tracker.read.views import deal_view, overview, read_concurrently
 from tracker.store.db import make_session_factory, unindexed
 from tracker.store.models import Deal
+from tracker.write.deals import add_deal
+
+from factories import EDITOR, deal_data
 
 FILTERS = [
     DealFilters(),
@@ -61,3 +64,28 @@ def test_deal_view_can_bring_the_leading_totals_along(busy_engine: Engine) -> No
     assert view.group_count == len(every) > 12
     assert view.groups == every[:12]
     assert view.total.deals == sum(group.deals for group in every)
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=["all", "buyer", "category-years", "status"])
+@pytest.mark.parametrize("by", ["platform", "buyer", "year", "category"])
+def test_overall_figures_added_up_from_the_groups_equal_those_read_apart(
+    busy_engine: Engine, filters: DealFilters, by: str
+) -> None:
+    # Fractional amounts in three currencies, an "over" value and unknown quantities: the
+    # Deals page and the Overview add their headline up from the groups' pass.
+    amounts = [("123456789.37", "EUR"), ("0.01", "EUR"), ("99.99", "GBP"), ("1000000.5", "USD")]
+    with make_session_factory(busy_engine)() as session, session.begin():
+        for number, (amount, currency) in enumerate(amounts):
+            add_deal(
+                session=session, actor=EDITOR,
+                deal_in=deal_data(value_amount=amount, value_currency=currency,
+                                  quantity_ordered=None if number % 2 else 3,
+                                  value_at_least=number == 1, order_date="2010-05",
+                                  status="delivered", quantity_delivered=None),
+            )  # fmt: skip
+    with make_session_factory(busy_engine)() as session:
+        groups, summed = totals_and_overall(session, filters, by)
+        assert summed == overall_total(session, filters)
+        assert summed.deals == sum(group.deals for group in groups) > 0
+        view = deal_view(session, filters, totals_by=by, concurrent=True)
+        assert view.total == overall_total(session, filters)

@@ -23,6 +23,7 @@ from tracker.read.totals import (
     overall_total,
     supply_matrix,
     totals,
+    totals_and_overall,
 )
 from tracker.read.usd import UsdReport, usd_totals
 
@@ -69,16 +70,25 @@ def deal_view(
     resolved = resolve_filters(session, filters)  # once for all the view's queries
     page = partial(table_rows, filters=resolved, sort=sort, descending=descending,
                    limit=limit, offset=offset)  # fmt: skip
-    calls: list[Callable[[Session], Any]] = [page, partial(overall_total, filters=resolved)]
-    if totals_by is not None:  # the longest query, so it starts first
-        calls.append(partial(totals, filters=resolved, by=totals_by, parts_from=groups_from,
-                             parts_groups=groups_shown))  # fmt: skip
+    # With totals by a group, the overall figures are added up from the groups' pass
+    # over the filtered deals instead of read by two more.
+    overall: Callable[[Session], Any] = partial(overall_total, filters=resolved)
+    if totals_by is not None:
+        overall = partial(
+            totals_and_overall, filters=resolved, by=totals_by, parts_from=groups_from,
+            parts_groups=groups_shown,
+        )  # fmt: skip
+    calls: list[Callable[[Session], Any]] = [overall, page]  # the longest query first
     if values:
         calls.append(partial(usd_totals, filters=resolved, base_year=base_year))
     faceted = FACETS if facets else ()
     calls += [partial(facet_counts, filters=resolved, by=by) for by in faceted]
-    rows, total, *rest = read_concurrently(session, calls, concurrent)
-    groups: list[GroupTotal] = rest.pop(0) if totals_by is not None else []
+    summed, rows, *rest = read_concurrently(session, calls, concurrent)
+    groups: list[GroupTotal] = []
+    if totals_by is None:
+        total = summed
+    else:
+        groups, total = summed
     report: UsdReport | None = rest.pop(0) if values else None
     return DealView(
         rows=rows,
@@ -106,12 +116,13 @@ def overview(session: Session, filters: DealFilters, *, concurrent: bool = False
     """Headline figures, totals by year, buyer, seller and status, and who supplies whom
     among the busiest suppliers and recipients."""
     resolved = resolve_filters(session, filters)
+    first, *others = OVERVIEW_TOTALS  # the overall figures come with the first's pass
     calls: list[Callable[[Session], Any]] = [
-        partial(overall_total, filters=resolved),
-        *(partial(totals, filters=resolved, by=by, parts_up_to=0) for by in OVERVIEW_TOTALS),
+        partial(totals_and_overall, filters=resolved, by=first, parts_up_to=0),
+        *(partial(totals, filters=resolved, by=by, parts_up_to=0) for by in others),
         partial(supply_matrix, filters=resolved),
     ]
-    total, by_year, by_buyer, by_seller, by_status, top = read_concurrently(
+    (by_year, total), by_buyer, by_seller, by_status, top = read_concurrently(
         session, calls, concurrent
     )
     return Overview(total, by_year, by_buyer, by_seller, by_status, top)

@@ -196,7 +196,25 @@ class Deal(Base):
             sqlite_where=text("sipri_key IS NOT NULL"),
             postgresql_where=text("sipri_key IS NOT NULL"),
         ),
-        _live_index("ix_deal_live_platform", "platform_id"),
+        # Led by platform and currency with every column a filter or total reads: totals
+        # by platform (the Deals page's default) read the deals in group order and
+        # aggregate as they scan, with no sort of the filtered deals. Lookups by platform
+        # use it too.
+        _live_index(
+            "ix_deal_live_platform_facts",
+            "platform_id",
+            "value_currency",
+            "status",
+            "buyer_id",
+            "seller_id",
+            "order_year",
+            "condition",
+            "quantity_ordered",
+            "quantity_delivered",
+            "quantity_unit",
+            "value_amount",
+            "value_at_least",
+        ),
         _live_index("ix_deal_live_status", "status"),
         # The default sort (newest order first) reads the first page straight off an index.
         Index("ix_deal_order_date", "order_date"),
