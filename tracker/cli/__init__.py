@@ -1,27 +1,56 @@
 """The `tracker` command line: each command reads options, calls the library, prints.
 
-Commands live in `db`, `deals`, `tables`, `data`, `extract`, `restore` and `users`; `common` holds
-what they share.
+Commands live in `db`, `deals`, `tables`, `data`, `extract`, `restore` and `users`, imported
+when used (LAZY_COMMANDS); `common` holds what they share.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from tracker import __version__
-from tracker.cli.data import dump_command, import_command
-from tracker.cli.db import db, seed
-from tracker.cli.deals import deals, export_command, totals_command
-from tracker.cli.extract import extract_command
-from tracker.cli.restore import restore_command
-from tracker.cli.tables import tables
-from tracker.cli.users import audit_command, users
+
+# Each command's module is imported when the command runs (or `--help` lists it): all of
+# them together import Alembic, the importers and the extractor, 0.7 s that `tracker
+# dashboard`, which hands over to a new process at once, spent for nothing.
+LAZY_COMMANDS = {
+    "audit": "tracker.cli.users:audit_command",
+    "db": "tracker.cli.db:db",
+    "deals": "tracker.cli.deals:deals",
+    "dump": "tracker.cli.data:dump_command",
+    "export": "tracker.cli.deals:export_command",
+    "extract": "tracker.cli.extract:extract_command",
+    "import": "tracker.cli.data:import_command",
+    "restore": "tracker.cli.restore:restore_command",
+    "seed": "tracker.cli.db:seed",
+    "tables": "tracker.cli.tables:tables",
+    "totals": "tracker.cli.deals:totals_command",
+    "users": "tracker.cli.users:users",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported by name when first asked for (click's
+    documented pattern for large command sets)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            if command.name != cmd_name:
+                raise RuntimeError(f"{LAZY_COMMANDS[cmd_name]} is named {command.name!r}")
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tracker")
 def main() -> None:
     """An open, cited database of arms-procurement deals.
@@ -53,10 +82,7 @@ def dashboard(port: int | None, address: str | None, headless: bool) -> None:
     os.execv(sys.executable, argv)
 
 
-for command in (db, seed, deals, totals_command, tables, export_command, import_command,
-                dump_command, restore_command, users, audit_command, extract_command,
-                dashboard):  # fmt: skip
-    main.add_command(command)
+main.add_command(dashboard)
 
 if __name__ == "__main__":
     main()
