@@ -1,8 +1,12 @@
-"""Start the Streamlit server in this process, warmed up before the first visitor.
+"""Start the Streamlit server in this process, warmed up for the first visitor.
 
 `streamlit run` imports the pages' libraries (pandas, Altair, SQLAlchemy, the tracker)
 and opens the database only when the first browser connects, which made the first page
-load about a second slower. Here that work happens before the server starts.
+load about a second slower. Here the database is opened (migrated, seeded) before the
+server starts, so a bad configuration stops the launch with its message; the imports and
+the first pages' aggregates then run in the background while the server starts and the
+first browser loads Streamlit's frontend, and every script run waits for them to finish
+(`wait_for_warm_up`), so nothing is computed twice or read before it is ready.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import gc
 import logging
 import os
 import sys
+import threading
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +31,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Streamlit's app plus the sign-in cookie's routes (`streamlit run` finds its `app`).
 APP = PROJECT_ROOT / "dashboard" / "asgi.py"
 WARM_UP_THREADS = 2
+# A script run waits at most this long for the warm-up (at 1,000,000 deals it takes
+# seconds); then it computes what it needs itself.
+WARM_UP_WAIT_SECONDS = 120.0
+_warming = threading.Event()  # set when this process started a warm-up in the background
+_warmed = threading.Event()  # set when that warm-up has finished (or failed)
+
+
+def wait_for_warm_up(timeout: float = WARM_UP_WAIT_SECONDS) -> None:
+    """Block until the launcher's background warm-up is done (at once when there is none:
+    `streamlit run`, AppTest)."""
+    if _warming.is_set():
+        _warmed.wait(timeout)
 
 
 def warm_up() -> None:
@@ -39,9 +57,16 @@ def warm_up() -> None:
     # Before the server runs, st.cache_data warns on every decorated function and call
     # that it has no runtime yet and keeps results in memory, which is what it does with
     # one anyway. (A filter, not a level: Streamlit resets its loggers' levels.)
-    cache_logger = logging.getLogger("streamlit.runtime.caching.cache_data_api")
-    quiet = _DropMessage("No runtime found")
-    cache_logger.addFilter(quiet)
+    # From a thread of the running server, each call would warn that the thread has no
+    # script run context, which it does not need here.
+    quieted = [
+        (logging.getLogger("streamlit.runtime.caching.cache_data_api"), "No runtime found"),
+        (logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context"),
+         "Thread "),
+    ]  # fmt: skip
+    filters = [(logger, _DropMessage(start)) for logger, start in quieted]
+    for logger, drop in filters:
+        logger.addFilter(drop)
     try:
         import altair  # noqa: F401
         import pandas  # noqa: F401
@@ -70,7 +95,24 @@ def warm_up() -> None:
             for future in [pool.submit(call, *args) for call, args in calls]:
                 future.result()
     finally:
-        cache_logger.removeFilter(quiet)
+        for logger, drop in filters:
+            logger.removeFilter(drop)
+
+
+def _warm_up_in_background() -> None:
+    try:
+        warm_up()
+    except Exception:  # the pages compute what they need, and show their own errors
+        print("The dashboard's warm-up failed; pages will compute on first use:", file=sys.stderr)
+        traceback.print_exc()
+    finally:
+        # What is loaded by now (libraries, the warmed results) lives as long as the
+        # server. Streamlit runs a full garbage collection after every script run
+        # (runner.postScriptGC), which walks every tracked object, ~195,000 of them here:
+        # 0.16 s of CPU per filter change, holding the GIL while the run's last messages
+        # wait to be sent. Frozen objects are left out of every later collection.
+        gc.freeze()
+        _warmed.set()
 
 
 class _DropMessage(logging.Filter):
@@ -89,14 +131,14 @@ def run(*, port: int | None = None, address: str | None = None, headless: bool =
     # SQLite path must keep meaning the same file after the change.
     os.environ["TRACKER_DATABASE_URL"] = settings.absolute_database_url()
     os.chdir(PROJECT_ROOT)
-    warm_up()
-    # What is loaded by now (libraries, the warmed results) lives as long as the server.
-    # Streamlit runs a full garbage collection after every script run
-    # (runner.postScriptGC), which walks every tracked object, ~195,000 of them here:
-    # 0.16 s of CPU per filter change, holding the GIL while the run's last messages
-    # wait to be sent. Frozen objects are left out of every later collection.
-    gc.freeze()
-    argv = ["streamlit", "run", str(APP)]
+    # A database that cannot be opened stops the launch here, with its message.
+    open_database(settings).dispose()
+    _warming.set()
+    threading.Thread(target=_warm_up_in_background, name="warm-up", daemon=True).start()
+    # No file watcher: a served dashboard's code does not change under it, and the
+    # watcher re-resolved the path of every loaded module on each script run (0.1 s of
+    # the first visit, on the thread that sends the page). `streamlit run` keeps it.
+    argv = ["streamlit", "run", str(APP), "--server.fileWatcherType", "none"]
     if port is not None:
         argv += ["--server.port", str(port)]
     if address is not None:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import streamlit as st
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from dashboard import data, launch
+from tracker.config import Settings
 from tracker.read import units, usd
 from tracker.read.filters import DealFilters
 from tracker.read.version import data_version
-from tracker.store.db import transaction
+from tracker.store.db import make_engine, transaction
+from tracker.store.models import Deal
 from tracker.write.deals import add_deal
 
 from factories import EDITOR, deal_data
@@ -70,3 +75,70 @@ def test_warm_up_reads_the_overview_headline_before_the_first_visitor(
     assert data.units_lines(DealFilters())
     assert data.usd_report(DealFilters(), None, None).lines
     assert reads == []
+
+
+@pytest.fixture
+def fresh_warm_up_state() -> Iterator[None]:
+    """The launcher's events are per process: leave them as found."""
+    yield
+    launch._warming.clear()
+    launch._warmed.clear()
+
+
+def test_a_script_run_waits_for_the_background_warm_up(fresh_warm_up_state: None) -> None:
+    launch.wait_for_warm_up(timeout=0)  # no warm-up started (AppTest, `streamlit run`)
+    launch._warming.set()
+    finished: list[float] = []
+    visitor = threading.Thread(target=lambda: (launch.wait_for_warm_up(), finished.append(1)))
+    visitor.start()
+    visitor.join(timeout=0.3)
+    assert finished == []  # still waiting: the warm-up has not finished
+    launch._warmed.set()
+    visitor.join(timeout=5)
+    assert finished == [1]
+
+
+def test_a_failed_warm_up_lets_visitors_in_and_says_why(
+    fresh_warm_up_state: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(launch, "warm_up", broken)
+    monkeypatch.setattr(launch.gc, "freeze", lambda: None)  # keep this test process's GC
+    launch._warming.set()
+    launch._warm_up_in_background()
+    assert launch._warmed.is_set()
+    assert "disk on fire" in capsys.readouterr().err
+
+
+def test_the_launch_opens_the_database_before_serving_and_warms_up_beside_it(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, fresh_warm_up_state: None
+) -> None:
+    served: list[list[str]] = []
+    monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
+    monkeypatch.setattr(launch.os, "chdir", lambda path: None)
+    monkeypatch.setattr(launch, "_warm_up_in_background", lambda: launch._warmed.set())
+    monkeypatch.setattr(launch.streamlit_cli, "main", lambda: served.append(list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    assert launch.run(port=8765, headless=True) == 0
+    assert served and served[0][:3] == ["streamlit", "run", str(launch.APP)]
+    assert served[0][3:5] == ["--server.fileWatcherType", "none"]
+    assert launch._warmed.wait(5)
+    # The database was set up before the server ran: migrated and seeded.
+    with make_engine(Settings(database_url=sqlite_url)).connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Deal)) > 0
+
+
+def test_a_database_that_cannot_be_opened_stops_the_launch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_warm_up_state: None
+) -> None:
+    served: list[object] = []
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("a text file, not a database\n" * 100)
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{not_a_database}")
+    monkeypatch.setattr(launch.os, "chdir", lambda path: None)
+    monkeypatch.setattr(launch.streamlit_cli, "main", lambda: served.append(1))
+    with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises, it stops here
+        launch.run()
+    assert served == [] and not launch._warming.is_set()

@@ -173,11 +173,21 @@ def _sums_by_currency(
             summed[0] += amount
             summed[1] += valued
             summed[2] = max(summed[2], at_least)
-    groups = {key: GroupTotal(key, *map(int, row), money=money[key]) for key, row in counts.items()}
+    groups = {key: _counted(key, row, money[key]) for key, row in counts.items()}
     added_up = [sum(column) for column in zip(*counts.values(), strict=True)] or [0] * 6
-    overall = GroupTotal("all", *map(int, added_up))
-    overall.money = [_money(c, *overall_money[c]) for c in sorted(overall_money)]
-    return groups, overall
+    overall_money_totals = [_money(c, *overall_money[c]) for c in sorted(overall_money)]
+    return groups, _counted("all", added_up, overall_money_totals)
+
+
+def _counted(key: Any, counts: Sequence[Any], money: list[MoneyTotal]) -> GroupTotal:
+    """A group from its counts in _COUNTS' order."""
+    deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown = map(
+        int, counts
+    )
+    return GroupTotal(
+        key, deals, quantity, quantity_unknown, delivered, delivered_unknown, value_unknown,
+        money=money,
+    )  # fmt: skip
 
 
 def _names(session: Session, by: GroupBy, keys: Sequence[Any]) -> dict[Any, Any]:
