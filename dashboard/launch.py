@@ -68,7 +68,6 @@ def warm_up() -> None:
     for logger, drop in filters:
         logger.addFilter(drop)
     try:
-        import altair  # noqa: F401
         import pandas  # noqa: F401
 
         import tracker.read.filters  # noqa: F401

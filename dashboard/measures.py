@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.charts import WHOLE
+from dashboard.charts import WHOLE, YEAR, chart, field, layered
 from dashboard.ui import guard, md, positive_int
 from tracker.domain.money import format_amount
 from tracker.domain.vocab import counted, label
@@ -44,8 +43,6 @@ MEASURE_HELP = (
 SHOWN_NOTES = 200  # notes of one table drawn on a page
 # Widget key -> where the choice is kept between pages.
 CHOSEN = {"measure": "measure_chosen", "measure_base": "measure_base_chosen"}
-# Continuous year axes: an empty year is a gap, never a squeezed-out column.
-YEAR = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
 
 
 def _load_from_url() -> None:
@@ -284,17 +281,14 @@ def tiv_trend_chart(filters: DealFilters) -> bool:
     if not points or not any(point.tiv for point in points):
         st.caption("No TIV of these deals has a delivery year, so there is no trend to draw.")
         return False
-    frame = pd.DataFrame(
-        [{"year": p.year, "TIV": _float(p.tiv), "5-year average": _float(p.moving_average),
-          "deals": p.deals} for p in points]
-    )  # fmt: skip
-    bars = (
-        alt.Chart(frame)
-        .mark_bar(color="#4c78a8")
-        .encode(x=YEAR, y=alt.Y("TIV:Q", title=TIV_LABEL), tooltip=["year", "TIV", "deals"])
-    )
-    line = alt.Chart(frame).mark_line(color="#e45756").encode(x=YEAR, y="5-year average:Q")
-    st.altair_chart(bars + line, width="stretch")
+    rows = [
+        {"year": p.year, "TIV": _float(p.tiv), "5-year average": _float(p.moving_average),
+         "deals": p.deals} for p in points
+    ]  # fmt: skip
+    bars = chart(rows, {"type": "bar", "color": "#4c78a8"}, x=YEAR,
+                 y=field("TIV", title=TIV_LABEL), tooltip=["year", "TIV", "deals"])  # fmt: skip
+    line = chart(rows, {"type": "line", "color": "#e45756"}, x=YEAR, y=field("5-year average"))
+    st.vega_lite_chart(layered(rows, bars, line), width="stretch")
     st.caption(
         "Bars: TIV delivered each year; red line: the five-year moving average, as SIPRI charts it."
     )
@@ -336,24 +330,22 @@ def tiv_shares_chart(filters: DealFilters, by: str, title: str) -> None:
     """The leading suppliers' (or customers') share of each year's TIV."""
     with guard():
         series = data.tiv_shares(filters, by)
-    frame = pd.DataFrame(
-        [{"year": year, by: s.name, "share": float(share) * 100, "TIV": float(tiv)}
-         for s in series for year, tiv, share in s.points]
-    )  # fmt: skip
-    if frame.empty:
+    rows = [
+        {"year": year, by: s.name, "share": float(share) * 100, "TIV": float(tiv)}
+        for s in series for year, tiv, share in s.points
+    ]  # fmt: skip
+    if not rows:
         return
     st.subheader(title)
-    st.altair_chart(
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=YEAR,
-            y=alt.Y("share:Q", title="share of the year's TIV (%)"),
-            color=alt.Color(f"{by}:N", title=by),
-            tooltip=["year", by, alt.Tooltip("share:Q", format=".1f"), "TIV"],
+    st.vega_lite_chart(
+        chart(
+            rows, {"type": "line", "point": True}, x=YEAR,
+            y=field("share", title="share of the year's TIV (%)"),
+            color=field(by, "nominal", title=by),
+            tooltip=["year", by, {"field": "share", "format": ".1f"}, "TIV"],
         ),
         width="stretch",
-    )
+    )  # fmt: skip
 
 
 def tiv_dependence(filters: DealFilters, recipient: str) -> None:
@@ -381,43 +373,36 @@ def usd_by_year_chart(filters: DealFilters, base: int | None) -> None:
     """Contract values in constant dollars by order year (price year's rate, then CPI-U)."""
     with guard():
         report = data.usd_report(filters, "year", base)
-    frame = pd.DataFrame(
-        [{"year": line.key, "US$ (billions)": float(line.usd_constant) / 1e9,
-          "deals": line.converted_deals}
-         for line in report.lines if line.kind == "contract" and isinstance(line.key, int)]
-    )  # fmt: skip
+    rows = [
+        {"year": line.key, "US$ (billions)": float(line.usd_constant) / 1e9,
+         "deals": line.converted_deals}
+        for line in report.lines if line.kind == "contract" and isinstance(line.key, int)
+    ]  # fmt: skip
     st.subheader(f"Contract values by order year, {report.base_year} US$")
-    if frame.empty:
+    if not rows:
         st.info("None of these deals has a contract value that converts to US dollars.")
         return
-    st.altair_chart(
-        alt.Chart(frame)
-        .mark_bar(color="#54a24b")
-        .encode(x=YEAR, y="US$ (billions):Q", tooltip=["year", "US$ (billions)", "deals"]),
+    st.vega_lite_chart(
+        chart(rows, {"type": "bar", "color": "#54a24b"}, x=YEAR, y=field("US$ (billions)"),
+              tooltip=["year", "US$ (billions)", "deals"]),
         width="stretch",
-    )
+    )  # fmt: skip
 
 
 def units_by_year_chart(filters: DealFilters) -> None:
     """Units ordered by order year, one colour per category: never one sum of jets and shells."""
     with guard():
         lines = data.units_lines(filters, "year")
-    frame = pd.DataFrame(
-        [{"year": line.key, "category": label(line.category), "units": line.quantity}
-         for line in lines if line.stage == "ordered" and isinstance(line.key, int)]
-    )  # fmt: skip
+    rows = [
+        {"year": line.key, "category": label(line.category), "units": line.quantity}
+        for line in lines if line.stage == "ordered" and isinstance(line.key, int)
+    ]  # fmt: skip
     st.subheader("Units ordered by order year, per category")
-    if frame.empty:
+    if not rows:
         st.info("None of these deals has an order year and a known quantity.")
         return
-    st.altair_chart(
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=YEAR,
-            y=alt.Y("units:Q", axis=WHOLE),
-            color=alt.Color("category:N"),
-            tooltip=["year", "category", "units"],
-        ),
+    st.vega_lite_chart(
+        chart(rows, "bar", x=YEAR, y=field("units", axis=WHOLE),
+              color=field("category", "nominal"), tooltip=["year", "category", "units"]),
         width="stretch",
-    )
+    )  # fmt: skip

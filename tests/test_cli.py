@@ -179,3 +179,17 @@ def test_every_command_is_found_by_its_name(name: str) -> None:
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0, result.output
     assert f"Usage: main {name}" in result.output or f"Usage: tracker {name}" in result.output
+
+
+def test_tracker_dashboard_hands_over_with_one_malloc_arena(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    handed: list[tuple[str, list[str], dict[str, str]]] = []
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: handed.append((path, argv, env)))
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    CliRunner().invoke(main, ["dashboard", "--port", "8123", "--headless"])
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")  # whoever runs it decides
+    CliRunner().invoke(main, ["dashboard"])
+    (_, argv, env), (_, _, own) = handed
+    assert argv[1:] == ["-m", "dashboard", "--port", "8123", "--headless"]
+    assert env["MALLOC_ARENA_MAX"] == "1" and own["MALLOC_ARENA_MAX"] == "4"

@@ -4,14 +4,11 @@ The sidebar's filters apply here too: "India, aircraft" shows India's aircraft d
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.charts import WHOLE
+from dashboard.charts import WHOLE, YEAR, chart, field
 from dashboard.measures import (
-    YEAR,
     measure_switch,
     measure_table,
     tiv_dependence,
@@ -76,13 +73,11 @@ def _partners_and_years(filters: DealFilters, partner: str) -> None:
     st.markdown("  \n".join(totals_lines(partners[:20], partner)))
     if len(partners) > 20:
         st.caption(f"The 20 largest of {len(partners):,} partners.")
-    years = pd.DataFrame([{"year": g.key, "deals": g.deals} for g in by_year if g.key is not None])
-    if not years.empty:
+    years = [{"year": g.key, "deals": g.deals} for g in by_year if g.key is not None]
+    if years:
         st.subheader("Over time")
-        st.altair_chart(
-            alt.Chart(years)
-            .mark_bar()
-            .encode(x=YEAR, y=alt.Y("deals:Q", axis=WHOLE), tooltip=["year", "deals"]),
+        st.vega_lite_chart(
+            chart(years, "bar", x=YEAR, y=field("deals", axis=WHOLE), tooltip=["year", "deals"]),
             width="stretch",
         )
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.charts import WHOLE, flow_chart
+from dashboard.charts import WHOLE, YEAR, chart, field, flow_chart
 from dashboard.measures import (
-    YEAR,
     honest_headline,
     measure_switch,
     measure_table,
@@ -64,26 +61,24 @@ if measure is Measure.UNITS:
     st.stop()
 
 
-def _frame(groups: list[GroupTotal]) -> pd.DataFrame:
-    return pd.DataFrame([{"group": g.shown, "deals": g.deals, "units": g.quantity} for g in groups])
+def _rows(groups: list[GroupTotal]) -> list[dict[str, object]]:
+    return [{"group": g.shown, "deals": g.deals, "units": g.quantity} for g in groups]
 
 
 by_year, by_buyer, by_seller = figures.by_year, figures.by_buyer, figures.by_seller
 by_status, flows = figures.by_status, figures.flows
 
 st.subheader("Deals by order year")
-years = pd.DataFrame(
-    [{"year": g.key, "deals": g.deals, "units": g.quantity} for g in by_year if g.key is not None]
-)
+years = [
+    {"year": g.key, "deals": g.deals, "units": g.quantity} for g in by_year if g.key is not None
+]
 undated = sum(g.deals for g in by_year if g.key is None)
-if years.empty:
+if not years:
     st.info("None of these deals has a known order year.")
 else:
     # Units by year are under the "Units" measure, per category: never jets plus shells.
-    st.altair_chart(
-        alt.Chart(years)
-        .mark_bar()
-        .encode(x=YEAR, y=alt.Y("deals:Q", axis=WHOLE), tooltip=["year", "deals"]),
+    st.vega_lite_chart(
+        chart(years, "bar", x=YEAR, y=field("deals", axis=WHOLE), tooltip=["year", "deals"]),
         width="stretch",
     )
 if undated:
@@ -94,22 +89,17 @@ for column, groups, title in (
     (buyers_col, by_buyer, "Top buyers"),
     (sellers_col, by_seller, "Top sellers"),
 ):
-    top = _frame(sorted(groups, key=lambda g: (-g.deals, g.label))[:10])
+    top = _rows(sorted(groups, key=lambda g: (-g.deals, g.label))[:10])
     column.subheader(title)
-    column.altair_chart(
-        alt.Chart(top)
-        .mark_bar()
-        .encode(
-            x=alt.X("deals:Q", axis=WHOLE),
-            y=alt.Y("group:N", sort="-x", title=None),
-            tooltip=["group", "deals"],
-        ),
+    column.vega_lite_chart(
+        chart(top, "bar", x=field("deals", axis=WHOLE),
+              y=field("group", "nominal", sort="-x", title=None), tooltip=["group", "deals"]),
         width="stretch",
-    )
+    )  # fmt: skip
 
 st.subheader("Who supplies whom")
 if flows:
-    st.altair_chart(flow_chart(flows), width="stretch")
+    st.vega_lite_chart(flow_chart(flows), width="stretch")
     st.caption(
         "Deals from each of the busiest suppliers (rows) to each of the busiest recipients "
         "(columns), busiest first; the darker the cell, the more deals. An empty cell: none "
@@ -117,13 +107,11 @@ if flows:
     )
 
 st.subheader("Status")
-statuses = pd.DataFrame(
-    [{"status": label(Status(g.key)), "deals": g.deals} for g in by_status if g.key is not None]
-)
-st.altair_chart(
-    alt.Chart(statuses)
-    .mark_bar()
-    .encode(x=alt.X("deals:Q", axis=WHOLE), y=alt.Y("status:N", sort="-x")),
+statuses = [
+    {"status": label(Status(g.key)), "deals": g.deals} for g in by_status if g.key is not None
+]
+st.vega_lite_chart(
+    chart(statuses, "bar", x=field("deals", axis=WHOLE), y=field("status", "nominal", sort="-x")),
     width="stretch",
 )
 st.caption(md("Statuses are explained on the About page."))

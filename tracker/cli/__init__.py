@@ -77,9 +77,14 @@ def dashboard(port: int | None, address: str | None, headless: bool) -> None:
     argv += ["--port", str(port)] if port is not None else []
     argv += ["--address", address] if address is not None else []
     argv += ["--headless"] if headless else []
+    # One glibc malloc arena instead of one per thread (up to 8 per core): the server's
+    # threads (Streamlit's, the concurrent readers') each grew their own, ~10 MB of its
+    # memory at 100,000 deals for no measurable speed (BENCHMARKS.md). A value set by
+    # whoever runs the dashboard wins.
+    env = {"MALLOC_ARENA_MAX": "1", **os.environ}
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(sys.executable, argv)
+    os.execve(sys.executable, argv, env)
 
 
 main.add_command(dashboard)
