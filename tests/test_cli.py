@@ -181,15 +181,17 @@ def test_every_command_is_found_by_its_name(name: str) -> None:
     assert f"Usage: main {name}" in result.output or f"Usage: tracker {name}" in result.output
 
 
-def test_tracker_dashboard_hands_over_with_one_malloc_arena(
+def test_tracker_dashboard_hands_over_with_the_lean_allocators(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     handed: list[tuple[str, list[str], dict[str, str]]] = []
     monkeypatch.setattr(os, "execve", lambda path, argv, env: handed.append((path, argv, env)))
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
     CliRunner().invoke(main, ["dashboard", "--port", "8123", "--headless"])
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")  # whoever runs it decides
     CliRunner().invoke(main, ["dashboard"])
     (_, argv, env), (_, _, own) = handed
     assert argv[1:] == ["-m", "dashboard", "--port", "8123", "--headless"]
     assert env["MALLOC_ARENA_MAX"] == "1" and own["MALLOC_ARENA_MAX"] == "4"
+    assert env["ARROW_DEFAULT_MEMORY_POOL"] == own["ARROW_DEFAULT_MEMORY_POOL"] == "system"

@@ -33,6 +33,9 @@ LAZY_COMMANDS = {
 }
 
 
+SERVER_ENVIRONMENT = {"MALLOC_ARENA_MAX": "1", "ARROW_DEFAULT_MEMORY_POOL": "system"}
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported by name when first asked for (click's
     documented pattern for large command sets)."""
@@ -77,11 +80,12 @@ def dashboard(port: int | None, address: str | None, headless: bool) -> None:
     argv += ["--port", str(port)] if port is not None else []
     argv += ["--address", address] if address is not None else []
     argv += ["--headless"] if headless else []
-    # One glibc malloc arena instead of one per thread (up to 8 per core): the server's
-    # threads (Streamlit's, the concurrent readers') each grew their own, ~10 MB of its
-    # memory at 100,000 deals for no measurable speed (BENCHMARKS.md). A value set by
-    # whoever runs the dashboard wins.
-    env = {"MALLOC_ARENA_MAX": "1", **os.environ}
+    # Memory of the long-running server (BENCHMARKS.md, at 100,000 deals), each worth
+    # no measurable speed: one glibc malloc arena instead of one per thread (up to 8 per
+    # core; ~10 MB), and pyarrow on the system allocator instead of its mimalloc, which
+    # keeps what it frees (~5 MB; pyarrow reads this when it loads). Values set by
+    # whoever runs the dashboard win.
+    env = {**SERVER_ENVIRONMENT, **os.environ}
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, argv, env)
