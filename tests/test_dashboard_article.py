@@ -14,8 +14,9 @@ from tracker.auth import cli_actor
 from tracker.config import Settings
 from tracker.domain.vocab import Role
 from tracker.store.db import make_engine, make_session_factory, transaction
-from tracker.store.models import Citation, Deal, Source
+from tracker.store.models import Citation, Deal, Party, Source
 from tracker.write.accounts import create_user
+from tracker.write.deals import update_deal
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "streamlit_app.py")
@@ -128,3 +129,37 @@ def test_article_text_is_shown_literally(app_engine: Engine) -> None:
     shown = " ".join(m.value for m in at.markdown)
     assert "\\*\\*now\\*\\*" in shown and "](http" not in shown
     assert "[sign in](" not in shown
+
+
+def test_a_stored_deal_whose_count_was_corrected_is_offered_not_duplicated(
+    app_engine: Engine,
+) -> None:
+    """A researcher saved an article's deal, then corrected its count from a better
+    source. The same article pasted again must not silently become a second deal: the
+    stored one is offered under "Save as", and choosing it adds the source only."""
+    at = _save(_find(_page(), NEW_DEALS))
+    with transaction(app_engine) as session:
+        serbia = session.scalars(
+            select(Deal).join(Party, Deal.buyer_id == Party.id).where(Party.name == "Serbia")
+        ).one()
+        assert serbia is not None
+        update_deal(session=session, actor=cli_actor(), deal_id=serbia.id,
+                    values={"quantity_ordered": 13}, seen_version=serbia.version)  # fmt: skip
+        corrected = serbia.id
+    before = _counts(app_engine)
+    at = _find(at, NEW_DEALS)
+    assert sum("Already stored as deal" in c.value for c in at.caption) == 1  # the boats
+    (warning,) = [w for w in at.warning if "Stored deals like this one" in w.value]
+    assert f"#{corrected} Serbia" in warning.value and "13" in warning.value
+    target = next(w for w in at.selectbox if str(w.key).endswith("_target"))
+    assert target.value == 0  # a new deal unless the researcher says otherwise
+    target.set_value(corrected)
+    at = _save(at)
+    assert "0 new deal(s), 2 stored" in at.success[0].value
+    sources, deals, _ = _counts(app_engine)
+    assert (sources, deals) == (before[0] + 1, before[1])
+    with make_session_factory(app_engine)() as session:
+        stored = session.get(Deal, corrected)
+        assert stored is not None and stored.quantity_ordered == 13  # the correction stays
+        cited = session.scalars(select(Citation).where(Citation.deal_id == corrected)).all()
+        assert len({c.source_id for c in cited}) == 2  # both pastes of the article

@@ -44,8 +44,9 @@ def test_every_documented_command_exists(words: list[str]) -> None:
     for word in words:
         if word.startswith("-") or not isinstance(command, click.Group):
             break
-        assert word in command.commands, f"tracker {' '.join(words)}: no command {word!r}"
-        command = command.commands[word]
+        found = command.get_command(click.Context(command), word)  # imported when asked
+        assert found is not None, f"tracker {' '.join(words)}: no command {word!r}"
+        command = found
     options = {opt for param in command.params for opt in getattr(param, "opts", [])}
     for word in words:
         if word.startswith("--"):
@@ -90,8 +91,8 @@ def test_units_run_the_installed_command() -> None:
 PROJECT_CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 
 # What `tracker dashboard` hands Streamlit, without starting a server: `launch.run` as
-# it is (settings, change of directory, argv), with the warm-up skipped and Streamlit's
-# CLI replaced by the config loading `streamlit run` does first.
+# it is (settings, change of directory, argv), with the database, the warm-up and
+# Streamlit's CLI replaced: the last by the config loading `streamlit run` does first.
 LAUNCH_CONFIG = """
 import sys
 from streamlit import config
@@ -102,7 +103,12 @@ def loaded_config():
     print(config.get_option("server.maxUploadSize"), config.get_option("server.enableCORS"))
     print(*sys.argv[1:])
 
-launch.warm_up = lambda: None
+class Unopened:
+    def dispose(self):
+        pass
+
+launch.open_database = lambda settings: Unopened()
+launch._warm_up_in_background = lambda: None
 launch.streamlit_cli.main = loaded_config
 launch.run(port=8599, address="127.0.0.1", headless=True)
 """

@@ -16,7 +16,10 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def _commands(group: click.Group, prefix: str = "tracker") -> list[tuple[str, click.Command]]:
     found: list[tuple[str, click.Command]] = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):  # the lazy group imports each when asked
+        command = group.get_command(context, name)
+        assert command is not None, name
         path = f"{prefix} {name}"
         found.append((path, command))
         if isinstance(command, click.Group):
@@ -25,6 +28,7 @@ def _commands(group: click.Group, prefix: str = "tracker") -> list[tuple[str, cl
 
 
 COMMANDS = _commands(main)
+assert len(COMMANDS) > 20, "a lazy group's commands must be listed, not only those loaded"
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[p for p, _ in COMMANDS])

@@ -24,6 +24,7 @@ from tracker.errors import InvalidInput
 from tracker.extract import Candidate, extract
 from tracker.extract.confirmed import ArticleDeal, from_candidate
 from tracker.extract.cues import STATUSES
+from tracker.extract.existing import describe_deals
 from tracker.write.article import add_from_article
 
 FOUND = "article_found"  # (inputs' fingerprint, candidates) of the last "Find deals"
@@ -143,7 +144,20 @@ def _choice(options: list[str], current: str | None) -> tuple[list[str], int | N
     return options, (options.index(current) if current else None)
 
 
+NEW_DEAL = 0  # "Save as" choice: a new deal, not one stored
+
+
+def _similar(candidates: list[Candidate]) -> dict[int, str]:
+    """Stored deals like some candidate, each in a line (plain text)."""
+    ids = sorted({i for candidate in candidates for i in candidate.similar_deal_ids})
+    if not ids:
+        return {}
+    with guard():
+        return data.read(describe_deals, deal_ids=ids)
+
+
 parties = [choice.name for choice in data.party_name_choices()]
+similar_lines = _similar(candidates)
 platforms = data.platform_choices()
 currencies = list(currency_choices())
 edited: list[ArticleDeal | None] = []
@@ -159,6 +173,29 @@ with st.form("article_deals"):
                         f"Already stored as deal #{candidate.existing_deal_id}: saving adds this "
                         "article as its source, and any facts the deal lacks."
                     )
+                )
+            target = candidate.existing_deal_id
+            similar = [i for i in candidate.similar_deal_ids if i in similar_lines]
+            if target is None and similar:
+                st.warning(
+                    md(
+                        "Stored deals like this one: "
+                        + "; ".join(similar_lines[i] for i in similar)
+                        + ". If the article reports one of them (its count corrected since, "
+                        "say), choose it under “Save as” so it is not stored twice."
+                    ),
+                    icon=":material/content_copy:",
+                )
+                target = (
+                    st.selectbox(
+                        "Save as",
+                        [NEW_DEAL, *similar],
+                        key=f"{key}_target",
+                        format_func=lambda i: "a new deal" if i == NEW_DEAL else similar_lines[i],
+                        help="A stored deal gets this article as a source and any facts it lacks; "
+                        "what it already holds is kept.",
+                    )
+                    or None
                 )
             st.markdown(_highlighted(text, candidate.quote))
             st.dataframe(_words_table(candidate), hide_index=True, width="stretch")
@@ -209,6 +246,7 @@ with st.form("article_deals"):
             edited.append(None)
             continue
         deal = from_candidate(candidate)
+        deal.existing_deal_id = target
         deal.number = number  # errors name the deal as listed, unticked ones counted
         deal.buyer, deal.seller, deal.platform = buyer or "", seller or "", platform or ""
         deal.quantity = int(quantity) if quantity is not None else None

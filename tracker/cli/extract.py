@@ -33,6 +33,15 @@ def _read_article(source: IO[bytes], name: str) -> str:
         ) from None
 
 
+def _stored(candidate: Candidate) -> str:
+    """The stored deal it is (#12), or new, naming similar stored deals: new (like #12)."""
+    if candidate.existing_deal_id:
+        return f"#{candidate.existing_deal_id}"
+    if candidate.similar_deal_ids:
+        return "new (like " + ", ".join(f"#{i}" for i in candidate.similar_deal_ids) + ")"
+    return "new"
+
+
 def _table(candidates: list[Candidate]) -> str:
     rows = [
         [
@@ -45,7 +54,7 @@ def _table(candidates: list[Candidate]) -> str:
             c.status,
             "yes" if c.second_hand else "",
             c.date or "",
-            f"#{c.existing_deal_id}" if c.existing_deal_id else "new",
+            _stored(c),
             f"{c.confidence:.2f}",
         ]
         for number, c in enumerate(candidates, start=1)

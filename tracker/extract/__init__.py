@@ -38,6 +38,7 @@ FIELDS = (
     "field_quotes",
     "confidence",
     "existing_deal_id",
+    "similar_deal_ids",
 )
 
 
@@ -82,6 +83,7 @@ def candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "field_quotes": dict(candidate.field_quotes),
         "confidence": candidate.confidence,
         "existing_deal_id": candidate.existing_deal_id,
+        "similar_deal_ids": list(candidate.similar_deal_ids),
     }
 
 

@@ -92,6 +92,9 @@ class Candidate:
     field_quotes: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.0
     existing_deal_id: int | None = None
+    # Stored deals of the same buyer and platform family whose count or condition differs
+    # (a count corrected since, or another batch): offered, never chosen silently.
+    similar_deal_ids: list[int] = field(default_factory=list)
     category: str | None = None
     stored_platform: bool = False
     # How each party was found: "said" (the text names its role) or "guessed".
