@@ -30,8 +30,18 @@ def field(name: str, kind: str = "quantitative", **more: Any) -> Spec:
 YEAR = field("year", title=None, axis={"format": "d", "tickMinStep": 1})
 
 
-def _tooltip(fields: Iterable[str | Spec]) -> list[Spec]:
-    return [entry if isinstance(entry, dict) else {"field": entry} for entry in fields]
+def _tooltip(fields: Iterable[str | Spec], rows: Sequence[Row]) -> list[Spec]:
+    """Tooltip entries typed by their values, so numbers show formatted (1,234.5)."""
+    return [
+        entry if isinstance(entry, dict) else {"field": entry, "type": _kind(entry, rows)}
+        for entry in fields
+    ]
+
+
+def _kind(name: str, rows: Sequence[Row]) -> str:
+    value = next((row[name] for row in rows if row.get(name) is not None), None)
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return "quantitative" if numeric else "nominal"
 
 
 def chart(
@@ -47,7 +57,7 @@ def chart(
     encoding: Spec = {"x": x, "y": y}
     if color is not None:
         encoding["color"] = color
-    tips = _tooltip(tooltip)
+    tips = _tooltip(tooltip, rows)
     if tips:
         encoding["tooltip"] = tips
     return {"data": {"values": [dict(row) for row in rows]}, "mark": mark, "encoding": encoding}
@@ -93,12 +103,16 @@ def flow_chart(flows: Sequence[Flow]) -> Spec:
                 "direction": "horizontal"},
     )  # fmt: skip
     tooltip: list[str | Spec] = [
-        "supplier", "recipient", "deals", {"field": "units", "title": "units (known)"},
+        "supplier", "recipient", "deals",
+        {"field": "units", "type": "quantitative", "title": "units (known)"},
     ]  # fmt: skip
     cells = chart(rows, "rect", x=recipient, y=supplier, color=shade, tooltip=tooltip)
     # The number in each cell, light on the dark half of the scale.
     half = max((f.deals for f in flows), default=0) / 2
-    numbers = chart(rows, {"type": "text", "fontSize": 11}, x=recipient, y=supplier)
+    # The number on top carries the cell's tooltip too, or hovering it shows nothing.
+    numbers = chart(
+        rows, {"type": "text", "fontSize": 11}, x=recipient, y=supplier, tooltip=tooltip
+    )
     numbers["encoding"]["text"] = field("deals", format=",")
     numbers["encoding"]["color"] = {
         "condition": {"test": f"datum.deals > {half}", "value": "white"},

@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,18 +32,20 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Streamlit's app plus the sign-in cookie's routes (`streamlit run` finds its `app`).
 APP = PROJECT_ROOT / "dashboard" / "asgi.py"
 WARM_UP_THREADS = 2
-# A script run waits at most this long for the warm-up (at 1,000,000 deals it takes
-# seconds); then it computes what it needs itself.
+# Script runs wait for the warm-up until this long after it started (at 1,000,000 deals
+# it takes seconds); after that, a stuck warm-up (a lock held elsewhere) delays no one:
+# pages compute what they need themselves.
 WARM_UP_WAIT_SECONDS = 120.0
 _warming = threading.Event()  # set when this process started a warm-up in the background
 _warmed = threading.Event()  # set when that warm-up has finished (or failed)
+_wait_until = 0.0  # time.monotonic() after which no script run waits any more
 
 
-def wait_for_warm_up(timeout: float = WARM_UP_WAIT_SECONDS) -> None:
-    """Block until the launcher's background warm-up is done (at once when there is none:
-    `streamlit run`, AppTest)."""
+def wait_for_warm_up() -> None:
+    """Block until the launcher's background warm-up is done, or its deadline passed (at
+    once when there is none: `streamlit run`, AppTest)."""
     if _warming.is_set():
-        _warmed.wait(timeout)
+        _warmed.wait(max(0.0, _wait_until - time.monotonic()))
 
 
 def warm_up() -> None:
@@ -105,8 +108,9 @@ def _warm_up_in_background() -> None:
         print("The dashboard's warm-up failed; pages will compute on first use:", file=sys.stderr)
         traceback.print_exc()
     finally:
-        # What is loaded by now (libraries, the warmed results) lives as long as the
-        # server. Streamlit runs a full garbage collection after every script run
+        # What is loaded by now (libraries, the warmed results, the server's own
+        # objects, a first visitor's session if one came early) mostly lives as long as
+        # the server. Streamlit runs a full garbage collection after every script run
         # (runner.postScriptGC), which walks every tracked object, ~195,000 of them here:
         # 0.16 s of CPU per filter change, holding the GIL while the run's last messages
         # wait to be sent. Frozen objects are left out of every later collection.
@@ -132,6 +136,8 @@ def run(*, port: int | None = None, address: str | None = None, headless: bool =
     os.chdir(PROJECT_ROOT)
     # A database that cannot be opened stops the launch here, with its message.
     open_database(settings).dispose()
+    global _wait_until
+    _wait_until = time.monotonic() + WARM_UP_WAIT_SECONDS
     _warming.set()
     threading.Thread(target=_warm_up_in_background, name="warm-up", daemon=True).start()
     # No file watcher: a served dashboard's code does not change under it, and the

@@ -342,7 +342,7 @@ def tiv_shares_chart(filters: DealFilters, by: str, title: str) -> None:
             rows, {"type": "line", "point": True}, x=YEAR,
             y=field("share", title="share of the year's TIV (%)"),
             color=field(by, "nominal", title=by),
-            tooltip=["year", by, {"field": "share", "format": ".1f"}, "TIV"],
+            tooltip=["year", by, field("share", format=".1f"), "TIV"],
         ),
         width="stretch",
     )  # fmt: skip

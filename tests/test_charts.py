@@ -67,3 +67,14 @@ def test_the_overview_draws_its_charts_without_importing_altair(seeded_sqlite_ur
     )  # fmt: skip
     charts, altair_loaded = done.stdout.split()
     assert int(charts) >= 4 and altair_loaded == "False"
+
+
+def test_every_tooltip_entry_is_typed_and_the_numbers_carry_the_cells_tooltip() -> None:
+    # Untyped, Vega-Lite shows numbers as raw text ("12.345678901"); the numbers layer
+    # sits on top of the cells, so without its own tooltip hovering a number shows none.
+    for mark in ("rect", "text"):
+        tips = _layer(mark)["encoding"]["tooltip"]
+        assert {tip["field"]: tip["type"] for tip in tips} == {
+            "supplier": "nominal", "recipient": "nominal",
+            "deals": "quantitative", "units": "quantitative",
+        }  # fmt: skip

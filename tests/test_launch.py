@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def fresh_warm_up_state() -> Iterator[None]:
 
 
 def test_a_script_run_waits_for_the_background_warm_up(fresh_warm_up_state: None) -> None:
-    launch.wait_for_warm_up(timeout=0)  # no warm-up started (AppTest, `streamlit run`)
+    launch.wait_for_warm_up()  # no warm-up started (AppTest, `streamlit run`): at once
+    launch._wait_until = time.monotonic() + 30
     launch._warming.set()
     finished: list[float] = []
     visitor = threading.Thread(target=lambda: (launch.wait_for_warm_up(), finished.append(1)))
@@ -96,6 +98,19 @@ def test_a_script_run_waits_for_the_background_warm_up(fresh_warm_up_state: None
     launch._warmed.set()
     visitor.join(timeout=5)
     assert finished == [1]
+
+
+def test_a_stuck_warm_up_stops_delaying_visitors_at_its_deadline(
+    fresh_warm_up_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A warm-up stuck on a lock must not hold every rerun for the whole wait, one after
+    # another: past the deadline set when it started, runs go on at once.
+    monkeypatch.setattr(launch, "_wait_until", time.monotonic() + 0.2)
+    launch._warming.set()
+    started = time.monotonic()
+    launch.wait_for_warm_up()
+    launch.wait_for_warm_up()
+    assert 0.15 < time.monotonic() - started < 2
 
 
 def test_a_failed_warm_up_lets_visitors_in_and_says_why(

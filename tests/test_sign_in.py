@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-import statistics
 import time
 from collections.abc import Callable, Iterator
 
@@ -104,15 +103,17 @@ def test_unknown_wrong_and_locked_take_the_same_time(engine: Engine) -> None:
     cases = {"unknown": ("mallory", PASSWORD), "wrong": ("root.admin", "not the password"),
              "locked": ("alice", PASSWORD)}  # fmt: skip
     times: dict[str, list[float]] = {case: [] for case in cases}
-    for round_ in range(5):
+    for round_ in range(7):
         for case, (user, password) in cases.items():
             started = time.perf_counter()
             # A fresh address per round for the unthrottled cases, so none locks meanwhile.
             source = STRANGER if case == "locked" else f"192.0.2.{round_}"
             _refused(engine, user, password, source=source, at=T0 + dt.timedelta(minutes=1))
             times[case].append(time.perf_counter() - started)
-    medians = {case: statistics.median(values) for case, values in times.items()}
-    assert max(medians.values()) < 1.5 * min(medians.values()), medians
+    # The fastest of each case: other work on a shared machine only ever adds time (a
+    # median of 5 failed once in a fresh-clone run while the machine ran other tests).
+    fastest = {case: min(values) for case, values in times.items()}
+    assert max(fastest.values()) < 1.5 * min(fastest.values()), fastest
 
 
 # --- throttling by address and by name ---------------------------------------------------

@@ -89,3 +89,14 @@ def test_overall_figures_added_up_from_the_groups_equal_those_read_apart(
         assert summed.deals == sum(group.deals for group in groups) > 0
         view = deal_view(session, filters, totals_by=by, concurrent=True)
         assert view.total == overall_total(session, filters)
+
+
+def test_totals_see_the_sessions_unsaved_changes_as_every_read_does(busy_engine: Engine) -> None:
+    with make_session_factory(busy_engine)() as session:
+        before = totals_and_overall(session, DealFilters(), "platform")[1].quantity
+        deal = session.scalars(select(Deal).where(Deal.quantity_ordered.is_not(None))).first()
+        assert deal is not None
+        deal.quantity_ordered = (deal.quantity_ordered or 0) + 100_000  # not flushed
+        after = totals_and_overall(session, DealFilters(), "platform")[1].quantity
+        assert after == before + 100_000
+        session.rollback()

@@ -163,6 +163,9 @@ def _sums_by_currency(
     overall_money: dict[str, list[Any]] = {}  # currency -> [amount, deals valued, at least]
     # Up to a few thousand (group, currency) rows: plain lists, not attribute updates.
     # Core rows (the connection's execute): ORM result handling took a sixth of the time.
+    # That path does not flush the session's pending changes, as session.execute would.
+    if session.autoflush:
+        session.flush()
     for key, currency, *row, amount, valued, at_least in session.connection().execute(stmt):
         known = counts.get(key)
         counts[key] = row if known is None else [a + b for a, b in zip(known, row, strict=True)]
