@@ -163,6 +163,7 @@ HELD_OUT = PASSAGES.with_name("heldout.yaml")
 BLIND = PASSAGES.with_name("blind2.yaml")
 BLIND3 = PASSAGES.with_name("blind3.yaml")
 BLIND4 = PASSAGES.with_name("blind4.yaml")
+BLIND5 = PASSAGES.with_name("blind5.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

@@ -17,6 +17,7 @@ from benchmarks.extract import (
     BLIND,
     BLIND3,
     BLIND4,
+    BLIND5,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -204,7 +205,7 @@ def test_dates_count_from_the_article_s_date() -> None:
 
 
 ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
-            *load_passages(BLIND3), *load_passages(BLIND4)]  # fmt: skip
+            *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)
@@ -283,6 +284,22 @@ def test_rivals_and_replaced_types_are_not_sales() -> None:
     found = deals_in("Australia selected the Mogami-class frigate over a rival design from "
                      "Germany's TKMS, to replace its ageing Anzac-class frigates.")  # fmt: skip
     assert [(c.platform, c.seller) for c in found] == [("Mogami-class frigate", "Japan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the possessive of a plural name, and a possessive before what is replaced
+        "Australia said the Mogami-class frigate had been chosen over TKMS' MEKO A-200, "
+        "to replace the navy's ageing Anzac-class fleet.",
+        # the ones looked at before the choice, and the next in their list
+        "Australia ordered the Mogami-class frigate from Japan. Canberra had also considered "
+        "the MEKO A-200 offered by Germany, as well as Spain's F-110 frigate.",
+    ],
+)
+def test_rivals_looked_at_before_a_choice_are_not_sales(text: str) -> None:
+    found = deals_in(text)
+    assert {c.platform for c in found} == {"Mogami-class frigate"}, found
 
 
 def test_an_order_won_from_a_buyer() -> None:

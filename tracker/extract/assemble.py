@@ -538,9 +538,25 @@ def _governing(
             and STAGE[cue.status] >= STAGE["delivering"]
             and cue not in chosen
         ]
-    if _service_of(sentence, platform):
+    if _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform):
         return []
     return chosen
+
+
+def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Mention) -> bool:
+    """ "had also considered the JF-17 offered by China and Pakistan, as well as India's
+    Tejas": the next in a list of rivals is one too."""
+    if previous is None or not _service_of(sentence, previous):
+        return False
+    between = sentence.span.text[
+        previous.end - sentence.span.start : platform.start - sentence.span.start
+    ]
+    return len(between.split()) <= 10 and bool(_LIST_GOES_ON.search(between))
+
+
+_LIST_GOES_ON = re.compile(
+    r"(?:,\s*|\s)(?:as well as|and|or|and also)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$"
+)
 
 
 def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
@@ -563,11 +579,15 @@ _SERVICE = re.compile(
 
 _REPLACED = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
-    r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to)\s+"
-    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+)*$"
-    # "picked the German tank over South Korea's K2", "selected ahead of Germany's MEKO"
+    r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
+    # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
+    # looked at before a choice (a plain "is considering" stays a proposal)
+    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
+    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
+    r"|(?-i:[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "the navy's ageing Anzac-class fleet"
+    # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
-    r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s)?\s+){0,3}$",
+    r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s|'|’)?\s+){0,3}$",
     re.IGNORECASE,
 )
 
