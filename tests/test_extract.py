@@ -86,6 +86,19 @@ def test_the_last_delivery_completes_a_deal() -> None:
     assert (deal.quantity, deal.status, deal.seller) == (52, "delivered", "United States")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Philippine Department of National Defense ordered two HDC-3100 corvettes "
+        "from South Korea.",
+        "A Philippine procurement agency signed for two HDC-3100 corvettes from South Korea.",
+    ],
+)
+def test_a_demonym_before_its_department_is_the_buyer(sentence: str) -> None:
+    deal = one(sentence)
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Philippines", "South Korea", 2)
+
+
 def test_a_cancellation_wins_over_the_plan_it_cancels() -> None:
     deal = one("The Swiss government scrapped plans to buy Leopard 2 tanks from Germany.")
     assert (deal.buyer, deal.seller, deal.status, deal.quantity) == (

@@ -41,7 +41,7 @@ _ACTORS = word_set(
     "coast guard marine marines corps national land ground naval "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
-    "administration"
+    "administration department ministries armed procurement agency"
 )
 _BUYING_NOUNS = word_set(
     "purchase acquisition order request decision buying procurement plan plans"
