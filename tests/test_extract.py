@@ -315,6 +315,28 @@ def test_rivals_looked_at_before_a_choice_are_not_sales(text: str) -> None:
     assert {c.platform for c in found} == {"Mogami-class frigate"}, found
 
 
+def test_two_contracts_for_one_type_are_two_deals() -> None:
+    # Same buyer, seller, platform and count: told apart by their prices and years.
+    found = deals_in(
+        "Poland signed a deal worth 9 trillion won with South Korea on Friday for 180 K2 "
+        "tanks. The deal comes three years after Poland signed its first contract for 180 "
+        "K2 tanks in August 2022, worth $3.37 billion.",
+        dt.date(2025, 8, 1),
+    )
+    assert sorted((c.quantity, c.currency, (c.date or "")[:4]) for c in found) == [
+        (180, "KRW", "2025"), (180, "USD", "2022"),
+    ]  # fmt: skip
+
+
+def test_one_contract_told_twice_stays_one_deal() -> None:
+    found = deals_in(
+        "Poland signed a contract for 48 K9 howitzers from South Korea in 2022. The $2.4 "
+        "billion contract also covers training. Deliveries began in December 2022.",
+        dt.date(2025, 8, 1),
+    )
+    assert [(c.quantity, c.value) for c in found] == [(48, 2_400_000_000)]
+
+
 def test_an_order_won_from_a_buyer() -> None:
     deal = one("Hanwha Aerospace wins 1.1 tln-won order for K9 howitzers from Vietnam\n")
     assert (deal.buyer, deal.seller) == ("Vietnam", "South Korea")

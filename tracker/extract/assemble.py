@@ -1278,11 +1278,31 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         return False
     if one.quantity and other.quantity and one.quantity != other.quantity:
         return False
+    if _priced_apart(one, other) or _signed_apart(one, other):
+        return False
     return not (
         one.second_hand is not None
         and other.second_hand is not None
         and one.second_hand != other.second_hand
     )
+
+
+def _priced_apart(one: Candidate, other: Candidate) -> bool:
+    """ "180 K2 tanks for 9 trillion won" and "its first contract for 180 K2 tanks, worth
+    $3.37 billion": two prices, two deals (a converted figure in brackets is no price)."""
+    if one.value is None or other.value is None:
+        return False
+    if one.currency != other.currency:
+        return True
+    return abs(one.value - other.value) > max(one.value, other.value) / 5
+
+
+def _signed_apart(one: Candidate, other: Candidate) -> bool:
+    """Signed (or approved) in different years: a contract is signed once; batches of
+    one deal are delivered over years, so deliveries say nothing of this."""
+    if one.status != other.status or one.status not in ("signed", "approved"):
+        return False
+    return bool(one.date and other.date and one.date[:4] != other.date[:4])
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
