@@ -315,6 +315,14 @@ def test_rivals_looked_at_before_a_choice_are_not_sales(text: str) -> None:
     assert {c.platform for c in found} == {"Mogami-class frigate"}, found
 
 
+def test_a_currency_prefix_is_not_a_state() -> None:
+    # "US$" in a bracketed conversion made the United States the article's main actor,
+    # and so the guessed buyer of a later sentence's deal.
+    (passage,) = [p for p in load_passages(BLIND5) if p.id == "yonhap-poland-k2-second-contract"]
+    found = deals_in(passage.text, passage.published)
+    assert {(c.buyer, c.seller) for c in found} == {("Poland", "South Korea")}, found
+
+
 def test_two_contracts_for_one_type_are_two_deals() -> None:
     # Same buyer, seller, platform and count: told apart by their prices and years.
     found = deals_in(

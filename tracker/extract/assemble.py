@@ -173,7 +173,11 @@ def _read(
     own = words[first:last]
     mentions = gazetteer.find(own, text)
     money = find_money(span.text, span.start, dollar)
-    mentions = [m for m in mentions if not _inside(m.start, money)]
+    # "(US$6.5 billion)" names a currency, not a state, also where the bracketed
+    # conversion is no money of the deal's.
+    mentions = [
+        m for m in mentions if not _inside(m.start, money) and text[m.end : m.end + 1] != "$"
+    ]
     mentions += _generic_platforms(own, mentions, money, text)
     named = [m for m in mentions if m.entry.kind == "platform"]
     parts = clauses(span)
