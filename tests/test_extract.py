@@ -315,6 +315,20 @@ def test_rivals_looked_at_before_a_choice_are_not_sales(text: str) -> None:
     assert {c.platform for c in found} == {"Mogami-class frigate"}, found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India is negotiating for three more Scorpene-class submarines to be built by Mazagon "
+        "Dock Shipbuilders Limited in Mumbai in collaboration with France's Naval Group.",
+        "India ordered three more Scorpene-class submarines, to be built by Mazagon Dock "
+        "Shipbuilders Limited under licence from France's Naval Group.",
+    ],
+)
+def test_licensed_production_buys_from_the_licensor(sentence: str) -> None:
+    deal = one(sentence)
+    assert (deal.buyer, deal.seller, deal.quantity) == ("India", "France", 3)
+
+
 def test_a_currency_prefix_is_not_a_state() -> None:
     # "US$" in a bracketed conversion made the United States the article's main actor,
     # and so the guessed buyer of a later sentence's deal.

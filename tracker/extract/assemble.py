@@ -641,6 +641,7 @@ def _roles(
     counterparties: list[Mention] = []
     subject: Mention | None = None
     buyer_by_to = False
+    built_by: Mention | None = None
     first_cue = cues[0].start if cues else platform.start
     clause = _clause_span(sentence, platform.start)
     delivery = any(STAGE[cue.status] >= STAGE["delivering"] and cue.status != "cancelled"
@@ -667,7 +668,11 @@ def _roles(
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
         elif preposition == "by" and _before_preposition(before) in _GIVEN_BY and seller is None:
-            seller = mention  # "built by China's Hudong-Zhonghua shipyard"
+            seller = built_by = mention  # "built by China's Hudong-Zhonghua shipyard"
+        elif built_by is not None and _licensed_from(before, preposition):
+            # "to be built by Mazagon Dock in Mumbai in collaboration with France's Naval
+            # Group": made under licence, the builder's state buys, the partner's sells.
+            buyer, seller = buyer or built_by, mention
         elif before[-1:] and before[-1] in _SUPPLIED and buyer is None:
             buyer = mention  # "to supply Yerevan with"
         elif preposition == "with":
@@ -723,6 +728,16 @@ def _roles(
     candidate.other_sellers = [m.entry for m in _also_from(sentence, seller)] if seller else []
     if candidate.seller is None and platform.entry.iso3:
         _set_seller(candidate, platform.entry, said=False)
+
+
+_PARTNERED = word_set("collaboration partnership cooperation co-operation")
+
+
+def _licensed_from(before: list[str], preposition: str | None) -> bool:
+    """ "in collaboration with", "in partnership with", "under licence from"."""
+    if preposition == "with":
+        return len(before) >= 2 and before[-2] in _PARTNERED
+    return preposition == "from" and any(w.startswith(("licence", "license")) for w in before)
 
 
 def _also_from(sentence: _Sentence, seller: Mention) -> list[Mention]:
