@@ -329,6 +329,18 @@ def test_licensed_production_buys_from_the_licensor(sentence: str) -> None:
     assert (deal.buyer, deal.seller, deal.quantity) == ("India", "France", 3)
 
 
+def test_a_state_does_not_buy_its_own_make_unless_from_another() -> None:
+    (passage,) = [
+        p for p in load_passages(BLIND) if p.id == "breakingdefense-philippines-gripen-talks"
+    ]
+    # '... Washington ... remained ready to work with Manila on "financing options" for the
+    # F-16': read backwards, it made the United States an F-16 buyer.
+    found = deals_in(passage.text, passage.published)
+    assert "United States" not in {c.buyer for c in found}, found
+    back = one("The United States bought back 12 used F-16 fighters from Jordan.")
+    assert (back.buyer, back.seller) == ("United States", "Jordan")
+
+
 def test_a_currency_prefix_is_not_a_state() -> None:
     # "US$" in a bracketed conversion made the United States the article's main actor,
     # and so the guessed buyer of a later sentence's deal.

@@ -728,6 +728,37 @@ def _roles(
     candidate.other_sellers = [m.entry for m in _also_from(sentence, seller)] if seller else []
     if candidate.seller is None and platform.entry.iso3:
         _set_seller(candidate, platform.entry, said=False)
+    _home_made_bought(
+        candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
+    )
+
+
+def _said_from(sentence: _Sentence, seller: Mention) -> bool:
+    return _preposition(_words_before(sentence, seller)) == "from"
+
+
+def _home_made_bought(candidate: Candidate, platform: Mention, *, seller_by_from: bool) -> None:
+    """ "Washington remained ready to work with Manila on financing for the F-16": roles
+    read backwards. A state does not buy its own make from another, unless the text
+    says "from" (buying back used ones): the two swap."""
+    home = platform.entry.iso3
+    if (
+        home is None
+        or candidate.buyer_iso3 != home
+        or candidate.seller_iso3 in (None, home)
+        or seller_by_from
+        or candidate.other_sellers
+    ):
+        return
+    buyer, buyer_iso3 = candidate.buyer, candidate.buyer_iso3
+    candidate.buyer, candidate.buyer_iso3 = candidate.seller, candidate.seller_iso3
+    candidate.seller, candidate.seller_iso3 = buyer, buyer_iso3
+    quotes = candidate.field_quotes
+    if "buyer" in quotes or "seller" in quotes:
+        quotes["buyer"], quotes["seller"] = (
+            quotes.get("seller", candidate.quote),
+            quotes.get("buyer", candidate.quote),
+        )
 
 
 _PARTNERED = word_set("collaboration partnership cooperation co-operation")
