@@ -341,6 +341,18 @@ def test_a_state_does_not_buy_its_own_make_unless_from_another() -> None:
     assert (back.buyer, back.seller) == ("United States", "Jordan")
 
 
+def test_an_aid_package_is_a_government_commitment() -> None:
+    found = deals_in(
+        "The Netherlands has delivered all 24 F-16 fighter jets it pledged to Ukraine. The "
+        "minister also unveiled a new 400 million euro military aid package, which includes "
+        "eight PzH 2000 self-propelled howitzers from Dutch army stocks."
+    )
+    pzh = next(c for c in found if c.platform.startswith("PzH"))
+    assert (pzh.buyer, pzh.seller, pzh.quantity, pzh.status) == (
+        "Ukraine", "Netherlands", 8, "approved",
+    )  # fmt: skip
+
+
 def test_a_currency_prefix_is_not_a_state() -> None:
     # "US$" in a bracketed conversion made the United States the article's main actor,
     # and so the guessed buyer of a later sentence's deal.

@@ -129,7 +129,9 @@ _CUES = (
         "seller",
         r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bcleared\b|\bauthori[sz](?:ed|ation)\b"
         r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
-        r"|\bexport licen[cs]e\b",
+        r"|\bexport licen[cs]e\b"
+        # a government's package of military aid: committed, not yet handed over
+        r"|\b(?:military|security) (?:aid|assistance) package\b|\baid package\b",
     ),
     _cue(
         "negotiating",
