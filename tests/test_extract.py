@@ -353,6 +353,14 @@ def test_an_aid_package_is_a_government_commitment() -> None:
     )  # fmt: skip
 
 
+def test_a_count_of_another_kind_of_weapon_is_not_the_platforms() -> None:
+    found = deals_in(
+        "Norway to hand over 14 howitzers, pay for NASAMS air defense in new aid package\n"
+        "Norway will give Ukraine two NASAMS fire units, the ministry said."
+    )
+    assert [(c.platform, c.quantity) for c in found] == [("NASAMS", 2)], found
+
+
 def test_a_currency_prefix_is_not_a_state() -> None:
     # "US$" in a bracketed conversion made the United States the article's main actor,
     # and so the guessed buyer of a later sentence's deal.

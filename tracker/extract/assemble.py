@@ -1222,9 +1222,21 @@ def _counted_quantity(
     no other platform of the sentence stands nearer to it."""
     number, start = counted_number(sentence)
     nearest = min(platforms, key=lambda p: min(abs(p.start - start), abs(start - p.end)))
-    if number is not None and nearest is platform:
+    if number is not None and nearest is platform and _counts_its_kind(sentence, start, platform):
         candidate.quantity = number
         candidate.field_quotes["quantity"] = _clause_of(sentence, start)
+
+
+def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool:
+    """ "to hand over 14 howitzers, pay for NASAMS air defense": a count of another kind
+    of weapon is not the platform's (where both kinds are known)."""
+    after = sentence.span.text[start - sentence.span.start :].split()[1:5]
+    noun = next((word for word in after if COUNTED.match(word.strip(",.;:"))), None)
+    if noun is None:
+        return True
+    counted = _category_of(noun.strip(",.;:"))
+    kind = platform.entry.category
+    return counted == "other" or kind in (None, "", "other") or counted == kind
 
 
 def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
