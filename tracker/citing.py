@@ -17,6 +17,7 @@ from tracker.domain.money import describe_value
 from tracker.domain.vocab import field_label, label
 from tracker.formatting import describe_tiv
 from tracker.read.detail import DealDetail, SourceView
+from tracker.read.rows import DealRow
 
 PROJECT_NAME = "Arms-deal tracker"
 
@@ -117,7 +118,11 @@ def citable_field_choices() -> list[tuple[str, str]]:
 
 def deal_title(detail: DealDetail) -> str:
     """ "Turkey – United Kingdom: 20 Eurofighter Typhoon (signed/ordered, 2025-10)"."""
-    row = detail.row
+    return row_title(detail.row)
+
+
+def row_title(row: DealRow) -> str:
+    """A deal in one line, as `deal_title`, from its table row."""
     quantity = f"{row.quantity} " if row.quantity is not None else ""
     when = f", {row.order_date}" if row.order_date else ""
     return f"{row.buyer} – {row.seller}: {quantity}{row.platform} ({label(row.status)}{when})"

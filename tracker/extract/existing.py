@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from tracker.citing import row_title
 from tracker.domain.vocab import Condition, label
 from tracker.extract.assemble import Candidate
 from tracker.extract.lexicon import platform_family
+from tracker.read.rows import ROW_COLUMNS, base_select, deal_row
 from tracker.store.models import Deal, Party, Platform
 
 SIMILAR_SHOWN = 5  # a buyer with more deals of one family lists its latest
@@ -70,27 +72,15 @@ def _buyer_deals(session: Session, candidate: Candidate) -> list[Any]:
 
 
 def describe_deals(session: Session, deal_ids: list[int]) -> dict[int, str]:
-    """Stored deals in a line each, for choosing among them: "#12 Turkey ← United States:
-    38 F-16 Block 70 Viper, second-hand, ordered (2024)". Plain text: escape it to show."""
-    buyer, seller = aliased(Party), aliased(Party)
-    columns = (
-        Deal.id, buyer.name, seller.name, Deal.quantity_ordered, Platform.designation,
-        Deal.condition, Deal.status, Deal.order_year,
-    )  # fmt: skip
-    rows = session.execute(
-        select(*columns)
-        .join(buyer, Deal.buyer_id == buyer.id)
-        .join(seller, Deal.seller_id == seller.id)
-        .join(Platform, Deal.platform_id == Platform.id)
-        .where(Deal.id.in_(deal_ids), Deal.deleted_at.is_(None))
-    ).all()
+    """Live stored deals in a line each, for choosing among them: "#12 Turkey – United
+    States: 38 F-16 Block 70 Viper, second-hand (ordered, 2024-01)". Plain text: escape
+    it to show."""
+    rows = session.execute(base_select(*ROW_COLUMNS).where(Deal.id.in_(deal_ids))).all()
     described = {}
-    for deal_id, buyer_name, seller_name, quantity, platform, condition, status, year in rows:
-        count = f"{quantity:,} " if quantity is not None else ""
-        used = f", {label(condition)}" if condition not in (None, Condition.NEW) else ""
-        when = f" ({year})" if year is not None else ""
-        described[deal_id] = (
-            f"#{deal_id} {buyer_name} ← {seller_name}: {count}{platform}{used}, "
-            f"{label(status)}{when}"
-        )
+    for row in (deal_row(r, "") for r in rows):
+        title = row_title(row)
+        if row.condition not in (None, Condition.NEW):  # what may tell it from the article's
+            head, _, tail = title.rpartition(" (")
+            title = f"{head}, {label(row.condition)} ({tail}"
+        described[row.deal_id] = f"#{row.deal_id} {title}"
     return described
