@@ -396,6 +396,58 @@ def test_an_order_won_from_a_buyer() -> None:
     assert (deal.buyer, deal.seller) == ("Vietnam", "South Korea")
 
 
+def test_a_short_name_an_article_defines_stands_for_the_long_one() -> None:
+    # "HD HHI" is in no list: the article defines it in brackets after the full name.
+    deal = one(
+        "HD Hyundai Heavy Industries (HD HHI) opened a new dock in Ulsan on Monday. "
+        "Separately, the Philippine Navy ordered two Miguel Malvar-class corvettes from "
+        "HD HHI last year."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Philippines", "South Korea", 2)
+
+
+def test_a_contest_with_a_rival_s_company_names_no_seller() -> None:
+    deal = one(
+        "Australia's government has selected Japan's Mitsubishi Heavy Industries (MHI) and "
+        "its upgraded Mogami-class frigate for the navy, ending a two-way contest with "
+        "Germany's Thyssenkrupp Marine Systems (TKMS)."
+    )
+    assert (deal.platform, deal.seller) == ("Mogami-class frigate", "Japan")
+
+
+def test_ships_built_for_a_navy_by_a_foreign_yard() -> None:
+    # The yard acts, the navy is the buyer after "for", the tonnage is no name, and
+    # "the six ships" sentences later is still the same order.
+    deal = one(
+        "HD Hyundai Heavy Industries launched the first of six 2,400-tonne offshore patrol "
+        "vessels on order for the Philippine Navy at its yard in South Korea. The vessels "
+        "have a helicopter deck. They can stay at sea for 30 days. Manila ordered the six "
+        "ships in June 2022 under a contract worth PHP 30 billion.",
+        dt.date(2025, 6, 10),
+    )
+    assert (deal.buyer, deal.seller, deal.platform, deal.quantity) == (
+        "Philippines", "South Korea", "offshore patrol vessel", 6,
+    )  # fmt: skip
+    assert (deal.value, deal.currency, deal.status) == (30_000_000_000, "PHP", "signed")
+
+
+def test_a_builder_s_earlier_ships_go_to_the_buyer_the_article_names() -> None:
+    # No state acts in the opening; the earlier frigates' builder is said, their buyer
+    # is the one the article named for the corvettes.
+    found = deals_in(
+        "HD HHI delivers second Miguel Malvar-class corvette to the Philippine Navy\n"
+        "HD Hyundai Heavy Industries (HD HHI) handed over the second of two Miguel "
+        "Malvar-class corvettes ordered by the Philippine Navy. The corvettes have a larger "
+        "hull than the navy's earlier ships. The pair join the Jose "
+        "Rizal-class frigates, which HD HHI delivered in 2020 and 2021 under an earlier "
+        "contract for two ships."
+    )
+    assert {(c.platform, c.buyer, c.seller) for c in found} == {
+        ("Miguel Malvar-class", "Philippines", "South Korea"),
+        ("Jose Rizal-class", "Philippines", "South Korea"),
+    }, found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -128,6 +128,7 @@ def extract_candidates(
 ) -> list[Candidate]:
     """The deals an article reports, merged, in the order the article first names them.
     `dollar` says what a bare "$" means in an article about a state (its ISO3)."""
+    gazetteer = gazetteer.with_abbreviations(text)
     words = tokens(text)
     starts = [word.start for word in words]
     spans = sentences(text)
@@ -149,7 +150,12 @@ def extract_candidates(
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
         last = next((c for c in reversed(found) if c.governed and _reported(c)), None)
-        if not made and last is not None and not named and number - last.sentence <= _REFERS_BACK:
+        if (
+            not made
+            and last is not None
+            and not named
+            and (number - last.sentence <= _REFERS_BACK or _counts_again(last, sentence))
+        ):
             found.extend(_refer_back(last, sentence))
     merged = _merge(found)
     kept = [c for c in merged if _reported(c)]
@@ -199,10 +205,18 @@ def _read(
 
 
 def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "AH-64E Apache": two names of one platform side by side are one mention."""
+    """ "AH-64E Apache": two names of one platform side by side are one mention; a short
+    name in brackets after its long one ("Thyssenkrupp Marine Systems (TKMS)") is no
+    second mention."""
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.entry.name == mention.entry.name
+            and text[last.end : mention.start].strip() == "("
+        ):
+            continue
         if (
             last is not None
             and last.entry.kind == mention.entry.kind == "platform"
@@ -305,10 +319,18 @@ def _described_platforms(
                     found.append(Mention(entry, kept[0].start, follower.end, first,
                                          words.index(follower) + 1, name))  # fmt: skip
                 break
+            if _MEASURE.match(follower.text):
+                continue  # "six 2,400-tonne offshore patrol vessels": a size, not a name
             if words.index(follower) in taken or follower.text[:1].isdigit():
                 break
             described.append(follower)
     return found
+
+
+_MEASURE = re.compile(
+    r"^\d[\d,.]*-(?:tonnes?|tons?|t|metres?|meters?|m|foot|feet|ft|seat|seater|knot|mm|km)$",
+    re.IGNORECASE,
+)
 
 
 def _singular(noun: str) -> str:
@@ -655,14 +677,22 @@ def _roles(
         preposition = _preposition(before)
         if near is not platform and preposition in ("from", "to", "with"):
             continue  # a role said of another platform in this sentence
-        if preposition == "from" and _reaction_from(before):
-            continue  # "backlash from Washington", "bids from France": not who sells
+        if preposition in ("from", "with") and _reaction_from(before, preposition):
+            continue  # "backlash from Washington", "a contest with TKMS": not who sells
         if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif preposition == "from" and seller is None:
             seller = mention
         elif preposition == "to" and buyer is None and _given_to(before, seller_side, delivery):
             buyer, buyer_by_to = mention, True
+        elif (
+            preposition == "for"
+            and buyer is None
+            and near is platform
+            and mention.start > platform.end
+            and mention.entry.kind == "state"
+        ):
+            buyer = mention  # "six offshore patrol vessels on order for the Philippine Navy"
         elif preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None:
             buyer = mention
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
@@ -694,8 +724,8 @@ def _roles(
             subject = mention  # the platform's own clause's actor first
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
-        if side == "seller" and seller is None:
-            seller = subject
+        if (side == "seller" or subject.entry.kind == "company") and seller is None:
+            seller = subject  # a company acting in a deal is its maker, not its buyer
         elif side == "buyer" and buyer is None:
             buyer = subject
         elif (
@@ -829,8 +859,8 @@ def _preposition(before: list[str]) -> str | None:
             return word
         if word == "of" and before[-1:] == ["of"] and "government" not in before:
             return "of"
-        if word not in skip:
-            return None
+        if word not in skip and not word.endswith(("'s", "’s")):
+            return None  # "from Germany's Thyssenkrupp": the possessor is no stop
     return None
 
 
@@ -839,7 +869,8 @@ _REACTIONS = word_set(
     "designs proposal proposals entrant entrants challenger "
     "backlash pressure criticism opposition objections objection warnings warning "
     "response sanctions concerns threats protest protests reaction condemnation "
-    "approval permission visit visitors delegation"
+    "approval permission visit visitors delegation contest competing competition rivalry race "
+    "shootout"
 )
 
 
@@ -924,11 +955,12 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
     return any(cue.start == verb_at and cue.strong for cue in sentence.cues)
 
 
-def _reaction_from(before: list[str]) -> bool:
-    """ "backlash from Washington", "a rival design from Germany's TKMS"."""
-    if "from" not in before:
+def _reaction_from(before: list[str], preposition: str = "from") -> bool:
+    """ "backlash from Washington", "a rival design from Germany's TKMS", "a two-way
+    contest with Germany's TKMS"."""
+    if preposition not in before:
         return False
-    ahead = before[: len(before) - before[::-1].index("from") - 1]
+    ahead = before[: len(before) - before[::-1].index(preposition) - 1]
     return any(word in _REACTIONS for word in ahead[-3:])
 
 
@@ -1005,6 +1037,19 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 _REFERS_BACK = 2  # sentences after a deal's report that may still be about it
+
+
+_THE_COUNTED = re.compile(r"\b(?:the|these|those|all) (?P<n>[\w-]+) (?P<nouns>\w+(?: \w+)?)", re.I)
+
+
+def _counts_again(candidate: Candidate, sentence: _Sentence) -> bool:
+    """ "Manila ordered the six ships ...", sentences after the six OPVs were named:
+    the deal's own count, with "the", still refers to it."""
+    return candidate.quantity is not None and any(
+        parse_number(match["n"]) == candidate.quantity
+        and any(COUNTED.match(noun) for noun in match["nouns"].split())
+        for match in _THE_COUNTED.finditer(sentence.span.text)
+    )
 
 
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
@@ -1153,6 +1198,19 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
     state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
     if state is not None:
         candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
+        return
+    # No state acts in the opening ("HD HHI delivers ... to the Philippine Navy"): a
+    # seller said to act ("which HD HHI delivered") acts for the buyer the article has
+    # named for its deals so far.
+    if not candidate.seller_said:
+        return
+    named = Counter(
+        (c.buyer, c.buyer_iso3)
+        for c in found
+        if c.buyer_said and c.buyer and c.buyer_iso3 != candidate.seller_iso3
+    )
+    if named:
+        (candidate.buyer, candidate.buyer_iso3), _ = named.most_common(1)[0]
 
 
 # --- quantity, value, date, maker, condition -------------------------------------------
@@ -1183,7 +1241,12 @@ def _quantity(
             candidate.second_hand = (
                 False if candidate.second_hand is None else candidate.second_hand
             )
-        elif index not in mentioned and lower not in FILLERS and not lower.endswith("made"):
+        elif (
+            index not in mentioned
+            and lower not in FILLERS
+            and not lower.endswith("made")
+            and not _MEASURE.match(word.text)
+        ):
             break
         index -= 1
         steps += 1

@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.countries import all_countries
 from tracker.domain.vocab import PartyKind
-from tracker.extract.text import Token, word_key
+from tracker.extract.text import Token, tokens, word_key
 from tracker.store.models import Party, Platform
 
 Kind = Literal["state", "company", "platform"]
 MAX_WORDS = 6  # the longest name looked for, in words ("United Kingdom of Great Britain ...")
+# A short name defined in brackets after a long one: "(HD HHI)", "(KAI)", "(MRTT)".
+_DEFINED = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]+)?)\)")
 # Country words in companies' names that are not the country's own name.
 _NATIONAL_ARMS = {"deutschland": "germany", "italia": "italy", "espana": "spain",
                   "polska": "poland", "nederland": "netherlands", "sverige": "sweden"}  # fmt: skip
@@ -89,6 +91,24 @@ class Gazetteer:
             known = self.company_words.setdefault(first, entry.iso3)
             if known != entry.iso3:
                 self.company_words[first] = None
+
+    def with_abbreviations(self, text: str) -> Gazetteer:
+        """This gazetteer and the short names an article defines for names it knows:
+        "HD Hyundai Heavy Industries (HD HHI)" makes a later "HD HHI" the company."""
+        defined: dict[str, Entry] = {}
+        for match in _DEFINED.finditer(text):
+            key = word_key(match["short"])
+            if key in self.names or key in defined:
+                continue
+            before = tokens(text[max(0, match.start() - 80) : match.start()])
+            for size in range(min(MAX_WORDS, len(before)), 0, -1):
+                entry = self.names.get("".join(word.key for word in before[-size:]))
+                if entry is not None and entry.kind != "state":
+                    defined[key] = entry
+                    break
+        if not defined:
+            return self
+        return Gazetteer({**self.names, **defined}, self.company_words)
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         """Every name in the tokens, longest first, none overlapping."""
