@@ -164,6 +164,7 @@ BLIND = PASSAGES.with_name("blind2.yaml")
 BLIND3 = PASSAGES.with_name("blind3.yaml")
 BLIND4 = PASSAGES.with_name("blind4.yaml")
 BLIND5 = PASSAGES.with_name("blind5.yaml")
+BLIND6 = PASSAGES.with_name("blind6.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

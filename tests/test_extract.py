@@ -18,6 +18,7 @@ from benchmarks.extract import (
     BLIND3,
     BLIND4,
     BLIND5,
+    BLIND6,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -218,7 +219,8 @@ def test_dates_count_from_the_article_s_date() -> None:
 
 
 ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
-            *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5)]  # fmt: skip
+            *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5),
+            *load_passages(BLIND6)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)

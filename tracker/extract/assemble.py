@@ -677,6 +677,8 @@ def _roles(
         preposition = _preposition(before)
         if near is not platform and preposition in ("from", "to", "with"):
             continue  # a role said of another platform in this sentence
+        if preposition == "by" and _platform_before(platforms, mention) not in (None, platform):
+            continue  # "the JF-17 offered by China": said of the platform it follows
         if preposition in ("from", "with") and _reaction_from(before, preposition):
             continue  # "backlash from Washington", "a contest with TKMS": not who sells
         if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
@@ -962,6 +964,10 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         return False
     ahead = before[: len(before) - before[::-1].index(preposition) - 1]
     return any(word in _REACTIONS for word in ahead[-3:])
+
+
+def _platform_before(platforms: list[Mention], mention: Mention) -> Mention | None:
+    return next((p for p in reversed(platforms) if p.end <= mention.start), None)
 
 
 def _nearest_platform(platforms: list[Mention], mention: Mention) -> Mention | None:
@@ -1388,7 +1394,12 @@ def _split_by_condition(candidate: Candidate, sentence: _Sentence) -> list[Candi
 def _merge(found: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in found:
-        target = next((kept for kept in merged if _same_deal(kept, candidate)), None)
+        # A deal already reported before a bare mention of it ("First six F-16s land"
+        # in a title, then "the two dozen F-16s bought"): what follows adds to it.
+        matches = [kept for kept in merged if _same_deal(kept, candidate)]
+        target = next((kept for kept in matches if kept.governed), None) or next(
+            iter(matches), None
+        )
         if target is None:
             merged.append(candidate)
         else:
