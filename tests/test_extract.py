@@ -450,6 +450,96 @@ def test_a_builder_s_earlier_ships_go_to_the_buyer_the_article_names() -> None:
     }, found
 
 
+def test_donors_give_to_the_recipient_the_article_names() -> None:
+    # "according to the Danish Defense Ministry" says who says so; the donors that act
+    # give to Ukraine, not to the donor named in the opening.
+    found = deals_in(
+        "The Netherlands has completed the transfer of all 24 F-16 fighter jets it promised "
+        "to Ukraine, Dutch Defense Minister Ruben Brekelmans said. The jets, retired from the "
+        "Royal Netherlands Air Force after it switched to the F-35, were transferred free of "
+        "charge. Denmark, which pledged 19 of its F-16s in 2023, has handed over more than "
+        "half of them, according to the Danish Defense Ministry. Norway has also delivered "
+        "part of the six F-16s it donated. Sweden began transferring two ASC 890 airborne "
+        "early warning aircraft, taken from the Swedish Air Force's own fleet, in March.",
+        dt.date(2025, 5, 26),
+    )
+    assert sorted((c.seller, c.buyer, c.platform, c.quantity, c.status) for c in found) == [
+        ("Denmark", "Ukraine", "F-16 Fighting Falcon", 19, "delivering"),
+        ("Netherlands", "Ukraine", "F-16 Fighting Falcon", 24, "delivered"),
+        ("Norway", "Ukraine", "F-16 Fighting Falcon", 6, "delivering"),
+        ("Sweden", "Ukraine", "ASC 890", 2, "delivering"),
+    ], found
+    assert {c.platform: c.second_hand for c in found}["ASC 890"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan is considering transferring six Abukuma-class destroyer escorts to the Philippines.",
+        "Officials said the six Abukuma-class destroyer escorts could be transferred to the "
+        "Philippines next year.",
+    ],
+)
+def test_a_transfer_considered_or_possible_is_no_delivery(sentence: str) -> None:
+    assert all(c.status not in ("delivering", "delivered") for c in deals_in(sentence))
+
+
+def test_a_version_no_list_names_is_of_its_known_family() -> None:
+    deal = one("Argentina signed the purchase of 24 F-16AM/BM jets from Denmark in 2024.")
+    assert (deal.platform, deal.family, deal.seller) == ("F-16AM/BM", "f16", "Denmark")
+    # A known name without a number ("Leopard" is listed for the Leopard 2) and a mark.
+    deal = one(
+        "The Centauro II will operate alongside the Leopard 1A5BR tanks, 220 of which "
+        "Brazil bought second-hand from Germany in 2006."
+    )
+    assert (deal.platform, deal.family, deal.quantity, deal.second_hand) == (
+        "Leopard 1A5BR", "leopard1a5br", 220, True,
+    )  # fmt: skip
+
+
+def test_two_names_of_one_type_around_a_version_code_are_one_mention() -> None:
+    found = deals_in(
+        "Poland ordered 250 M1A2 SEPv3 Abrams from the United States in 2022. Before that, "
+        "Washington supplied 116 used M1A1 FEP Abrams drawn from US Marine Corps stocks, all "
+        "of which had reached Poland by early 2024.",
+        dt.date(2025, 3, 14),
+    )
+    assert sorted((c.quantity, c.status, bool(c.second_hand)) for c in found) == [
+        (116, "delivered", True), (250, "signed", False),
+    ], found  # fmt: skip
+
+
+def test_more_of_a_type_is_another_order() -> None:
+    found = deals_in(
+        "The air force flies 12 FA-50 jets it bought from Korea Aerospace Industries in "
+        "2014. Manila is separately negotiating with KAI for 12 more FA-50 Block 20 aircraft.",
+        dt.date(2025, 4, 1),
+    )
+    assert sorted(c.status for c in found) == ["negotiating", "signed"], found
+
+
+def test_rivals_listed_after_a_choice_and_tensions_are_not_parties() -> None:
+    deal = one(
+        "The purchase of 36 ATMOS 2000 howitzers from Israel's Elbit Systems was cancelled in "
+        "April amid diplomatic tensions with Israel. Elbit's system had been selected in 2024 "
+        "over China's SH-15 and the Caesar offered by France's KNDS.\n"
+        "Brazil's army will reopen the competition."
+    )
+    assert (deal.platform, deal.seller, deal.status) == ("ATMOS 2000", "Israel", "cancelled")
+
+
+def test_a_later_sentence_names_the_seller_and_the_whole_order() -> None:
+    deal = one(
+        "The Brazilian Army on Tuesday received the first ten Centauro II tank destroyers. "
+        "The vehicles are the first of 98 ordered from Italy's Iveco Defence Vehicles under a "
+        "contract valued at R$ 5.3 billion."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == (
+        "Brazil", "Italy", 98, "delivering",
+    )  # fmt: skip
+    assert (deal.value, deal.currency) == (5_300_000_000, "BRL")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -34,7 +34,16 @@ from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
 from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
-from tracker.extract.text import Span, Token, clauses, dateline_end, sentences, tokens, word_set
+from tracker.extract.text import (
+    Span,
+    Token,
+    clauses,
+    dateline_end,
+    sentences,
+    tokens,
+    word_key,
+    word_set,
+)
 
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
@@ -103,6 +112,7 @@ class Candidate:
     governed: bool = True  # a cue governs it; False: it only adds facts to another
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
     generic: bool = False  # a designation no list knows, found by its shape
+    more: bool = False  # "12 more FA-50s": an order after another of its kind
     sentence: int = 0  # where the article first reports it
     strong: bool = False
     start: int = 0
@@ -150,6 +160,9 @@ def extract_candidates(
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
         last = next((c for c in reversed(found) if c.governed and _reported(c)), None)
+        unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
+        if unsold and (last is None or unsold.sentence > last.sentence) and _seller_said(sentence):
+            last = unsold
         if (
             not made
             and last is not None
@@ -185,6 +198,7 @@ def _read(
         m for m in mentions if not _inside(m.start, money) and text[m.end : m.end + 1] != "$"
     ]
     mentions += _generic_platforms(own, mentions, money, text)
+    mentions = _variants(mentions, own, text, gazetteer)
     named = [m for m in mentions if m.entry.kind == "platform"]
     parts = clauses(span)
     mentions += [
@@ -204,10 +218,69 @@ def _read(
     )
 
 
+# What may stand between two names of one platform: nothing, or a variant's code
+# ("M1A1 FEP Abrams").
+_VARIANT_BETWEEN = re.compile(r"\s*|\s+[A-Z0-9][A-Z0-9/+-]{1,5}\s+")
+
+
+# A version mark after a name: "1A5BR", "2A8"; not "3", "F4", "8x8" or "32-cell".
+_VARIANT_MARK = re.compile(r"^(?!\d+x\d+$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
+
+
+def _variants(
+    mentions: list[Mention], words: Sequence[Token], text: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """Versions no list names, of platforms it knows. "F-16AM/BM", "AIM-120D3": a
+    designation that extends a known one is of its family and origin. "Leopard 1A5BR":
+    a known name without a number ("Leopard", listed for the Leopard 2) followed by a
+    version mark is that version, of the name's origin, and its own family."""
+    read: list[Mention] = []
+    for mention in mentions:
+        entry = mention.entry
+        following = words[mention.last] if mention.last < len(words) else None
+        if entry.form == "generic" and mention.last - mention.first == 1:
+            known = _known_prefix(word_key(mention.text), gazetteer)
+            if known is not None:
+                entry = replace(known, name=mention.text, stored=False, form="variant",
+                                base=known.name)  # fmt: skip
+                mention = replace(mention, entry=entry)
+        elif (
+            entry.kind == "platform"
+            and entry.form != "generic"
+            and not any(ch.isdigit() for ch in mention.text)
+            and not mention.text.endswith(("'s", "’s"))
+            and following is not None
+            and following.start == mention.end + 1
+            and _VARIANT_MARK.match(following.text)
+            and not looks_like_year(following.text)
+        ):
+            name = f"{mention.text} {following.text}"
+            entry = replace(entry, name=name, stored=False, form="variant", base=None)
+            mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
+                              text=name)  # fmt: skip
+        read.append(mention)
+    return read
+
+
+def _known_prefix(key: str, gazetteer: Gazetteer) -> Entry | None:
+    """The known platform a designation's key extends by a short version mark:
+    "f16ambm" of "f16", not "f1" of anything (the known key holds a number)."""
+    for cut in range(len(key) - 1, max(2, len(key) - 6), -1):
+        entry = gazetteer.names.get(key[:cut])
+        if (
+            entry is not None
+            and entry.kind == "platform"
+            and any(ch.isdigit() for ch in key[:cut])
+            and not key[cut].isdigit()
+        ):
+            return entry
+    return None
+
+
 def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "AH-64E Apache": two names of one platform side by side are one mention; a short
-    name in brackets after its long one ("Thyssenkrupp Marine Systems (TKMS)") is no
-    second mention."""
+    """ "AH-64E Apache", "M1A1 FEP Abrams": two names of one platform side by side are one
+    mention; a short name in brackets after its long one ("Thyssenkrupp Marine Systems
+    (TKMS)") is no second mention."""
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
@@ -221,7 +294,7 @@ def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
             last is not None
             and last.entry.kind == mention.entry.kind == "platform"
             and last.entry.name == mention.entry.name
-            and not text[last.end : mention.start].strip()
+            and _VARIANT_BETWEEN.fullmatch(text[last.end : mention.start])
         ):
             joined[-1] = replace(
                 last, end=mention.end, last=mention.last, text=text[last.start : mention.end]
@@ -564,9 +637,39 @@ def _governing(
             and STAGE[cue.status] >= STAGE["delivering"]
             and cue not in chosen
         ]
-    if _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform):
+    if (
+        _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform)
+    ) and not _bought_which(sentence, platform):
         return []
     return chosen
+
+
+# ", 220 of which Brazil bought": a relative clause right after a platform.
+_WHICH_AFTER = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2},\s+(?:(?P<n>[\w,-]+)\s+of\s+)?(?:which|that)\b",
+)
+
+
+def _which_clause(sentence: _Sentence, platform: Mention) -> tuple[re.Match[str], Span] | None:
+    """The relative clause right after a platform (", 220 of which Brazil bought
+    second-hand from Germany in 2006"), to its next comma."""
+    after = sentence.span.text[platform.end - sentence.span.start :]
+    match = _WHICH_AFTER.match(after)
+    if match is None:
+        return None
+    rest = after[match.end() :]
+    size = rest.find(",") if "," in rest else len(rest)
+    start = platform.end + match.end()
+    return match, Span(start, start + size, rest[:size])
+
+
+def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
+    """ "alongside the Leopard 1A5BR tanks, 220 of which Brazil bought second-hand": the
+    type an old one serves beside, and a purchase of it in the same breath."""
+    which = _which_clause(sentence, platform)
+    return which is not None and any(
+        cue.strong and which[1].start <= cue.start < which[1].end for cue in sentence.cues
+    )
 
 
 def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Mention) -> bool:
@@ -606,6 +709,7 @@ _SERVICE = re.compile(
 _REPLACED = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
     r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
+    r"switch\w* to|transition\w* to|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
@@ -613,7 +717,9 @@ _REPLACED = re.compile(
     r"|(?-i:[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "the navy's ageing Anzac-class fleet"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
-    r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s|'|’)?\s+){0,3}$",
+    r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s|'|’)?\s+){0,3}"
+    # ... and the next rival in the list: "over China's SH-15 and the Caesar"
+    r"(?:[\w.-]+\s+(?:and|or)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -677,6 +783,8 @@ def _roles(
         preposition = _preposition(before)
         if near is not platform and preposition in ("from", "to", "with"):
             continue  # a role said of another platform in this sentence
+        if preposition == "to" and _before_preposition(before) == "according":
+            continue  # "according to the Danish Defense Ministry": who says so
         if preposition == "by" and _platform_before(platforms, mention) not in (None, platform):
             continue  # "the JF-17 offered by China": said of the platform it follows
         if preposition in ("from", "with") and _reaction_from(before, preposition):
@@ -872,7 +980,7 @@ _REACTIONS = word_set(
     "backlash pressure criticism opposition objections objection warnings warning "
     "response sanctions concerns threats protest protests reaction condemnation "
     "approval permission visit visitors delegation contest competing competition rivalry race "
-    "shootout"
+    "shootout tensions tension relations dispute row rift"
 )
 
 
@@ -1103,6 +1211,12 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         if number is not None:
             clone.field_quotes["quantity"] = _clause_of(sentence, start)
         return [clone]
+    if candidate.seller is None and not other:
+        _seller_from(candidate, sentence)
+    whole = _WHOLE_ORDER.search(text)
+    if whole and (parse_number(whole["n"]) or 0) > (candidate.quantity or 0):
+        candidate.quantity = parse_number(whole["n"])  # "the first of 98 ordered"
+        candidate.field_quotes["quantity"] = text
     if candidate.quantity is None:
         for match in _OF_THOSE.finditer(text):
             number = parse_number(match["n"])
@@ -1136,6 +1250,51 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         candidate.status = later[0].status
         candidate.field_quotes["status"] = text
     return []
+
+
+# "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
+_WHOLE_ORDER = re.compile(
+    r"\b(?:first|initial|last|latest)\b[^.;]{0,20}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"
+    r"(?:ordered|on order|purchased|bought|contracted)\b",
+    re.IGNORECASE,
+)
+
+
+def _wants_seller(candidate: Candidate) -> bool:
+    """A reported deal of a designation no list knows, short only of its seller: the
+    sentences after it may name who sells ("the first of 98 ordered from Italy's
+    Iveco")."""
+    return (
+        candidate.generic
+        and candidate.seller is None
+        and candidate.buyer is not None
+        and candidate.quantity is not None
+        and (candidate.strong or candidate.buyer_said)
+    )
+
+
+def _sellers_from(sentence: _Sentence) -> list[Mention]:
+    """The sellers a sentence names with "from" (not "bids from", "pressure from")."""
+    return [
+        mention
+        for mention in sentence.mentions
+        if mention.entry.kind in ("state", "company")
+        and mention.entry.iso3 is not None
+        and _preposition(_words_before(sentence, mention)) == "from"
+        and not _reaction_from(_words_before(sentence, mention))
+    ]
+
+
+def _seller_said(sentence: _Sentence) -> bool:
+    return bool(_sellers_from(sentence))
+
+
+def _seller_from(candidate: Candidate, sentence: _Sentence) -> None:
+    for mention in _sellers_from(sentence):
+        if mention.entry.iso3 != candidate.buyer_iso3:
+            _set_seller(candidate, mention.entry, said=True)
+            candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
+            return
 
 
 _USED_THOSE = re.compile(
@@ -1194,7 +1353,11 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
 
 def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mention]) -> None:
     """A sentence that names no buyer ("It also ordered 12 ...") is about the buyer of the
-    deal reported just before it, or else the state the article is about."""
+    deal reported just before it, or else the state the article is about. A seller said
+    to act ("Norway has also delivered part of the six F-16s it donated") gives to the
+    recipient the article has named for its deals, first."""
+    if candidate.seller_said and _named_buyer(candidate, found, reported_only=True):
+        return
     for earlier in reversed(found):
         if candidate.sentence - earlier.sentence > 1:
             break  # a deal reported further back is another story
@@ -1208,15 +1371,25 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
     # No state acts in the opening ("HD HHI delivers ... to the Philippine Navy"): a
     # seller said to act ("which HD HHI delivered") acts for the buyer the article has
     # named for its deals so far.
-    if not candidate.seller_said:
-        return
+    if candidate.seller_said:
+        _named_buyer(candidate, found, reported_only=False)
+
+
+def _named_buyer(candidate: Candidate, found: list[Candidate], *, reported_only: bool) -> bool:
+    """Give the candidate the buyer most often named for the article's deals so far (of
+    deals reported as such, a cue and a buyer that is not the seller, if asked)."""
     named = Counter(
         (c.buyer, c.buyer_iso3)
         for c in found
-        if c.buyer_said and c.buyer and c.buyer_iso3 != candidate.seller_iso3
+        if c.buyer_said
+        and c.buyer
+        and c.buyer_iso3 != candidate.seller_iso3
+        and (not reported_only or (c.governed and c.buyer_iso3 != c.seller_iso3))
     )
-    if named:
-        (candidate.buyer, candidate.buyer_iso3), _ = named.most_common(1)[0]
+    if not named:
+        return False
+    (candidate.buyer, candidate.buyer_iso3), _ = named.most_common(1)[0]
+    return True
 
 
 # --- quantity, value, date, maker, condition -------------------------------------------
@@ -1241,6 +1414,8 @@ def _quantity(
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
             break
+        if lower in _MORE:
+            candidate.more = True
         if SECOND_HAND.match(word.text):
             candidate.second_hand = True
         elif NEW.match(word.text):
@@ -1256,6 +1431,13 @@ def _quantity(
             break
         index -= 1
         steps += 1
+    which = _which_clause(sentence, platform)
+    if which is not None and candidate.quantity is None and which[0]["n"]:
+        candidate.quantity = parse_number(which[0]["n"])  # "tanks, 220 of which Brazil bought"
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    if which is not None and any(SECOND_HAND.match(w) for w in which[1].text.split()):
+        candidate.second_hand = True  # "..., which it bought second-hand"
+        candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
     total = _TOTAL_AFTER.match(text[platform.end : sentence.span.end])
     if total and parse_number(total.group("n")) is not None:
         candidate.quantity = parse_number(total.group("n"))
@@ -1407,9 +1589,14 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+_MORE = word_set("more additional further another extra")
+
+
 def _same_deal(one: Candidate, other: Candidate) -> bool:
     if one.family != other.family or one.buyer_iso3 != other.buyer_iso3:
         return False
+    if other.more and not one.more and one.sentence < other.sentence:
+        return False  # "the 12 FA-50s it bought in 2014", then "12 more FA-50s"
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
         return False
     if one.quantity and other.quantity and one.quantity != other.quantity:

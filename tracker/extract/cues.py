@@ -54,7 +54,8 @@ _CUES = (
         "delivered",
         True,
         "either",
-        r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b",
+        r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
+        r"|\bcomplet(?:ed|ing|es|ion of)\s+the\s+transfers?\b",
     ),
     _cue(
         "delivered",
@@ -87,7 +88,8 @@ _CUES = (
         "delivering",
         True,
         "seller",
-        r"\bhanded over\b|\bdonated\b|\bgave\b|\bdeliver(?:ed|s|ing)\b"
+        r"\bhanded over\b|\bdonated\b|\bgave\b|\btransferr(?:ed|ing)\b|\bsupplied\b"
+        r"|\bdeliver(?:ed|s|ing)\b"
         r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))",
     ),
     _cue(
@@ -159,7 +161,8 @@ _CUES = (
 )
 # Said of the future: "deliveries are expected in 2026", "will be delivered by 2025".
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|to be|are to|is to|expected to|due to|set to|scheduled to|plans? to)"
+    r"\b(?:will|would|could|might|may|to be|are to|is to|expected to|due to|set to|"
+    r"scheduled to|plans? to|considering|consider|planning|proposes|proposed)"
     r"\s+(?:be\s+|begin\s+|start\s+)?$",
     re.IGNORECASE,
 )
@@ -170,7 +173,7 @@ _FUTURE_AFTER = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
-    r"out of|more to come|in stages|in several|tranche)\b",
+    r"out of|more to come|in stages|in several|tranche|half|the rest)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -207,7 +210,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 # "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
 FROM_STOCKS = re.compile(
     r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
-    r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b",
+    r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
+    r"|\b(?:retired|withdrawn|decommissioned) from\b",
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(

@@ -45,11 +45,12 @@ class Entry:
     makers: tuple[str, ...] = ()  # platforms
     stored: bool = False  # known to the database (not only to the shipped list)
     form: str = "name"  # a state's: "name", "demonym" or "capital"
+    base: str | None = None  # a variant's known platform: "F-16AM/BM" of the F-16
 
     @property
     def family(self) -> str:
         """What variants of one platform share: "F-16 Block 70 Viper" and "F-16" -> f16."""
-        return platform_family(self.name)
+        return platform_family(self.base or self.name)
 
 
 @dataclass(frozen=True)
