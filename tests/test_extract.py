@@ -540,6 +540,68 @@ def test_a_later_sentence_names_the_seller_and_the_whole_order() -> None:
     assert (deal.value, deal.currency) == (5_300_000_000, "BRL")
 
 
+def test_a_count_of_the_article_s_kind_of_weapon_is_its_platform() -> None:
+    # A press release about the C-390 names it in its background only as "aircraft".
+    found = deals_in(
+        "Embraer and Sweden sign contract for four C-390 Millennium aircraft\n"
+        "Embraer and the Swedish Defence Materiel Administration today signed a contract for "
+        "four C-390 Millennium aircraft. The C-390 Millennium has been selected by eleven "
+        "countries. Portugal, the first European operator, ordered five aircraft and has "
+        "received three. The Republic of Korea signed a contract for three aircraft in 2024.",
+        dt.date(2025, 10, 14),
+    )
+    assert sorted((c.buyer, c.platform, c.quantity, c.status) for c in found) == [
+        ("Portugal", "KC-390 Millennium", 5, "delivering"),
+        ("South Korea", "KC-390 Millennium", 3, "signed"),
+        ("Sweden", "KC-390 Millennium", 4, "signed"),
+    ], found
+
+
+def test_a_later_count_of_the_same_buyer_s_kind_is_no_new_deal() -> None:
+    found = deals_in(
+        "The first executive contract, signed in August 2022 with South Korea and valued at "
+        "USD 3.37 billion, covered 180 K2GF tanks for Poland. Deliveries are well advanced: "
+        "more than 130 tanks have reached Polish units. The K2 is one leg of Poland's armour.",
+        dt.date(2025, 8, 1),
+    )
+    assert [(c.platform, c.family, c.quantity, c.value) for c in found] == [
+        ("K2GF", "k2", 180, 3_370_000_000),
+    ], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Under the plan, Australia's 11 Mogami frigates would be acquired from Japan.",
+         "proposed"),
+        ("Turkey is in talks with Qatar about used Typhoon jets until the new aircraft are "
+         "delivered.", "negotiating"),
+        ("The Royal Saudi Air Force has received all 72 Typhoon jets it ordered from the "
+         "United Kingdom.", "delivered"),
+    ],
+)  # fmt: skip
+def test_stages_said_in_passing(sentence: str, status: str) -> None:
+    assert one(sentence).status == status
+
+
+def test_an_agreement_reached_is_no_arrival() -> None:
+    found = deals_in(
+        "Poland signed a deal for 32 F-35 jets from the United States. The agreement was "
+        "reached with the support of Germany."
+    )
+    assert [(c.seller, c.status) for c in found] == [("United States", "signed")], found
+
+
+def test_sellers_listed_with_their_titles() -> None:
+    found = deals_in(
+        "Turkey is in discussion with the State of Qatar and the Sultanate of Oman about the "
+        "transfer of used Typhoon aircraft from their air forces."
+    )
+    assert sorted((c.seller, c.status, c.second_hand) for c in found) == [
+        ("Oman", "negotiating", True), ("Qatar", "negotiating", True),
+    ], found  # fmt: skip
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -149,7 +149,9 @@ def extract_candidates(
     if currency != "USD":
         read = [_read(span, words, starts, gazetteer, text, published, currency) for span in spans]
     found: list[Candidate] = []
+    subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
+        _stand_in(sentence, subjects, number, found)
         made = _sentence_candidates(sentence, text)
         for candidate in made:
             candidate.sentence = number
@@ -176,6 +178,67 @@ def extract_candidates(
     for candidate in kept:
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
+    """The platform an article is about, for each category it names one of: the one
+    named most (at least twice, more than any other of its kind), and the sentence that
+    first names it."""
+    counts: Counter[str] = Counter()
+    entries: dict[str, tuple[Entry, int]] = {}
+    for number, sentence in enumerate(read):
+        for mention in sentence.mentions:
+            if mention.entry.kind == "platform" and mention.entry.category:
+                counts[mention.entry.name] += 1
+                entries.setdefault(mention.entry.name, (mention.entry, number))
+    subjects: dict[str, tuple[Entry, int]] = {}
+    for name, count in counts.most_common():
+        entry, first = entries[name]
+        category = entry.category or ""
+        if category in subjects:
+            if counts[subjects[category][0].name] == count:
+                subjects[category] = (subjects[category][0], -1)  # a tie: no subject
+            continue
+        if count >= 2:
+            subjects[category] = (entry, first)
+    return {category: subject for category, subject in subjects.items() if subject[1] >= 0}
+
+
+def _stand_in(
+    sentence: _Sentence,
+    subjects: dict[str, tuple[Entry, int]],
+    number: int,
+    found: list[Candidate],
+) -> None:
+    """ "Portugal ordered five aircraft and has received three", in an article about the
+    C-390: a count of the article's kind of weapon, with a verb of a deal and another
+    state than the deal just reported, is of the platform the article is about. The
+    counted noun stands in for its name. ("130 tanks have reached Polish units", after
+    Poland's order, says more of that order: left to be read as such.)"""
+    if any(m.entry.kind == "platform" for m in sentence.mentions) or not any(
+        cue.strong for cue in sentence.cues
+    ):
+        return
+    states = {m.entry.iso3 for m in sentence.mentions
+              if m.entry.kind == "state" and m.start >= sentence.dateline}  # fmt: skip
+    recent = {c.buyer_iso3 for c in found
+              if c.governed and number - c.sentence <= _REFERS_BACK}  # fmt: skip
+    if not states or states & recent:
+        return
+    words = sentence.words
+    for index, word in enumerate(words[:-1]):
+        noun = words[index + 1]
+        subject = subjects.get(_category_of(noun.text)) if COUNTED.match(noun.text) else None
+        if (
+            subject is None
+            or subject[1] >= number
+            or _inside(word.start, sentence.money)
+            or _number_at(words, index) is None
+        ):
+            continue
+        stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
+        sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
+        return
 
 
 def _read(
@@ -265,7 +328,7 @@ def _variants(
 def _known_prefix(key: str, gazetteer: Gazetteer) -> Entry | None:
     """The known platform a designation's key extends by a short version mark:
     "f16ambm" of "f16", not "f1" of anything (the known key holds a number)."""
-    for cut in range(len(key) - 1, max(2, len(key) - 6), -1):
+    for cut in range(len(key) - 1, max(1, len(key) - 6), -1):
         entry = gazetteer.names.get(key[:cut])
         if (
             entry is not None
@@ -865,7 +928,13 @@ def _roles(
         candidate.field_quotes["seller"] = _clause_of(
             sentence, seller.start if seller else cues[0].start if cues else platform.start
         )
-    candidate.other_sellers = [m.entry for m in _also_from(sentence, seller)] if seller else []
+    # "from Qatar and Oman", "Germany, the Netherlands and Denmark will deliver"; not
+    # "Embraer and Sweden sign": a maker and a state are the two sides.
+    candidate.other_sellers = (
+        [m.entry for m in _also_from(sentence, seller)]
+        if seller and seller.entry.kind == "state"
+        else []
+    )
     if candidate.seller is None and platform.entry.iso3:
         _set_seller(candidate, platform.entry, said=False)
     _home_made_bought(
@@ -921,7 +990,7 @@ def _also_from(sentence: _Sentence, seller: Mention) -> list[Mention]:
         between = sentence.span.text[
             last.end - sentence.span.start : mention.start - sentence.span.start
         ]
-        if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*", between):
+        if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*|\s*(?:and|or) the\s+", between):
             break
         listed.append(mention)
         last = mention

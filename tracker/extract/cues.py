@@ -67,7 +67,7 @@ _CUES = (
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
-        r"|\breceived the (?:last|final)\b",
+        r"|\breceived the (?:last|final)\b|\breceived all\b",
     ),
     _cue(
         "delivered",
@@ -82,7 +82,9 @@ _CUES = (
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b|\blanded\b"
-        r"|\barrived\b|\breaches\b|\breached\b",
+        # not "was reached with", "reached an agreement": an agreement is no arrival
+        r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b"
+        r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
     ),
     _cue(
         "delivering",
@@ -176,6 +178,9 @@ _PARTIAL = re.compile(
     r"out of|more to come|in stages|in several|tranche|half|the rest)\b",
     re.IGNORECASE,
 )
+_MAY_BE = re.compile(r"\b(?:would|could|might|may|should)\s+be\s+$", re.IGNORECASE)
+# A delivery a condition waits for: "until the new aircraft are delivered".
+_AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -193,9 +198,15 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             before = text[max(0, start - 40) : start]
             if _NEGATED.search(before):
                 continue
-            future = bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text[end:]))
+            future = bool(
+                _FUTURE_BEFORE.search(before)
+                or _FUTURE_AFTER.match(text[end:])
+                or (status in ("delivering", "delivered") and _AWAITED.search(before))
+            )
             if status in ("delivering", "delivered") and future:
                 continue  # a delivery to come says nothing of the deal's stage
+            if status == "signed" and strong and _MAY_BE.search(before):
+                status = "proposed"  # "11 frigates would be acquired": a plan
             if status == "delivering" and not _PARTIAL.search(text):
                 status = "delivered"  # "took delivery of the S-400 in 2019": all of it
             taken.append((start, end))
