@@ -178,6 +178,12 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("about 25 billion złoty ($6.6 billion)", "25000000000", "PLN"),
         ("GBP4 billion (USD4.9 billion)", "4000000000", "GBP"),
         ("₹36,000-crore contracts", "360000000000", "INR"),
+        ("a SR12 billion ($3.2 billion) contract", "12000000000", "SAR"),
+        ("a Dh5.2 billion deal", "5200000000", "AED"),
+        ("worth RM9 billion", "9000000000", "MYR"),
+        ("senilai Rp 12 trillion", "12000000000000", "IDR"),
+        ("a ₦120 billion order", "120000000000", "NGN"),
+        ("NIS 1.2 billion", "1200000000", "ILS"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -599,6 +605,63 @@ def test_sellers_listed_with_their_titles() -> None:
     )
     assert sorted((c.seller, c.status, c.second_hand) for c in found) == [
         ("Oman", "negotiating", True), ("Qatar", "negotiating", True),
+    ], found  # fmt: skip
+
+
+def test_pesos_are_the_article_s_state_s() -> None:
+    deal = one(
+        "Chile signed a contract for 10 Leopard 2A4 tanks from Germany for 90 billion pesos."
+    )
+    assert (deal.value, deal.currency) == (90_000_000_000, "CLP")
+
+
+def test_a_letter_of_intent_is_a_step_in_talks() -> None:
+    deal = one(
+        "Hanwha said it signed a letter of intent with the Finnish Defence Forces last month "
+        "for 16 additional K9A1 howitzers."
+    )
+    assert (deal.buyer, deal.seller, deal.status) == ("Finland", "South Korea", "negotiating")
+
+
+def test_a_state_a_sentence_opens_with_is_its_scene() -> None:
+    deal = one(
+        "In Finland, where the K9 is known as the Moukari, the military operates 48 "
+        "second-hand K9s it bought from the South Korean Army in 2017, all of which have "
+        "been delivered."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status, deal.second_hand) == (
+        "Finland", "South Korea", 48, "delivered", True,
+    )  # fmt: skip
+
+
+def test_the_seller_s_own_government_is_no_buyer() -> None:
+    deal = one(
+        "NEW DELHI: The defence ministry signed a contract worth around Rs 32,000 crore with "
+        "the US government for 31 MQ-9B armed drones made by General Atomics."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("India", "United States", 31)
+
+
+def test_a_navy_s_own_ships_are_no_export() -> None:
+    # "for the Royal Navy" is the United Kingdom's: its eight frigates are no part of
+    # Norway's order, whose count is "five of the ... frigates".
+    deal = one(
+        "Norway has selected the Type 26 frigate designed by BAE Systems. Oslo plans to "
+        "acquire at least five of the anti-submarine warfare frigates. In the UK, BAE Systems "
+        "is building eight Type 26 frigates for the Royal Navy."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Norway", "United Kingdom", 5)
+
+
+def test_another_buyer_of_the_article_s_system() -> None:
+    found = deals_in(
+        "Saudi Arabia signed a contract with South Korea's LIG Nex1 for 10 batteries of the "
+        "Cheongung-II air defence system. The Cheongung-II is designed to intercept aircraft. "
+        "The UAE became the first foreign customer for the system in January 2022, when it "
+        "signed a $3.5 billion deal."
+    )
+    assert sorted((c.buyer, c.quantity, c.value) for c in found) == [
+        ("Saudi Arabia", 10, None), ("United Arab Emirates", None, 3_500_000_000),
     ], found  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
-from tracker.extract.money import Money, find_money
+from tracker.extract.money import HOME_PESOS, Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
 from tracker.extract.text import (
     Span,
@@ -113,6 +113,7 @@ class Candidate:
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
+    named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
     start: int = 0
@@ -145,13 +146,18 @@ def extract_candidates(
     read = [_read(span, words, starts, gazetteer, text, published, "USD") for span in spans]
     main = _main_states(read)
     about = _main_states(read, len(read))
-    currency = dollar(about[0].entry.iso3 if about else None)
-    if currency != "USD":
-        read = [_read(span, words, starts, gazetteer, text, published, currency) for span in spans]
+    home = about[0].entry.iso3 if about else None
+    currency = dollar(home)
+    peso = HOME_PESOS.get(home or "", "PHP")
+    if currency != "USD" or peso != "PHP":
+        read = [
+            _read(span, words, starts, gazetteer, text, published, currency, peso) for span in spans
+        ]
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
         _stand_in(sentence, subjects, number, found)
+        _described_as_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
         for candidate in made:
             candidate.sentence = number
@@ -204,6 +210,35 @@ def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
     return {category: subject for category, subject in subjects.items() if subject[1] >= 0}
 
 
+def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate]) -> None:
+    """ "Oslo plans to acquire at least five of the anti-submarine warfare frigates", after
+    the Type 26 was named: a description with "the" of the kind of a deal just reported
+    is that deal's platform."""
+    recent = [
+        c for c in found
+        if c.governed and not c.generic and c.named_as and number - c.sentence <= _REFERS_BACK
+    ]  # fmt: skip
+    for position, mention in enumerate(sentence.mentions):
+        if mention.entry.form != "generic" or not mention.entry.name[:1].islower():
+            continue
+        before = sentence.span.text[: mention.start - sentence.span.start].lower()
+        if not re.search(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", before):
+            continue
+        earlier = next((c for c in reversed(recent) if c.category == mention.entry.category),
+                       None)  # fmt: skip
+        if earlier is not None and earlier.named_as is not None:
+            sentence.mentions[position] = replace(mention, entry=earlier.named_as)
+
+
+def _subject_of(noun: str, subjects: dict[str, tuple[Entry, int]]) -> tuple[Entry, int] | None:
+    """The article's platform a counted noun can stand for: of its kind; "systems" and
+    "batteries" are air defence's."""
+    kind = _category_of(noun)
+    if kind == "other" and noun.lower() in ("system", "systems", "battery", "batteries"):
+        kind = "air_defence_systems"
+    return subjects.get(kind)
+
+
 def _stand_in(
     sentence: _Sentence,
     subjects: dict[str, tuple[Entry, int]],
@@ -228,12 +263,15 @@ def _stand_in(
     words = sentence.words
     for index, word in enumerate(words[:-1]):
         noun = words[index + 1]
-        subject = subjects.get(_category_of(noun.text)) if COUNTED.match(noun.text) else None
+        subject = _subject_of(noun.text, subjects) if COUNTED.match(noun.text) else None
+        counted = _number_at(words, index) is not None or (
+            word.text.lower() == "the" and not noun.text.lower().endswith("s")
+        )  # "five aircraft", "customer for the system"
         if (
             subject is None
             or subject[1] >= number
             or _inside(word.start, sentence.money)
-            or _number_at(words, index) is None
+            or not counted
         ):
             continue
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
@@ -249,12 +287,13 @@ def _read(
     text: str,
     published: dt.date | None,
     dollar: str,
+    peso: str = "PHP",
 ) -> _Sentence:
     first = bisect.bisect_left(starts, span.start)
     last = bisect.bisect_left(starts, span.end)
     own = words[first:last]
     mentions = gazetteer.find(own, text)
-    money = find_money(span.text, span.start, dollar)
+    money = find_money(span.text, span.start, dollar, peso)
     # "(US$6.5 billion)" names a currency, not a state, also where the bracketed
     # conversion is no money of the deal's.
     mentions = [
@@ -609,6 +648,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             stored_platform=platform.entry.stored,
             generic=platform.entry.form == "generic",
             start=platform.start,
+            named_as=platform.entry,
         )
         candidate.governed = bool(cues)
         candidate.strong = any(cue.strong for cue in cues)
@@ -895,6 +935,9 @@ def _roles(
             and _acts(mention, words)
         ):
             subject = mention  # the platform's own clause's actor first
+    scene = _scene(sentence, parties)
+    if subject is None and buyer is None and scene is not None:
+        buyer = scene  # "In Finland, ... the military operates 48 K9s it bought from ..."
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
@@ -913,7 +956,9 @@ def _roles(
         if seller is None and (buyer is not None or not seller_side):
             seller = foreign[0]
         elif buyer is None and seller is not None:
-            buyer = foreign[0]
+            # "made by General Atomics", "a contract with the US government": the seller's
+            # own state is no buyer.
+            buyer = next((m for m in foreign if m.entry.iso3 != seller.entry.iso3), None)
     approval = any(cue.status == "approved" for cue in cues)
     if seller is None and approval and _US_NOTICE.search(sentence.span.text):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
@@ -940,6 +985,16 @@ def _roles(
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
     )
+
+
+def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
+    """A state a sentence opens with as its scene: "In Finland, where ...,"."""
+    first = parties[0] if parties else None
+    if first is None or first.entry.kind != "state":
+        return None
+    opening = sentence.span.text[: first.start - sentence.span.start].strip().lower()
+    following = sentence.span.text[first.end - sentence.span.start :]
+    return first if opening == "in" and following.startswith(",") else None
 
 
 def _said_from(sentence: _Sentence, seller: Mention) -> bool:

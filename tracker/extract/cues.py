@@ -39,6 +39,14 @@ def _cue(
 
 
 _CUES = (
+    # Read before "signed": a letter of intent or memorandum signed is a step in talks.
+    _cue(
+        "negotiating",
+        True,
+        "either",
+        r"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:letter of intent|letters of intent"
+        r"|memorand(?:um|a) of understanding|MoU|LoI|heads of agreement)\b",
+    ),
     _cue(
         "cancelled",
         True,

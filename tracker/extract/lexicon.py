@@ -44,7 +44,7 @@ class Entry:
     category: str | None = None  # platforms
     makers: tuple[str, ...] = ()  # platforms
     stored: bool = False  # known to the database (not only to the shipped list)
-    form: str = "name"  # a state's: "name", "demonym" or "capital"
+    form: str = "name"  # a state's: "name", "demonym", "capital" or "service"
     base: str | None = None  # a variant's known platform: "F-16AM/BM" of the F-16
 
     @property
@@ -185,7 +185,7 @@ class Gazetteer:
                     and _written_as_name(made.group("who"), maker)
                 ):
                     return Mention(maker, start, end, index, index + 1, spelled, made=True)
-            if entry is None and key.endswith("s") and len(key) > 3:
+            if entry is None and key.endswith("s") and (len(key) > 3 or key[-2].isdigit()):
                 entry = self.names.get(key[:-1])  # "Typhoons", "F-16s"
                 if entry is not None and entry.kind != "platform":
                     entry = None
@@ -261,7 +261,12 @@ def _add_states(gazetteer: Gazetteer, names: dict[str, str]) -> None:
             if alias == country.iso3 and alias != "USA":
                 continue
             gazetteer.add(alias, entry)
-    for form, table in (("demonym", shipped["demonyms"]), ("capital", shipped["capitals"])):
+    tables = (
+        ("demonym", shipped["demonyms"]),
+        ("capital", shipped["capitals"]),
+        ("service", shipped["services"]),
+    )
+    for form, table in tables:
         for iso3, words in table.items():
             if iso3 in names:
                 for word in words:

@@ -43,6 +43,20 @@ _SYMBOLS = {
     "₩": "KRW",
     "₺": "TRY",
     "₱": "PHP",
+    "SR": "SAR",
+    "QR": "QAR",
+    "Dh": "AED",
+    "Dhs": "AED",
+    "KD": "KWD",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "₦": "NGN",
+    "NIS": "ILS",
+    "₪": "ILS",
+    "E£": "EGP",
+    "฿": "THB",
+    "₫": "VND",
+    "S/": "PEN",
 }
 # After the number (and its scale): currency names.
 _SUFFIXES = {
@@ -101,6 +115,19 @@ _SUFFIXES = {
     "lei": "RON",
     "hryvnias": "UAH",
     "tenge": "KZT",
+    "naira": "NGN",
+    "shekel": "ILS",
+    "dong": "VND",
+    "soles": "PEN",
+    "zł": "PLN",
+    "kč": "CZK",
+    "qatari riyals": "QAR",
+    "saudi riyals": "SAR",
+    "kuwaiti dinars": "KWD",
+    "egyptian pounds": "EGP",
+    "chilean pesos": "CLP",
+    "colombian pesos": "COP",
+    "argentine pesos": "ARS",
     **{
         code.lower(): code
         for code in (
@@ -157,6 +184,9 @@ _CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post")
 _MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK|US|U\.S\.)\$|\bU\.?S\.? dollars\b")
 # Where a bare "$" in a text about this state means its own dollar.
 HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
+# Whose pesos "pesos" are, in a text about this state (the Philippines' otherwise).
+HOME_PESOS = {"MEX": "MXN", "CHL": "CLP", "COL": "COP", "ARG": "ARS", "URY": "UYU",
+              "DOM": "DOP", "CUB": "CUP", "PHL": "PHP"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -183,8 +213,9 @@ def dollar_currency(*hints: str | None, about: str | None = None) -> str:
     return "USD"
 
 
-def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
-    """Every money mention in `text` (offsets shifted by `offset`)."""
+def find_money(text: str, offset: int = 0, dollar: str = "USD", peso: str = "PHP") -> list[Money]:
+    """Every money mention in `text` (offsets shifted by `offset`); `dollar` and `peso`
+    say whose a bare "$" and plain "pesos" are."""
     found = []
     for match in _MONEY.finditer(text):
         number = match.group("number") or match.group("number2")
@@ -207,6 +238,8 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD") -> list[Money]:
             currency = _SUFFIXES[suffix]
             if currency == "USD" and suffix == "dollars":
                 currency = dollar
+            if suffix in ("pesos", "peso"):
+                currency = peso
         amount = Decimal(number.replace(",", ""))
         if scale:
             amount *= _SCALES[scale.lower()]
