@@ -165,6 +165,7 @@ BLIND3 = PASSAGES.with_name("blind3.yaml")
 BLIND4 = PASSAGES.with_name("blind4.yaml")
 BLIND5 = PASSAGES.with_name("blind5.yaml")
 BLIND6 = PASSAGES.with_name("blind6.yaml")
+BLIND7 = PASSAGES.with_name("blind7.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

@@ -19,6 +19,7 @@ from benchmarks.extract import (
     BLIND4,
     BLIND5,
     BLIND6,
+    BLIND7,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -226,7 +227,7 @@ def test_dates_count_from_the_article_s_date() -> None:
 
 ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
             *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5),
-            *load_passages(BLIND6)]  # fmt: skip
+            *load_passages(BLIND6), *load_passages(BLIND7)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)

@@ -418,6 +418,8 @@ _NOT_DESIGNATIONS = word_set(
     "January February March April June July August September October November December "
     "Resolution Vision Agenda Plan Programme Program Decree Law Order Round Stage Level Tier "
     "NATO EU UN US USA UK UAE GDP AI CEO MoD DoD DSCA SIPRI COVID The A An In On At For "
+    "Navy Army Air Force Marine Marines Coast Guard Border Royal National Special Naval "
+    "More New Used Additional Further Other Several Such "
     "With From By Of This That These Those Its Their His Her It They We He She"
 )
 
@@ -557,12 +559,31 @@ def _shape_size(
         and index > 0
     ):
         return 3
+    if (
+        index > 0
+        and len(text) >= 4
+        and text.isalpha()
+        and text[1:].islower()
+        and _number_at(words, index - 1) is not None
+        and _counts_within(words, index + 1, 3)
+    ):
+        return 1  # "120 Bushmaster protected mobility vehicles", "12 Anka drones"
     if len(text) >= 3 and text.replace("-", "").isupper() and text.replace("-", "").isalpha():
         bracketed = article[word.start - 1 : word.start] + article[word.end : word.end + 1] == "()"
         if bracketed and any(i in taken for i in range(max(0, index - 6), index)):
             return 0  # "F-35A Conventional Take Off and Landing (CTOL) aircraft"
         return 1 if _counts_next(words, index + 1) else 0  # "KAAN fighter", not "MDL built"
     return 0
+
+
+def _counts_within(words: Sequence[Token], index: int, describing: int) -> bool:
+    """A counted noun from `index`, after at most `describing` lower-case words."""
+    for word in words[index : index + describing + 1]:
+        if COUNTED.match(word.text):
+            return True
+        if not word.text.islower() or word.text in _VERBS:
+            return False
+    return False
 
 
 def _counts_next(words: Sequence[Token], index: int) -> bool:
