@@ -185,6 +185,7 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("senilai Rp 12 trillion", "12000000000000", "IDR"),
         ("a ₦120 billion order", "120000000000", "NGN"),
         ("NIS 1.2 billion", "1200000000", "ILS"),
+        ("Rs 63,000 cr", "630000000000", "INR"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -609,11 +610,20 @@ def test_sellers_listed_with_their_titles() -> None:
     ], found  # fmt: skip
 
 
-def test_pesos_are_the_article_s_state_s() -> None:
-    deal = one(
-        "Chile signed a contract for 10 Leopard 2A4 tanks from Germany for 90 billion pesos."
-    )
-    assert (deal.value, deal.currency) == (90_000_000_000, "CLP")
+@pytest.mark.parametrize(
+    ("sentence", "currency"),
+    [
+        ("Chile signed a contract for 10 Leopard 2A4 tanks from Germany for 90 billion pesos.",
+         "CLP"),
+        ("Morocco ordered 36 CAESAR howitzers from France for 1.9 billion dirhams.", "MAD"),
+        ("Kuwait signed for 28 Eurofighter jets from Italy worth 2.4 billion dinars.", "KWD"),
+        ("Egypt ordered 30 Rafale jets from France for 60 billion pounds.", "EGP"),
+    ],
+)  # fmt: skip
+def test_a_currency_name_several_states_use_is_the_article_s_state_s(
+    sentence: str, currency: str
+) -> None:
+    assert one(sentence).currency == currency
 
 
 def test_a_letter_of_intent_is_a_step_in_talks() -> None:
@@ -664,6 +674,25 @@ def test_another_buyer_of_the_article_s_system() -> None:
     assert sorted((c.buyer, c.quantity, c.value) for c in found) == [
         ("Saudi Arabia", 10, None), ("United Arab Emirates", None, 3_500_000_000),
     ], found  # fmt: skip
+
+
+def test_a_ministry_s_answer_sells_its_state_s_ships() -> None:
+    # A British written answer: "the Department" sells; "with the Government of
+    # Lithuania for the sale of" names the buyer.
+    found = deals_in(
+        "Royal Navy: Decommissioning\n"
+        "To ask the Secretary of State for Defence, what progress has been made on the sale "
+        "of decommissioned Royal Navy vessels.\n"
+        "On 12 June 2025 the Department signed a contract with the Government of Lithuania "
+        "for the sale of two former Hunt-class mine countermeasures vessels for GBP 12.4 "
+        "million. The two former Sandown-class mine countermeasures vessels were transferred "
+        "to Ukraine in 2023.",
+        dt.date(2025, 7, 8),
+    )
+    assert sorted((c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found) == [
+        ("Lithuania", "United Kingdom", "Hunt-class", 2, "signed"),
+        ("Ukraine", "United Kingdom", "Sandown-class", 2, "delivered"),
+    ], found
 
 
 # --- the command -------------------------------------------------------------------------

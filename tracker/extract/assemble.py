@@ -32,7 +32,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
-from tracker.extract.money import HOME_PESOS, Money, find_money
+from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
 from tracker.extract.text import (
     Span,
@@ -113,6 +113,7 @@ class Candidate:
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
+    selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
@@ -148,10 +149,9 @@ def extract_candidates(
     about = _main_states(read, len(read))
     home = about[0].entry.iso3 if about else None
     currency = dollar(home)
-    peso = HOME_PESOS.get(home or "", "PHP")
-    if currency != "USD" or peso != "PHP":
+    if currency != "USD" or home is not None:
         read = [
-            _read(span, words, starts, gazetteer, text, published, currency, peso) for span in spans
+            _read(span, words, starts, gazetteer, text, published, currency, home) for span in spans
         ]
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
@@ -287,13 +287,13 @@ def _read(
     text: str,
     published: dt.date | None,
     dollar: str,
-    peso: str = "PHP",
+    home: str | None = None,
 ) -> _Sentence:
     first = bisect.bisect_left(starts, span.start)
     last = bisect.bisect_left(starts, span.end)
     own = words[first:last]
     mentions = gazetteer.find(own, text)
-    money = find_money(span.text, span.start, dollar, peso)
+    money = find_money(span.text, span.start, dollar, home)
     # "(US$6.5 billion)" names a currency, not a state, also where the bracketed
     # conversion is no money of the deal's.
     mentions = [
@@ -901,6 +901,7 @@ def _roles(
     seller_side = any(cue.side == "seller" for cue in cues) or any(
         cue.side == "seller" and clause.start <= cue.start < clause.end for cue in sentence.cues
     )
+    candidate.selling = seller_side
     for mention in parties:
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention)
@@ -974,7 +975,9 @@ def _roles(
             seller = subject  # "The Netherlands has delivered ... to Ukraine"
     foreign = _likely_sellers(counterparties, buyer, platform)
     if foreign:
-        if seller is None and (buyer is not None or not seller_side):
+        if seller is None and buyer is None and seller_side and foreign[0].entry.kind == "state":
+            buyer = foreign[0]  # "a contract with the Government of Lithuania for the sale of"
+        elif seller is None and (buyer is not None or not seller_side):
             seller = foreign[0]
         elif buyer is None and seller is not None:
             # "made by General Atomics", "a contract with the US government": the seller's
@@ -1489,8 +1492,10 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
         if earlier.seller and earlier.seller_iso3 != candidate.buyer_iso3:
             candidate.seller, candidate.seller_iso3 = earlier.seller, earlier.seller_iso3
             return
-    if candidate.generic:
-        return  # a designation no list knows needs its seller said
+    if candidate.generic and not candidate.selling:
+        return  # a designation no list knows needs its seller said...
+    # ... or the article's state to act as one: "the Department signed a contract ...
+    # for the sale of two former Hunt-class vessels", in a British ministry's answer.
     state = next((m for m in main if m.entry.iso3 != candidate.buyer_iso3), None)
     if state is not None:
         candidate.seller, candidate.seller_iso3 = state.entry.name, state.entry.iso3

@@ -164,6 +164,8 @@ _CUES = (
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b",
     ),
     _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
+    # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
+    _cue("signed", False, "seller", r"\b(?:sale|transfer|export) of\b"),
     # A seller's infinitive says who sells, not how far the deal is: weak.
     _cue(
         "signed", False, "seller", r"\bto (?:sell|supply|provide|export|transfer|give|hand over)\b"

@@ -20,6 +20,7 @@ _SCALES = {
     "tn": Decimal(10) ** 12,
     "crore": Decimal(10) ** 7,
     "crores": Decimal(10) ** 7,
+    "cr": Decimal(10) ** 7,  # "Rs 63,000 cr"
     "lakh": Decimal(10) ** 5,
 }
 # Before the number: symbols (longest first, so "US$" wins over "$"); every ISO 4217 code
@@ -116,6 +117,15 @@ _SUFFIXES = {
     "hryvnias": "UAH",
     "tenge": "KZT",
     "naira": "NGN",
+    "dinars": "KWD",
+    "dinar": "KWD",
+    "dirham": "AED",
+    "riyal": "SAR",
+    "rials": "IRR",
+    "shillings": "KES",
+    "cfa francs": "XOF",
+    "moroccan dirhams": "MAD",
+    "emirati dirhams": "AED",
     "shekel": "ILS",
     "dong": "VND",
     "soles": "PEN",
@@ -159,7 +169,7 @@ _SUFFIXES = {
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Scale words in any case; a one-letter scale only right after a symbol's number ("$5bn").
-_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn|[kmb])\b"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|tn|[kmb])\b"
 _WORD_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn)\b"
 # Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
 # "try 5 times"): every ISO 4217 code is known.
@@ -184,9 +194,26 @@ _CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post")
 _MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK|US|U\.S\.)\$|\bU\.?S\.? dollars\b")
 # Where a bare "$" in a text about this state means its own dollar.
 HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
-# Whose pesos "pesos" are, in a text about this state (the Philippines' otherwise).
-HOME_PESOS = {"MEX": "MXN", "CHL": "CLP", "COL": "COP", "ARG": "ARS", "URY": "UYU",
-              "DOM": "DOP", "CUB": "CUP", "PHL": "PHP"}  # fmt: skip
+# Currency names several states use: whose they are in a text about this state (ISO3),
+# else the first state's.
+_HOME_NAMED = {
+    "pesos": {"PHL": "PHP", "MEX": "MXN", "CHL": "CLP", "COL": "COP", "ARG": "ARS",
+              "URY": "UYU", "DOM": "DOP", "CUB": "CUP"},
+    "dirhams": {"ARE": "AED", "MAR": "MAD"},
+    "dinars": {"KWT": "KWD", "IRQ": "IQD", "DZA": "DZD", "JOR": "JOD", "BHR": "BHD",
+               "TUN": "TND", "LBY": "LYD", "SRB": "RSD"},
+    "riyals": {"SAU": "SAR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"},
+    "rials": {"IRN": "IRR", "OMN": "OMR", "YEM": "YER"},
+    "pounds": {"GBR": "GBP", "EGY": "EGP", "LBN": "LBP", "SYR": "SYP", "SDN": "SDG"},
+    "francs": {"CHE": "CHF", "SEN": "XOF", "CIV": "XOF", "MLI": "XOF", "BFA": "XOF",
+               "NER": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COD": "CDF"},
+    "crowns": {"NOR": "NOK", "SWE": "SEK", "DNK": "DKK", "CZE": "CZK", "ISL": "ISK"},
+    "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
+    "rupees": {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
+}  # fmt: skip
+_HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
+                "dirham": _HOME_NAMED["dirhams"], "riyal": _HOME_NAMED["riyals"],
+                "rupee": _HOME_NAMED["rupees"]}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -213,9 +240,12 @@ def dollar_currency(*hints: str | None, about: str | None = None) -> str:
     return "USD"
 
 
-def find_money(text: str, offset: int = 0, dollar: str = "USD", peso: str = "PHP") -> list[Money]:
-    """Every money mention in `text` (offsets shifted by `offset`); `dollar` and `peso`
-    say whose a bare "$" and plain "pesos" are."""
+def find_money(
+    text: str, offset: int = 0, dollar: str = "USD", home: str | None = None
+) -> list[Money]:
+    """Every money mention in `text` (offsets shifted by `offset`); `dollar` says what a
+    bare "$" is, `home` (the ISO3 of the state the text is about) whose "pesos",
+    "dirhams" or "dinars" are meant."""
     found = []
     for match in _MONEY.finditer(text):
         number = match.group("number") or match.group("number2")
@@ -238,8 +268,9 @@ def find_money(text: str, offset: int = 0, dollar: str = "USD", peso: str = "PHP
             currency = _SUFFIXES[suffix]
             if currency == "USD" and suffix == "dollars":
                 currency = dollar
-            if suffix in ("pesos", "peso"):
-                currency = peso
+            if suffix in _HOME_NAMED:
+                homes = _HOME_NAMED[suffix]
+                currency = homes.get(home or "", next(iter(homes.values())))
         amount = Decimal(number.replace(",", ""))
         if scale:
             amount *= _SCALES[scale.lower()]
