@@ -695,6 +695,40 @@ def test_a_ministry_s_answer_sells_its_state_s_ships() -> None:
     ], found
 
 
+def test_a_ministry_thread_of_donations() -> None:
+    # Numbered items headed by the donor's name; the count of what was committed; a
+    # system bought by one state for another; a used aircraft "is now in Ukraine".
+    found = deals_in(
+        "Ministry of Defence of Ukraine - thread, 2 June 2025\n"
+        "2/ The Netherlands has completed the transfer of all 24 F-16 fighter jets it "
+        "pledged to Ukraine.\n"
+        "3/ Denmark: more Danish F-16s have arrived, bringing the total delivered to twelve "
+        "of the 19 aircraft Denmark has committed.\n"
+        "4/ Sweden: the first of two ASC 890 airborne early warning and control aircraft, "
+        "transferred from the Swedish Air Force, is now in Ukraine.\n"
+        "5/ Germany: another IRIS-T SLM air defence system has been handed over, the sixth "
+        "of the eleven ordered by Berlin for Ukraine.",
+        dt.date(2025, 6, 2),
+    )
+    assert sorted(
+        (c.seller, c.buyer, c.quantity, c.status, bool(c.second_hand)) for c in found
+    ) == [
+        ("Denmark", "Ukraine", 19, "delivering", True),
+        ("Germany", "Ukraine", 11, "delivering", False),
+        ("Netherlands", "Ukraine", 24, "delivered", True),
+        ("Sweden", "Ukraine", 2, "delivering", True),
+    ], found
+
+
+def test_a_us_sale_notice_of_a_foreign_design_is_new() -> None:
+    deal = one(
+        "The State Department has made a determination approving a possible Foreign "
+        "Military Sale to the Government of Egypt of the NASAMS for an estimated cost of "
+        "$4.69 billion."
+    )
+    assert (deal.seller, deal.second_hand) == ("United States", None)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -67,8 +67,8 @@ _NOT_DEAL_MONEY = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:out of|of (?:the |its |their )?)(?P<n>[\w,-]+)"
-    r"\s+(?:ordered|on order|purchased|bought)",
+    r"^[^.;]{0,60}?\b(?:out of|of (?:the |its |their )?)(?P<n>[\w,-]+)"
+    r"\s+(?:\w+\s+)?(?:ordered|on order|purchased|bought|committed|pledged|promised)",
     re.IGNORECASE,
 )
 # US notices of a possible sale: the seller is the United States whoever is named.
@@ -182,8 +182,27 @@ def extract_candidates(
     kept = [c for c in merged if _reported(c)]
     kept = [c for c in kept if not _described_twice(c, kept)]
     for candidate in kept:
+        _resold(candidate)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+def _resold(candidate: Candidate) -> None:
+    """A state that sells or gives a type another state makes, with nothing said of its
+    condition, passes on its own: "more Danish F-16s have arrived" in Ukraine."""
+    origin = candidate.named_as.iso3 if candidate.named_as else None
+    if (
+        candidate.second_hand is None
+        and origin is not None
+        and candidate.seller_said
+        and candidate.seller_iso3 not in (None, origin)
+        # a US sale notice is of new equipment, whoever designed it (NASAMS)
+        and not (candidate.status == "approved" and candidate.seller_iso3 == "USA")
+    ):
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = candidate.field_quotes.get(
+            "seller", candidate.quote
+        )
 
 
 def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
@@ -894,6 +913,7 @@ def _roles(
     subject: Mention | None = None
     buyer_by_to = False
     built_by: Mention | None = None
+    recipient: Mention | None = None  # "for Ukraine", "for the Philippine Navy"
     first_cue = cues[0].start if cues else platform.start
     clause = _clause_span(sentence, platform.start)
     delivery = any(STAGE[cue.status] >= STAGE["delivering"] and cue.status != "cancelled"
@@ -922,14 +942,17 @@ def _roles(
             buyer, buyer_by_to = mention, True
         elif (
             preposition == "for"
-            and buyer is None
             and near is platform
             and mention.start > platform.end
             and mention.entry.kind == "state"
         ):
-            buyer = mention  # "six offshore patrol vessels on order for the Philippine Navy"
-        elif preposition == "in" and before[-2:-1] == ["arrived"] and buyer is None:
-            buyer = mention
+            recipient = recipient or mention  # "on order for the Philippine Navy"
+        elif (
+            preposition == "in"
+            and buyer is None
+            and (before[-2:-1] == ["arrived"] or (delivery and before[-2:-1] in (["now"], ["is"])))
+        ):
+            buyer = mention  # "arrived in Poland", "... is now in Ukraine"
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
         elif preposition == "by" and _before_preposition(before) in _GIVEN_BY and seller is None:
@@ -955,8 +978,15 @@ def _roles(
             and mention.start < first_cue
             and preposition is None
             and _acts(mention, words)
+            and not _heading(sentence, mention)
         ):
             subject = mention  # the platform's own clause's actor first
+    if recipient is not None and buyer is None:
+        buyer = recipient
+    elif recipient is not None and buyer is not None and recipient.entry.iso3 != buyer.entry.iso3:
+        # "the eleven ordered by Berlin for Ukraine": bought for another, given to it.
+        seller = seller if seller is not None and seller.entry.iso3 != buyer.entry.iso3 else buyer
+        buyer = recipient
     scene = _scene(sentence, parties)
     if subject is None and buyer is None and scene is not None:
         buyer = scene  # "In Finland, ... the military operates 48 K9s it bought from ..."
@@ -1009,6 +1039,14 @@ def _roles(
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
     )
+
+
+def _heading(sentence: _Sentence, mention: Mention) -> bool:
+    """ "3/ 🇩🇰 Denmark: more Danish F-16s have arrived": a name heading an item, not an
+    actor in it."""
+    after = sentence.span.text[mention.end - sentence.span.start :]
+    before = sentence.span.text[: mention.start - sentence.span.start]
+    return after.startswith(":") and not any(ch.isalpha() for ch in before)
 
 
 def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
@@ -1559,6 +1597,8 @@ def _quantity(
     while index >= 0 and steps < 7:
         word = words[index]
         lower = word.text.lower()
+        if index + 1 < len(words) and _PUNCTUATION.search(text[word.end : words[index + 1].start]):
+            break  # "3/ Denmark: more F-16s": no count across a list number or a colon
         number = _number_at(words, index)
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
@@ -1598,6 +1638,9 @@ def _quantity(
     if candidate.second_hand is None and FROM_STOCKS.search(clause):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = clause
+
+
+_PUNCTUATION = re.compile(r"[:;/|]")
 
 
 def _number_at(words: Sequence[Token], index: int) -> int | None:

@@ -185,7 +185,8 @@ _FUTURE_AFTER = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
-    r"out of|more to come|in stages|in several|tranche|half|the rest)\b",
+    r"out of|more to come|in stages|in several|tranche|half|the rest|"
+    r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*)\b",
     re.IGNORECASE,
 )
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should)\s+be\s+$", re.IGNORECASE)
@@ -232,7 +233,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 FROM_STOCKS = re.compile(
     r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
     r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
-    r"|\b(?:retired|withdrawn|decommissioned) from\b",
+    r"|\b(?:retired|withdrawn|decommissioned) from\b"
+    r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b",
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(
