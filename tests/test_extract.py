@@ -729,6 +729,42 @@ def test_a_us_sale_notice_of_a_foreign_design_is_new() -> None:
     assert (deal.seller, deal.second_hand) == ("United States", None)
 
 
+def test_orders_awaited_and_ships_built_for_a_navy() -> None:
+    found = deals_in(
+        "The delivery comes as the Air Force prepares to receive 12 AH-1Z Viper attack "
+        "helicopters from the United States. Washington approved the $997 million sale in "
+        "April 2022, and Nigeria signed the contract the following year.\n"
+        "Meanwhile, the Nigerian Navy says it is on course to take delivery of two 76-metre "
+        "offshore patrol vessels being built for it by Turkey's Dearsan Shipyard. The "
+        "Federal Executive Council approved N186 billion for the contract in July.",
+        dt.date(2025, 11, 4),
+    )
+    assert sorted((c.seller, c.quantity, c.value, c.currency, c.status) for c in found) == [
+        ("Turkey", 2, 186_000_000_000, "NGN", "signed"),
+        ("United States", 12, 997_000_000, "USD", "signed"),
+    ], found
+    assert {c.buyer for c in found} == {"Nigeria"}
+
+
+def test_a_roundup_item_s_version_rivals_and_later_signing() -> None:
+    found = deals_in(
+        "Slovakia on Tuesday signed a EUR 1.3 billion agreement with Sweden for 152 CV90 "
+        "infantry fighting vehicles. The CV90 beat General Dynamics' ASCOD and Rheinmetall's "
+        "Lynx, both of which had been offered with local production. The contract comes as "
+        "Slovakia absorbs its new F-16 Block 70 fighters. Bratislava ordered 14 of the jets "
+        "from the United States in 2018 for $1.8 billion.\n"
+        "- Estonia will buy twelve more K9 Thunder howitzers from South Korea. The contract "
+        "with Hanwha Aerospace, signed the same day, is worth EUR 110 million.\n"
+        "- Greece's upgrade of 38 F-16 Block 50 jets is running eight months late.",
+        dt.date(2025, 9, 19),
+    )
+    assert sorted((c.buyer, c.family, c.quantity, c.value, c.status) for c in found) == [
+        ("Estonia", "k9", 12, 110_000_000, "signed"),
+        ("Slovakia", "cv90", 152, 1_300_000_000, "signed"),
+        ("Slovakia", "f16", 14, 1_800_000_000, "signed"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -206,22 +206,22 @@ def _resold(candidate: Candidate) -> None:
 
 
 def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
-    """The platform an article is about, for each category it names one of: the one
-    named most (at least twice, more than any other of its kind), and the sentence that
-    first names it."""
+    """The platform an article is about, for each category it names one of: the family
+    named most (at least twice, more than any other of its kind; "F-16 Block 70" and
+    "F-16" are one), by its first name, and the sentence that first names it."""
     counts: Counter[str] = Counter()
     entries: dict[str, tuple[Entry, int]] = {}
     for number, sentence in enumerate(read):
         for mention in sentence.mentions:
             if mention.entry.kind == "platform" and mention.entry.category:
-                counts[mention.entry.name] += 1
-                entries.setdefault(mention.entry.name, (mention.entry, number))
+                counts[mention.entry.family] += 1
+                entries.setdefault(mention.entry.family, (mention.entry, number))
     subjects: dict[str, tuple[Entry, int]] = {}
-    for name, count in counts.most_common():
-        entry, first = entries[name]
+    for family, count in counts.most_common():
+        entry, first = entries[family]
         category = entry.category or ""
         if category in subjects:
-            if counts[subjects[category][0].name] == count:
+            if counts[subjects[category][0].family] == count:
                 subjects[category] = (subjects[category][0], -1)  # a tie: no subject
             continue
         if count >= 2:
@@ -276,21 +276,30 @@ def _stand_in(
     states = {m.entry.iso3 for m in sentence.mentions
               if m.entry.kind == "state" and m.start >= sentence.dateline}  # fmt: skip
     recent = {c.buyer_iso3 for c in found
-              if c.governed and number - c.sentence <= _REFERS_BACK}  # fmt: skip
+              if c.governed and _reported(c) and number - c.sentence <= _REFERS_BACK}  # fmt: skip
     if not states or states & recent:
         return
+    # A buyer the article has already reported buying the type: more of that deal.
+    bought = {(c.buyer_iso3, c.family) for c in found if c.governed and _reported(c)}
     words = sentence.words
     for index, word in enumerate(words[:-1]):
         noun = words[index + 1]
         subject = _subject_of(noun.text, subjects) if COUNTED.match(noun.text) else None
-        counted = _number_at(words, index) is not None or (
-            word.text.lower() == "the" and not noun.text.lower().endswith("s")
-        )  # "five aircraft", "customer for the system"
+        counted = (
+            _number_at(words, index) is not None
+            or (word.text.lower() == "the" and not noun.text.lower().endswith("s"))
+            or (
+                index >= 2
+                and words[index - 1].text.lower() == "of"
+                and _number_at(words, index - 2) is not None
+            )
+        )  # "five aircraft", "customer for the system", "ordered 14 of the jets"
         if (
             subject is None
             or subject[1] >= number
             or _inside(word.start, sentence.money)
             or not counted
+            or any((state, subject[0].family) in bought for state in states)
         ):
             continue
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
@@ -344,6 +353,7 @@ def _read(
 _VARIANT_BETWEEN = re.compile(r"\s*|\s+[A-Z0-9][A-Z0-9/+-]{1,5}\s+")
 
 
+_VERSION_WORDS = word_set("Block Batch Flight Tranche Increment Lot Phase")
 # A version mark after a name: "1A5BR", "2A8"; not "3", "F4", "8x8" or "32-cell".
 _VARIANT_MARK = re.compile(r"^(?!\d+x\d+$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
 
@@ -365,6 +375,17 @@ def _variants(
                 entry = replace(known, name=mention.text, stored=False, form="variant",
                                 base=known.name)  # fmt: skip
                 mention = replace(mention, entry=entry)
+        elif (
+            entry.kind == "platform"
+            and following is not None
+            and following.text in _VERSION_WORDS
+            and mention.last + 1 < len(words)
+            and words[mention.last + 1].text[:1].isdigit()
+        ):
+            # "F-16 Block 70 fighters": the block is the version's, no count of them
+            end = words[mention.last + 1]
+            mention = replace(mention, end=end.end, last=mention.last + 2,
+                              text=text[mention.start : end.end])  # fmt: skip
         elif (
             entry.kind == "platform"
             and entry.form != "generic"
@@ -811,7 +832,11 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
     type an old one serves beside, and a purchase of it in the same breath."""
     which = _which_clause(sentence, platform)
     return which is not None and any(
-        cue.strong and which[1].start <= cue.start < which[1].end for cue in sentence.cues
+        cue.strong
+        and cue.side != "seller"  # ", both of which had been offered": rivals still
+        and STAGE[cue.status] >= STAGE["signed"]
+        and which[1].start <= cue.start < which[1].end
+        for cue in sentence.cues
     )
 
 
@@ -853,6 +878,8 @@ _REPLACED = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
     r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
     r"switch\w* to|transition\w* to|"
+    # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
+    r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
@@ -955,7 +982,7 @@ def _roles(
             buyer = mention  # "arrived in Poland", "... is now in Ukraine"
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
-        elif preposition == "by" and _before_preposition(before) in _GIVEN_BY and seller is None:
+        elif preposition == "by" and _given_by(before) and seller is None:
             seller = built_by = mention  # "built by China's Hudong-Zhonghua shipyard"
         elif built_by is not None and _licensed_from(before, preposition):
             # "to be built by Mazagon Dock in Mumbai in collaboration with France's Naval
@@ -1233,6 +1260,14 @@ def _before_preposition(before: list[str]) -> str:
     return ""
 
 
+def _given_by(before: list[str]) -> bool:
+    """ "built by", "supplied by", "being built for it by": a maker or giver follows."""
+    if "by" not in before:
+        return False
+    ahead = before[: len(before) - before[::-1].index("by") - 1]
+    return any(word in _GIVEN_BY for word in ahead[-3:])
+
+
 def _won_from(before: list[str]) -> bool:
     """ "wins ... order from Vietnam": the order comes from the buyer."""
     return any(word in _WON for word in before) and any(
@@ -1330,7 +1365,7 @@ _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)",
 
 _DEAL_WORDS = re.compile(
     r"\b(?:deal|contract|agreement|programme|program|package|sale|cost|purchase|order|"
-    r"acquisition|worth|valued|priced)\b",
+    r"acquisition|worth|valued|priced|ordered|bought|purchased)\b",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
@@ -1432,6 +1467,16 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         text,
         re.IGNORECASE,
     )
+    signing = [c for c in strong if c.status == "signed" and not c.future]
+    if (
+        signing
+        and not other
+        and STAGE[candidate.status] < STAGE["signed"]
+        and re.search(r"\b(?:the|its|this|that) (?:\w+ )?(?:contract|deal|agreement)\b", text, re.I)
+    ):
+        # "Estonia will buy twelve K9s. The contract, signed the same day, ...": done.
+        candidate.status = "signed"
+        candidate.field_quotes["status"] = text
     if later and items and not other and STAGE[later[0].status] > STAGE[candidate.status]:
         candidate.status = later[0].status
         candidate.field_quotes["status"] = text

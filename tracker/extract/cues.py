@@ -110,6 +110,9 @@ _CUES = (
         r"|\bplaced (?:an?\s+)?"
         r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
+        # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
+        r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
+        r"|\bawait(?:s|ing)\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
     ),
     _cue(

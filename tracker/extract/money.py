@@ -21,6 +21,7 @@ _SCALES = {
     "crore": Decimal(10) ** 7,
     "crores": Decimal(10) ** 7,
     "cr": Decimal(10) ** 7,  # "Rs 63,000 cr"
+    "trn": Decimal(10) ** 12,  # "N1.2trn"
     "lakh": Decimal(10) ** 5,
 }
 # Before the number: symbols (longest first, so "US$" wins over "$"); every ISO 4217 code
@@ -52,6 +53,7 @@ _SYMBOLS = {
     "RM": "MYR",
     "Rp": "IDR",
     "₦": "NGN",
+    "N": "NGN",  # "N186 billion" in Nigerian outlets; a scale is then required
     "NIS": "ILS",
     "₪": "ILS",
     "E£": "EGP",
@@ -169,7 +171,7 @@ _SUFFIXES = {
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Scale words in any case; a one-letter scale only right after a symbol's number ("$5bn").
-_SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|tn|[kmb])\b"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|trn|tn|[kmb])\b"
 _WORD_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn)\b"
 # Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
 # "try 5 times"): every ISO 4217 code is known.
@@ -259,6 +261,8 @@ def find_money(
             )
             if prefix == "$":
                 currency = dollar
+            if prefix == "N" and not scale:
+                continue  # "N95", "N1": no naira without "billion" or "trn"
             if match.group("after_code"):  # "$5 billion (A$7.6bn)" no; "1.3 trillion won"
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
