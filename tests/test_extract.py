@@ -765,6 +765,34 @@ def test_a_roundup_item_s_version_rivals_and_later_signing() -> None:
     ], found
 
 
+def test_a_procurement_roundup() -> None:
+    found = deals_in(
+        "Procurement roundup: Malaysia inks LMS Batch 2, Vietnam confirms K9 buy\n"
+        "Malaysia\n"
+        "The Malaysian MoD has signed a contract worth RM1.6 billion with Turkey's STM for "
+        "three Littoral Mission Ship Batch 2 vessels. Two ships will be built in Istanbul and "
+        "the third at Lumut Naval Shipyard.\n"
+        "Kazakhstan\n"
+        "Turkish Aerospace and Kazakhstan Engineering have signed a contract for 30 Anka "
+        "UAVs, most of which will be assembled under licence in Astana.",
+        dt.date(2025, 8, 14),
+    )
+    assert sorted((c.buyer, c.seller, c.platform, c.quantity) for c in found) == [
+        ("Kazakhstan", "Turkey", "Anka", 30),
+        ("Malaysia", "Turkey", "Littoral Mission Ship Batch 2", 3),
+        ("Vietnam", "South Korea", "K9 Thunder", None),
+    ], found
+
+
+def test_a_common_first_word_makes_no_company_of_a_group() -> None:
+    # "Naval Group" is French; "Lumut Naval Shipyard" is not for that.
+    names = build_gazetteer()
+    text = "the third at Lumut Naval Shipyard"
+    from tracker.extract.text import tokens
+
+    assert [m.entry.iso3 for m in names.find(tokens(text), text)] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -47,7 +47,7 @@ from tracker.extract.text import (
 
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
-    "coast guard marine marines corps national land ground naval "
+    "coast guard marine marines corps national land ground naval mod "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
     "administration department ministries armed procurement agency"
@@ -464,6 +464,19 @@ _NOT_DESIGNATIONS = word_set(
 )
 
 
+def _name_word(word: Token) -> bool:
+    """A capitalised word of a name ("Littoral", "Mission"), not a sentence's or a
+    designation's first word of another kind."""
+    text = word.text
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and text[1:].islower()
+        and len(text) > 2
+        and text not in _NOT_DESIGNATIONS
+    )
+
+
 def _generic_platforms(
     words: Sequence[Token], known: list[Mention], money: list[Money], text: str
 ) -> list[Mention]:
@@ -485,6 +498,14 @@ def _generic_platforms(
                 or parse_number(before) is not None
                 or words[index + size - 1].text.endswith("-class")
             ):
+                # "three Littoral Mission Ship Batch 2 vessels": the whole capitalised name
+                while (
+                    index > 1
+                    and _name_word(words[index - 1])
+                    and index - 1 not in taken
+                    and text[words[index - 1].end : words[index].start] == " "
+                ):
+                    index, size = index - 1, size + 1
                 first, last = words[index], words[index + size - 1]
                 name = " ".join(w.text for w in words[index : index + size])
                 category = (
@@ -1017,6 +1038,9 @@ def _roles(
     scene = _scene(sentence, parties)
     if subject is None and buyer is None and scene is not None:
         buyer = scene  # "In Finland, ... the military operates 48 K9s it bought from ..."
+    partner = _partner_of(subject, sentence) if subject is not None else None
+    if partner is not None and buyer is None:
+        buyer = partner  # "Turkish Aerospace and Kazakhstan Engineering have signed"
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
@@ -1066,6 +1090,24 @@ def _roles(
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
     )
+
+
+def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
+    """A maker acting with a company of another state ("Turkish Aerospace and Kazakhstan
+    Engineering have signed a contract for 30 Anka"): the partner's state buys."""
+    if subject.entry.kind != "company":
+        return None
+    after = [m for m in sentence.mentions if m.start > subject.end]
+    partner = after[0] if after else None
+    if partner is None or partner.entry.kind != "company" or partner.entry.iso3 is None:
+        return None
+    between = sentence.span.text[
+        subject.end - sentence.span.start : partner.start - sentence.span.start
+    ]
+    if between.strip() != "and" or partner.entry.iso3 == subject.entry.iso3:
+        return None
+    return replace(partner, entry=Entry("state", _state_name(partner.entry.iso3),
+                                        iso3=partner.entry.iso3))  # fmt: skip
 
 
 def _heading(sentence: _Sentence, mention: Mention) -> bool:

@@ -120,6 +120,7 @@ _CUES = (
         True,
         "either",
         r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b|\bconcluded\b"
+        r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         r"|\bagreed\b(?! with\b)",
     ),
     _cue(

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.countries import all_countries
 from tracker.domain.vocab import PartyKind
-from tracker.extract.text import Token, tokens, word_key
+from tracker.extract.text import Token, tokens, word_key, word_set
 from tracker.store.models import Party, Platform
 
 Kind = Literal["state", "company", "platform"]
@@ -88,7 +88,12 @@ class Gazetteer:
         if key and len(name.split()) <= MAX_WORDS:
             self.names.setdefault(key, entry)
         first = word_key(name.split()[0]) if name.split() else ""
-        if entry.kind == "company" and len(first) >= 4 and len(name.split()) > 1:
+        if (
+            entry.kind == "company"
+            and len(first) >= 4
+            and len(name.split()) > 1
+            and first not in _COMMON_FIRST_WORDS
+        ):
             known = self.company_words.setdefault(first, entry.iso3)
             if known != entry.iso3:
                 self.company_words[first] = None
@@ -192,8 +197,44 @@ class Gazetteer:
             if entry is not None and _written_as_name(spelled, entry):
                 if entry.kind == "company":
                     return self._national_arm(tokens, index, index + size, entry, text)
+                if entry.kind == "state" and entry.form == "name":
+                    company = _state_company(tokens, index, index + size, entry, text)
+                    if company is not None:
+                        return company
                 return Mention(entry, start, end, index, index + size, spelled)
         return self._group_company(tokens, index, text)
+
+
+# Company names' first words that say nothing of the group: "Naval Group" does not make
+# a "Naval Shipyard" French, nor "General Dynamics" a "General Staff" American.
+_COMMON_FIRST_WORDS = word_set(
+    "naval general united national royal state defence defense aerospace aviation "
+    "military advanced international federal central northern southern eastern western "
+    "new great global first"
+)
+# Words that make a state's name a company's: "Kazakhstan Engineering", "Indonesia
+# Aerospace", "Korea Aerospace Industries" (the listed ones are found as such first).
+_COMPANY_WORDS = word_set(
+    "engineering aerospace industries industry shipyard shipyards shipbuilding dynamics "
+    "systems technologies technology corporation holding holdings electronics "
+    "ordnance munitions vehicles motors arms"
+)
+
+
+def _state_company(
+    tokens: Sequence[Token], first: int, last: int, state: Entry, text: str
+) -> Mention | None:
+    """A state's name followed by a company word is a company of that state."""
+    if last >= len(tokens) or tokens[last].key not in _COMPANY_WORDS:
+        return None
+    if not tokens[last].text[:1].isupper() or tokens[last].start != tokens[last - 1].end + 1:
+        return None
+    end = last + 1
+    while end < len(tokens) and end - last < 3 and tokens[end].key in _COMPANY_WORDS:
+        end += 1
+    spelled = text[tokens[first].start : tokens[end - 1].end]
+    company = Entry("company", spelled, iso3=state.iso3)
+    return Mention(company, tokens[first].start, tokens[end - 1].end, first, end, spelled)
 
 
 def _written_as_name(spelled: str, entry: Entry) -> bool:

@@ -19,12 +19,22 @@ _ABBREVIATIONS = re.compile(
     r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|No|Rs|Inc|Corp|Ltd|Co|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|e\.g|i\.e|vs)\.$"
 )
+_HEADLINE_VERBS = (
+    "inks?|signs?|confirms?|orders?|buys?|gets?|receives?|picks?|selects?|eyes|nears?|"
+    "seals?|wins?|approves?|cancels?|scraps?|locks? in|takes?"
+)
 # Where one clause of a sentence ends and another (with its own verb) begins.
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those)\s)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–)\s+"
 )
+# A headline's second story: "Malaysia inks LMS Batch 2, Vietnam confirms K9 buy" (not
+# "Turkey, UK sign ...": the part before must have a verb of its own).
+_HEADLINE_BREAK = re.compile(
+    rf",\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b)"
+)
+_HEADLINE_VERB = re.compile(rf"\b(?:{_HEADLINE_VERBS})\b")
 
 
 @dataclass(frozen=True)
@@ -104,9 +114,15 @@ def clauses(sentence: Span) -> list[Span]:
     """A sentence's clauses: "A signed for 20 X and is negotiating for 12 Y" is two."""
     spans: list[Span] = []
     start = 0
-    for match in CLAUSE_BREAK.finditer(sentence.text):
-        spans.append(_piece(sentence, start, match.start()))
-        start = match.start()
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence.text)]
+    breaks += [
+        match.start()
+        for match in _HEADLINE_BREAK.finditer(sentence.text)
+        if _HEADLINE_VERB.search(sentence.text[: match.start()])
+    ]
+    for at in sorted(set(breaks)):
+        spans.append(_piece(sentence, start, at))
+        start = at
     spans.append(_piece(sentence, start, len(sentence.text)))
     return [span for span in spans if span.text.strip()]
 
