@@ -793,6 +793,34 @@ def test_a_common_first_word_makes_no_company_of_a_group() -> None:
     assert [m.entry.iso3 for m in names.find(tokens(text), text)] == []
 
 
+def test_a_cancellation_and_the_type_s_other_sales() -> None:
+    found = deals_in(
+        "Spain formally cancels NIS 2.7b Elbit rocket launcher deal\n"
+        "Madrid's move comes as PULS orders from other European countries continue.\n"
+        "Spain's Council of Ministers yesterday approved the cancellation of a contract "
+        "worth NIS 2.7 billion (EUR 700 million) for 12 SILAM rocket artillery systems based "
+        "on Elbit Systems' PULS launcher. The systems were to have been made in Spain, with "
+        "launcher modules supplied from Israel.\n"
+        "The cancellation is a blow to Elbit's marketing, but PULS continues to sell "
+        "elsewhere. Greece is negotiating for 36 PULS systems in a deal estimated at EUR 650 "
+        "million. Athens had also looked at Lockheed Martin's HIMARS before opting to "
+        "negotiate with Israel. PULS is the only system that can be delivered at this pace.",
+        dt.date(2025, 10, 1),
+    )
+    assert sorted((c.buyer, c.platform, c.quantity, c.currency, c.status) for c in found) == [
+        ("Greece", "PULS", 36, "EUR", "negotiating"),
+        ("Spain", "SILAM", 12, "ILS", "cancelled"),
+    ], found
+
+
+def test_two_unlisted_names_side_by_side_are_one() -> None:
+    deal = one(
+        "The Royal Thai Navy ordered the Yuan-class S26T submarine from the state-owned China "
+        "Shipbuilding & Offshore International Co. in 2017."
+    )
+    assert (deal.platform, deal.family, deal.seller) == ("Yuan-class S26T", "s26t", "China")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

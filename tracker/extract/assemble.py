@@ -47,7 +47,7 @@ from tracker.extract.text import (
 
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
-    "coast guard marine marines corps national land ground naval mod "
+    "coast guard marine marines corps national land ground naval mod council "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
     "administration department ministries armed procurement agency"
@@ -334,7 +334,8 @@ def _read(
     mentions += [
         described
         for described in _described_platforms(own, mentions, money)
-        if not any(_same_clause(parts, described, other) for other in named)
+        if described.entry.name[:1].isupper()  # a name ("12 SILAM rocket systems")
+        or not any(_same_clause(parts, described, other) for other in named)
     ]
     mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
     return _Sentence(
@@ -431,6 +432,20 @@ def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
             and last.entry.name == mention.entry.name
             and text[last.end : mention.start].strip() == "("
         ):
+            continue
+        if (
+            last is not None
+            and last.entry.kind == mention.entry.kind == "platform"
+            and last.entry.form == mention.entry.form == "generic"
+            and last.entry.name[:1].isupper()
+            and text[last.end : mention.start] == " "
+        ):
+            # "the Yuan-class S26T submarine": two unlisted names side by side are one
+            name = text[last.start : mention.end]
+            numbered = next((m.text for m in (mention, last) if any(c.isdigit() for c in m.text)),
+                            None)  # fmt: skip
+            entry = replace(mention.entry, name=name, base=numbered)  # its family: the S26T's
+            joined[-1] = replace(last, entry=entry, end=mention.end, last=mention.last, text=name)
             continue
         if (
             last is not None
@@ -545,12 +560,16 @@ def _described_platforms(
     for index, word in enumerate(words[:-2]):
         if index in taken or _inside(word.start, money) or _number_at(words, index) is None:
             continue
+        if words[index + 1].text.lower() in _SCALE_WORDS:
+            continue  # "($415 million) contract to buy": money, even where it is dropped
         described: list[Token] = []
         for follower in words[index + 1 : index + 7]:
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
                 if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
                     name = " ".join(w.text for w in kept) + " " + _singular(follower.text)
+                    if kept[0].text.isupper() and kept[0].text.isalpha() and len(kept[0].text) > 2:
+                        name = kept[0].text  # "12 SILAM rocket artillery systems": SILAM
                     first = words.index(kept[0])
                     entry = Entry("platform", name, category=_category_of(follower.text),
                                   form="generic")  # fmt: skip
@@ -569,6 +588,9 @@ _MEASURE = re.compile(
     r"^\d[\d,.]*-(?:tonnes?|tons?|t|metres?|meters?|m|foot|feet|ft|seat|seater|knot|mm|km)$",
     re.IGNORECASE,
 )
+
+
+_SCALE_WORDS = word_set("thousand million billion trillion mn bn crore crores lakh")
 
 
 def _singular(noun: str) -> str:
@@ -798,7 +820,12 @@ def _governing(
             earlier = governed[position - 1] if governed else []
             before = [cue for cue in earlier if cue.strong is strong]
         if not before and previous is None:
-            before = [cue for cue in kind if cue.end <= platform.start][-1:]
+            # the cue of an earlier clause, unless that clause is "but"'s other story
+            before = [
+                cue
+                for cue in kind
+                if cue.end <= platform.start and not _contrasted(sentence, cue.end, clause)
+            ][-1:]
         after = [cue for cue in kind if platform.end <= cue.start < after_limit]
         after = after if strong else after[:1]
         # "will buy 54 K9 ... under a contract signed on Tuesday": the later word counts too.
@@ -861,6 +888,15 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
     )
 
 
+def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
+    """Whether a clause opens with "but", "while" or the like after `offset`: "The
+    cancellation is a blow to Elbit, but PULS continues to sell elsewhere"."""
+    opening = sentence.span.text[clause.start - sentence.span.start :][:12].lower()
+    return offset <= clause.start and bool(
+        re.match(r"^[\s,]*(?:but|while|whereas|although|though)\b", opening)
+    )
+
+
 def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Mention) -> bool:
     """ "had also considered the JF-17 offered by China and Pakistan, as well as India's
     Tejas": the next in a list of rivals is one too."""
@@ -905,7 +941,7 @@ _REPLACED = re.compile(
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
     r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
-    r"|(?-i:[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "the navy's ageing Anzac-class fleet"
+    r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "Lockheed Martin's"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
     r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s|'|’)?\s+){0,3}"
@@ -1399,7 +1435,19 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
         text = sentence.span.text[cue.start - sentence.span.start :].lower()
         sells = re.search(r"\bto (?:supply|sell|deliver|provide|build)\b", text)
         return "seller" if subject.entry.kind == "company" or sells else "buyer"
+    if cue.status == "approved" and _OWN_SPENDING.match(
+        sentence.span.text[cue.end - sentence.span.start :]
+    ):
+        return "buyer"  # "Spain's Council of Ministers approved the cancellation of a contract"
     return cue.side
+
+
+# What a government approves of its own buying (not another's: "approved the sale").
+_OWN_SPENDING = re.compile(
+    r"^\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:cancellation|purchase|acquisition|procurement|"
+    r"order|contract|deal|funding|budget|spending|financing|plan)\b",
+    re.IGNORECASE,
+)
 
 
 _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)", re.IGNORECASE)
@@ -1940,7 +1988,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
                 target.currency = other.currency
             if name in other.field_quotes:
                 target.field_quotes[name] = other.field_quotes[name]
-    if not target.buyer_said and other.buyer_said:
+    if not target.buyer_said and other.buyer_said and other.governed:
         target.buyer_said = True
         target.field_quotes["buyer"] = other.field_quotes["buyer"]
 

@@ -177,7 +177,7 @@ _CUES = (
 )
 # Said of the future: "deliveries are expected in 2026", "will be delivered by 2025".
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|to be|are to|is to|expected to|due to|set to|"
+    r"\b(?:will|would|could|can|might|may|to be|are to|is to|expected to|due to|set to|"
     r"scheduled to|plans? to|considering|consider|planning|proposes|proposed)"
     r"\s+(?:be\s+|begin\s+|start\s+)?$",
     re.IGNORECASE,
