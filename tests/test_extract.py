@@ -821,6 +821,31 @@ def test_two_unlisted_names_side_by_side_are_one() -> None:
     assert (deal.platform, deal.family, deal.seller) == ("Yuan-class S26T", "s26t", "China")
 
 
+def test_a_table_of_a_type_s_exports() -> None:
+    # A pasted table: its header gives each row's stage ("SIGNED"); its caption's "since
+    # 2021" is no signing date; a row's buyer named later carries that deal on.
+    found = deals_in(
+        "India on 28 April 2025 signed an agreement with France for 26 Rafale Marine "
+        "fighters, valued at Rs 63,000 crore.\n"
+        "Selected Rafale export orders since 2021\n"
+        "CUSTOMER     | AIRCRAFT                     | SIGNED   | VALUE\n"
+        "Croatia      | 12 Rafale F3R (ex-French AF) | Nov 2021 | EUR 999m\n"
+        "UAE          | 80 Rafale F4                 | Dec 2021 | EUR 16bn\n"
+        "India (Navy) | 26 Rafale M                  | Apr 2025 | Rs 63,000 cr\n"
+        "Source: Dassault Aviation\n"
+        "Croatia took delivery of its twelfth and final aircraft in April, completing the "
+        "transfer of the second-hand jets.",
+        dt.date(2025, 5, 15),
+    )
+    assert sorted(
+        (c.buyer, c.quantity, c.value, c.currency, c.status, bool(c.second_hand)) for c in found
+    ) == [
+        ("Croatia", 12, 999_000_000, "EUR", "delivered", True),
+        ("India", 26, 630_000_000_000, "INR", "signed", False),
+        ("United Arab Emirates", 80, 16_000_000_000, "EUR", "signed", False),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

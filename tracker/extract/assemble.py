@@ -34,6 +34,7 @@ from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
 from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
+from tracker.extract.tables import tables
 from tracker.extract.text import (
     Span,
     Token,
@@ -153,6 +154,7 @@ def extract_candidates(
         read = [
             _read(span, words, starts, gazetteer, text, published, currency, home) for span in spans
         ]
+    _read_tables(text, read)
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
@@ -167,7 +169,8 @@ def extract_candidates(
                 _guess_seller(candidate, main, found)
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
-        last = next((c for c in reversed(found) if c.governed and _reported(c)), None)
+        again = _named_again(sentence, found)
+        last = again or next((c for c in reversed(found) if c.governed and _reported(c)), None)
         unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
         if unsold and (last is None or unsold.sentence > last.sentence) and _seller_said(sentence):
             last = unsold
@@ -175,7 +178,11 @@ def extract_candidates(
             not made
             and last is not None
             and not named
-            and (number - last.sentence <= _REFERS_BACK or _counts_again(last, sentence))
+            and (
+                number - last.sentence <= _REFERS_BACK
+                or _counts_again(last, sentence)
+                or last is again
+            )
         ):
             found.extend(_refer_back(last, sentence))
     merged = _merge(found)
@@ -203,6 +210,40 @@ def _resold(candidate: Candidate) -> None:
         candidate.field_quotes["second_hand"] = candidate.field_quotes.get(
             "seller", candidate.quote
         )
+
+
+def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | None:
+    """The reported deal of the one buyer a platform-less sentence names acting, if
+    there is one and it is not the latest's: "Croatia took delivery of its twelfth and
+    final aircraft", after a table of five customers."""
+    acting = {
+        m.entry.iso3
+        for m in sentence.mentions
+        if m.entry.kind == "state" and m.start >= sentence.dateline and _acts(m, sentence.words)
+        and _preposition(_words_before(sentence, m)) is None
+    }  # fmt: skip
+    if len(acting) != 1:
+        return None
+    deals = [c for c in found if c.governed and _reported(c) and c.buyer_iso3 in acting]
+    return deals[-1] if deals else None
+
+
+def _read_tables(text: str, read: list[_Sentence]) -> None:
+    """A pasted table's header names no deal; each row is a deal at the stage its header
+    gives ("SIGNED"), said by the cell under it."""
+    headers, rows = tables(text)
+    if not rows:
+        return
+    by_start = {sentence.span.start: sentence for sentence in read}
+    for header in headers:
+        if header.start in by_start:
+            by_start[header.start].mentions = []
+    for row in rows:
+        sentence = by_start.get(row.line.start)
+        if sentence is None or any(cue.strong for cue in sentence.cues):
+            continue
+        cue = Cue(row.status, True, "buyer", row.said_by.start, row.said_by.end, row.said_by.text)
+        sentence.cues = sorted([*sentence.cues, cue], key=lambda c: c.start)
 
 
 def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
@@ -1543,7 +1584,11 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
         candidate.value, candidate.currency = money[0].amount, money[0].currency
         candidate.field_quotes["value"] = text
-    if candidate.second_hand is None and (_USED_THOSE.search(text) or FROM_STOCKS.search(text)):
+    if (
+        candidate.second_hand is None
+        and not other
+        and (_USED_THOSE.search(text) or FROM_STOCKS.search(text))
+    ):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = text
     later = [
@@ -1857,7 +1902,13 @@ def _distance(platform: Mention, money: Money) -> int:
 
 
 def _date(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
-    past = [date for date in sentence.dates if not date.future]
+    # "orders since 2021": where a span begins, not when a deal was made
+    past = [
+        date
+        for date in sentence.dates
+        if not date.future
+        and not sentence.span.text[date.start - sentence.span.start :].lower().startswith("since")
+    ]
     if past:
         anchor = cues[0].start if cues else candidate.start
         chosen = min(past, key=lambda d: abs(d.start - anchor))
@@ -1982,6 +2033,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         )
         target.field_quotes["seller"] = other.field_quotes["seller"]
     for name in ("quantity", "value", "date", "manufacturer", "second_hand"):
+        if name == "date" and other.status != target.status:
+            continue  # "chose it over the Super Hornet, which ... in 2022": no signing date
         if getattr(target, name) is None and getattr(other, name) is not None:
             setattr(target, name, getattr(other, name))
             if name == "value":

@@ -237,7 +237,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 FROM_STOCKS = re.compile(
     r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
     r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
-    r"|\b(?:retired|withdrawn|decommissioned) from\b"
+    r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b",
     re.IGNORECASE,
 )
