@@ -846,6 +846,24 @@ def test_a_table_of_a_type_s_exports() -> None:
     ], found
 
 
+def test_what_is_a_table_and_what_is_not() -> None:
+    from tracker.extract.tables import tables
+
+    text = (
+        "By Guillaume Steuer | Air & Cosmos | 15 May 2025\n"
+        "| Country | Type | Delivered |\n"
+        "|---|---|---|\n"
+        "| Egypt | 24 Rafale | 2017 |\n"
+        "Qatar\t36 Rafale\t2021\n"
+    )
+    headers, rows = tables(text)
+    assert [h.text for h in headers] == ["| Country | Type | Delivered |"]
+    assert [(r.line.text, r.status, r.said_by.text) for r in rows] == [
+        ("| Egypt | 24 Rafale | 2017 |", "delivered", "2017"),
+        ("Qatar\t36 Rafale\t2021", "delivered", "2021"),
+    ]  # a byline's "|" makes no table; a rule under the header is no row
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -60,6 +60,9 @@ def tables(text: str) -> tuple[list[Span], list[TableRow]]:
         index += 1
         while index < len(lines) and _row_cells(lines[index]):
             cells = _row_cells(lines[index])
+            if all(set(cell.text) <= set("-:=+ ") for cell in cells):
+                index += 1  # a rule under the header: "|---|---|"
+                continue
             said_by = cells[stage_column] if stage_column is not None and stage_column < len(
                 cells
             ) else cells[0]  # fmt: skip
