@@ -864,6 +864,24 @@ def test_what_is_a_table_and_what_is_not() -> None:
     ]  # a byline's "|" makes no table; a rule under the header is no row
 
 
+def test_a_batch_the_whole_order_a_letter_of_intent_and_its_army() -> None:
+    found = deals_in(
+        "Six F-16 fighter jets bought second-hand from Denmark touched down at the Rio Cuarto "
+        "air base on Friday, the first of 24 aircraft Argentina agreed to purchase in April "
+        "2024 for around US$300 million. Separately, the Army signed a letter of intent with "
+        "the United States in November for 27 surplus Stryker 8x8 armoured vehicles, to be "
+        "acquired through the Foreign Military Sales programme. Neighbouring Brazil has been "
+        "re-equipping faster. Its Army signed an R$5 billion contract in 2022 for 98 Centauro "
+        "II wheeled tank destroyers from Italy.",
+        dt.date(2025, 12, 9),
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.status) for c in found) == [
+        ("Argentina", "Denmark", 24, "delivering"),
+        ("Argentina", "United States", 27, "negotiating"),
+        ("Brazil", "Italy", 98, "signed"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -67,9 +67,16 @@ _NOT_DEAL_MONEY = re.compile(
     r"spending|expenditure|investment)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
+_FIRST_OF = re.compile(
+    r"\b(?:first|initial|latest)\s+(?:\w+\s+)?(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<n>[\w,-]+)\s+(?:\w+\s+)?(?:aircraft|jets|fighters|helicopters|tanks|vehicles|ships|"
+    r"vessels|boats|systems|howitzers|launchers|drones|units|batteries)\b",
+    re.IGNORECASE,
+)
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:out of|of (?:the |its |their )?)(?P<n>[\w,-]+)"
-    r"\s+(?:\w+\s+)?(?:ordered|on order|purchased|bought|committed|pledged|promised)",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:ordered|on order|purchased|bought|committed|pledged|promised"
+    r"|agreed to (?:buy|purchase|acquire))",
     re.IGNORECASE,
 )
 # US notices of a possible sale: the seller is the United States whoever is named.
@@ -164,7 +171,7 @@ def extract_candidates(
         for candidate in made:
             candidate.sentence = number
             if candidate.buyer is None:
-                _guess_buyer(candidate, found, main)
+                _guess_buyer(candidate, found, _its(sentence, read, number) + main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             found.append(candidate)
@@ -210,6 +217,14 @@ def _resold(candidate: Candidate) -> None:
         candidate.field_quotes["second_hand"] = candidate.field_quotes.get(
             "seller", candidate.quote
         )
+
+
+def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
+    """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
+    opening with "Its" or "Their" is of the state acting in the one before."""
+    if number == 0 or not re.match(r"(?:Its|Their)\b", sentence.span.text):
+        return []
+    return _main_states([read[number - 1]], 1)[:1]
 
 
 def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | None:
@@ -1812,6 +1827,16 @@ def _quantity(
     if total and parse_number(total.group("n")) is not None:
         candidate.quantity = parse_number(total.group("n"))
         candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    first_of = _FIRST_OF.search(text[platform.end : sentence.span.end])
+    whole = (
+        parse_number(first_of["n"])
+        if first_of and first_of["n"].lower() not in ("a", "an")
+        else None
+    )
+    if whole is not None and whole > (candidate.quantity or 0) and len(platforms) == 1:
+        # "Six F-16s ... touched down on Friday, the first of 24 aircraft Argentina bought"
+        candidate.quantity = whole
+        candidate.field_quotes["quantity"] = sentence.span.text
     if candidate.quantity is None:
         _counted_quantity(candidate, sentence, platforms, platform)
     clause = _clause_of(sentence, platform.start)

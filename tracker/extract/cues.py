@@ -90,6 +90,7 @@ _CUES = (
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b|\blanded\b"
+        r"|\btouched down\b"
         # not "was reached with", "reached an agreement": an agreement is no arrival
         r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b"
         r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
@@ -193,7 +194,7 @@ _PARTIAL = re.compile(
     r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*)\b",
     re.IGNORECASE,
 )
-_MAY_BE = re.compile(r"\b(?:would|could|might|may|should)\s+be\s+$", re.IGNORECASE)
+_MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
 # A delivery a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
