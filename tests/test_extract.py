@@ -882,6 +882,33 @@ def test_a_batch_the_whole_order_a_letter_of_intent_and_its_army() -> None:
     ], found
 
 
+def test_aid_prepared_for_transfer_and_a_package_s_sum() -> None:
+    deal = one(
+        "Sweden is preparing two ASC 890 airborne early warning and control aircraft for "
+        "transfer to Ukraine. Stockholm agreed in May to hand over the planes, currently in "
+        "service with the Swedish Air Force, as part of a 13.3 billion kronor ($1.25 billion) "
+        "aid package."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.value, deal.second_hand) == (
+        "Ukraine", "Sweden", 2, None, True,
+    )  # fmt: skip
+
+
+def test_talks_with_the_governments_of_two_sellers() -> None:
+    found = deals_in(
+        "On 27 October 2025 the Government signed an agreement with the Government of the "
+        "Republic of Türkiye for the supply of 20 new-build Eurofighter Typhoon aircraft, "
+        "valued at approximately £5.4 billion. Türkiye is also in discussion with the "
+        "Governments of the State of Qatar and the Sultanate of Oman about the transfer of "
+        "used Typhoon aircraft from their air forces.",
+        dt.date(2025, 11, 5),
+    )
+    assert sorted((c.seller or "", c.status, bool(c.second_hand)) for c in found) == [
+        ("", "signed", False), ("Oman", "negotiating", True), ("Qatar", "negotiating", True),
+    ], found  # fmt: skip
+    assert {c.buyer for c in found} == {"Turkey"}
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -786,7 +786,7 @@ def _named_as_actor(sentence: _Sentence, mention: Mention) -> bool:
     ("from Japan", "in Canberra", "Japan's Mogami", "a German rival")."""
     if mention.start < sentence.dateline:
         return True  # where the story is filed: the usual home of its buyer
-    if _preposition(_words_before(sentence, mention)) is not None:
+    if _preposition(_words_before(sentence, mention)) or _listed_preposition(sentence, mention):
         return False
     return _acts(mention, sentence.words)
 
@@ -1065,7 +1065,7 @@ def _roles(
     for mention in parties:
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention)
-        preposition = _preposition(before)
+        preposition = _preposition(before) or _listed_preposition(sentence, mention)
         if near is not platform and preposition in ("from", "to", "with"):
             continue  # a role said of another platform in this sentence
         if preposition == "to" and _before_preposition(before) == "according":
@@ -1220,6 +1220,21 @@ def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
     return first if opening == "in" and following.startswith(",") else None
 
 
+def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
+    """The preposition of the state a state is listed after: "with the State of Qatar and
+    the Sultanate of Oman" (Oman's is "with" too)."""
+    earlier = [m for m in sentence.mentions if m.entry.kind == "state" and m.end <= mention.start]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    between = sentence.span.text[
+        previous.end - sentence.span.start : mention.start - sentence.span.start
+    ]
+    if not re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s+(?:the\s+)?", between):
+        return None
+    return _preposition(_words_before(sentence, previous))
+
+
 def _said_from(sentence: _Sentence, seller: Mention) -> bool:
     return _preposition(_words_before(sentence, seller)) == "from"
 
@@ -1301,6 +1316,7 @@ def _preposition(before: list[str]) -> str | None:
         "neighbouring",
         "neighboring",
         "government",
+        "governments",
         "of",
         "ally",
         "its",
@@ -1314,7 +1330,11 @@ def _preposition(before: list[str]) -> str | None:
     for word in reversed(before):
         if word in ("from", "to", "with", "in", "by", "for"):
             return word
-        if word == "of" and before[-1:] == ["of"] and "government" not in before:
+        if (
+            word == "of"
+            and before[-1:] == ["of"]
+            and not {"government", "governments"} & set(before)
+        ):
             return "of"
         if word not in skip and not word.endswith(("'s", "’s")):
             return None  # "from Germany's Thyssenkrupp": the possessor is no stop
@@ -1592,9 +1612,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
                 candidate.field_quotes["quantity"] = text
                 break
     money = [
-        m
-        for m in sentence.money
-        if not _NOT_DEAL_MONEY.search(text[: m.start - sentence.span.start][-60:])
+        m for m in sentence.money if not _not_the_deal_s(text[: m.start - sentence.span.start])
     ]
     if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
         candidate.value, candidate.currency = money[0].amount, money[0].currency
@@ -1913,13 +1931,21 @@ def _value(
     """The money nearest this platform, when this platform is the nearest to it."""
     for money in sentence.money:
         before = sentence.span.text[: money.start - sentence.span.start]
-        if _NOT_DEAL_MONEY.search(before[-60:]):
+        if _not_the_deal_s(before):
             continue
         nearest = min(platforms, key=lambda p: _distance(p, money))
         if nearest is platform:
             candidate.value, candidate.currency = money.amount, money.currency
             candidate.field_quotes["value"] = _clause_of(sentence, money.start)
             return
+
+
+def _not_the_deal_s(before: str) -> bool:
+    """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
+    package"), by what comes before it."""
+    return bool(
+        _NOT_DEAL_MONEY.search(before[-60:]) or re.search(r"\bpart of (?:a|an|its|the)\s+$", before)
+    )
 
 
 def _distance(platform: Mention, money: Money) -> int:

@@ -170,7 +170,7 @@ _CUES = (
     ),
     _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
     # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
-    _cue("signed", False, "seller", r"\b(?:sale|transfer|export) of\b"),
+    _cue("signed", False, "seller", r"\b(?:sale|transfer|export|supply) of\b|\bfor transfer to\b"),
     # A seller's infinitive says who sells, not how far the deal is: weak.
     _cue(
         "signed", False, "seller", r"\bto (?:sell|supply|provide|export|transfer|give|hand over)\b"
@@ -239,7 +239,8 @@ FROM_STOCKS = re.compile(
     r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
     r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
     r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
-    r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b",
+    r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
+    r"|\b(?:currently|still) in service with\b",
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(
