@@ -166,6 +166,7 @@ BLIND4 = PASSAGES.with_name("blind4.yaml")
 BLIND5 = PASSAGES.with_name("blind5.yaml")
 BLIND6 = PASSAGES.with_name("blind6.yaml")
 BLIND7 = PASSAGES.with_name("blind7.yaml")
+BLIND8 = PASSAGES.with_name("blind8.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

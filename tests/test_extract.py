@@ -20,6 +20,7 @@ from benchmarks.extract import (
     BLIND5,
     BLIND6,
     BLIND7,
+    BLIND8,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -228,7 +229,8 @@ def test_dates_count_from_the_article_s_date() -> None:
 
 ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
             *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5),
-            *load_passages(BLIND6), *load_passages(BLIND7)]  # fmt: skip
+            *load_passages(BLIND6), *load_passages(BLIND7),
+            *load_passages(BLIND8)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)
@@ -907,6 +909,12 @@ def test_talks_with_the_governments_of_two_sellers() -> None:
         ("", "signed", False), ("Oman", "negotiating", True), ("Qatar", "negotiating", True),
     ], found  # fmt: skip
     assert {c.buyer for c in found} == {"Turkey"}
+
+
+@pytest.mark.parametrize("text", ["S", "Plan S and the s of it", "K9s", "9s"])
+def test_short_words_ending_in_s_are_read_without_error(text: str) -> None:
+    # A one-letter "s" once crashed the plural lookup (a blind set found it).
+    assert deals_in(text) == []
 
 
 # --- the command -------------------------------------------------------------------------

@@ -190,7 +190,7 @@ class Gazetteer:
                     and _written_as_name(made.group("who"), maker)
                 ):
                     return Mention(maker, start, end, index, index + 1, spelled, made=True)
-            if entry is None and key.endswith("s") and (len(key) > 3 or key[-2].isdigit()):
+            if entry is None and key.endswith("s") and (len(key) > 3 or key[-2:-1].isdigit()):
                 entry = self.names.get(key[:-1])  # "Typhoons", "F-16s"
                 if entry is not None and entry.kind != "platform":
                     entry = None
