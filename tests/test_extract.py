@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from decimal import Decimal
 from pathlib import Path
 
@@ -915,6 +916,32 @@ def test_talks_with_the_governments_of_two_sellers() -> None:
 def test_short_words_ending_in_s_are_read_without_error(text: str) -> None:
     # A one-letter "s" once crashed the plural lookup (a blind set found it).
     assert deals_in(text) == []
+
+
+def _mangled(text: str, rng: random.Random) -> list[str]:
+    """Real articles cut short, reordered and shredded, the way pasted text arrives."""
+    words = text.split()
+    lines = text.splitlines()
+    rng.shuffle(lines)
+    return [
+        text[: rng.randrange(1, len(text) + 1)],
+        "\n".join(lines),
+        " ".join(rng.choice(words) for _ in range(60)) + rng.choice(["", ".", " |", " (", ":"]),
+        text.upper(),
+        text.replace(" ", "\t").replace(".", " | "),
+    ]
+
+
+def test_mangled_articles_are_read_without_error_and_quoted_verbatim() -> None:
+    rng = random.Random(20261202)
+    read = 0
+    for passage in ALL_SETS:
+        for text in _mangled(passage.text, rng):
+            for candidate in deals_in(text, passage.published):
+                for quote in [candidate.quote, *candidate.field_quotes.values()]:
+                    assert quote and quote in text, (passage.id, quote)
+            read += 1
+    assert read >= 900
 
 
 # --- the command -------------------------------------------------------------------------
