@@ -944,6 +944,36 @@ def test_mangled_articles_are_read_without_error_and_quoted_verbatim() -> None:
     assert read >= 900
 
 
+def test_a_story_of_us_sale_notices_with_a_table() -> None:
+    found = deals_in(
+        "State Department clears HIMARS for Bahrain, counter-fire radars for Jordan\n"
+        "WASHINGTON - The State Department has approved two possible Foreign Military Sales, "
+        "according to notices published by the Defense Security Cooperation Agency.\n"
+        "The larger of the two sales is to Bahrain, which has asked to buy eight M142 HIMARS "
+        "launchers, at an estimated cost of $500 million.\n"
+        "Jordan, meanwhile, was cleared to buy four AN/TPQ-53 radars.\n"
+        "| Buyer   | System              | Qty | Est. value |\n"
+        "|---------|---------------------|-----|------------|\n"
+        "| Bahrain | M142 HIMARS         | 8   | $500M      |\n"
+        "| Jordan  | AN/TPQ-53 radar     | 4   | $199.8M    |\n",
+        dt.date(2025, 6, 12),
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.value, c.status) for c in found) == [
+        ("Bahrain", "United States", 8, 500_000_000, "approved"),
+        ("Jordan", "United States", 4, 199_800_000, "approved"),
+    ], found
+
+
+def test_an_order_counted_in_parts_is_one_order() -> None:
+    deal = one(
+        "The State Department has approved the possible sale of 90 Stryker armored vehicles "
+        "to Bulgaria for $1.5 billion. According to the notice, the Bulgarian government "
+        "asked to buy 72 M1126 Stryker infantry carrier vehicles and 18 Strykers in other "
+        "configurations."
+    )
+    assert (deal.quantity, deal.value, deal.status) == (90, 1_500_000_000, "approved")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

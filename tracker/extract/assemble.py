@@ -34,7 +34,7 @@ from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
 from tracker.extract.money import Money, find_money
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
-from tracker.extract.tables import tables
+from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
     Span,
     Token,
@@ -121,6 +121,7 @@ class Candidate:
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
+    breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
@@ -137,6 +138,7 @@ class _Sentence:
     money: list[Money]
     dates: list[DateMention]
     dateline: int  # names before this offset are a dateline's, not actors
+    notice: bool = False  # the article reports US sale notices: an approval is Washington's
 
 
 def extract_candidates(
@@ -161,15 +163,22 @@ def extract_candidates(
         read = [
             _read(span, words, starts, gazetteer, text, published, currency, home) for span in spans
         ]
-    _read_tables(text, read)
+    rows = _read_tables(text, read)
+    if _US_NOTICE.search(text):
+        for sentence in read:
+            sentence.notice = True
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
         _stand_in(sentence, subjects, number, found)
         _described_as_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
+        row = rows.get(sentence.span.start)
         for candidate in made:
             candidate.sentence = number
+            if row is not None and row.quantity is not None and candidate.quantity is None:
+                candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
+                candidate.field_quotes["quantity"] = sentence.span.text
             if candidate.buyer is None:
                 _guess_buyer(candidate, found, _its(sentence, read, number) + main)
             if candidate.seller is None:
@@ -243,12 +252,12 @@ def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | Non
     return deals[-1] if deals else None
 
 
-def _read_tables(text: str, read: list[_Sentence]) -> None:
+def _read_tables(text: str, read: list[_Sentence]) -> dict[int, TableRow]:
     """A pasted table's header names no deal; each row is a deal at the stage its header
-    gives ("SIGNED"), said by the cell under it."""
+    gives ("SIGNED"), said by the cell under it. The rows, by where they start."""
     headers, rows = tables(text)
     if not rows:
-        return
+        return {}
     by_start = {sentence.span.start: sentence for sentence in read}
     for header in headers:
         if header.start in by_start:
@@ -257,8 +266,11 @@ def _read_tables(text: str, read: list[_Sentence]) -> None:
         sentence = by_start.get(row.line.start)
         if sentence is None or any(cue.strong for cue in sentence.cues):
             continue
-        cue = Cue(row.status, True, "buyer", row.said_by.start, row.said_by.end, row.said_by.text)
+        cue = Cue(
+            row.status, row.said, "buyer", row.said_by.start, row.said_by.end, row.said_by.text
+        )
         sentence.cues = sorted([*sentence.cues, cue], key=lambda c: c.start)
+    return {row.line.start: row for row in rows}
 
 
 def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
@@ -664,8 +676,13 @@ def _designation_size(
     """How many words from `index` read as an unknown designation (0: none); never a part
     of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16")."""
     size = _shape_size(words, index, taken, money, text)
-    if size and (index - 1 in taken or index + size in taken):
-        return 0
+    before = index - 1 in taken and not text[words[index - 1].end : words[index].start].strip()
+    after = (
+        index + size in taken
+        and not text[words[index + size - 1].end : words[index + size].start].strip()
+    )
+    if size and (before or after):
+        return 0  # side by side with a known name; not across "|", "(" or ","
     return size
 
 
@@ -824,7 +841,22 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         _maker(candidate, sentence, platform)
         for part in _split_by_condition(candidate, sentence):
             candidates.extend(_split_by_seller(part, sentence, platform))
+    _mark_breakdowns(candidates)
     return candidates
+
+
+def _mark_breakdowns(candidates: list[Candidate]) -> None:
+    """ "72 M1126 Stryker infantry carrier vehicles and 18 Strykers in other
+    configurations": one type counted in parts of one condition, in one sentence, is a
+    breakdown of an order, not orders of their own."""
+    by_family: dict[tuple[str, bool | None], list[Candidate]] = {}
+    for candidate in candidates:
+        by_family.setdefault((candidate.family, candidate.second_hand), []).append(candidate)
+    for parts in by_family.values():
+        counts = {part.quantity for part in parts}
+        if len(parts) >= 2 and len(counts) == len(parts):
+            for part in parts:
+                part.breakdown = True
 
 
 def _split_by_seller(
@@ -1157,7 +1189,7 @@ def _roles(
             # own state is no buyer.
             buyer = next((m for m in foreign if m.entry.iso3 != seller.entry.iso3), None)
     approval = any(cue.status == "approved" for cue in cues)
-    if seller is None and approval and _US_NOTICE.search(sentence.span.text):
+    if seller is None and approval and (sentence.notice or _US_NOTICE.search(sentence.span.text)):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
         seller_entry = seller.entry if seller is not None else None
@@ -1433,7 +1465,7 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
     """A name opening a relative clause whose verb is about this platform:
     "after the Netherlands, which ordered 20 launchers"."""
     rest = sentence.span.text[mention.end - sentence.span.start :]
-    match = re.match(r"^,\s+(?:which|who|that)\s+", rest)
+    match = re.match(r"^,\s+(?:which|who|that)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?", rest)
     if match is None:
         return False
     verb_at = mention.end + match.end()
@@ -1511,6 +1543,9 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
         text = sentence.span.text[cue.start - sentence.span.start :].lower()
         sells = re.search(r"\bto (?:supply|sell|deliver|provide|build)\b", text)
         return "seller" if subject.entry.kind == "company" or sells else "buyer"
+    before_cue = sentence.span.text[: cue.start - sentence.span.start]
+    if cue.status == "approved" and re.search(r"\b(?:was|were|been|is|are)\s+$", before_cue):
+        return "buyer"  # "Jordan was cleared to buy": approved for it
     if cue.status == "approved" and _OWN_SPENDING.match(
         sentence.span.text[cue.end - sentence.span.start :]
     ):
@@ -2030,7 +2065,8 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
         return False
     if one.quantity and other.quantity and one.quantity != other.quantity:
-        return False
+        if not (other.breakdown and other.quantity < one.quantity):
+            return False
     if _priced_apart(one, other) or _signed_apart(one, other):
         return False
     return not (

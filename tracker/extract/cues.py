@@ -144,7 +144,7 @@ _CUES = (
         "approved",
         True,
         "seller",
-        r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bcleared\b|\bauthori[sz](?:ed|ation)\b"
+        r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bclear(?:ed|s)\b|\bauthori[sz](?:ed|ation)\b"
         r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
         r"|\bexport licen[cs]e\b"
         # a government's package of military aid: committed, not yet handed over
@@ -164,6 +164,7 @@ _CUES = (
         r"\bplans? to (?:buy|purchase|acquire|order|procure)\b|\bconsider(?:s|ing|ed)?\b"
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
+        r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
         r"|\bselected\b|\bchosen\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b",

@@ -28,6 +28,7 @@ _PLATFORM_COLUMNS = word_set(
     "model models ship ships vessel vessels vehicle vehicles helicopter helicopters missile "
     "missiles programme program order orders"
 )
+_QUANTITY_COLUMNS = word_set("qty quantity number units no number/quantity")
 # A column whose title is a stage says the row's deal reached it ("SIGNED", "Delivered").
 _STAGE_COLUMNS = {
     "signed": "signed", "ordered": "signed", "contract": "signed", "contracted": "signed",
@@ -42,6 +43,8 @@ class TableRow:
     line: Span  # the row, as the sentence it is read as
     status: str  # the stage its header gives
     said_by: Span  # the cell that says so (a date under "SIGNED"), quoted for the status
+    said: bool  # whether a column names the stage (else "signed" is a guess: a weak cue)
+    quantity: Span | None = None  # a "Qty" column's cell
 
 
 def tables(text: str) -> tuple[list[Span], list[TableRow]]:
@@ -57,6 +60,9 @@ def tables(text: str) -> tuple[list[Span], list[TableRow]]:
             continue
         headers.append(lines[index])
         status, stage_column = _stage(columns)
+        quantity_column = next(
+            (n for n, title in enumerate(columns) if title.rstrip(".") in _QUANTITY_COLUMNS), None
+        )
         index += 1
         while index < len(lines) and _row_cells(lines[index]):
             cells = _row_cells(lines[index])
@@ -66,7 +72,12 @@ def tables(text: str) -> tuple[list[Span], list[TableRow]]:
             said_by = cells[stage_column] if stage_column is not None and stage_column < len(
                 cells
             ) else cells[0]  # fmt: skip
-            rows.append(TableRow(lines[index], status, said_by))
+            quantity = (
+                cells[quantity_column]
+                if quantity_column is not None and quantity_column < len(cells)
+                else None
+            )
+            rows.append(TableRow(lines[index], status, said_by, stage_column is not None, quantity))
             index += 1
     return headers, rows
 
