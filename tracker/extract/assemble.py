@@ -2064,9 +2064,13 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         return False  # "the 12 FA-50s it bought in 2014", then "12 more FA-50s"
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
         return False
-    if one.quantity and other.quantity and one.quantity != other.quantity:
-        if not (other.breakdown and other.quantity < one.quantity):
-            return False
+    if (
+        one.quantity
+        and other.quantity
+        and one.quantity != other.quantity
+        and not (other.breakdown and other.quantity < one.quantity)
+    ):
+        return False  # two counts, two deals; unless one is a part of the other
     if _priced_apart(one, other) or _signed_apart(one, other):
         return False
     return not (
