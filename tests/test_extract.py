@@ -974,6 +974,31 @@ def test_an_order_counted_in_parts_is_one_order() -> None:
     assert (deal.quantity, deal.value, deal.status) == (90, 1_500_000_000, "approved")
 
 
+def test_a_regional_weekly_roundup() -> None:
+    found = deals_in(
+        "GHANA\n"
+        "The Ghana Air Force on Tuesday welcomed the first two of five Embraer A-29 Super "
+        "Tucano light attack aircraft. The contract with Brazil's Embraer is valued at about "
+        "GH¢1.9 billion. Accra had also looked at the Czech-built Aero L-39NG, but the Super "
+        "Tucano's combat record tipped the balance. They join the four Harbin Z-9EH "
+        "helicopters delivered by China in 2015.\n"
+        "SENEGAL\n"
+        "French shipbuilder Piriou has handed over Cayor, the third and final OPV 58 S "
+        "offshore patrol vessel ordered by the Senegalese Navy in 2019.\n"
+        "ANGOLA\n"
+        "The National Air Force of Angola took delivery of the first of three Airbus C295 "
+        "aircraft on order.",
+        dt.date(2025, 4, 18),
+    )
+    assert sorted((c.buyer, c.seller, c.family, c.status) for c in found) == [
+        ("Angola", "Spain", "c295", "delivering"),
+        ("Ghana", "Brazil", "a29", "delivering"),
+        ("Ghana", "China", "z9eh", "delivered"),
+        ("Senegal", "France", "opv58", "delivered"),
+    ], found
+    assert {c.family: c.currency for c in found}["a29"] == "GHS"
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ from tracker.extract.text import (
 # A demonym or state before these is a government acting ("the Swiss government scrapped").
 _ACTORS = word_set(
     "coast guard marine marines corps national land ground naval mod council "
+    "shipbuilder shipyard manufacturer maker firm company group contractor "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
     "administration department ministries armed procurement agency"
@@ -123,6 +124,7 @@ class Candidate:
     more: bool = False  # "12 more FA-50s": an order after another of its kind
     breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
+    seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
@@ -218,6 +220,7 @@ def _resold(candidate: Candidate) -> None:
         candidate.second_hand is None
         and origin is not None
         and candidate.seller_said
+        and not candidate.seller_is_maker  # a maker sells new, wherever it builds
         and candidate.seller_iso3 not in (None, origin)
         # a US sale notice is of new equipment, whoever designed it (NASAMS)
         and not (candidate.status == "approved" and candidate.seller_iso3 == "USA")
@@ -582,6 +585,7 @@ def _generic_platforms(
                 or words[index + size - 1].text.endswith("-class")
             ):
                 # "three Littoral Mission Ship Batch 2 vessels": the whole capitalised name
+                designation = words[index].text
                 while (
                     index > 1
                     and _name_word(words[index - 1])
@@ -591,13 +595,16 @@ def _generic_platforms(
                     index, size = index - 1, size + 1
                 first, last = words[index], words[index + size - 1]
                 name = " ".join(w.text for w in words[index : index + size])
+                # "Harbin Z-9EH": of the Z-9EH's family, not the maker's name's
+                numbered = designation if _GENERIC_DESIGNATION.match(designation) else None
                 category = (
                     _category_of(counted)
                     if counted
                     else ("ships" if name.endswith("-class") else None)
                 )
                 name = re.sub(r"(?<=[A-Z0-9])s$", "", name)  # "K2GFs": the K2GF
-                entry = Entry("platform", name, category=category, form="generic")
+                base = numbered if numbered and not name.startswith(numbered) else None
+                entry = Entry("platform", name, category=category, form="generic", base=base)
                 found.append(Mention(entry, first.start, last.end, index, index + size, name))
                 index += size
                 continue
@@ -1139,8 +1146,10 @@ def _roles(
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
-        elif mention.made or _adjective_of(mention, platform, words):
-            seller = seller or mention
+        elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
+            mention, platform, words
+        ):
+            seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
         elif _possessive_buyer(mention, words, platform) and buyer is None:
             buyer = mention
         elif _relative_subject(mention, sentence, platform):
@@ -1326,6 +1335,7 @@ def _set_seller(candidate: Candidate, entry: Entry, *, said: bool) -> None:
     """The seller is a state: a company stands for its home state (and is the maker)."""
     if entry.kind == "company":
         candidate.manufacturer = candidate.manufacturer or entry.name
+        candidate.seller_is_maker = True
     iso3 = entry.iso3
     if iso3 is None:
         return
@@ -1362,17 +1372,17 @@ def _preposition(before: list[str]) -> str | None:
     for word in reversed(before):
         if word in ("from", "to", "with", "in", "by", "for"):
             return word
-        if (
-            word == "of"
-            and before[-1:] == ["of"]
-            and not {"government", "governments"} & set(before)
-        ):
+        if word == "of" and before[-1:] == ["of"] and not _SERVICE_WORDS & set(before):
             return "of"
         if word not in skip and not word.endswith(("'s", "’s")):
             return None  # "from Germany's Thyssenkrupp": the possessor is no stop
     return None
 
 
+# "the Government of Poland", "the National Air Force of Angola": the state itself.
+_SERVICE_WORDS = word_set(
+    "government governments force forces navy army ministry guard corps republic kingdom"
+)
 _REACTIONS = word_set(
     "bids bid rivals rival offers offer competitors competition contenders interest design "
     "designs proposal proposals entrant entrants challenger "
@@ -2116,7 +2126,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
             target.field_quotes["status"] = other.field_quotes["status"]
     target.governed = target.governed or other.governed
     target.strong = target.strong or other.strong
-    if other.seller_said and not target.seller_said:
+    if other.seller_said and not target.seller_said and other.governed:
         target.seller, target.seller_iso3, target.seller_said = (
             other.seller,
             other.seller_iso3,

@@ -89,6 +89,7 @@ _CUES = (
         True,
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
+        r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b|\blanded\b"
         r"|\btouched down\b"
         # not "was reached with", "reached an agreement": an agreement is no arrival

@@ -53,6 +53,8 @@ _SYMBOLS = {
     "RM": "MYR",
     "Rp": "IDR",
     "₦": "NGN",
+    "GH¢": "GHS",
+    "GH₵": "GHS",
     "N": "NGN",  # "N186 billion" in Nigerian outlets; a scale is then required
     "NIS": "ILS",
     "₪": "ILS",
