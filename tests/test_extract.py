@@ -999,6 +999,24 @@ def test_a_regional_weekly_roundup() -> None:
     assert {c.family: c.currency for c in found}["a29"] == "GHS"
 
 
+def test_a_government_dispatch_datelined_from_its_capital() -> None:
+    found = deals_in(
+        "Armed Forces Dispatch 2025: Federal Council requests credits for air defence\n"
+        "Bern, 14.02.2025 - At its meeting today, the Federal Council adopted the Armed "
+        "Forces Dispatch 2025.\n"
+        "The Federal Council proposes the procurement of the IRIS-T SLM system from the "
+        "German manufacturer Diehl Defence. The commitment credit requested amounts to CHF "
+        "660 million.\n"
+        "- Reconnaissance drone system 15 (ADS 15): Four of the six Hermes 900 drones "
+        "procured from Israel have been delivered to the Air Force.",
+        dt.date(2025, 2, 14),
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.value, c.status) for c in found) == [
+        ("Switzerland", "Germany", None, 660_000_000, "proposed"),
+        ("Switzerland", "Israel", 6, None, "delivering"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1576,7 +1576,7 @@ _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)",
 
 _DEAL_WORDS = re.compile(
     r"\b(?:deal|contract|agreement|programme|program|package|sale|cost|purchase|order|"
-    r"acquisition|worth|valued|priced|ordered|bought|purchased)\b",
+    r"acquisition|worth|valued|priced|ordered|bought|purchased|amounts?|credit)\b",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)

@@ -168,7 +168,8 @@ _CUES = (
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
         r"|\bselected\b|\bchosen\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
-        r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b",
+        r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
+        r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
     ),
     _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
     # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
@@ -193,7 +194,9 @@ _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
-    r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*)\b",
+    r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty) of the "
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\b",
     re.IGNORECASE,
 )
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
