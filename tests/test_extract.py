@@ -1017,6 +1017,23 @@ def test_a_government_dispatch_datelined_from_its_capital() -> None:
     ], found
 
 
+def test_deals_in_passing_in_a_crash_report() -> None:
+    found = deals_in(
+        "DHAKA, Oct 8 (AFP) - A Bangladesh Air Force training jet crashed on Wednesday.\n"
+        "Bangladesh took delivery of the Chinese-built K-8W trainers from China in 2014.\n"
+        "It has inducted a squadron of 16 Yak-130 combat trainers delivered by Russia, and "
+        "officials say talks with Beijing on 20 J-10CE fighter jets, worth around Tk 27,000 "
+        "crore, are at an advanced stage.",
+        dt.date(2025, 10, 8),
+    )
+    assert sorted((c.seller, c.family, c.quantity, c.currency, c.status) for c in found) == [
+        ("China", "j10", 20, "BDT", "negotiating"),
+        ("China", "k8w", None, None, "delivered"),
+        ("Russia", "yak130", 16, None, "delivered"),
+    ], found
+    assert {c.buyer for c in found} == {"Bangladesh"}
+
+
 # --- the command -------------------------------------------------------------------------
 
 

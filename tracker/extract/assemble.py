@@ -571,10 +571,16 @@ def _generic_platforms(
     ships ("Teresa Magbanua-class"), an acronym ("KAAN"); each only where a quantity
     counts it or it names what is counted ("12 Thunderbolt-7 patrol boats")."""
     taken = {index for m in known for index in range(m.first, m.last)}
+    named = {  # what a designation may not stand beside: not "Chinese-built", "Chinese"
+        index
+        for m in known
+        if not (m.made or m.entry.form == "demonym")
+        for index in range(m.first, m.last)
+    }
     found = []
     index = 0
     while index < len(words):
-        size = _designation_size(words, index, taken, money, text)
+        size = _designation_size(words, index, taken, money, text, named)
         if size:
             after = [w.text for w in words[index + size : index + size + 4]]
             before = words[index - 1].text if index else ""
@@ -678,14 +684,20 @@ def _singular(noun: str) -> str:
 
 
 def _designation_size(
-    words: Sequence[Token], index: int, taken: set[int], money: list[Money], text: str
+    words: Sequence[Token],
+    index: int,
+    taken: set[int],
+    money: list[Money],
+    text: str,
+    named: set[int],
 ) -> int:
     """How many words from `index` read as an unknown designation (0: none); never a part
-    of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16")."""
+    of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16"; `named`: the
+    known platforms' words, "Chinese-built" is none)."""
     size = _shape_size(words, index, taken, money, text)
-    before = index - 1 in taken and not text[words[index - 1].end : words[index].start].strip()
+    before = index - 1 in named and not text[words[index - 1].end : words[index].start].strip()
     after = (
-        index + size in taken
+        index + size in named
         and not text[words[index + size - 1].end : words[index + size].start].strip()
     )
     if size and (before or after):
@@ -709,8 +721,8 @@ def _shape_size(
     following = words[index + 1] if index + 1 < len(words) and index + 1 not in taken else None
     if text.endswith("-class"):
         return 1
-    if following is not None and following.text.endswith("-class"):
-        return 2
+    if following is not None and following.text.endswith("-class") and not word.possessive:
+        return 2  # "Teresa Magbanua-class"; not "the Navy's Ula-class"
     if following is not None and _ROMAN.match(following.text) and index > 0:
         return 2  # "Piranha 5", "Cobra II"; "Ground Master 200" is found from "Ground"
     second = words[index + 2] if index + 2 < len(words) and index + 2 not in taken else None
@@ -910,7 +922,13 @@ def _governing(
     for strong in (True, False):
         kind = [cue for cue in sentence.cues if cue.strong is strong]
         floor = max(clause.start, previous.end if previous else clause.start)
-        before = [cue for cue in kind if floor <= cue.start and cue.end <= platform.start]
+        before = [
+            cue
+            for cue in kind
+            if floor <= cue.start
+            and cue.end <= platform.start
+            and not _participle_of(sentence, previous, cue)
+        ]
         if not before and previous is not None and _listed(sentence, previous, platform):
             earlier = governed[position - 1] if governed else []
             before = [cue for cue in earlier if cue.strong is strong]
@@ -981,6 +999,17 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
         and which[1].start <= cue.start < which[1].end
         for cue in sentence.cues
     )
+
+
+def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> bool:
+    """ "16 Yak-130 combat trainers delivered by Russia, and ... talks on 20 J-10CE": a
+    participle right after the platform before is that platform's."""
+    if previous is None or not cue.text.lower().endswith("ed"):
+        return False
+    between = sentence.span.text[
+        previous.end - sentence.span.start : cue.start - sentence.span.start
+    ]
+    return bool(re.fullmatch(r"[\w\s-]{0,30}", between))
 
 
 def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
@@ -1189,7 +1218,13 @@ def _roles(
             seller = subject  # "The Netherlands has delivered ... to Ukraine"
     foreign = _likely_sellers(counterparties, buyer, platform)
     if foreign:
-        if seller is None and buyer is None and seller_side and foreign[0].entry.kind == "state":
+        if (
+            seller is None
+            and buyer is None
+            and seller_side
+            and foreign[0].entry.kind == "state"
+            and foreign[0].entry.iso3 != platform.entry.iso3  # no state buys its own make
+        ):
             buyer = foreign[0]  # "a contract with the Government of Lithuania for the sale of"
         elif seller is None and (buyer is not None or not seller_side):
             seller = foreign[0]

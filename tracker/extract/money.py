@@ -54,6 +54,8 @@ _SYMBOLS = {
     "Rp": "IDR",
     "₦": "NGN",
     "GH¢": "GHS",
+    "Tk": "BDT",
+    "Tk.": "BDT",
     "GH₵": "GHS",
     "N": "NGN",  # "N186 billion" in Nigerian outlets; a scale is then required
     "NIS": "ILS",
