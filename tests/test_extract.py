@@ -1034,6 +1034,17 @@ def test_deals_in_passing_in_a_crash_report() -> None:
     assert {c.buyer for c in found} == {"Bangladesh"}
 
 
+def test_a_version_in_roman_numerals_by_a_co_maker() -> None:
+    # "Block III" is the version's; Pakistan builds the JF-17 with China: new, not resold.
+    deal = one(
+        "BAKU, June 24 (Reuters) - Azerbaijan has signed a $4.6 billion agreement to buy 40 "
+        "JF-17C Block III fighter jets from Pakistan."
+    )
+    assert (deal.family, deal.quantity, deal.seller, deal.second_hand) == (
+        "jf17", 40, "Pakistan", None,
+    )  # fmt: skip
+
+
 # --- the command -------------------------------------------------------------------------
 
 

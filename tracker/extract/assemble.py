@@ -207,21 +207,25 @@ def extract_candidates(
     kept = [c for c in merged if _reported(c)]
     kept = [c for c in kept if not _described_twice(c, kept)]
     for candidate in kept:
-        _resold(candidate)
+        _resold(candidate, gazetteer)
         candidate.confidence = _confidence(candidate)
     return kept
 
 
-def _resold(candidate: Candidate) -> None:
+def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
     """A state that sells or gives a type another state makes, with nothing said of its
-    condition, passes on its own: "more Danish F-16s have arrived" in Ukraine."""
-    origin = candidate.named_as.iso3 if candidate.named_as else None
+    condition, passes on its own: "more Danish F-16s have arrived" in Ukraine. (Not a
+    state whose own firm makes it too: Pakistan's JF-17s, the United States' NASAMS.)"""
+    entry = candidate.named_as
+    origin = entry.iso3 if entry else None
+    makers = {gazetteer.names[word_key(m)].iso3 for m in (entry.makers if entry else ())
+              if word_key(m) in gazetteer.names}  # fmt: skip
     if (
         candidate.second_hand is None
         and origin is not None
         and candidate.seller_said
         and not candidate.seller_is_maker  # a maker sells new, wherever it builds
-        and candidate.seller_iso3 not in (None, origin)
+        and candidate.seller_iso3 not in (None, origin, *makers)
         # a US sale notice is of new equipment, whoever designed it (NASAMS)
         and not (candidate.status == "approved" and candidate.seller_iso3 == "USA")
     ):
@@ -447,12 +451,15 @@ def _variants(
                 entry = replace(known, name=mention.text, stored=False, form="variant",
                                 base=known.name)  # fmt: skip
                 mention = replace(mention, entry=entry)
-        elif (
+        if (
             entry.kind == "platform"
             and following is not None
             and following.text in _VERSION_WORDS
             and mention.last + 1 < len(words)
-            and words[mention.last + 1].text[:1].isdigit()
+            and (
+                words[mention.last + 1].text[:1].isdigit()
+                or re.fullmatch(r"I{1,3}|IV|VI{0,3}|IX|X", words[mention.last + 1].text)
+            )
         ):
             # "F-16 Block 70 fighters": the block is the version's, no count of them
             end = words[mention.last + 1]
@@ -473,7 +480,14 @@ def _variants(
             mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
                               text=name)  # fmt: skip
         read.append(mention)
-    return read
+    # a name inside a version joined above ("III" in "JF-17C Block III") is no other
+    joined = [m for m in read if m.entry.kind == "platform"]
+    return [
+        m
+        for m in read
+        if not any(o is not m and o.first <= m.first and m.last <= o.last and
+                   (o.last - o.first) > (m.last - m.first) for o in joined)
+    ]  # fmt: skip
 
 
 def _known_prefix(key: str, gazetteer: Gazetteer) -> Entry | None:
@@ -743,7 +757,12 @@ def _shape_size(
         and _counts_within(words, index + 1, 3)
     ):
         return 1  # "120 Bushmaster protected mobility vehicles", "12 Anka drones"
-    if len(text) >= 3 and text.replace("-", "").isupper() and text.replace("-", "").isalpha():
+    if (
+        len(text) >= 3
+        and text.replace("-", "").isupper()
+        and text.replace("-", "").isalpha()
+        and not _ROMAN.match(text)  # "Block III": a version's numeral, no acronym
+    ):
         bracketed = article[word.start - 1 : word.start] + article[word.end : word.end + 1] == "()"
         if bracketed and any(i in taken for i in range(max(0, index - 6), index)):
             return 0  # "F-35A Conventional Take Off and Landing (CTOL) aircraft"
