@@ -167,6 +167,7 @@ BLIND5 = PASSAGES.with_name("blind5.yaml")
 BLIND6 = PASSAGES.with_name("blind6.yaml")
 BLIND7 = PASSAGES.with_name("blind7.yaml")
 BLIND8 = PASSAGES.with_name("blind8.yaml")
+BLIND9 = PASSAGES.with_name("blind9.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:
