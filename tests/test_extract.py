@@ -1046,6 +1046,37 @@ def test_a_version_in_roman_numerals_by_a_co_maker() -> None:
     )  # fmt: skip
 
 
+def test_an_aid_package_s_donations_past_and_present() -> None:
+    found = deals_in(
+        "STOCKHOLM, May 29 (AFP) - Sweden on Wednesday announced its largest military aid "
+        "package for Ukraine.\n"
+        "The government decided to donate two ASC 890 airborne early warning and control "
+        "aircraft from the Swedish Air Force, Defence Minister Pal Jonson said.\n"
+        "Stockholm has previously given Kyiv eight Archer self-propelled howitzers from its "
+        "own stocks, all of which have been delivered.\n"
+        "Sweden's total military support to Ukraine now amounts to about 43.5 billion kronor.",
+        dt.date(2025, 5, 29),
+    )
+    assert sorted((c.platform, c.quantity, c.value, c.status, c.second_hand) for c in found) == [
+        ("ASC 890", 2, None, "approved", True),
+        ("Archer", 8, None, "delivered", True),
+    ], found
+    assert {(c.buyer, c.seller) for c in found} == {("Ukraine", "Sweden")}
+
+
+def test_donors_committed_continuing_and_started() -> None:
+    found = deals_in(
+        "Denmark, which has committed 19 of its used F-16s, is continuing to transfer its "
+        "jets in batches to Ukraine. France started supplying Mirage 2000-5F fighters taken "
+        "from the French Air and Space Force inventory in February. Kyiv has lost at least "
+        "three of the aircraft.",
+        dt.date(2025, 5, 23),
+    )
+    assert sorted((c.seller, c.quantity, c.status, bool(c.second_hand)) for c in found) == [
+        ("Denmark", 19, "delivering", True), ("France", None, "delivering", True),
+    ], found  # fmt: skip
+
+
 # --- the command -------------------------------------------------------------------------
 
 

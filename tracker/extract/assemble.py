@@ -65,7 +65,8 @@ _SPLIT_CONDITION = re.compile(
 _NOT_DEAL_MONEY = re.compile(
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
-    r"spending|expenditure|investment)\b[^.]{0,30}$",
+    r"spending|expenditure|investment)\b[^.]{0,30}$"
+    r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,50}$",
     re.IGNORECASE,
 )
 _FIRST_OF = re.compile(
@@ -1450,6 +1451,7 @@ _REACTIONS = word_set(
 _BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected")
 _SUPPLIED = word_set(
     "supply supplying supplied provide providing provided equip equipping arm give gives gave "
+    "given "
     "giving send sends sent sell sells selling offer offers offered hand hands handing"
 )
 _GIVEN_BY = word_set(
@@ -1703,7 +1705,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     if whole and (parse_number(whole["n"]) or 0) > (candidate.quantity or 0):
         candidate.quantity = parse_number(whole["n"])  # "the first of 98 ordered"
         candidate.field_quotes["quantity"] = text
-    if candidate.quantity is None:
+    if candidate.quantity is None and sentence.cues:  # not "Kyiv has lost three of the jets"
         for match in _OF_THOSE.finditer(text):
             number = parse_number(match["n"])
             if number is not None and COUNTED.match(match["noun"]):

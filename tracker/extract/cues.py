@@ -100,7 +100,11 @@ _CUES = (
         "delivering",
         True,
         "seller",
-        r"\bhanded over\b|\bdonated\b|\bgave\b|\btransferr(?:ed|ing)\b|\bsupplied\b"
+        r"\bhanded over\b|\bdonated\b|\bgave\b|\b(?:has|have|had) (?:\w+ )?given\b"
+        r"|\btransferr(?:ed|ing)\b|\bsupplied\b"
+        r"|\b(?:started|began|begun|starts|begins|continues|continuing) (?:to )?"
+        r"(?:supplying|delivering|sending|handing over|transferring|supply|deliver|send|"
+        r"transfer|hand over)\b"
         r"|\bdeliver(?:ed|s|ing)\b"
         r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))",
     ),
@@ -149,7 +153,8 @@ _CUES = (
         r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
         r"|\bexport licen[cs]e\b"
         # a government's package of military aid: committed, not yet handed over
-        r"|\b(?:military|security) (?:aid|assistance) package\b|\baid package\b",
+        r"|\b(?:military|security) (?:aid|assistance) package\b|\baid package\b"
+        r"|\bdecided to (?:donate|give|send|supply|transfer|hand over)\b",
     ),
     _cue(
         "negotiating",
@@ -171,7 +176,7 @@ _CUES = (
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
         r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
     ),
-    _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b"),
+    _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b|\bcommitted\b"),
     # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
     _cue("signed", False, "seller", r"\b(?:sale|transfer|export|supply) of\b|\bfor transfer to\b"),
     # A seller's infinitive says who sells, not how far the deal is: weak.
@@ -241,11 +246,12 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 
 # "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
 FROM_STOCKS = re.compile(
-    r"\bfrom (?:[\w'’-]+ ){1,5}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
+    r"\bfrom (?:[\w'’-]+ ){1,7}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
     r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
     r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
-    r"|\b(?:currently|still) in service with\b",
+    r"|\b(?:currently|still) in service with\b"
+    r"|\bfrom the (?:[A-Z][\w'’-]+ ){1,3}(?:Air Force|Navy|Army)\b",  # "from the Swedish Air Force"
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(
