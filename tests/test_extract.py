@@ -1077,6 +1077,17 @@ def test_donors_committed_continuing_and_started() -> None:
     ], found  # fmt: skip
 
 
+def test_a_maker_receiving_an_order_is_a_signing_not_an_arrival() -> None:
+    deal = one(
+        "STOCKHOLM, Aug 26 (Defense News) - Saab has received an order from Thailand for four "
+        "Gripen E/F fighter jets worth about 5.3 billion Swedish kronor ($555 million)."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == (
+        "Thailand", "Sweden", 4, "signed",
+    )  # fmt: skip
+    assert (deal.value, deal.currency) == (5_300_000_000, "SEK")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

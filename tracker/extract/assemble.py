@@ -1458,7 +1458,10 @@ _GIVEN_BY = word_set(
     "built made manufactured produced developed designed supplied donated given gifted sold "
     "provided transferred offered pledged delivered"
 )
-_WON = word_set("win wins won winning secure secures secured bag bags bagged land lands landed")
+_WON = word_set(
+    "win wins won winning secure secures secured bag bags bagged land lands landed received "
+    "receives booked books"
+)
 
 
 _TRANSFERRED = word_set(

@@ -90,7 +90,9 @@ _CUES = (
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
-        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\breceived\b|\blanded\b"
+        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b"
+        # not "Saab has received an order from Thailand": an order is no arrival
+        r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
         # not "was reached with", "reached an agreement": an agreement is no arrival
         r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b"
@@ -127,6 +129,9 @@ _CUES = (
         "either",
         r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b|\bconcluded\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
+        # a maker's side of a signing: "Saab has received an order from Thailand"
+        r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
+        r"(?:\w+ )?(?:order|contract)\b"
         r"|\bagreed\b(?! with\b)",
     ),
     _cue(
