@@ -92,7 +92,8 @@ _CUES = (
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b"
         # not "Saab has received an order from Thailand": an order is no arrival
-        r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?(?:order|contract|request|bid|offer|approval))"
+        r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
+        r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
         # not "was reached with", "reached an agreement": an agreement is no arrival
         r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b"
