@@ -557,6 +557,7 @@ _NOT_DESIGNATIONS = word_set(
     "SEA LAND AIR JP "
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
     "January February March April June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "Resolution Vision Agenda Plan Programme Program Decree Law Order Round Stage Level Tier "
     "NATO EU UN US USA UK UAE GDP AI CEO MoD DoD DSCA SIPRI COVID The A An In On At For "
     "Navy Army Air Force Marine Marines Coast Guard Border Royal National Special Naval "
