@@ -1088,6 +1088,14 @@ def test_a_maker_receiving_an_order_is_a_signing_not_an_arrival() -> None:
     assert (deal.value, deal.currency) == (5_300_000_000, "SEK")
 
 
+def test_a_weekday_before_a_count_is_no_designation() -> None:
+    found = deals_in(
+        "Poland signed a contract for 180 K2 tanks from South Korea. Under the agreement, "
+        "signed in Warsaw on Friday, 117 of the tanks will be produced in Korea."
+    )
+    assert [c.platform for c in found] == ["K2 Black Panther"], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 
