@@ -1096,6 +1096,24 @@ def test_a_weekday_before_a_count_is_no_designation() -> None:
     assert [c.platform for c in found] == ["K2 Black Panther"], found
 
 
+def test_a_maker_by_nationality_and_a_statement_before_a_colon() -> None:
+    deal = one(
+        "JAKARTA - Indonesia's defence ministry is buying widely. Turkey is also becoming a "
+        "key naval supplier: in January, the ministry signed a contract with Turkish "
+        "shipbuilder TAIS for two Istif-class frigates."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Indonesia", "Turkey", 2)
+
+
+def test_an_acronym_before_a_capitalised_word_is_a_firm_s_name() -> None:
+    found = deals_in(
+        "MADRID - Spain has terminated a contract for 168 Spike LR2 missiles from Israel. The "
+        "decision follows the cancellation in April of a 6.6 million euro order for 15.3 "
+        "million rounds of 9mm ammunition from Israeli firm IMI Systems."
+    )
+    assert [c.family for c in found] == ["spike"], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

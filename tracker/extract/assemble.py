@@ -768,7 +768,11 @@ def _shape_size(
         bracketed = article[word.start - 1 : word.start] + article[word.end : word.end + 1] == "()"
         if bracketed and any(i in taken for i in range(max(0, index - 6), index)):
             return 0  # "F-35A Conventional Take Off and Landing (CTOL) aircraft"
-        return 1 if _counts_next(words, index + 1) else 0  # "KAAN fighter", not "MDL built"
+        # "KAAN fighter", not "MDL built" nor "IMI Systems" (a firm's name)
+        following_word = words[index + 1].text if index + 1 < len(words) else ""
+        if following_word[:1].isupper():
+            return 0
+        return 1 if _counts_next(words, index + 1) else 0
     return 0
 
 
@@ -1210,6 +1214,13 @@ def _roles(
             and preposition is None
             and _acts(mention, words)
             and not _heading(sentence, mention)
+            # "Turkey is becoming a supplier: the ministry signed ...": another statement
+            and not re.search(
+                r"[:;]",
+                sentence.span.text[
+                    mention.end - sentence.span.start : platform.start - sentence.span.start
+                ],
+            )
         ):
             subject = mention  # the platform's own clause's actor first
     if recipient is not None and buyer is None:
@@ -1605,6 +1616,11 @@ def _acts(mention: Mention, words: Sequence[Token]) -> bool:
 
 def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
     """Which side of the deal the sentence's actor is, by the verb it governs."""
+    following = (
+        sentence.words[subject.last].text.lower() if subject.last < len(sentence.words) else ""
+    )
+    if subject.entry.form == "demonym" and following in _MAKER_NOUNS:
+        return "seller"  # "Turkish shipbuilder TAIS": a maker
     after = [cue for cue in sentence.cues if cue.start > subject.end and cue.strong]
     cue = after[0] if after else (cues[0] if cues else None)
     if cue is None:
@@ -1629,6 +1645,9 @@ _OWN_SPENDING = re.compile(
     r"order|contract|deal|funding|budget|spending|financing|plan)\b",
     re.IGNORECASE,
 )
+
+
+_MAKER_NOUNS = word_set("shipbuilder shipyard manufacturer maker firm company group contractor")
 
 
 _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)", re.IGNORECASE)
