@@ -168,6 +168,7 @@ BLIND6 = PASSAGES.with_name("blind6.yaml")
 BLIND7 = PASSAGES.with_name("blind7.yaml")
 BLIND8 = PASSAGES.with_name("blind8.yaml")
 BLIND9 = PASSAGES.with_name("blind9.yaml")
+BLIND10 = PASSAGES.with_name("blind10.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:
