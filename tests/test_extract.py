@@ -1116,6 +1116,37 @@ def test_an_acronym_before_a_capitalised_word_is_a_firm_s_name() -> None:
     assert [c.family for c in found] == ["spike"], found
 
 
+def test_an_aid_package_s_recipient_and_the_donor_s_total() -> None:
+    found = deals_in(
+        "Sweden unveils largest military aid package for Ukraine, including 18 Archer "
+        "howitzers\n"
+        "Sweden has previously supplied armored vehicles from its own forces. In 2023, "
+        "Stockholm delivered 50 CV90 infantry fighting vehicles, drawn from the Swedish "
+        "Armed Forces' own inventory. With the new package, Sweden's total military support "
+        "to Ukraine since February 2022 rises to about 63 billion kronor.",
+        dt.date(2025, 1, 28),
+    )
+    assert sorted((c.platform, c.buyer, c.quantity, c.value, c.status) for c in found) == [
+        ("Archer", "Ukraine", 18, None, "approved"),
+        ("CV90", "Ukraine", 50, None, "delivered"),
+    ], found
+
+
+def test_a_story_of_notices_to_a_buyer_named_after_sales_to() -> None:
+    found = deals_in(
+        "US clears nearly $2 billion in air defense and radar sales to Taiwan\n"
+        "WASHINGTON - The U.S. State Department has approved two possible Foreign Military "
+        "Sales, the Defense Security Cooperation Agency announced Friday. The larger case, "
+        "estimated at $1.16 billion, covers three NASAMS fire units. Also on Friday, the "
+        "agency notified Congress of a possible $100 million sale of spare and repair parts "
+        "to Egypt to sustain its AH-64 Apache fleet.",
+        dt.date(2025, 10, 26),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("Taiwan", "NASAMS", 3, 1_160_000_000, "approved"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -66,7 +66,7 @@ _NOT_DEAL_MONEY = re.compile(
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|investment)\b[^.]{0,30}$"
-    r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,50}$",
+    r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$",
     re.IGNORECASE,
 )
 _FIRST_OF = re.compile(
@@ -847,9 +847,15 @@ def _named_as_actor(sentence: _Sentence, mention: Mention) -> bool:
     ("from Japan", "in Canberra", "Japan's Mogami", "a German rival")."""
     if mention.start < sentence.dateline:
         return True  # where the story is filed: the usual home of its buyer
-    if _preposition(_words_before(sentence, mention)) or _listed_preposition(sentence, mention):
+    before = _words_before(sentence, mention)
+    if _preposition(before) == "to" and _before_preposition(before) in _SALE_NOUNS:
+        return True  # "US clears nearly $2 billion in ... sales to Taiwan": its buyer
+    if _preposition(before) or _listed_preposition(sentence, mention):
         return False
     return _acts(mention, sentence.words)
+
+
+_SALE_NOUNS = word_set("sale sales transfer transfers export exports")
 
 
 # --- one sentence ----------------------------------------------------------------------
@@ -1086,6 +1092,8 @@ _REPLACED = re.compile(
     r"switch\w* to|transition\w* to|"
     # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
     r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
+    # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
+    r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
@@ -1171,6 +1179,14 @@ def _roles(
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif preposition == "from" and seller is None:
             seller = mention
+        elif (
+            preposition in ("for", "to")
+            and buyer is None
+            and mention.entry.kind == "state"
+            and {"package", "aid", "assistance"} & set(before[-4:])
+            and any(cue.text.lower().endswith("package") for cue in cues)
+        ):
+            buyer = mention  # "its 18th military aid package for Ukraine, including 18 Archer"
         elif preposition == "to" and buyer is None and _given_to(before, seller_side, delivery):
             buyer, buyer_by_to = mention, True
         elif (
@@ -2068,7 +2084,7 @@ def _not_the_deal_s(before: str) -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
     package"), by what comes before it."""
     return bool(
-        _NOT_DEAL_MONEY.search(before[-60:]) or re.search(r"\bpart of (?:a|an|its|the)\s+$", before)
+        _NOT_DEAL_MONEY.search(before[-90:]) or re.search(r"\bpart of (?:a|an|its|the)\s+$", before)
     )
 
 
