@@ -1147,6 +1147,18 @@ def test_a_story_of_notices_to_a_buyer_named_after_sales_to() -> None:
     ], found
 
 
+def test_a_day_first_dateline_and_a_type_only_offered_beside_a_choice() -> None:
+    found = deals_in(
+        "Poland signs USD 10 billion agreement for 96 AH-64E Apache helicopters\n"
+        "RZESZÓW, 13 August 2024 (Defence24) - Poland's defence minister on Tuesday signed "
+        "an agreement with the US for 96 AH-64E Apache Guardian helicopters.\n"
+        "The Apache was chosen under the Kruk attack helicopter programme, in which Bell "
+        "offered the AH-1Z Viper and Leonardo the AW249 Fenice.",
+        dt.date(2024, 8, 13),
+    )
+    assert [(c.buyer, c.family, c.quantity) for c in found] == [("Poland", "ah64", 96)], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -862,7 +862,10 @@ _SALE_NOUNS = word_set("sale sales transfer transfers export exports")
 
 
 def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
-    platforms = [m for m in sentence.mentions if m.entry.kind == "platform"]
+    # "RZESZÓW, 13 August 2024 (Defence24) -": a dateline names no weapon
+    platforms = [
+        m for m in sentence.mentions if m.entry.kind == "platform" and m.start >= sentence.dateline
+    ]
     candidates = []
     governed: list[list[Cue]] = []  # each platform's cues, in order (a list carries them on)
     for position, platform in enumerate(platforms):
@@ -997,7 +1000,27 @@ def _governing(
         _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform)
     ) and not _bought_which(sentence, platform):
         return []
+    if _offered_beside_a_choice(sentence, chosen, previous):
+        return []
     return chosen
+
+
+_CHOSEN = re.compile(r"\b(?:chosen|selected|picked|preferred)\b", re.IGNORECASE)
+
+
+def _offered_beside_a_choice(
+    sentence: _Sentence, cues: list[Cue], previous: Mention | None
+) -> bool:
+    """ "The Apache was chosen under the Kruk programme, in which Bell offered the AH-1Z
+    Viper": a type only offered, after another's choice in the same sentence, lost."""
+    if previous is None or not cues:
+        return False
+    last = max(cues, key=lambda c: c.start)
+    return (
+        last.side == "seller"
+        and last.status == "proposed"
+        and any(_CHOSEN.fullmatch(c.text) and c.start < last.start for c in sentence.cues)
+    )
 
 
 # ", 220 of which Brazil bought": a relative clause right after a platform.

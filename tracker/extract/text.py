@@ -135,9 +135,9 @@ def _piece(sentence: Span, start: int, end: int) -> Span:
 # "ZAGREB, April 25 (Reuters) -", "TOKYO (Kyodo) --", "NEW DELHI:". It says where the
 # story was filed, not who acts in it.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ /-]{2,40}(?: and [A-Z][A-Z.'’ -]{2,30})?(?:,\s*[A-Z][A-Za-z]+)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-–—:])\s+"
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{2,40}(?: and [A-Z][A-Z.'’ -]{2,30})?(?:,\s*[A-Z][A-Za-z]+)?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+    r"\s*(?:\([\w .]{2,20}\))?\s*(?:--|[-–—:])\s+"
 )
 
 
