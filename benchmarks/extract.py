@@ -169,6 +169,7 @@ BLIND7 = PASSAGES.with_name("blind7.yaml")
 BLIND8 = PASSAGES.with_name("blind8.yaml")
 BLIND9 = PASSAGES.with_name("blind9.yaml")
 BLIND10 = PASSAGES.with_name("blind10.yaml")
+BLIND11 = PASSAGES.with_name("blind11.yaml")
 
 
 def evaluate(passages: list[Passage] | None = None) -> Score:

@@ -24,6 +24,7 @@ from benchmarks.extract import (
     BLIND8,
     BLIND9,
     BLIND10,
+    BLIND11,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -234,7 +235,7 @@ ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
             *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5),
             *load_passages(BLIND6), *load_passages(BLIND7),
             *load_passages(BLIND8), *load_passages(BLIND9),
-            *load_passages(BLIND10)]  # fmt: skip
+            *load_passages(BLIND10), *load_passages(BLIND11)]  # fmt: skip
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)
