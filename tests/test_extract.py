@@ -1160,6 +1160,16 @@ def test_a_day_first_dateline_and_a_type_only_offered_beside_a_choice() -> None:
     assert [(c.buyer, c.family, c.quantity) for c in found] == [("Poland", "ah64", 96)], found
 
 
+def test_the_sentence_that_signs_backs_the_status_not_the_title_s_noun() -> None:
+    deal = one(
+        "Rafale Marine deal caps a busy four years for Dassault exports\n"
+        "India on 28 April 2025 signed an agreement with France for 26 Rafale Marine "
+        "fighters, valued at Rs 63,000 crore."
+    )
+    assert deal.quote.startswith("India on 28 April 2025 signed"), deal.quote
+    assert "signed" in deal.field_quotes["status"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

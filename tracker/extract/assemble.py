@@ -2235,8 +2235,11 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.quote = other.quote
         target.field_quotes = {**target.field_quotes, **other.field_quotes}
     weaker = target.strong and not other.strong  # "a $10bn deal" says less than "selected"
+    stronger = other.strong and not target.strong  # "signed", after a title's "deal"
     if other.governed and (
-        not target.governed or (STAGE[other.status] > STAGE[target.status] and not weaker)
+        not target.governed
+        or (STAGE[other.status] > STAGE[target.status] and not weaker)
+        or (stronger and STAGE[other.status] >= STAGE[target.status])
     ):
         target.status = other.status
         target.quote = other.quote  # the sentence that says the stage the deal is at
