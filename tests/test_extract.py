@@ -1170,6 +1170,21 @@ def test_the_sentence_that_signs_backs_the_status_not_the_title_s_noun() -> None
     assert "signed" in deal.field_quotes["status"]
 
 
+@pytest.mark.parametrize(
+    "rivals",
+    [
+        "Lockheed Martin had offered the F-16 Block 70/72 with a financing package.",
+        "In the analysis of the options were considered also the Finnish Patria AMV and the "
+        "German-Dutch Boxer.",
+    ],
+)
+def test_bids_offered_or_considered_before_a_choice_are_rivals(rivals: str) -> None:
+    found = deals_in(
+        "Bulgaria signed a contract with the United States for 90 Stryker vehicles. " + rivals
+    )
+    assert [c.family for c in found] == ["stryker"], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1119,8 +1119,11 @@ _REPLACED = re.compile(
     r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
-    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at))\s+"
+    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at|offered|pitched)"
+    # "in the analysis of the options were considered also the Finnish Patria AMV"
+    r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
     r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
+    r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=(?-i:[A-Z])|$)"  # "the Finnish", "German-Dutch"
     r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "Lockheed Martin's"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
