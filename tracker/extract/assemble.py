@@ -46,10 +46,11 @@ from tracker.extract.text import (
     word_set,
 )
 
-# A demonym or state before these is a government acting ("the Swiss government scrapped").
-_ACTORS = word_set(
+# A demonym before these is a maker acting ("Turkish shipbuilder TAIS"): the seller.
+_MAKER_NOUNS = word_set("shipbuilder shipyard manufacturer maker firm company group contractor")
+# A demonym or state before these is one acting ("the Swiss government scrapped").
+_ACTORS = _MAKER_NOUNS | word_set(
     "coast guard marine marines corps national land ground naval mod council "
-    "shipbuilder shipyard manufacturer maker firm company group contractor "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
     "administration department ministries armed procurement agency"
@@ -191,7 +192,7 @@ def extract_candidates(
         again = _named_again(sentence, found)
         last = again or next((c for c in reversed(found) if c.governed and _reported(c)), None)
         unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
-        if unsold and (last is None or unsold.sentence > last.sentence) and _seller_said(sentence):
+        if unsold and (last is None or unsold.sentence > last.sentence) and _sellers_from(sentence):
             last = unsold
         if (
             not made
@@ -1689,9 +1690,6 @@ _OWN_SPENDING = re.compile(
 )
 
 
-_MAKER_NOUNS = word_set("shipbuilder shipyard manufacturer maker firm company group contractor")
-
-
 _OF_THOSE = re.compile(r"\b(?P<n>[\w,-]+) of (?:the|these|those) (?P<noun>\w+)", re.IGNORECASE)
 
 
@@ -1848,10 +1846,6 @@ def _sellers_from(sentence: _Sentence) -> list[Mention]:
         and _preposition(_words_before(sentence, mention)) == "from"
         and not _reaction_from(_words_before(sentence, mention))
     ]
-
-
-def _seller_said(sentence: _Sentence) -> bool:
-    return bool(_sellers_from(sentence))
 
 
 def _seller_from(candidate: Candidate, sentence: _Sentence) -> None:
