@@ -1185,6 +1185,52 @@ def test_bids_offered_or_considered_before_a_choice_are_rivals(rivals: str) -> N
     assert [c.family for c in found] == ["stryker"], found
 
 
+@pytest.mark.parametrize(
+    "joint",
+    [
+        "The Netherlands and Austria jointly ordered nine C-390 aircraft - five for the Dutch "
+        "and four for the Austrians.",
+        "Embraer said the Netherlands and Austria signed a joint contract for nine C-390 "
+        "aircraft. The Netherlands will take five and Austria four, replacing C-130Hs.",
+        "The Netherlands and Austria signed a contract for nine C-390s this year, five for "
+        "the Royal Netherlands Air Force and four for Austria.",
+    ],
+)
+def test_a_joint_order_is_a_deal_for_each_buyer_of_its_share(joint: str) -> None:
+    text = "Embraer builds its European order book\n" + joint
+    found = deals_in(text)
+    shares = sorted((c.buyer, c.seller, c.family, c.quantity) for c in found if c.family == "kc390")
+    assert shares == [
+        ("Austria", "Brazil", "kc390", 4),
+        ("Netherlands", "Brazil", "kc390", 5),
+    ], found
+    assert all(deal.field_quotes["quantity"] in text for deal in found)
+
+
+def test_a_joint_order_without_shares_counts_for_neither_and_two_sides_are_not_joint() -> None:
+    found = deals_in("Norway and Sweden jointly ordered 40 Leopard 2A8 tanks from Germany.")
+    assert sorted((c.buyer, c.quantity) for c in found) == [("Norway", None), ("Sweden", None)]
+    # no word of a joint order, no shares: one deal, as before
+    found = deals_in("Denmark, Norway and Sweden will buy 40 Leopard 2A8 tanks from Germany.")
+    assert [(c.buyer, c.quantity) for c in found] == [("Denmark", 40)], found
+
+
+def test_an_ascii_dash_parts_clauses_and_a_count_in_its_own_clause_stands_in() -> None:
+    found = deals_in(
+        "Czech Republic orders two C-390s\n"
+        "The Czech Republic ordered two C-390 aircraft on Monday.\n"
+        "Embraer has built a European backlog. The Netherlands and Austria jointly ordered "
+        "nine aircraft earlier this year - five for the Dutch and four for the Austrians - "
+        "and Slovakia signed a letter of intent covering three C-390s in November."
+    )
+    assert sorted((c.buyer, c.quantity, c.status) for c in found) == [
+        ("Austria", 4, "signed"),
+        ("Czechia", 2, "signed"),
+        ("Netherlands", 5, "signed"),
+        ("Slovakia", 3, "negotiating"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

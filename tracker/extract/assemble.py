@@ -122,6 +122,8 @@ class Candidate:
     seller_said: bool = False
     governed: bool = True  # a cue governs it; False: it only adds facts to another
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
+    other_buyers: list[Entry] = field(default_factory=list)  # "X and Y jointly ordered"
+    joint: bool = False  # one of the buyers of a joint order, its share not yet read
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
     breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
@@ -174,6 +176,9 @@ def extract_candidates(
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
+        joint = [c for c in found if c.joint and c.sentence == number - 1]
+        if joint:  # "The Netherlands will take five and Austria four."
+            _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
         _stand_in(sentence, subjects, number, found)
         _described_as_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
@@ -346,10 +351,15 @@ def _stand_in(
     state than the deal just reported, is of the platform the article is about. The
     counted noun stands in for its name. ("130 tanks have reached Polish units", after
     Poland's order, says more of that order: left to be read as such.)"""
-    if any(m.entry.kind == "platform" for m in sentence.mentions) or not any(
-        cue.strong for cue in sentence.cues
-    ):
+    if not any(cue.strong for cue in sentence.cues):
         return
+    # a clause naming a platform has its own ("ordered nine aircraft ... - and Slovakia
+    # signed for three C-390s": the nine stand in)
+    named = [
+        clause
+        for clause in clauses(sentence.span)
+        if any(m.entry.kind == "platform" and _in_clause(m, clause) for m in sentence.mentions)
+    ]
     states = {m.entry.iso3 for m in sentence.mentions
               if m.entry.kind == "state" and m.start >= sentence.dateline}  # fmt: skip
     recent = {c.buyer_iso3 for c in found
@@ -374,6 +384,7 @@ def _stand_in(
         if (
             subject is None
             or subject[1] >= number
+            or any(clause.start <= noun.start < clause.end for clause in named)
             or _inside(word.start, sentence.money)
             or not counted
             or any((state, subject[0].family) in bought for state in states)
@@ -894,7 +905,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         _date(candidate, sentence, cues)
         _maker(candidate, sentence, platform)
         for part in _split_by_condition(candidate, sentence):
-            candidates.extend(_split_by_seller(part, sentence, platform))
+            for sold in _split_by_seller(part, sentence, platform):
+                candidates.extend(_split_by_buyer(sold, sentence))
     _mark_breakdowns(candidates)
     return candidates
 
@@ -932,6 +944,70 @@ def _split_by_seller(
             part.quantity = None
             part.field_quotes.pop("quantity", None)
     return parts
+
+
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|together|both)\b", re.IGNORECASE)
+
+
+def _split_by_buyer(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+    """ "The Netherlands and Austria jointly ordered nine aircraft - five for the Dutch and
+    four for the Austrians": a deal for each buyer, of its share where the text gives one
+    (here or in the next sentence: "The Netherlands will take five and Austria four").
+    Only a joint order or one with shares is split: "Turkey and Qatar agreed ..." may be
+    the two sides of one deal."""
+    buyers = [candidate.buyer_iso3, *(entry.iso3 for entry in candidate.other_buyers)]
+    shares = _shares(sentence, [iso3 for iso3 in buyers if iso3])
+    if not candidate.other_buyers or not (shares or _JOINT.search(sentence.span.text)):
+        candidate.other_buyers = []
+        return [candidate]
+    parts = [candidate]
+    for entry in candidate.other_buyers:
+        part = replace(candidate, field_quotes=dict(candidate.field_quotes))
+        part.buyer, part.buyer_iso3 = entry.name, entry.iso3
+        parts.append(part)
+    for part in parts:
+        part.other_buyers = []
+        part.joint = True
+        part.quantity = None
+        part.field_quotes.pop("quantity", None)
+    _give_shares(parts, shares)
+    return parts
+
+
+def _give_shares(parts: list[Candidate], shares: dict[str, tuple[int, str]]) -> None:
+    for part in parts:
+        if part.joint and part.buyer_iso3 in shares:
+            part.quantity, part.field_quotes["quantity"] = shares[part.buyer_iso3]
+            part.joint = False
+
+
+# "five for the Dutch", "four aircraft to the Royal Netherlands Air Force"
+_SHARE_BEFORE = re.compile(
+    r"\b([\w-]+)\s+(?:([a-z]+)\s+)?(?:for|to)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+# "the Netherlands will take five", "and Austria four"
+_SHARE_AFTER = re.compile(
+    r"^\s+(?:(?:will|is\s+to|would)\s+)?(?:(?:take|takes|get|gets|receive|receives)\s+)?"
+    r"([\w-]+)\b"
+)
+
+
+def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, tuple[int, str]]:
+    """Each of the joint buyers' counts, when the sentence gives every one of them."""
+    text, start = sentence.span.text, sentence.span.start
+    found: dict[str, tuple[int, str]] = {}
+    for mention in sentence.mentions:
+        iso3 = mention.entry.iso3
+        if mention.entry.kind != "state" or iso3 not in iso3s or iso3 in found:
+            continue
+        before = _SHARE_BEFORE.search(text[: mention.start - start])
+        after = _SHARE_AFTER.match(text[mention.end - start :])
+        said = [word for match in (before, after) if match for word in match.groups() if word]
+        numbers = [parse_number(word) for word in said if not looks_like_year(word)]
+        number = next((n for n in numbers if n is not None), None)
+        if number is not None:
+            found[iso3] = (number, _clause_of(sentence, mention.start))
+    return found if len(found) == len(set(iso3s)) and len(found) >= 2 else {}
 
 
 def _governing(
@@ -1252,7 +1328,11 @@ def _roles(
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
         elif (
-            (subject is None or (_in_clause(mention, clause) and not _in_clause(subject, clause)))
+            (
+                subject is None
+                or (_in_clause(mention, clause) and not _in_clause(subject, clause))
+                or _reported_speech(before)  # "Embraer said the Netherlands ... signed"
+            )
             and mention.start < first_cue
             and preposition is None
             and _acts(mention, words)
@@ -1328,11 +1408,33 @@ def _roles(
         if seller and seller.entry.kind == "state"
         else []
     )
+    if buyer is not None and buyer.entry.kind == "state":
+        # the buyer's list: the subject's ("The Netherlands and Austria ordered nine -
+        # five for the Dutch ..."), or its own ("ordered by Norway and Sweden")
+        head = subject if subject is not None and subject.entry.kind == "state" else buyer
+        listed = [head, *_also_from(sentence, head)]
+        if buyer.entry.iso3 in {m.entry.iso3 for m in listed}:
+            candidate.other_buyers = [
+                m.entry
+                for m in listed
+                if m.entry.iso3
+                not in (buyer.entry.iso3, candidate.seller_iso3, platform.entry.iso3)
+            ]
     if candidate.seller is None and platform.entry.iso3:
         _set_seller(candidate, platform.entry, said=False)
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
     )
+
+
+_SPEECH = word_set("said says announced confirmed stated told added")
+
+
+def _reported_speech(before: list[str]) -> bool:
+    """ "Embraer said the Netherlands": the words after a verb of saying are what is
+    said, with its own subject."""
+    rest = [w for w in before[-3:] if w not in ("that", "the")]
+    return bool(rest) and rest[-1] in _SPEECH
 
 
 def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
@@ -1424,10 +1526,11 @@ def _licensed_from(before: list[str], preposition: str | None) -> bool:
     return preposition == "from" and any(w.startswith(("licence", "license")) for w in before)
 
 
-def _also_from(sentence: _Sentence, seller: Mention) -> list[Mention]:
-    """The states listed after the seller: "from Qatar and Oman"."""
+def _also_from(sentence: _Sentence, party: Mention) -> list[Mention]:
+    """The states listed after a party: "from Qatar and Oman", "The Netherlands and
+    Austria jointly ordered"."""
     listed = []
-    last = seller
+    last = party
     for mention in sentence.mentions:
         if mention.start <= last.end or mention.entry.kind != "state":
             continue

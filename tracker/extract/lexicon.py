@@ -312,6 +312,9 @@ def _add_states(gazetteer: Gazetteer, names: dict[str, str]) -> None:
             if iso3 in names:
                 for word in words:
                     gazetteer.add(word, Entry("state", names[iso3], iso3=iso3, form=form))
+                    if form == "demonym" and re.fullmatch(r"[A-Z][a-z]+(?:an|i)", word):
+                        # the people: "four for the Austrians", "the Israelis"
+                        gazetteer.add(word + "s", Entry("state", names[iso3], iso3=iso3, form=form))
 
 
 def _add_stored(gazetteer: Gazetteer, session: Session, states: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ _HEADLINE_VERBS = (
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those)\s)"
-    r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–)\s+"
+    r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–|--?)\s+"
 )
 # A headline's second story: "Malaysia inks LMS Batch 2, Vietnam confirms K9 buy" (not
 # "Turkey, UK sign ...": the part before must have a verb of its own).
