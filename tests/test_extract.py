@@ -1231,6 +1231,27 @@ def test_an_ascii_dash_parts_clauses_and_a_count_in_its_own_clause_stands_in() -
     ], found
 
 
+def test_a_framework_agreement_is_talks_and_a_party_after_a_list_is_of_all_of_it() -> None:
+    found = deals_in(
+        "Hyundai Rotem signs framework deal to supply K2 tanks to Peru\n"
+        "SEOUL, May 14 (Yonhap) - Hyundai Rotem said Wednesday it has signed a framework "
+        "agreement with Peru's state-run firm FAME to supply 54 K2 Black Panther tanks.\n"
+        "The agreement, signed in Lima in the presence of officials, sets out the terms "
+        "for negotiating binding contracts.\n"
+        "In July last year, Hanwha Aerospace signed a contract worth about 1.37 trillion won "
+        "to supply 54 K9 self-propelled howitzers and 36 K10 ammunition resupply vehicles to "
+        "Romania.\n"
+        "South Korea's arms exports reached a record US$17.3 billion in 2022 before falling "
+        "back in the following two years, and the government has set a goal of becoming "
+        "the world's fourth-largest arms exporter by 2027."
+    )
+    assert sorted((c.buyer, c.family, c.quantity, c.status) for c in found) == [
+        ("Peru", "k2", 54, "negotiating"),
+        ("Romania", "k10", 36, "signed"),
+        ("Romania", "k9", 54, "signed"),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -421,7 +421,7 @@ def _read(
     parts = clauses(span)
     mentions += [
         described
-        for described in _described_platforms(own, mentions, money)
+        for described in _described_platforms(own, mentions, money, text)
         if described.entry.name[:1].isupper()  # a name ("12 SILAM rocket systems")
         or not any(_same_clause(parts, described, other) for other in named)
     ]
@@ -660,7 +660,7 @@ def _same_clause(parts: list[Span], one: Mention, other: Mention) -> bool:
 
 
 def _described_platforms(
-    words: Sequence[Token], known: list[Mention], money: list[Money]
+    words: Sequence[Token], known: list[Mention], money: list[Money], text: str
 ) -> list[Mention]:
     """A weapon named only by what it is, with a number: "six offshore patrol vessels",
     "two airborne early warning and control aircraft". Its description is its name."""
@@ -672,7 +672,11 @@ def _described_platforms(
         if words[index + 1].text.lower() in _SCALE_WORDS:
             continue  # "($415 million) contract to buy": money, even where it is dropped
         described: list[Token] = []
+        last = word
         for follower in words[index + 1 : index + 7]:
+            if re.search(r"[,;:()]", text[last.end : follower.start]):
+                break  # "in the following two years, and the government has set": no name
+            last = follower
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
                 if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
@@ -1178,6 +1182,17 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     )
 
 
+def _said_of_the_list(
+    sentence: _Sentence, platforms: list[Mention], platform: Mention, mention: Mention
+) -> bool:
+    """ "to supply 54 K9 howitzers and 36 K10 vehicles to Romania": a party after a list
+    of platforms is of every platform in it."""
+    after = [p for p in platforms if platform.start <= p.start and p.end <= mention.start]
+    if len(after) < 2 or after[0] is not platform:
+        return False
+    return all(_listed(sentence, one, other) for one, other in zip(after, after[1:]))
+
+
 _SERVICE = re.compile(
     r"^\s*(?:\w+\s+)?(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     r"sustainment|overhaul|support|training|production line|dispute|saga|"
@@ -1270,7 +1285,11 @@ def _roles(
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention)
         preposition = _preposition(before) or _listed_preposition(sentence, mention)
-        if near is not platform and preposition in ("from", "to", "with"):
+        if (
+            near is not platform
+            and preposition in ("from", "to", "with")
+            and not _said_of_the_list(sentence, platforms, platform, mention)
+        ):
             continue  # a role said of another platform in this sentence
         if preposition == "to" and _before_preposition(before) == "according":
             continue  # "according to the Danish Defense Ministry": who says so
@@ -1907,6 +1926,8 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         signing
         and not other
         and STAGE[candidate.status] < STAGE["signed"]
+        # "a framework agreement ... The agreement, signed in Lima": the paper of the talks
+        and not _PAPER_OF_TALKS.search(candidate.field_quotes.get("status", ""))
         and re.search(r"\b(?:the|its|this|that) (?:\w+ )?(?:contract|deal|agreement)\b", text, re.I)
     ):
         # "Estonia will buy twelve K9s. The contract, signed the same day, ...": done.
@@ -1918,6 +1939,9 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     return []
 
 
+_PAPER_OF_TALKS = re.compile(
+    r"letters? of intent|memorand|\bMoU\b|\bLoI\b|framework|heads of agreement", re.IGNORECASE
+)
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
 _WHOLE_ORDER = re.compile(
     r"\b(?:first|initial|last|latest)\b[^.;]{0,20}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"

@@ -10,7 +10,7 @@ subject is to the deal: the buyer ("bought", "ordered"), the seller ("sold", "of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from tracker.extract.text import word_set
@@ -45,7 +45,8 @@ _CUES = (
         True,
         "either",
         r"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:letter of intent|letters of intent"
-        r"|memorand(?:um|a) of understanding|MoU|LoI|heads of agreement)\b",
+        r"|memorand(?:um|a) of understanding|MoU|LoI|heads of agreement"
+        r"|framework (?:agreement|deal)s?)\b",
     ),
     _cue(
         "cancelled",
@@ -247,7 +248,25 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             found.append(
                 Cue(status, strong, side, start + offset, end + offset, match.group(), future)
             )
-    return sorted(found, key=lambda cue: cue.start)
+    return _purposes_of_talks(sorted(found, key=lambda cue: cue.start), text, offset)
+
+
+def _purposes_of_talks(cues: list[Cue], text: str, offset: int) -> list[Cue]:
+    """ "signed a framework agreement with Peru's FAME to supply 54 K2": the supply is
+    what the talks are about, not a signing (its side still says who supplies)."""
+    read: list[Cue] = []
+    for cue in cues:
+        talks = next((c for c in reversed(read) if c.status == "negotiating"), None)
+        if (
+            talks is not None
+            and cue.status == "signed"
+            and cue.text.lower().startswith("to ")
+            and cue.start - talks.end <= 80
+            and not re.search(r"[.;:]", text[talks.end - offset : cue.start - offset])
+        ):
+            cue = replace(cue, status="negotiating")
+        read.append(cue)
+    return read
 
 
 # --- the condition: new or second-hand -----------------------------------------------------
