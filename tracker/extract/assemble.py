@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from itertools import pairwise
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1190,7 +1191,7 @@ def _said_of_the_list(
     after = [p for p in platforms if platform.start <= p.start and p.end <= mention.start]
     if len(after) < 2 or after[0] is not platform:
         return False
-    return all(_listed(sentence, one, other) for one, other in zip(after, after[1:]))
+    return all(_listed(sentence, one, other) for one, other in pairwise(after))
 
 
 _SERVICE = re.compile(
