@@ -16,10 +16,10 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from tracker.extract.cues import (
     COUNTED,
