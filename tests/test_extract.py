@@ -1252,6 +1252,33 @@ def test_a_framework_agreement_is_talks_and_a_party_after_a_list_is_of_all_of_it
     ], found
 
 
+def test_a_selection_a_giver_s_retired_tanks_arriving_and_rivals_before_a_choice() -> None:
+    found = deals_in(
+        "Australia picks Japan's frigate\n"
+        "Australia's government is selecting an upgraded Mogami-class design for the navy.\n"
+        "Australia's 49 retired M1A1 Abrams tanks, valued at A$245 million, began arriving "
+        "in Ukraine last month.\n"
+        "Prague evaluated the Airbus A400M and Lockheed Martin's C-130J Super Hercules "
+        "before selecting the C-390."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.status, c.second_hand) for c in found)
+    assert ("Ukraine", "Australia", "m1", "delivering", True) in got, got
+    assert any(c.family.startswith("mogami") and c.status == "proposed" for c in found), got
+    assert not any(c.family == "c130j" for c in found), got
+
+
+def test_home_built_ships_in_a_budget_story_and_jets_sold_to_a_firm_are_no_deals() -> None:
+    found = deals_in(
+        "Japan's military seeks record budget\n"
+        "TOKYO (AP) - Japan's Defense Ministry on Friday requested a record 8.5 trillion yen "
+        "budget, as the country accelerates a buildup aimed at deterring China.\n"
+        "The ministry also requested money for two large missile-defense destroyers being "
+        "built by Japanese shipyards.\n"
+        "The Netherlands sold 18 of its retired F-16s to Lockheed Martin for one euro."
+    )
+    assert found == [], [(c.buyer, c.seller, c.platform) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

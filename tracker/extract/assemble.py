@@ -130,6 +130,7 @@ class Candidate:
     breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
+    built_by_seller: bool = False  # "being built by Japanese shipyards"
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
@@ -189,7 +190,7 @@ def extract_candidates(
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
-            if candidate.buyer is None:
+            if candidate.buyer is None and not candidate.buyer_said:
                 _guess_buyer(candidate, found, _its(sentence, read, number) + main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
@@ -1055,7 +1056,17 @@ def _governing(
                 for cue in kind
                 if cue.end <= platform.start and not _contrasted(sentence, cue.end, clause)
             ][-1:]
-        after = [cue for cue in kind if platform.end <= cue.start < after_limit]
+        # not "evaluated the A400M and the C-130J before selecting the C-390": another act
+        after = [
+            cue
+            for cue in kind
+            if platform.end <= cue.start < after_limit
+            and not re.search(
+                r"\b(?:before|after)\s+$",
+                sentence.span.text[: cue.start - sentence.span.start],
+                re.IGNORECASE,
+            )
+        ]
         after = after if strong else after[:1]
         # "will buy 54 K9 ... under a contract signed on Tuesday": the later word counts too.
         # ...unless it is the verb of a platform after it ("exclusion from the F-35").
@@ -1203,7 +1214,8 @@ _SERVICE = re.compile(
 
 
 _REPLACED = re.compile(
-    r"\b(?:replac\w*|retir\w*|succeed\w*|phas\w* out|in place of|instead of|rather than|"
+    r"\b(?:replac\w*|retir(?:e|es|ing|ement of)\b|(?:has|have|had|was|were|been)\s+retired|"
+    r"succeed\w*|phas\w* out|in place of|instead of|rather than|"
     r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
     r"switch\w* to|transition\w* to|"
     # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
@@ -1274,6 +1286,7 @@ def _roles(
     buyer_by_to = False
     built_by: Mention | None = None
     recipient: Mention | None = None  # "for Ukraine", "for the Philippine Navy"
+    possessor: Mention | None = None  # "Australia's 49 Abrams": its buyer, or its giver
     first_cue = cues[0].start if cues else platform.start
     clause = _clause_span(sentence, platform.start)
     delivery = any(STAGE[cue.status] >= STAGE["delivering"] and cue.status != "cancelled"
@@ -1321,14 +1334,20 @@ def _roles(
             recipient = recipient or mention  # "on order for the Philippine Navy"
         elif (
             preposition == "in"
-            and buyer is None
-            and (before[-2:-1] == ["arrived"] or (delivery and before[-2:-1] in (["now"], ["is"])))
+            and (buyer is None or buyer is possessor)
+            and (
+                before[-2:-1] in (["arrived"], ["arriving"])
+                or (delivery and before[-2:-1] in (["now"], ["is"]))
+            )
         ):
+            if buyer is possessor and possessor is not None and seller is None:
+                seller = possessor  # "Australia's 49 retired Abrams began arriving in Ukraine"
             buyer = mention  # "arrived in Poland", "... is now in Ukraine"
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
         elif preposition == "by" and _given_by(before) and seller is None:
             seller = built_by = mention  # "built by China's Hudong-Zhonghua shipyard"
+            candidate.built_by_seller = True
         elif built_by is not None and _licensed_from(before, preposition):
             # "to be built by Mazagon Dock in Mumbai in collaboration with France's Naval
             # Group": made under licence, the builder's state buys, the partner's sells.
@@ -1344,7 +1363,7 @@ def _roles(
         ):
             seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
         elif _possessive_buyer(mention, words, platform) and buyer is None:
-            buyer = mention
+            buyer = possessor = mention
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
         elif (
@@ -1416,6 +1435,10 @@ def _roles(
         candidate.buyer, candidate.buyer_iso3 = buyer.entry.name, buyer.entry.iso3
         candidate.buyer_said = True
         candidate.field_quotes["buyer"] = _clause_of(sentence, buyer.start)
+    elif buyer is not None and buyer_by_to:
+        # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys, no state; none
+        # is to be guessed
+        candidate.buyer_said = True
     if seller_entry is not None:
         _set_seller(candidate, seller_entry, said=True)
         candidate.field_quotes["seller"] = _clause_of(
@@ -2054,6 +2077,10 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
             candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
             return
     state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
+    if main and main[0].entry.iso3 == candidate.seller_iso3 and candidate.built_by_seller:
+        # "two destroyers being built by Japanese shipyards", in a story of Japan's
+        # budget: the state the article is about buys at home, not from the next one named
+        state = None
     if state is not None:
         candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
         return

@@ -91,7 +91,7 @@ _CUES = (
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
-        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b"
+        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
         # not "Saab has received an order from Thailand": an order is no arrival
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
@@ -181,7 +181,7 @@ _CUES = (
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
-        r"|\bselected\b|\bchosen\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
+        r"|\bselect(?:ed|ing|s)\b|\bchosen\b|\bchose\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
         r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
     ),
