@@ -131,6 +131,7 @@ class Candidate:
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     built_by_seller: bool = False  # "being built by Japanese shipyards"
+    firm_buyer: bool = False  # "sold ... to Lockheed Martin": no state buys
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
@@ -190,7 +191,7 @@ def extract_candidates(
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
-            if candidate.buyer is None and not candidate.buyer_said:
+            if candidate.buyer is None and not candidate.firm_buyer:
                 _guess_buyer(candidate, found, _its(sentence, read, number) + main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
@@ -1438,7 +1439,7 @@ def _roles(
     elif buyer is not None and buyer_by_to:
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys, no state; none
         # is to be guessed
-        candidate.buyer_said = True
+        candidate.firm_buyer = True
     if seller_entry is not None:
         _set_seller(candidate, seller_entry, said=True)
         candidate.field_quotes["seller"] = _clause_of(
