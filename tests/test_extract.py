@@ -16,15 +16,8 @@ from sqlalchemy import Engine, func, select
 
 from benchmarks.extract import (
     BLIND,
-    BLIND3,
-    BLIND4,
     BLIND5,
-    BLIND6,
-    BLIND7,
-    BLIND8,
-    BLIND9,
-    BLIND10,
-    BLIND11,
+    BLIND_SETS,
     HELD_OUT,
     TARGETS,
     evaluate,
@@ -37,6 +30,7 @@ from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
 from tracker.extract.confirmed import from_candidate
 from tracker.extract.money import find_money
+from tracker.extract.text import sentences, tokens
 from tracker.store.db import make_session_factory
 from tracker.store.models import AuditEntry, Citation, Deal, Event, Source
 from tracker.write.article import add_from_article
@@ -231,11 +225,11 @@ def test_dates_count_from_the_article_s_date() -> None:
     )
 
 
-ALL_SETS = [*load_passages(), *load_passages(HELD_OUT), *load_passages(BLIND),
-            *load_passages(BLIND3), *load_passages(BLIND4), *load_passages(BLIND5),
-            *load_passages(BLIND6), *load_passages(BLIND7),
-            *load_passages(BLIND8), *load_passages(BLIND9),
-            *load_passages(BLIND10), *load_passages(BLIND11)]  # fmt: skip
+ALL_SETS = [
+    *load_passages(),
+    *load_passages(HELD_OUT),
+    *(passage for path in BLIND_SETS for passage in load_passages(path)),
+]
 
 
 @pytest.mark.parametrize("passage", [p for p in ALL_SETS if p.no_deal], ids=lambda p: p.id)
@@ -1277,6 +1271,38 @@ def test_home_built_ships_in_a_budget_story_and_jets_sold_to_a_firm_are_no_deals
         "The Netherlands sold 18 of its retired F-16s to Lockheed Martin for one euro."
     )
     assert found == [], [(c.buyer, c.seller, c.platform) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("India signed for Rs. 500 crore.", 1),
+        ("Mr. Smith said so. Dr. Jones left.", 2),
+        ("SEOUL, Aug. 29 (Yonhap) - South Korea said so.", 1),
+        ("The U.S. Army ordered it. Then it left.\nNext line", 3),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str, parts: int) -> None:
+    assert len(sentences(text)) == parts, [s.text for s in sentences(text)]
+
+
+def test_a_budget_s_home_built_boats_and_a_deal_s_uncounted_munitions() -> None:
+    found = deals_in(
+        "South Korea proposes 66.3 trillion won defence budget\n"
+        "SEOUL, Aug. 29 (Korea Wire) - South Korea's defence ministry proposed a budget of "
+        "66.3 trillion won, to strengthen deterrence against North Korea.\n"
+        "Production of the Cheongung-II system will continue, and 690 billion won is set "
+        "aside for the second batch of KSS-III submarines, being built by Hanwha Ocean and "
+        "HD Hyundai Heavy Industries.\n"
+        "Poland signed for 96 AH-64E Apache helicopters. The deal, concluded under the U.S. "
+        "Foreign Military Sales programme, also covers training, logistics support, and "
+        "Hellfire and JAGM missiles, the defence ministry said."
+    )
+    assert [(c.buyer, c.family, c.quantity) for c in found] == [("Poland", "ah64", 96)], found
+    assert not any(")" in m.text for m in NAMES.find(
+        tokens("SEOUL (Korea Wire) - South Korea's ministry"),
+        "SEOUL (Korea Wire) - South Korea's ministry",
+    ))  # fmt: skip
 
 
 # --- the command -------------------------------------------------------------------------

@@ -1094,9 +1094,21 @@ def _governing(
         _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform)
     ) and not _bought_which(sentence, platform):
         return []
-    if _offered_beside_a_choice(sentence, chosen, previous):
+    if _offered_beside_a_choice(sentence, chosen, previous) or _component(sentence, platform):
         return []
     return chosen
+
+
+_CONTENTS = re.compile(r"\balso (?:covers?|covered|includes?|included)\b|^Also included\b", re.I)
+
+
+def _component(sentence: _Sentence, platform: Mention) -> bool:
+    """ "The deal ... also covers training, logistics support, and Hellfire and JAGM
+    missiles": munitions listed, uncounted, among a deal's contents are part of it."""
+    if platform.entry.category != "missiles" or platform.first == 0:
+        return False
+    before = sentence.span.text[: platform.start - sentence.span.start]
+    return bool(_CONTENTS.search(before)) and _number_at(sentence.words, platform.first - 1) is None
 
 
 _CHOSEN = re.compile(r"\b(?:chosen|selected|picked|preferred)\b", re.IGNORECASE)
@@ -2069,6 +2081,10 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
     deal reported just before it, or else the state the article is about. A seller said
     to act ("Norway has also delivered part of the six F-16s it donated") gives to the
     recipient the article has named for its deals, first."""
+    if main and main[0].entry.iso3 == candidate.seller_iso3 and candidate.built_by_seller:
+        # "two destroyers being built by Japanese shipyards", in a story of Japan's
+        # budget: the state the article is about buys at home; no other is to be guessed
+        return
     if candidate.seller_said and _named_buyer(candidate, found, reported_only=True):
         return
     for earlier in reversed(found):
@@ -2078,10 +2094,6 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
             candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
             return
     state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
-    if main and main[0].entry.iso3 == candidate.seller_iso3 and candidate.built_by_seller:
-        # "two destroyers being built by Japanese shipyards", in a story of Japan's
-        # budget: the state the article is about buys at home, not from the next one named
-        state = None
     if state is not None:
         candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
         return

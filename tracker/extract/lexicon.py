@@ -164,6 +164,8 @@ class Gazetteer:
         while last < len(tokens) and last - index < 5 and tokens[last].text[:1].isupper():
             if self.names.get(tokens[last].key) is not None:
                 break
+            if text[tokens[last - 1].end : tokens[last].start] != " ":
+                break  # "(Korea Wire) - South Korea's": a name does not cross punctuation
             last += 1
         if last == index + 1:
             return None

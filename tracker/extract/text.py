@@ -84,8 +84,8 @@ def sentences(text: str) -> list[Span]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start : match.start()]
-        if match.group().strip() and _ABBREVIATIONS.search(before.rstrip("\"”’'")):
-            continue  # "U.S. officials", "Rs. 500 crore": not a sentence end
+        if "\n" not in match.group() and _ABBREVIATIONS.search(before.rstrip("\"”’'")):
+            continue  # "U.S. Army", "Rs. 500 crore", "Aug. 29": not a sentence end
         _add(spans, text, start, match.start())
         start = match.end()
     _add(spans, text, start, len(text))
