@@ -1305,6 +1305,45 @@ def test_a_budget_s_home_built_boats_and_a_deal_s_uncounted_munitions() -> None:
     ))  # fmt: skip
 
 
+def test_a_choice_s_purpose_a_wished_signing_an_offered_used_boat_and_a_maker_s_number() -> None:
+    found = deals_in(
+        "Poland picks Sweden's Saab to build new submarines\n"
+        "WARSAW, Nov 26 (Reuters) - Poland has chosen Sweden's Saab to supply three new "
+        "submarines under its Orka programme, opening negotiations on a deal for the A26.\n"
+        '"We want the contract signed as soon as possible," the minister said.\n'
+        "As part of its offer, Sweden has proposed transferring one of its "
+        "Sodermanland-class submarines to Poland as an interim solution.\n"
+        "Warsaw took delivery last year of two Saab 340 airborne early warning aircraft "
+        "bought second-hand from the Swedish Air Force."
+    )
+    got = sorted((c.buyer, c.seller, c.platform, c.quantity, c.status, c.second_hand)
+                 for c in found)  # fmt: skip
+    assert got == [
+        ("Poland", "Sweden", "A26 submarine", 3, "negotiating", None),
+        ("Poland", "Sweden", "Saab 340", 2, "delivered", True),
+        ("Poland", "Sweden", "Sodermanland-class", 1, "proposed", True),
+    ], got
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        "CSOC has offered Thailand a variant of its Type 054A frigate.",
+        "CSOC has offered Thailand two of its Type 054A frigates.",
+        "Saab has offered Thailand twelve of its Gripen E fighters.",
+    ],
+)
+def test_a_maker_s_own_design_is_new(made: str) -> None:
+    assert one(made).second_hand is None
+
+
+def test_a_state_proposing_to_pass_on_some_of_its_own() -> None:
+    deal = one("Sweden has proposed transferring two of its Gotland-class submarines to Poland.")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status, deal.second_hand) == (
+        "Poland", "Sweden", 2, "proposed", True
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

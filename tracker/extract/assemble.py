@@ -419,6 +419,7 @@ def _read(
         m for m in mentions if not _inside(m.start, money) and text[m.end : m.end + 1] != "$"
     ]
     mentions += _generic_platforms(own, mentions, money, text)
+    mentions += _maker_numbers(own, mentions, text)
     mentions = _variants(mentions, own, text, gazetteer)
     named = [m for m in mentions if m.entry.kind == "platform"]
     parts = clauses(span)
@@ -646,6 +647,32 @@ def _generic_platforms(
                 index += size
                 continue
         index += 1
+    return found
+
+
+def _maker_numbers(words: Sequence[Token], known: list[Mention], text: str) -> list[Mention]:
+    """ "two Saab 340 airborne early warning aircraft", "the Embraer 190": a maker's name
+    and a bare number, counted or describing what is counted, is a designation (not 340
+    aircraft)."""
+    found = []
+    for maker in known:
+        at = maker.last
+        if maker.entry.kind != "company" or at >= len(words):
+            continue
+        number = words[at]
+        if (
+            not re.fullmatch(r"\d{2,4}", number.text)
+            or looks_like_year(number.text)
+            or text[maker.end : number.start] != " "
+            or not _counts_within(words, at + 1, 4)
+        ):
+            continue
+        name = text[maker.start : number.end]
+        noun = next(w.text for w in words[at + 1 : at + 6] if COUNTED.match(w.text))
+        entry = Entry(
+            "platform", name, iso3=maker.entry.iso3, category=_category_of(noun), form="generic"
+        )
+        found.append(Mention(entry, maker.start, number.end, maker.first, at + 1, name))
     return found
 
 
@@ -1365,7 +1392,13 @@ def _roles(
             # "to be built by Mazagon Dock in Mumbai in collaboration with France's Naval
             # Group": made under licence, the builder's state buys, the partner's sells.
             buyer, seller = buyer or built_by, mention
-        elif before[-1:] and before[-1] in _SUPPLIED and buyer is None:
+        elif (
+            before[-1:]
+            and before[-1] in _SUPPLIED
+            and buyer is None
+            # not "As part of its offer, Sweden has proposed ...": the offer's maker
+            and not re.search(r"[,;:]\s*$", sentence.span.text[: mention.start - sentence.span.start])
+        ):
             buyer = mention  # "to supply Yerevan with"
         elif preposition == "with":
             counterparties.append(mention)
@@ -2147,6 +2180,23 @@ def _quantity(
             break
         if lower in _MORE:
             candidate.more = True
+        if (
+            lower in ("its", "their")
+            and candidate.selling
+            and candidate.seller_said
+            and not candidate.seller_is_maker  # "Saab has offered two of its Gripens": new
+            and index > 1
+            and words[index - 1].text.lower() == "of"
+            and (
+                _number_at(words, index - 2) is not None
+                or words[index - 2].text.lower() in ("all", "some", "most", "part")
+            )
+            and candidate.second_hand is None
+        ):
+            # "Sweden has proposed transferring one of its Sodermanland-class
+            # submarines": a seller passing on some of its own, used
+            candidate.second_hand = True
+            candidate.field_quotes["second_hand"] = _clause_of(sentence, word.start)
         if SECOND_HAND.match(word.text):
             candidate.second_hand = True
         elif NEW.match(word.text):

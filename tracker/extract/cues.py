@@ -185,7 +185,14 @@ _CUES = (
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
         r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
     ),
-    _cue("proposed", True, "seller", r"\boffer(?:ed|s|ing)?\b|\bpledged\b|\bcommitted\b"),
+    _cue(
+        "proposed",
+        True,
+        "seller",
+        r"\boffer(?:ed|s|ing)?\b|\bpledged\b|\bcommitted\b"
+        # "Sweden has proposed transferring one of its submarines to Poland"
+        r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*",
+    ),
     # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
     _cue("signed", False, "seller", r"\b(?:sale|transfer|export|supply) of\b|\bfor transfer to\b"),
     # A seller's infinitive says who sells, not how far the deal is: weak.
@@ -216,6 +223,11 @@ _PARTIAL = re.compile(
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
 # A delivery a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
+# "We want the contract signed as soon as possible": a wish, still to come.
+_WISHED = re.compile(
+    r"\b(?:wants?|wanted|hopes?|hoped|aims?|expects?|would like)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -237,6 +249,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 _FUTURE_BEFORE.search(before)
                 or _FUTURE_AFTER.match(text[end:])
                 or (status in ("delivering", "delivered") and _AWAITED.search(before))
+                or _WISHED.search(before) is not None
             )
             if status in ("delivering", "delivered") and future:
                 continue  # a delivery to come says nothing of the deal's stage
@@ -252,11 +265,12 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 
 
 def _purposes_of_talks(cues: list[Cue], text: str, offset: int) -> list[Cue]:
-    """ "signed a framework agreement with Peru's FAME to supply 54 K2": the supply is
-    what the talks are about, not a signing (its side still says who supplies)."""
+    """ "signed a framework agreement with Peru's FAME to supply 54 K2", "has chosen
+    Sweden's Saab to supply three submarines": the supply is what the talks or the choice
+    are about, not a signing (its side still says who supplies)."""
     read: list[Cue] = []
     for cue in cues:
-        talks = next((c for c in reversed(read) if c.status == "negotiating"), None)
+        talks = next((c for c in reversed(read) if _talks_or_choice(c)), None)
         if (
             talks is not None
             and cue.status == "signed"
@@ -264,9 +278,18 @@ def _purposes_of_talks(cues: list[Cue], text: str, offset: int) -> list[Cue]:
             and cue.start - talks.end <= 80
             and not re.search(r"[.;:]", text[talks.end - offset : cue.start - offset])
         ):
-            cue = replace(cue, status="negotiating")
+            cue = replace(cue, status=talks.status)
         read.append(cue)
     return read
+
+
+_CHOICE = re.compile(r"select|chos|pick", re.IGNORECASE)
+
+
+def _talks_or_choice(cue: Cue) -> bool:
+    return cue.status == "negotiating" or (
+        cue.status == "proposed" and bool(_CHOICE.match(cue.text))
+    )
 
 
 # --- the condition: new or second-hand -----------------------------------------------------
