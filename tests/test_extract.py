@@ -1340,7 +1340,11 @@ def test_a_maker_s_own_design_is_new(made: str) -> None:
 def test_a_state_proposing_to_pass_on_some_of_its_own() -> None:
     deal = one("Sweden has proposed transferring two of its Gotland-class submarines to Poland.")
     assert (deal.buyer, deal.seller, deal.quantity, deal.status, deal.second_hand) == (
-        "Poland", "Sweden", 2, "proposed", True
+        "Poland",
+        "Sweden",
+        2,
+        "proposed",
+        True,
     ), deal
 
 

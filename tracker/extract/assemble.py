@@ -1327,7 +1327,11 @@ def _roles(
     built_by: Mention | None = None
     recipient: Mention | None = None  # "for Ukraine", "for the Philippine Navy"
     possessor: Mention | None = None  # "Australia's 49 Abrams": its buyer, or its giver
-    first_cue = cues[0].start if cues else platform.start
+    # "As part of its offer, Sweden has proposed ...": an opening phrase's noun is not
+    # the verb the actor comes before
+    opening = _OPENING_PHRASE.match(sentence.span.text)
+    said = [c for c in cues if not opening or c.start >= sentence.span.start + opening.end()]
+    first_cue = said[0].start if said else cues[0].start if cues else platform.start
     clause = _clause_span(sentence, platform.start)
     delivery = any(STAGE[cue.status] >= STAGE["delivering"] and cue.status != "cancelled"
                    for cue in cues)  # fmt: skip
@@ -1397,7 +1401,7 @@ def _roles(
             and before[-1] in _SUPPLIED
             and buyer is None
             # not "As part of its offer, Sweden has proposed ...": the offer's maker
-            and not re.search(r"[,;:]\s*$", sentence.span.text[: mention.start - sentence.span.start])
+            and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
         ):
             buyer = mention  # "to supply Yerevan with"
         elif preposition == "with":
@@ -1524,6 +1528,15 @@ def _reported_speech(before: list[str]) -> bool:
     said, with its own subject."""
     rest = [w for w in before[-3:] if w not in ("that", "the")]
     return bool(rest) and rest[-1] in _SPEECH
+
+
+_OPENING_PHRASE = re.compile(
+    r"(?:As part of|Under|In|With|After|Following|Despite|Besides|Alongside)\b[^,]{0,60},\s*"
+)
+
+
+def _text_before(sentence: _Sentence, mention: Mention) -> str:
+    return sentence.span.text[: mention.start - sentence.span.start]
 
 
 def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
