@@ -1348,6 +1348,20 @@ def test_a_state_proposing_to_pass_on_some_of_its_own() -> None:
     ), deal
 
 
+def test_a_recipient_is_of_the_platform_on_its_side_of_a_comma_and_a_contract_s_price() -> None:
+    found = deals_in(
+        "MANILA - Missile systems arrive\n"
+        "India delivered the first batch of BrahMos supersonic cruise missile systems to "
+        "the Philippines on Friday, with two Indian Air Force C-17 Globemaster III "
+        "transports landing at Clark Air Base.\n"
+        "The delivery is part of a $375 million contract signed in January 2022."
+    )
+    assert [(c.buyer, c.family, c.value, c.status) for c in found] == [
+        ("Philippines", "brahmos", Decimal("375000000"), "delivering")
+    ], found
+    assert found[0].buyer_said
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1341,7 +1341,7 @@ def _roles(
     candidate.selling = seller_side
     for mention in parties:
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
-        near = _nearest_platform(platforms, mention)
+        near = _nearest_platform(platforms, mention, sentence)
         preposition = _preposition(before) or _listed_preposition(sentence, mention)
         if (
             near is not platform
@@ -1814,10 +1814,21 @@ def _platform_before(platforms: list[Mention], mention: Mention) -> Mention | No
     return next((p for p in reversed(platforms) if p.end <= mention.start), None)
 
 
-def _nearest_platform(platforms: list[Mention], mention: Mention) -> Mention | None:
+def _nearest_platform(
+    platforms: list[Mention], mention: Mention, sentence: _Sentence
+) -> Mention | None:
+    """The platform a party is said of: the nearest, not across a comma when one is on
+    its side ("systems to the Philippines on Friday, with two C-17s": the systems)."""
     if not platforms:
         return None
-    return min(platforms, key=lambda p: min(abs(p.start - mention.end), abs(mention.start - p.end)))
+    text, start = sentence.span.text, sentence.span.start
+
+    def distance(platform: Mention) -> tuple[bool, int]:
+        left, right = sorted((platform, mention), key=lambda m: m.start)
+        between = text[left.end - start : right.start - start]
+        return ("," in between or ";" in between, abs(right.start - left.end))
+
+    return min(platforms, key=distance)
 
 
 def _adjective_of(mention: Mention, platform: Mention, words: Sequence[Token]) -> bool:
@@ -1981,7 +1992,11 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
                 candidate.field_quotes["quantity"] = text
                 break
     money = [
-        m for m in sentence.money if not _not_the_deal_s(text[: m.start - sentence.span.start])
+        m
+        for m in sentence.money
+        if not _not_the_deal_s(
+            text[: m.start - sentence.span.start], text[m.end - sentence.span.start :]
+        )
     ]
     if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
         candidate.value, candidate.currency = money[0].amount, money[0].currency
@@ -2322,7 +2337,7 @@ def _value(
     """The money nearest this platform, when this platform is the nearest to it."""
     for money in sentence.money:
         before = sentence.span.text[: money.start - sentence.span.start]
-        if _not_the_deal_s(before):
+        if _not_the_deal_s(before, sentence.span.text[money.end - sentence.span.start :]):
             continue
         nearest = min(platforms, key=lambda p: _distance(p, money))
         if nearest is platform:
@@ -2331,11 +2346,14 @@ def _value(
             return
 
 
-def _not_the_deal_s(before: str) -> bool:
+def _not_the_deal_s(before: str, after: str = "") -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
-    package"), by what comes before it."""
-    return bool(
-        _NOT_DEAL_MONEY.search(before[-90:]) or re.search(r"\bpart of (?:a|an|its|the)\s+$", before)
+    package"), by what comes before it; not a contract's ("The delivery is part of a
+    $375 million contract")."""
+    if _NOT_DEAL_MONEY.search(before[-90:]):
+        return True
+    return bool(re.search(r"\bpart of (?:a|an|its|the)\s+$", before)) and not re.match(
+        r"\s+(?:\w+\s+)?(?:contract|deal|order|agreement|purchase)\b", after
     )
 
 
