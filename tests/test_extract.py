@@ -1362,6 +1362,25 @@ def test_a_recipient_is_of_the_platform_on_its_side_of_a_comma_and_a_contract_s_
     assert found[0].buyer_said
 
 
+def test_a_first_batch_these_tanks_a_gun_they_carry_and_a_home_order() -> None:
+    found = deals_in(
+        "Rheinmetall hands over first Lynx built in Hungary\n"
+        "Hungary ordered 218 Lynx vehicles in August 2020. Under the contract, the first 46 "
+        "vehicles were built in Germany and have already been delivered.\n"
+        "The Lynx programme is the centrepiece of Hungary's modernisation plan, which also "
+        "includes 44 Leopard 2A7HU main battle tanks from KNDS Deutschland. These tanks are "
+        "armed with Rheinmetall's 120 mm L55A1 smoothbore gun; the first of them arrived in "
+        "Hungary last year.\n"
+        "In Germany, Rheinmetall and KNDS are meanwhile building a further 50 Puma infantry "
+        "fighting vehicles for the Bundeswehr under a contract signed last year."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Hungary", "Germany", "leopard2a7hu", 44, "delivering"),
+        ("Hungary", "Germany", "lynxkf41", 218, "delivering"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

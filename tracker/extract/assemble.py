@@ -128,6 +128,7 @@ class Candidate:
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
     breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
+    batch: bool = False  # its count is a batch's: "the first 46 vehicles were delivered"
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     built_by_seller: bool = False  # "being built by Japanese shipyards"
@@ -184,6 +185,7 @@ def extract_candidates(
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
         _stand_in(sentence, subjects, number, found)
         _described_as_before(sentence, number, found)
+        these = _these_of_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
         row = rows.get(sentence.span.start)
         for candidate in made:
@@ -197,7 +199,7 @@ def extract_candidates(
                 _guess_seller(candidate, main, found)
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
-        again = _named_again(sentence, found)
+        again = these or _named_again(sentence, found)
         last = again or next((c for c in reversed(found) if c.governed and _reported(c)), None)
         unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
         if unsold and (last is None or unsold.sentence > last.sentence) and _sellers_from(sentence):
@@ -334,6 +336,25 @@ def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate
             sentence.mentions[position] = replace(mention, entry=earlier.named_as)
 
 
+_THESE = re.compile(r"(?:These|Those|The)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+
+
+def _these_of_before(sentence: _Sentence, number: int, found: list[Candidate]) -> Candidate | None:
+    """ "... a plan which also includes 44 Leopard 2A7HU tanks. These tanks ... arrived in
+    Hungary last year": a sentence opening on "These tanks", naming no platform of its
+    own, says more of the one just named of that kind that no verb reported yet."""
+    opening = _THESE.match(sentence.span.text)
+    noun = next((w for w in opening.groups() if w and COUNTED.match(w)), None) if opening else None
+    if noun is None or any(m.entry.kind == "platform" for m in sentence.mentions):
+        return None
+    kind = _category_of(noun)
+    earlier = next(
+        (c for c in reversed(found) if number - c.sentence <= 1 and c.category == kind),
+        None,
+    )
+    return earlier if earlier is not None and not earlier.governed else None
+
+
 def _subject_of(noun: str, subjects: dict[str, tuple[Entry, int]]) -> tuple[Entry, int] | None:
     """The article's platform a counted noun can stand for: of its kind; "systems" and
     "batteries" are air defence's."""
@@ -430,6 +451,7 @@ def _read(
         or not any(_same_clause(parts, described, other) for other in named)
     ]
     mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
+    mentions = [m for m in mentions if not _fitted(m, text[span.start : m.start])]
     return _Sentence(
         span,
         own,
@@ -439,6 +461,18 @@ def _read(
         find_dates(span.text, published, span.start),
         dateline_end(span),
     )
+
+
+# "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
+_FITTED_WITH = re.compile(
+    r"\b(?:armed|fitted|powered|outfitted)\s+(?:with|by)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _fitted(mention: Mention, before: str) -> bool:
+    return mention.entry.kind == "platform" and _FITTED_WITH.search(before[-80:]) is not None
 
 
 # What may stand between two names of one platform: nothing, or a variant's code
@@ -1607,6 +1641,11 @@ def _home_made_bought(candidate: Candidate, platform: Mention, *, seller_by_from
         or candidate.other_sellers
     ):
         return
+    if candidate.seller_is_maker:
+        # "Rheinmetall and KNDS are building 50 Pumas for the Bundeswehr": a home type
+        # built for home by a firm listed abroad is bought at home
+        candidate.seller, candidate.seller_iso3 = candidate.buyer, candidate.buyer_iso3
+        return
     buyer, buyer_iso3 = candidate.buyer, candidate.buyer_iso3
     candidate.buyer, candidate.buyer_iso3 = candidate.seller, candidate.seller_iso3
     candidate.seller, candidate.seller_iso3 = buyer, buyer_iso3
@@ -2034,6 +2073,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     if later and items and not other and STAGE[later[0].status] > STAGE[candidate.status]:
         candidate.status = later[0].status
         candidate.field_quotes["status"] = text
+        candidate.governed = candidate.strong = True  # "These tanks ... arrived in Hungary"
     return []
 
 
@@ -2205,6 +2245,7 @@ def _quantity(
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
+            candidate.batch = index > 0 and words[index - 1].text.lower() in _BATCH_WORDS
             break
         if lower in _MORE:
             candidate.more = True
@@ -2270,6 +2311,7 @@ def _quantity(
 
 
 _PUNCTUATION = re.compile(r"[:;/|]")
+_BATCH_WORDS = word_set("first initial remaining last final latest")
 
 
 def _number_at(words: Sequence[Token], index: int) -> int | None:
@@ -2442,7 +2484,8 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         one.quantity
         and other.quantity
         and one.quantity != other.quantity
-        and not (other.breakdown and other.quantity < one.quantity)
+        and not ((other.breakdown or other.batch) and other.quantity < one.quantity)
+        and not (one.batch and one.quantity < other.quantity)
     ):
         return False  # two counts, two deals; unless one is a part of the other
     if _priced_apart(one, other) or _signed_apart(one, other):
@@ -2500,6 +2543,9 @@ def _absorb(target: Candidate, other: Candidate) -> None:
             True,
         )
         target.field_quotes["seller"] = other.field_quotes["seller"]
+    if target.batch and not other.batch and (other.quantity or 0) > (target.quantity or 0):
+        target.quantity, target.batch = other.quantity, False  # the whole order's count
+        target.field_quotes["quantity"] = other.field_quotes.get("quantity", other.quote)
     for name in ("quantity", "value", "date", "manufacturer", "second_hand"):
         if name == "date" and other.status != target.status:
             continue  # "chose it over the Super Hornet, which ... in 2022": no signing date
