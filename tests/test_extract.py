@@ -1381,6 +1381,27 @@ def test_a_first_batch_these_tanks_a_gun_they_carry_and_a_home_order() -> None:
     ], got
 
 
+def test_requests_an_unlisted_type_bought_used_and_aircraft_bought_used_from() -> None:
+    found = deals_in(
+        "Argentina rebuilds its forces\n"
+        "The Argentine army has also formally asked Washington for Stryker armored "
+        "vehicles, officials said.\n"
+        "In 2019 Argentina bought five used Super Etendard attack jets from France for "
+        "about $14 million.\n"
+        "The navy has taken delivery of the first of four P-3C Orion maritime patrol "
+        "aircraft bought used from Norway for about $67.5 million."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status, c.second_hand)
+                 for c in found)  # fmt: skip
+    assert got == [
+        ("Argentina", "France", "superetendard", 5, "signed", True),
+        ("Argentina", "Norway", "p3c", 4, "delivering", True),
+        ("Argentina", "United States", "stryker", None, "proposed", None),
+    ], got
+    request = deals_in("Argentina submitted a formal request to Washington for Stryker vehicles.")
+    assert [(c.family, c.status) for c in request] == [("stryker", "proposed")], request
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -830,15 +830,22 @@ def _shape_size(
         and index > 0
     ):
         return 3
-    if (
-        index > 0
-        and len(text) >= 4
-        and text.isalpha()
-        and text[1:].islower()
-        and _number_at(words, index - 1) is not None
-        and _counts_within(words, index + 1, 3)
-    ):
-        return 1  # "120 Bushmaster protected mobility vehicles", "12 Anka drones"
+    if index > 0 and len(text) >= 4 and text.isalpha() and text[1:].islower():
+        counted = _number_at(words, index - 1) is not None or (
+            index > 1
+            and _number_at(words, index - 2) is not None
+            and (SECOND_HAND.match(words[index - 1].text) or NEW.match(words[index - 1].text))
+        )  # "120 Bushmaster", "five used Super Etendard"
+        named = (
+            following is not None
+            and following.text.isalpha()
+            and following.text[:1].isupper()
+            and following.text[1:].islower()
+            and article[word.end : following.start] == " "
+        )
+        size = 2 if named else 1
+        if counted and _counts_within(words, index + size, 3):
+            return size  # "12 Anka drones", "five used Super Etendard attack jets"
     if (
         len(text) >= 3
         and text.replace("-", "").isupper()

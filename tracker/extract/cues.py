@@ -180,6 +180,8 @@ _CUES = (
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
+        # "formally asked Washington for Stryker vehicles", "a formal request ... for"
+        r"|\bask(?:ed|s)?\s+(?:[\w'’-]+\s+){1,3}?for\b|\brequest\s+(?:[\w'’-]+\s+){0,3}?for\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
         r"|\bselect(?:ed|ing|s)\b|\bchosen\b|\bchose\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
@@ -301,7 +303,8 @@ FROM_STOCKS = re.compile(
     r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
     r"|\b(?:currently|still) in service with\b"
-    r"|\bfrom the (?:[A-Z][\w'’-]+ ){1,3}(?:Air Force|Navy|Army)\b",  # "from the Swedish Air Force"
+    r"|\bfrom the (?:[A-Z][\w'’-]+ ){1,3}(?:Air Force|Navy|Army)\b"  # "from the Swedish Air Force"
+    r"|\b(?:bought|acquired|purchased|procured)\s+(?:used|second-?hand)\b",  # "bought used from"
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(
