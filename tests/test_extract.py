@@ -1402,6 +1402,35 @@ def test_requests_an_unlisted_type_bought_used_and_aircraft_bought_used_from() -
     assert [(c.family, c.status) for c in request] == [("stryker", "proposed")], request
 
 
+def test_a_sibling_model_talks_with_two_governments_and_a_request_not_received() -> None:
+    found = deals_in(
+        "Typhoon Aircraft: Turkey\n"
+        "Indonesia has signed contracts with Baykar for 60 Bayraktar TB3 drones.\n"
+        "Turkiye is also in discussions with the State of Qatar and with the Sultanate of "
+        "Oman about acquiring used Typhoon aircraft from their fleets.\n"
+        "Any such transfer would require the consent of the four Eurofighter partner "
+        "nations, and no formal request for UK consent has been received to date."
+    )
+    got = sorted((c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Indonesia", "Turkey", "Bayraktar TB3", 60, "signed"),
+        ("Turkey", "Oman", "Eurofighter Typhoon", None, "negotiating"),
+        ("Turkey", "Qatar", "Eurofighter Typhoon", None, "negotiating"),
+    ], got
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The deal needs the approval of the four Eurofighter partner nations.",
+        "No request for the 12 Typhoon aircraft has been received.",
+    ],
+)
+def test_a_platform_s_partners_and_a_request_received_are_no_deals(aside: str) -> None:
+    found = deals_in("Turkey signed for 20 Typhoons. " + aside)
+    assert [(c.quantity, c.status) for c in found] == [(20, "signed")], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

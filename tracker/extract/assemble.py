@@ -530,6 +530,17 @@ def _variants(
             entry = replace(entry, name=name, stored=False, form="variant", base=None)
             mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
                               text=name)  # fmt: skip
+        elif (
+            entry.kind == "platform"
+            and following is not None
+            and following.start == mention.end + 1
+            and _sibling(entry.name, following.text)
+        ):
+            # "Bayraktar TB3", where "Bayraktar" is listed for the TB2: its sibling model
+            name = f"{mention.text} {following.text}"
+            entry = replace(entry, name=name, stored=False, form="variant", base=None)
+            mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
+                              text=name)  # fmt: skip
         read.append(mention)
     # a name inside a version joined above ("III" in "JF-17C Block III") is no other
     joined = [m for m in read if m.entry.kind == "platform"]
@@ -539,6 +550,17 @@ def _variants(
         if not any(o is not m and o.first <= m.first and m.last <= o.last and
                    (o.last - o.first) > (m.last - m.first) for o in joined)
     ]  # fmt: skip
+
+
+def _sibling(name: str, code: str) -> bool:
+    """ "TB3" beside the "Bayraktar TB2": a code of the same letters and another number."""
+    model = re.fullmatch(r"([A-Z]{1,4})-?(\d{1,3})", code)
+    if model is None:
+        return False
+    return any(
+        re.fullmatch(rf"{model[1]}-?\d{{1,3}}", word) and word_key(word) != word_key(code)
+        for word in name.split()
+    )
 
 
 def _known_prefix(key: str, gazetteer: Gazetteer) -> Entry | None:
@@ -1289,7 +1311,7 @@ def _said_of_the_list(
 _SERVICE = re.compile(
     r"^\s*(?:\w+\s+)?(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     r"sustainment|overhaul|support|training|production line|dispute|saga|"
-    r"row|issue|standoff|controversy|crisis|affair|question)",
+    r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare)",
     re.IGNORECASE,
 )
 
@@ -1685,7 +1707,10 @@ def _also_from(sentence: _Sentence, party: Mention) -> list[Mention]:
         between = sentence.span.text[
             last.end - sentence.span.start : mention.start - sentence.span.start
         ]
-        if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*|\s*(?:and|or) the\s+", between):
+        # "from Qatar and Oman", "with the State of Qatar and with the Sultanate of Oman"
+        if not re.fullmatch(
+            r"\s*(?:,|and|, and|or)\s*|\s*(?:and|or) (?:(?:with|from|to) )?the\s+", between
+        ):
             break
         listed.append(mention)
         last = mention

@@ -225,6 +225,11 @@ _PARTIAL = re.compile(
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
 # A delivery a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
+_PAPER_RECEIVED = re.compile(
+    r"\b(?:requests?|orders?|contracts?|bids?|offers?|approvals?|consent|applications?|"
+    r"letters?)\b[^.;]{0,40}\b(?:has|have|had|was|were)\s+(?:been\s+)?$",
+    re.IGNORECASE,
+)
 # "We want the contract signed as soon as possible": a wish, still to come.
 _WISHED = re.compile(
     r"\b(?:wants?|wanted|hopes?|hoped|aims?|expects?|would like)\s+(?:\w+\s+){0,3}$",
@@ -255,6 +260,10 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             )
             if status in ("delivering", "delivered") and future:
                 continue  # a delivery to come says nothing of the deal's stage
+            if status in ("delivering", "delivered") and _PAPER_RECEIVED.search(
+                text[max(0, start - 90) : start]
+            ):
+                continue  # "no formal request ... has been received": no arrival
             if status == "signed" and strong and _MAY_BE.search(before):
                 status = "proposed"  # "11 frigates would be acquired": a plan
             if status == "delivering" and not _PARTIAL.search(text):
