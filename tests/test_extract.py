@@ -30,7 +30,7 @@ from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
 from tracker.extract.confirmed import from_candidate
 from tracker.extract.money import find_money
-from tracker.extract.text import sentences, tokens
+from tracker.extract.text import dateline_end, sentences, tokens
 from tracker.store.db import make_session_factory
 from tracker.store.models import AuditEntry, Citation, Deal, Event, Source
 from tracker.write.article import add_from_article
@@ -1429,6 +1429,26 @@ def test_a_sibling_model_talks_with_two_governments_and_a_request_not_received()
 def test_a_platform_s_partners_and_a_request_received_are_no_deals(aside: str) -> None:
     found = deals_in("Turkey signed for 20 Typhoons. " + aside)
     assert [(c.quantity, c.status) for c in found] == [(20, "signed")], found
+
+
+def test_a_commentary_s_dateline_and_a_buyer_named_in_the_sentence_before() -> None:
+    found = deals_in(
+        "Asia's submarine boom is a story about shipyards\n"
+        "SINGAPORE, 15 October 2024 (Straits Policy Institute commentary) - By Dr. Farah "
+        "Iskandar, Senior Fellow, Maritime Security Programme\n"
+        "India is following the same route with the same supplier. Negotiations between "
+        "the defence ministry, Mazagon Dock and Naval Group on three additional Scorpene "
+        "boats, to be built in Mumbai, have dragged on for more than a year."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("India", "France", 3, "negotiating")
+    ], found
+    for line in (
+        "SINGAPORE, 15 October 2024 (Straits Policy Institute commentary) - By Dr. Farah",
+        "LONDON, 11 November 2025 (UK Parliament written answer) - By Dr. Farah",
+    ):
+        (first, *_) = sentences(line)
+        assert line[dateline_end(first) :].startswith("By"), line
 
 
 # --- the command -------------------------------------------------------------------------

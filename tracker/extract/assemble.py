@@ -249,10 +249,21 @@ def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
     """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
-    opening with "Its" or "Their" is of the state acting in the one before."""
-    if number == 0 or not re.match(r"(?:Its|Their)\b", sentence.span.text):
+    opening with "Its" or "Their" is of the state acting in the one before. So is one
+    after a sentence that names one acting state and no weapon ("India is following the
+    same route. Negotiations ... on three additional Scorpene boats ...")."""
+    if number == 0:
         return []
-    return _main_states([read[number - 1]], 1)[:1]
+    before = read[number - 1]
+    if re.match(r"(?:Its|Their)\b", sentence.span.text):
+        return _main_states([before], 1)[:1]
+    if any(m.entry.kind == "platform" for m in before.mentions) or any(
+        m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
+    ):
+        return []
+    acting = [m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline]
+    opens = bool(acting) and acting[0].first <= 1 and _named_as_actor(before, acting[0])
+    return acting[:1] if opens and len({m.entry.iso3 for m in acting}) == 1 else []
 
 
 def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | None:
