@@ -1451,6 +1451,22 @@ def test_a_commentary_s_dateline_and_a_buyer_named_in_the_sentence_before() -> N
         assert line[dateline_end(first) :].startswith("By"), line
 
 
+def test_a_programme_s_count_of_its_kind_in_the_sentence_after() -> None:
+    deal = one(
+        "Australia picks Japan's upgraded Mogami\n"
+        "Australia has selected Mitsubishi Heavy Industries' upgraded Mogami-class frigate "
+        "for its general purpose frigate program.\n"
+        "The program, worth up to A$10 billion over the next decade, calls for 11 frigates. "
+        "The first three will be built in Japan."
+    )
+    assert (deal.buyer, deal.quantity, deal.value, deal.currency) == (
+        "Australia",
+        11,
+        Decimal("10000000000"),
+        "AUD",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

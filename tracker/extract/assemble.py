@@ -2073,6 +2073,19 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
                 candidate.quantity = number
                 candidate.field_quotes["quantity"] = text
                 break
+    if candidate.quantity is None and _DEAL_WORDS.search(text) and not other:
+        number, start = counted_number(sentence)  # "The program ... calls for 11 frigates."
+        noun = next((w for w in text[start - sentence.span.start :].split()[1:4]
+                     if COUNTED.match(w.strip(",.;:"))), "")  # fmt: skip
+        before = text[: start - sentence.span.start].split()[-1:]
+        if (
+            number is not None
+            and candidate.category not in (None, "", "other")
+            and _category_of(noun.strip(",.;:")) == candidate.category
+            and not (before and before[0].lower() in _BATCH_WORDS)
+        ):
+            candidate.quantity = number
+            candidate.field_quotes["quantity"] = _clause_of(sentence, start)
     money = [
         m
         for m in sentence.money
