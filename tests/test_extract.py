@@ -1467,6 +1467,23 @@ def test_a_programme_s_count_of_its_kind_in_the_sentence_after() -> None:
     ), deal
 
 
+def test_a_notification_that_would_give_and_a_package_s_uncounted_missiles() -> None:
+    deal = one(
+        "State Department clears helicopter sales\n"
+        "The third notification would give Slovakia 12 AH-1Z Viper attack helicopters built "
+        "by Bell Textron, in a package valued at $1 billion that includes engines, Hellfire "
+        "and AIM-9X Sidewinder missiles, spare parts and pilot training."
+    )
+    assert (deal.buyer, deal.seller, deal.family, deal.quantity, deal.value, deal.status) == (
+        "Slovakia",
+        "United States",
+        "ah1z",
+        12,
+        Decimal("1000000000"),
+        "approved",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

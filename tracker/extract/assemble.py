@@ -462,7 +462,11 @@ def _read(
         or not any(_same_clause(parts, described, other) for other in named)
     ]
     mentions = _joined_names(sorted(mentions, key=lambda m: m.start), text)
-    mentions = [m for m in mentions if not _fitted(m, text[span.start : m.start])]
+    mentions = [
+        m
+        for m in mentions
+        if not _fitted(m, text[span.start : m.start]) and not _component(m, own, text, span)
+    ]
     return _Sentence(
         span,
         own,
@@ -480,6 +484,20 @@ _FITTED_WITH = re.compile(
     r"(?:[\w'’.-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+
+
+_CONTENTS = re.compile(r"\b(?:covers?|covered|includes?|included)\b|^Also included\b", re.I)
+
+
+def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) -> bool:
+    """ "The deal ... also covers training, logistics support, and Hellfire and JAGM
+    missiles", "a package ... that includes engines, Hellfire and AIM-9X missiles":
+    munitions listed, uncounted, among a deal's contents are part of it."""
+    if mention.entry.kind != "platform" or mention.entry.category != "missiles":
+        return False
+    index = bisect.bisect_left([w.start for w in words], mention.start)
+    counted = index > 0 and _number_at(words, index - 1) is not None
+    return not counted and _CONTENTS.search(text[span.start : mention.start]) is not None
 
 
 def _fitted(mention: Mention, before: str) -> bool:
@@ -1195,21 +1213,9 @@ def _governing(
         _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform)
     ) and not _bought_which(sentence, platform):
         return []
-    if _offered_beside_a_choice(sentence, chosen, previous) or _component(sentence, platform):
+    if _offered_beside_a_choice(sentence, chosen, previous):
         return []
     return chosen
-
-
-_CONTENTS = re.compile(r"\balso (?:covers?|covered|includes?|included)\b|^Also included\b", re.I)
-
-
-def _component(sentence: _Sentence, platform: Mention) -> bool:
-    """ "The deal ... also covers training, logistics support, and Hellfire and JAGM
-    missiles": munitions listed, uncounted, among a deal's contents are part of it."""
-    if platform.entry.category != "missiles" or platform.first == 0:
-        return False
-    before = sentence.span.text[: platform.start - sentence.span.start]
-    return bool(_CONTENTS.search(before)) and _number_at(sentence.words, platform.first - 1) is None
 
 
 _CHOSEN = re.compile(r"\b(?:chosen|selected|picked|preferred)\b", re.IGNORECASE)

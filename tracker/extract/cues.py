@@ -163,7 +163,9 @@ _CUES = (
         r"|\b(?:military|security) (?:aid|assistance) package\b|\baid package\b"
         r"|\bdecided to (?:donate|give|send|supply|transfer|hand over)\b"
         # a US notice's case: "The larger case, estimated at $1.16 billion, covers three"
-        r"|\b(?:case|notification|notice)\b[^;]{0,60}?\b(?:covers|is for|includes)\b",
+        r"|\b(?:case|notification|notice)\b[^;]{0,60}?\b(?:covers|is for|includes)\b"
+        # "The third notification would give Slovakia 12 AH-1Z Viper helicopters"
+        r"|\b(?:notification|notice)\s+would\s+(?:give|provide|allow)\b",
     ),
     _cue(
         "negotiating",
