@@ -1484,6 +1484,19 @@ def test_a_notification_that_would_give_and_a_package_s_uncounted_missiles() -> 
     ), deal
 
 
+def test_a_state_acting_in_a_relative_clause_on_the_platform() -> None:
+    deal = one(
+        "The Czech Army is already operating 14 Leopard 2A4 tanks that Germany donated "
+        "under its Ringtausch equipment swap scheme."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.second_hand) == (
+        "Czechia",
+        "Germany",
+        14,
+        True,
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1407,6 +1407,7 @@ def _roles(
     built_by: Mention | None = None
     recipient: Mention | None = None  # "for Ukraine", "for the Philippine Navy"
     possessor: Mention | None = None  # "Australia's 49 Abrams": its buyer, or its giver
+    relative: Mention | None = None  # "tanks that Germany donated"
     # "As part of its offer, Sweden has proposed ...": an opening phrase's noun is not
     # the verb the actor comes before
     opening = _OPENING_PHRASE.match(sentence.span.text)
@@ -1496,6 +1497,12 @@ def _roles(
             buyer = possessor = mention
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
+        elif (side_of := _object_relative(mention, sentence, platform)) is not None:
+            # "14 Leopard 2A4 tanks that Germany donated": the relative clause's actor
+            if side_of == "seller" and seller is None:
+                seller = relative = mention
+            elif side_of == "buyer" and buyer is None:
+                buyer = relative = mention
         elif (
             (
                 subject is None
@@ -1527,6 +1534,13 @@ def _roles(
     partner = _partner_of(subject, sentence) if subject is not None else None
     if partner is not None and buyer is None:
         buyer = partner  # "Turkish Aerospace and Kazakhstan Engineering have signed"
+    if relative is not None and subject is not None and subject.entry.iso3 != relative.entry.iso3:
+        # "The Czech Army is operating 14 tanks that Germany donated": the other side
+        if relative is seller and buyer is None:
+            buyer = subject
+        elif relative is buyer and seller is None:
+            seller = subject
+        subject = None
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
@@ -1887,6 +1901,21 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
         return False
     verb_at = mention.end + match.end()
     return any(cue.start == verb_at and cue.strong for cue in sentence.cues)
+
+
+def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -> str | None:
+    """The side of a state acting in a relative clause on the platform just before it:
+    "14 Leopard 2A4 tanks that Germany donated" (seller), "the jets that Poland ordered"
+    (buyer)."""
+    between = sentence.span.text[
+        platform.end - sentence.span.start : mention.start - sentence.span.start
+    ]
+    if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between):
+        return None
+    verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
+    if verb is None or verb.start - mention.end > 25 or verb.side == "either":
+        return None
+    return verb.side
 
 
 def _reaction_from(before: list[str], preposition: str = "from") -> bool:
