@@ -1497,6 +1497,27 @@ def test_a_state_acting_in_a_relative_clause_on_the_platform() -> None:
     ), deal
 
 
+def test_parallel_talks_and_a_purchase_contracted_years_ago() -> None:
+    found = deals_in(
+        "India signs for MQ-9B\n"
+        "The Indian Navy is also in the final stage of negotiations with France for 26 "
+        "Rafale-M carrier-based fighters for INS Vikrant, and with Mazagon Dock Shipbuilders "
+        "for three additional Scorpène-class submarines to be built under licence from "
+        "France's Naval Group, officials said.\n"
+        "The Royal Thai Navy's acquisition of a Chinese S26T submarine, contracted in 2017 "
+        "for THB13.5 billion, remains delayed."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("India", "France", "rafale", 26, "negotiating"),
+        ("India", "France", "scorpene", 3, "negotiating"),
+        ("India", "United States", "mq9b", None, "signed"),
+        ("Thailand", "China", "s26t", None, "signed"),
+    ], got
+    contracted = one("Thailand contracted one S26T submarine from China in 2017.")
+    assert (contracted.quantity, contracted.status) == (1, "signed"), contracted
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1309,6 +1309,8 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     between = sentence.span.text[
         previous.end - sentence.span.start : platform.start - sentence.span.start
     ]
+    if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
+        return True  # "negotiations with France for 26 Rafale-M ..., and with Mazagon Dock for"
     return len(between.split()) <= 6 and bool(
         re.search(r"\band\b|,|\bplus\b|\bas well as\b", between)
     )
@@ -1959,9 +1961,19 @@ def _adjective_of(mention: Mention, platform: Mention, words: Sequence[Token]) -
 def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mention) -> bool:
     """ "Turkey's purchase of", "Croatia's twelve second-hand Rafale jets": the possessor
     buys or owns."""
-    last = words[mention.last - 1]
+    end = mention.last
+    # "the Royal Thai Navy's acquisition of": the service's possessive is its state's
+    if (
+        not words[end - 1].possessive
+        and end < len(words)
+        and words[end].possessive
+        and re.match(r"(?:Navy|Army|Forces?|Corps|Guard)['’]s$", words[end].text)
+    ):
+        end += 1
+    last = words[end - 1]
     if not last.possessive or mention.entry.kind != "state":
         return False
+    mention = replace(mention, last=end)
     following = words[mention.last].text.lower() if mention.last < len(words) else ""
     if following in _BUYING_NOUNS:
         return True

@@ -130,6 +130,7 @@ _CUES = (
         True,
         "either",
         r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b|\bconcluded\b"
+        r"|\bcontracted\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
         r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
