@@ -1518,6 +1518,25 @@ def test_parallel_talks_and_a_purchase_contracted_years_ago() -> None:
     assert (contracted.quantity, contracted.status) == (1, "signed"), contracted
 
 
+def test_a_new_subject_s_clause_after_a_list_and_the_type_standing_in() -> None:
+    found = deals_in(
+        "Czech Republic orders two C-390s\n"
+        "The Czech Republic signed for two C-390 aircraft on Monday. The C-390 beat the "
+        "A400M.\n"
+        "The order continues a run of European wins for Embraer. The Netherlands and "
+        "Austria signed a joint contract for nine aircraft this year, five for the Royal "
+        "Netherlands Air Force and four for Austria, and Sweden announced in June that it "
+        "would begin negotiations with Embraer to buy the type."
+    )
+    got = sorted((c.buyer, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Austria", 4, "signed"),
+        ("Czechia", 2, "signed"),
+        ("Netherlands", 5, "signed"),
+        ("Sweden", None, "negotiating"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -407,6 +407,8 @@ def _stand_in(
     for index, word in enumerate(words[:-1]):
         noun = words[index + 1]
         subject = _subject_of(noun.text, subjects) if COUNTED.match(noun.text) else None
+        if noun.text == "type" and word.text.lower() == "the" and len(subjects) == 1:
+            (subject,) = subjects.values()  # "Sweden would begin negotiations to buy the type"
         counted = (
             _number_at(words, index) is not None
             or (word.text.lower() == "the" and not noun.text.lower().endswith("s"))
@@ -427,7 +429,7 @@ def _stand_in(
             continue
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
         sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
-        return
+        named.append(_clause_span(sentence, noun.start))  # one stand-in to a clause
 
 
 def _read(
@@ -1683,6 +1685,8 @@ def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
     ]
     if not re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s+(?:the\s+)?", between):
         return None
+    if _clause_span(sentence, previous.start) != _clause_span(sentence, mention.start):
+        return None  # "... four for Austria, and Sweden announced": a new clause's subject
     return _preposition(_words_before(sentence, previous))
 
 

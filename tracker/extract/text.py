@@ -27,6 +27,9 @@ _HEADLINE_VERBS = (
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those)\s)"
+    # ", and Sweden announced ...": another subject's clause
+    r"|,\s+and\s+(?=[A-Z][\w'’-]+\s+(?:has|have|had|is|are|was|were|will|would|also|"
+    r"announced|said|signed|ordered|bought|received|plans?|expects?)\b)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–|--?)\s+"
 )
 # A headline's second story: "Malaysia inks LMS Batch 2, Vietnam confirms K9 buy" (not
