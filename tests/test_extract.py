@@ -1537,6 +1537,21 @@ def test_a_new_subject_s_clause_after_a_list_and_the_type_standing_in() -> None:
     ], got
 
 
+def test_another_count_from_another_seller_and_a_firm_s_arm_abroad() -> None:
+    found = deals_in(
+        "Ankara is also in talks to acquire 12 second-hand Typhoons from Qatar and another "
+        "12 from Oman, according to sources.\n"
+        "Two years ago Hanwha's Australian subsidiary signed a contract to supply 30 K9 "
+        "self-propelled howitzers to the Australian Army."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.second_hand) for c in found)
+    assert got == [
+        ("Australia", "South Korea", "k9", 30, None),
+        ("Turkey", "Oman", "eurofightertyphoon", 12, True),
+        ("Turkey", "Qatar", "eurofightertyphoon", 12, True),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

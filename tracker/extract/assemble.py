@@ -1035,6 +1035,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         for part in _split_by_condition(candidate, sentence):
             for sold in _split_by_seller(part, sentence, platform):
                 candidates.extend(_split_by_buyer(sold, sentence))
+        candidates.extend(_another_from(candidate, sentence, platform, platforms))
     _mark_breakdowns(candidates)
     return candidates
 
@@ -1072,6 +1073,40 @@ def _split_by_seller(
             part.quantity = None
             part.field_quotes.pop("quantity", None)
     return parts
+
+
+# "12 second-hand Typhoons from Qatar and another 12 from Oman"
+_ANOTHER_FROM = re.compile(
+    r"\s+and\s+(?:another|a further|an additional|a second)?\s*(?P<n>[\w-]+)\s+"
+    r"(?:more\s+)?from\s+(?:the\s+)?$"
+)
+
+
+def _another_from(
+    candidate: Candidate, sentence: _Sentence, platform: Mention, platforms: list[Mention]
+) -> list[Candidate]:
+    """The same platform counted again from another seller after "and", its name left
+    out: "12 second-hand Typhoons from Qatar and another 12 from Oman"."""
+    later = [p for p in platforms if p.start > platform.end]
+    limit = later[0].start if later else sentence.span.end
+    found = []
+    for mention in sentence.mentions:
+        if mention.entry.kind != "state" or not platform.end < mention.start < limit:
+            continue
+        before = sentence.span.text[
+            platform.end - sentence.span.start : mention.start - sentence.span.start
+        ]
+        elided = _ANOTHER_FROM.search(before)
+        number = parse_number(elided["n"]) if elided else None
+        if number is None or mention.entry.iso3 in (candidate.seller_iso3, candidate.buyer_iso3):
+            continue
+        part = replace(candidate, field_quotes=dict(candidate.field_quotes), quantity=number)
+        _set_seller(part, mention.entry, said=True)
+        part.field_quotes["seller"] = part.field_quotes["quantity"] = _clause_of(
+            sentence, mention.start
+        )
+        found.append(part)
+    return found
 
 
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|both)\b", re.IGNORECASE)

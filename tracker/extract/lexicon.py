@@ -132,8 +132,9 @@ class Gazetteer:
     def _national_arm(
         self, tokens: Sequence[Token], first: int, last: int, entry: Entry, text: str
     ) -> Mention:
-        """A company's national arm is of that nation: "MBDA UK", "KNDS Deutschland"."""
-        for size in (2, 1):
+        """A company's national arm is of that nation: "MBDA UK", "KNDS Deutschland"; not
+        "Hanwha's Australian subsidiary", the firm's own arm abroad."""
+        for size in (2, 1) if not tokens[last - 1].possessive else ():
             words = tokens[last : last + size]
             if len(words) < size:
                 continue
