@@ -1552,6 +1552,19 @@ def test_another_count_from_another_seller_and_a_firm_s_arm_abroad() -> None:
     ], got
 
 
+def test_a_type_described_as_a_variant_or_marketed_is_not_sold() -> None:
+    found = deals_in(
+        "Hanwha signs K9 deal with Vietnam\n"
+        "Australia ordered 30 AS9 Huntsman howitzers, a variant of the K9, in 2021.\n"
+        "Industry watchers said the Vietnam deal could pave the way for further sales in "
+        "the region, where Hyundai Rotem has been marketing its K2 main battle tank."
+    )
+    assert sorted((c.buyer, c.family, c.quantity) for c in found) == [
+        ("Australia", "as9", 30),
+        ("Vietnam", "k9", None),
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

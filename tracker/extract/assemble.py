@@ -1400,12 +1400,24 @@ _REPLACED = re.compile(
 
 def _service_of(sentence: _Sentence, platform: Mention) -> bool:
     """ "negotiations over F-16 Viper upgrades", "the S-400 dispute": a service to a
-    platform or a story about it, not a sale of it."""
+    platform or a story about it, not a sale of it. "30 AS9 Huntsman howitzers, a variant
+    of the K9", "has been marketing its K2": a type described or shown, not sold ("based
+    on the Scorpène design" is left: it often names the type bought)."""
     offset = platform.start - sentence.span.start
-    replaced = _REPLACED.search(sentence.span.text[max(0, offset - 90) : offset])
+    before = sentence.span.text[max(0, offset - 90) : offset]
     return bool(
-        replaced or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
+        _REPLACED.search(before)
+        or _NOT_SOLD_BEFORE.search(before)
+        or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
     )
+
+
+_NOT_SOLD_BEFORE = re.compile(
+    r"\b(?:(?:a|an|the)\s+)?(?:variant|version|derivative|development|copy)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:marketing|promoting|pitching|touting|showcasing|displaying|exhibiting)\s+"
+    r"(?:its\s+|their\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _clause_span(sentence: _Sentence, offset: int) -> Span:
