@@ -1170,6 +1170,8 @@ def test_the_sentence_that_signs_backs_the_status_not_the_title_s_noun() -> None
         "Lockheed Martin had offered the F-16 Block 70/72 with a financing package.",
         "In the analysis of the options were considered also the Finnish Patria AMV and the "
         "German-Dutch Boxer.",
+        "China's Wing Loong II had also been considered.",
+        "Sofia had also weighed China's JF-17, people familiar with the talks said.",
     ],
 )
 def test_bids_offered_or_considered_before_a_choice_are_rivals(rivals: str) -> None:

@@ -1383,7 +1383,7 @@ _REPLACED = re.compile(
     r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
-    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at|offered|pitched)"
+    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
     r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
@@ -1409,7 +1409,16 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         _REPLACED.search(before)
         or _NOT_SOLD_BEFORE.search(before)
         or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
+        or _RIVAL_AFTER.match(sentence.span.text[platform.end - sentence.span.start :])
     )
+
+
+# "China's Wing Loong II had also been considered": a rival looked at before a choice.
+_RIVAL_AFTER = re.compile(
+    r"^\s+(?:had|has|have|was|were)\s+(?:also\s+)?been\s+(?:considered|evaluated|studied|"
+    r"shortlisted|weighed|in the running)\b",
+    re.IGNORECASE,
+)
 
 
 _NOT_SOLD_BEFORE = re.compile(
