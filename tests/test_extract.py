@@ -1567,6 +1567,22 @@ def test_a_type_described_as_a_variant_or_marketed_is_not_sold() -> None:
     ], found
 
 
+def test_a_package_s_sum_over_two_types_is_neither_s_and_rafale_marine() -> None:
+    found = deals_in(
+        "Hanwha Aerospace signs 1.4 trillion won deal to supply K9 howitzers to Romania\n"
+        "Hanwha Aerospace said it has signed a contract with the Romanian Ministry of National "
+        "Defence to supply 54 K9 self-propelled howitzers and 36 K10 ammunition resupply "
+        "vehicles. The package is worth about 1.4 trillion won.\n"
+        "India and France are also negotiating a deal for 26 Rafale-Marine fighters."
+    )
+    got = sorted((c.buyer, c.family, c.quantity, c.value) for c in found)
+    assert got == [
+        ("India", "rafale", 26, None),
+        ("Romania", "k10", 36, None),
+        ("Romania", "k9", 54, None),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

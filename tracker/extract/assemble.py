@@ -218,10 +218,22 @@ def extract_candidates(
     merged = _merge(found)
     kept = [c for c in merged if _reported(c)]
     kept = [c for c in kept if not _described_twice(c, kept)]
+    _shared_prices(kept)
     for candidate in kept:
         _resold(candidate, gazetteer)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+def _shared_prices(kept: list[Candidate]) -> None:
+    """ "to supply 54 K9 howitzers and 36 K10 vehicles ... The package is worth about 1.4
+    trillion won": one sum given to two types a buyer bought is the package's, no one
+    deal's value."""
+    prices = Counter((c.buyer_iso3, c.value, c.currency) for c in kept if c.value is not None)
+    for candidate in kept:
+        if prices[(candidate.buyer_iso3, candidate.value, candidate.currency)] > 1:
+            candidate.value = candidate.currency = None
+            candidate.field_quotes.pop("value", None)
 
 
 def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
