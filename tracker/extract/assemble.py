@@ -229,7 +229,9 @@ def _shared_prices(kept: list[Candidate]) -> None:
     """ "to supply 54 K9 howitzers and 36 K10 vehicles ... The package is worth about 1.4
     trillion won": one sum given to two types a buyer bought is the package's, no one
     deal's value."""
-    prices = Counter((c.buyer_iso3, c.value, c.currency) for c in kept if c.value is not None)
+    prices: Counter[tuple[str | None, Decimal | None, str | None]] = Counter(
+        (c.buyer_iso3, c.value, c.currency) for c in kept if c.value is not None
+    )
     for candidate in kept:
         if prices[(candidate.buyer_iso3, candidate.value, candidate.currency)] > 1:
             candidate.value = candidate.currency = None
