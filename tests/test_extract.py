@@ -1583,6 +1583,21 @@ def test_a_package_s_sum_over_two_types_is_neither_s_and_rafale_marine() -> None
     ], got
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Slovakia ordered 14 F-16 Block 70 jets. The eighth aircraft arrived at Sliac Air "
+         "Base in August.", "delivering"),
+        ("Poland ordered 180 K2 tanks. More than 130 tanks have reached Polish units, and the "
+         "remainder is due by the end of next year.", "delivering"),
+        ("Poland bought 116 used M1A1 Abrams, all of which had reached Poland by early 2024 "
+         "and now equip the 18th Mechanized Division.", "delivered"),
+    ],
+)  # fmt: skip
+def test_one_of_a_series_or_a_remainder_due_is_a_delivery_under_way(text: str, status: str) -> None:
+    assert one(text).status == status
+
+
 # --- the command -------------------------------------------------------------------------
 
 

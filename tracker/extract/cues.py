@@ -220,7 +220,11 @@ _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
-    r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|"
+    r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|remainder|more than \d[\d,]*|"
+    # "the eighth aircraft arrived": one of a series, not the whole order
+    r"the (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:\w+ )?"
+    r"(?:aircraft|jets?|fighters?|ships?|vessels?|boats?|submarines?|frigates?|corvettes?|"
+    r"tanks?|helicopters?|batch|units?|systems?)|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty) of the "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\b",
     re.IGNORECASE,
