@@ -1598,6 +1598,24 @@ def test_one_of_a_series_or_a_remainder_due_is_a_delivery_under_way(text: str, s
     assert one(text).status == status
 
 
+def test_a_lead_counting_the_type_the_next_sentence_names_and_a_planned_count() -> None:
+    deal = one(
+        "Thailand scraps troubled Chinese submarine deal\n"
+        "BANGKOK (AP) - Thailand's Cabinet on Tuesday approved the cancellation of a 13.5 "
+        "billion baht ($415 million) contract to buy one submarine from China.\n"
+        "The Royal Thai Navy ordered the Yuan-class S26T submarine from China in 2017, as the "
+        "first of a planned three boats."
+    )
+    assert (deal.buyer, deal.seller, deal.family, deal.quantity, deal.value, deal.status) == (
+        "Thailand",
+        "China",
+        "s26t",
+        1,
+        Decimal("13500000000"),
+        "cancelled",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

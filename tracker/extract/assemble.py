@@ -73,7 +73,8 @@ _NOT_DEAL_MONEY = re.compile(
 )
 _FIRST_OF = re.compile(
     r"\b(?:first|initial|latest)\s+(?:\w+\s+)?(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?P<n>[\w,-]+)\s+(?:\w+\s+)?(?:aircraft|jets|fighters|helicopters|tanks|vehicles|ships|"
+    # not "the first of a planned three boats": a plan's count, not the order's
+    r"(?P<n>(?!a\b|an\b)[\w,-]+)\s+(?!planned\b)(?:\w+\s+)?(?:aircraft|jets|fighters|helicopters|tanks|vehicles|ships|"
     r"vessels|boats|systems|howitzers|launchers|drones|units|batteries)\b",
     re.IGNORECASE,
 )
@@ -183,7 +184,7 @@ def extract_candidates(
         joint = [c for c in found if c.joint and c.sentence == number - 1]
         if joint:  # "The Netherlands will take five and Austria four."
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
-        _stand_in(sentence, subjects, number, found)
+        _stand_in(sentence, {**_lead_subjects(read, number), **subjects}, number, found)
         _described_as_before(sentence, number, found)
         these = _these_of_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
@@ -341,6 +342,21 @@ def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
     return {category: subject for category, subject in subjects.items() if subject[1] >= 0}
 
 
+def _lead_subjects(read: list[_Sentence], number: int) -> dict[str, tuple[Entry, int]]:
+    """In an article's lead, the one platform of each kind the next sentence names: "a
+    contract to buy one submarine from China", then "ordered the Yuan-class S26T"."""
+    if number > 1 or number + 1 >= len(read):
+        return {}
+    named: dict[str, set[str]] = {}
+    entries: dict[str, Entry] = {}
+    for mention in read[number + 1].mentions:
+        if mention.entry.kind == "platform" and mention.entry.category:
+            named.setdefault(mention.entry.category, set()).add(mention.entry.family)
+            entries.setdefault(mention.entry.category, mention.entry)
+    return {kind: (entries[kind], number + 1) for kind, families in named.items()
+            if len(families) == 1}  # fmt: skip
+
+
 def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate]) -> None:
     """ "Oslo plans to acquire at least five of the anti-submarine warfare frigates", after
     the Type 26 was named: a description with "the" of the kind of a deal just reported
@@ -434,7 +450,9 @@ def _stand_in(
         )  # "five aircraft", "customer for the system", "ordered 14 of the jets"
         if (
             subject is None
-            or subject[1] >= number
+            # named before; or in a lead counting it just before it is named ("a contract to
+            # buy one submarine", then "ordered the Yuan-class S26T submarine")
+            or (subject[1] >= number and not (number <= 1 and subject[1] == number + 1))
             or any(clause.start <= noun.start < clause.end for clause in named)
             or _inside(word.start, sentence.money)
             or not counted
@@ -2531,6 +2549,9 @@ def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool
     return counted == "other" or kind in (None, "", "other") or counted == kind
 
 
+_PLANNED = word_set("planned proposed envisaged envisioned intended projected")
+
+
 def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
     """The first number before a counted noun, up to two words apart ("11 new
     general-purpose frigates"), not part of a name ("Type 26 frigate") or a sum."""
@@ -2540,8 +2561,8 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
         if index in named or _inside(word.start, sentence.money):
             continue
         number = _number_at(words, index)
-        if number is None:
-            continue
+        if number is None or (index and words[index - 1].text.lower() in _PLANNED):
+            continue  # "the first of a planned three boats": a plan's count
         for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
                 return number, word.start
