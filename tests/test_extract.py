@@ -1616,6 +1616,20 @@ def test_a_lead_counting_the_type_the_next_sentence_names_and_a_planned_count() 
     ), deal
 
 
+def test_a_class_named_with_a_particle() -> None:
+    deal = one(
+        "The Indonesian Navy has taken delivery of KRI Brawijaya, the first of two Paolo "
+        "Thaon di Revel-class multipurpose offshore patrol vessels acquired from Italy."
+    )
+    assert (deal.buyer, deal.seller, deal.platform, deal.quantity, deal.status) == (
+        "Indonesia",
+        "Italy",
+        "Paolo Thaon di Revel-class",
+        2,
+        "delivering",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -701,6 +701,9 @@ _NOT_DESIGNATIONS = word_set(
 )
 
 
+_NAME_PARTICLES = word_set("di de da del della van von der du la le")
+
+
 def _name_word(word: Token) -> bool:
     """A capitalised word of a name ("Littoral", "Mission"), not a sentence's or a
     designation's first word of another kind."""
@@ -745,7 +748,15 @@ def _generic_platforms(
                 designation = words[index].text
                 while (
                     index > 1
-                    and _name_word(words[index - 1])
+                    and (
+                        _name_word(words[index - 1])
+                        # "Paolo Thaon di Revel-class": a name's particle
+                        or (
+                            words[index - 1].text in _NAME_PARTICLES
+                            and index > 2
+                            and _name_word(words[index - 2])
+                        )
+                    )
                     and index - 1 not in taken
                     and text[words[index - 1].end : words[index].start] == " "
                 ):
