@@ -29,6 +29,7 @@ from tracker.cli import main
 from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
 from tracker.extract.confirmed import from_candidate
+from tracker.extract.lexicon import platform_family
 from tracker.extract.money import find_money
 from tracker.extract.text import dateline_end, sentences, tokens
 from tracker.store.db import make_session_factory
@@ -1628,6 +1629,12 @@ def test_a_class_named_with_a_particle() -> None:
         2,
         "delivering",
     ), deal
+
+
+def test_a_class_written_with_or_without_its_hyphen_is_one_family() -> None:
+    assert platform_family("Jose Rizal-class frigate") == platform_family("Jose Rizal class")
+    assert platform_family("Mogami-class") == platform_family("Mogami class frigates")
+    assert platform_family("Leopard 2A8") != platform_family("Leopard 1A5")
 
 
 # --- the command -------------------------------------------------------------------------

@@ -69,6 +69,8 @@ def platform_family(designation: str) -> str:
     number ("F-16 Block 70 Viper" and "F-16 Fighting Falcon": f16), else its first two
     ("Leopard 2A8": leopard2a8 is not Leopard 1; "Bayraktar TB2" is not "Bayraktar
     Akinci")."""
+    # "Jose Rizal-class frigate" and "Jose Rizal class" are one class
+    designation = re.sub(r"[- ]class\b.*$", "", designation, flags=re.IGNORECASE) or designation
     words = designation.split()
     family = word_key(words[0]) if words else ""
     if len(words) > 1 and not any(ch.isdigit() for ch in family):
