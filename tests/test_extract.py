@@ -1637,6 +1637,19 @@ def test_a_class_written_with_or_without_its_hyphen_is_one_family() -> None:
     assert platform_family("Leopard 2A8") != platform_family("Leopard 1A5")
 
 
+def test_a_region_holding_a_state_s_name_is_no_party() -> None:
+    found = deals_in(
+        "Rio prepares for LAAD 2025\n"
+        "RIO DE JANEIRO (Agência Brasil) - Latin America's largest defence fair opens on "
+        "Tuesday.\n"
+        "Embraer will show a C-390 Millennium. The company says the C-390 has been chosen by "
+        "eight air forces so far."
+    )
+    assert found == [], [(c.buyer, c.platform) for c in found]
+    text = "Latin America's largest fair; arms sales to Central America and South America"
+    assert not [m for m in NAMES.find(tokens(text), text) if m.entry.kind == "state"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

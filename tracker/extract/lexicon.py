@@ -24,7 +24,7 @@ from tracker.domain.vocab import PartyKind
 from tracker.extract.text import Token, tokens, word_key, word_set
 from tracker.store.models import Party, Platform
 
-Kind = Literal["state", "company", "platform"]
+Kind = Literal["state", "company", "platform", "region"]
 MAX_WORDS = 6  # the longest name looked for, in words ("United Kingdom of Great Britain ...")
 # A short name defined in brackets after a long one: "(HD HHI)", "(KAI)", "(MRTT)".
 _DEFINED = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]+)?)\)")
@@ -262,6 +262,8 @@ def _shipped() -> dict[str, Any]:
 def build_gazetteer(session: Session | None = None) -> Gazetteer:
     """The names to look for: the database's first (when given), then the shipped list."""
     gazetteer = Gazetteer()
+    for region in _shipped()["regions"]:
+        gazetteer.add(region, Entry("region", region))  # before the states it holds
     states = _state_names(session)
     _add_states(gazetteer, states)
     if session is not None:
