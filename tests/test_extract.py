@@ -1650,6 +1650,18 @@ def test_a_region_holding_a_state_s_name_is_no_party() -> None:
     assert not [m for m in NAMES.find(tokens(text), text) if m.entry.kind == "state"]
 
 
+def test_batteries_of_the_same_system_stand_in_for_the_article_s_system() -> None:
+    found = deals_in(
+        "LIG Nex1 lands deal to supply Cheongung II to Iraq\n"
+        "LIG Nex1 has signed a contract to supply its Cheongung II system to Iraq. Under the "
+        "deal, LIG Nex1 will deliver eight batteries of the Cheongung II.\n"
+        "The Iraq deal follows two earlier Gulf contracts. In February, Saudi Arabia signed a "
+        "4.26 trillion won deal for 10 batteries of the same system."
+    )
+    got = sorted((c.buyer, c.family, c.quantity, c.value) for c in found)
+    assert ("Saudi Arabia", "cheongung", 10, Decimal("4260000000000")) in got, got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -837,6 +837,8 @@ def _described_platforms(
             if re.search(r"[,;:()]", text[last.end : follower.start]):
                 break  # "in the following two years, and the government has set": no name
             last = follower
+            if COUNTED.match(follower.text) and not described:
+                break  # "10 batteries of the same system": the count's own noun, no name
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
                 if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
