@@ -1662,6 +1662,26 @@ def test_batteries_of_the_same_system_stand_in_for_the_article_s_system() -> Non
     assert ("Saudi Arabia", "cheongung", 10, Decimal("4260000000000")) in got, got
 
 
+def test_a_lead_cancelling_an_uncounted_kind_the_next_sentence_names() -> None:
+    deal = one(
+        "Spain scraps 700-million-euro Israeli rocket launcher contract\n"
+        "Madrid (AFP) - Spain's government on Tuesday cancelled a contract worth nearly 700 "
+        "million euros for rocket launcher systems based on Israeli technology, as Madrid "
+        "steps up pressure on Israel over the war in Gaza.\n"
+        "The deal, signed in late 2023, was to supply the Spanish army with 12 SILAM multiple "
+        "rocket launchers, a version of the PULS system designed by Israel's Elbit Systems, "
+        "which was to provide the launcher technology and key components."
+    )
+    assert (deal.buyer, deal.seller, deal.platform, deal.quantity, deal.value, deal.status) == (
+        "Spain",
+        "Israel",
+        "SILAM",
+        12,
+        Decimal("700000000"),
+        "cancelled",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

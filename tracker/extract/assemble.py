@@ -184,7 +184,7 @@ def extract_candidates(
         joint = [c for c in found if c.joint and c.sentence == number - 1]
         if joint:  # "The Netherlands will take five and Austria four."
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
-        _stand_in(sentence, {**_lead_subjects(read, number), **subjects}, number, found)
+        _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
         _described_as_before(sentence, number, found)
         these = _these_of_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
@@ -349,7 +349,13 @@ def _lead_subjects(read: list[_Sentence], number: int) -> dict[str, tuple[Entry,
         return {}
     named: dict[str, set[str]] = {}
     entries: dict[str, Entry] = {}
-    for mention in read[number + 1].mentions:
+    after = read[number + 1]
+    for mention in after.mentions:
+        before = after.span.text[
+            max(0, mention.start - after.span.start - 90) : mention.start - after.span.start
+        ]
+        if _NOT_SOLD_BEFORE.search(before):
+            continue  # "12 SILAM launchers, a version of the PULS system": SILAM's
         if mention.entry.kind == "platform" and mention.entry.category:
             named.setdefault(mention.entry.category, set()).add(mention.entry.family)
             entries.setdefault(mention.entry.category, mention.entry)
@@ -410,12 +416,15 @@ def _stand_in(
     subjects: dict[str, tuple[Entry, int]],
     number: int,
     found: list[Candidate],
+    lead: dict[str, tuple[Entry, int]],
 ) -> None:
     """ "Portugal ordered five aircraft and has received three", in an article about the
     C-390: a count of the article's kind of weapon, with a verb of a deal and another
     state than the deal just reported, is of the platform the article is about. The
     counted noun stands in for its name. ("130 tanks have reached Polish units", after
-    Poland's order, says more of that order: left to be read as such.)"""
+    Poland's order, says more of that order: left to be read as such.) In a lead, the
+    kind the next sentence names ("cancelled a contract ... for rocket launcher systems",
+    then "12 SILAM launchers") may be uncounted."""
     if not any(cue.strong for cue in sentence.cues):
         return
     # a clause naming a platform has its own ("ordered nine aircraft ... - and Slovakia
@@ -439,8 +448,19 @@ def _stand_in(
         subject = _subject_of(noun.text, subjects) if COUNTED.match(noun.text) else None
         if noun.text == "type" and word.text.lower() == "the" and len(subjects) == 1:
             (subject,) = subjects.values()  # "Sweden would begin negotiations to buy the type"
+        led = (
+            COUNTED.match(noun.text) is not None
+            and len(lead) == 1
+            and (
+                _number_at(words, index) is not None
+                or any(w.text.lower() == "for" for w in words[max(0, index - 2) : index + 1])
+            )
+        )
+        if subject is None and led:
+            (subject,) = lead.values()
         counted = (
-            _number_at(words, index) is not None
+            led
+            or _number_at(words, index) is not None
             or (word.text.lower() == "the" and not noun.text.lower().endswith("s"))
             or (
                 index >= 2
@@ -452,7 +472,7 @@ def _stand_in(
             subject is None
             # named before; or in a lead counting it just before it is named ("a contract to
             # buy one submarine", then "ordered the Yuan-class S26T submarine")
-            or (subject[1] >= number and not (number <= 1 and subject[1] == number + 1))
+            or (subject[1] >= number and not (led and subject[1] == number + 1))
             or any(clause.start <= noun.start < clause.end for clause in named)
             or _inside(word.start, sentence.money)
             or not counted
@@ -2754,6 +2774,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
             True,
         )
         target.field_quotes["seller"] = other.field_quotes["seller"]
+    elif target.seller is None and other.seller is not None:
+        target.seller, target.seller_iso3 = other.seller, other.seller_iso3  # a guess, kept
     if target.batch and not other.batch and (other.quantity or 0) > (target.quantity or 0):
         target.quantity, target.batch = other.quantity, False  # the whole order's count
         target.field_quotes["quantity"] = other.field_quotes.get("quantity", other.quote)
