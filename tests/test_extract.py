@@ -1682,6 +1682,25 @@ def test_a_lead_cancelling_an_uncounted_kind_the_next_sentence_names() -> None:
     ), deal
 
 
+def test_a_deal_under_which_a_state_buys_a_maker_s_designation_and_a_possessive_name() -> None:
+    found = deals_in(
+        "Finland signs deal for Rafael's David's Sling air defense system\n"
+        "TEL AVIV (Jerusalem Post) - Finland has signed a deal worth some NIS 1.2 billion to "
+        "buy the David's Sling air defense system from Rafael.\n"
+        "The contract follows Israel's largest-ever defense export deal, signed in September, "
+        "under which Germany will buy the Arrow 3 long-range missile defense system for about "
+        "NIS 14b.\n"
+        "In June the ministry signed a deal under which Israel will buy 25 more Lockheed "
+        "Martin F-35I Adir stealth fighters from the US for about $3b."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity) for c in found)
+    assert got == [
+        ("Finland", "Israel", "davidssling", None),
+        ("Germany", "Israel", "arrow3", None),
+        ("Israel", "United States", "f35", 25),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

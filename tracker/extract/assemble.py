@@ -745,10 +745,10 @@ def _generic_platforms(
     ships ("Teresa Magbanua-class"), an acronym ("KAAN"); each only where a quantity
     counts it or it names what is counted ("12 Thunderbolt-7 patrol boats")."""
     taken = {index for m in known for index in range(m.first, m.last)}
-    named = {  # what a designation may not stand beside: not "Chinese-built", "Chinese"
-        index
+    named = {  # what a designation may not stand beside: not "Chinese-built", "Chinese",
+        index  # nor a maker ("Lockheed Martin F-35I Adir")
         for m in known
-        if not (m.made or m.entry.form == "demonym")
+        if not (m.made or m.entry.form == "demonym" or m.entry.kind == "company")
         for index in range(m.first, m.last)
     }
     found = []
@@ -1633,8 +1633,9 @@ def _roles(
                 subject is None
                 or (_in_clause(mention, clause) and not _in_clause(subject, clause))
                 or _reported_speech(before)  # "Embraer said the Netherlands ... signed"
+                or _opens_relative(before, mention, platform)
             )
-            and mention.start < first_cue
+            and (mention.start < first_cue or _opens_relative(before, mention, platform))
             and preposition is None
             and _acts(mention, words)
             and not _heading(sentence, mention)
@@ -1737,6 +1738,12 @@ def _roles(
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
     )
+
+
+def _opens_relative(before: list[str], mention: Mention, platform: Mention) -> bool:
+    """ "a deal, signed in September, under which Germany will buy the Arrow 3": the actor
+    of a relative clause's own verb, after the noun's verb, of a platform after it."""
+    return before[-1:] in (["which"], ["whereby"]) and platform.start > mention.end
 
 
 _SPEECH = word_set("said says announced confirmed stated told added")

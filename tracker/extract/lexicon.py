@@ -89,6 +89,9 @@ class Gazetteer:
         key = word_key(name)
         if key and len(name.split()) <= MAX_WORDS:
             self.names.setdefault(key, entry)
+            if re.search(r"\w['’]s\b", name):
+                # a text's tokens read "David's" as "david": "David's Sling" is "davidsling"
+                self.names.setdefault(word_key(re.sub(r"['’]s\b", "", name)), entry)
         first = word_key(name.split()[0]) if name.split() else ""
         if (
             entry.kind == "company"
