@@ -1701,6 +1701,21 @@ def test_a_deal_under_which_a_state_buys_a_maker_s_designation_and_a_possessive_
     ], got
 
 
+def test_an_arrangement_s_would_hand_and_a_beneficiary_of_another_thought() -> None:
+    found = deals_in(
+        "ZAGREB, Croatia - Croatia signed a letter of intent with Germany on Thursday to "
+        "acquire 50 Leopard 2A8 main battle tanks, a move that would replace its Yugoslav-era "
+        "armor and free up older vehicles for Ukraine.\n"
+        "Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status, c.second_hand)
+                 for c in found)  # fmt: skip
+    assert got == [
+        ("Croatia", "Germany", "leopard2", 50, "negotiating", None),
+        ("Ukraine", "Croatia", "m84", 30, "proposed", True),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1580,6 +1580,12 @@ def _roles(
             and near is platform
             and mention.start > platform.end
             and mention.entry.kind == "state"
+            # not "50 Leopard 2A8 tanks, a move that would free up older vehicles for
+            # Ukraine": another thought's beneficiary
+            and not re.search(
+                r",\s+(?:a|an|the)\s+\w+\s+(?:that|which)\b",
+                _text_before(sentence, mention)[platform.end - sentence.span.start :],
+            )
         ):
             recipient = recipient or mention  # "on order for the Philippine Navy"
         elif (

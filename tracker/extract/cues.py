@@ -196,7 +196,9 @@ _CUES = (
         "seller",
         r"\boffer(?:ed|s|ing)?\b|\bpledged\b|\bcommitted\b"
         # "Sweden has proposed transferring one of its submarines to Poland"
-        r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*",
+        r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*"
+        # "Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine"
+        r"|\bwould (?:hand|give|send|transfer|donate)\b",
     ),
     # The seller's nouns: "a contract with Lithuania for the sale of two vessels".
     _cue("signed", False, "seller", r"\b(?:sale|transfer|export|supply) of\b|\bfor transfer to\b"),
