@@ -26,6 +26,7 @@ from tracker.extract.cues import (
     FILLERS,
     FROM_STOCKS,
     NEW,
+    PAPER_OF_TALKS,
     SECOND_HAND,
     STAGE,
     Cue,
@@ -549,8 +550,7 @@ def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) 
     munitions listed, uncounted, among a deal's contents are part of it."""
     if mention.entry.kind != "platform" or mention.entry.category != "missiles":
         return False
-    index = bisect.bisect_left([w.start for w in words], mention.start)
-    counted = index > 0 and _number_at(words, index - 1) is not None
+    counted = mention.first > 0 and _number_at(words, mention.first - 1) is not None
     return not counted and _CONTENTS.search(text[span.start : mention.start]) is not None
 
 
@@ -2305,7 +2305,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         and not other
         and STAGE[candidate.status] < STAGE["signed"]
         # "a framework agreement ... The agreement, signed in Lima": the paper of the talks
-        and not _PAPER_OF_TALKS.search(candidate.field_quotes.get("status", ""))
+        and not PAPER_OF_TALKS.search(candidate.field_quotes.get("status", ""))
         and re.search(r"\b(?:the|its|this|that) (?:\w+ )?(?:contract|deal|agreement)\b", text, re.I)
     ):
         # "Estonia will buy twelve K9s. The contract, signed the same day, ...": done.
@@ -2318,9 +2318,6 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     return []
 
 
-_PAPER_OF_TALKS = re.compile(
-    r"letters? of intent|memorand|\bMoU\b|\bLoI\b|framework|heads of agreement", re.IGNORECASE
-)
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
 _WHOLE_ORDER = re.compile(
     r"\b(?:first|initial|last|latest)\b[^.;]{0,20}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"

@@ -38,15 +38,20 @@ def _cue(
     return status, strong, side, re.compile(pattern, re.IGNORECASE)
 
 
+# The papers signed in talks: a letter of intent, a memorandum, a framework agreement.
+_PAPERS_OF_TALKS = (
+    r"letters? of intent|memorand(?:um|a) of understanding|MoU|LoI|heads of agreement"
+    r"|framework (?:agreement|deal)s?"
+)
+PAPER_OF_TALKS = re.compile(rf"\b(?:{_PAPERS_OF_TALKS})\b", re.IGNORECASE)
+
 _CUES = (
     # Read before "signed": a letter of intent or memorandum signed is a step in talks.
     _cue(
         "negotiating",
         True,
         "either",
-        r"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:letter of intent|letters of intent"
-        r"|memorand(?:um|a) of understanding|MoU|LoI|heads of agreement"
-        r"|framework (?:agreement|deal)s?)\b",
+        rf"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:{_PAPERS_OF_TALKS})\b",
     ),
     _cue(
         "cancelled",
