@@ -1716,6 +1716,24 @@ def test_an_arrangement_s_would_hand_and_a_beneficiary_of_another_thought() -> N
     ], got
 
 
+def test_what_a_letter_of_intent_foresees_and_a_similar_letter_are_talks() -> None:
+    found = deals_in(
+        "Ukraine signs letter of intent to acquire up to 100 Rafale jets from France\n"
+        "PARIS - Zelensky and Macron on Nov. 17 signed a letter of intent for Ukraine to "
+        "acquire up to 100 Rafale F4 fighter jets.\n"
+        "The document, signed at the Villacoublay air base near Paris, also foresees the "
+        "purchase of eight SAMP/T NG air defense systems.\n"
+        "The agreement comes less than a month after Zelensky signed a similar letter of "
+        "intent in Sweden for up to 150 Gripen E fighters."
+    )
+    got = sorted((c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("jas39", 150, "negotiating"),
+        ("rafale", 100, "negotiating"),
+        ("sampt", 8, "negotiating"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -190,6 +190,7 @@ def extract_candidates(
         these = _these_of_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
         row = rows.get(sentence.span.start)
+        _same_paper(sentence, made, found)
         for candidate in made:
             candidate.sentence = number
             if row is not None and row.quantity is not None and candidate.quantity is None:
@@ -225,6 +226,24 @@ def extract_candidates(
         _resold(candidate, gazetteer)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+_THE_PAPER = re.compile(r"(?:The|This|That) (?:document|letter|memorandum|declaration)\b")
+
+
+def _same_paper(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
+    """ "Ukraine and France signed a letter of intent for 100 Rafales. The document, signed
+    by both presidents, also foresees the purchase of eight SAMP/T": what the same paper
+    of talks foresees is talks too, not a signing."""
+    if not made or not _THE_PAPER.match(sentence.span.text):
+        return
+    talks = next((c for c in reversed(found) if c.governed and c.status == "negotiating"), None)
+    if talks is None or not PAPER_OF_TALKS.search(talks.field_quotes.get("status", "")):
+        return
+    for candidate in made:
+        if STAGE[candidate.status] > STAGE["negotiating"] and candidate.status != "cancelled":
+            candidate.status = "negotiating"
+            candidate.field_quotes["status"] = talks.field_quotes["status"]
 
 
 def _shared_prices(kept: list[Candidate]) -> None:

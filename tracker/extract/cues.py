@@ -51,7 +51,8 @@ _CUES = (
         "negotiating",
         True,
         "either",
-        rf"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:{_PAPERS_OF_TALKS})\b",
+        rf"\b(?:sign(?:ed|s|ing)?\s+)?(?:an?\s+|the\s+)?(?:similar\s+|new\s+|second\s+)?"
+        rf"(?:{_PAPERS_OF_TALKS})\b",
     ),
     _cue(
         "cancelled",
