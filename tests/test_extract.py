@@ -1734,6 +1734,15 @@ def test_what_a_letter_of_intent_foresees_and_a_similar_letter_are_talks() -> No
     ], got
 
 
+def test_an_air_force_s_own_jets_after_with() -> None:
+    deal = one(
+        "India signs for Rafale M\n"
+        "The navy jets will share much of their equipment with the Indian Air Force's 36 "
+        "Rafales bought under an inter-governmental agreement signed in 2016."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("India", "France", 36), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

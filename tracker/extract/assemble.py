@@ -1568,6 +1568,9 @@ def _roles(
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention, sentence)
         preposition = _preposition(before) or _listed_preposition(sentence, mention)
+        if preposition == "with" and buyer is None and _possessive_buyer(mention, words, platform):
+            buyer = possessor = mention  # "equipment with the Indian Air Force's 36 Rafales"
+            continue
         if (
             near is not platform
             and preposition in ("from", "to", "with")
@@ -2120,6 +2123,8 @@ def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mentio
     buys or owns."""
     end = mention.last
     # "the Royal Thai Navy's acquisition of": the service's possessive is its state's
+    if not words[end - 1].possessive and end + 1 < len(words) and words[end].text == "Air":
+        end += 1  # "the Indian Air Force's 36 Rafales"
     if (
         not words[end - 1].possessive
         and end < len(words)
@@ -2127,6 +2132,8 @@ def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mentio
         and re.match(r"(?:Navy|Army|Forces?|Corps|Guard)['’]s$", words[end].text)
     ):
         end += 1
+    elif end > mention.last and not words[end - 1].possessive:
+        end = mention.last  # "Air" without "Force's"
     last = words[end - 1]
     if not last.possessive or mention.entry.kind != "state":
         return False
