@@ -1743,6 +1743,29 @@ def test_an_air_force_s_own_jets_after_with() -> None:
     assert (deal.buyer, deal.seller, deal.quantity) == ("India", "France", 36), deal
 
 
+def test_a_leader_s_tour_and_contracts_with_many_countries_name_no_buyer() -> None:
+    found = deals_in(
+        "Baykar signs defense export deal with Saudi Arabia\n"
+        "JEDDAH (AA) - Baykar signed a contract with Saudi Arabia on Tuesday for the export of "
+        "Bayraktar Akinci unmanned combat aerial vehicles.\n"
+        "The deal was signed during Erdogan's visit to Saudi Arabia, the first leg of a Gulf "
+        "tour that will also take him to Qatar and the United Arab Emirates.\n"
+        "The company has signed export contracts with 30 countries for the Bayraktar TB2 and "
+        "with eight countries for the Akinci."
+    )
+    got = [(c.buyer, c.family) for c in found]
+    assert got == [("Saudi Arabia", "bayraktarakinci")], got
+    many = deals_in(
+        "Baykar signs defense export deal with Saudi Arabia\n"
+        "Baykar signed a contract with Saudi Arabia on Tuesday for the export of Bayraktar "
+        "Akinci unmanned combat aerial vehicles.\n"
+        "The Akinci entered service in 2021.\n"
+        "The company has signed export contracts with 30 countries for the Bayraktar TB2 and "
+        "with eight countries for the Akinci."
+    )
+    assert [c.family for c in many] == ["bayraktarakinci"], many
+
+
 # --- the command -------------------------------------------------------------------------
 
 

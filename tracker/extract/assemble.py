@@ -134,7 +134,7 @@ class Candidate:
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     built_by_seller: bool = False  # "being built by Japanese shipyards"
-    firm_buyer: bool = False  # "sold ... to Lockheed Martin": no state buys
+    no_state_buyer: bool = False  # "sold ... to Lockheed Martin", "with 30 countries"
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     strong: bool = False
@@ -196,7 +196,7 @@ def extract_candidates(
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
-            if candidate.buyer is None and not candidate.firm_buyer:
+            if candidate.buyer is None and not candidate.no_state_buyer:
                 _guess_buyer(candidate, found, _its(sentence, read, number) + main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
@@ -309,7 +309,7 @@ def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | Non
         m.entry.iso3
         for m in sentence.mentions
         if m.entry.kind == "state" and m.start >= sentence.dateline and _acts(m, sentence.words)
-        and _preposition(_words_before(sentence, m)) is None
+        and _unprepositioned(sentence, m)
     }  # fmt: skip
     if len(acting) != 1:
         return None
@@ -1733,10 +1733,12 @@ def _roles(
         candidate.buyer, candidate.buyer_iso3 = buyer.entry.name, buyer.entry.iso3
         candidate.buyer_said = True
         candidate.field_quotes["buyer"] = _clause_of(sentence, buyer.start)
-    elif buyer is not None and buyer_by_to:
-        # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys, no state; none
-        # is to be guessed
-        candidate.firm_buyer = True
+    elif (buyer is not None and buyer_by_to) or _MANY_BUYERS.search(
+        sentence.span.text[: platform.start - sentence.span.start]
+    ):
+        # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts
+        # with 30 countries for the TB2": many buy. No one state is to be guessed.
+        candidate.no_state_buyer = True
     if seller_entry is not None:
         _set_seller(candidate, seller_entry, said=True)
         candidate.field_quotes["seller"] = _clause_of(
@@ -1793,6 +1795,13 @@ def _text_before(sentence: _Sentence, mention: Mention) -> str:
     return sentence.span.text[: mention.start - sentence.span.start]
 
 
+_MANY_BUYERS = re.compile(
+    r"\b(?:with|to)\s+(?:more than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+"
+    r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
     """A maker acting with a company of another state ("Turkish Aerospace and Kazakhstan
     Engineering have signed a contract for 30 Anka"): the partner's state buys."""
@@ -1844,6 +1853,13 @@ def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
     if _clause_span(sentence, previous.start) != _clause_span(sentence, mention.start):
         return None  # "... four for Austria, and Sweden announced": a new clause's subject
     return _preposition(_words_before(sentence, previous))
+
+
+def _unprepositioned(sentence: _Sentence, mention: Mention) -> bool:
+    """No preposition before it, nor before the state it is listed after ("to Qatar and
+    the United Arab Emirates")."""
+    before = _words_before(sentence, mention)
+    return _preposition(before) is None and _listed_preposition(sentence, mention) is None
 
 
 def _said_from(sentence: _Sentence, seller: Mention) -> bool:
@@ -2243,7 +2259,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             for m in states
             if m.entry.iso3 not in (candidate.buyer_iso3, candidate.seller_iso3)
             and _acts(m, sentence.words)
-            and _preposition(_words_before(sentence, m)) is None
+            and _unprepositioned(sentence, m)
         ),
         None,
     )
