@@ -1766,6 +1766,21 @@ def test_a_leader_s_tour_and_contracts_with_many_countries_name_no_buyer() -> No
     assert [c.family for c in many] == ["bayraktarakinci"], many
 
 
+def test_the_supplier_of_a_type_another_state_builds_through_fms_sells_it_new() -> None:
+    deal = one(
+        "Nigeria orders M-346\n"
+        "The NAF's 12 A-29 Super Tucano aircraft, built by Embraer and Sierra Nevada "
+        "Corporation in Jacksonville, Florida, and supplied by the US through the Foreign "
+        "Military Sales programme, were all delivered by 2021."
+    )
+    assert (deal.seller, deal.quantity, deal.status, deal.second_hand) == (
+        "United States",
+        12,
+        "delivered",
+        None,
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

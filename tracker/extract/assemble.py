@@ -273,8 +273,10 @@ def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
         and candidate.seller_said
         and not candidate.seller_is_maker  # a maker sells new, wherever it builds
         and candidate.seller_iso3 not in (None, origin, *makers)
-        # a US sale notice is of new equipment, whoever designed it (NASAMS)
+        # a US sale notice is of new equipment, whoever designed it (NASAMS); so is what
+        # the US supplies "through the Foreign Military Sales programme" (A-29s)
         and not (candidate.status == "approved" and candidate.seller_iso3 == "USA")
+        and not re.search(r"Foreign Military Sales?\b|\bFMS\b", candidate.quote)
     ):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = candidate.field_quotes.get(
@@ -1623,6 +1625,17 @@ def _roles(
             buyer = mention  # "arrived in Poland", "... is now in Ukraine"
         elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
             buyer = mention  # "ordered by the Philippines"
+        elif (
+            _preposition(before) == "by"  # its own "by", not one of a list it ends
+            and mention.entry.kind == "state"
+            and _before_preposition(before) in _SUPPLIED_BY
+            and seller is not None
+            and seller is built_by
+        ):
+            # "built by Embraer ... and supplied by the US through the Foreign Military
+            # Sales programme": the supplier sells, the builder makes
+            seller = mention
+            candidate.built_by_seller = False
         elif preposition == "by" and _given_by(before) and seller is None:
             seller = built_by = mention  # "built by China's Hudong-Zhonghua shipyard"
             candidate.built_by_seller = True
@@ -1795,6 +1808,7 @@ def _text_before(sentence: _Sentence, mention: Mention) -> str:
     return sentence.span.text[: mention.start - sentence.span.start]
 
 
+_SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
 _MANY_BUYERS = re.compile(
     r"\b(?:with|to)\s+(?:more than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+"
     r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b[^.;]*$",
