@@ -1781,6 +1781,20 @@ def test_the_supplier_of_a_type_another_state_builds_through_fms_sells_it_new() 
     ), deal
 
 
+def test_a_relative_aside_and_a_relative_clause_s_own_actor() -> None:
+    found = deals_in(
+        "Serbia signs for Rafale\n"
+        "Belgrade has also turned to China, which delivered FK-3 surface-to-air missile "
+        "systems in 2022.\n"
+        "Croatia, with which Serbia has tense relations, agreed in 2021 to buy 12 second-hand "
+        "Rafales from France for 999 million euros."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity) for c in found)
+    assert ("Croatia", "France", "rafale", 12) in got, got
+    assert ("Serbia", "China", "fk3", None) in got, got
+    assert not any(c.buyer == "China" or (c.buyer, c.quantity) == ("Serbia", 12) for c in found)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

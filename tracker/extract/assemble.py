@@ -1567,6 +1567,11 @@ def _roles(
     )
     candidate.selling = seller_side
     for mention in parties:
+        if _aside(sentence, mention, platform):
+            continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
+        if _relative_subject(mention, sentence, platform):
+            subject = mention  # "turned to China, which delivered FK-3 systems": its verb's
+            continue
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention, sentence)
         preposition = _preposition(before) or _listed_preposition(sentence, mention)
@@ -1780,6 +1785,19 @@ def _roles(
         _set_seller(candidate, platform.entry, said=False)
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
+    )
+
+
+def _aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
+    """A party inside a relative aside between commas, before the platform: "Croatia,
+    with which Serbia has tense relations, agreed to buy 12 Rafales"."""
+    text, start = sentence.span.text, sentence.span.start
+    opened = text.rfind(",", 0, mention.start - start)
+    closed = text.find(",", mention.end - start)
+    if opened < 0 or closed < 0 or closed + start > platform.start:
+        return False
+    return bool(
+        re.match(r",\s+(?:\w+\s+)?(?:which|whom|whose|who)\b", text[opened : mention.start - start])
     )
 
 
