@@ -1204,9 +1204,11 @@ def _split_by_buyer(candidate: Candidate, sentence: _Sentence) -> list[Candidate
     (here or in the next sentence: "The Netherlands will take five and Austria four").
     Only a joint order or one with shares is split: "Turkey and Qatar agreed ..." may be
     the two sides of one deal."""
+    if not candidate.other_buyers:
+        return [candidate]
     buyers = [candidate.buyer_iso3, *(entry.iso3 for entry in candidate.other_buyers)]
     shares = _shares(sentence, [iso3 for iso3 in buyers if iso3])
-    if not candidate.other_buyers or not (shares or _JOINT.search(sentence.span.text)):
+    if not (shares or _JOINT.search(sentence.span.text)):
         candidate.other_buyers = []
         return [candidate]
     parts = [candidate]
