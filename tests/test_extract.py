@@ -1795,6 +1795,28 @@ def test_a_relative_aside_and_a_relative_clause_s_own_actor() -> None:
     assert not any(c.buyer == "China" or (c.buyer, c.quantity) == ("Serbia", 12) for c in found)
 
 
+def test_a_headline_s_second_story_a_possessive_s_purchase_after_a_colon_and_compensation() -> None:
+    found = deals_in(
+        "Croatia signs letter of intent for 50 Leopard 2A8 tanks, will send M-84s to Ukraine\n"
+        "Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine, and Germany "
+        "would provide about 200 million euros in compensation.\n"
+        "The armor deal adds to Croatia's largest-ever defense investment: 12 used Rafale F3R "
+        "fighters bought from France in 2021 for 999 million euros."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.value) for c in found)
+    assert ("Croatia", "France", "rafale", 12, Decimal(999_000_000)) in got, got
+    assert ("Ukraine", "Croatia", "m84", 30, None) in got, got
+    assert not any(c.buyer == "Ukraine" and c.family in ("leopard2", "rafale") for c in found)
+    after_talks = deals_in(
+        "Serbia weighs jets\n"
+        "Serbia is in talks with France on Rafale jets.\n"
+        "The deal adds to Croatia's largest-ever defense investment: 12 used Rafale F3R "
+        "fighters bought from France in 2021 for 999 million euros."
+    )
+    got = sorted((c.buyer, c.quantity) for c in after_talks)
+    assert got == [("Croatia", 12), ("Serbia", None)], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -72,6 +72,12 @@ _NOT_DEAL_MONEY = re.compile(
     r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$",
     re.IGNORECASE,
 )
+# "about 200 million euros in compensation": money given towards a deal, not its price
+_NOT_A_PRICE = re.compile(
+    r"\s+(?:in|of|as)\s+(?:\w+\s+)?(?:compensation|aid|assistance|financing|loans?|credits?|"
+    r"grants?|subsid(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _FIRST_OF = re.compile(
     r"\b(?:first|initial|latest)\s+(?:\w+\s+)?(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
     # not "the first of a planned three boats": a plan's count, not the order's
@@ -1666,7 +1672,10 @@ def _roles(
             mention, platform, words
         ):
             seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
-        elif _possessive_buyer(mention, words, platform) and buyer is None:
+        elif buyer is None and (
+            _possessive_buyer(mention, words, platform)
+            or _possessive_heading(mention, sentence, platform)
+        ):
             buyer = possessor = mention
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
@@ -2207,6 +2216,23 @@ def _possessive_buyer(mention: Mention, words: Sequence[Token], platform: Mentio
     )
 
 
+# "Croatia's largest-ever defence investment: 12 used Rafale F3R fighters": the
+# possessor's purchase, spelt out after the colon.
+_POSSESSIVE_HEADING = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,4}(?:investment|purchase|acquisition|order|deal|contract|buy|"
+    r"procurement)s?\s*:\s+(?:(?:\d[\d,]*|[a-z]+|second-hand|ex-\w+)\s+){0,3}$"
+)
+
+
+def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
+    if mention.entry.kind != "state" or not mention.text.endswith(("'s", "’s")):
+        return False
+    between = sentence.span.text[
+        mention.end - sentence.span.start : platform.start - sentence.span.start
+    ]
+    return bool(_POSSESSIVE_HEADING.match(between))
+
+
 def _acts(mention: Mention, words: Sequence[Token]) -> bool:
     """Whether a name is the sentence's actor: a state or company named as such, or a
     demonym with its government ("the Swiss government")."""
@@ -2709,7 +2735,7 @@ def _not_the_deal_s(before: str, after: str = "") -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
     package"), by what comes before it; not a contract's ("The delivery is part of a
     $375 million contract")."""
-    if _NOT_DEAL_MONEY.search(before[-90:]):
+    if _NOT_DEAL_MONEY.search(before[-90:]) or _NOT_A_PRICE.match(after):
         return True
     return bool(re.search(r"\bpart of (?:a|an|its|the)\s+$", before)) and not re.match(
         r"\s+(?:\w+\s+)?(?:contract|deal|order|agreement|purchase)\b", after

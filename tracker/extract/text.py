@@ -34,8 +34,11 @@ CLAUSE_BREAK = re.compile(
 )
 # A headline's second story: "Malaysia inks LMS Batch 2, Vietnam confirms K9 buy" (not
 # "Turkey, UK sign ...": the part before must have a verb of its own).
+# "Croatia signs letter of intent for 50 Leopards, will send M-84s to Ukraine": the
+# same subject's second story.
 _HEADLINE_BREAK = re.compile(
-    rf",\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b)"
+    rf",\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b"
+    r"|(?:will|to)\s+(?:send|give|hand|transfer|donate|supply|sell|buy|order|acquire)\b)"
 )
 _HEADLINE_VERB = re.compile(rf"\b(?:{_HEADLINE_VERBS})\b")
 
