@@ -1817,6 +1817,33 @@ def test_a_headline_s_second_story_a_possessive_s_purchase_after_a_colon_and_com
     assert got == [("Croatia", 12), ("Serbia", None)], got
 
 
+def test_a_batch_s_arrival_a_priced_order_placed_and_a_relative_clause_s_bystander() -> None:
+    found = deals_in(
+        "Morocco receives first Apache attack helicopters from US\n"
+        "RABAT (AP) - Morocco has taken delivery of the first six of 24 AH-64E Apache attack "
+        "helicopters it ordered from the United States, the armed forces said Tuesday.\n"
+        "The helicopters landed at the Sale air base near the capital after being shipped "
+        "from the U.S.\n"
+        "Morocco has become one of the biggest buyers of American weapons in Africa. In 2020, "
+        "it placed a $3.8 billion order for 25 F-16 Block 72 fighter jets.\n"
+        "The kingdom has also turned to other suppliers. In 2021, it received 13 Bayraktar "
+        "TB2 armed drones from Turkey, which analysts say have since been used against "
+        "fighters of the Polisario Front, the movement seeking independence for Western Sahara."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Morocco", "Turkey", "bayraktartb2", 13, "delivered"),
+        ("Morocco", "United States", "ah64", 24, "delivering"),
+        ("Morocco", "United States", "f16", 25, "signed"),
+    ], got
+    told = deals_in(
+        "Norway pays for NASAMS\n"
+        "Oslo signed a contract worth 2.1 billion kroner with the Norwegian firm Kongsberg "
+        "for two NASAMS fire units, which will be delivered to Ukraine in 2025."
+    )
+    assert [(c.buyer, c.quantity) for c in told] == [("Ukraine", 2)], told
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1575,7 +1575,7 @@ def _roles(
     )
     candidate.selling = seller_side
     for mention in parties:
-        if _aside(sentence, mention, platform):
+        if _aside(sentence, mention, platform) or _trailing_aside(sentence, mention, platform):
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
         if _relative_subject(mention, sentence, platform):
             subject = mention  # "turned to China, which delivered FK-3 systems": its verb's
@@ -1810,6 +1810,32 @@ def _aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
     return bool(
         re.match(r",\s+(?:\w+\s+)?(?:which|whom|whose|who)\b", text[opened : mention.start - start])
     )
+
+
+def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
+    """A party inside a relative clause after the platform that tells no deal: "13 TB2
+    drones from Turkey, which analysts say have been used against fighters seeking
+    independence for Western Sahara" (not "..., which were delivered to Morocco")."""
+    text, start = sentence.span.text, sentence.span.start
+    if mention.start < platform.end:
+        return False
+    between = text[platform.end - start : mention.start - start]
+    opened = re.search(r",\s+(?:which|who)\b[^;:]*$", between)
+    if opened is None:
+        return False
+    relative_start = platform.end + opened.start()
+    closed = re.search(r"[,;:]", text[mention.end - start :])
+    relative_end = mention.end + closed.start() if closed else sentence.span.end
+    if _TRANSFER_WORD.search(text[relative_start - start : relative_end - start]):
+        return False  # "..., which will be delivered to Ukraine in 2025"
+    return not any(relative_start <= cue.start < relative_end for cue in sentence.cues)
+
+
+_TRANSFER_WORD = re.compile(
+    r"\b(?:deliver|transferr?|suppl|sold|sell|hand|bought|buy|order|acqui|purchas|donat|"
+    r"gave|give|given|sent|send|export)\w*",
+    re.IGNORECASE,
+)
 
 
 def _opens_relative(before: list[str], mention: Mention, platform: Mention) -> bool:
@@ -2413,11 +2439,22 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         # "Estonia will buy twelve K9s. The contract, signed the same day, ...": done.
         candidate.status = "signed"
         candidate.field_quotes["status"] = text
-    if later and items and not other and STAGE[later[0].status] > STAGE[candidate.status]:
+    if (
+        later
+        and items
+        and not other
+        and STAGE[later[0].status] > STAGE[candidate.status]
+        # "the first six of 24 ... The helicopters landed": that batch's arrival
+        and not (candidate.status == "delivering" and not counted and not _WHOLE.search(text))
+    ):
         candidate.status = later[0].status
         candidate.field_quotes["status"] = text
         candidate.governed = candidate.strong = True  # "These tanks ... arrived in Hungary"
     return []
+
+
+# What says the whole of an order has arrived, not just a batch already reported.
+_WHOLE = re.compile(r"\b(?:last|final|all|remaining|rest|complet\w*|whole|entire)\b", re.I)
 
 
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.

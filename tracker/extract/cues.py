@@ -123,8 +123,9 @@ _CUES = (
         True,
         "buyer",
         r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b"
-        r"|\bplaced (?:an?\s+)?"
-        r"(?:firm\s+)?order\b|\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
+        # "placed a firm order", "placed a $3.8 billion order"
+        r"|\bplaced (?:an?\s+|its\s+|their\s+)?(?:[\w$€£.,-]+\s+){0,4}?order\b|"
+        r"\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
         # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
         r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
