@@ -29,6 +29,7 @@ from tracker.cli import main
 from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
 from tracker.extract.confirmed import from_candidate
+from tracker.extract.cues import find_cues
 from tracker.extract.lexicon import platform_family
 from tracker.extract.money import find_money
 from tracker.extract.text import dateline_end, sentences, tokens
@@ -1842,6 +1843,39 @@ def test_a_batch_s_arrival_a_priced_order_placed_and_a_relative_clause_s_bystand
         "for two NASAMS fire units, which will be delivered to Ukraine in 2025."
     )
     assert [(c.buyer, c.quantity) for c in told] == [("Ukraine", 2)], told
+
+
+def test_news_of_another_deal_a_call_sign_and_vehicles_reaching_the_front() -> None:
+    found = deals_in(
+        "KAAN lands first export customer\n"
+        "ANKARA - Indonesia signed a contract for 48 KAAN jets with Turkish Aerospace on "
+        "Wednesday.\n"
+        "The KAAN win comes as Madrid and Ankara continue negotiations over Spain's planned "
+        "purchase of Hürjet jet trainers."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Indonesia", "Turkey", "kaan", 48, "signed"),
+        ("Spain", "Turkey", "hurjet", None, "negotiating"),
+    ], got
+    two_states = deals_in(
+        "Türkiye, Indonesia sign deal for 48 KAAN fighter jets in first export\n"
+        "JAKARTA - The contract was signed on Monday."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in two_states] == [("Indonesia", "Turkey", 48)], (
+        two_states
+    )
+    ninth = deals_in(
+        "Germany delivers fifth IRIS-T system as Ukraine braces for winter\n"
+        "Germany has delivered the fifth of 12 IRIS-T SLM systems it has paid for on "
+        "Ukraine's behalf."
+    )
+    assert [(c.quantity, c.status) for c in ninth] == [(12, "delivering")], ninth
+    said = find_cues(
+        '"Every Bushmaster that reached the front saved lives," a Ukrainian commander said, '
+        "speaking on condition that only his call sign be used."
+    )
+    assert said == [], said
 
 
 # --- the command -------------------------------------------------------------------------

@@ -1724,6 +1724,23 @@ def _roles(
         elif relative is buyer and seller is None:
             seller = subject
         subject = None
+    maker_state = (
+        subject is not None
+        and buyer is None
+        and seller is None
+        and subject.entry.kind == "state"
+        and subject.entry.iso3 == platform.entry.iso3
+    )
+    if maker_state and subject is not None:
+        # "Türkiye, Indonesia sign deal for 48 KAAN fighter jets": of two states signing,
+        # the maker's sells and the other buys
+        other = next(
+            (m for m in _also_from(sentence, subject) if m.entry.kind == "state"
+             and m.entry.iso3 != subject.entry.iso3),
+            None,
+        )  # fmt: skip
+        if other is not None:
+            seller, buyer, subject = subject, other, None
     if subject is not None:
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
@@ -1776,7 +1793,11 @@ def _roles(
     # "from Qatar and Oman", "Germany, the Netherlands and Denmark will deliver"; not
     # "Embraer and Sweden sign": a maker and a state are the two sides.
     candidate.other_sellers = (
-        [m.entry for m in _also_from(sentence, seller)]
+        [
+            m.entry
+            for m in _also_from(sentence, seller)
+            if buyer is None or m.entry.iso3 != buyer.entry.iso3  # "Türkiye, Indonesia sign"
+        ]
         if seller and seller.entry.kind == "state"
         else []
     )

@@ -103,7 +103,7 @@ _CUES = (
         r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
         # not "was reached with", "reached an agreement": an agreement is no arrival
-        r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b"
+        r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b(?! the front)"
         r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
     ),
     _cue(
@@ -136,7 +136,8 @@ _CUES = (
         "signed",
         True,
         "either",
-        r"\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b|\bconcluded\b"
+        r"(?<!call )\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b"
+        r"|\bconcluded\b"
         r"|\bcontracted\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
@@ -230,8 +231,12 @@ _PARTIAL = re.compile(
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
     r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|remainder|more than \d[\d,]*|"
+    # "delivered the fifth of 12 IRIS-T SLM systems"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) of "
+    r"\d[\d,]*|"
     # "the eighth aircraft arrived": one of a series, not the whole order
-    r"the (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:\w+ )?"
+    r"(?:the|delivers|receives|gets) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth) (?:[\w-]+ )?"
     r"(?:aircraft|jets?|fighters?|ships?|vessels?|boats?|submarines?|frigates?|corvettes?|"
     r"tanks?|helicopters?|batch|units?|systems?)|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty) of the "

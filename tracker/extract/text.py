@@ -31,6 +31,9 @@ CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=[A-Z][\w'’-]+\s+(?:has|have|had|is|are|was|were|will|would|also|"
     r"announced|said|signed|ordered|bought|received|plans?|expects?)\b)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–|--?)\s+"
+    # "The KAAN win comes as Madrid and Ankara continue negotiations over ...": news of
+    # another deal
+    r"|\s+(?:comes?|came)\s+(?:as|after|amid|weeks|days|months)\b"
 )
 # A headline's second story: "Malaysia inks LMS Batch 2, Vietnam confirms K9 buy" (not
 # "Turkey, UK sign ...": the part before must have a verb of its own).
