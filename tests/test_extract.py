@@ -1878,6 +1878,25 @@ def test_news_of_another_deal_a_call_sign_and_vehicles_reaching_the_front() -> N
     assert said == [], said
 
 
+def test_a_signing_hoped_for_or_awaited_is_no_signing_and_keeps_the_platform_s_buyer() -> None:
+    found = deals_in(
+        "US approves NASAMS for Taiwan\n"
+        "The U.S. State Department has approved the possible sale to Taiwan of three National "
+        "Advanced Surface-to-Air Missile Systems (NASAMS) for an estimated $1.16 billion.\n"
+        "Taiwan's defence ministry thanked Washington and said the sales would help the "
+        "island. The ministry expects to sign the NASAMS contract next year.\n"
+        "An official said the NASAMS units could be in service by 2027 if contracts were "
+        "signed early next year."
+    )
+    got = [(c.buyer, c.seller, c.family, c.quantity, c.status) for c in found]
+    assert got == [("Taiwan", "United States", "nasams", 3, "approved")], got
+    hoped = deals_in(
+        "Manila eyes more jets\n"
+        "The Philippines expects to sign a contract for 12 more FA-50 jets from South Korea."
+    )
+    assert [c.status for c in hoped] == ["negotiating"], hoped
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -203,7 +203,7 @@ def extract_candidates(
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
             if candidate.buyer is None and not candidate.no_state_buyer:
-                _guess_buyer(candidate, found, _its(sentence, read, number) + main)
+                _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             found.append(candidate)
@@ -2575,11 +2575,15 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
         candidate.seller, candidate.seller_iso3 = state.entry.name, state.entry.iso3
 
 
-def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mention]) -> None:
-    """A sentence that names no buyer ("It also ordered 12 ...") is about the buyer of the
-    deal reported just before it, or else the state the article is about. A seller said
-    to act ("Norway has also delivered part of the six F-16s it donated") gives to the
-    recipient the article has named for its deals, first."""
+def _guess_buyer(
+    candidate: Candidate, found: list[Candidate], its: list[Mention], main: list[Mention]
+) -> None:
+    """A sentence that names no buyer ("It also ordered 12 ...") is about the state the
+    sentence before acts for (`its`), or the buyer of the deal reported just before it, or
+    of the same platform's deal earlier, or else the state the article is about. A seller
+    said to act ("Norway has also delivered part of the six F-16s it donated") gives to
+    the recipient the article has named for its deals, first."""
+    main = its + main
     if main and main[0].entry.iso3 == candidate.seller_iso3 and candidate.built_by_seller:
         # "two destroyers being built by Japanese shipyards", in a story of Japan's
         # budget: the state the article is about buys at home; no other is to be guessed
@@ -2592,6 +2596,14 @@ def _guess_buyer(candidate: Candidate, found: list[Candidate], main: list[Mentio
         if earlier.buyer and earlier.buyer_iso3 != candidate.seller_iso3:
             candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
             return
+    same = next(
+        (c for c in reversed(found) if c.family == candidate.family and c.buyer and c.governed),
+        None,
+    )
+    if not its and same is not None and same.buyer_iso3 != candidate.seller_iso3:
+        # "The ministry expects to sign the NASAMS contract": the NASAMS deal's buyer
+        candidate.buyer, candidate.buyer_iso3 = same.buyer, same.buyer_iso3
+        return
     state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
     if state is not None:
         candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3

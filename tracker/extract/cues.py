@@ -244,7 +244,7 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
-# A delivery a condition waits for: "until the new aircraft are delivered".
+# A delivery or signing a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
 _PAPER_RECEIVED = re.compile(
     r"\b(?:requests?|orders?|contracts?|bids?|offers?|approvals?|consent|applications?|"
@@ -281,6 +281,10 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             )
             if status in ("delivering", "delivered") and future:
                 continue  # a delivery to come says nothing of the deal's stage
+            if status == "signed" and strong and _WISHED.search(before):
+                status = "negotiating"  # "expects to sign the NASAMS contract next year"
+            if status == "signed" and strong and _AWAITED.search(before):
+                continue  # "in service by 2027 if contracts were signed": not signed yet
             if status in ("delivering", "delivered") and _PAPER_RECEIVED.search(
                 text[max(0, start - 90) : start]
             ):
