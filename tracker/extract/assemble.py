@@ -1692,7 +1692,7 @@ def _roles(
                 or _reported_speech(before)  # "Embraer said the Netherlands ... signed"
                 or _opens_relative(before, mention, platform)
             )
-            and (mention.start < first_cue or _opens_relative(before, mention, platform))
+            and (mention.start <= first_cue or _opens_relative(before, mention, platform))
             and preposition is None
             and _acts(mention, words)
             and not _heading(sentence, mention)
@@ -2600,7 +2600,12 @@ def _guess_buyer(
         (c for c in reversed(found) if c.family == candidate.family and c.buyer and c.governed),
         None,
     )
-    if not its and same is not None and same.buyer_iso3 != candidate.seller_iso3:
+    if (
+        not its
+        and candidate.governed
+        and same is not None
+        and same.buyer_iso3 != candidate.seller_iso3
+    ):
         # "The ministry expects to sign the NASAMS contract": the NASAMS deal's buyer
         candidate.buyer, candidate.buyer_iso3 = same.buyer, same.buyer_iso3
         return
