@@ -1897,6 +1897,30 @@ def test_a_signing_hoped_for_or_awaited_is_no_signing_and_keeps_the_platform_s_b
     assert [c.status for c in hoped] == ["negotiating"], hoped
 
 
+def test_a_translated_report_millions_of_dollars_a_unit_price_and_a_second_subject() -> None:
+    found = deals_in(
+        "Morocco receives the first Apache helicopters and Washington approves sale of "
+        "Javelin missiles\n"
+        "RABAT (El Estrecho Digital, translated from Spanish) - The Royal Armed Forces of "
+        "Morocco received this week the first six attack helicopters AH-64E Apache of the 24 "
+        "that Rabat contracted with the United States.\n"
+        "Each Apache costs around 60 millions of dollars with the package of support.\n"
+        "The Department of State of the United States approved the possible sale to Morocco "
+        "of 612 missiles Javelin, for an estimated value of 260 millions of dollars."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.value, c.status) for c in found)
+    assert got == [
+        ("Morocco", "United States", "ah64", 24, None, "delivering"),
+        ("Morocco", "United States", "fgm148", 612, Decimal(260_000_000), "approved"),
+    ], got
+    priced = deals_in(
+        "Morocco buys Apaches\n"
+        "Morocco signed for 24 AH-64E Apache helicopters at $60 million apiece. The deal "
+        "costs $1.4 billion."
+    )
+    assert [c.value for c in priced] == [Decimal(1_400_000_000)], priced
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -78,6 +78,18 @@ _NOT_A_PRICE = re.compile(
     r"grants?|subsid(?:y|ies))\b",
     re.IGNORECASE,
 )
+# A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
+_UNIT_PRICE_BEFORE = re.compile(
+    r"\beach\s+(?:[\w-]+\s+){0,2}(?:costs?|is priced|priced)\b[^.;]{0,30}$"
+    r"|\bunit (?:cost|price)s?\b[^.;]{0,30}$|\bper[- ]unit\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_UNIT_PRICE_AFTER = re.compile(
+    r"\s*(?:apiece|each|a piece|per (?:unit|piece|copy|example)|per (?:\w+ )?(?:aircraft|jet|"
+    r"tank|ship|vessel|helicopter|system|launcher|vehicle|boat|frigate|submarine|howitzer|"
+    r"plane|fighter|missile|drone|gun|battery|round))\b",
+    re.IGNORECASE,
+)
 _FIRST_OF = re.compile(
     r"\b(?:first|initial|latest)\s+(?:\w+\s+)?(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
     # not "the first of a planned three boats": a plan's count, not the order's
@@ -87,8 +99,8 @@ _FIRST_OF = re.compile(
 )
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:out of|of (?:the |its |their )?)(?P<n>[\w,-]+)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:ordered|on order|purchased|bought|committed|pledged|promised"
-    r"|agreed to (?:buy|purchase|acquire))",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:ordered|on order|purchased|bought|contracted|committed|pledged"
+    r"|promised|agreed to (?:buy|purchase|acquire))",
     re.IGNORECASE,
 )
 # US notices of a possible sale: the seller is the United States whoever is named.
@@ -2480,7 +2492,9 @@ _WHOLE = re.compile(r"\b(?:last|final|all|remaining|rest|complet\w*|whole|entire
 
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
 _WHOLE_ORDER = re.compile(
-    r"\b(?:first|initial|last|latest)\b[^.;]{0,20}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"
+    r"\b(?:first|initial|last|latest)\b[^.;]{0,50}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"
+    # "the first six attack helicopters AH-64E Apache of the 24 that Rabat contracted"
+    r"(?:(?:that|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:has\s+|had\s+)?)?"
     r"(?:ordered|on order|purchased|bought|contracted)\b",
     re.IGNORECASE,
 )
@@ -2812,6 +2826,8 @@ def _not_the_deal_s(before: str, after: str = "") -> bool:
     $375 million contract")."""
     if _NOT_DEAL_MONEY.search(before[-90:]) or _NOT_A_PRICE.match(after):
         return True
+    if _UNIT_PRICE_BEFORE.search(before[-60:]) or _UNIT_PRICE_AFTER.match(after):
+        return True  # "Each Apache costs around $60 million", "$25 million per tank"
     return bool(re.search(r"\bpart of (?:a|an|its|the)\s+$", before)) and not re.match(
         r"\s+(?:\w+\s+)?(?:contract|deal|order|agreement|purchase)\b", after
     )

@@ -23,6 +23,9 @@ _SCALES = {
     "cr": Decimal(10) ** 7,  # "Rs 63,000 cr"
     "trn": Decimal(10) ** 12,  # "N1.2trn"
     "lakh": Decimal(10) ** 5,
+    # "260 millions of dollars": text translated word for word from Spanish or French
+    "millions": Decimal(10) ** 6,
+    "billions": Decimal(10) ** 9,
 }
 # Before the number: symbols (longest first, so "US$" wins over "$"); every ISO 4217 code
 # is known too (`_CODES`), "RMB" besides.
@@ -176,7 +179,7 @@ _SUFFIXES = {
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Scale words in any case; a one-letter scale only right after a symbol's number ("$5bn").
 _SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|trn|tn|[kmb])\b"
-_WORD_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakh|mln|mn|bn|tn)\b"
+_WORD_SCALE = r"(?i:thousand|millions?|billions?|trillion|crores?|lakh|mln|mn|bn|tn)\b"
 # Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
 # "try 5 times"): every ISO 4217 code is known.
 _CODES = {code: code for code in sorted(currency_codes())} | {"RMB": "CNY"}
@@ -189,7 +192,7 @@ _MONEY = re.compile(
     rf"(?:(?<![\w$])(?P<prefix>{_PREFIX})\s?(?P<number>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
     rf"(?:\s(?P<after_code>(?i:{_SUFFIX}))\b)?"
     rf"|(?<![\w.-])(?P<number2>[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d*(?:\.\d+)?|0\.\d+)"
-    rf"(?:[\s-]?(?P<scale2>{_WORD_SCALE}))?[\s-](?P<suffix>(?i:{_SUFFIX}))\b)"
+    rf"(?:[\s-]?(?P<scale2>{_WORD_SCALE})(?:\s+of)?)?[\s-](?P<suffix>(?i:{_SUFFIX}))\b)"
 )
 _AUSTRALIAN = re.compile(
     r"\.com\.au\b|\.gov\.au\b|\bABC News\b|\bThe Australian\b|Sydney Morning Herald|"
