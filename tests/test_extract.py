@@ -1921,6 +1921,31 @@ def test_a_translated_report_millions_of_dollars_a_unit_price_and_a_second_subje
     assert [c.value for c in priced] == [Decimal(1_400_000_000)], priced
 
 
+def test_a_roundup_s_country_headings_and_a_sentence_opening_on_it() -> None:
+    found = deals_in(
+        "Roundup: Latin America's air forces go shopping again\n"
+        "BUENOS AIRES, April 28 (Americas Defense Monitor) - A cluster of purchases is reshaping "
+        "Latin American air power.\n"
+        "COLOMBIA: The government said this month that the air force had chosen Sweden's "
+        "Gripen E to replace its Kfir fleet, and officials say talks with Stockholm are under "
+        "way.\n"
+        "BRAZIL: Brazil remains the reference customer for the Swedish jet. It ordered 36 "
+        "Gripen E/F in 2014 in a contract then worth 39.3 billion Swedish crowns.\n"
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Brazil", "Sweden", "jas39", 36, "signed"),
+        ("Colombia", "Sweden", "jas39", None, "negotiating"),
+    ], got
+    thread = deals_in(
+        "Ukraine's defence ministry thanks its partners\n"
+        "1/ Ukraine has received more aircraft from its partners this month.\n"
+        "2/ Denmark: more Danish F-16s have arrived, bringing the total delivered to twelve "
+        "of the 19 aircraft Denmark has committed."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in thread] == [("Ukraine", "Denmark", 19)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -312,6 +312,10 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     before = read[number - 1]
     if re.match(r"(?:Its|Their)\b", sentence.span.text):
         return _main_states([before], 1)[:1]
+    if re.match(r"(?:It|They)\s+(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+ed\b", sentence.span.text):
+        # "Brazil remains the reference customer. It ordered 36 Gripen E/F in 2014"
+        acting = _main_states([before], 1)[:1]
+        return acting if acting and acting[0].first <= 1 else []
     if any(m.entry.kind == "platform" for m in before.mentions) or any(
         m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
     ):
@@ -1724,7 +1728,13 @@ def _roles(
         seller = seller if seller is not None and seller.entry.iso3 != buyer.entry.iso3 else buyer
         buyer = recipient
     scene = _scene(sentence, parties)
-    if subject is None and buyer is None and scene is not None:
+    if (
+        subject is None
+        and buyer is None
+        and scene is not None
+        # "Denmark: more Danish F-16s have arrived": the heading's state gives them
+        and (seller is None or seller.entry.iso3 != scene.entry.iso3)
+    ):
         buyer = scene  # "In Finland, ... the military operates 48 K9s it bought from ..."
     partner = _partner_of(subject, sentence) if subject is not None else None
     if partner is not None and buyer is None:
@@ -1931,10 +1941,20 @@ def _heading(sentence: _Sentence, mention: Mention) -> bool:
 
 
 def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
-    """A state a sentence opens with as its scene: "In Finland, where ...,"."""
+    """A state a sentence opens with as its scene: "In Finland, where ...,", or the heading
+    of a roundup's item: "COLOMBIA: The government said the air force had chosen ..."."""
+    headed = [m for m in sentence.mentions if m.start < sentence.dateline]
+    if (
+        len(headed) == 1
+        and headed[0].entry.kind == "state"
+        and sentence.span.text[headed[0].end - sentence.span.start :].startswith(":")
+    ):
+        return headed[0]  # "COLOMBIA: The government said ..." (read as a dateline)
     first = parties[0] if parties else None
     if first is None or first.entry.kind != "state":
         return None
+    if _heading(sentence, first):
+        return first
     opening = sentence.span.text[: first.start - sentence.span.start].strip().lower()
     following = sentence.span.text[first.end - sentence.span.start :]
     return first if opening == "in" and following.startswith(",") else None
