@@ -1946,6 +1946,23 @@ def test_a_roundup_s_country_headings_and_a_sentence_opening_on_it() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in thread] == [("Ukraine", "Denmark", 19)]
 
 
+def test_a_state_set_aside_by_the_opening_and_a_possessive_s_contract() -> None:
+    found = deals_in(
+        "Armenia diversifies its arms suppliers\n"
+        "Armenia signed for 36 CAESAR howitzers from France in June.\n"
+        "Besides France, Armenia has turned to India, ordering ATAGS towed howitzers last "
+        "year in a deal reported at $155 million.\n"
+        "The most lucrative Turkish deal so far came from Riyadh. Saudi Arabia's contract for "
+        "the Akinci, signed last July, was the largest export deal in Turkish history."
+    )
+    got = sorted((c.buyer, c.seller, c.family) for c in found)
+    assert got == [
+        ("Armenia", "France", "caesar"),
+        ("Armenia", "India", "atags"),
+        ("Saudi Arabia", "Turkey", "bayraktarakinci"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

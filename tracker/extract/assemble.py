@@ -58,7 +58,7 @@ _ACTORS = _MAKER_NOUNS | word_set(
     "administration department ministries armed procurement agency"
 )
 _BUYING_NOUNS = word_set(
-    "purchase acquisition order request decision buying procurement plan plans"
+    "purchase acquisition order request decision buying procurement plan plans contract deal"
 )
 _SPLIT_CONDITION = re.compile(
     r"\b(?P<a>\w+)\s+(?P<ca>used|second-hand|secondhand|new)\s+(?:plus|and)\s+(?P<b>\w+)\s+"
@@ -1590,9 +1590,12 @@ def _roles(
         cue.side == "seller" and clause.start <= cue.start < clause.end for cue in sentence.cues
     )
     candidate.selling = seller_side
+    set_aside = _SET_ASIDE.match(sentence.span.text)
     for mention in parties:
         if _aside(sentence, mention, platform) or _trailing_aside(sentence, mention, platform):
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
+        if set_aside and mention.end <= sentence.span.start + set_aside.end():
+            continue  # "Besides France, Armenia has turned to India"
         if _relative_subject(mention, sentence, platform):
             subject = mention  # "turned to China, which delivered FK-3 systems": its verb's
             continue
@@ -1899,6 +1902,11 @@ def _reported_speech(before: list[str]) -> bool:
 
 _OPENING_PHRASE = re.compile(
     r"(?:As part of|Under|In|With|After|Following|Despite|Besides|Alongside)\b[^,]{0,60},\s*"
+)
+# "Besides France, Armenia has turned to India": the states an opening sets aside
+_SET_ASIDE = re.compile(
+    r"(?:Besides|Alongside|Apart from|Aside from|Beyond|Like|Unlike|Other than|As well as)\s"
+    r"[^,]{0,60},\s*"
 )
 
 
