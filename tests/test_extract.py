@@ -1963,6 +1963,31 @@ def test_a_state_set_aside_by_the_opening_and_a_possessive_s_contract() -> None:
     ], got
 
 
+def test_the_first_foreign_buyer_of_the_article_s_system_whose_deliveries_began() -> None:
+    found = deals_in(
+        "LIG Nex1 wins deal to export Cheongung II air defence system to Iraq\n"
+        "SEOUL (Korea Wire) - LIG Nex1 said it has signed a 3.71 trillion-won contract with "
+        "Iraq's defence ministry to supply the Cheongung II surface-to-air missile system.\n"
+        "The United Arab Emirates became the first foreign buyer in January 2022 with an "
+        "order worth about 4 trillion won for 10 batteries, and deliveries to the UAE began "
+        "earlier this year."
+    )
+    got = sorted((c.buyer, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Iraq", "cheongung", None, "signed"),
+        ("United Arab Emirates", "cheongung", 10, "delivering"),
+    ], got
+    first = deals_in(
+        "Iraq orders Cheongung II\n"
+        "LIG Nex1 has signed a contract with Iraq to supply the Cheongung II system.\n"
+        "The United Arab Emirates became the first foreign buyer in 2022 with an order worth "
+        "about 4 trillion won for 10 batteries."
+    )
+    assert ("United Arab Emirates", 10, "signed") in [
+        (c.buyer, c.quantity, c.status) for c in first
+    ], first
+
+
 # --- the command -------------------------------------------------------------------------
 
 

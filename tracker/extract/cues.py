@@ -102,6 +102,8 @@ _CUES = (
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
+        # "deliveries to the UAE began earlier this year"
+        r"|\bdeliveries\b(?=[^.;]{0,40}\b(?:began|begun|started|are under way|are underway)\b)"
         # not "was reached with", "reached an agreement": an agreement is no arrival
         r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b(?! the front)"
         r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
@@ -130,7 +132,10 @@ _CUES = (
         # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
         r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
         r"|\bawait(?:s|ing)\b"
-        r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b",
+        r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b"
+        # "The UAE became the first foreign buyer in 2022 with an order for 10 batteries"
+        r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
+        r"(?:foreign |export |overseas |international )?(?:buyer|customer)\b",
     ),
     _cue(
         "signed",
