@@ -1988,6 +1988,26 @@ def test_the_first_foreign_buyer_of_the_article_s_system_whose_deliveries_began(
     ], first
 
 
+def test_a_sale_awaited_but_not_finalised_and_the_aircraft_just_named() -> None:
+    found = deals_in(
+        "Nigeria orders M-346 light combat aircraft from Leonardo\n"
+        "ABUJA - The Nigerian Air Force has signed a contract for 24 Leonardo M-346 aircraft.\n"
+        "In 2021, the service received 12 A-29 Super Tucano turboprop attack aircraft from "
+        "the United States. Although designed by Brazil's Embraer, the aircraft were built "
+        "by Sierra Nevada Corporation in Jacksonville, Florida, and sold through the US "
+        "Foreign Military Sales (FMS) programme.\n"
+        "Nigeria is also waiting for 12 Bell AH-1Z Viper attack helicopters. The US State "
+        "Department approved that sale in April 2022 at an estimated value of USD997 "
+        "million, but the deal has yet to be finalised."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Nigeria", "Italy", "m346", 24, "signed"),
+        ("Nigeria", "United States", "a29", 12, "delivered"),
+        ("Nigeria", "United States", "ah1z", 12, "approved"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

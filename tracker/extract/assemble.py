@@ -521,11 +521,21 @@ def _stand_in(
             or _inside(word.start, sentence.money)
             or not counted
             or any((state, subject[0].family) in bought for state in states)
+            or (word.text.lower() == "the" and _other_of_kind_before(subject[0], number, found))
         ):
             continue
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
         sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
         named.append(_clause_span(sentence, noun.start))  # one stand-in to a clause
+
+
+def _other_of_kind_before(subject: Entry, number: int, found: list[Candidate]) -> bool:
+    """ "the service received 12 A-29 Super Tucano aircraft ... the aircraft were built by
+    Sierra Nevada": "the aircraft" is the one just named, not the article's M-346."""
+    return any(
+        number - c.sentence <= 1 and c.category == subject.category and c.family != subject.family
+        for c in found
+    )
 
 
 def _read(
@@ -2374,6 +2384,11 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 _REFERS_BACK = 2  # sentences after a deal's report that may still be about it
+_NOT_YET_SIGNED = re.compile(
+    r"\b(?:deal|contract|sale|agreement|purchase)\b[^.;]{0,20}\b(?:has|have|is|are)\s+"
+    r"(?:yet to be|not (?:yet )?been)\s+(?:finali[sz]ed|signed|concluded)\b",
+    re.IGNORECASE,
+)
 
 
 _THE_COUNTED = re.compile(r"\b(?:the|these|those|all) (?P<n>[\w-]+) (?P<nouns>\w+(?: \w+)?)", re.I)
@@ -2488,6 +2503,12 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         text,
         re.IGNORECASE,
     )
+    if candidate.status == "signed" and not other and _NOT_YET_SIGNED.search(text):
+        # "waiting for 12 AH-1Z ... The State Department approved that sale, but the deal
+        # has yet to be finalised": approved, not signed
+        approved = any(c.status == "approved" for c in strong)
+        candidate.status = "approved" if approved else "negotiating"
+        candidate.field_quotes["status"] = text
     signing = [c for c in strong if c.status == "signed" and not c.future]
     if (
         signing

@@ -131,7 +131,7 @@ _CUES = (
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
         # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
         r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
-        r"|\bawait(?:s|ing)\b"
+        r"|\bawait(?:s|ing)\b|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b"
         # "The UAE became the first foreign buyer in 2022 with an order for 10 batteries"
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
