@@ -2008,6 +2008,26 @@ def test_a_sale_awaited_but_not_finalised_and_the_aircraft_just_named() -> None:
     ], got
 
 
+def test_an_exercise_reaching_its_peak_and_interest_in_a_market_are_no_deals() -> None:
+    assert (
+        deals_in(
+            "Japan fires Type 12 missile from Australian soil as Talisman Sabre 2025 reaches peak\n"
+            "Japan's Ground Self-Defense Force has fired a Type 12 surface-to-ship missile in "
+            "Australia for the first time."
+        )
+        == []
+    )
+    assert (
+        deals_in(
+            "Paris air show opens\n"
+            "Airbus will bring a model of the Eurodrone being developed for Germany, France, "
+            "Italy and Spain. Embraer will again bring its C-390 Millennium transport, which the "
+            "Brazilian manufacturer says is drawing strong interest in Europe."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -105,7 +105,10 @@ _CUES = (
         # "deliveries to the UAE began earlier this year"
         r"|\bdeliveries\b(?=[^.;]{0,40}\b(?:began|begun|started|are under way|are underway)\b)"
         # not "was reached with", "reached an agreement": an agreement is no arrival
-        r"|\barrived\b|\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b(?! the front)"
+        r"|\barrived\b|(?:\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b)(?! the front)"
+        # not "as Talisman Sabre reaches peak", "exports reached a record"
+        r"(?! (?:an? |its |their |the )?(?:new |all-time )?(?:peak|record|high|low|milestone"
+        r"|level|stage|target|goal|capacity|maturity|\d))"
         r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
     ),
     _cue(
@@ -199,6 +202,9 @@ _CUES = (
         # "formally asked Washington for Stryker vehicles", "a formal request ... for"
         r"|\bask(?:ed|s)?\s+(?:[\w'’-]+\s+){1,3}?for\b|\brequest\s+(?:[\w'’-]+\s+){0,3}?for\b"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
+        # not "drawing strong interest in Europe": a market, no buyer
+        r"(?! (?:Europe|Asia|Africa|Latin America|the Middle East|the Gulf|the region|the market"
+        r"|South America|North America|Southeast Asia|the Asia-Pacific|the Indo-Pacific)\b)"
         r"|\bselect(?:ed|ing|s)\b|\bchosen\b|\bchose\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
         r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
