@@ -2028,6 +2028,35 @@ def test_an_exercise_reaching_its_peak_and_interest_in_a_market_are_no_deals() -
     )
 
 
+def test_a_used_jets_version_mark_a_third_party_transfer_and_abandoned_talks() -> None:
+    found = deals_in(
+        "Argentina receives its first six F-16s from Denmark\n"
+        "Buenos Aires - The first six F-16 fighters acquired by Argentina from Denmark landed "
+        "on Friday at the Rio Cuarto air base.\n"
+        "The aircraft are part of a batch of 24 F-16AM/BM MLU jets bought from the Danish "
+        "government under an agreement signed in April 2024 for around 300 million dollars. "
+        "The United States, whose approval is required for any third-party transfer of the "
+        "aircraft, authorised the sale in 2023 and has also provided foreign military "
+        "financing to support the fleet.\n"
+        "Bogota had announced in December 2022 that it had chosen 16 Dassault Rafales to "
+        "replace its Kfir fleet, but negotiations with France collapsed the following year "
+        "over cost, and the Colombian government ultimately abandoned that plan."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Argentina", "Denmark", "f16", 24, "delivering"),
+        ("Colombia", "France", "rafale", 16, "cancelled"),
+    ], got
+    for ending in (
+        "but negotiations with France collapsed the following year.",
+        "but the government abandoned the plan the following year.",
+    ):
+        told = deals_in(
+            "Colombia drops Rafale\nBogota had chosen 16 Dassault Rafales from France, " + ending
+        )
+        assert [c.status for c in told] == ["cancelled"], (ending, told)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

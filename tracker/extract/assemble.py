@@ -469,8 +469,8 @@ def _stand_in(
     Poland's order, says more of that order: left to be read as such.) In a lead, the
     kind the next sentence names ("cancelled a contract ... for rocket launcher systems",
     then "12 SILAM launchers") may be uncounted."""
-    if not any(cue.strong for cue in sentence.cues):
-        return
+    if not any(cue.strong for cue in sentence.cues) or _RETRANSFER.search(sentence.span.text):
+        return  # "whose approval is required for any third-party transfer of the aircraft"
     # a clause naming a platform has its own ("ordered nine aircraft ... - and Slovakia
     # signed for three C-390s": the nine stand in)
     named = [
@@ -762,6 +762,7 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
 _NOT_DESIGNATIONS = word_set(
     "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
+    "MLU SLEP OCU "
     "SEA LAND AIR JP "
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
     "January February March April June July August September October November December "
@@ -2384,6 +2385,7 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 _REFERS_BACK = 2  # sentences after a deal's report that may still be about it
+_RETRANSFER = re.compile(r"\bthird[- ]party transfer|\bre-?export|\bre-?transfer", re.I)
 _NOT_YET_SIGNED = re.compile(
     r"\b(?:deal|contract|sale|agreement|purchase)\b[^.;]{0,20}\b(?:has|have|is|are)\s+"
     r"(?:yet to be|not (?:yet )?been)\s+(?:finali[sz]ed|signed|concluded)\b",
@@ -2425,6 +2427,10 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         ),
         None,
     )
+    if _RETRANSFER.search(text):
+        # "The United States, whose approval is required for any third-party transfer of
+        # the aircraft, authorised the sale": a say in this deal, not a deal of its own
+        other = None
     if _ALSO.search(text) and strong and other is not None:
         number, start = counted_number(sentence)
         clone = replace(
