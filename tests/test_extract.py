@@ -2057,6 +2057,24 @@ def test_a_used_jets_version_mark_a_third_party_transfer_and_abandoned_talks() -
         assert [c.status for c in told] == ["cancelled"], (ending, told)
 
 
+def test_the_first_batch_after_the_headline_and_the_type_a_stopgap_waited_for() -> None:
+    found = deals_in(
+        "First Rafale Jets Arrive in Pekanbaru as Indonesia Begins Fighter Fleet Overhaul\n"
+        "Jakarta. The first three Dassault Rafale fighter jets ordered by Indonesia landed at "
+        "Roesmin Nurjadin Air Force Base on Monday.\n"
+        "The jets are the first of 42 Rafales that Jakarta ordered from France under "
+        "contracts worth a combined $8.1 billion.\n"
+        "The arrival comes almost two years after the government abandoned a stop-gap plan "
+        "to buy 12 used Mirage 2000-5 fighters from Qatar. That €733 million contract, signed "
+        "in January 2023 to cover the gap until the Rafales came, was cancelled in early 2024."
+    )
+    got = sorted((c.seller, c.family, c.quantity, c.value, c.status) for c in found)
+    assert got == [
+        ("France", "rafale", 42, Decimal(8_100_000_000), "delivering"),
+        ("Qatar", "mirage2000", 12, Decimal(733_000_000), "cancelled"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

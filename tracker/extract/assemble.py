@@ -573,7 +573,11 @@ def _read(
     mentions = [
         m
         for m in mentions
-        if not _fitted(m, text[span.start : m.start]) and not _component(m, own, text, span)
+        if not _fitted(m, text[span.start : m.start])
+        and not _component(m, own, text, span)
+        and not (
+            m.entry.kind == "platform" and _AWAITED_PLATFORM.search(text[span.start : m.start])
+        )
     ]
     return _Sentence(
         span,
@@ -586,6 +590,8 @@ def _read(
     )
 
 
+# "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
+_AWAITED_PLATFORM = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?(?:new\s+)?$", re.I)
 # "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
 _FITTED_WITH = re.compile(
     r"\b(?:armed|fitted|powered|outfitted)\s+(?:with|by)\s+(?:an?\s+|the\s+)?"
@@ -3044,6 +3050,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
             setattr(target, name, getattr(other, name))
             if name == "value":
                 target.currency = other.currency
+            if name == "quantity":
+                target.batch = other.batch  # "the first three ... landed": still a batch's
             if name in other.field_quotes:
                 target.field_quotes[name] = other.field_quotes[name]
     if not target.buyer_said and other.buyer_said and other.governed:
