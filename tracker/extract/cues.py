@@ -62,7 +62,8 @@ _CUES = (
         r"|\bpulled out of\b|\bwithdr(?:ew|awn|awal) from\b|\bexpul(?:sion)\b|\bexpelled\b"
         r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
-        r"|\bpulled the plug\b|\babandon(?:ed|s|ing)? (?:the |that |this |its |their |an? )?(?:[\w-]+ )?"
+        r"|\bpulled the plug\b"
+        r"|\babandon(?:ed|s|ing)? (?:the |that |this |its |their |an? )?(?:[\w-]+ )?"
         r"(?:plan|deal|purchase|order|contract|programme|program|acquisition|talks|project)\b"
         # "negotiations with France collapsed the following year"
         r"|\b(?:negotiations|talks|deal)\b(?=[^.;]{0,40}\b(?:collapsed|fell through|broke down)\b)",
