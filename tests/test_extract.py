@@ -2075,6 +2075,17 @@ def test_the_first_batch_after_the_headline_and_the_type_a_stopgap_waited_for() 
     ], got
 
 
+def test_a_system_another_platform_is_equipped_with_is_no_deal() -> None:
+    assert (
+        deals_in(
+            "Japan's Cabinet approves record defense budget\n"
+            "TOKYO (AP) - The budget also includes funds for two Aegis system-equipped "
+            "destroyers being built at Japanese shipyards."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -575,6 +575,7 @@ def _read(
         for m in mentions
         if not _fitted(m, text[span.start : m.start])
         and not _component(m, own, text, span)
+        and not (m.entry.kind == "platform" and _EQUIPPED.match(text[m.end : m.end + 30]))
         and not (
             m.entry.kind == "platform" and _AWAITED_PLATFORM.search(text[span.start : m.start])
         )
@@ -590,6 +591,8 @@ def _read(
     )
 
 
+# "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
+_EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b", re.I)
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
 _AWAITED_PLATFORM = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?(?:new\s+)?$", re.I)
 # "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
