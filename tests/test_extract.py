@@ -2086,6 +2086,28 @@ def test_a_system_another_platform_is_equipped_with_is_no_deal() -> None:
     )
 
 
+def test_a_navy_named_for_its_state_and_an_offer_named_for_its_maker_s_state() -> None:
+    found = deals_in(
+        "Navy takes delivery of first Belharra frigate in Lorient\n"
+        "The Hellenic Navy on Tuesday took delivery of the Kimon, the first of four FDI HN "
+        "frigates ordered from France's Naval Group.\n"
+        "Meanwhile, Athens is still examining an Italian offer to sell it two used "
+        "Bergamini-class FREMM frigates as an interim solution until all four Belharras are "
+        "in service."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.status) for c in found)
+    assert got == [
+        ("Greece", "France", "fdifrigate", "delivering"),
+        ("Greece", "Italy", "fremm", "proposed"),
+    ], got
+    navy = deals_in(
+        "Navy takes delivery of first Belharra frigate in Lorient\n"
+        "The Hellenic Navy on Tuesday took delivery of the first of four FDI frigates ordered "
+        "from Naval Group."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in navy] == [("Greece", "France", 4)], navy
+
+
 # --- the command -------------------------------------------------------------------------
 
 

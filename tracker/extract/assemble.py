@@ -1598,6 +1598,7 @@ def _roles(
     recipient: Mention | None = None  # "for Ukraine", "for the Philippine Navy"
     possessor: Mention | None = None  # "Australia's 49 Abrams": its buyer, or its giver
     relative: Mention | None = None  # "tanks that Germany donated"
+    offerer: Mention | None = None  # "an Italian offer": who offers, so not the subject
     # "As part of its offer, Sweden has proposed ...": an opening phrase's noun is not
     # the verb the actor comes before
     opening = _OPENING_PHRASE.match(sentence.span.text)
@@ -1707,6 +1708,8 @@ def _roles(
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
+        elif seller is None and _offer_of(mention, words):
+            seller = offerer = mention  # "an Italian offer to sell it two used FREMM frigates"
         elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
             mention, platform, words
         ):
@@ -1790,6 +1793,13 @@ def _roles(
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
             seller = subject  # a company acting in a deal is its maker, not its buyer
+        elif (
+            offerer is not None
+            and seller is offerer
+            and buyer is None
+            and subject.entry.iso3 != offerer.entry.iso3
+        ):
+            buyer = subject  # "Athens is examining an Italian offer to sell it ..."
         elif side == "buyer" and buyer is None:
             buyer = subject
         elif (
@@ -2338,6 +2348,15 @@ def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention
         mention.end - sentence.span.start : platform.start - sentence.span.start
     ]
     return bool(_POSSESSIVE_HEADING.match(between))
+
+
+_OFFER_NOUNS = word_set("offer offers bid bids proposal proposals")
+
+
+def _offer_of(mention: Mention, words: Sequence[Token]) -> bool:
+    """ "an Italian offer", "a Korean bid": the demonym's state offers."""
+    following = words[mention.last].text.lower() if mention.last < len(words) else ""
+    return mention.entry.form == "demonym" and following in _OFFER_NOUNS
 
 
 def _acts(mention: Mention, words: Sequence[Token]) -> bool:
