@@ -2108,6 +2108,21 @@ def test_a_navy_named_for_its_state_and_an_offer_named_for_its_maker_s_state() -
     assert [(c.buyer, c.seller, c.quantity) for c in navy] == [("Greece", "France", 4)], navy
 
 
+def test_a_second_counted_item_after_and_shares_the_verb_not_the_first_s_price() -> None:
+    found = deals_in(
+        "Nigeria diversifies its suppliers\n"
+        "The Nigerian Air Force has undergone the largest modernisation in its history. It "
+        "received 12 A-29 Super Tucano light attack aircraft from the United States in 2021 "
+        "under a $593 million foreign military sale, and three JF-17 Thunder fighters from "
+        "Pakistan the same year."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.value, c.status) for c in found)
+    assert got == [
+        ("Nigeria", "Pakistan", "jf17", 3, None, "delivered"),
+        ("Nigeria", "United States", "a29", 12, Decimal(593_000_000), "delivered"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1478,6 +1478,14 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     ]
     if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
         return True  # "negotiations with France for 26 Rafale-M ..., and with Mazagon Dock for"
+    counted = re.search(r",\s+(?:and|plus)\s+(?P<n>[\w,-]+)\s+$", between)
+    if (
+        counted
+        and parse_number(counted["n"]) is not None
+        and len(between.split()) <= 25
+        and not any(previous.end <= c.start < platform.start for c in sentence.cues)
+    ):
+        return True  # "received 12 A-29 ... under a $593 million sale, and three JF-17"
     return len(between.split()) <= 6 and bool(
         re.search(r"\band\b|,|\bplus\b|\bas well as\b", between)
     )
@@ -2897,6 +2905,18 @@ def _value(
         if _not_the_deal_s(before, sentence.span.text[money.end - sentence.span.start :]):
             continue
         nearest = min(platforms, key=lambda p: _distance(p, money))
+        earlier = [p for p in platforms if p.end <= money.start]
+        if (
+            nearest.start >= money.end
+            and earlier
+            and re.search(
+                r",\s+(?:and|plus)\s",
+                sentence.span.text[
+                    money.end - sentence.span.start : nearest.start - sentence.span.start
+                ],
+            )
+        ):
+            nearest = earlier[-1]  # "12 A-29 ... under a $593 million sale, and three JF-17"
         if nearest is platform:
             candidate.value, candidate.currency = money.amount, money.currency
             candidate.field_quotes["value"] = _clause_of(sentence, money.start)
