@@ -2123,6 +2123,24 @@ def test_a_second_counted_item_after_and_shares_the_verb_not_the_first_s_price()
     ], got
 
 
+def test_a_unit_price_a_range_of_counts_and_an_adjective_of_supply() -> None:
+    found = deals_in(
+        "Zelensky, Macron sign letter of intent for up to 100 Rafale fighters\n"
+        "PARIS - Ukraine took a first step toward acquiring up to 100 French Rafale fighter "
+        "jets on Monday, after Zelensky and Macron signed a letter of intent. A Rafale costs "
+        "well over €100 million once training, weapons and support are included.\n"
+        "The French deal follows a similar step with Sweden last month, when Zelensky signed "
+        "a letter of intent in Linköping for between 100 and 150 Saab Gripen E fighters.\n"
+        "Ukraine's air force still relies heavily on Soviet-era MiG-29 and Su-27 jets, "
+        "alongside a smaller number of Western-supplied aircraft."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity, c.value) for c in found)
+    assert got == [
+        ("Ukraine", "France", "rafale", 100, None),
+        ("Ukraine", "Sweden", "jas39", None, None),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

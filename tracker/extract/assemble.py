@@ -81,6 +81,9 @@ _NOT_A_PRICE = re.compile(
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
 _UNIT_PRICE_BEFORE = re.compile(
     r"\beach\s+(?:[\w-]+\s+){0,2}(?:costs?|is priced|priced)\b[^.;]{0,30}$"
+    # "A Rafale costs well over €100 million": the verb, not "an estimated cost of"
+    r"|\b(?:an?|one)\s+(?!(?:deal|contract|package|order|programme|program|agreement|"
+    r"purchase|sale|batch|tranche)\b)(?:[\w-]+\s+){0,2}(?:costs|is priced)\b[^.;]{0,30}$"
     r"|\bunit (?:cost|price)s?\b[^.;]{0,30}$|\bper[- ]unit\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
@@ -527,6 +530,16 @@ def _stand_in(
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
         sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
         named.append(_clause_span(sentence, noun.start))  # one stand-in to a clause
+
+
+def _range_end(words: Sequence[Token], index: int) -> bool:
+    """The number at `index` ends a range: "between 100 and 150", "from 16 to 24"."""
+    return (
+        index >= 3
+        and words[index - 1].text.lower() in ("and", "to")
+        and _number_at(words, index - 2) is not None
+        and words[index - 3].text.lower() in ("between", "from")
+    )
 
 
 def _other_of_kind_before(subject: Entry, number: int, found: list[Candidate]) -> bool:
@@ -2762,6 +2775,8 @@ def _quantity(
         if index + 1 < len(words) and _PUNCTUATION.search(text[word.end : words[index + 1].start]):
             break  # "3/ Denmark: more F-16s": no count across a list number or a colon
         number = _number_at(words, index)
+        if number is not None and _range_end(words, index):
+            break  # "between 100 and 150 Saab Gripen E fighters": no one count
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)

@@ -286,8 +286,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             if any(start < used_end and used_start < end for used_start, used_end in taken):
                 continue
             before = text[max(0, start - 40) : start]
-            if _NEGATED.search(before):
-                continue
+            if _NEGATED.search(before) or before.endswith("-"):
+                continue  # "has yet to approve"; "Western-supplied aircraft": an adjective
             future = bool(
                 _FUTURE_BEFORE.search(before)
                 or _FUTURE_AFTER.match(text[end:])
