@@ -2141,6 +2141,29 @@ def test_a_unit_price_a_range_of_counts_and_an_adjective_of_supply() -> None:
     ], got
 
 
+def test_a_type_passed_over_and_a_list_of_choices_after_a_colon() -> None:
+    found = deals_in(
+        "Denmark picks European air defense systems over Patriot in $9 billion buy\n"
+        "COPENHAGEN - Denmark will buy the Franco-Italian SAMP/T NG long-range air defense "
+        "system rather than the U.S.-made Patriot, the Danish Ministry of Defence announced.\n"
+        "For medium-range protection, the ministry said it had selected three systems: "
+        "Norway's NASAMS, made by Kongsberg in partnership with RTX; Germany's IRIS-T SLM "
+        "from Diehl Defence; and France's VL MICA from MBDA."
+    )
+    got = sorted((c.buyer, c.family) for c in found)
+    assert got == [
+        ("Denmark", "iristslm"),
+        ("Denmark", "nasams"),
+        ("Denmark", "sampt"),
+        ("Denmark", "vlmica"),
+    ], got
+    thai = deals_in(
+        "RTAF selects Gripen E/F over F-16 Block 70 for fighter requirement\n"
+        "The Royal Thai Air Force has selected the Saab Gripen E/F, covering four aircraft."
+    )
+    assert [(c.family, c.quantity) for c in thai] == [("jas39", 4)], thai
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -525,6 +525,13 @@ def _stand_in(
             or not counted
             or any((state, subject[0].family) in bought for state in states)
             or (word.text.lower() == "the" and _other_of_kind_before(subject[0], number, found))
+            # "selected three systems: Norway's NASAMS ...": the list names them
+            or (
+                sentence.span.text[noun.end - sentence.span.start :].startswith(":")
+                and any(
+                    m.entry.kind == "platform" and m.start > noun.end for m in sentence.mentions
+                )
+            )
         ):
             continue
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
@@ -606,6 +613,16 @@ def _read(
 
 # "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
 _EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b", re.I)
+# "will buy the SAMP/T NG rather than the U.S.-made Patriot", "picks European systems over
+# Patriot": the type passed over
+_RIVAL = re.compile(
+    r"\b(?:rather than|instead of|in preference to)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}$"
+    r"|\b(?:picks?|picked|selects?|selected|chose|chosen|choos\w+|prefers?|preferred)\b"
+    r"[^.;]*\bover\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
 _AWAITED_PLATFORM = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?(?:new\s+)?$", re.I)
 # "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
@@ -1152,6 +1169,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
     for position, platform in enumerate(platforms):
         cues = _governing(sentence, platforms, position, governed)
         governed.append(cues)
+        if _RIVAL.search(text[sentence.span.start : platform.start]):
+            continue  # "picks Gripen E/F over F-16 Block 70": the type passed over
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -1491,6 +1510,9 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     ]
     if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
         return True  # "negotiations with France for 26 Rafale-M ..., and with Mazagon Dock for"
+    opening = sentence.span.text[: previous.start - sentence.span.start]
+    if ";" in between and ":" in opening and len(between.split()) <= 15:
+        return True  # "selected three systems: Norway's NASAMS ...; Germany's IRIS-T SLM"
     counted = re.search(r",\s+(?:and|plus)\s+(?P<n>[\w,-]+)\s+$", between)
     if (
         counted
