@@ -2164,7 +2164,38 @@ def test_a_type_passed_over_and_a_list_of_choices_after_a_colon() -> None:
     assert [(c.family, c.quantity) for c in thai] == [("jas39", 4)], thai
 
 
-# --- the command -------------------------------------------------------------------------
+def test_what_a_contract_covers_is_its_parts_and_another_count_for_another_navy() -> None:
+    found = deals_in(
+        "Poland signs $6.5 billion deal for 180 more South Korean K2 tanks\n"
+        "Poland has signed a contract worth $6.5 billion with South Korea's Hyundai Rotem for "
+        "a further 180 K2 main battle tanks, part of which will be built in Poland. South "
+        "Korean officials described it as the largest arms export deal in their country's "
+        "history.\n"
+        "The contract, signed in Warsaw on Friday, covers 117 tanks to be built in South "
+        "Korea and 63 of a modified K2PL version to be produced under licence by "
+        "Bumar-Łabędy in Gliwice from 2028. It also includes 81 support vehicles based on "
+        "the K2 chassis, such as engineering and recovery vehicles, as well as training, "
+        "spare parts and ammunition.\n"
+        "It is the second executive contract for K2 tanks under a framework agreement signed "
+        "in 2022, shortly after Russia's full-scale invasion of Ukraine. The first contract, "
+        "signed in August 2022 for 180 K2 tanks worth $3.37 billion, is nearing completion, "
+        "with more than 120 tanks delivered so far.\n"
+        "Poland's buying spree has also included American equipment. Last August, the "
+        "defence ministry signed a $10 billion deal with the United States for 96 AH-64E "
+        "Apache attack helicopters, with the first deliveries expected in 2028."
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.quantity) for c in found)
+    assert got == [
+        ("Poland", "South Korea", "k2", 180),
+        ("Poland", "South Korea", "k2", 180),
+        ("Poland", "United States", "ah64", 96),
+    ], got
+    joint = deals_in(
+        "Navies around the Baltic buy submarines\n"
+        "Norway ordered four Type 212CD boats from Germany's TKMS in 2021, in a joint "
+        "purchase alongside two for the German Navy."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in joint] == [("Norway", "Germany", 4)]
 
 
 def test_tracker_extract_finds_the_press_tv_deals_and_knows_them(seeded_sqlite_url: str) -> None:

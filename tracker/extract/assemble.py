@@ -1197,7 +1197,18 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
                 candidates.extend(_split_by_buyer(sold, sentence))
         candidates.extend(_another_from(candidate, sentence, platform, platforms))
     _mark_breakdowns(candidates)
+    if _PARTS_OF_THE_DEAL.search(sentence.span.text):
+        for candidate in candidates:
+            candidate.breakdown = True  # "The contract ... covers 117 tanks to be built ..."
     return candidates
+
+
+# A sentence telling what a deal already reported is made of.
+_PARTS_OF_THE_DEAL = re.compile(
+    r"\b(?:The|the|This|this)\s+(?:\w+\s+)?(?:contract|deal|order|agreement|package)\b"
+    r"[^.;]{0,40}\b(?:covers|includes|comprises|consists of)\b"
+    r"|^It\s+(?:also\s+)?(?:covers|includes|comprises)\b"
+)
 
 
 def _mark_breakdowns(candidates: list[Candidate]) -> None:
@@ -1703,7 +1714,10 @@ def _roles(
             # not "50 Leopard 2A8 tanks, a move that would free up older vehicles for
             # Ukraine": another thought's beneficiary
             and not re.search(
-                r",\s+(?:a|an|the)\s+\w+\s+(?:that|which)\b",
+                r",\s+(?:a|an|the)\s+\w+\s+(?:that|which)\b"
+                # "four Type 212CD boats ..., alongside two for the German Navy": another count
+                r"|\b(?:alongside|besides|as well as|plus|and)\s+(?:another\s+)?[\w-]+\s+for\s+"
+                r"(?:the\s+)?$",
                 _text_before(sentence, mention)[platform.end - sentence.span.start :],
             )
         ):
