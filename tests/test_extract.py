@@ -2198,6 +2198,19 @@ def test_what_a_contract_covers_is_its_parts_and_another_count_for_another_navy(
     assert [(c.buyer, c.seller, c.quantity) for c in joint] == [("Norway", "Germany", 4)]
 
 
+def test_a_former_owner_named_with_ex_and_the_last_of_them() -> None:
+    found = deals_in(
+        "Estonia buys six more used K9 howitzers\n"
+        "Estonia's first 18 K9s were ex-South Korean Army vehicles, bought under a 2018 "
+        "agreement and its follow-on option; the last of them arrived in Estonia in 2021."
+    )
+    got = [(c.buyer, c.seller, c.quantity, c.status) for c in found]
+    assert got == [("Estonia", "South Korea", 18, "delivered")], got
+
+
+# --- the command -------------------------------------------------------------------------
+
+
 def test_tracker_extract_finds_the_press_tv_deals_and_knows_them(seeded_sqlite_url: str) -> None:
     env = {"TRACKER_DATABASE_URL": seeded_sqlite_url}
     result = CliRunner().invoke(main, ["extract", str(PRESS_TV), "--format", "json"], env=env)

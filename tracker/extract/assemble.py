@@ -1767,6 +1767,14 @@ def _roles(
             buyer = buyer or mention
         elif seller is None and _offer_of(mention, words):
             seller = offerer = mention  # "an Italian offer to sell it two used FREMM frigates"
+        elif (
+            seller is None
+            and mention.entry.kind == "state"
+            and re.search(
+                r"\bex-(?:[A-Z]\w*\s+)?$", sentence.span.text[: mention.start - sentence.span.start]
+            )
+        ):
+            seller = mention  # "ex-South Korean Army vehicles": the former owner gives
         elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
             mention, platform, words
         ):

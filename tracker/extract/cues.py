@@ -81,7 +81,7 @@ _CUES = (
         True,
         "buyer",
         r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
-        r"|\bthe last (?:\w+ )?of (?:which|its|their|the|\w+'s|\w+’s)\b"
+        r"|\bthe last (?:\w+ )?of (?:which|its|their|the|them|these|those|\w+'s|\w+’s)\b"
         r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:programme|program|order|deal|contract)\b"
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
