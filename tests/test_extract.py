@@ -2208,6 +2208,29 @@ def test_a_former_owner_named_with_ex_and_the_last_of_them() -> None:
     assert got == [("Estonia", "South Korea", 18, "delivered")], got
 
 
+def test_another_state_s_order_of_the_same_system_and_its_first_batteries() -> None:
+    found = deals_in(
+        "Iraq signs $2.8 billion deal for South Korean Cheongung II air defense\n"
+        "SEOUL - Iraq has signed a deal worth about $2.8 billion to buy South Korea's "
+        "Cheongung II medium-range air defense system, manufacturer LIG Nex1 announced.\n"
+        "The contract covers eight batteries of the system, also known as KM-SAM Block II "
+        "or M-SAM II, along with radars and launchers. Deliveries are expected to begin in "
+        "2026.\n"
+        "Cheongung II is designed to intercept aircraft and ballistic missiles.\n"
+        "Iraq's purchase follows Saudi Arabia's order in February for 10 batteries of the "
+        "same system, worth $3.2 billion, which was signed during the World Defense Show.\n"
+        "The United Arab Emirates became the first export customer for Cheongung II when it "
+        "signed a $3.5 billion agreement in January 2022 for 12 batteries. LIG Nex1 said the "
+        "first batteries were handed over to the Emirati military earlier this year."
+    )
+    got = sorted((c.buyer, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Iraq", 8, "signed"),
+        ("Saudi Arabia", 10, "signed"),
+        ("United Arab Emirates", 12, "delivering"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

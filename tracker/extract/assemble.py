@@ -485,6 +485,9 @@ def _stand_in(
               if m.entry.kind == "state" and m.start >= sentence.dateline}  # fmt: skip
     recent = {c.buyer_iso3 for c in found
               if c.governed and _reported(c) and number - c.sentence <= _REFERS_BACK}  # fmt: skip
+    orderer = _another_s_order(sentence, recent)
+    if orderer is not None:
+        states = {orderer}  # "Iraq's purchase follows Saudi Arabia's order ...": Saudi's
     if not states or states & recent:
         return
     # A buyer the article has already reported buying the type: more of that deal.
@@ -537,6 +540,24 @@ def _stand_in(
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
         sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
         named.append(_clause_span(sentence, noun.start))  # one stand-in to a clause
+
+
+def _another_s_order(sentence: _Sentence, recent: set[str | None]) -> str | None:
+    """ "Iraq's purchase follows Saudi Arabia's order in February for 10 batteries": a
+    state not just reported, named as the owner of a purchase."""
+    words = sentence.words
+    return next(
+        (
+            m.entry.iso3
+            for m in reversed(sentence.mentions)  # the nearer the count, the likelier
+            if m.entry.kind == "state"
+            and m.entry.iso3 not in recent
+            and words[m.last - 1].possessive
+            and m.last < len(words)
+            and words[m.last].text.lower() in _BUYING_NOUNS
+        ),
+        None,
+    )
 
 
 def _range_end(words: Sequence[Token], index: int) -> bool:
@@ -1779,7 +1800,11 @@ def _roles(
             mention, platform, words
         ):
             seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
-        elif buyer is None and (
+        elif (
+            buyer is None
+            # "Iraq's purchase follows Saudi Arabia's order for 10 batteries": the nearer
+            or (buyer is possessor and mention.start < platform.start)
+        ) and (
             _possessive_buyer(mention, words, platform)
             or _possessive_heading(mention, sentence, platform)
         ):
@@ -2597,8 +2622,8 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     counted = counted_number(sentence)[0] is not None or _OF_THOSE.search(text) is not None
     items = counted or re.search(
         r"\b(?:the|these|those) (?:\w+ )?(?:jets|aircraft|ships|"
-        r"vessels|tanks|guns|systems|vehicles|drones|boats|"
-        r"howitzers|missiles|helicopters|launchers|radars)\b",
+        r"vessels|tanks|guns|systems|vehicles|drones|boats|fighters|frigates|submarines|"
+        r"corvettes|batteries|units|howitzers|missiles|helicopters|launchers|radars)\b",
         text,
         re.IGNORECASE,
     )
