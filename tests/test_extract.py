@@ -2231,6 +2231,18 @@ def test_another_state_s_order_of_the_same_system_and_its_first_batteries() -> N
     ], got
 
 
+def test_more_jets_arriving_are_a_batch_of_the_order_they_belong_to() -> None:
+    found = deals_in(
+        "PHOTOS: Three more ex-Norwegian F-16s land at Fetesti\n"
+        "BUCHAREST, Dec 4 (Romania Defence Today) - Three more F-16 fighters bought from "
+        "Norway touched down at the 86th Air Base at Fetesti on Tuesday afternoon. The jets "
+        "belong to the batch of 32 used F-16s that Romania bought from the Norwegian "
+        "government under a contract worth about 388 million euros."
+    )
+    got = [(c.buyer, c.seller, c.quantity, c.value, c.status) for c in found]
+    assert got == [("Romania", "Norway", 32, Decimal(388_000_000), "delivering")], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

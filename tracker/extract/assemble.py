@@ -2849,7 +2849,11 @@ def _quantity(
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
-            candidate.batch = index > 0 and words[index - 1].text.lower() in _BATCH_WORDS
+            candidate.batch = (index > 0 and words[index - 1].text.lower() in _BATCH_WORDS) or (
+                # "Three more F-16s bought from Norway touched down": another batch arrived
+                words[index + 1].text.lower() == "more"
+                and candidate.status in ("delivering", "delivered")
+            )
             break
         if lower in _MORE:
             candidate.more = True
@@ -3166,6 +3170,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.field_quotes["seller"] = other.field_quotes["seller"]
     elif target.seller is None and other.seller is not None:
         target.seller, target.seller_iso3 = other.seller, other.seller_iso3  # a guess, kept
+    if other.batch and other.quantity == target.quantity:
+        target.batch = True  # the headline's "Three more ex-Norwegian F-16s", a batch's
     if target.batch and not other.batch and (other.quantity or 0) > (target.quantity or 0):
         target.quantity, target.batch = other.quantity, False  # the whole order's count
         target.field_quotes["quantity"] = other.field_quotes.get("quantity", other.quote)

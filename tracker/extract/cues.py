@@ -245,6 +245,8 @@ _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
+    # "Three more ex-Norwegian F-16s touched down": another batch
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) more|"
     r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|remainder|more than \d[\d,]*|"
     # "delivered the fifth of 12 IRIS-T SLM systems"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) of "
