@@ -209,6 +209,12 @@ def test_a_bare_dollar_in_an_australian_outlet_is_australian() -> None:
     assert one("Poland has ordered 96 AH-64E Apache helicopters for $12 billion.").currency == "USD"
 
 
+def test_kroner_are_the_currency_of_the_state_the_story_is_about() -> None:
+    assert [m.currency for m in find_money("a 58 billion kroner plan", home="DNK")] == ["DKK"]
+    assert [m.currency for m in find_money("a 10 billion kroner plan", home="NOR")] == ["NOK"]
+    assert [m.currency for m in find_money("a 10 billion kroner plan")] == ["NOK"]
+
+
 @pytest.mark.parametrize(
     ("words", "number"), [("twelve", 12), ("a dozen", 12), ("twenty-four", 24), ("two dozen", 24)]
 )

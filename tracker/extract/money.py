@@ -217,12 +217,13 @@ _HOME_NAMED = {
     "francs": {"CHE": "CHF", "SEN": "XOF", "CIV": "XOF", "MLI": "XOF", "BFA": "XOF",
                "NER": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COD": "CDF"},
     "crowns": {"NOR": "NOK", "SWE": "SEK", "DNK": "DKK", "CZE": "CZK", "ISL": "ISK"},
+    "kroner": {"NOR": "NOK", "DNK": "DKK"},  # "58 billion kroner" in a story of Denmark
     "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
     "rupees": {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
 }  # fmt: skip
 _HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
                 "dirham": _HOME_NAMED["dirhams"], "riyal": _HOME_NAMED["riyals"],
-                "rupee": _HOME_NAMED["rupees"]}  # fmt: skip
+                "rupee": _HOME_NAMED["rupees"], "krone": _HOME_NAMED["kroner"]}  # fmt: skip
 
 
 @dataclass(frozen=True)
