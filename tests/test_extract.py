@@ -2249,6 +2249,23 @@ def test_more_jets_arriving_are_a_batch_of_the_order_they_belong_to() -> None:
     assert got == [("Romania", "Norway", 32, Decimal(388_000_000), "delivering")], got
 
 
+def test_a_list_s_sum_a_retirement_and_what_could_be_delivered_are_no_deals_fields() -> None:
+    found = deals_in(
+        "Denmark picks NASAMS, IRIS-T SLM and VL MICA in 58 billion kroner air defense push\n"
+        "Copenhagen chose Kongsberg's NASAMS from Norway, Diehl Defence's IRIS-T SLM from "
+        "Germany and MBDA's VL MICA from France, and will now enter contract negotiations.\n"
+        "Denmark scrapped its last HAWK batteries in 2005 and has since relied on frigates.\n"
+        '"Buying three medium-range systems is unusual, but it reflects what can actually be '
+        'delivered on short timelines," said one analyst.'
+    )
+    got = sorted((c.buyer, c.seller, c.family, c.value, c.status) for c in found)
+    assert got == [
+        ("Denmark", "France", "vlmica", None, "proposed"),
+        ("Denmark", "Germany", "iristslm", None, "proposed"),
+        ("Denmark", "Norway", "nasams", None, "proposed"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

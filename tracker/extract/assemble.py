@@ -3005,10 +3005,28 @@ def _value(
             )
         ):
             nearest = earlier[-1]  # "12 A-29 ... under a $593 million sale, and three JF-17"
+        if _after_a_list(sentence, earlier, money) and nearest in earlier:
+            continue  # "picks NASAMS, IRIS-T SLM and VL MICA in 58 billion kroner push"
         if nearest is platform:
             candidate.value, candidate.currency = money.amount, money.currency
             candidate.field_quotes["value"] = _clause_of(sentence, money.start)
             return
+
+
+def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> bool:
+    """Money right after a list of platforms in its clause: the list's, no one item's."""
+    clause = _clause_span(sentence, money.start)
+    items = [p for p in earlier if p.start >= clause.start]
+    return (
+        len({p.entry.name for p in items}) >= 2  # not one type named twice ("better known as")
+        and all(_listed(sentence, one, other) for one, other in pairwise(items))
+        and len(
+            sentence.span.text[
+                items[-1].end - sentence.span.start : money.start - sentence.span.start
+            ].split()
+        )
+        <= 4
+    )
 
 
 def _not_the_deal_s(before: str, after: str = "") -> bool:

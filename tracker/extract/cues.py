@@ -58,7 +58,9 @@ _CUES = (
         "cancelled",
         True,
         "buyer",
-        r"\bcancel(?:s|led|ed|ling|lation)\b|\bscrap(?:ped|s|ping)\b|\bterminat(?:ed|es|ion)\b"
+        r"\bcancel(?:s|led|ed|ling|lation)\b|\bterminat(?:ed|es|ion)\b"
+        # not "scrapped its last HAWK batteries in 2005": a retirement
+        r"|\bscrap(?:ped|s|ping)\b(?! (?:its|their|the) (?:last|remaining|old|ageing|aging)\b)"
         r"|\bpulled out of\b|\bwithdr(?:ew|awn|awal) from\b|\bexpul(?:sion)\b|\bexpelled\b"
         r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
@@ -261,6 +263,8 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
+# "what can actually be delivered on short timelines": a capacity, no delivery
+_CAN_BE = re.compile(r"\b(?:can|could|cannot|can't)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 # A delivery or signing a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
 _PAPER_RECEIVED = re.compile(
@@ -296,8 +300,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 or (status in ("delivering", "delivered") and _AWAITED.search(before))
                 or _WISHED.search(before) is not None
             )
-            if status in ("delivering", "delivered") and future:
-                continue  # a delivery to come says nothing of the deal's stage
+            if status in ("delivering", "delivered") and (future or _CAN_BE.search(before)):
+                continue  # a delivery to come (or that could come) says nothing of the stage
             if status == "signed" and strong and _WISHED.search(before):
                 status = "negotiating"  # "expects to sign the NASAMS contract next year"
             if status == "signed" and strong and _AWAITED.search(before):
