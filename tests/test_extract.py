@@ -2266,6 +2266,19 @@ def test_a_list_s_sum_a_retirement_and_what_could_be_delivered_are_no_deals_fiel
     ], got
 
 
+def test_a_contingent_arriving_for_an_exercise_is_no_delivery() -> None:
+    assert (
+        deals_in(
+            "Pitch Black takes off with record 20 nations and 140 aircraft\n"
+            "DARWIN, July 15 (Top End Times) - Exercise Pitch Black 2024 gets under way.\n"
+            "The German contingent arrived after a 13,000 km transit from Europe with A400M and "
+            "A330 tanker support, a deployment the Luftwaffe says shows it can reach the "
+            "Indo-Pacific within 48 hours."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

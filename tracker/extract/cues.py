@@ -263,6 +263,12 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
+# Who arrives on a deployment, not as a delivery: "The German contingent arrived".
+_DEPLOYED = re.compile(
+    r"\b(?:contingent|detachment|delegation|deployment|troops|personnel|crews?|team|"
+    r"task group|task force)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "what can actually be delivered on short timelines": a capacity, no delivery
 _CAN_BE = re.compile(r"\b(?:can|could|cannot|can't)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 # A delivery or signing a condition waits for: "until the new aircraft are delivered".
@@ -302,6 +308,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             )
             if status in ("delivering", "delivered") and (future or _CAN_BE.search(before)):
                 continue  # a delivery to come (or that could come) says nothing of the stage
+            if status in ("delivering", "delivered") and _DEPLOYED.search(before):
+                continue  # "The German contingent arrived ... with A400M": a deployment
             if status == "signed" and strong and _WISHED.search(before):
                 status = "negotiating"  # "expects to sign the NASAMS contract next year"
             if status == "signed" and strong and _AWAITED.search(before):
