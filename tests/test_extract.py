@@ -2279,6 +2279,16 @@ def test_a_contingent_arriving_for_an_exercise_is_no_delivery() -> None:
     )
 
 
+def test_a_headline_s_state_cleared_to_buy_is_the_buyer() -> None:
+    found = deals_in(
+        "Romania cleared to buy 32 F-35 jets in $7.2 billion deal\n"
+        "Congress has 30 days to object, though lawmakers rarely block sales to NATO allies."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Romania", "United States", 32, "approved")
+    ], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

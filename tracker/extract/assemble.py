@@ -2476,6 +2476,11 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     before_cue = sentence.span.text[: cue.start - sentence.span.start]
     if cue.status == "approved" and re.search(r"\b(?:was|were|been|is|are)\s+$", before_cue):
         return "buyer"  # "Jordan was cleared to buy": approved for it
+    if cue.status == "approved" and re.match(
+        r"\s+to (?:buy|purchase|acquire|receive)\b",
+        sentence.span.text[cue.end - sentence.span.start :],
+    ):
+        return "buyer"  # a headline's "Romania cleared to buy 32 F-35 jets"
     if cue.status == "approved" and _OWN_SPENDING.match(
         sentence.span.text[cue.end - sentence.span.start :]
     ):
