@@ -2289,6 +2289,33 @@ def test_a_headline_s_state_cleared_to_buy_is_the_buyer() -> None:
     ], found
 
 
+def test_a_headline_of_three_stories_and_a_plan_that_had_been_abandoned() -> None:
+    found = deals_in(
+        "Indonesia orders 42 Rafale jets, drops Russian Su-35 plan as US clears F-15 sale\n"
+        "JAKARTA, Feb 11 (Global Wire) - Indonesia has signed a contract for 42 Dassault "
+        "Rafale fighter jets worth $8.1 billion.\n"
+        "Separately, the U.S. State Department approved the potential sale of 36 F-15ID "
+        "aircraft and related equipment to Indonesia for an estimated $13.9 billion."
+    )
+    got = sorted((c.seller, c.family, c.status) for c in found)
+    assert ("France", "rafale", "signed") in got, got
+    assert ("United States", "f15", "approved") in got, got
+    # the Su-35 plan is dropped, not cleared; the Rafales are ordered, not dropped
+    assert not any(c.family == "su35" and c.status != "cancelled" for c in found), got
+    abandoned = deals_in(
+        "Indonesia turns away from Russian jets\n"
+        "Indonesia's air force chief confirmed that plans to buy 11 Sukhoi Su-35 jets from "
+        "Russia, agreed in 2018, had been abandoned."
+    )
+    assert [c.status for c in abandoned] == ["cancelled"], abandoned
+    dropped = deals_in(
+        "Malaysia looks elsewhere\n"
+        "Malaysia has dropped its long-discussed plan to buy 33 used F/A-18 Hornets from "
+        "Kuwait."
+    )
+    assert [c.status for c in dropped] == ["cancelled"], dropped
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ _ABBREVIATIONS = re.compile(
 )
 _HEADLINE_VERBS = (
     "inks?|signs?|confirms?|orders?|buys?|gets?|receives?|picks?|selects?|eyes|nears?|"
-    "seals?|wins?|approves?|cancels?|scraps?|locks? in|takes?"
+    "seals?|wins?|approves?|clears?|cancels?|scraps?|locks? in|takes?"
 )
 # Where one clause of a sentence ends and another (with its own verb) begins.
 CLAUSE_BREAK = re.compile(
@@ -39,12 +39,13 @@ CLAUSE_BREAK = re.compile(
 # "Turkey, UK sign ...": the part before must have a verb of its own).
 # "Croatia signs letter of intent for 50 Leopards, will send M-84s to Ukraine": the
 # same subject's second story.
-# "Morocco receives first Apaches and Washington approves sale of Javelins": another
-# subject's.
+# "Morocco receives first Apaches and Washington approves sale of Javelins", "... as US
+# clears F-15 sale": another subject's.
 _HEADLINE_BREAK = re.compile(
     rf",\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b"
-    r"|(?:will|to)\s+(?:send|give|hand|transfer|donate|supply|sell|buy|order|acquire)\b)"
-    rf"|\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b)"
+    r"|(?:will|to)\s+(?:send|give|hand|transfer|donate|supply|sell|buy|order|acquire)\b"
+    rf"|(?:drops?|{_HEADLINE_VERBS})\s)"
+    rf"|\s+(?:and|as)\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_HEADLINE_VERBS})\b)"
 )
 _HEADLINE_VERB = re.compile(rf"\b(?:{_HEADLINE_VERBS})\b")
 
