@@ -2316,6 +2316,17 @@ def test_a_headline_of_three_stories_and_a_plan_that_had_been_abandoned() -> Non
     assert [c.status for c in dropped] == ["cancelled"], dropped
 
 
+def test_a_relative_clause_s_actor_after_a_time_phrase_outranks_a_possessive() -> None:
+    found = deals_in(
+        "Spain cancels Spike missile order\n"
+        "Spain's decision contrasts with that of Germany, which in September 2023 signed a "
+        "contract worth about 4 billion euros for Israel's Arrow 3 long-range missile "
+        "defence system."
+    )
+    arrows = [(c.buyer, c.seller) for c in found if c.family == "arrow3"]
+    assert arrows == [("Germany", "Israel")], found
+
+
 # --- the command -------------------------------------------------------------------------
 
 

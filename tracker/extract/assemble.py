@@ -1694,6 +1694,9 @@ def _roles(
             continue  # "Besides France, Armenia has turned to India"
         if _relative_subject(mention, sentence, platform):
             subject = mention  # "turned to China, which delivered FK-3 systems": its verb's
+            if buyer is not None and buyer is possessor:
+                # "Spain's decision contrasts with that of Germany, which signed ..."
+                buyer = possessor = None
             continue
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
         near = _nearest_platform(platforms, mention, sentence)
@@ -2328,7 +2331,16 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
     if match is None:
         return False
     verb_at = mention.end + match.end()
-    return any(cue.start == verb_at and cue.strong for cue in sentence.cues)
+    # "Germany, which in September 2023 signed": a time phrase may come first
+    return any(
+        cue.strong
+        and verb_at <= cue.start <= verb_at + 30
+        and not re.search(
+            r"[,;]",
+            sentence.span.text[verb_at - sentence.span.start : cue.start - sentence.span.start],
+        )
+        for cue in sentence.cues
+    )
 
 
 def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -> str | None:
