@@ -2327,6 +2327,19 @@ def test_a_relative_clause_s_actor_after_a_time_phrase_outranks_a_possessive() -
     assert arrows == [("Germany", "Israel")], found
 
 
+def test_a_budget_request_s_funds_for_a_type_are_no_deal() -> None:
+    assert (
+        deals_in(
+            "Japan's defense ministry seeks record budget\n"
+            "TOKYO - The request also includes funds for two Aegis system-equipped vessels, "
+            "large warships that will take over ballistic missile defense duties originally "
+            "planned for the land-based Aegis Ashore system.\n"
+            "About 109 billion yen is sought for the next-generation fighter."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

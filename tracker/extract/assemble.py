@@ -644,6 +644,12 @@ _RIVAL = re.compile(
 )
 
 
+# A budget's line, not a transfer: "The request also includes funds for ...".
+_BUDGETED = re.compile(
+    r"\b(?:budget|request|appropriation|spending plan)\b[^.;]{0,40}\b(?:includes?|covers?|"
+    r"contains?)\s+(?:\w+\s+)?(?:funds?|funding|money|allocations?)\s+for\b",
+    re.IGNORECASE,
+)
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
 _AWAITED_PLATFORM = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?(?:new\s+)?$", re.I)
 # "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
@@ -1192,6 +1198,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         governed.append(cues)
         if _RIVAL.search(text[sentence.span.start : platform.start]):
             continue  # "picks Gripen E/F over F-16 Block 70": the type passed over
+        if _BUDGETED.search(text[sentence.span.start : platform.start]):
+            continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
