@@ -2340,6 +2340,22 @@ def test_a_budget_request_s_funds_for_a_type_are_no_deal() -> None:
     )
 
 
+def test_a_state_cleared_to_buy_and_several_members_requesting_name_no_other_buyer() -> None:
+    found = deals_in(
+        "Swiss sign for F-35\n"
+        "Switzerland signed a contract for 36 F-35A fighters from the United States on "
+        "Monday.\n"
+        "In July the State Department cleared Estonia to buy six M142 HIMARS rocket "
+        "launchers in a deal valued at up to $500 million, and several other NATO members "
+        "have requested Patriot and F-35 sales in recent months."
+    )
+    got = sorted((c.buyer, c.family, c.quantity, c.status) for c in found)
+    assert got == [
+        ("Estonia", "himars", 6, "approved"),
+        ("Switzerland", "f35", 36, "signed"),
+    ], got
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1797,6 +1797,8 @@ def _roles(
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
+        elif buyer is None and _in_clause(mention, clause) and _cleared_to_buy(mention, sentence):
+            buyer = mention  # "the State Department cleared Estonia to buy six M142 HIMARS"
         elif seller is None and _offer_of(mention, words):
             seller = offerer = mention  # "an Italian offer to sell it two used FREMM frigates"
         elif (
@@ -2458,6 +2460,20 @@ def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention
         mention.end - sentence.span.start : platform.start - sentence.span.start
     ]
     return bool(_POSSESSIVE_HEADING.match(between))
+
+
+def _cleared_to_buy(mention: Mention, sentence: _Sentence) -> bool:
+    """ "cleared Estonia to buy", "authorized Switzerland to purchase": the state approved."""
+    text, start = sentence.span.text, sentence.span.start
+    return (
+        mention.entry.kind == "state"
+        and re.search(
+            r"\b(?:cleared|approved|authori[sz]ed|allowed)\s+(?:the\s+)?$",
+            text[: mention.start - start],
+        )
+        is not None
+        and re.match(r"\s+to\s+(?:buy|purchase|acquire)\b", text[mention.end - start :]) is not None
+    )
 
 
 _OFFER_NOUNS = word_set("offer offers bid bids proposal proposals")

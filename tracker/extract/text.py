@@ -26,7 +26,7 @@ _HEADLINE_VERBS = (
 # Where one clause of a sentence ends and another (with its own verb) begins.
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
-    r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those)\s)"
+    r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those|several|many|some|most)\s)"
     # ", and Sweden announced ...": another subject's clause
     r"|,\s+and\s+(?=[A-Z][\w'’-]+\s+(?:has|have|had|is|are|was|were|will|would|also|"
     r"announced|said|signed|ordered|bought|received|plans?|expects?)\b)"
