@@ -2356,6 +2356,16 @@ def test_a_state_cleared_to_buy_and_several_members_requesting_name_no_other_buy
     ], got
 
 
+def test_more_well_known_types_and_a_type_built_under_licence_abroad_is_new() -> None:
+    jsm = one("Japan has ordered Joint Strike Missiles for its F-35A fleet from Kongsberg.")
+    assert (jsm.buyer, jsm.seller, jsm.family) == ("Japan", "Norway", "jointstrike"), jsm
+    boats = one(
+        "Indonesia took delivery of three Nagapasa-class submarines built by South Korea's "
+        "Daewoo Shipbuilding, the last of which was handed over in 2021."
+    )
+    assert (boats.seller, boats.quantity, boats.second_hand) == ("South Korea", 3, None), boats
+
+
 # --- the command -------------------------------------------------------------------------
 
 
