@@ -1626,13 +1626,13 @@ def test_a_lead_counting_the_type_the_next_sentence_names_and_a_planned_count() 
 
 def test_a_class_named_with_a_particle() -> None:
     deal = one(
-        "The Indonesian Navy has taken delivery of KRI Brawijaya, the first of two Paolo "
-        "Thaon di Revel-class multipurpose offshore patrol vessels acquired from Italy."
-    )
+        "The Indonesian Navy has taken delivery of KRI Brawijaya, the first of two Luigi "
+        "di Savoia-class multipurpose offshore patrol vessels acquired from Italy."
+    )  # a name no list knows, with a particle in it
     assert (deal.buyer, deal.seller, deal.platform, deal.quantity, deal.status) == (
         "Indonesia",
         "Italy",
-        "Paolo Thaon di Revel-class",
+        "Luigi di Savoia-class",
         2,
         "delivering",
     ), deal
