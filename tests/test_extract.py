@@ -2366,6 +2366,23 @@ def test_more_well_known_types_and_a_type_built_under_licence_abroad_is_new() ->
     assert (boats.seller, boats.quantity, boats.second_hand) == ("South Korea", 3, None), boats
 
 
+def test_a_name_two_makers_use_is_listed_only_in_its_long_form() -> None:
+    assert (
+        deals_in(
+            "Rheinmetall raises sales outlook as ammunition demand drives record backlog\n"
+            "DUESSELDORF, Nov 7 (Reuters) - Germany's Rheinmetall on Thursday reported a 35% rise "
+            "in third-quarter operating profit.\n"
+            "Much of the growth comes from Germany itself. The Bundeswehr this year placed a "
+            "framework order for 155 mm ammunition worth up to 8.5 billion euros, the largest "
+            "contract in the company's history, as well as orders for additional Boxer vehicles "
+            "and Caracal air assault vehicles."
+        )
+        == []
+    )
+    heli = one("Singapore has ordered 16 H225M Caracal helicopters from Airbus.")
+    assert (heli.family, heli.seller) == ("h225m", "France"), heli
+
+
 # --- the command -------------------------------------------------------------------------
 
 
