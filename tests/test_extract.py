@@ -2383,6 +2383,24 @@ def test_a_name_two_makers_use_is_listed_only_in_its_long_form() -> None:
     assert (heli.family, heli.seller) == ("h225m", "France"), heli
 
 
+def test_a_national_outlet_s_government_is_the_state_it_names_later() -> None:
+    found = deals_in(
+        "Defence Forces to get two new transport aircraft in EUR 330m deal\n"
+        "The Government has signed a contract for two Embraer C-390 Millennium military "
+        "transport aircraft, the largest single equipment purchase in its history.\n\n"
+        "The deal was signed in Dublin on Thursday. The first aircraft is due at Baldonnel in "
+        "2027 and the second the following year. It can carry 26 tonnes of cargo. "
+        "The minister said the aircraft would "
+        "allow Ireland to evacuate its citizens from crisis zones.\n\n"
+        "The purchase follows the arrival in 2023 of two Airbus C295 maritime patrol aircraft "
+        "under a EUR 221 million contract signed in 2019."
+    )
+    assert [(c.buyer, c.family, c.quantity) for c in found] == [
+        ("Ireland", "kc390", 2),
+        ("Ireland", "c295", 2),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

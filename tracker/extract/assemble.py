@@ -218,6 +218,8 @@ def extract_candidates(
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
             if candidate.buyer is None and not candidate.no_state_buyer:
+                # once its own state has bought, the national outlet's later deals are its
+                main = main or _home(sentence, about)
                 _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
@@ -303,6 +305,20 @@ def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
         candidate.field_quotes["second_hand"] = candidate.field_quotes.get(
             "seller", candidate.quote
         )
+
+
+_HOME_SUBJECT = re.compile(
+    r"(?:The|Our)\s+(?:[A-Z][a-z]+\s+)?(?:Government|government|Department|Ministry|ministry"
+    r"|Defen[cs]e Forces|Armed Forces|armed forces)\b"
+)
+
+
+def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:
+    """A national outlet's "The Government has signed a contract for two Embraer C-390"
+    is its own state's, when the article names no state acting in its first sentences but
+    names one later ("would allow Ireland to evacuate its citizens"); so are its later
+    deals ("The purchase follows the arrival ... of two Airbus C295 ...")."""
+    return about[:1] if _HOME_SUBJECT.match(sentence.span.text) else []
 
 
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
