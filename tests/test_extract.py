@@ -2401,6 +2401,19 @@ def test_a_national_outlet_s_government_is_the_state_it_names_later() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_a_second_type_in_a_signing_is_its_own_buyer_s_not_the_article_s_first() -> None:
+    found = deals_in(
+        "Hanwha has signed a contract to supply 20 K9 howitzers to Vietnam. Last July, Hanwha "
+        "signed a contract with Romania for 54 K9 howitzers and 36 K10 ammunition resupply "
+        "vehicles."
+    )
+    assert [(c.buyer, c.family, c.quantity) for c in found] == [
+        ("Vietnam", "k9", 20),
+        ("Romania", "k9", 54),
+        ("Romania", "k10", 36),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2832,6 +2832,16 @@ def _guess_buyer(
         # "two destroyers being built by Japanese shipyards", in a story of Japan's
         # budget: the state the article is about buys at home; no other is to be guessed
         return
+    sibling = next((c for c in reversed(found) if c.sentence == candidate.sentence), None)
+    if (
+        sibling is not None
+        and sibling.buyer_said
+        and sibling.buyer_iso3 not in (None, sibling.seller_iso3, candidate.seller_iso3)
+    ):
+        # "Hanwha signed a contract with Romania for 54 K9 howitzers and 36 K10 vehicles":
+        # the second type is of the first's buyer, not of the article's other deals
+        candidate.buyer, candidate.buyer_iso3 = sibling.buyer, sibling.buyer_iso3
+        return
     if candidate.seller_said and _named_buyer(candidate, found, reported_only=True):
         return
     for earlier in reversed(found):
