@@ -2414,6 +2414,19 @@ def test_a_second_type_in_a_signing_is_its_own_buyer_s_not_the_article_s_first()
     ], [candidate_dict(c) for c in found]
 
 
+def test_jets_that_will_provide_air_support_in_an_exercise_are_no_supply() -> None:
+    assert (
+        deals_in(
+            "BALTOPS 2024 begins with 50 ships and 45 aircraft from 20 nations\n"
+            "US Marine Corps F-35B jets operating from a temporary base in southern Sweden and "
+            "German Eurofighters flying from Rostock-Laage will provide air support."
+        )
+        == []
+    )
+    deal = one("Germany will provide 14 Leopard 2A6 tanks to Ukraine.")
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Ukraine", "Germany", 14), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -45,6 +45,12 @@ _PAPERS_OF_TALKS = (
 )
 PAPER_OF_TALKS = re.compile(rf"\b(?:{_PAPERS_OF_TALKS})\b", re.IGNORECASE)
 
+# "German Eurofighters ... will provide air support": a service in an exercise, no supply
+_NOT_A_SERVICE = (
+    r"(?! (?:close |air |fire |naval |logistic(?:al)? )?"
+    r"(?:air support|support|cover|security|protection|training|escort|assistance)\b)"
+)
+
 _CUES = (
     # Read before "signed": a letter of intent or memorandum signed is a step in talks.
     _cue(
@@ -169,8 +175,10 @@ _CUES = (
         "seller",
         r"\bsold\b"
         r"|\bwill (?:supply|deliver|provide|sell|transfer|give|hand over|send)\b"
-        r"|\bwould (?:\w+\s+)?"
-        r"(?:supply|deliver|provide)\b|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
+        + _NOT_A_SERVICE
+        + r"|\bwould (?:\w+\s+)?(?:supply|deliver|provide)\b"
+        + _NOT_A_SERVICE
+        + r"|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
     ),
     _cue(
         "signed",
@@ -233,7 +241,10 @@ _CUES = (
     _cue("signed", False, "seller", r"\b(?:sale|transfer|export|supply) of\b|\bfor transfer to\b"),
     # A seller's infinitive says who sells, not how far the deal is: weak.
     _cue(
-        "signed", False, "seller", r"\bto (?:sell|supply|provide|export|transfer|give|hand over)\b"
+        "signed",
+        False,
+        "seller",
+        r"\bto (?:sell|supply|provide|export|transfer|give|hand over)\b" + _NOT_A_SERVICE,
     ),
 )
 # Said of the future: "deliveries are expected in 2026", "will be delivered by 2025".
