@@ -2427,6 +2427,25 @@ def test_jets_that_will_provide_air_support_in_an_exercise_are_no_supply() -> No
     assert (deal.buyer, deal.seller, deal.quantity) == ("Ukraine", "Germany", 14), deal
 
 
+def test_what_a_sealed_agreement_provides_from_a_foreign_group_for_a_combined_sum() -> None:
+    found = deals_in(
+        "The decision comes days after Belgium sealed a government-to-government agreement "
+        "with France. Under it, Brussels will buy 382 Griffon multi-role armoured vehicles and "
+        "60 Jaguar reconnaissance vehicles from a French industrial group led by Nexter, for a "
+        "combined €1.5 billion."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status, c.value) for c in found] == [
+        ("Belgium", "France", 382, "signed", None),
+        ("Belgium", "France", 60, "signed", None),
+    ], [candidate_dict(c) for c in found]
+    tanks, swap = deals_in(
+        "Croatia signed a letter of intent with Germany for 50 Leopard 2A8 tanks. The "
+        "document, signed in Berlin by the two defense ministers, opens negotiations on a "
+        "contract. Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine."
+    )
+    assert (tanks.status, swap.buyer, swap.status) == ("negotiating", "Ukraine", "proposed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -49,7 +49,10 @@ from tracker.extract.text import (
 )
 
 # A demonym before these is a maker acting ("Turkish shipbuilder TAIS"): the seller.
-_MAKER_NOUNS = word_set("shipbuilder shipyard manufacturer maker firm company group contractor")
+_MAKER_NOUNS = word_set(
+    "shipbuilder shipyard manufacturer maker firm company group contractor industrial arms "
+    "aerospace consortium supplier producer builder conglomerate"
+)
 # A demonym or state before these is one acting ("the Swiss government scrapped").
 _ACTORS = _MAKER_NOUNS | word_set(
     "coast guard marine marines corps national land ground naval mod council "
@@ -212,6 +215,8 @@ def extract_candidates(
         made = _sentence_candidates(sentence, text)
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
+        if number:
+            _under_the_signed(sentence, read[number - 1], made)
         for candidate in made:
             candidate.sentence = number
             if row is not None and row.quantity is not None and candidate.quantity is None:
@@ -249,6 +254,28 @@ def extract_candidates(
         _resold(candidate, gazetteer)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+_UNDER_IT = re.compile(
+    r"Under (?:it|this|that|the (?:agreement|deal|contract|accord|arrangement|partnership))\b"
+)
+
+
+def _under_the_signed(sentence: _Sentence, before: _Sentence, made: list[Candidate]) -> None:
+    """ "Belgium sealed a government-to-government agreement with France. Under it,
+    Brussels will buy 382 Griffon ...": what a signed agreement provides for is signed."""
+    if not made or not _UNDER_IT.match(sentence.span.text):
+        return
+    if not any(cue.status == "signed" and cue.strong and not cue.future for cue in before.cues):
+        return
+    if any(cue.status == "negotiating" for cue in before.cues) or PAPER_OF_TALKS.search(
+        before.span.text
+    ):
+        return  # "The document, signed in Berlin, opens negotiations": a paper of talks
+    for candidate in made:
+        if candidate.status in ("proposed", "negotiating"):
+            candidate.status = "signed"
+            candidate.field_quotes["status"] = before.span.text
 
 
 _THE_PAPER = re.compile(r"(?:The|This|That) (?:document|letter|memorandum|declaration)\b")
@@ -2229,6 +2256,8 @@ def _preposition(before: list[str]) -> str | None:
     """The preposition a name follows: "from (the) UK", "to the Government of Poland"."""
     skip = {
         "the",
+        "a",  # "from a French industrial group"
+        "an",
         "neighbouring",
         "neighboring",
         "government",
@@ -3059,6 +3088,8 @@ def _value(
         before = sentence.span.text[: money.start - sentence.span.start]
         if _not_the_deal_s(before, sentence.span.text[money.end - sentence.span.start :]):
             continue
+        if _COMBINED.search(before) and len({p.entry.name for p in platforms}) >= 2:
+            continue  # "382 Griffon ... and 60 Jaguar ... for a combined €1.5 billion"
         nearest = min(platforms, key=lambda p: _distance(p, money))
         earlier = [p for p in platforms if p.end <= money.start]
         if (
@@ -3078,6 +3109,14 @@ def _value(
             candidate.value, candidate.currency = money.amount, money.currency
             candidate.field_quotes["value"] = _clause_of(sentence, money.start)
             return
+
+
+# A sum said to cover all a sentence names: the package's, no one type's.
+_COMBINED = re.compile(
+    r"\b(?:combined|total of|together|jointly)\s+(?:worth\s+|valued at\s+)?"
+    r"(?:about|around|some|nearly|roughly|almost|more than|over|up to)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> bool:

@@ -162,6 +162,7 @@ _CUES = (
         "either",
         r"(?<!call )\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b"
         r"|\bconcluded\b"
+        r"|\bseal(?:ed|s)\b(?=[^.;]{0,60}\b(?:deal|agreement|contract|order|accord)\b)"
         r"|\bcontracted\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
