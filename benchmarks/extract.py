@@ -92,8 +92,15 @@ def load_passages(path: Path = PASSAGES) -> list[Passage]:
 
 
 def _canonical_platform(name: str, names: Gazetteer) -> str:
-    entry = names.names.get(word_key(name))
-    return platform_family(entry.name if entry else name)
+    """An annotated name's family as the extractor reads it: a known name's, or that of
+    the known platform its designation extends ("AT-6C Wolverine" of the AT-6)."""
+    first = name.split()[0] if name.split() else name
+    entry = names.names.get(word_key(name)) or (
+        names.known_prefix(word_key(first)) if any(c.isdigit() for c in first) else None
+    )
+    if entry is not None and entry.kind != "platform":
+        entry = None
+    return entry.family if entry else platform_family(name)
 
 
 def _found_value(candidate: Candidate, name: str) -> Any:

@@ -206,6 +206,8 @@ def extract_candidates(
     found: list[Candidate] = []
     subjects = _subject_platforms(read)
     for number, sentence in enumerate(read):
+        if _LINK_OUT.match(sentence.span.text):
+            continue  # "RELATED: Army picks up the pace on GMLRS production": another story
         joint = [c for c in found if c.joint and c.sentence == number - 1]
         if joint:  # "The Netherlands will take five and Austria four."
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
@@ -256,6 +258,11 @@ def extract_candidates(
     return kept
 
 
+# A web page's link to another story, pasted with the article.
+_LINK_OUT = re.compile(
+    r"(?:RELATED|READ MORE|READ ALSO|ALSO READ|SEE ALSO|WATCH|Related|Read more|Read also"
+    r"|Also read|See also|Watch)\s*:",
+)
 _UNDER_IT = re.compile(
     r"Under (?:it|this|that|the (?:agreement|deal|contract|accord|arrangement|partnership))\b"
 )
@@ -687,6 +694,17 @@ _RIVAL = re.compile(
 )
 
 
+# A bid that failed: "Japan's earlier bid ..., based on the Soryu class, was unsuccessful",
+# "The Eurofighter Typhoon, offered by the British government ..., lost out", "the Rafale
+# was never formally in the race: Paris withdrew from the tender".
+_LOST = re.compile(
+    r"[^.;]{0,100}?\b(?:lost out|(?:was|were|proved) (?:unsuccessful|rejected|eliminated)"
+    r"|lost (?:the|that|this) (?:competition|contest|tender|race|bid)|never (?:\w+ )?in the race"
+    r"|withdrew from the (?:competition|contest|tender|race))\b",
+    re.IGNORECASE,
+)
+
+
 # A budget's line, not a transfer: "The request also includes funds for ...".
 _BUDGETED = re.compile(
     r"\b(?:budget|request|appropriation|spending plan)\b[^.;]{0,40}\b(?:includes?|covers?|"
@@ -703,7 +721,10 @@ _FITTED_WITH = re.compile(
 )
 
 
-_CONTENTS = re.compile(r"\b(?:covers?|covered|includes?|included)\b|^Also included\b", re.I)
+_CONTENTS = re.compile(
+    r"\b(?:covers?|covered|includes?|included|together with|along with)\b|^Also included\b",
+    re.I,
+)
 
 
 def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) -> bool:
@@ -742,7 +763,7 @@ def _variants(
         entry = mention.entry
         following = words[mention.last] if mention.last < len(words) else None
         if entry.form == "generic" and mention.last - mention.first == 1:
-            known = _known_prefix(word_key(mention.text), gazetteer)
+            known = gazetteer.known_prefix(word_key(mention.text))
             if known is not None:
                 entry = replace(known, name=mention.text, stored=False, form="variant",
                                 base=known.name)  # fmt: skip
@@ -806,21 +827,6 @@ def _sibling(name: str, code: str) -> bool:
         re.fullmatch(rf"{model[1]}-?\d{{1,3}}", word) and word_key(word) != word_key(code)
         for word in name.split()
     )
-
-
-def _known_prefix(key: str, gazetteer: Gazetteer) -> Entry | None:
-    """The known platform a designation's key extends by a short version mark:
-    "f16ambm" of "f16", not "f1" of anything (the known key holds a number)."""
-    for cut in range(len(key) - 1, max(1, len(key) - 6), -1):
-        entry = gazetteer.names.get(key[:cut])
-        if (
-            entry is not None
-            and entry.kind == "platform"
-            and any(ch.isdigit() for ch in key[:cut])
-            and not key[cut].isdigit()
-        ):
-            return entry
-    return None
 
 
 def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1241,6 +1247,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         governed.append(cues)
         if _RIVAL.search(text[sentence.span.start : platform.start]):
             continue  # "picks Gripen E/F over F-16 Block 70": the type passed over
+        if _LOST.match(text[platform.end : sentence.span.end]):
+            continue  # "The Eurofighter Typhoon, offered by the British government, lost out"
         if _BUDGETED.search(text[sentence.span.start : platform.start]):
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         candidate = Candidate(
@@ -1433,10 +1441,9 @@ def _governing(
     platform = platforms[position]  # `governed`: the cues of the platforms before it
     clause = _clause_span(sentence, platform.start)
     previous = platforms[position - 1] if position else None
-    after_limit = min(
-        clause.end,
-        platforms[position + 1].start if position + 1 < len(platforms) else sentence.span.end,
-    )
+    # the next platform bought ends what is said of this one; a fleet it replaces does not
+    bought_next = [p for p in platforms[position + 1 :] if not _replaced(sentence, p)]
+    after_limit = min(clause.end, bought_next[0].start if bought_next else sentence.span.end)
     chosen: list[Cue] = []
     for strong in (True, False):
         kind = [cue for cue in sentence.cues if cue.strong is strong]
@@ -1482,7 +1489,9 @@ def _governing(
         chosen = before + after if strong else before or after
         if chosen:
             break
-    if position + 1 == len(platforms):
+    # the last platform bought ("chosen 16 Rafales to replace its Kfir fleet, but
+    # negotiations ... collapsed": the Kfir replaced is no later one)
+    if not bought_next:
         chosen += [
             cue
             for cue in sentence.cues
@@ -1623,7 +1632,9 @@ def _said_of_the_list(
 _SERVICE = re.compile(
     r"^\s*(?:\w+\s+)?(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     r"sustainment|overhaul|support|training|production line|dispute|saga|"
-    r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare)",
+    r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
+    # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
+    r"|carrying|transporting|ferrying)",
     re.IGNORECASE,
 )
 
@@ -1652,6 +1663,17 @@ _REPLACED = re.compile(
     r"(?:[\w.-]+\s+(?:and|or)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+_REPLACING = re.compile(
+    r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+
+
+def _replaced(sentence: _Sentence, platform: Mention) -> bool:
+    """ "chosen Sweden's Gripen E to replace its Kfir fleet": a fleet the deal replaces."""
+    offset = platform.start - sentence.span.start
+    return _REPLACING.search(sentence.span.text[max(0, offset - 60) : offset]) is not None
 
 
 def _service_of(sentence: _Sentence, platform: Mention) -> bool:
@@ -1980,8 +2002,10 @@ def _roles(
         candidate.buyer, candidate.buyer_iso3 = buyer.entry.name, buyer.entry.iso3
         candidate.buyer_said = True
         candidate.field_quotes["buyer"] = _clause_of(sentence, buyer.start)
-    elif (buyer is not None and buyer_by_to) or _MANY_BUYERS.search(
-        sentence.span.text[: platform.start - sentence.span.start]
+    elif (
+        (buyer is not None and buyer_by_to)
+        or _MANY_BUYERS.search(sentence.span.text[: platform.start - sentence.span.start])
+        or _UNNAMED_BUYER.search(sentence.span.text)
     ):
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts
         # with 30 countries for the TB2": many buy. No one state is to be guessed.
@@ -2091,6 +2115,14 @@ def _text_before(sentence: _Sentence, mention: Mention) -> str:
 
 
 _SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
+# "to supply KUH-1 Surion helicopters to an undisclosed customer in the Middle East"
+_UNNAMED_BUYER = re.compile(
+    r"\b(?:undisclosed|unnamed|unidentified|unspecified|an? (?:foreign|export|overseas))\s+"
+    r"(?:\w+\s+)?(?:customers?|buyers?|clients?|country|countries|nations?|operators?)\b"
+    # "more than 340 F-35s have been delivered worldwide": the world's, no one buyer's
+    r"|\b(?:worldwide|globally|around the world|across the world)\b",
+    re.IGNORECASE,
+)
 _MANY_BUYERS = re.compile(
     r"\b(?:with|to)\s+(?:more than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+"
     r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b[^.;]*$",
@@ -2318,7 +2350,8 @@ _TRANSFERRED = word_set(
 )
 _NOT_RECIPIENTS = word_set(
     "aid support assistance help relations ties visit trip threat war invasion attacks "
-    "attack sanctions pressure"
+    "attack sanctions pressure adding added adds addition compared comparison similar "
+    "next close closer"
 )
 
 
@@ -2810,8 +2843,16 @@ def _described_twice(candidate: Candidate, kept: list[Candidate]) -> bool:
         and other.buyer_iso3 == candidate.buyer_iso3
         and other.seller_iso3 == candidate.seller_iso3
         and other.category == candidate.category
+        # not "six offshore patrol vessels" beside "the two Jose Rizal-class frigates"
+        and _kind_noun(other.platform) in (None, _kind_noun(candidate.platform))
         for other in kept
     )
+
+
+def _kind_noun(name: str) -> str | None:
+    """What a name says its platform is: "Jose Rizal-class frigate" a frigate."""
+    nouns = [_singular(w).lower() for w in name.split() if COUNTED.match(w)]
+    return nouns[-1] if nouns else None
 
 
 def _reported(candidate: Candidate) -> bool:
@@ -3083,7 +3124,10 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
 def _value(
     candidate: Candidate, sentence: _Sentence, platforms: list[Mention], platform: Mention
 ) -> None:
-    """The money nearest this platform, when this platform is the nearest to it."""
+    """The money nearest this platform, when this platform is the nearest to it (of the
+    platforms bought: not "a deal worth about EUR1.3 billion that will replace the
+    country's Soviet-era BVP-2 fleet")."""
+    platforms = [p for p in platforms if p is platform or not _service_of(sentence, p)]
     for money in sentence.money:
         before = sentence.span.text[: money.start - sentence.span.start]
         if _not_the_deal_s(before, sentence.span.text[money.end - sentence.span.start :]):

@@ -144,6 +144,8 @@ _CUES = (
         True,
         "buyer",
         r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b"
+        # "The Dominican Republic paid US$93.7 million for eight Super Tucanos"
+        r"|\bpaid\b(?=(?:[^.;]|\.\d){0,40}\bfor\b)"
         # "placed a firm order", "placed a $3.8 billion order"
         r"|\bplaced (?:an?\s+|its\s+|their\s+)?(?:[\w$€£.,-]+\s+){0,4}?order\b|"
         r"\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
@@ -162,7 +164,7 @@ _CUES = (
         "either",
         r"(?<!call )\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b"
         r"|\bconcluded\b"
-        r"|\bseal(?:ed|s)\b(?=[^.;]{0,60}\b(?:deal|agreement|contract|order|accord)\b)"
+        r"|\bseal(?:ed|s)\b(?=(?:[^.;]|\.\d){0,60}\b(?:deal|agreement|contract|order|accord)\b)"
         r"|\bcontracted\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
@@ -296,7 +298,8 @@ _PAPER_RECEIVED = re.compile(
 )
 # "We want the contract signed as soon as possible": a wish, still to come.
 _WISHED = re.compile(
-    r"\b(?:wants?|wanted|hopes?|hoped|aims?|expects?|would like)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:wants?|wanted|hop(?:es?|ed|ing)|aim(?:s|ed|ing)?|expect(?:s|ed|ing)?|would like)\s+"
+    r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)

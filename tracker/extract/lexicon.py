@@ -103,6 +103,20 @@ class Gazetteer:
             if known != entry.iso3:
                 self.company_words[first] = None
 
+    def known_prefix(self, key: str) -> Entry | None:
+        """The known platform a designation's key extends by a short version mark:
+        "f16ambm" of "f16", not "f1" of anything (the known key holds a number)."""
+        for cut in range(len(key) - 1, max(1, len(key) - 6), -1):
+            entry = self.names.get(key[:cut])
+            if (
+                entry is not None
+                and entry.kind == "platform"
+                and any(ch.isdigit() for ch in key[:cut])
+                and not key[cut].isdigit()
+            ):
+                return entry
+        return None
+
     def with_abbreviations(self, text: str) -> Gazetteer:
         """This gazetteer and the short names an article defines for names it knows:
         "HD Hyundai Heavy Industries (HD HHI)" makes a later "HD HHI" the company."""
@@ -247,7 +261,9 @@ def _state_company(
 
 def _written_as_name(spelled: str, entry: Entry) -> bool:
     """A name in running text is capitalised or carries a digit: "turkey" the bird, "us"
-    the pronoun and "hawk" the bird are not names."""
+    the pronoun and "hawk" the bird are not names; nor is "a 3.7" (trillion won) the A-37."""
+    if spelled[:1].islower() and " " in spelled:
+        return False
     if any(ch.isdigit() for ch in spelled):
         return True
     if len(word_key(spelled)) <= 3:
