@@ -2576,6 +2576,23 @@ def test_a_maker_s_name_and_a_number_no_list_knows_is_a_designation() -> None:
     assert (deal.platform, deal.quantity, deal.second_hand) == ("Saab 2100", 2, True), deal
 
 
+def test_a_national_outlet_s_defence_force_is_buying_and_a_gift_to_another_state() -> None:
+    found = deals_in(
+        "Defence Force buys 43 Australian-built Bushmasters\n"
+        "The Defence Force is buying 43 Bushmaster armoured vehicles from Australia in a deal "
+        "worth $102.9 million. The first vehicles are due next year. They carry nine "
+        "soldiers. Some will be armed. The minister spoke at Linton. The Bushmaster gained "
+        "attention after Australia gifted dozens of the vehicles to Ukraine. New Zealand "
+        "bought its first Bushmasters in 2022."
+    )
+    assert sorted((c.buyer, c.quantity, c.status, c.second_hand) for c in found) == [
+        ("New Zealand", 43, "signed", None),
+        ("Ukraine", None, "delivered", True),
+    ], [candidate_dict(c) for c in found]
+    frigates = one("Chile is buying two Type 23 frigates from the United Kingdom.")
+    assert (frigates.buyer, frigates.status) == ("Chile", "signed"), frigates
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -343,7 +343,7 @@ def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 _HOME_SUBJECT = re.compile(
     r"(?:The|Our)\s+(?:[A-Z][a-z]+\s+)?(?:Government|government|Department|Ministry|ministry"
-    r"|Defen[cs]e Forces|Armed Forces|armed forces)\b"
+    r"|Defen[cs]e Forces?|Armed Forces|armed forces|Army|Navy|Air Force)\b"
 )
 
 
@@ -352,7 +352,7 @@ def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:
     is its own state's, when the article names no state acting in its first sentences but
     names one later ("would allow Ireland to evacuate its citizens"); so are its later
     deals ("The purchase follows the arrival ... of two Airbus C295 ...")."""
-    return about[:1] if _HOME_SUBJECT.match(sentence.span.text) else []
+    return about if _HOME_SUBJECT.match(sentence.span.text) else []
 
 
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:

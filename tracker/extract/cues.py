@@ -131,7 +131,7 @@ _CUES = (
         "delivering",
         True,
         "seller",
-        r"\bhanded over\b|\bdonated\b|\bgave\b|\b(?:has|have|had) (?:\w+ )?given\b"
+        r"\bhanded over\b|\bdonated\b|\bgifted\b|\bgave\b|\b(?:has|have|had) (?:\w+ )?given\b"
         r"|\btransferr(?:ed|ing)\b|\bsupplied\b"
         r"|\b(?:started|began|begun|starts|begins|continues|continuing) (?:to )?"
         r"(?:supplying|delivering|sending|handing over|transferring|supply|deliver|send|"
@@ -149,7 +149,7 @@ _CUES = (
         # "placed a firm order", "placed a $3.8 billion order"
         r"|\bplaced (?:an?\s+|its\s+|their\s+)?(?:[\w$€£.,-]+\s+){0,4}?order\b|"
         r"\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
-        r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) acquiring\b"
+        r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) (?:acquiring|buying|purchasing)\b"
         # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
         r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
         r"|\bawait(?:s|ing)\b|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
