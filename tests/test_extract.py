@@ -2593,6 +2593,74 @@ def test_a_national_outlet_s_defence_force_is_buying_and_a_gift_to_another_state
     assert (frigates.buyer, frigates.status) == ("Chile", "signed"), frigates
 
 
+def test_an_ordinal_after_a_unit_s_name_is_no_designation() -> None:
+    deal = one(
+        "The first two of sixteen Airbus H225M helicopters ordered by Hungary arrived at the "
+        'base of the Hungarian Defence Forces\' 86th "Szolnok" Helicopter Wing on Tuesday. '
+        "The contract for the sixteen helicopters was signed in 2018 with Airbus Helicopters, "
+        "whose plant in Marignane in southern France builds the type."
+    )
+    assert (deal.buyer, deal.platform, deal.quantity) == ("Hungary", "H225M Caracal", 16), deal
+
+
+def test_an_earlier_approval_s_ceiling_is_not_the_signed_contract_s_price() -> None:
+    deal = one(
+        "Sweden signed an agreement with the United States on Friday to buy the Patriot air "
+        "defence system for about 10 billion Swedish crowns ($1.1 billion). The letter of "
+        "offer and acceptance, signed by the Swedish Defence Materiel Administration and the "
+        "U.S. government, covers four Patriot Configuration 3+ fire units and radars. "
+        "The U.S. State Department had approved the possible sale last November with an "
+        "estimated ceiling of $3.2 billion."
+    )
+    assert (deal.quantity, deal.value, deal.currency, deal.status) == (
+        4,
+        Decimal("10000000000"),
+        "SEK",
+        "signed",
+    ), deal
+
+
+def test_a_budget_s_funds_and_a_home_built_type_are_no_transfer() -> None:
+    found = deals_in(
+        "The U.S. State Department has approved a possible Foreign Military Sale to Japan of "
+        "up to nine E-2D Advanced Hawkeye aircraft for an estimated cost of $3.135 billion. "
+        "The approval comes as the ministry prepares a record budget request of 5.3 trillion "
+        "yen ($47.7 billion) for fiscal 2019, including funds for Kawasaki P-1 patrol planes "
+        "and C-2 transport aircraft."
+    )
+    assert [(c.buyer, c.family, c.status) for c in found] == [("Japan", "e2", "approved")], [
+        candidate_dict(c) for c in found
+    ]
+    rafales = one(
+        "India signed contracts on Monday for 97 indigenously developed Tejas Mk1A fighters "
+        "and 26 Rafale Marine jets from France."
+    )
+    assert (rafales.buyer, rafales.seller, rafales.quantity) == ("India", "France", 26), rafales
+
+
+def test_the_fleet_a_state_will_field_is_no_deal_s_count() -> None:
+    deal = one(
+        "The U.S. State Department has approved a possible Foreign Military Sale to Japan of "
+        "up to nine E-2D Advanced Hawkeye aircraft for an estimated cost of $3.135 billion. "
+        "If all nine newly approved planes are bought, the ASDF would eventually field 13 "
+        "E-2Ds."
+    )
+    assert (deal.quantity, deal.status) == (9, "approved"), deal
+
+
+def test_what_a_replaced_fleet_s_own_clause_says_is_its_story() -> None:
+    found = deals_in(
+        "Latvia has signed a letter of intent with Spain's Santa Barbara Sistemas to acquire "
+        "42 ASCOD tracked infantry fighting vehicles. The ASCOD would replace the 123 CVR(T) "
+        "tracked reconnaissance vehicles that Latvia bought second-hand from Britain in 2014 "
+        "for £39 million."
+    )
+    assert sorted((c.family, c.quantity, c.status, c.second_hand) for c in found) == [
+        ("ascod", 42, "negotiating", None),
+        ("cvrt", 123, "signed", True),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -706,9 +706,18 @@ _LOST = re.compile(
 
 
 # A budget's line, not a transfer: "The request also includes funds for ...".
+# "a budget request of 5.3 trillion yen ($47.7 billion) for fiscal 2019, including funds for"
 _BUDGETED = re.compile(
-    r"\b(?:budget|request|appropriation|spending plan)\b[^.;]{0,40}\b(?:includes?|covers?|"
-    r"contains?)\s+(?:\w+\s+)?(?:funds?|funding|money|allocations?)\s+for\b",
+    r"\b(?:budget|request|appropriation|spending plan)\b(?:[^.;]|\.\d){0,80}?\b"
+    r"(?:includ(?:es?|ing)|cover(?:s|ing)?|contain(?:s|ing)?)\s+(?:\w+\s+)?"
+    r"(?:funds?|funding|money|allocations?)\s+for\b",
+    re.IGNORECASE,
+)
+# "domestically built Kawasaki P-1 patrol planes", "its homegrown KF-21": a state's own
+# industry's work for it, no transfer between states
+_HOME_BUILT = re.compile(
+    r"\b(?:(?:domestically|indigenously)[ -](?:built|made|produced|developed|designed)"
+    r"|home-?grown|home-built|indigenous)\s+(?:[\w'’.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
@@ -874,7 +883,8 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
     return any(item.start <= offset < item.end for item in spans)
 
 
-_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
+# "Cobra II", "Piranha 5"; never an ordinal ("the Defence Forces' 86th Brigade")
+_ROMAN = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
 _NOT_DESIGNATIONS = word_set(
     "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
     "MLU SLEP OCU "
@@ -1251,6 +1261,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "The Eurofighter Typhoon, offered by the British government, lost out"
         if _BUDGETED.search(text[sentence.span.start : platform.start]):
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
+        if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):
+            continue
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -1470,6 +1482,7 @@ def _governing(
             cue
             for cue in kind
             if platform.end <= cue.start < after_limit
+            and not _of_the_replaced(sentence, platforms[position + 1 :], cue)
             and not re.search(
                 r"\b(?:before|after)\s+$",
                 sentence.span.text[: cue.start - sentence.span.start],
@@ -1674,6 +1687,20 @@ def _replaced(sentence: _Sentence, platform: Mention) -> bool:
     """ "chosen Sweden's Gripen E to replace its Kfir fleet": a fleet the deal replaces."""
     offset = platform.start - sentence.span.start
     return _REPLACING.search(sentence.span.text[max(0, offset - 60) : offset]) is not None
+
+
+def _of_the_replaced(sentence: _Sentence, later: list[Mention], cue: Cue) -> bool:
+    """ "The ASCOD would replace the 123 CVR(T) vehicles that Latvia bought second-hand":
+    a cue in the replaced fleet's own relative clause is its story."""
+    return any(
+        other.end <= cue.start
+        and _replaced(sentence, other)
+        and re.search(
+            r"\b(?:that|which)\b",
+            sentence.span.text[other.end - sentence.span.start : cue.start - sentence.span.start],
+        )
+        for other in later
+    )
 
 
 def _service_of(sentence: _Sentence, platform: Mention) -> bool:
@@ -2725,7 +2752,21 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             text[: m.start - sentence.span.start], text[m.end - sentence.span.start :]
         )
     ]
-    if candidate.value is None and money and _DEAL_WORDS.search(text) and not other:
+    # "The State Department had approved the possible sale with an estimated ceiling of
+    # $3.2 billion", said of a signed deal: the approval's ceiling, not the contract's price
+    approval_s = (
+        any(c.status == "approved" for c in strong)
+        and all(STAGE[c.status] < STAGE[candidate.status] for c in strong)
+        and not _NOT_YET_SIGNED.search(text)  # "approved that sale ..., but ... yet to be"
+        and re.search(r"\b(?:sale|export|transfer)\b", text) is not None  # not funds approved
+    )
+    if (
+        candidate.value is None
+        and money
+        and _DEAL_WORDS.search(text)
+        and not other
+        and not approval_s
+    ):
         candidate.value, candidate.currency = money[0].amount, money[0].currency
         candidate.field_quotes["value"] = text
     if (
@@ -2964,6 +3005,19 @@ def _named_buyer(candidate: Candidate, found: list[Candidate], *, reported_only:
 # --- quantity, value, date, maker, condition -------------------------------------------
 
 
+_FLEET_VERBS = word_set("field operate fly have")
+
+
+def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
+    """ "would eventually field 13 E-2Ds", "plans to operate 137 Rafales by 2030": the
+    fleet a state will have, not a deal's count ("operates 36 Rafales bought in 2016" is)."""
+    if index < 2 or words[index - 1].text.lower() not in _FLEET_VERBS:
+        return False
+    return any(
+        w.text.lower() in ("will", "would", "to") for w in words[max(0, index - 3) : index - 1]
+    )
+
+
 def _quantity(
     candidate: Candidate,
     sentence: _Sentence,
@@ -2983,6 +3037,8 @@ def _quantity(
         number = _number_at(words, index)
         if number is not None and _range_end(words, index):
             break  # "between 100 and 150 Saab Gripen E fighters": no one count
+        if number is not None and _fleet_to_come(words, index):
+            break  # "the ASDF would eventually field 13 E-2Ds": a fleet's size, no deal's count
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
@@ -3050,9 +3106,28 @@ def _quantity(
     if candidate.quantity is None:
         _counted_quantity(candidate, sentence, platforms, platform)
     clause = _clause_of(sentence, platform.start)
-    if candidate.second_hand is None and FROM_STOCKS.search(clause):
+    if candidate.second_hand is None and _from_stocks(sentence, platforms, platform):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = clause
+
+
+def _from_stocks(sentence: _Sentence, platforms: list[Mention], platform: Mention) -> bool:
+    """Its clause says it is used ("drawn from French Air Force stocks"); not where a later
+    platform's relative clause says so ("The ASCOD would replace the CVR(T) vehicles that
+    Latvia bought second-hand")."""
+    clause = _clause_span(sentence, platform.start)
+    said = FROM_STOCKS.search(clause.text)
+    if said is None:
+        return False
+    at = clause.start + said.start()
+    return not any(
+        re.search(
+            r"\b(?:that|which)\b",
+            sentence.span.text[p.end - sentence.span.start : at - sentence.span.start],
+        )
+        for p in platforms
+        if platform.end <= p.start < at
+    )
 
 
 _PUNCTUATION = re.compile(r"[:;/|]")
