@@ -2661,6 +2661,50 @@ def test_what_a_replaced_fleet_s_own_clause_says_is_its_story() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_engines_in_a_package_are_no_deal() -> None:
+    deal = one(
+        "The U.S. State Department has approved a possible Foreign Military Sale to Israel of "
+        "eighteen CH-53K King Stallion helicopters for an estimated $3.4 billion. According "
+        "to the notice, the package also covers 36 T408-GE-400 engines, 18 installed and 18 "
+        "spares, along with spare parts and training."
+    )
+    assert (deal.family, deal.quantity) == ("ch53k", 18), deal
+
+
+def test_the_rest_of_a_delivery_to_come_is_to_come_and_a_rival_is_a_firm_s() -> None:
+    deal = one(
+        "The U.S. State Department has approved a possible Foreign Military Sale to Israel of "
+        "eighteen CH-53K King Stallion helicopters for $3.4 billion.\n"
+        "Israeli officials have said they hope the first King Stallions will arrive in 2025, "
+        "with the remainder delivered by the end of the decade."
+    )
+    assert (deal.buyer, deal.seller, deal.status) == ("Israel", "United States", "approved")
+    assert not deal.second_hand, deal
+    picked = one(
+        "The Israeli Air Force picked the King Stallion in February over Boeing's CH-47F "
+        "Chinook, which had been pushed hard by the company.\n"
+        "The new aircraft will replace the air force's CH-53D fleet, the first of which "
+        "arrived in 1969."
+    )
+    assert (picked.family, picked.status) == ("ch53k", "proposed"), picked
+
+
+def test_another_state_s_royal_air_force_and_a_fleet_already_flown() -> None:
+    found = deals_in(
+        "The Royal Air Force of Oman (RAFO) has cancelled its plan to acquire twelve F-16 "
+        "Block 70 fighter aircraft from the United States. Instead, RAFO has reopened "
+        "negotiations with the UK government and BAE Systems on a second batch of Eurofighter "
+        "Typhoon aircraft. The talks, led by the RAFO commander, concern a batch of 12 aircraft, "
+        "with BAE Systems proposing a financing arrangement. Oman already operates 12 "
+        "Typhoons delivered by BAE Systems between 2017 and 2018."
+    )
+    assert sorted((c.buyer, c.seller, c.family, c.quantity or 0, c.status) for c in found) == [
+        ("Oman", "United Kingdom", "eurofightertyphoon", 0, "negotiating"),
+        ("Oman", "United Kingdom", "eurofightertyphoon", 12, "delivered"),
+        ("Oman", "United States", "f16", 12, "cancelled"),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

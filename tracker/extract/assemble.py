@@ -153,6 +153,7 @@ class Candidate:
     joint: bool = False  # one of the buyers of a joint order, its share not yet read
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
+    already: bool = False  # "Oman already operates 12 Typhoons": a deal done before
     breakdown: bool = False  # one of a sentence's parts of an order ("72 ... and 18 ...")
     batch: bool = False  # its count is a batch's: "the first 46 vehicles were delivered"
     selling: bool = False  # its verb is the seller's ("the sale of", "transferred to")
@@ -689,7 +690,7 @@ _EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fi
 _RIVAL = re.compile(
     r"\b(?:rather than|instead of|in preference to)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}$"
     r"|\b(?:picks?|picked|selects?|selected|chose|chosen|choos\w+|prefers?|preferred)\b"
-    r"[^.;]*\bover\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}$",
+    r"[^.;]*\bover\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$",  # "over Boeing's CH-47F"
     re.IGNORECASE,
 )
 
@@ -916,6 +917,9 @@ def _name_word(word: Token) -> bool:
     )
 
 
+_ENGINE = re.compile(r"^(?:engines?|turbofans?|turboshafts?|turbojets?)$", re.IGNORECASE)
+
+
 def _generic_platforms(
     words: Sequence[Token], known: list[Mention], money: list[Money], text: str
 ) -> list[Mention]:
@@ -938,6 +942,9 @@ def _generic_platforms(
             after = [w.text for w in words[index + size : index + size + 4]]
             before = words[index - 1].text if index else ""
             counted = next((w for w in after if COUNTED.match(w)), None)
+            if any(_ENGINE.match(w) for w in after[:2]):
+                index += size  # "36 T408-GE-400 engines": a part of the aircraft, no weapon
+                continue
             if (
                 counted
                 or parse_number(before) is not None
@@ -1274,6 +1281,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         )
         candidate.governed = bool(cues)
         candidate.strong = any(cue.strong for cue in cues)
+        clause = _clause_span(sentence, platform.start)
+        candidate.already = _ALREADY.search(text[clause.start : platform.start]) is not None
         candidate.quote = sentence.span.text
         candidate.field_quotes["platform"] = _clause_of(sentence, platform.start)
         if cues:
@@ -2670,6 +2679,14 @@ def _counts_again(candidate: Candidate, sentence: _Sentence) -> bool:
     )
 
 
+# "The new aircraft will replace the CH-53D fleet, the first of which arrived in 1969":
+# what the replaced fleet's own clause says is its story, not the deal's
+_OLD_FLEET_S = re.compile(
+    r"\b(?:replac\w*|retir\w*|succeed\w*)\b[^.;]*,\s+(?:[\w-]+\s+){0,3}(?:which|that)\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -2680,7 +2697,11 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     states = [
         m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
     ]
-    strong = [cue for cue in sentence.cues if cue.strong]
+    strong = [
+        cue
+        for cue in sentence.cues
+        if cue.strong and not _OLD_FLEET_S.search(text[: cue.start - sentence.span.start])
+    ]
     other = next(
         (
             m
@@ -3346,6 +3367,8 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         return False
     if other.more and not one.more and one.sentence < other.sentence:
         return False  # "the 12 FA-50s it bought in 2014", then "12 more FA-50s"
+    if (one.already or other.already) and _pending(one) != _pending(other):
+        return False  # talks on 12 Typhoons, and the 12 "Oman already operates"
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
         return False
     if (
@@ -3363,6 +3386,13 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         and other.second_hand is not None
         and one.second_hand != other.second_hand
     )
+
+
+_ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+
+
+def _pending(candidate: Candidate) -> bool:
+    return STAGE[candidate.status] < STAGE["signed"] and candidate.status != "cancelled"
 
 
 def _priced_apart(one: Candidate, other: Candidate) -> bool:

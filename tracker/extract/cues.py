@@ -257,6 +257,13 @@ _FUTURE_BEFORE = re.compile(
     r"\s+(?:be\s+|begin\s+|start\s+)?$",
     re.IGNORECASE,
 )
+# "the first King Stallions will arrive in 2025, with the remainder delivered by 2030":
+# the rest of a future delivery is future too
+_REST_TO_COME = re.compile(
+    r"\b(?:will|would|to be|due to|expected to)\b[^.;]*,\s+with\s+(?:the\s+)?"
+    r"(?:remainder|rest|others|remaining(?:\s+\w+)?)\s+(?:to be\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
 )
@@ -321,6 +328,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue  # "has yet to approve"; "Western-supplied aircraft": an adjective
             future = bool(
                 _FUTURE_BEFORE.search(before)
+                or _REST_TO_COME.search(text[:start])
                 or _FUTURE_AFTER.match(text[end:])
                 or (status in ("delivering", "delivered") and _AWAITED.search(before))
                 or _WISHED.search(before) is not None

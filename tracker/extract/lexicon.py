@@ -193,6 +193,19 @@ class Gazetteer:
         entry = Entry("company", spelled, iso3=iso3)
         return Mention(entry, first.start, tokens[last - 1].end, index, last, spelled)
 
+    def _of_a_state(self, tokens: Sequence[Token], index: int) -> bool:
+        """ "... of Oman", "... of the United Arab Emirates" at `index`."""
+        if index + 1 >= len(tokens) or tokens[index].key != "of":
+            return False
+        for size in (1, 2, 3, 4):
+            words = tokens[index + 1 : index + 1 + size]
+            if words and words[0].key == "the":
+                words = tokens[index + 2 : index + 2 + size]
+            entry = self.names.get("".join(w.key for w in words))
+            if entry is not None and entry.kind == "state":
+                return True
+        return False
+
     def _longest_at(self, tokens: Sequence[Token], index: int, text: str) -> Mention | None:
         for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
             words = tokens[index : index + size]
@@ -216,6 +229,12 @@ class Gazetteer:
                 entry = self.names.get(key[:-1])  # "Typhoons", "F-16s"
                 if entry is not None and entry.kind != "platform":
                     entry = None
+            if (
+                entry is not None
+                and entry.form == "service"
+                and self._of_a_state(tokens, index + size)
+            ):
+                continue  # "the Royal Air Force of Oman": Oman's, not Britain's
             if entry is not None and _written_as_name(spelled, entry):
                 if entry.kind == "company":
                     return self._national_arm(tokens, index, index + size, entry, text)
