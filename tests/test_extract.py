@@ -2696,13 +2696,40 @@ def test_another_state_s_royal_air_force_and_a_fleet_already_flown() -> None:
         "negotiations with the UK government and BAE Systems on a second batch of Eurofighter "
         "Typhoon aircraft. The talks, led by the RAFO commander, concern a batch of 12 aircraft, "
         "with BAE Systems proposing a financing arrangement. Oman already operates 12 "
-        "Typhoons delivered by BAE Systems between 2017 and 2018."
+        "Typhoons and eight Hawk Mk166 advanced trainers delivered by BAE Systems between "
+        "2017 and 2018 under a £2.5 billion package signed in 2012."
     )
     assert sorted((c.buyer, c.seller, c.family, c.quantity or 0, c.status) for c in found) == [
         ("Oman", "United Kingdom", "eurofightertyphoon", 0, "negotiating"),
         ("Oman", "United Kingdom", "eurofightertyphoon", 12, "delivered"),
+        ("Oman", "United Kingdom", "hawk", 8, "delivered"),
         ("Oman", "United States", "f16", 12, "cancelled"),
     ], [candidate_dict(c) for c in found]
+    assert all(c.value is None for c in found)  # the package's sum is no one type's
+
+
+def test_deliveries_under_way_are_being_received_and_handed_over() -> None:
+    found = deals_in(
+        "Doha has spent heavily on its armed forces since a boycott in 2017. It has been "
+        "receiving 36 F-15QA fighters from the United States under a $12 billion deal with "
+        "Boeing signed that year.\n"
+        "The NFH will operate from the Al Zubarah-class corvettes that Fincantieri has been "
+        "handing over to Qatar since last year."
+    )
+    assert sorted((c.family, c.buyer, c.status) for c in found) == [
+        ("alzubarah", "Qatar", "delivering"),
+        ("f15", "Qatar", "delivering"),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_former_owner_s_forces_count_and_name_nothing() -> None:
+    deal = one(
+        "The BDF's Air Arm still operates survivors of the thirteen ex-Canadian Forces CF-5A "
+        "and CF-5D fighters Botswana acquired from Canada in 1996."
+    )
+    assert (deal.family, deal.quantity, deal.second_hand) == ("cf5", 13, True), deal
+    unknown = one("Botswana acquired thirteen ex-Canadian Forces QF-9A fighters from Canada.")
+    assert (unknown.platform, unknown.quantity) == ("QF-9A", 13), unknown
 
 
 # --- the command -------------------------------------------------------------------------

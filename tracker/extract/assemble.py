@@ -896,6 +896,7 @@ _NOT_DESIGNATIONS = word_set(
     "Resolution Vision Agenda Plan Programme Program Decree Law Order Round Stage Level Tier "
     "NATO EU UN US USA UK UAE GDP AI CEO MoD DoD DSCA SIPRI COVID The A An In On At For "
     "Navy Army Air Force Marine Marines Coast Guard Border Royal National Special Naval "
+    "Forces Corps Command Ministry Government Department "
     "More New Used Additional Further Other Several Such "
     "With From By Of This That These Those Its Their His Her It They We He She"
 )
@@ -1259,8 +1260,15 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
     ]
     candidates = []
     governed: list[list[Cue]] = []  # each platform's cues, in order (a list carries them on)
+    borrowed: list[int] = []  # the platforms with the parties of the one listed after them
+    made_from: list[int] = []  # each platform's first candidate's index
     for position, platform in enumerate(platforms):
+        made_from.append(len(candidates))
         cues = _governing(sentence, platforms, position, governed)
+        if not cues and position + 1 < len(platforms):
+            cues = _list_s_participle(sentence, platform, platforms[position + 1])
+            if cues:
+                borrowed.append(position)
         governed.append(cues)
         if _RIVAL.search(text[sentence.span.start : platform.start]):
             continue  # "picks Gripen E/F over F-16 Block 70": the type passed over
@@ -1297,6 +1305,12 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             for sold in _split_by_seller(part, sentence, platform):
                 candidates.extend(_split_by_buyer(sold, sentence))
         candidates.extend(_another_from(candidate, sentence, platform, platforms))
+    made_from += [len(candidates), len(candidates)]
+    for position in borrowed:
+        sources = candidates[made_from[position + 1] : made_from[position + 2]]
+        for candidate in candidates[made_from[position] : made_from[position + 1]]:
+            if sources:
+                _same_roles(candidate, sources[0])
     _mark_breakdowns(candidates)
     if _PARTS_OF_THE_DEAL.search(sentence.span.text):
         for candidate in candidates:
@@ -1529,6 +1543,52 @@ def _governing(
     if _offered_beside_a_choice(sentence, chosen, previous):
         return []
     return chosen
+
+
+def _same_roles(candidate: Candidate, source: Candidate) -> None:
+    """The parties (and the sum) of the listed platform whose participle it shares: one sum
+    for both is the package's (see _shared_prices)."""
+    if candidate.value is None and source.value is not None:
+        candidate.value, candidate.currency = source.value, source.currency
+        candidate.field_quotes["value"] = source.field_quotes.get("value", source.quote)
+    candidate.buyer, candidate.buyer_iso3, candidate.buyer_said = (
+        source.buyer,
+        source.buyer_iso3,
+        source.buyer_said,
+    )
+    candidate.seller, candidate.seller_iso3, candidate.seller_said = (
+        source.seller,
+        source.seller_iso3,
+        source.seller_said,
+    )
+    for name in ("buyer", "seller"):
+        if name in source.field_quotes:
+            candidate.field_quotes[name] = source.field_quotes[name]
+        else:
+            candidate.field_quotes.pop(name, None)
+
+
+def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mention) -> list[Cue]:
+    """ "Oman already operates 12 Typhoons and eight Hawk Mk166 advanced trainers delivered
+    by BAE Systems": a participle right after a list of two is said of both."""
+    between = sentence.span.text[
+        platform.end - sentence.span.start : following.start - sentence.span.start
+    ]
+    if not re.fullmatch(r"\s+and\s+(?:[\w-]+\s+)?", between):
+        return []
+    return [
+        cue
+        for cue in sentence.cues
+        if cue.strong
+        and cue.text.lower().endswith("ed")
+        and following.end <= cue.start
+        and re.fullmatch(
+            r"(?:\s+[\w-]+){0,3}\s+",
+            sentence.span.text[
+                following.end - sentence.span.start : cue.start - sentence.span.start
+            ],
+        )
+    ][:1]
 
 
 _CHOSEN = re.compile(r"\b(?:chosen|selected|picked|preferred)\b", re.IGNORECASE)

@@ -118,6 +118,7 @@ _CUES = (
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
+        r"|\b(?:been|is|are) receiving\b(?! (?:an? |the )?(?:\w+ )?(?:offers?|bids?))"
         # "deliveries to the UAE began earlier this year"
         r"|\bdeliveries\b(?=[^.;]{0,40}\b(?:began|begun|started|are under way|are underway)\b)"
         # not "was reached with", "reached an agreement": an agreement is no arrival
@@ -132,6 +133,8 @@ _CUES = (
         True,
         "seller",
         r"\bhanded over\b|\bdonated\b|\bgifted\b|\bgave\b|\b(?:has|have|had) (?:\w+ )?given\b"
+        # "the corvettes that Fincantieri has been handing over to Qatar since last year"
+        r"|\b(?:been|is|are) (?:handing over|delivering)\b"
         r"|\btransferr(?:ed|ing)\b|\bsupplied\b"
         r"|\b(?:started|began|begun|starts|begins|continues|continuing) (?:to )?"
         r"(?:supplying|delivering|sending|handing over|transferring|supply|deliver|send|"
@@ -271,6 +274,7 @@ _FUTURE_AFTER = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
+    r"(?:been|is|are) (?:receiving|handing over|delivering)|"  # under way
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
     # "Three more ex-Norwegian F-16s touched down": another batch
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) more|"
@@ -410,7 +414,8 @@ FILLERS = word_set(
     "multirole multi-role combat fighter fighters attack transport utility self- "
     "propelled long-range air defence defense missile missiles block first last "
     "remaining as many up to about some around nearly almost over at least another "
-    "and mobile naval coastal"
+    "and mobile naval coastal "
+    "forces force navy army"  # "thirteen ex-Canadian Forces CF-5A", "two ex-Royal Navy"
 )
 # Nouns a quantity can count in place of the platform's name ("the sale of 40 jets").
 COUNTED = re.compile(
