@@ -2732,6 +2732,34 @@ def test_a_former_owner_s_forces_count_and_name_nothing() -> None:
     assert (unknown.platform, unknown.quantity) == ("QF-9A", 13), unknown
 
 
+def test_a_partner_in_a_later_clause_is_no_buyer() -> None:
+    deal = one(
+        "Azerbaijan has diversified its arms imports since the 2020 war with Armenia. Its air "
+        "force took delivery of Bayraktar Akinci heavy strike drones from Turkey last year, "
+        "and the country has deepened cooperation with Pakistan and Israel."
+    )
+    assert (deal.buyer, deal.seller, deal.status) == ("Azerbaijan", "Turkey", "delivered"), deal
+
+
+def test_a_maker_s_own_forces_and_two_dozen_of_the_fighters() -> None:
+    found = deals_in(
+        "Algeria signed for 14 Su-57E fighters from Russia. Russia's own Aerospace Forces are "
+        "meanwhile set to receive 76 Su-57s under a 2019 contract valued at around 170 billion "
+        "rubles, with over 30 delivered so far. The deal is notable since Egypt, which ordered "
+        "two dozen Su-35 fighters in 2018, abandoned the deal following pressure from the "
+        "United States."
+    )
+    assert sorted((c.buyer, c.family, c.quantity) for c in found) == [
+        ("Algeria", "su57", 14),
+        ("Egypt", "su35", 24),
+    ], [candidate_dict(c) for c in found]
+    egypt = one(
+        "The Su-35 acquisition is notable since Egypt, which ordered two dozen of the "
+        "fighters in 2018, abandoned the deal."
+    )
+    assert egypt.quantity == 24, egypt
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1258,7 +1258,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
     platforms = [
         m for m in sentence.mentions if m.entry.kind == "platform" and m.start >= sentence.dateline
     ]
-    candidates = []
+    candidates: list[Candidate] = []
     governed: list[list[Cue]] = []  # each platform's cues, in order (a list carries them on)
     borrowed: list[int] = []  # the platforms with the parties of the one listed after them
     made_from: list[int] = []  # each platform's first candidate's index
@@ -1861,6 +1861,9 @@ def _roles(
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
         if set_aside and mention.end <= sentence.span.start + set_aside.end():
             continue  # "Besides France, Armenia has turned to India"
+        if _own_forces(mention, words) and buyer is None:
+            buyer = mention  # "Russia's own Aerospace Forces are set to receive 76 Su-57s"
+            continue
         if _relative_subject(mention, sentence, platform):
             subject = mention  # "turned to China, which delivered FK-3 systems": its verb's
             if buyer is not None and buyer is possessor:
@@ -1954,7 +1957,7 @@ def _roles(
             and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
         ):
             buyer = mention  # "to supply Yerevan with"
-        elif preposition == "with":
+        elif preposition == "with" and not _other_clause_s(sentence, mention, clause):
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
@@ -2138,6 +2141,30 @@ def _roles(
         _set_seller(candidate, platform.entry, said=False)
     _home_made_bought(
         candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
+    )
+
+
+def _own_forces(mention: Mention, words: Sequence[Token]) -> bool:
+    """ "Russia's own Aerospace Forces", "China's own navy": a state buying for itself."""
+    return (
+        mention.entry.kind == "state"
+        and words[mention.last - 1].possessive
+        and mention.last < len(words)
+        and words[mention.last].text.lower() == "own"
+    )
+
+
+def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span) -> bool:
+    """ "took delivery of Akinci drones from Turkey, and the country has deepened
+    cooperation with Pakistan": a later clause with a subject of its own."""
+    if mention.start < clause.end:
+        return False
+    between = sentence.span.text[
+        clause.end - sentence.span.start : mention.start - sentence.span.start
+    ]
+    return (
+        re.match(r"\W*(?:and|but|while|whereas)\s+(?:the|it|its|this|that|they)\b", between)
+        is not None
     )
 
 
@@ -3269,6 +3296,8 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
         number = _number_at(words, index)
         if number is None or (index and words[index - 1].text.lower() in _PLANNED):
             continue  # "the first of a planned three boats": a plan's count
+        if words[index + 1].text.lower() == "dozen":
+            continue  # "two dozen of the fighters": the dozen counts, as 24
         for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
                 return number, word.start
