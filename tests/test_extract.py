@@ -2760,6 +2760,30 @@ def test_a_maker_s_own_forces_and_two_dozen_of_the_fighters() -> None:
     assert egypt.quantity == 24, egypt
 
 
+def test_what_an_evaluation_also_considered_is_a_rival() -> None:
+    deal = one(
+        "Iraq has selected France's Dassault Rafale as its next combat aircraft and will open "
+        "negotiations with Paris on an initial batch of 14 jets, Iraqi defence officials said "
+        "on Monday, after an evaluation that also considered Pakistan's JF-17 Thunder and "
+        "South Korea's FA-50."
+    )
+    assert (deal.family, deal.seller, deal.quantity) == ("rafale", "France", 14), deal
+
+
+def test_another_buyer_of_the_same_aircraft_later_in_the_article() -> None:
+    found = deals_in(
+        "Jordan signed an agreement with the United States government to purchase eight F-16 "
+        "Block 70 fighter jets. Deliveries are expected to begin in 2027. The new jets will "
+        "carry an AESA radar. Jordan's defence budget for 2023 stands at about JD1.46 billion. "
+        "The Kingdom receives $1.45 billion a year in US assistance. Bulgaria, another smaller "
+        "air force, signed for eight of the same aircraft in 2019 in a deal worth $1.25 billion."
+    )
+    assert sorted((c.buyer, c.family, c.quantity, c.value) for c in found) == [
+        ("Bulgaria", "f16", 8, Decimal("1250000000")),
+        ("Jordan", "f16", 8, None),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -245,6 +245,7 @@ def extract_candidates(
             and (
                 number - last.sentence <= _REFERS_BACK
                 or _counts_again(last, sentence)
+                or _SAME_TYPE.search(sentence.span.text)
                 or last is again
             )
         ):
@@ -1062,6 +1063,8 @@ def _described_platforms(
                 continue  # "six 2,400-tonne offshore patrol vessels": a size, not a name
             if words.index(follower) in taken or follower.text[:1].isdigit():
                 break
+            if follower.text.lower() in ("same", "similar", "such"):
+                break  # "eight of the same aircraft": one named before, no new name
             described.append(follower)
     return found
 
@@ -1732,7 +1735,8 @@ _REPLACED = re.compile(
     r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
-    r"had\s+(?:also\s+)?(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed)"
+    r"(?:had|(?:evaluation|competition|contest|tender|study)\s+(?:that|which))\s+(?:also\s+)?"
+    r"(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed|included)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
     r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
@@ -2741,7 +2745,13 @@ _DEAL_WORDS = re.compile(
     r"acquisition|worth|valued|priced|ordered|bought|purchased|amounts?|credit)\b",
     re.IGNORECASE,
 )
-_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# "Greece is also negotiating ...", "Bulgaria signed for eight of the same aircraft": another
+# buyer of the platform just named
+_SAME_TYPE = re.compile(
+    r"\bthe same (?:\w+ )?(?:aircraft|jets?|fighters?|type|model|system|variant|version)\b",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\balso\b|" + _SAME_TYPE.pattern, re.IGNORECASE)
 
 
 _REFERS_BACK = 2  # sentences after a deal's report that may still be about it
@@ -2772,6 +2782,21 @@ _OLD_FLEET_S = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*)\b[^.;]*,\s+(?:[\w-]+\s+){0,3}(?:which|that)\b[^,;]*$",
     re.IGNORECASE,
 )
+
+
+def _deal_s_money(sentence: _Sentence) -> Money | None:
+    """The first sum in the sentence that may be a deal's."""
+    text = sentence.span.text
+    return next(
+        (
+            m
+            for m in sentence.money
+            if not _not_the_deal_s(
+                text[: m.start - sentence.span.start], text[m.end - sentence.span.start :]
+            )
+        ),
+        None,
+    )
 
 
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
@@ -2826,6 +2851,10 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         )
         if number is not None:
             clone.field_quotes["quantity"] = _clause_of(sentence, start)
+        own = _deal_s_money(sentence)
+        if own is not None and _DEAL_WORDS.search(text):
+            clone.value, clone.currency = own.amount, own.currency  # "in a deal worth $1.25bn"
+            clone.field_quotes["value"] = text
         return [clone]
     if candidate.seller is None and not other:
         _seller_from(candidate, sentence)
@@ -2853,13 +2882,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         ):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, start)
-    money = [
-        m
-        for m in sentence.money
-        if not _not_the_deal_s(
-            text[: m.start - sentence.span.start], text[m.end - sentence.span.start :]
-        )
-    ]
+    money = [m for m in [_deal_s_money(sentence)] if m is not None]
     # "The State Department had approved the possible sale with an estimated ceiling of
     # $3.2 billion", said of a signed deal: the approval's ceiling, not the contract's price
     approval_s = (
