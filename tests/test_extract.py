@@ -2784,6 +2784,20 @@ def test_another_buyer_of_the_same_aircraft_later_in_the_article() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_other_buyers_of_the_type_counted_without_a_noun() -> None:
+    found = deals_in(
+        "Germany signed for five P-8A Poseidon aircraft from the United States. Germany is the "
+        "third European buyer of the P-8A. Norway ordered five in 2017, while the United "
+        "Kingdom has taken delivery of seven of the nine it ordered, most of them now flying "
+        "from Lossiemouth in Scotland."
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.status) for c in found) == [
+        ("Germany", "United States", 5, "signed"),
+        ("Norway", "United States", 5, "signed"),
+        ("United Kingdom", "United States", 9, "delivering"),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

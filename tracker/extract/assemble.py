@@ -233,6 +233,11 @@ def extract_candidates(
                 _guess_seller(candidate, main, found)
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
+        if not made and not named and number:
+            elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
+            if elliptical:
+                found.extend(elliptical)
+                continue
         again = these or _named_again(sentence, found)
         last = again or next((c for c in reversed(found) if c.governed and _reported(c)), None)
         unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
@@ -2782,6 +2787,82 @@ _OLD_FLEET_S = re.compile(
     r"\b(?:replac\w*|retir\w*|succeed\w*)\b[^.;]*,\s+(?:[\w-]+\s+){0,3}(?:which|that)\b[^,;]*$",
     re.IGNORECASE,
 )
+
+
+# A count with no noun right after a verb: "Norway ordered five in 2017", "has taken delivery
+# of seven of the nine it ordered"
+_BARE_COUNT = re.compile(
+    r"^\s+(?:of\s+)?(?P<n>[\w-]+)(?:\s+of\s+the\s+(?P<whole>[\w-]+))?(?=\s+(?:in|it|they|from|"
+    r"last|this|that|so|on|under|and|while|for)\b|\s*[,.;]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _of_the_type_before(before: _Sentence, found: list[Candidate]) -> Candidate | None:
+    """The latest deal for the one type the sentence before names, if any."""
+    families = {
+        m.entry.family or platform_family(m.entry.name)
+        for m in before.mentions
+        if m.entry.kind == "platform"
+    }
+    if len(families) != 1:
+        return None
+    return next((c for c in reversed(found) if c.family in families and _reported(c)), None)
+
+
+def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list[Candidate]:
+    """ "Germany is the third European buyer of the P-8A. Norway ordered five in 2017,
+    while the United Kingdom has taken delivery of seven of the nine it ordered": other
+    states' deals for the type just named, each in its own clause, counted without a noun."""
+    if candidate is None:
+        return []
+    states = [
+        m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
+    ]
+    found = []
+    for state in states:
+        if state.entry.iso3 in (candidate.buyer_iso3, candidate.seller_iso3):
+            continue
+        if not (_acts(state, sentence.words) and _unprepositioned(sentence, state)):
+            continue
+        clause = _clause_span(sentence, state.start)
+        cue = next(
+            (c for c in sentence.cues if c.strong and state.end <= c.start < clause.end), None
+        )
+        if cue is None or cue.side == "seller":
+            continue
+        count = _BARE_COUNT.match(sentence.span.text[cue.end - sentence.span.start :])
+        number = parse_number(count["n"]) if count else None
+        if count is None or number is None:
+            continue
+        whole = parse_number(count["whole"]) if count["whole"] else None
+        status = cue.status
+        if whole is not None and whole > number and status == "delivered":
+            status = "delivering"  # "seven of the nine it ordered"
+        quote = _clause_of(sentence, state.start)
+        found.append(
+            replace(
+                candidate,
+                buyer=state.entry.name,
+                buyer_iso3=state.entry.iso3,
+                buyer_said=True,
+                status=status,
+                quantity=whole if whole is not None and whole > number else number,
+                value=None,
+                currency=None,
+                date=None,
+                quote=sentence.span.text,
+                field_quotes={
+                    "buyer": quote,
+                    "status": quote,
+                    "quantity": quote,
+                    "platform": candidate.field_quotes.get("platform", candidate.quote),
+                },
+                existing_deal_id=None,
+                second_hand=None,
+            )
+        )
+    return found
 
 
 def _deal_s_money(sentence: _Sentence) -> Money | None:
