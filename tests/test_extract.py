@@ -2798,6 +2798,35 @@ def test_other_buyers_of_the_type_counted_without_a_noun() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_rivals_listed_contenders_and_offers_weighed_before_a_choice_are_no_deals() -> None:
+    listed = one(
+        "Lithuania signed a letter of intent for 88 CV90 infantry fighting vehicles from "
+        "Sweden. The CV90 was picked over Rheinmetall's Lynx, Hanwha Aerospace's Redback and "
+        "the ASCOD offered by General Dynamics, all of which were evaluated."
+    )
+    assert listed.family == "cv90", listed
+    contenders = one(
+        "India signed a contract for 15 C-295 maritime patrol aircraft from Spain's Airbus. "
+        "Separately, the IAF is preparing a request for proposal for about 60 Medium Transport "
+        "Aircraft, for which Lockheed Martin's C-130J, Embraer's C-390 Millennium and the "
+        "Airbus A400M are expected to compete."
+    )
+    assert contenders.family == "c295", contenders
+    chosen = one(
+        "Nepal signed for two Dhruv Mk III helicopters from India. The Army had evaluated "
+        "offers from Airbus Helicopters, which proposed its H145, and Russia's Kazan plant, "
+        "which offered the Ansat, before settling on the Indian helicopter."
+    )
+    assert chosen.family == "dhruv", chosen
+    merit = one(
+        "Bulgaria signed for an IRIS-T SLM fire unit from Germany. Bulgaria's defense ministry "
+        "had also looked at the NASAMS system from Norway's Kongsberg and Raytheon, and "
+        "Israel's SPYDER from Rafael, but officials said the IRIS-T offered the best delivery "
+        "schedule and commonality with other European users."
+    )
+    assert merit.seller == "Germany", merit
+
+
 # --- the command -------------------------------------------------------------------------
 
 

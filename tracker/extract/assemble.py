@@ -696,11 +696,24 @@ _EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fi
 _RIVAL = re.compile(
     r"\b(?:rather than|instead of|in preference to)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}$"
     r"|\b(?:picks?|picked|selects?|selected|chose|chosen|choos\w+|prefers?|preferred)\b"
-    r"[^.;]*\bover\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$",  # "over Boeing's CH-47F"
+    # "over Boeing's CH-47F"; a list: "over Rheinmetall's Lynx, Hanwha's Redback and the ASCOD"
+    r"[^.;]*\bover\s+(?:(?:the\s+|a\s+)?(?:[\w.'’/-]+\s+){0,3}?[\w.'’/-]+"
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
 
+# "for which Lockheed Martin's C-130J, Embraer's C-390 and the Airbus A400M are expected to
+# compete": contenders, no deals
+_CONTENDERS = re.compile(
+    r"\b(?:expected to |set to |likely to |due to |will |to )compete\b|\bcompeting (?:for|in)\b"
+    r"|\bcontenders?\b|\bin the running\b|\bvying\b",
+    re.IGNORECASE,
+)
+# "evaluated offers from Airbus, which proposed its H145, ... before settling on the Dhruv"
+_BEFORE_CHOOSING = re.compile(
+    r"\bbefore (?:settling on|selecting|choosing|opting for|picking|deciding on)\b", re.I
+)
 # A bid that failed: "Japan's earlier bid ..., based on the Soryu class, was unsuccessful",
 # "The Eurofighter Typhoon, offered by the British government ..., lost out", "the Rafale
 # was never formally in the race: Paris withdrew from the tender".
@@ -1304,6 +1317,11 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         if cues:
             candidate.status = max((cue.status for cue in cues), key=STAGE.__getitem__)
             candidate.field_quotes["status"] = _clause_of(sentence, cues[-1].start)
+        if candidate.status == "proposed" and (
+            _CONTENDERS.search(sentence.span.text)
+            or _BEFORE_CHOOSING.search(text[platform.end : sentence.span.end])
+        ):
+            continue  # a contender, or an offer weighed before another's choice
         _roles(candidate, sentence, platforms, platform, cues)
         _quantity(candidate, sentence, platforms, platform, text)
         _value(candidate, sentence, platforms, platform)

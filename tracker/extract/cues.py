@@ -237,7 +237,10 @@ _CUES = (
         "proposed",
         True,
         "seller",
-        r"\boffer(?:ed|s|ing)?\b|\bpledged\b|\bcommitted\b"
+        # not "the IRIS-T offered the best delivery schedule": a merit, no offer
+        r"\boffer(?:ed|s|ing)?\b(?! (?:the |a |an )?(?:best|better|greater|more|most|higher|"
+        r"lower|longer|shorter|superior|faster|cheaper|quicker|earlier)\b)"
+        r"|\bpledged\b|\bcommitted\b"
         # "Sweden has proposed transferring one of its submarines to Poland"
         r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*"
         # "Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine"
