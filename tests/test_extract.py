@@ -2827,6 +2827,57 @@ def test_rivals_listed_contenders_and_offers_weighed_before_a_choice_are_no_deal
     assert merit.seller == "Germany", merit
 
 
+def test_a_list_bought_for_a_state_s_royal_army() -> None:
+    found = deals_in(
+        "Hanwha Aerospace Co. agreed to supply self-propelled howitzers to Oman. The contract, "
+        "valued at 412 billion won ($302 million), covers 24 K9A1 howitzers and 12 K10 "
+        "ammunition resupply vehicles for the Royal Army of Oman, the company said."
+    )
+    assert sorted((c.buyer, c.family, c.quantity) for c in found) == [
+        ("Oman", "k10", 12),
+        ("Oman", "k9", 24),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_deal_described_then_its_type_named_just_after() -> None:
+    deal = one(
+        "Ghana buys Czech jets to patrol northern border\n"
+        "ACCRA, Ghana (AP) -- Ghana has agreed to buy six light attack and training jets from "
+        "the Czech Republic, officials in both countries said Wednesday.\n"
+        "The contract with Czech manufacturer Aero Vodochody for the L-39NG aircraft is worth "
+        "3.2 billion Czech korunas ($137 million), including pilot training."
+    )
+    assert (deal.buyer, deal.family, deal.quantity, deal.value, deal.currency) == (
+        "Ghana",
+        "l39ng",
+        6,
+        Decimal("3200000000"),
+        "CZK",
+    ), deal
+
+
+@pytest.mark.parametrize(
+    ("written", "currency"),
+    [
+        ("2.4 billion Zambian kwacha", "ZMW"),
+        ("450 million Brazilian reais", "BRL"),
+        ("5 billion Nepalese rupees", "NPR"),
+        ("1.2 billion taka", "BDT"),
+    ],
+)
+def test_a_currency_named_with_its_state_s_adjective(written: str, currency: str) -> None:
+    found = find_money(f"a contract worth {written} for six jets", 0, "USD")
+    assert [m.currency for m in found] == [currency]
+
+
+def test_an_unlisted_name_counted_across_its_maker_s_adjective() -> None:
+    deal = one(
+        "Angola has agreed to buy forty-eight Brazilian-made Guarani armoured personnel "
+        "carriers, officials said Wednesday."
+    )
+    assert (deal.platform, deal.quantity, deal.seller) == ("Guarani", 48, "Brazil"), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -255,7 +255,7 @@ def extract_candidates(
             )
         ):
             found.extend(_refer_back(last, sentence))
-    merged = _merge(found)
+    merged = _named_after(_merge(found))
     kept = [c for c in merged if _reported(c)]
     kept = [c for c in kept if not _described_twice(c, kept)]
     _shared_prices(kept)
@@ -1160,8 +1160,12 @@ def _shape_size(
         counted = _number_at(words, index - 1) is not None or (
             index > 1
             and _number_at(words, index - 2) is not None
-            and (SECOND_HAND.match(words[index - 1].text) or NEW.match(words[index - 1].text))
-        )  # "120 Bushmaster", "five used Super Etendard"
+            and (
+                SECOND_HAND.match(words[index - 1].text)
+                or NEW.match(words[index - 1].text)
+                or words[index - 1].text.lower().endswith(("-made", "-built", "-designed"))
+            )
+        )  # "120 Bushmaster", "five used Super Etendard", "48 Brazilian-made Guarani"
         named = (
             following is not None
             and following.text.isalpha()
@@ -1931,7 +1935,7 @@ def _roles(
             buyer, buyer_by_to = mention, True
         elif (
             preposition == "for"
-            and near is platform
+            and (near is platform or _said_of_the_list(sentence, platforms, platform, mention))
             and mention.start > platform.end
             and mention.entry.kind == "state"
             # not "50 Leopard 2A8 tanks, a move that would free up older vehicles for
@@ -2454,6 +2458,8 @@ def _preposition(before: list[str]) -> str | None:
         "his",
         "her",
     }
+    if before[-1:] == ["of"]:
+        skip = skip | _SERVICE_WORDS | _SERVICE_TITLE  # "for the Royal Army of Oman"
     for word in reversed(before):
         if word in ("from", "to", "with", "in", "by", "for"):
             return word
@@ -2464,6 +2470,7 @@ def _preposition(before: list[str]) -> str | None:
     return None
 
 
+_SERVICE_TITLE = word_set("royal air armed national coast defence defense people's popular")
 # "the Government of Poland", "the National Air Force of Angola": the state itself.
 _SERVICE_WORDS = word_set(
     "government governments force forces navy army ministry guard corps republic kingdom"
@@ -3552,6 +3559,44 @@ def _split_by_condition(candidate: Candidate, sentence: _Sentence) -> list[Candi
 
 
 # --- one deal said in several places ---------------------------------------------------
+
+
+def _named_after(merged: list[Candidate]) -> list[Candidate]:
+    """ "Ghana has agreed to buy six light attack and training jets from the Czech Republic.
+    The contract with Aero Vodochody for the L-39NG aircraft is worth ...": a deal reported
+    by description, then its type named (with little else) just after, is that type's."""
+    kept = list(merged)
+    for named in merged:
+        if _reported(named) or not named.governed or named.generic:
+            continue
+        described = next(
+            (
+                c
+                for c in kept
+                if c.generic
+                and c.platform[:1].islower()
+                and _reported(c)
+                and c.category == named.category
+                and 0 < named.sentence - c.sentence <= _REFERS_BACK
+                and c.seller_iso3 in (None, named.seller_iso3)
+            ),
+            None,
+        )
+        if described is None:
+            continue
+        described.platform, described.family = named.platform, named.family
+        described.generic, described.named_as = False, named.named_as
+        described.stored_platform = named.stored_platform
+        described.field_quotes["platform"] = named.field_quotes["platform"]
+        for name in ("quantity", "value", "manufacturer", "date"):
+            if getattr(described, name) is None and getattr(named, name) is not None:
+                setattr(described, name, getattr(named, name))
+                if name == "value":
+                    described.currency = named.currency
+                if name in named.field_quotes:
+                    described.field_quotes[name] = named.field_quotes[name]
+        kept.remove(named)
+    return kept
 
 
 def _merge(found: list[Candidate]) -> list[Candidate]:
