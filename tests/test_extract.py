@@ -2878,6 +2878,23 @@ def test_an_unlisted_name_counted_across_its_maker_s_adjective() -> None:
     assert (deal.platform, deal.quantity, deal.seller) == ("Guarani", 48, "Brazil"), deal
 
 
+def test_a_delivery_followed_and_a_former_navy_s_ships() -> None:
+    found = deals_in(
+        "Ireland signed for four H145M helicopters from Airbus. The purchase follows delivery "
+        "last year of two C295 maritime patrol aircraft, built by Airbus in Seville. The Naval "
+        "Service, meanwhile, is still waiting to bring into service the two former Royal New "
+        "Zealand Navy Lake-class inshore patrol vessels bought from New Zealand for €26 "
+        "million in 2022."
+    )
+    assert sorted(
+        (c.family, c.buyer, c.seller, c.quantity, c.status, c.second_hand) for c in found
+    ) == [
+        ("c295", "Ireland", "France", 2, "delivered", None),
+        ("h145m", "Ireland", "France", 4, "signed", None),
+        ("lake", "Ireland", "New Zealand", 2, "signed", True),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

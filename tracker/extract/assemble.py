@@ -951,7 +951,8 @@ def _generic_platforms(
     named = {  # what a designation may not stand beside: not "Chinese-built", "Chinese",
         index  # nor a maker ("Lockheed Martin F-35I Adir")
         for m in known
-        if not (m.made or m.entry.form == "demonym" or m.entry.kind == "company")
+        # nor "the Royal New Zealand Navy Lake-class vessels": a service owns it
+        if not (m.made or m.entry.form in ("demonym", "service") or m.entry.kind == "company")
         for index in range(m.first, m.last)
     }
     found = []
@@ -1894,6 +1895,12 @@ def _roles(
             continue  # "Besides France, Armenia has turned to India"
         if _own_forces(mention, words) and buyer is None:
             buyer = mention  # "Russia's own Aerospace Forces are set to receive 76 Su-57s"
+            continue
+        if mention.first and words[mention.first - 1].text.lower() == "former":
+            # "the two former Royal New Zealand Navy Lake-class vessels": their last owner
+            seller = seller or mention
+            candidate.second_hand = True
+            candidate.field_quotes["second_hand"] = _clause_of(sentence, mention.start)
             continue
         if _relative_subject(mention, sentence, platform):
             subject = mention  # "turned to China, which delivered FK-3 systems": its verb's

@@ -118,6 +118,9 @@ _CUES = (
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
+        # "The purchase follows delivery last year of two C295 aircraft": one done before
+        r"|\b(?:follows?|followed|following|after)\s+(?:the\s+)?deliver(?:y|ies)\b"
+        r"(?=(?:[^.;]|\.\d){0,30}?\bof\b)"
         r"|\b(?:been|is|are) receiving\b(?! (?:an? |the )?(?:\w+ )?(?:offers?|bids?))"
         # "deliveries to the UAE began earlier this year"
         r"|\bdeliveries\b(?=[^.;]{0,40}\b(?:began|begun|started|are under way|are underway)\b)"
