@@ -2895,6 +2895,21 @@ def test_a_delivery_followed_and_a_former_navy_s_ships() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_the_fleets_a_programme_will_replace_are_no_deals() -> None:
+    found = deals_in(
+        "The biggest prize on offer is Chile's national frigate program, under which "
+        "state-owned shipyard ASMAR is expected to build up to four new frigates in Talcahuano "
+        "to replace the navy's three ex-Royal Navy Type 23 frigates and its two L-class ships "
+        "from the 2030s."
+    )
+    assert found == [], [candidate_dict(c) for c in found]
+    ordered = deals_in(
+        "Chile ordered four frigates from its state-owned ASMAR shipyard to replace the navy's "
+        "three ex-Royal Navy Type 23 frigates and its two L-class ships."
+    )
+    assert ordered == [], [candidate_dict(c) for c in ordered]
+
+
 # --- the command -------------------------------------------------------------------------
 
 
