@@ -2910,6 +2910,22 @@ def test_the_fleets_a_programme_will_replace_are_no_deals() -> None:
     assert ordered == [], [candidate_dict(c) for c in ordered]
 
 
+def test_bidders_that_took_part_are_no_deals_and_a_score_given_is_no_delivery() -> None:
+    found = deals_in(
+        "Colombia's defence ministry signed a contract with the Spanish company Indra for three "
+        "LANZA LTR-25 radars. The French company Thales, with its Ground Master 400 offered at a "
+        "lower price, also participated in the process."
+    )
+    assert [(c.buyer, c.family) for c in found] == [("Colombia", "lanza3d")], [
+        candidate_dict(c) for c in found
+    ]
+    scored = one(
+        "Colombia signed for three LANZA LTR-25 radars from Spain's Indra. The evaluation "
+        "committee gave the best score to the LANZA for price and delivery time."
+    )
+    assert scored.status == "signed", scored
+
+
 # --- the command -------------------------------------------------------------------------
 
 

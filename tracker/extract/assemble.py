@@ -710,6 +710,13 @@ _CONTENDERS = re.compile(
     r"|\bcontenders?\b|\bin the running\b|\bvying\b",
     re.IGNORECASE,
 )
+# "Thales, with its Ground Master 400, and Leonardo, with the RAT 31DL, also participated in
+# the process": the bidders
+_TOOK_PART = re.compile(
+    r"^[^.;]{0,120}?\b(?:participated|took part|competed|were entered)\s+in\s+the\s+(?:\w+\s+)?"
+    r"(?:process|tender|competition|contest|bidding|selection|evaluation|race)\b",
+    re.IGNORECASE,
+)
 # "evaluated offers from Airbus, which proposed its H145, ... before settling on the Dhruv"
 _BEFORE_CHOOSING = re.compile(
     r"\bbefore (?:settling on|selecting|choosing|opting for|picking|deciding on)\b", re.I
@@ -1322,10 +1329,13 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         if cues:
             candidate.status = max((cue.status for cue in cues), key=STAGE.__getitem__)
             candidate.field_quotes["status"] = _clause_of(sentence, cues[-1].start)
-        if candidate.status == "proposed" and (
-            _CONTENDERS.search(sentence.span.text)
-            or _BEFORE_CHOOSING.search(text[platform.end : sentence.span.end])
-        ):
+        if (
+            candidate.status == "proposed"
+            and (
+                _CONTENDERS.search(sentence.span.text)
+                or _BEFORE_CHOOSING.search(text[platform.end : sentence.span.end])
+            )
+        ) or _TOOK_PART.search(text[platform.end : sentence.span.end]):
             continue  # a contender, or an offer weighed before another's choice
         _roles(candidate, sentence, platforms, platform, cues)
         _quantity(candidate, sentence, platforms, platform, text)
