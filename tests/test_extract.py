@@ -2926,6 +2926,19 @@ def test_bidders_that_took_part_are_no_deals_and_a_score_given_is_no_delivery() 
     assert scored.status == "signed", scored
 
 
+def test_a_second_batch_of_an_unlisted_type_named_by_its_maker_s_adjective() -> None:
+    deal = one(
+        "Armenia has received a second batch of French-made Bastion armoured personnel "
+        "carriers, the Defence Ministry announced on Tuesday."
+    )
+    assert (deal.buyer, deal.seller, deal.platform, deal.status) == (
+        "Armenia",
+        "France",
+        "Bastion",
+        "delivering",
+    ), deal
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1174,6 +1174,9 @@ def _shape_size(
                 or words[index - 1].text.lower().endswith(("-made", "-built", "-designed"))
             )
         )  # "120 Bushmaster", "five used Super Etendard", "48 Brazilian-made Guarani"
+        # "a second batch of French-made Bastion armoured personnel carriers": its maker's
+        # adjective names it too
+        counted = counted or words[index - 1].text.lower().endswith(("-made", "-built"))
         named = (
             following is not None
             and following.text.isalpha()

@@ -284,6 +284,7 @@ _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"(?:been|is|are) (?:receiving|handing over|delivering)|"  # under way
+    r"(?:second|third|fourth|fifth|another|latest|next) (?:batch|tranche|shipment)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
     # "Three more ex-Norwegian F-16s touched down": another batch
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) more|"
