@@ -2939,6 +2939,26 @@ def test_a_second_batch_of_an_unlisted_type_named_by_its_maker_s_adjective() -> 
     ), deal
 
 
+def test_a_sum_converted_later_and_the_fleet_a_deal_bolsters() -> None:
+    deal = one(
+        "RMAF inks RM1.18 billion deal for two maritime patrol aircraft\n"
+        "KUALA LUMPUR, March 12 (Bernama) -- The Royal Malaysian Air Force (RMAF) will receive "
+        "two ATR 72 Maritime Patrol Aircraft (MPA) from Italy's Leonardo S.p.A. under a "
+        "contract worth RM1.18 billion signed at the Ministry of Defence here today.\n\n"
+        "The minister said the aircraft would be handed over in stages beginning in 2027.\n\n"
+        '"The two ATR 72MPA will give the RMAF the endurance it has lacked for years. Our '
+        'maritime zone is more than twice our land area," he told reporters.\n\n'
+        "The contract, equivalent to about US$265 million at current exchange rates, includes "
+        "training, spare parts and a ground mission support centre."
+    )
+    assert (deal.quantity, deal.value, deal.currency) == (2, Decimal("1180000000"), "MYR"), deal
+    hornets = one(
+        "Talks with Kuwait on taking over its retired F/A-18C/D Hornet fighters to bolster the "
+        "RMAF's eight F/A-18D Hornets are progressing well, Malaysia's defence minister said."
+    )
+    assert (hornets.buyer, hornets.quantity) == ("Malaysia", None), hornets
+
+
 # --- the command -------------------------------------------------------------------------
 
 

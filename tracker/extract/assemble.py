@@ -740,6 +740,11 @@ _BUDGETED = re.compile(
     r"(?:funds?|funding|money|allocations?)\s+for\b",
     re.IGNORECASE,
 )
+_BOLSTERED = re.compile(
+    r"\b(?:bolster|augment|supplement|complement|reinforce)(?:s|ed|ing)?\s+"
+    r"(?:(?:the|its|their|[\w-]+(?:'s|’s))\s+){1,2}(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "domestically built Kawasaki P-1 patrol planes", "its homegrown KF-21": a state's own
 # industry's work for it, no transfer between states
 _HOME_BUILT = re.compile(
@@ -1314,6 +1319,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):
             continue
+        if _BOLSTERED.search(text[sentence.span.start : platform.start][-60:]):
+            continue  # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -3674,11 +3681,16 @@ def _pending(candidate: Candidate) -> bool:
     return STAGE[candidate.status] < STAGE["signed"] and candidate.status != "cancelled"
 
 
+_CONVERSION = re.compile(r"\bequivalent to\b|\bat (?:current|today's) exchange rates?\b", re.I)
+
+
 def _priced_apart(one: Candidate, other: Candidate) -> bool:
     """ "180 K2 tanks for 9 trillion won" and "its first contract for 180 K2 tanks, worth
     $3.37 billion": two prices, two deals (a converted figure in brackets is no price)."""
     if one.value is None or other.value is None:
         return False
+    if any(_CONVERSION.search(c.field_quotes.get("value", "")) for c in (one, other)):
+        return False  # "The contract, equivalent to about US$265 million": the same sum
     if one.currency != other.currency:
         return True
     return abs(one.value - other.value) > max(one.value, other.value) / 5
