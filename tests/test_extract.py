@@ -2959,6 +2959,43 @@ def test_a_sum_converted_later_and_the_fleet_a_deal_bolsters() -> None:
     assert (hornets.buyer, hornets.quantity) == ("Malaysia", None), hornets
 
 
+def test_an_upgrade_to_come_and_an_exercise_concluded_are_no_deals() -> None:
+    upgraded = deals_in(
+        "ATHENS -- Prime Minister Kyriakos Mitsotakis on Wednesday presented to Parliament a "
+        "12-year armament programme worth some 25 billion euros.\n"
+        "At sea, the navy's four MEKO 200HN frigates are due for a mid-life upgrade, and the "
+        "four Papanikolis-class submarines will receive new sonar and batteries."
+    )
+    assert upgraded == [], [candidate_dict(c) for c in upgraded]
+    exercise = deals_in(
+        "The crash came only two weeks after the Air Force concluded the Baana 25 exercise, in "
+        "which F/A-18 Hornets and Hawks operated from a stretch of highway in Central Finland."
+    )
+    assert exercise == [], [candidate_dict(c) for c in exercise]
+
+
+def test_those_helicopters_are_the_ones_just_named_not_the_article_s_type() -> None:
+    found = deals_in(
+        "Cyprus took delivery of the first two of six H145M light military helicopters from "
+        "Airbus on Tuesday. The H145Ms will replace the ageing Gazelle helicopters and fill "
+        "the gap left by the departure of the Russian-made Mi-35P gunships. Those eleven "
+        "helicopters were handed over to Serbia last year in a deal under which Belgrade paid "
+        "for them in cash."
+    )
+    assert ("Serbia", "h145m") not in {(c.buyer, c.family) for c in found}, [
+        candidate_dict(c) for c in found
+    ]
+
+
+def test_pitches_that_reached_no_contract_are_no_deals() -> None:
+    found = deals_in(
+        "Kenya asked to buy up to eight UH-60M Black Hawks from the United States. Airbus "
+        "Helicopters and Leonardo had both pitched medium helicopters to Nairobi in recent "
+        "years, offering the H145M and the AW139 respectively, but neither reached a contract."
+    )
+    assert [c.family for c in found] == ["uh60"], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

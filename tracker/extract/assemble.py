@@ -212,9 +212,11 @@ def extract_candidates(
         joint = [c for c in found if c.joint and c.sentence == number - 1]
         if joint:  # "The Netherlands will take five and Austria four."
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
-        _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
-        _described_as_before(sentence, number, found)
+        # "Those eleven helicopters were handed over to Serbia": the ones just named, first
         these = _these_of_before(sentence, number, found)
+        if these is None:
+            _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
+        _described_as_before(sentence, number, found)
         made = _sentence_candidates(sentence, text)
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
@@ -727,7 +729,10 @@ _BEFORE_CHOOSING = re.compile(
 _LOST = re.compile(
     r"[^.;]{0,100}?\b(?:lost out|(?:was|were|proved) (?:unsuccessful|rejected|eliminated)"
     r"|lost (?:the|that|this) (?:competition|contest|tender|race|bid)|never (?:\w+ )?in the race"
-    r"|withdrew from the (?:competition|contest|tender|race))\b",
+    r"|withdrew from the (?:competition|contest|tender|race)"
+    # "offering the H145M and the AW139 respectively, but neither reached a contract"
+    r"|(?:neither|none)(?: of them)? (?:\w+ )?(?:reached|won|secured|led to|resulted in) an? "
+    r"(?:contract|deal|sale|order))\b",
     re.IGNORECASE,
 )
 
@@ -1767,7 +1772,11 @@ _SERVICE = re.compile(
     r"sustainment|overhaul|support|training|production line|dispute|saga|"
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
-    r"|carrying|transporting|ferrying)",
+    r"|carrying|transporting|ferrying"
+    # "the four Papanikolis-class submarines will receive new sonar and batteries"
+    r"|(?:\w+\s+){0,2}(?:will|would|are to|is to|to)\s+(?:also\s+)?(?:receive|get|be fitted with|"
+    r"be equipped with|undergo)\s+(?:a\s+|an\s+)?(?:new|upgraded|modern|improved|updated|"
+    r"mid-life|life-extension|upgrades?))",
     re.IGNORECASE,
 )
 

@@ -172,7 +172,10 @@ _CUES = (
         True,
         "either",
         r"(?<!call )\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b"
-        r"|\bconcluded\b"
+        # not "the Air Force concluded the Baana 25 exercise": an event, no contract
+        r"|\bconcluded\b(?! (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:exercises?|drills?|"
+        r"visit|meeting|summit|tour|mission|operations?|training|war|campaign|investigation|"
+        r"review|inquiry|study|trials?|tests?|season|deployment)\b)"
         r"|\bseal(?:ed|s)\b(?=(?:[^.;]|\.\d){0,60}\b(?:deal|agreement|contract|order|accord)\b)"
         r"|\bcontracted\b"
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
