@@ -2996,6 +2996,17 @@ def test_pitches_that_reached_no_contract_are_no_deals() -> None:
     assert [c.family for c in found] == ["uh60"], [candidate_dict(c) for c in found]
 
 
+def test_a_requirement_awaiting_a_request_for_proposal_is_no_deal() -> None:
+    found = deals_in(
+        "New Delhi: Finance Minister Nirmala Sitharaman Saturday allocated Rs 6,81,210 crore "
+        "to the Ministry of Defence for 2025-26.\n"
+        "The Indian Air Force is down to 31 fighter squadrons. Its frontline is built around 36 "
+        "Rafales and roughly 260 Su-30MKIs. The long-pending requirement for 114 multi-role "
+        "fighter aircraft (MRFA) is still awaiting even a formal request for proposal."
+    )
+    assert found == [], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -161,7 +161,10 @@ _CUES = (
         r"\bsigned for\b|\bsigns? for\b|\b(?:is|are) (?:acquiring|buying|purchasing)\b"
         # an order being awaited: "prepares to receive 12 AH-1Z", "awaits Turkish ships"
         r"|\b(?:prepar(?:es|ing)|set|expect(?:s|ing)?|due|scheduled|about) to receive\b"
-        r"|\bawait(?:s|ing)\b|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
+        # not "is still awaiting even a formal request for proposal": a paper, no weapon
+        r"|\bawait(?:s|ing)\b(?! (?:even )?(?:an? |the |its )?(?:formal |final |official )?"
+        r"(?:request|decision|approval|clearance|tender|rfp|response|go-ahead|signature|contract|"
+        r"funding|budget|green light|nod|verdict|ruling))|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b"
         # "The UAE became the first foreign buyer in 2022 with an order for 10 batteries"
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
@@ -234,6 +237,8 @@ _CUES = (
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
         # "formally asked Washington for Stryker vehicles", "a formal request ... for"
         r"|\bask(?:ed|s)?\s+(?:[\w'’-]+\s+){1,3}?for\b|\brequest\s+(?:[\w'’-]+\s+){0,3}?for\b"
+        # not a "request for proposal" or "for information": a step of a tender, no weapon
+        r"(?!\s+(?:proposals?|information|quotations?|tenders?|bids?|expressions? of interest)\b)"
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
         # not "drawing strong interest in Europe": a market, no buyer
         r"(?! (?:Europe|Asia|Africa|Latin America|the Middle East|the Gulf|the region|the market"
