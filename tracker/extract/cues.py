@@ -164,7 +164,8 @@ _CUES = (
         # not "is still awaiting even a formal request for proposal": a paper, no weapon
         r"|\bawait(?:s|ing)\b(?! (?:even )?(?:an? |the |its )?(?:formal |final |official )?"
         r"(?:request|decision|approval|clearance|tender|rfp|response|go-ahead|signature|contract|"
-        r"funding|budget|green light|nod|verdict|ruling))|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
+        r"funding|budget|green light|nod|verdict|ruling))"
+        r"|\b(?:is|are|was|were|still|been)(?: also| still)? waiting for\b"
         r"|\bbeing (?:built|produced|manufactured|assembled)\b|\bunder construction\b"
         # "The UAE became the first foreign buyer in 2022 with an order for 10 batteries"
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
