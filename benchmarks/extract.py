@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import statistics
 import sys
 import tempfile
@@ -98,9 +99,15 @@ def _canonical_platform(name: str, names: Gazetteer) -> str:
     entry = names.names.get(word_key(name)) or (
         names.known_prefix(word_key(first)) if any(c.isdigit() for c in first) else None
     )
+    if entry is None and (version := _VERSION_SUFFIX.search(name)) is not None:
+        entry = names.names.get(word_key(name[: version.start()]))  # "Heron Mark II"
     if entry is not None and entry.kind != "platform":
         entry = None
     return entry.family if entry else platform_family(name)
+
+
+# A version after a known name, as the extractor reads one: "Heron Mark II", "Hawk Mk 132"
+_VERSION_SUFFIX = re.compile(r"\s+(?:Mk|Mark|Block)\s+\w+.*$")
 
 
 def _found_value(candidate: Candidate, name: str) -> Any:

@@ -3007,6 +3007,16 @@ def test_a_requirement_awaiting_a_request_for_proposal_is_no_deal() -> None:
     assert found == [], [candidate_dict(c) for c in found]
 
 
+def test_a_mark_no_list_names_is_its_own_version_of_the_known_family() -> None:
+    found = deals_in(
+        "India's defence ministry on Monday signed a contract worth Rs 2,400 crore with Israel "
+        "Aerospace Industries for six Heron Mark II medium-altitude long-endurance drones."
+    )
+    assert [(c.platform, c.family, c.quantity, c.seller) for c in found] == [
+        ("Heron Mark II", "heron", 6, "Israel")
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -792,7 +792,8 @@ def _fitted(mention: Mention, before: str) -> bool:
 _VARIANT_BETWEEN = re.compile(r"\s*|\s+[A-Z0-9][A-Z0-9/+-]{1,5}\s+")
 
 
-_VERSION_WORDS = word_set("Block Batch Flight Tranche Increment Lot Phase")
+_MARK_WORDS = word_set("Mk Mark")
+_VERSION_WORDS = word_set("Block Batch Flight Tranche Increment Lot Phase") | _MARK_WORDS
 # A version mark after a name: "1A5BR", "2A8"; not "3", "F4", "8x8" or "32-cell".
 _VARIANT_MARK = re.compile(r"^(?!\d+x\d+$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
 
@@ -826,8 +827,13 @@ def _variants(
         ):
             # "F-16 Block 70 fighters": the block is the version's, no count of them
             end = words[mention.last + 1]
-            mention = replace(mention, end=end.end, last=mention.last + 2,
-                              text=text[mention.start : end.end])  # fmt: skip
+            joined = text[mention.start : end.end]
+            if following.text in _MARK_WORDS and gazetteer.names.get(word_key(joined)) is None:
+                # "Heron Mark II": a mark no list names is its own version of the family
+                entry = replace(entry, name=joined, stored=False, form="variant",
+                                base=entry.base or entry.name)  # fmt: skip
+            mention = replace(mention, entry=entry, end=end.end, last=mention.last + 2,
+                              text=joined)  # fmt: skip
         elif (
             entry.kind == "platform"
             and entry.form != "generic"
