@@ -827,13 +827,13 @@ def _variants(
         ):
             # "F-16 Block 70 fighters": the block is the version's, no count of them
             end = words[mention.last + 1]
-            joined = text[mention.start : end.end]
-            if following.text in _MARK_WORDS and gazetteer.names.get(word_key(joined)) is None:
+            versioned = text[mention.start : end.end]
+            if following.text in _MARK_WORDS and gazetteer.names.get(word_key(versioned)) is None:
                 # "Heron Mark II": a mark no list names is its own version of the family
-                entry = replace(entry, name=joined, stored=False, form="variant",
+                entry = replace(entry, name=versioned, stored=False, form="variant",
                                 base=entry.base or entry.name)  # fmt: skip
             mention = replace(mention, entry=entry, end=end.end, last=mention.last + 2,
-                              text=joined)  # fmt: skip
+                              text=versioned)  # fmt: skip
         elif (
             entry.kind == "platform"
             and entry.form != "generic"
