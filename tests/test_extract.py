@@ -3017,6 +3017,31 @@ def test_a_mark_no_list_names_is_its_own_version_of_the_known_family() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_a_made_in_state_after_for_is_whose_make_not_the_recipient() -> None:
+    found = deals_in(
+        "In 2018, Pakistan signed a $1.5 billion deal with Turkey for 30 T129 ATAK "
+        "helicopters, but the contract was cancelled after the United States refused to grant "
+        "export licences for the American-made engines."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Pakistan", "Turkey", 30, "cancelled")
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_type_inducted_into_service_is_delivered_and_more_of_it_is_a_batch() -> None:
+    inducted = deals_in(
+        "The Pakistan Army on Monday formally inducted the Chinese-built Z-10ME attack "
+        "helicopter into its Army Aviation Corps at a ceremony, the ISPR said."
+    )
+    assert [(c.buyer, c.seller, c.family, c.status) for c in inducted] == [
+        ("Pakistan", "China", "z10", "delivered")
+    ], [candidate_dict(c) for c in inducted]
+    more = deals_in("Myanmar Air Force Inducts More Chinese-Made FTC-2000G Jets\nBody.")
+    assert [(c.buyer, c.status) for c in more] == [("Myanmar", "delivering")], [
+        candidate_dict(c) for c in more
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

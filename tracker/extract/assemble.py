@@ -1983,6 +1983,7 @@ def _roles(
             and (near is platform or _said_of_the_list(sentence, platforms, platform, mention))
             and mention.start > platform.end
             and mention.entry.kind == "state"
+            and not mention.made  # "licences for the American-made engines": whose make
             # not "50 Leopard 2A8 tanks, a move that would free up older vehicles for
             # Ukraine": another thought's beneficiary
             and not re.search(

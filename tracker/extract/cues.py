@@ -118,6 +118,8 @@ _CUES = (
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
         r"|\btouched down\b"
+        # "The Pakistan Army formally inducted the Chinese-built Z-10ME": taken into service
+        r"|\binduct(?:s|ed|ing)\b"
         # "The purchase follows delivery last year of two C295 aircraft": one done before
         r"|\b(?:follows?|followed|following|after)\s+(?:the\s+)?deliver(?:y|ies)\b"
         r"(?=(?:[^.;]|\.\d){0,30}?\bof\b)"
@@ -297,6 +299,8 @@ _PARTIAL = re.compile(
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
     # "Three more ex-Norwegian F-16s touched down": another batch
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) more|"
+    # "Myanmar Air Force Inducts More Chinese-Made FTC-2000G Jets": more of an order
+    r"(?:inducts?|inducted|receives?|received|gets|got|welcomes?|welcomed) more|"
     r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|remainder|more than \d[\d,]*|"
     # "delivered the fifth of 12 IRIS-T SLM systems"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) of "
