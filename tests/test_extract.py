@@ -3042,6 +3042,67 @@ def test_a_type_inducted_into_service_is_delivered_and_more_of_it_is_a_batch() -
     ]
 
 
+def test_a_part_s_maker_is_no_supplier_of_the_platform_it_goes_in() -> None:
+    found = deals_in(
+        "The jets are based on Canadian manufacturer Bombardier's Global 6500 business "
+        "aircraft, modified by L3Harris in the United States, with an active electronically "
+        "scanned array radar supplied by Israel's Elta Systems."
+    )
+    assert found == [], [candidate_dict(c) for c in found]
+    radars = deals_in(
+        "The Philippine Air Force has put into operation three of the four J/FPS-3ME air "
+        "surveillance radars supplied by Japan's Mitsubishi Electric."
+    )
+    assert [(c.buyer, c.seller) for c in radars] == [("Philippines", "Japan")], [
+        candidate_dict(c) for c in radars
+    ]
+
+
+def test_a_state_s_procurement_agency_by_its_initials_acts_for_it() -> None:
+    found = deals_in(
+        "South Korea's DAPA said it had selected the Global 6500 for the second phase of "
+        "its airborne early warning programme."
+    )
+    assert [(c.buyer, c.family) for c in found] == [("South Korea", "global6500")], [
+        candidate_dict(c) for c in found
+    ]
+
+
+def test_a_second_verb_after_and_is_no_service_to_the_platform() -> None:
+    found = deals_in(
+        "In 2019 Bucharest picked Naval Group to build four Gowind corvettes and modernise "
+        "the navy's two frigates under a 1.2 billion euro package."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Romania", "France", 4)], [
+        candidate_dict(c) for c in found
+    ]
+
+
+def test_the_contract_cancelled_in_the_next_sentence_ends_the_deal_just_named() -> None:
+    found = deals_in(
+        "Romania buys patrol ship\nIn 2019 Romania picked Naval Group to build four Gowind "
+        "corvettes. Contract negotiations dragged on for four years amid legal challenges, "
+        "and the ministry formally cancelled the procedure in 2023."
+    )
+    assert [(c.family, c.status) for c in found] == [("gowindcorvette", "cancelled")], [
+        candidate_dict(c) for c in found
+    ]
+    passive = deals_in("Romania ordered four Gowind corvettes. The contract was cancelled in 2023.")
+    assert [c.status for c in passive] == ["cancelled"], [candidate_dict(c) for c in passive]
+
+
+def test_its_after_a_state_taking_another_route_is_that_state_s_deal() -> None:
+    found = deals_in(
+        "Romania buys Hisar from Turkey\nRomania signed a contract with Turkey for one "
+        "Hisar-class offshore patrol vessel. Neighbouring Bulgaria took a different route. Its "
+        "two MEKO A-100 corvettes, ordered from Germany in 2020, are being delivered."
+    )
+    assert {(c.buyer, c.family, c.status) for c in found} == {
+        ("Romania", "hisar", "signed"),
+        ("Bulgaria", "mekoa100", "delivering"),
+    }, [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

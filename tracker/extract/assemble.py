@@ -58,7 +58,9 @@ _ACTORS = _MAKER_NOUNS | word_set(
     "coast guard marine marines corps national land ground naval mod council "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
-    "administration department ministries armed procurement agency"
+    "administration department ministries armed procurement agency "
+    # procurement agencies by their initials ("South Korea's DAPA said it had selected")
+    "dapa dga fmv ssb baainbw casg dmo junta regime"
 )
 _BUYING_NOUNS = word_set(
     "purchase acquisition order request decision buying procurement plan plans contract deal"
@@ -1774,7 +1776,9 @@ def _said_of_the_list(
 
 
 _SERVICE = re.compile(
-    r"^\s*(?:\w+\s+)?(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
+    # not "to build four Gowind corvettes and modernise the navy's frigates": another act
+    r"^\s*(?:(?!(?:and|or|but|while|then)\s)\w+\s+)?"
+    r"(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     r"sustainment|overhaul|support|training|production line|dispute|saga|"
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
@@ -3089,6 +3093,17 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         candidate.status = "signed"
         candidate.field_quotes["status"] = text
     if (
+        not other
+        and candidate.status != "cancelled"
+        and any(c.status == "cancelled" and not c.future for c in strong)
+        and _THE_DEAL_CANCELLED.search(text)
+    ):
+        # "Romania ordered four Gowind corvettes. The ministry cancelled the contract in
+        # 2023.": the deal just named ends
+        candidate.status = "cancelled"
+        candidate.field_quotes["status"] = text
+        return []
+    if (
         later
         and items
         and not other
@@ -3100,6 +3115,19 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         candidate.field_quotes["status"] = text
         candidate.governed = candidate.strong = True  # "These tanks ... arrived in Hungary"
     return []
+
+
+# The deal itself, as a sentence after it names it when it ends.
+_THE_DEAL_CANCELLED = re.compile(
+    r"\b(?:cancel\w*|terminat\w*|scrapp\w*|scrap|axed|shelved|abandoned|tore up|torn up)\s+"
+    r"(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|purchase|"
+    r"procedure|tender|programme|program|project|acquisition|agreement|plan|plans)\b"
+    r"|\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|purchase|"
+    r"procedure|tender|programme|program|project|acquisition|agreement|plan|plans)\s+"
+    r"(?:was|were|has been|had been|have been)\s+(?:formally\s+|officially\s+|later\s+)?"
+    r"(?:cancel\w*|terminated|scrapped|axed|shelved|abandoned)\b",
+    re.IGNORECASE,
+)
 
 
 # What says the whole of an order has arrived, not just a batch already reported.
@@ -3235,6 +3263,12 @@ def _guess_buyer(
         # "Hanwha signed a contract with Romania for 54 K9 howitzers and 36 K10 vehicles":
         # the second type is of the first's buyer, not of the article's other deals
         candidate.buyer, candidate.buyer_iso3 = sibling.buyer, sibling.buyer_iso3
+        return
+    its_own = its[0] if its and its[0].entry.iso3 != candidate.seller_iso3 else None
+    if its_own is not None and its_own.entry.kind == "state":
+        # "Neighbouring Bulgaria took a different route. Its two patrol vessels, ordered
+        # from Germany's Lürssen": the state just named, before the article's buyer
+        candidate.buyer, candidate.buyer_iso3 = its_own.entry.name, its_own.entry.iso3
         return
     if candidate.seller_said and _named_buyer(candidate, found, reported_only=True):
         return

@@ -295,6 +295,7 @@ _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
     r"(?:been|is|are) (?:receiving|handing over|delivering)|"  # under way
+    r"(?:is|are) (?:now )?being (?:delivered|handed over|received)|"
     r"(?:second|third|fourth|fifth|another|latest|next) (?:batch|tranche|shipment)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
     # "Three more ex-Norwegian F-16s touched down": another batch
@@ -322,6 +323,16 @@ _DEPLOYED = re.compile(
     re.IGNORECASE,
 )
 # "what can actually be delivered on short timelines": a capacity, no delivery
+# A part's maker, not a weapon's supplier: "a radar supplied by Israel's Elta Systems".
+# A radar or sonar is a part only where a platform comes "with" it ("air surveillance
+# radars supplied by Japan's Mitsubishi Electric" are the weapons sold).
+_PART_SUPPLIED = re.compile(
+    r"(?:\b(?:engines?|avionics|electronics|turrets?|optics|seekers?|transmissions?|"
+    r"gearbox(?:es)?|components?|parts|sub-?systems?|powerplants?|mission suites?)"
+    r"|\bwith\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,5}?(?:radars?|sensors?|sonars?))"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _CAN_BE = re.compile(r"\b(?:can|could|cannot|can't)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 # A delivery or signing a condition waits for: "until the new aircraft are delivered".
 _AWAITED = re.compile(r"\b(?:until|once|unless|if|till)\b[^,.;]{0,50}$", re.IGNORECASE)
@@ -364,6 +375,12 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue  # a delivery to come (or that could come) says nothing of the stage
             if status in ("delivering", "delivered") and _DEPLOYED.search(before):
                 continue  # "The German contingent arrived ... with A400M": a deployment
+            if (
+                side == "seller"
+                and _PART_SUPPLIED.search(text[max(0, start - 100) : start])
+                and text[end:].startswith(" by")
+            ):
+                continue  # "with an AESA radar supplied by Israel's Elta": a part's maker
             if status == "signed" and strong and _WISHED.search(before):
                 status = "negotiating"  # "expects to sign the NASAMS contract next year"
             if status == "signed" and strong and _AWAITED.search(before):
