@@ -3103,6 +3103,43 @@ def test_its_after_a_state_taking_another_route_is_that_state_s_deal() -> None:
     }, [candidate_dict(c) for c in found]
 
 
+def test_a_listed_platform_s_code_and_its_versions_name_it() -> None:
+    found = deals_in(
+        "The State Department approved the possible sale to Estonia of 600 FGM-148F missiles "
+        "at an estimated cost of $105 million. It also approved the sale of up to 120 "
+        "AGM-158B-2 missiles to the Netherlands."
+    )
+    assert {(c.buyer, c.family, c.quantity) for c in found} == {
+        ("Estonia", "fgm148", 600),
+        ("Netherlands", "agm158", 120),
+    }, [candidate_dict(c) for c in found]
+
+
+def test_a_count_before_a_version_code_and_the_name_counts_the_deal() -> None:
+    found = deals_in(
+        "The State Department approved the possible sale to Estonia of up to 600 FGM-148F "
+        "Javelin anti-tank missiles."
+    )
+    assert [(c.family, c.quantity) for c in found] == [("fgm148", 600)], [
+        candidate_dict(c) for c in found
+    ]
+
+
+def test_a_production_rate_is_no_count_and_a_lesson_drawn_from_war_no_used_stock() -> None:
+    found = deals_in(
+        "US approves $1.06 billion sale of JASSM-ER missiles to the Netherlands\n"
+        "The Netherlands has ordered 52 F-35As and has received more than 40 of them.\n"
+        "Dutch Defence Minister Ruben Brekelmans said The Hague wanted deep strike weapons, "
+        "a lesson drawn from the war in Ukraine.\n"
+        "Lockheed has been ramping up JASSM production at its plant in Troy, Alabama, to about "
+        "1,100 missiles a year to meet U.S. and allied demand."
+    )
+    assert {(c.family, c.quantity, bool(c.second_hand)) for c in found} == {
+        ("agm158", None, False),
+        ("f35", 52, False),
+    }, [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3335,6 +3335,9 @@ def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
     )
 
 
+_CODE_WORD = re.compile(r"[A-Z][A-Z0-9/+-]*\d[A-Z0-9/+-]*")
+
+
 def _quantity(
     candidate: Candidate,
     sentence: _Sentence,
@@ -3395,6 +3398,8 @@ def _quantity(
             and lower not in FILLERS
             and not lower.endswith("made")
             and not _MEASURE.match(word.text)
+            # "600 FGM-148F Javelin missiles": the version's code before the name
+            and not (index == platform.first - 1 and _CODE_WORD.fullmatch(word.text))
         ):
             break
         index -= 1
@@ -3494,6 +3499,12 @@ def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool
 _PLANNED = word_set("planned proposed envisaged envisioned intended projected")
 
 
+_RATE = re.compile(
+    r"\s+(?:a|per|each|every)\s+(?:year|month|week|annum)\b|\s+annually\b|\s+yearly\b",
+    re.IGNORECASE,
+)
+
+
 def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
     """The first number before a counted noun, up to two words apart ("11 new
     general-purpose frigates"), not part of a name ("Type 26 frigate") or a sum."""
@@ -3509,6 +3520,8 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
             continue  # "two dozen of the fighters": the dozen counts, as 24
         for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
+                if _RATE.match(sentence.span.text[following.end - sentence.span.start :]):
+                    break  # "to about 1,100 missiles a year": a production rate, no count
                 return number, word.start
             if not following.text[:1].islower() or parse_number(following.text) is not None:
                 break

@@ -433,7 +433,9 @@ def _talks_or_choice(cue: Cue) -> bool:
 # "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
 FROM_STOCKS = re.compile(
     r"\bfrom (?:[\w'’-]+ ){1,7}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
-    r"|\bdrawn from\b|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
+    # not "a lesson drawn from the war in Ukraine"
+    r"|\bdrawn from\b(?! (?:the |a |an )?(?:\w+ )?(?:war|wars|conflict|experience|lessons?|"
+    r"fighting|battles?|combat|history|studies|analysis|exercises?)\b)|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
     r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
     r"|\b(?:currently|still) in service with\b"

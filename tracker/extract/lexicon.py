@@ -321,7 +321,24 @@ def build_gazetteer(session: Session | None = None) -> Gazetteer:
         )
         for name in (platform["designation"], *platform.get("aliases", [])):
             gazetteer.add(name, entry)
+    _add_bare_codes(gazetteer)
     return gazetteer
+
+
+# A designation's code before its name: "FGM-148" of "FGM-148 Javelin", "AGM-158" of
+# "AGM-158 JASSM" (not "Type" of "Type 054A": no number in it).
+_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
+
+
+def _add_bare_codes(gazetteer: Gazetteer) -> None:
+    """A platform's code alone names it ("600 FGM-148F missiles": the Javelin's variant),
+    where no listed name has it already; after every listed name, so none is shadowed."""
+    for key, entry in list(gazetteer.names.items()):
+        if entry.kind != "platform" or entry.stored:
+            continue
+        words = entry.name.split()
+        if len(words) > 1 and _CODE.fullmatch(words[0]):
+            gazetteer.names.setdefault(word_key(words[0]), entry)
 
 
 def _state_names(session: Session | None) -> dict[str, str]:
