@@ -333,7 +333,7 @@ _CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
 def _add_bare_codes(gazetteer: Gazetteer) -> None:
     """A platform's code alone names it ("600 FGM-148F missiles": the Javelin's variant),
     where no listed name has it already; after every listed name, so none is shadowed."""
-    for key, entry in list(gazetteer.names.items()):
+    for entry in list(gazetteer.names.values()):
         if entry.kind != "platform" or entry.stored:
             continue
         words = entry.name.split()
