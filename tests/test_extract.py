@@ -3140,6 +3140,43 @@ def test_a_production_rate_is_no_count_and_a_lesson_drawn_from_war_no_used_stock
     }, [candidate_dict(c) for c in found]
 
 
+def test_a_deal_named_again_keeps_its_contract_in_view_and_the_last_batch_completes_it() -> None:
+    found = deals_in(
+        "Philippine Army receives final batch of Sabrah light tanks\n"
+        "On February 4, 2025, the Philippine Army officially welcomed the last batch of Sabrah "
+        "light tanks, completing an order placed with Israel's Elbit Systems in 2022. The "
+        "arrival brings to 18 the number of tracked light tanks.\n"
+        "The Sabrah combines Elbit's 105mm turret with the ASCOD 2 tracked chassis produced by "
+        "General Dynamics in Spain. The contract, worth 9.6 billion pesos (about $172 million "
+        "at the time), was awarded to Elbit as prime contractor."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency, c.status) for c in found] == [
+        ("Philippines", "Israel", 18, Decimal("9600000000"), "PHP", "delivered")
+    ], [candidate_dict(c) for c in found]
+
+
+def test_an_engine_s_output_and_a_supply_that_may_be_are_no_deliveries() -> None:
+    output = deals_in(
+        "Morocco received the first six of 24 AH-64E Apache helicopters ordered in 2020. The "
+        "Apache is powered by two T700-GE-701D turboshaft engines, each delivering close to "
+        "2,000 shp."
+    )
+    assert [(c.quantity, c.status) for c in output] == [(24, "delivering")], [
+        candidate_dict(c) for c in output
+    ]
+    may_be = deals_in(
+        "Poland signed a $10 billion contract for 96 AH-64E Apache helicopters. The final "
+        "price was lower because some of the equipment would be purchased separately or "
+        "supplied by Polish industry."
+    )
+    assert [c.status for c in may_be] == ["signed"], [candidate_dict(c) for c in may_be]
+
+
+def test_a_final_batch_received_is_all_delivered() -> None:
+    final = deals_in("Philippine Army receives final batch of Sabrah light tanks from Elbit\nBody.")
+    assert [c.status for c in final] == ["delivered"], [candidate_dict(c) for c in final]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

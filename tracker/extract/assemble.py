@@ -164,6 +164,7 @@ class Candidate:
     no_state_buyer: bool = False  # "sold ... to Lockheed Martin", "with 30 countries"
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
+    named_at: int = 0  # the last sentence naming its platform ("The Sabrah combines ...")
     strong: bool = False
     start: int = 0
 
@@ -237,6 +238,7 @@ def extract_candidates(
                 _guess_seller(candidate, main, found)
             found.append(candidate)
         named = any(m.entry.kind == "platform" for m in sentence.mentions)
+        _named_once_more(sentence, number, made, found)
         if not made and not named and number:
             elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
             if elliptical:
@@ -252,7 +254,7 @@ def extract_candidates(
             and last is not None
             and not named
             and (
-                number - last.sentence <= _REFERS_BACK
+                number - max(last.sentence, last.named_at) <= _REFERS_BACK
                 or _counts_again(last, sentence)
                 or _SAME_TYPE.search(sentence.span.text)
                 or last is again
@@ -387,6 +389,22 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     acting = [m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline]
     opens = bool(acting) and acting[0].first <= 1 and _named_as_actor(before, acting[0])
     return acting[:1] if opens and len({m.entry.iso3 for m in acting}) == 1 else []
+
+
+def _named_once_more(
+    sentence: _Sentence, number: int, made: list[Candidate], found: list[Candidate]
+) -> None:
+    """A deal's platform named again with no new deal of it ("The Sabrah combines Elbit's
+    turret with ...") keeps the deal in view: "The contract, worth 9.6 billion pesos, ..."
+    after it is still of that deal."""
+    named = {m.entry.family for m in sentence.mentions if m.entry.kind == "platform"}
+    families = named - {c.family for c in made if c.governed}
+    for candidate in found:
+        # "The Sabrah" of the "Sabrah light tanks" reported: one name, shorter
+        if candidate.governed and any(
+            len(family) >= 4 and candidate.family.startswith(family) for family in families
+        ):
+            candidate.named_at = number
 
 
 def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | None:

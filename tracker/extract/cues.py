@@ -98,7 +98,9 @@ _CUES = (
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
-        r"|\breceived the (?:last|final)\b|\breceived all\b",
+        r"|\b(?:received|receives|welcomed|welcomes) the (?:last|final)\b|\breceived all\b"
+        r"|\b(?:receives|received|welcomes|welcomed|gets|takes) (?:its |their )?(?:last|final) "
+        r"(?:batch|tranche|shipment|delivery)\b",
     ),
     _cue(
         "delivered",
@@ -148,7 +150,10 @@ _CUES = (
         r"(?:supplying|delivering|sending|handing over|transferring|supply|deliver|send|"
         r"transfer|hand over)\b"
         r"|\bdeliver(?:ed|s|ing)\b"
-        r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))",
+        r"(?! the (?:required |formal )?(?:certification|notification|report|statement|speech))"
+        # not "two turboshaft engines, each delivering close to 2,000 shp": an output
+        r"(?! (?:close to |up to |about |around |some |over |nearly |more than |roughly )?"
+        r"[\d,.]+\s*(?:shp|hp|bhp|kw|kilowatts?|horsepower|kn|kilonewtons?|lbf|pounds)\b)",
     ),
     _cue(
         "signed",
@@ -315,6 +320,10 @@ _PARTIAL = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\b",
     re.IGNORECASE,
 )
+_MAY_BE_OR = re.compile(
+    r"\b(?:would|could|might|may|will|should|to)\s+be\s+\w+(?:\s+\w+){0,2}\s+(?:or|and)\s+$",
+    re.IGNORECASE,
+)
 _MAY_BE = re.compile(r"\b(?:would|could|might|may|should|to)\s+be\s+$", re.IGNORECASE)
 # Who arrives on a deployment, not as a delivery: "The German contingent arrived".
 _DEPLOYED = re.compile(
@@ -389,6 +398,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 text[max(0, start - 90) : start]
             ):
                 continue  # "no formal request ... has been received": no arrival
+            if status in ("delivering", "delivered") and _MAY_BE_OR.search(before):
+                continue  # "would be purchased separately or supplied by Polish industry"
             if status == "signed" and strong and _MAY_BE.search(before):
                 status = "proposed"  # "11 frigates would be acquired": a plan
             if status == "delivering" and not _PARTIAL.search(text):
