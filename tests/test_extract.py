@@ -3177,6 +3177,50 @@ def test_a_final_batch_received_is_all_delivered() -> None:
     assert [c.status for c in final] == ["delivered"], [candidate_dict(c) for c in final]
 
 
+def test_a_type_offering_a_quality_is_no_offer() -> None:
+    found = deals_in(
+        "Argentine Army opens bids for wheeled howitzers\n"
+        "Bids were received from Israel's Elbit Systems with the ATMOS 2000 and KNDS France "
+        "with the CAESAR 6x6.\n"
+        "Each contender has its arguments. The CAESAR is combat proven with the French Army; "
+        "the ATMOS offers flexibility on several truck chassis."
+    )
+    assert found == [], [candidate_dict(c) for c in found]
+
+
+def test_a_service_supplied_with_the_platform_buys_it_and_a_lead_s_boats_are_no_radars() -> None:
+    found = deals_in(
+        "Japan's grants\nBangladesh signed an exchange of notes for patrol boats. In 2020, "
+        "Mitsubishi Electric won a contract worth about $100 million to supply the Philippine "
+        "Air Force with three fixed FPS-3ME air surveillance radars."
+    )
+    assert [(c.buyer, c.seller, c.family) for c in found] == [
+        ("Philippines", "Japan", "jfps3")
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_recipient_after_a_closed_relative_clause_is_the_buyer() -> None:
+    found = deals_in(
+        "Officials in Tokyo and Manila have confirmed that talks are underway on the transfer "
+        "of six Abukuma-class destroyer escorts, which the JMSDF is retiring, to the Philippine "
+        "Navy."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Philippines", "Japan", 6, "negotiating")
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_lease_is_a_transfer_from_lessor_to_user() -> None:
+    lent = deals_in("Japan leased five TC-90 King Air trainers to the Philippine Navy in 2017.")
+    assert [(c.buyer, c.seller, c.quantity) for c in lent] == [("Philippines", "Japan", 5)], [
+        candidate_dict(c) for c in lent
+    ]
+    used = deals_in("The Indian Navy leases two MQ-9B drones from the United States.")
+    assert [(c.buyer, c.seller, c.quantity) for c in used] == [("India", "United States", 2)], [
+        candidate_dict(c) for c in used
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -587,6 +587,8 @@ def _stand_in(
         )
         if subject is None and led:
             (subject,) = lead.values()
+            if _category_of(noun.text) not in ("other", subject[0].category):
+                subject = None  # "patrol boats", then "FPS-3ME radars": another kind
         counted = (
             led
             or _number_at(words, index) is not None
@@ -2050,7 +2052,9 @@ def _roles(
             buyer, seller = buyer or built_by, mention
         elif (
             before[-1:]
-            and before[-1] in _SUPPLIED
+            # "to supply Yerevan with", "to supply the Philippine Air Force with"
+            and (before[-1] in _SUPPLIED or (before[-1] == "the" and before[-2:-1]
+                                             and before[-2] in _SUPPLIED))
             and buyer is None
             # not "As part of its offer, Sweden has proposed ...": the offer's maker
             and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
@@ -2289,7 +2293,8 @@ def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) ->
         return False
     between = text[platform.end - start : mention.start - start]
     opened = re.search(r",\s+(?:which|who)\b[^;:]*$", between)
-    if opened is None:
+    if opened is None or re.search(r",\s+(?:to|for|from)\s+(?:the\s+)?$", between):
+        # not "escorts, which the JMSDF is retiring, to the Philippine Navy": closed before
         return False
     relative_start = platform.end + opened.start()
     closed = re.search(r"[,;:]", text[mention.end - start :])

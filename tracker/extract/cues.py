@@ -51,6 +51,12 @@ _NOT_A_SERVICE = (
     r"(?:air support|support|cover|security|protection|training|escort|assistance)\b)"
 )
 
+# Not a weapon leased: "leased land", "leased civilian airliners".
+_NOT_LEASED = (
+    r"(?! (?:land|office|premises|space|buildings?|facilit\w+|commercial|civilian|civil|"
+    r"airliners?)\b)"
+)
+
 _CUES = (
     # Read before "signed": a letter of intent or memorandum signed is a step in talks.
     _cue(
@@ -178,6 +184,10 @@ _CUES = (
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
         r"(?:foreign |export |overseas |international )?(?:buyer|customer)\b",
     ),
+    # A lease is a transfer too: "Japan leased five TC-90s to the Philippine Navy" (its
+    # lessor), "the navy leases two Heron drones from Israel", "initially leased" (its user).
+    _cue("signed", True, "seller", rf"\bleas(?:ed|es|ing)\b{_NOT_LEASED}(?=[^.;]{{0,80}}\bto\b)"),
+    _cue("signed", True, "buyer", rf"\bleas(?:ed|es|ing)\b{_NOT_LEASED}"),
     _cue(
         "signed",
         True,
@@ -261,7 +271,10 @@ _CUES = (
         "seller",
         # not "the IRIS-T offered the best delivery schedule": a merit, no offer
         r"\boffer(?:ed|s|ing)?\b(?! (?:the |a |an )?(?:best|better|greater|more|most|higher|"
-        r"lower|longer|shorter|superior|faster|cheaper|quicker|earlier)\b)"
+        r"lower|longer|shorter|superior|faster|cheaper|quicker|earlier|"
+        # "the ATMOS offers flexibility on several truck chassis": a quality
+        r"flexibility|advantages?|benefits?|mobility|protection|firepower|range|endurance|"
+        r"performance|savings|commonality|versatility|growth potential|reach|accuracy)\b)"
         r"|\bpledged\b|\bcommitted\b"
         # "Sweden has proposed transferring one of its submarines to Poland"
         r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*"
