@@ -3194,9 +3194,9 @@ def test_a_service_supplied_with_the_platform_buys_it_and_a_lead_s_boats_are_no_
         "Mitsubishi Electric won a contract worth about $100 million to supply the Philippine "
         "Air Force with three fixed FPS-3ME air surveillance radars."
     )
-    assert [(c.buyer, c.seller, c.family) for c in found] == [
-        ("Philippines", "Japan", "jfps3")
-    ], [candidate_dict(c) for c in found]
+    assert [(c.buyer, c.seller, c.family) for c in found] == [("Philippines", "Japan", "jfps3")], [
+        candidate_dict(c) for c in found
+    ]
 
 
 def test_a_recipient_after_a_closed_relative_clause_is_the_buyer() -> None:

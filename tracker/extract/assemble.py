@@ -2053,8 +2053,10 @@ def _roles(
         elif (
             before[-1:]
             # "to supply Yerevan with", "to supply the Philippine Air Force with"
-            and (before[-1] in _SUPPLIED or (before[-1] == "the" and before[-2:-1]
-                                             and before[-2] in _SUPPLIED))
+            and (
+                before[-1] in _SUPPLIED
+                or (before[-1] == "the" and before[-2:-1] and before[-2] in _SUPPLIED)
+            )
             and buyer is None
             # not "As part of its offer, Sweden has proposed ...": the offer's maker
             and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
