@@ -3221,6 +3221,29 @@ def test_a_lease_is_a_transfer_from_lessor_to_user() -> None:
     ]
 
 
+def test_what_an_aid_package_comprises_is_given_item_by_item() -> None:
+    found = deals_in(
+        "Czech Republic unveils new military aid package\n"
+        "The Czech government on May 22 approved a new military aid package for Ukraine that "
+        "includes self-propelled howitzers and tanks. The package, valued at 2.3 billion koruna, "
+        "comprises 16 DANA M2 152mm self-propelled howitzers taken from Czech Army stocks and "
+        "upgraded by VOP CZ, 20 BVP-1 infantry fighting vehicles and 20 T-72B tanks, both "
+        "refurbished by Excalibur Army."
+    )
+    assert {(c.buyer, c.seller, c.family, c.quantity, c.value) for c in found} == {
+        ("Ukraine", "Czechia", "danam2", 16, None),
+        ("Ukraine", "Czechia", "bmp1", 20, None),
+        ("Ukraine", "Czechia", "t72", 20, None),
+    }, [candidate_dict(c) for c in found]
+    # a US notice's package lists the support of a sale: no deals of its own
+    notice = deals_in(
+        "The State Department approved a possible Foreign Military Sale to Japan of five E-2D "
+        "Advanced Hawkeye aircraft for an estimated cost of $1.38 billion. The package includes "
+        "AN/APY-9 radars and spare engines."
+    )
+    assert [c.family for c in notice] == ["e2"], [candidate_dict(c) for c in notice]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -220,7 +220,10 @@ def extract_candidates(
         if these is None:
             _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
         _described_as_before(sentence, number, found)
+        giver = _package_listed(sentence, read[number - 1]) if number else None
         made = _sentence_candidates(sentence, text)
+        if giver is not None:
+            _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
         if number:
@@ -368,6 +371,43 @@ def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:
     return about if _HOME_SUBJECT.match(sentence.span.text) else []
 
 
+_THE_PACKAGE = re.compile(
+    r"(?:The|This|That) (?:new |latest |\w+ )?package\b[^;]{0,80}?"
+    r"\b(?:comprises|includes|consists of|contains|covers)\b"
+)
+_AID_PACKAGE = re.compile(r"\b(?:aid|assistance) package\b", re.IGNORECASE)
+
+
+def _package_listed(sentence: _Sentence, before: _Sentence) -> Mention | None:
+    """ "The Czech government approved a new military aid package for Ukraine ... The
+    package, valued at 2.3 billion koruna, comprises 16 DANA M2 ...": what the aid package
+    lists is given as it is. (Not a US notice's "The package includes AN/APY-9 radars":
+    the support of a sale, no aid.)"""
+    opening = _THE_PACKAGE.match(sentence.span.text)
+    aid = next((c for c in before.cues if _AID_PACKAGE.search(c.text)), None)
+    if opening is None or aid is None or any(c.strong for c in sentence.cues):
+        return None
+    start = sentence.span.start
+    cue = Cue(aid.status, True, aid.side, start, start + opening.end(), opening.group())
+    sentence.cues = [cue, *sentence.cues]
+    givers = [m for m in _main_states([before], 1) if m.start < aid.start]
+    return givers[0] if givers else None
+
+
+def _given_in_the_package(made: list[Candidate], giver: Mention, before: _Sentence) -> None:
+    """Each item of an aid package is the giver's, and the package's sum is no item's."""
+    for candidate in made:
+        if candidate.buyer_iso3 != giver.entry.iso3 and not candidate.seller_said:
+            _set_seller(candidate, giver.entry, said=True)
+            candidate.field_quotes["seller"] = _clause_of(before, giver.start)
+        if len(made) > 1 and candidate.value is not None:
+            candidate.value = candidate.currency = None
+            candidate.field_quotes.pop("value", None)
+
+
+_PACKAGE_FOR = re.compile(r"\bpackage\s+(?:\w+\s+){0,3}?(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
     """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
     opening with "Its" or "Their" is of the state acting in the one before. So is one
@@ -378,6 +418,12 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     before = read[number - 1]
     if re.match(r"(?:Its|Their)\b", sentence.span.text):
         return _main_states([before], 1)[:1]
+    if _THE_PACKAGE.match(sentence.span.text):
+        # "... approved a new military aid package for Ukraine ... The package ... comprises
+        # 16 DANA M2 howitzers": the package's recipient
+        given = _PACKAGE_FOR.search(before.span.text)
+        offset = before.span.start + given.end() if given else None
+        return [m for m in before.mentions if m.entry.kind == "state" and m.start == offset][:1]
     if re.match(r"(?:It|They)\s+(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+ed\b", sentence.span.text):
         # "Brazil remains the reference customer. It ordered 36 Gripen E/F in 2014"
         acting = _main_states([before], 1)[:1]
@@ -1577,6 +1623,14 @@ def _governing(
         if not before and previous is not None and _listed(sentence, previous, platform):
             earlier = governed[position - 1] if governed else []
             before = [cue for cue in earlier if cue.strong is strong]
+        if not before:
+            # "The package ... comprises 16 DANA M2 ..., 20 BVP-1 ... and 20 T-72B tanks":
+            # every item the package lists
+            before = [
+                cue
+                for cue in kind
+                if cue.start == sentence.span.start and _THE_PACKAGE.match(cue.text)
+            ]
         if not before and previous is None:
             # the cue of an earlier clause, unless that clause is "but"'s other story
             before = [
