@@ -3244,6 +3244,23 @@ def test_what_an_aid_package_comprises_is_given_item_by_item() -> None:
     assert [c.family for c in notice] == ["e2"], [candidate_dict(c) for c in notice]
 
 
+def test_the_number_of_boats_is_a_tally_not_a_name_and_brings_to_counts() -> None:
+    tally = deals_in(
+        "The Mozambican Navy on Monday took delivery of two Fast Interceptor Craft donated by "
+        "India, bringing to three the number of boats handed over under a four-boat pledge."
+    )
+    assert tally == [], [candidate_dict(c) for c in tally]
+    counted = deals_in(
+        "Philippine Army receives final batch of Sabrah light tanks\n"
+        "The Philippine Army officially welcomed the last batch of Sabrah light tanks, "
+        "completing an order placed with Israel's Elbit Systems in 2022. The arrival brings to "
+        "18 the number of tracked light tanks now assigned to the Army Armor Division."
+    )
+    assert [(c.quantity, c.status) for c in counted] == [(18, "delivered")], [
+        candidate_dict(c) for c in counted
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

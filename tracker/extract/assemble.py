@@ -1175,6 +1175,8 @@ def _described_platforms(
                 break
             if follower.text.lower() in ("same", "similar", "such"):
                 break  # "eight of the same aircraft": one named before, no new name
+            if follower.text.lower() in ("number", "total", "tally", "count", "fleet"):
+                break  # "bringing to three the number of boats": a tally, no name
             described.append(follower)
     return found
 
@@ -3093,6 +3095,10 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         return [clone]
     if candidate.seller is None and not other:
         _seller_from(candidate, sentence)
+    tally = _TALLY.search(text)
+    if tally and candidate.quantity is None and not other:
+        candidate.quantity = parse_number(tally["n"])  # "The arrival brings to 18 the number"
+        candidate.field_quotes["quantity"] = text
     whole = _WHOLE_ORDER.search(text)
     if whole and (parse_number(whole["n"]) or 0) > (candidate.quantity or 0):
         candidate.quantity = parse_number(whole["n"])  # "the first of 98 ordered"
@@ -3211,6 +3217,15 @@ _THE_DEAL_CANCELLED = re.compile(
 
 # What says the whole of an order has arrived, not just a batch already reported.
 _WHOLE = re.compile(r"\b(?:last|final|all|remaining|rest|complet\w*|whole|entire)\b", re.I)
+
+
+# A running total: "The arrival brings to 18 the number of tracked light tanks", "bringing
+# the total to 12".
+_TALLY = re.compile(
+    r"\bbring(?:s|ing)?\s+(?:the\s+(?:total|number|fleet|tally)\s+(?:\w+\s+)?to|to)\s+"
+    r"(?P<n>[\w,-]+)\b(?!\s+(?:per ?cent|%|percent))",
+    re.IGNORECASE,
+)
 
 
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
