@@ -3261,6 +3261,19 @@ def test_the_number_of_boats_is_a_tally_not_a_name_and_brings_to_counts() -> Non
     ]
 
 
+def test_a_firm_withdrawing_from_a_trade_cancels_no_deal() -> None:
+    found = deals_in(
+        "Japan places first production order for Patria AMV XP\n"
+        "Japan's ATLA has placed its first production contract for 26 Patria AMV XP 8x8 "
+        "armoured vehicles. The AMV XP will replace about 380 Type 96 wheeled armoured "
+        "personnel carriers built by Komatsu, a fleet that has proved difficult to support "
+        "since Komatsu withdrew from defence vehicle production in 2019."
+    )
+    assert [(c.buyer, c.family, c.status) for c in found] == [("Japan", "patriaamv", "signed")], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -73,7 +73,10 @@ _CUES = (
         r"\bcancel(?:s|led|ed|ling|lation)\b|\bterminat(?:ed|es|ion)\b"
         # not "scrapped its last HAWK batteries in 2005": a retirement
         r"|\bscrap(?:ped|s|ping)\b(?! (?:its|their|the) (?:last|remaining|old|ageing|aging)\b)"
-        r"|\bpulled out of\b|\bwithdr(?:ew|awn|awal) from\b|\bexpul(?:sion)\b|\bexpelled\b"
+        r"|\bpulled out of\b"
+        # not "since Komatsu withdrew from defence vehicle production": a firm leaves a trade
+        r"|\bwithdr(?:ew|awn|awal) from\b(?! (?:the )?(?:[\w-]+ ){0,2}(?:production|business|"
+        r"market|sector|industry|manufacturing)\b)|\bexpul(?:sion)\b|\bexpelled\b"
         r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
         r"|\bpulled the plug\b"
