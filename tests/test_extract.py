@@ -3274,6 +3274,17 @@ def test_a_firm_withdrawing_from_a_trade_cancels_no_deal() -> None:
     ]
 
 
+def test_what_a_weapon_will_give_a_fleet_is_no_supply_of_the_fleet() -> None:
+    found = deals_in(
+        "Greece has signed a contract with Israel's Rafael Advanced Defense Systems for Spike "
+        "NLOS missiles, a weapon that will give the Hellenic Army's AH-64 Apache gunships the "
+        "ability to hit targets more than 30 kilometers away."
+    )
+    assert [(c.buyer, c.family) for c in found] == [("Greece", "spike")], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -57,6 +57,13 @@ _NOT_LEASED = (
     r"airliners?)\b)"
 )
 
+# "a weapon that will give the Army's AH-64 Apaches the ability to hit targets": what a
+# weapon gives, no supply
+_NOT_A_QUALITY = (
+    r"(?![^.;]{0,90}\b(?:ability|abilities|capability|capabilities|means|option|edge|"
+    r"advantage|reach|flexibility)\b)"
+)
+
 _CUES = (
     # Read before "signed": a letter of intent or memorandum signed is a step in talks.
     _cue(
@@ -213,8 +220,11 @@ _CUES = (
         True,
         "seller",
         r"\bsold\b"
-        r"|\bwill (?:supply|deliver|provide|sell|transfer|give|hand over|send)\b"
+        r"|\bwill (?:supply|deliver|sell|transfer|hand over|send)\b"
         + _NOT_A_SERVICE
+        + r"|\bwill (?:provide|give)\b"
+        + _NOT_A_SERVICE
+        + _NOT_A_QUALITY
         + r"|\bwould (?:\w+\s+)?(?:supply|deliver|provide)\b"
         + _NOT_A_SERVICE
         + r"|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
