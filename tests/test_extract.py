@@ -3285,6 +3285,14 @@ def test_what_a_weapon_will_give_a_fleet_is_no_supply_of_the_fleet() -> None:
     ]
 
 
+def test_an_offer_of_a_version_by_its_code_before_a_choice_is_no_deal() -> None:
+    found = deals_in(
+        "Chile ordered two C-390 aircraft. Lockheed had offered the C-130J-30 Super Hercules "
+        "for the requirement."
+    )
+    assert [c.family for c in found] == ["kc390"], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

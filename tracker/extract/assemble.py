@@ -1887,6 +1887,7 @@ _REPLACED = re.compile(
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
     r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=(?-i:[A-Z])|$)"  # "the Finnish", "German-Dutch"
+    r"|(?-i:[A-Z][A-Z0-9/+-]*\d[A-Z0-9/+-]*)\s+"  # a version's code: "the C-130J-30 Super Hercules"
     r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "Lockheed Martin's"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
