@@ -3293,6 +3293,20 @@ def test_an_offer_of_a_version_by_its_code_before_a_choice_is_no_deal() -> None:
     assert [c.family for c in found] == ["kc390"], [candidate_dict(c) for c in found]
 
 
+def test_a_requirement_s_count_is_no_deal_s_and_a_rival_s_proposal_no_deal() -> None:
+    found = deals_in(
+        "Colombia awards Damen and Cotecmar contract for first two PES frigates\n"
+        "Colombia's Ministry of National Defence has awarded Dutch shipbuilder Damen Naval a "
+        "contract to build the first two PES frigates. The navy has a requirement for up to "
+        "five PES frigates, but funding for the remaining three has not yet been allocated. "
+        "Damen was selected ahead of offers from Spain's Navantia and Germany's TKMS, which had "
+        "proposed a MEKO A-200 variant."
+    )
+    assert [(c.family, c.quantity) for c in found] == [("pes", 2)], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

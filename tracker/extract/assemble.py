@@ -1879,10 +1879,11 @@ _REPLACED = re.compile(
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"(?:had|(?:evaluation|competition|contest|tender|study)\s+(?:that|which))\s+(?:also\s+)?"
-    r"(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed|included)"
+    r"(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed|included|proposed|"
+    r"submitted|bid)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
-    r"(?:the\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
     # "to replace the navy's three ex-Royal Navy Type 23 frigates"
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
@@ -3422,7 +3423,13 @@ _FLEET_VERBS = word_set("field operate fly have")
 
 def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
     """ "would eventually field 13 E-2Ds", "plans to operate 137 Rafales by 2030": the
-    fleet a state will have, not a deal's count ("operates 36 Rafales bought in 2016" is)."""
+    fleet a state will have, not a deal's count ("operates 36 Rafales bought in 2016" is).
+    So is a requirement: "a requirement for up to five PES frigates"."""
+    before = [w.text.lower() for w in words[max(0, index - 4) : index]]
+    if any(w in ("requirement", "requirements", "need", "needs") for w in before) and (
+        before[-1:] == ["for"] or before[-3:-1] == ["for", "up"]
+    ):
+        return True
     if index < 2 or words[index - 1].text.lower() not in _FLEET_VERBS:
         return False
     return any(
