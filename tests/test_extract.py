@@ -3307,6 +3307,17 @@ def test_a_requirement_s_count_is_no_deal_s_and_a_rival_s_proposal_no_deal() -> 
     ]
 
 
+def test_a_foe_in_border_clashes_is_no_seller() -> None:
+    found = deals_in(
+        "Bishkek bought Bayraktar TB2s and TAI Aksungur drones in 2021 and 2022, around the "
+        "time of deadly border clashes with Tajikistan."
+    )
+    assert {(c.buyer, c.seller, c.family) for c in found} == {
+        ("Kyrgyzstan", "Turkey", "bayraktartb2"),
+        ("Kyrgyzstan", "Turkey", "aksungur"),
+    }, [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2614,7 +2614,9 @@ _REACTIONS = word_set(
     "backlash pressure criticism opposition objections objection warnings warning "
     "response sanctions concerns threats protest protests reaction condemnation "
     "approval permission visit visitors delegation contest competing competition rivalry race "
-    "shootout tensions tension relations dispute row rift"
+    "shootout tensions tension relations dispute row rift "
+    # "border clashes with Tajikistan", "the war with Russia": a foe, no seller
+    "clashes clash fighting war wars conflict skirmishes hostilities"
 )
 
 
