@@ -3318,6 +3318,17 @@ def test_a_foe_in_border_clashes_is_no_seller() -> None:
     }, [candidate_dict(c) for c in found]
 
 
+def test_the_first_of_several_ordered_shown_is_a_delivery_under_way() -> None:
+    found = deals_in(
+        "Kyrgyzstan's military showed off a Bayraktar Akinci heavy strike drone on Wednesday. "
+        "Officials would say only that it was the first of several Akincis ordered from "
+        "Turkey's Baykar."
+    )
+    assert [(c.buyer, c.seller, c.status) for c in found] == [
+        ("Kyrgyzstan", "Turkey", "delivering")
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -346,6 +346,11 @@ _PARTIAL = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\b",
     re.IGNORECASE,
 )
+# One of an order here: "it was the first of "several" Akıncıs ordered from Turkey".
+_FIRST_OF_THE_ORDERED = re.compile(
+    r"\b(?:is|was|were|are) the (?:first|second|third|latest|last|\w+th) (?:\w+ )?of\b[^.;]*$",
+    re.IGNORECASE,
+)
 _MAY_BE_OR = re.compile(
     r"\b(?:would|could|might|may|will|should|to)\s+be\s+\w+(?:\s+\w+){0,2}\s+(?:or|and)\s+$",
     re.IGNORECASE,
@@ -426,6 +431,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue  # "no formal request ... has been received": no arrival
             if status in ("delivering", "delivered") and _MAY_BE_OR.search(before):
                 continue  # "would be purchased separately or supplied by Polish industry"
+            if status == "signed" and strong and _FIRST_OF_THE_ORDERED.search(before):
+                status = "delivering"  # "it was the first of several Akıncıs ordered"
             if status == "signed" and strong and _MAY_BE.search(before):
                 status = "proposed"  # "11 frigates would be acquired": a plan
             if status == "delivering" and not _PARTIAL.search(text):
