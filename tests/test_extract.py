@@ -187,6 +187,9 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("a ₦120 billion order", "120000000000", "NGN"),
         ("NIS 1.2 billion", "1200000000", "ILS"),
         ("Rs 63,000 cr", "630000000000", "INR"),
+        ("using a 195-million-U.S.-dollar loan from China", "195000000", "USD"),
+        ("worth 1.2 billion U.S. dollars", "1200000000", "USD"),
+        ("a 195-million-dollar contract", "195000000", "USD"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:

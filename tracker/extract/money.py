@@ -71,7 +71,14 @@ _SYMBOLS = {
 # After the number (and its scale): currency names.
 _SUFFIXES = {
     "dollars": "USD",
+    "dollar": "USD",  # "a 195-million-dollar contract"
     "us dollars": "USD",
+    # "a 195-million-U.S.-dollar loan", "195 million U.S. dollars" (Xinhua's style)
+    "u.s. dollars": "USD",
+    "u.s. dollar": "USD",
+    "u.s.-dollar": "USD",
+    "u.s.-dollars": "USD",
+    "us dollar": "USD",
     "australian dollars": "AUD",
     "canadian dollars": "CAD",
     "euros": "EUR",
@@ -321,7 +328,7 @@ def find_money(
             if suffix in ("real", "won", "rand", "try") and not scale:
                 continue  # "won 3 awards", "the real 2": words, not money, without a scale
             currency = _SUFFIXES[suffix]
-            if currency == "USD" and suffix == "dollars":
+            if currency == "USD" and suffix in ("dollars", "dollar"):
                 currency = dollar
             if suffix in _HOME_NAMED:
                 homes = _HOME_NAMED[suffix]
