@@ -3332,6 +3332,17 @@ def test_the_first_of_several_ordered_shown_is_a_delivery_under_way() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_a_calibre_is_no_count() -> None:
+    found = deals_in(
+        "The Ministry of Defence of Ukraine has signed its first contract for the serial "
+        "production in Ukraine of the British L119 105 mm light gun under a licence from BAE "
+        "Systems."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [
+        ("Ukraine", "United Kingdom", None)
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3603,6 +3603,7 @@ def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool
 _PLANNED = word_set("planned proposed envisaged envisioned intended projected")
 
 
+_UNITS = word_set("mm cm m km kg t tonne tonnes ton tons metre metres meter meters ft knots hp kw")
 _RATE = re.compile(
     r"\s+(?:a|per|each|every)\s+(?:year|month|week|annum)\b|\s+annually\b|\s+yearly\b",
     re.IGNORECASE,
@@ -3622,6 +3623,8 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
             continue  # "the first of a planned three boats": a plan's count
         if words[index + 1].text.lower() == "dozen":
             continue  # "two dozen of the fighters": the dozen counts, as 24
+        if words[index + 1].text.lower() in _UNITS:
+            continue  # "the British L119 105 mm light gun": a calibre, no count
         for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
                 if _RATE.match(sentence.span.text[following.end - sentence.span.start :]):
