@@ -3343,6 +3343,17 @@ def test_a_calibre_is_no_count() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_a_title_s_batch_is_the_first_of_the_order_the_body_counts() -> None:
+    found = deals_in(
+        "Brazil delivers four ex-FAB T-27 Tucano trainers to the Paraguayan Air Force\n"
+        "ASUNCION, 8 October 2024 -- The Paraguayan Air Force last Friday received the first "
+        "four of six EMB-312 Tucano trainers donated by the Brazilian Air Force."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Paraguay", "Brazil", 6, "delivering")
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

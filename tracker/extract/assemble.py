@@ -3810,8 +3810,18 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
         )
         if target is None:
             merged.append(candidate)
-        else:
-            _absorb(target, candidate)
+            continue
+        if _batch_of(candidate, target):
+            # the title's "delivers four", then "the first four of six": the order of six,
+            # under way
+            target.quantity = candidate.quantity
+            target.field_quotes["quantity"] = candidate.field_quotes["quantity"]
+            if candidate.status == "delivering":
+                target.status = "delivering"
+                target.field_quotes["status"] = candidate.field_quotes.get(
+                    "status", candidate.quote
+                )
+        _absorb(target, candidate)
     return merged
 
 
@@ -3833,6 +3843,8 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         and one.quantity != other.quantity
         and not ((other.breakdown or other.batch) and other.quantity < one.quantity)
         and not (one.batch and one.quantity < other.quantity)
+        and not _batch_of(one, other)
+        and not _batch_of(other, one)
     ):
         return False  # two counts, two deals; unless one is a part of the other
     if _priced_apart(one, other) or _signed_apart(one, other):
@@ -3844,6 +3856,22 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
     )
 
 
+def _batch_of(whole: Candidate, part: Candidate) -> bool:
+    """ "received the first four of six EMB-312 Tucano trainers": the title's "delivers
+    four" is that batch of the six."""
+    said = _BATCH_OF.search(whole.field_quotes.get("quantity", ""))
+    return (
+        said is not None
+        and part.quantity is not None
+        and parse_number(said["n"]) == part.quantity
+        and parse_number(said["whole"]) == whole.quantity
+    )
+
+
+_BATCH_OF = re.compile(
+    r"\b(?:first|initial|latest|last)\s+(?P<n>[\w,-]+)\s+of\s+(?:the\s+|its\s+)?(?P<whole>[\w,-]+)\b",
+    re.IGNORECASE,
+)
 _ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
 
 
