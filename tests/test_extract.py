@@ -3354,6 +3354,19 @@ def test_a_title_s_batch_is_the_first_of_the_order_the_body_counts() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_deliveries_completed_is_delivered_unless_by_a_date_to_come() -> None:
+    done = deals_in(
+        "Burkina Faso bought an undisclosed number of Bayraktar TB2 drones in 2022, with "
+        "deliveries completed early the following year."
+    )
+    assert [c.status for c in done] == ["delivered"], [candidate_dict(c) for c in done]
+    to_come = deals_in(
+        "Colombia signed a contract for 17 Gripen E/F fighters. The first aircraft are "
+        "expected in 2026, with deliveries completed by 2032."
+    )
+    assert [c.status for c in to_come] == ["signed"], [candidate_dict(c) for c in to_come]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -102,7 +102,11 @@ _CUES = (
         True,
         "either",
         r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
-        r"|\bcomplet(?:ed|ing|es|ion of)\s+the\s+transfers?\b",
+        r"|\bcomplet(?:ed|ing|es|ion of)\s+the\s+transfers?\b"
+        # "bought TB2 drones in 2022, with deliveries completed early the following year"
+        r"|\bdeliver(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+completed\b"
+        # not "The first aircraft are expected in 2026, with deliveries completed by 2032"
+        r"|\bdeliver(?:y|ies)\s+completed\b(?!\s+by\b)",
     ),
     _cue(
         "delivered",
