@@ -1867,6 +1867,8 @@ _SERVICE = re.compile(
 )
 
 
+# A version's code: "C-130J-30", "FGM-148F", "M1A2".
+_CODE_WORD = re.compile(r"[A-Z][A-Z0-9/+-]*\d[A-Z0-9/+-]*")
 _REPLACED = re.compile(
     r"\b(?:replac\w*|retir(?:e|es|ing|ement of)\b|(?:has|have|had|was|were|been)\s+retired|"
     r"succeed\w*|phas\w* out|in place of|instead of|rather than|"
@@ -1888,7 +1890,7 @@ _REPLACED = re.compile(
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
     r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=(?-i:[A-Z])|$)"  # "the Finnish", "German-Dutch"
-    r"|(?-i:[A-Z][A-Z0-9/+-]*\d[A-Z0-9/+-]*)\s+"  # a version's code: "the C-130J-30 Super Hercules"
+    rf"|(?-i:{_CODE_WORD.pattern})\s+"  # a version's code: "the C-130J-30 Super Hercules"
     r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "Lockheed Martin's"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
     r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
@@ -3439,9 +3441,6 @@ def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
     )
 
 
-_CODE_WORD = re.compile(r"[A-Z][A-Z0-9/+-]*\d[A-Z0-9/+-]*")
-
-
 def _quantity(
     candidate: Candidate,
     sentence: _Sentence,
@@ -3869,7 +3868,8 @@ def _batch_of(whole: Candidate, part: Candidate) -> bool:
 
 
 _BATCH_OF = re.compile(
-    r"\b(?:first|initial|latest|last)\s+(?P<n>[\w,-]+)\s+of\s+(?:the\s+|its\s+)?(?P<whole>[\w,-]+)\b",
+    r"\b(?:first|initial|latest|last)\s+(?P<n>[\w,-]+)\s+of\s+(?:the\s+|its\s+)?"
+    r"(?P<whole>[\w,-]+)\b",
     re.IGNORECASE,
 )
 _ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
