@@ -3367,6 +3367,19 @@ def test_deliveries_completed_is_delivered_unless_by_a_date_to_come() -> None:
     assert [c.status for c in to_come] == ["signed"], [candidate_dict(c) for c in to_come]
 
 
+def test_units_arriving_in_a_capital_are_the_nearer_platform_s_and_money_its_clause_s() -> None:
+    found = deals_in(
+        "Neighbouring Romania signed a contract for 54 K9 howitzers with Hanwha Aerospace in "
+        "November last year for about $920 million, while Estonia bought 12 used CAESAR "
+        "howitzers from France in 2023 for some $90 million; the first six arrived in "
+        "Tallinn in May."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.status) for c in found] == [
+        ("Romania", "South Korea", 54, 920_000_000, "signed"),
+        ("Estonia", "France", 12, 90_000_000, "delivering"),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

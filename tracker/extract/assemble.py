@@ -2082,6 +2082,9 @@ def _roles(
         elif (
             preposition == "in"
             and (buyer is None or buyer is possessor)
+            # "Colombia signed for 17 Gripens, while Argentina bought 24 F-16s; the first
+            # six arrived in Buenos Aires": where another platform's units arrived
+            and near is platform
             and (
                 before[-2:-1] in (["arrived"], ["arriving"])
                 or (delivery and before[-2:-1] in (["now"], ["is"]))
@@ -3647,7 +3650,11 @@ def _value(
             continue
         if _COMBINED.search(before) and len({p.entry.name for p in platforms}) >= 2:
             continue  # "382 Griffon ... and 60 Jaguar ... for a combined €1.5 billion"
-        nearest = min(platforms, key=lambda p: _distance(p, money))
+        # "for 17 Gripen E/F fighters for about $3.6 billion, while Argentina bought 24
+        # F-16s": the money's own clause names its platform, however near another is
+        clause = _clause_span(sentence, money.start)
+        own = [p for p in platforms if clause.start <= p.start < clause.end]
+        nearest = min(own or platforms, key=lambda p: _distance(p, money))
         earlier = [p for p in platforms if p.end <= money.start]
         if (
             nearest.start >= money.end
