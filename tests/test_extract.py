@@ -3380,6 +3380,40 @@ def test_units_arriving_in_a_capital_are_the_nearer_platform_s_and_money_its_cla
     ], [candidate_dict(c) for c in found]
 
 
+def test_a_firm_contracted_to_support_a_fleet_is_no_sale_of_it() -> None:
+    found = deals_in(
+        "Denmark signed for 12 new CAESAR howitzers from France. Terma was already "
+        "contracted to support the Danish Army's 19 M109 howitzers."
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Denmark", "CAESAR")], [
+        candidate_dict(c) for c in found
+    ]
+
+
+def test_rivals_that_lobbied_or_were_also_considered_are_not_deals() -> None:
+    chosen = "Norway signed for 14 K9 howitzers from South Korea. "
+    for rival in (
+        "France's KNDS had lobbied hard for its truck-mounted CAESAR, offering to build "
+        "parts in Norway.",
+        "Sweden's Archer was also briefly considered.",
+    ):
+        found = deals_in(chosen + rival)
+        assert [(c.buyer, c.seller, c.quantity) for c in found] == [
+            ("Norway", "South Korea", 14)
+        ], [candidate_dict(c) for c in found]
+
+
+def test_money_of_projects_a_review_cut_is_no_deal_s_value() -> None:
+    found = deals_in(
+        "Canada signed for 16 P-8A Poseidon aircraft. Deliveries begin in 2026. The Poseidon "
+        "deal is one of a handful of acquisitions that survived the review, which cut or "
+        "deferred $12 billion of projects."
+    )
+    assert [(c.quantity, c.value) for c in found] == [(16, None)], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -80,7 +80,10 @@ _NOT_DEAL_MONEY = re.compile(
 # "about 200 million euros in compensation": money given towards a deal, not its price
 _NOT_A_PRICE = re.compile(
     r"\s+(?:in|of|as)\s+(?:\w+\s+)?(?:compensation|aid|assistance|financing|loans?|credits?|"
-    r"grants?|subsid(?:y|ies))\b",
+    r"grants?|subsid(?:y|ies))\b"
+    # "which cut or deferred $22.5bn of projects": a budget's many programmes
+    r"|\s+(?:of|in)\s+(?:\w+\s+)?(?:projects|programmes|programs|acquisitions|spending|"
+    r"investments)\b",
     re.IGNORECASE,
 )
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
@@ -1877,18 +1880,22 @@ _REPLACED = re.compile(
     # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
     r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
+    # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
     r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
+    r"(?:contracted|hired|engaged)\s+to\s+(?:support|sustain|maintain|service)\s+"
+    r"(?:the|its|their)(?:\s+(?:[\w-]+\s+){0,2}[\w-]+(?:'s|’s))?(?:\s+\d+)?|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"(?:had|(?:evaluation|competition|contest|tender|study)\s+(?:that|which))\s+(?:also\s+)?"
     r"(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed|included|proposed|"
-    r"submitted|bid)"
+    r"submitted|bid|lobbied(?:\s+hard)?\s+for|campaigned\s+for)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
     r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
     # "to replace the navy's three ex-Royal Navy Type 23 frigates"
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
+    r"|(?-i:[a-z]+-[a-z]+)\s+"  # "its twin-jet C-390"
     r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=(?-i:[A-Z])|$)"  # "the Finnish", "German-Dutch"
     rf"|(?-i:{_CODE_WORD.pattern})\s+"  # a version's code: "the C-130J-30 Super Hercules"
     r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s)\s+)*$"  # "Lockheed Martin's"
@@ -1943,7 +1950,9 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
 
 # "China's Wing Loong II had also been considered": a rival looked at before a choice.
 _RIVAL_AFTER = re.compile(
-    r"^\s+(?:had|has|have|was|were)\s+(?:also\s+)?been\s+(?:considered|evaluated|studied|"
+    # "Japan's Kawasaki C-2 was also briefly considered"
+    r"^\s+(?:(?:had|has|have|was|were)\s+(?:also\s+)?(?:\w+ly\s+)?been|(?:was|were)\s+also"
+    r"(?:\s+\w+ly)?)\s+(?:considered|evaluated|studied|"
     r"shortlisted|weighed|in the running)\b",
     re.IGNORECASE,
 )
