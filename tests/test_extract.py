@@ -3414,6 +3414,17 @@ def test_money_of_projects_a_review_cut_is_no_deal_s_value() -> None:
     ]
 
 
+def test_the_nth_and_final_unit_received_counts_the_order() -> None:
+    for text, count in (
+        ("Indonesia received its fifth and final C-130J in 2023.", 5),
+        ("The Philippine Navy took delivery of the 12th and last FA-50 on Monday.", 12),
+    ):
+        found = deals_in(text)
+        assert [(c.quantity, c.status) for c in found] == [(count, "delivered")], [
+            candidate_dict(c) for c in found
+        ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

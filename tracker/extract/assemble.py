@@ -35,7 +35,7 @@ from tracker.extract.cues import (
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
 from tracker.extract.money import Money, find_money
-from tracker.extract.numbers import PHRASES, looks_like_year, parse_number
+from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
 from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
     Span,
@@ -3540,12 +3540,22 @@ def _quantity(
         # "Six F-16s ... touched down on Friday, the first of 24 aircraft Argentina bought"
         candidate.quantity = whole
         candidate.field_quotes["quantity"] = sentence.span.text
+    final = _NTH_AND_FINAL.search(text[sentence.span.start : platform.start])
+    if candidate.quantity is None and final and parse_ordinal(final["nth"]) is not None:
+        # "Indonesia received its fifth and final C-130J": the last of five
+        candidate.quantity = parse_ordinal(final["nth"])
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
     if candidate.quantity is None:
         _counted_quantity(candidate, sentence, platforms, platform)
     clause = _clause_of(sentence, platform.start)
     if candidate.second_hand is None and _from_stocks(sentence, platforms, platform):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = clause
+
+
+_NTH_AND_FINAL = re.compile(
+    r"\b(?P<nth>[\w]+)\s+and\s+(?:final|last)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _from_stocks(sentence: _Sentence, platforms: list[Mention], platform: Mention) -> bool:

@@ -68,5 +68,22 @@ def parse_number(text: str) -> int | None:
     return value + (_UNITS[match.group("unit").lower()] if match.group("unit") else 0)
 
 
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The place an ordinal names ("fifth", "24th"), or None."""
+    word = text.strip().lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    match = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+    return int(match.group(1)) if match else None
+
+
 def looks_like_year(text: str) -> bool:
     return bool(re.fullmatch(r"(19[4-9]\d|20\d\d)", text))
