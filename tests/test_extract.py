@@ -3425,6 +3425,21 @@ def test_the_nth_and_final_unit_received_counts_the_order() -> None:
         ]
 
 
+def test_each_for_names_the_recipient_of_what_comes_before_it() -> None:
+    for text in (
+        "The State Department approved UH-60M Black Hawk helicopters for Kenya and "
+        "AN/TPQ-53 radars for Bahrain.",
+        "US clears Black Hawk sale to Kenya, counterfire radars for Bahrain\n\n"
+        "The State Department approved UH-60M Black Hawk helicopters for Kenya and "
+        "AN/TPQ-53 radars for Bahrain.",
+    ):
+        found = deals_in(text)
+        assert sorted((c.buyer, c.platform) for c in found) == [
+            ("Bahrain", "AN/TPQ-53"),
+            ("Kenya", "UH-60 Black Hawk"),
+        ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

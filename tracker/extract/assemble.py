@@ -183,6 +183,18 @@ class _Sentence:
     dateline: int  # names before this offset are a dateline's, not actors
     notice: bool = False  # the article reports US sale notices: an approval is Washington's
 
+    def between(self, start: int, end: int) -> str:
+        """The sentence's text between two of the article's offsets."""
+        return self.span.text[start - self.span.start : end - self.span.start]
+
+    def after(self, offset: int) -> str:
+        """The sentence's text from one of the article's offsets on."""
+        return self.span.text[offset - self.span.start :]
+
+    def before(self, offset: int) -> str:
+        """The sentence's text up to one of the article's offsets."""
+        return self.span.text[: offset - self.span.start]
+
 
 def extract_candidates(
     text: str,
@@ -549,7 +561,7 @@ def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate
     for position, mention in enumerate(sentence.mentions):
         if mention.entry.form != "generic" or not mention.entry.name[:1].islower():
             continue
-        before = sentence.span.text[: mention.start - sentence.span.start].lower()
+        before = sentence.before(mention.start).lower()
         if not re.search(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", before):
             continue
         earlier = next((c for c in reversed(recent) if c.category == mention.entry.category),
@@ -660,7 +672,7 @@ def _stand_in(
             or (word.text.lower() == "the" and _other_of_kind_before(subject[0], number, found))
             # "selected three systems: Norway's NASAMS ...": the list names them
             or (
-                sentence.span.text[noun.end - sentence.span.start :].startswith(":")
+                sentence.after(noun.end).startswith(":")
                 and any(
                     m.entry.kind == "platform" and m.start > noun.end for m in sentence.mentions
                 )
@@ -1514,9 +1526,7 @@ def _another_from(
     for mention in sentence.mentions:
         if mention.entry.kind != "state" or not platform.end < mention.start < limit:
             continue
-        before = sentence.span.text[
-            platform.end - sentence.span.start : mention.start - sentence.span.start
-        ]
+        before = sentence.between(platform.end, mention.start)
         elided = _ANOTHER_FROM.search(before)
         number = parse_number(elided["n"]) if elided else None
         if number is None or mention.entry.iso3 in (candidate.seller_iso3, candidate.buyer_iso3):
@@ -1651,7 +1661,7 @@ def _governing(
             and not _of_the_replaced(sentence, platforms[position + 1 :], cue)
             and not re.search(
                 r"\b(?:before|after)\s+$",
-                sentence.span.text[: cue.start - sentence.span.start],
+                sentence.before(cue.start),
                 re.IGNORECASE,
             )
         ]
@@ -1714,9 +1724,7 @@ def _same_roles(candidate: Candidate, source: Candidate) -> None:
 def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mention) -> list[Cue]:
     """ "Oman already operates 12 Typhoons and eight Hawk Mk166 advanced trainers delivered
     by BAE Systems": a participle right after a list of two is said of both."""
-    between = sentence.span.text[
-        platform.end - sentence.span.start : following.start - sentence.span.start
-    ]
+    between = sentence.between(platform.end, following.start)
     if not re.fullmatch(r"\s+and\s+(?:[\w-]+\s+)?", between):
         return []
     return [
@@ -1727,9 +1735,7 @@ def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mentio
         and following.end <= cue.start
         and re.fullmatch(
             r"(?:\s+[\w-]+){0,3}\s+",
-            sentence.span.text[
-                following.end - sentence.span.start : cue.start - sentence.span.start
-            ],
+            sentence.between(following.end, cue.start),
         )
     ][:1]
 
@@ -1761,7 +1767,7 @@ _WHICH_AFTER = re.compile(
 def _which_clause(sentence: _Sentence, platform: Mention) -> tuple[re.Match[str], Span] | None:
     """The relative clause right after a platform (", 220 of which Brazil bought
     second-hand from Germany in 2006"), to its next comma."""
-    after = sentence.span.text[platform.end - sentence.span.start :]
+    after = sentence.after(platform.end)
     match = _WHICH_AFTER.match(after)
     if match is None:
         return None
@@ -1789,16 +1795,14 @@ def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> b
     participle right after the platform before is that platform's."""
     if previous is None or not cue.text.lower().endswith("ed"):
         return False
-    between = sentence.span.text[
-        previous.end - sentence.span.start : cue.start - sentence.span.start
-    ]
+    between = sentence.between(previous.end, cue.start)
     return bool(re.fullmatch(r"[\w\s-]{0,30}", between))
 
 
 def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
     """Whether a clause opens with "but", "while" or the like after `offset`: "The
     cancellation is a blow to Elbit, but PULS continues to sell elsewhere"."""
-    opening = sentence.span.text[clause.start - sentence.span.start :][:12].lower()
+    opening = sentence.after(clause.start)[:12].lower()
     return offset <= clause.start and bool(
         re.match(r"^[\s,]*(?:but|while|whereas|although|though)\b", opening)
     )
@@ -1809,9 +1813,7 @@ def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Ment
     Tejas": the next in a list of rivals is one too."""
     if previous is None or not _service_of(sentence, previous):
         return False
-    between = sentence.span.text[
-        previous.end - sentence.span.start : platform.start - sentence.span.start
-    ]
+    between = sentence.between(previous.end, platform.start)
     return len(between.split()) <= 10 and bool(_LIST_GOES_ON.search(between))
 
 
@@ -1822,12 +1824,10 @@ _LIST_GOES_ON = re.compile(
 
 def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     """Two platforms in one list: "96 AH-64E Apache helicopters and 250 M1A2 Abrams"."""
-    between = sentence.span.text[
-        previous.end - sentence.span.start : platform.start - sentence.span.start
-    ]
+    between = sentence.between(previous.end, platform.start)
     if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
         return True  # "negotiations with France for 26 Rafale-M ..., and with Mazagon Dock for"
-    opening = sentence.span.text[: previous.start - sentence.span.start]
+    opening = sentence.before(previous.start)
     if ";" in between and ":" in opening and len(between.split()) <= 15:
         return True  # "selected three systems: Norway's NASAMS ...; Germany's IRIS-T SLM"
     counted = re.search(r",\s+(?:and|plus)\s+(?P<n>[\w,-]+)\s+$", between)
@@ -1915,8 +1915,7 @@ _REPLACING = re.compile(
 
 def _replaced(sentence: _Sentence, platform: Mention) -> bool:
     """ "chosen Sweden's Gripen E to replace its Kfir fleet": a fleet the deal replaces."""
-    offset = platform.start - sentence.span.start
-    return _REPLACING.search(sentence.span.text[max(0, offset - 60) : offset]) is not None
+    return _REPLACING.search(sentence.before(platform.start)[-60:]) is not None
 
 
 def _of_the_replaced(sentence: _Sentence, later: list[Mention], cue: Cue) -> bool:
@@ -1927,7 +1926,7 @@ def _of_the_replaced(sentence: _Sentence, later: list[Mention], cue: Cue) -> boo
         and _replaced(sentence, other)
         and re.search(
             r"\b(?:that|which)\b",
-            sentence.span.text[other.end - sentence.span.start : cue.start - sentence.span.start],
+            sentence.between(other.end, cue.start),
         )
         for other in later
     )
@@ -1938,13 +1937,12 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
     platform or a story about it, not a sale of it. "30 AS9 Huntsman howitzers, a variant
     of the K9", "has been marketing its K2": a type described or shown, not sold ("based
     on the Scorpène design" is left: it often names the type bought)."""
-    offset = platform.start - sentence.span.start
-    before = sentence.span.text[max(0, offset - 90) : offset]
+    before = sentence.before(platform.start)[-90:]
     return bool(
         _REPLACED.search(before)
         or _NOT_SOLD_BEFORE.search(before)
-        or _SERVICE.match(sentence.span.text[platform.end - sentence.span.start :])
-        or _RIVAL_AFTER.match(sentence.span.text[platform.end - sentence.span.start :])
+        or _SERVICE.match(sentence.after(platform.end))
+        or _RIVAL_AFTER.match(sentence.after(platform.end))
     )
 
 
@@ -2073,7 +2071,12 @@ def _roles(
             buyer, buyer_by_to = mention, True
         elif (
             preposition == "for"
-            and (near is platform or _said_of_the_list(sentence, platforms, platform, mention))
+            # "Black Hawk helicopters for Kenya and AN/TPQ-53 radars for Bahrain": each
+            # "for" names the recipient of what comes before it, however near the next
+            and (
+                _platform_before(platforms, mention) is platform
+                or _said_of_the_list(sentence, platforms, platform, mention)
+            )
             and mention.start > platform.end
             and mention.entry.kind == "state"
             and not mention.made  # "licences for the American-made engines": whose make
@@ -2145,9 +2148,7 @@ def _roles(
         elif (
             seller is None
             and mention.entry.kind == "state"
-            and re.search(
-                r"\bex-(?:[A-Z]\w*\s+)?$", sentence.span.text[: mention.start - sentence.span.start]
-            )
+            and re.search(r"\bex-(?:[A-Z]\w*\s+)?$", sentence.before(mention.start))
         ):
             seller = mention  # "ex-South Korean Army vehicles": the former owner gives
         elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
@@ -2185,15 +2186,24 @@ def _roles(
             # "Turkey is becoming a supplier: the ministry signed ...": another statement
             and not re.search(
                 r"[:;]",
-                sentence.span.text[
-                    mention.end - sentence.span.start : platform.start - sentence.span.start
-                ],
+                sentence.between(mention.end, platform.start),
             )
         ):
             subject = mention  # the platform's own clause's actor first
     if recipient is not None and buyer is None:
         buyer = recipient
-    elif recipient is not None and buyer is not None and recipient.entry.iso3 != buyer.entry.iso3:
+    elif (
+        recipient is not None
+        and buyer is not None
+        and recipient.entry.iso3 != buyer.entry.iso3
+        # not "clears Black Hawk sale to Kenya, counterfire radars for Bahrain": the next
+        # item's recipient, after a comma
+        and not (
+            buyer_by_to
+            and buyer.end <= recipient.start
+            and "," in sentence.between(buyer.end, recipient.start)
+        )
+    ):
         # "the eleven ordered by Berlin for Ukraine": bought for another, given to it.
         seller = seller if seller is not None and seller.entry.iso3 != buyer.entry.iso3 else buyer
         buyer = recipient
@@ -2280,7 +2290,7 @@ def _roles(
         candidate.field_quotes["buyer"] = _clause_of(sentence, buyer.start)
     elif (
         (buyer is not None and buyer_by_to)
-        or _MANY_BUYERS.search(sentence.span.text[: platform.start - sentence.span.start])
+        or _MANY_BUYERS.search(sentence.before(platform.start))
         or _UNNAMED_BUYER.search(sentence.span.text)
     ):
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts
@@ -2336,9 +2346,7 @@ def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span) -> bool
     cooperation with Pakistan": a later clause with a subject of its own."""
     if mention.start < clause.end:
         return False
-    between = sentence.span.text[
-        clause.end - sentence.span.start : mention.start - sentence.span.start
-    ]
+    between = sentence.between(clause.end, mention.start)
     return (
         re.match(r"\W*(?:and|but|while|whereas)\s+(?:the|it|its|this|that|they)\b", between)
         is not None
@@ -2412,7 +2420,7 @@ _SET_ASIDE = re.compile(
 
 
 def _text_before(sentence: _Sentence, mention: Mention) -> str:
-    return sentence.span.text[: mention.start - sentence.span.start]
+    return sentence.before(mention.start)
 
 
 _SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
@@ -2440,9 +2448,7 @@ def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
     partner = after[0] if after else None
     if partner is None or partner.entry.kind != "company" or partner.entry.iso3 is None:
         return None
-    between = sentence.span.text[
-        subject.end - sentence.span.start : partner.start - sentence.span.start
-    ]
+    between = sentence.between(subject.end, partner.start)
     if between.strip() != "and" or partner.entry.iso3 == subject.entry.iso3:
         return None
     return replace(partner, entry=Entry("state", _state_name(partner.entry.iso3),
@@ -2452,8 +2458,8 @@ def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
 def _heading(sentence: _Sentence, mention: Mention) -> bool:
     """ "3/ 🇩🇰 Denmark: more Danish F-16s have arrived": a name heading an item, not an
     actor in it."""
-    after = sentence.span.text[mention.end - sentence.span.start :]
-    before = sentence.span.text[: mention.start - sentence.span.start]
+    after = sentence.after(mention.end)
+    before = sentence.before(mention.start)
     return after.startswith(":") and not any(ch.isalpha() for ch in before)
 
 
@@ -2464,7 +2470,7 @@ def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
     if (
         len(headed) == 1
         and headed[0].entry.kind == "state"
-        and sentence.span.text[headed[0].end - sentence.span.start :].startswith(":")
+        and sentence.after(headed[0].end).startswith(":")
     ):
         return headed[0]  # "COLOMBIA: The government said ..." (read as a dateline)
     first = parties[0] if parties else None
@@ -2472,8 +2478,8 @@ def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
         return None
     if _heading(sentence, first):
         return first
-    opening = sentence.span.text[: first.start - sentence.span.start].strip().lower()
-    following = sentence.span.text[first.end - sentence.span.start :]
+    opening = sentence.before(first.start).strip().lower()
+    following = sentence.after(first.end)
     return first if opening == "in" and following.startswith(",") else None
 
 
@@ -2484,9 +2490,7 @@ def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
     if not earlier:
         return None
     previous = earlier[-1]
-    between = sentence.span.text[
-        previous.end - sentence.span.start : mention.start - sentence.span.start
-    ]
+    between = sentence.between(previous.end, mention.start)
     if not re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s+(?:the\s+)?", between):
         return None
     if _clause_span(sentence, previous.start) != _clause_span(sentence, mention.start):
@@ -2552,9 +2556,7 @@ def _also_from(sentence: _Sentence, party: Mention) -> list[Mention]:
     for mention in sentence.mentions:
         if mention.start <= last.end or mention.entry.kind != "state":
             continue
-        between = sentence.span.text[
-            last.end - sentence.span.start : mention.start - sentence.span.start
-        ]
+        between = sentence.between(last.end, mention.start)
         # "from Qatar and Oman", "with the State of Qatar and with the Sultanate of Oman"
         if not re.fullmatch(
             r"\s*(?:,|and|, and|or)\s*|\s*(?:and|or) (?:(?:with|from|to) )?the\s+", between
@@ -2720,7 +2722,7 @@ def _won_from(before: list[str]) -> bool:
 def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
     """A name opening a relative clause whose verb is about this platform:
     "after the Netherlands, which ordered 20 launchers"."""
-    rest = sentence.span.text[mention.end - sentence.span.start :]
+    rest = sentence.after(mention.end)
     match = re.match(r"^,\s+(?:which|who|that)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?", rest)
     if match is None:
         return False
@@ -2731,7 +2733,7 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
         and verb_at <= cue.start <= verb_at + 30
         and not re.search(
             r"[,;]",
-            sentence.span.text[verb_at - sentence.span.start : cue.start - sentence.span.start],
+            sentence.between(verb_at, cue.start),
         )
         for cue in sentence.cues
     )
@@ -2741,9 +2743,7 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
     """The side of a state acting in a relative clause on the platform just before it:
     "14 Leopard 2A4 tanks that Germany donated" (seller), "the jets that Poland ordered"
     (buyer)."""
-    between = sentence.span.text[
-        platform.end - sentence.span.start : mention.start - sentence.span.start
-    ]
+    between = sentence.between(platform.end, mention.start)
     if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between):
         return None
     verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
@@ -2840,9 +2840,7 @@ _POSSESSIVE_HEADING = re.compile(
 def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
     if mention.entry.kind != "state" or not mention.text.endswith(("'s", "’s")):
         return False
-    between = sentence.span.text[
-        mention.end - sentence.span.start : platform.start - sentence.span.start
-    ]
+    between = sentence.between(mention.end, platform.start)
     return bool(_POSSESSIVE_HEADING.match(between))
 
 
@@ -2890,20 +2888,18 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     if cue is None:
         return "buyer"
     if cue.side == "either":
-        text = sentence.span.text[cue.start - sentence.span.start :].lower()
+        text = sentence.after(cue.start).lower()
         sells = re.search(r"\bto (?:supply|sell|deliver|provide|build)\b", text)
         return "seller" if subject.entry.kind == "company" or sells else "buyer"
-    before_cue = sentence.span.text[: cue.start - sentence.span.start]
+    before_cue = sentence.before(cue.start)
     if cue.status == "approved" and re.search(r"\b(?:was|were|been|is|are)\s+$", before_cue):
         return "buyer"  # "Jordan was cleared to buy": approved for it
     if cue.status == "approved" and re.match(
         r"\s+to (?:buy|purchase|acquire|receive)\b",
-        sentence.span.text[cue.end - sentence.span.start :],
+        sentence.after(cue.end),
     ):
         return "buyer"  # a headline's "Romania cleared to buy 32 F-35 jets"
-    if cue.status == "approved" and _OWN_SPENDING.match(
-        sentence.span.text[cue.end - sentence.span.start :]
-    ):
+    if cue.status == "approved" and _OWN_SPENDING.match(sentence.after(cue.end)):
         return "buyer"  # "Spain's Council of Ministers approved the cancellation of a contract"
     return cue.side
 
@@ -3005,7 +3001,7 @@ def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list
         )
         if cue is None or cue.side == "seller":
             continue
-        count = _BARE_COUNT.match(sentence.span.text[cue.end - sentence.span.start :])
+        count = _BARE_COUNT.match(sentence.after(cue.end))
         number = parse_number(count["n"]) if count else None
         if count is None or number is None:
             continue
@@ -3570,7 +3566,7 @@ def _from_stocks(sentence: _Sentence, platforms: list[Mention], platform: Mentio
     return not any(
         re.search(
             r"\b(?:that|which)\b",
-            sentence.span.text[p.end - sentence.span.start : at - sentence.span.start],
+            sentence.between(p.end, at),
         )
         for p in platforms
         if platform.end <= p.start < at
@@ -3612,7 +3608,7 @@ def _counted_quantity(
 def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool:
     """ "to hand over 14 howitzers, pay for NASAMS air defense": a count of another kind
     of weapon is not the platform's (where both kinds are known)."""
-    after = sentence.span.text[start - sentence.span.start :].split()[1:5]
+    after = sentence.after(start).split()[1:5]
     noun = next((word for word in after if COUNTED.match(word.strip(",.;:"))), None)
     if noun is None:
         return True
@@ -3648,7 +3644,7 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
             continue  # "the British L119 105 mm light gun": a calibre, no count
         for step, following in enumerate(words[index + 1 : index + 5]):
             if COUNTED.match(following.text) and index + 1 + step not in named:
-                if _RATE.match(sentence.span.text[following.end - sentence.span.start :]):
+                if _RATE.match(sentence.after(following.end)):
                     break  # "to about 1,100 missiles a year": a production rate, no count
                 return number, word.start
             if not following.text[:1].islower() or parse_number(following.text) is not None:
@@ -3664,8 +3660,8 @@ def _value(
     country's Soviet-era BVP-2 fleet")."""
     platforms = [p for p in platforms if p is platform or not _service_of(sentence, p)]
     for money in sentence.money:
-        before = sentence.span.text[: money.start - sentence.span.start]
-        if _not_the_deal_s(before, sentence.span.text[money.end - sentence.span.start :]):
+        before = sentence.before(money.start)
+        if _not_the_deal_s(before, sentence.after(money.end)):
             continue
         if _COMBINED.search(before) and len({p.entry.name for p in platforms}) >= 2:
             continue  # "382 Griffon ... and 60 Jaguar ... for a combined €1.5 billion"
@@ -3680,9 +3676,7 @@ def _value(
             and earlier
             and re.search(
                 r",\s+(?:and|plus)\s",
-                sentence.span.text[
-                    money.end - sentence.span.start : nearest.start - sentence.span.start
-                ],
+                sentence.between(money.end, nearest.start),
             )
         ):
             nearest = earlier[-1]  # "12 A-29 ... under a $593 million sale, and three JF-17"
@@ -3709,12 +3703,7 @@ def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> 
     return (
         len({p.entry.name for p in items}) >= 2  # not one type named twice ("better known as")
         and all(_listed(sentence, one, other) for one, other in pairwise(items))
-        and len(
-            sentence.span.text[
-                items[-1].end - sentence.span.start : money.start - sentence.span.start
-            ].split()
-        )
-        <= 4
+        and len(sentence.between(items[-1].end, money.start).split()) <= 4
     )
 
 
@@ -3740,8 +3729,7 @@ def _date(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
     past = [
         date
         for date in sentence.dates
-        if not date.future
-        and not sentence.span.text[date.start - sentence.span.start :].lower().startswith("since")
+        if not date.future and not sentence.after(date.start).lower().startswith("since")
     ]
     if past:
         anchor = cues[0].start if cues else candidate.start
