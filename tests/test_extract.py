@@ -3440,6 +3440,45 @@ def test_each_for_names_the_recipient_of_what_comes_before_it() -> None:
         ], [candidate_dict(c) for c in found]
 
 
+def test_a_second_subject_s_took_delivery_after_a_comma_and_is_its_own_buyer() -> None:
+    found = deals_in(
+        "Kenya received four Bayraktar TB2 drones in 2023, and Somalia took delivery of "
+        "Anka-S drones last year."
+    )
+    assert [(c.buyer, c.platform) for c in found] == [
+        ("Kenya", "Bayraktar TB2"),
+        ("Somalia", "TAI Anka"),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_has_ordered_after_a_delivered_platform_is_a_new_act_not_its_participle() -> None:
+    found = deals_in(
+        "Niger has received two Anka-S drones and has ordered four Bayraktar TB2 drones."
+    )
+    assert [(c.platform, c.quantity, c.status) for c in found] == [
+        ("TAI Anka", 2, "delivered"),
+        ("Bayraktar TB2", 4, "signed"),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_count_before_a_comparative_adjective_and_a_former_partner_is_no_seller() -> None:
+    found = deals_in(
+        "Burkina Faso has ordered four heavier Aksungur drones, months after ending its "
+        "defence cooperation with France."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Burkina Faso", "Turkey", 4)], [
+        candidate_dict(c) for c in found
+    ]
+    # ...but a maker working "in cooperation with" another is still the seller's side
+    found = deals_in(
+        "India is negotiating for three more Scorpene submarines to be built by Mazagon "
+        "Dock in cooperation with France's Naval Group."
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("India", "France", 3)], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1792,11 +1792,16 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
 
 def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> bool:
     """ "16 Yak-130 combat trainers delivered by Russia, and ... talks on 20 J-10CE": a
-    participle right after the platform before is that platform's."""
+    participle right after the platform before is that platform's. Not a perfect tense's verb:
+    "three Anka-S drones and has ordered two Aksungur" is a new act ("was selected" is
+    still the platform's)."""
     if previous is None or not cue.text.lower().endswith("ed"):
         return False
     between = sentence.between(previous.end, cue.start)
-    return bool(re.fullmatch(r"[\w\s-]{0,30}", between))
+    return bool(re.fullmatch(r"[\w\s-]{0,30}", between)) and not _PERFECT_LAST.search(between)
+
+
+_PERFECT_LAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
@@ -2631,6 +2636,8 @@ _REACTIONS = word_set(
     "response sanctions concerns threats protest protests reaction condemnation "
     "approval permission visit visitors delegation contest competing competition rivalry race "
     "shootout tensions tension relations dispute row rift "
+    # "after ending decades of defence cooperation with France": a partner, no seller
+    "cooperation alliance "
     # "border clashes with Tajikistan", "the war with Russia": a foe, no seller
     "clashes clash fighting war wars conflict skirmishes hostilities"
 )
@@ -2758,6 +2765,8 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
     if preposition not in before:
         return False
     ahead = before[: len(before) - before[::-1].index(preposition) - 1]
+    if ahead[-2:] == ["in", "cooperation"]:
+        return False  # "built in cooperation with France's Naval Group": its maker
     return any(word in _REACTIONS for word in ahead[-3:])
 
 

@@ -506,6 +506,7 @@ FILLERS = word_set(
     "propelled long-range air defence defense missile missiles block first last "
     "remaining as many up to about some around nearly almost over at least another "
     "and mobile naval coastal "
+    "larger bigger smaller heavier lighter newer faster armed armoured armored tactical "
     "forces force navy army"  # "thirteen ex-Canadian Forces CF-5A", "two ex-Royal Navy"
 )
 # Nouns a quantity can count in place of the platform's name ("the sale of 40 jets").

@@ -29,7 +29,8 @@ CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those|several|many|some|most)\s)"
     # ", and Sweden announced ...": another subject's clause
     r"|,\s+and\s+(?=[A-Z][\w'’-]+\s+(?:has|have|had|is|are|was|were|will|would|also|"
-    r"announced|said|signed|ordered|bought|received|plans?|expects?)\b)"
+    r"announced|said|signed|ordered|bought|received|plans?|expects?|took|acquired|"
+    r"purchased|placed|agreed|selected|chose|inked|accepted|inducted|commissioned)\b)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–|--?)\s+"
     # "The KAAN win comes as Madrid and Ankara continue negotiations over ...": news of
     # another deal
