@@ -3479,6 +3479,33 @@ def test_a_count_before_a_comparative_adjective_and_a_former_partner_is_no_selle
     ]
 
 
+def test_a_neighbour_named_after_a_comma_and_an_adjective_acts_in_its_own_clause() -> None:
+    found = deals_in(
+        "Senegal took delivery of 30 Ejder Yalçın vehicles in 2021, and neighbouring "
+        "Burkina Faso signed for 25 Otokar Cobra II vehicles last year."
+    )
+    assert [(c.buyer, c.platform, c.quantity) for c in found] == [
+        ("Senegal", "Ejder Yalcin", 30),
+        ("Burkina Faso", "Otokar Cobra", 25),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_the_bids_a_winner_beat_are_rivals_not_deals() -> None:
+    found = deals_in(
+        "Latvia chose the Otokar Arma. The Arma beat two rival bids: Finland's Patria, "
+        "which had offered its 6x6 design already ordered by several neighbours, and "
+        "Nurol Makina, with its NMS 4x4."
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Latvia", "Otokar Arma")], [
+        candidate_dict(c) for c in found
+    ]
+    # the NMS is a type of its own, not the Ejder Yalçın's other name
+    found = deals_in("Côte d'Ivoire has signed for 12 NMS 4x4 tactical vehicles.")
+    assert [(c.platform, c.quantity) for c in found] == [("Nurol NMS", 12)], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

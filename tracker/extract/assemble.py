@@ -783,7 +783,10 @@ _RIVAL = re.compile(
     r"|\b(?:picks?|picked|selects?|selected|chose|chosen|choos\w+|prefers?|preferred)\b"
     # "over Boeing's CH-47F"; a list: "over Rheinmetall's Lynx, Hanwha's Redback and the ASCOD"
     r"[^.;]*\bover\s+(?:(?:the\s+|a\s+)?(?:[\w.'’/-]+\s+){0,3}?[\w.'’/-]+"
-    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$",
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$"
+    # "The Arma beat two rival bids: Finland's Patria ..., and Nurol Makina with its NMS"
+    r"|\b(?:beat|beating|defeated|saw off|fended off|outbid|outbidding)\s+(?:\w+\s+){0,2}"
+    r"(?:rival|competing)\s+(?:bids?|offers?|proposals?|designs?|contenders?)\s*:[^.;]*$",
     re.IGNORECASE,
 )
 

@@ -28,7 +28,9 @@ CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those|several|many|some|most)\s)"
     # ", and Sweden announced ...": another subject's clause
-    r"|,\s+and\s+(?=[A-Z][\w'’-]+\s+(?:has|have|had|is|are|was|were|will|would|also|"
+    # (", and neighbouring Burkina Faso signed ...")
+    r"|,\s+and\s+(?=(?:[a-z]+\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
+    r"(?:has|have|had|is|are|was|were|will|would|also|"
     r"announced|said|signed|ordered|bought|received|plans?|expects?|took|acquired|"
     r"purchased|placed|agreed|selected|chose|inked|accepted|inducted|commissioned)\b)"
     r"|,?\s+(?:while|whereas|but|although|though)\s+|\s+(?:—|–|--?)\s+"
