@@ -3506,6 +3506,26 @@ def test_the_bids_a_winner_beat_are_rivals_not_deals() -> None:
     ]
 
 
+def test_a_committee_giving_a_favourable_opinion_hands_nothing_over() -> None:
+    found = deals_in(
+        "The committee gave a favourable opinion to the request to buy 40 Piranha 5 "
+        "vehicles from Switzerland. Lithuania signed for 20 more CV90s."
+    )
+    assert [(c.platform, c.status) for c in found] == [
+        ("Piranha", "proposed"),
+        ("CV90", "signed"),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_bids_offered_by_others_that_were_also_analysed_are_rivals() -> None:
+    found = deals_in(
+        "Romania chose the Lynx after an evaluation in which the ASCOD offered by General "
+        "Dynamics European Land Systems and the Redback proposed by South Korea's Hanwha "
+        "Aerospace were also analysed."
+    )
+    assert [c.platform for c in found] == ["Lynx KF41"], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1956,9 +1956,11 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
 
 # "China's Wing Loong II had also been considered": a rival looked at before a choice.
 _RIVAL_AFTER = re.compile(
-    # "Japan's Kawasaki C-2 was also briefly considered"
-    r"^\s+(?:(?:had|has|have|was|were)\s+(?:also\s+)?(?:\w+ly\s+)?been|(?:was|were)\s+also"
-    r"(?:\s+\w+ly)?)\s+(?:considered|evaluated|studied|"
+    # "Japan's Kawasaki C-2 was also briefly considered"; "the ASCOD offered by General
+    # Dynamics and the Redback proposed by Hanwha were also analysed"
+    r"^(?:\s+(?:offered|proposed|pitched|made|built|developed)\s+by\s+[^.;]{0,120}?)?"
+    r"\s+(?:(?:had|has|have|was|were)\s+(?:also\s+)?(?:\w+ly\s+)?been|(?:was|were)\s+also"
+    r"(?:\s+\w+ly)?)\s+(?:considered|evaluated|studied|analy[sz]ed|assessed|examined|"
     r"shortlisted|weighed|in the running)\b",
     re.IGNORECASE,
 )

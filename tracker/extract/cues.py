@@ -162,7 +162,9 @@ _CUES = (
         r"\bhanded over\b|\bdonated\b|\bgifted\b|\b(?:has|have|had) (?:\w+ )?given\b"
         # not "the committee gave the best score to the Spanish offer": no hand-over
         r"|\bgave\b(?! (?:the |a |an |its |their )?(?:best|highest|top|better|green light|"
-        r"go-ahead|approval|priority|score|points|assurances?|details?|figures?|interview))"
+        r"go-ahead|approval|priority|score|points|assurances?|details?|figures?|interview|"
+        # "the committees gave a favourable opinion to the request": a vote, no hand-over
+        r"favou?rable|positive|unanimous|opinion|endorsement|backing|consent|mandate|nod))"
         # "the corvettes that Fincantieri has been handing over to Qatar since last year"
         r"|\b(?:been|is|are) (?:handing over|delivering)\b"
         r"|\btransferr(?:ed|ing)\b|\bsupplied\b"
