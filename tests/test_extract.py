@@ -3526,6 +3526,35 @@ def test_bids_offered_by_others_that_were_also_analysed_are_rivals() -> None:
     assert [c.platform for c in found] == ["Lynx KF41"], [candidate_dict(c) for c in found]
 
 
+def test_armoured_vehicles_boats_and_aircraft_of_smaller_makers_are_known() -> None:
+    found = deals_in(
+        "Mozambique took delivery of 20 Marauder mine-protected vehicles from South Africa. "
+        "Chad received 12 Akrep II armoured cars from Turkey. Angola ordered three Falcon "
+        "2000MRA maritime patrol aircraft from France. Poland signed for 72 Homar-K launchers."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.family) for c in found] == [
+        ("Mozambique", "South Africa", 20, "marauder"),
+        ("Chad", "Turkey", 12, "akrep"),
+        ("Angola", "France", 3, "falcon2000"),
+        ("Poland", "South Korea", 72, "k239"),
+    ], [candidate_dict(c) for c in found]
+
+
+def test_a_licence_named_beside_the_design_it_follows_gives_the_seller() -> None:
+    arlan = one(
+        "Kazakhstan's Ministry of Defense has signed a contract with Kazakhstan Paramount "
+        "Engineering (KPE) for 45 Arlan mine-protected armored vehicles worth 21.6 billion "
+        "tenge.\n\nThe Arlan is produced in Astana under license from South Africa's "
+        "Paramount Group and is based on the South African company's Marauder design."
+    )
+    assert (arlan.buyer, arlan.seller, arlan.quantity, arlan.currency) == (
+        "Kazakhstan",
+        "South Africa",
+        45,
+        "KZT",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

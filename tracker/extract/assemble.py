@@ -267,6 +267,11 @@ def extract_candidates(
         unsold = next((c for c in reversed(found) if c.governed and _wants_seller(c)), None)
         if unsold and (last is None or unsold.sentence > last.sentence) and _sellers_from(sentence):
             last = unsold
+            if named and re.search(rf"\b{re.escape(unsold.platform)}\b", sentence.span.text):
+                # "The Arlan is produced under licence from South Africa's Paramount Group
+                # and is based on its Marauder design": the seller of the type named again,
+                # whatever else the sentence names
+                _seller_from(unsold, sentence)
         if (
             not made
             and last is not None
