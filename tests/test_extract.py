@@ -3555,6 +3555,24 @@ def test_a_licence_named_beside_the_design_it_follows_gives_the_seller() -> None
     )
 
 
+def test_a_purchase_years_before_the_article_is_a_fleet_delivered() -> None:
+    published = dt.date(2024, 3, 12)
+    trimarans = one(
+        "The rest of the navy's small fleet dates from 2013-2014, when Mozambique acquired "
+        "three Ocean Eagle 43 trimarans from France's CMN.",
+        published,
+    )
+    assert (trimarans.quantity, trimarans.status) == (3, "delivered")
+    # still on order, or bought lately: not yet delivered
+    jets = one(
+        "Bulgaria has 16 F-16 Block 70 fighters on order from Lockheed Martin, bought in two "
+        "tranches in 2019 and 2022.",
+        published,
+    )
+    recent = one("In 2022 Mozambique bought three Ocean Eagle 43 boats from France.", published)
+    assert (jets.status, recent.status) == ("signed", "signed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 
