@@ -3571,6 +3571,10 @@ def test_a_purchase_years_before_the_article_is_a_fleet_delivered() -> None:
     )
     recent = one("In 2022 Mozambique bought three Ocean Eagle 43 boats from France.", published)
     assert (jets.status, recent.status) == ("signed", "signed")
+    # an order takes longer to fill: done after ten years, not after five
+    boats = one("India ordered six Scorpene submarines from France in 2005.", published)
+    later = one("India ordered six Scorpene submarines from France in 2019.", published)
+    assert (boats.status, later.status) == ("delivered", "signed")
 
 
 # --- the command -------------------------------------------------------------------------

@@ -302,8 +302,11 @@ _STILL_TO_COME = re.compile(
     r"|on order|expected|due|slipped)\b",
     re.IGNORECASE,
 )
-# Years after which a purchase said in the past tense has long been delivered
+# Years after which a purchase said in the past tense has long been delivered; an order
+# (big ships and fleets take longer) after more
 _LONG_SINCE = 4
+_LONG_SINCE_ORDERED = 10
+_ORDERED = re.compile(r"\b(?:ordered|contracted|signed|inked)\b", re.IGNORECASE)
 
 
 def _held_long_since(candidate: Candidate, published: dt.date | None) -> None:
@@ -315,7 +318,10 @@ def _held_long_since(candidate: Candidate, published: dt.date | None) -> None:
     if published.year - int(candidate.date[:4]) < _LONG_SINCE:
         return
     quote = candidate.field_quotes.get("status", candidate.quote)
-    if _POSSESSED.search(quote) and not _STILL_TO_COME.search(quote):
+    if _STILL_TO_COME.search(quote):
+        return
+    years = published.year - int(candidate.date[:4])
+    if _POSSESSED.search(quote) or (years >= _LONG_SINCE_ORDERED and _ORDERED.search(quote)):
         candidate.status = "delivered"
 
 
