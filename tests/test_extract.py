@@ -3577,6 +3577,24 @@ def test_a_purchase_years_before_the_article_is_a_fleet_delivered() -> None:
     assert (boats.status, later.status) == ("delivered", "signed")
 
 
+def test_local_press_naming_no_state_writes_from_the_state_of_its_money() -> None:
+    howitzers = one(
+        "Ministry signs contract for 96 K9 howitzers\nThe Ministry of National Defence on "
+        "Tuesday signed a contract with South Korea's Hanwha Aerospace for 96 K9PL howitzers "
+        "worth 11 billion zlotys, Deputy Minister Pawel Bejda said."
+    )
+    assert (howitzers.buyer, howitzers.seller, howitzers.currency) == (
+        "Poland",
+        "South Korea",
+        "PLN",
+    )
+    # money in dollars or euros says nothing of where the outlet writes from
+    assert not deals_in(
+        "The Ministry of National Defence on Tuesday signed a contract with South Korea's "
+        "Hanwha Aerospace for 96 K9 howitzers worth 2.6 billion euros."
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
-from tracker.extract.money import Money, find_money
+from tracker.extract.money import Money, find_money, issuing_state
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
 from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
@@ -211,7 +211,7 @@ def extract_candidates(
     spans = sentences(text)
     read = [_read(span, words, starts, gazetteer, text, published, "USD") for span in spans]
     main = _main_states(read)
-    about = _main_states(read, len(read))
+    about = _main_states(read, len(read)) or _home_by_money(read)
     home = about[0].entry.iso3 if about else None
     currency = dollar(home)
     if currency != "USD" or home is not None:
@@ -412,6 +412,18 @@ _HOME_SUBJECT = re.compile(
     r"(?:The|Our)\s+(?:[A-Z][a-z]+\s+)?(?:Government|government|Department|Ministry|ministry"
     r"|Defen[cs]e Forces?|Armed Forces|armed forces|Army|Navy|Air Force)\b"
 )
+
+
+def _home_by_money(read: list[_Sentence]) -> list[Mention]:
+    """Local press that names no state acting: "The Ministry of National Defence signed a
+    contract ... worth 11 billion zlotys" is written from the state whose currency its
+    first sum is in (the Polish one), when only that state issues it."""
+    first = next((money for sentence in read for money in sentence.money), None)
+    iso3 = issuing_state(first.currency) if first else None
+    if first is None or iso3 is None:
+        return []
+    entry = Entry("state", _state_name(iso3), iso3=iso3)
+    return [Mention(entry, first.start, first.end, 0, 0, first.text)]
 
 
 def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:

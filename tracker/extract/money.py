@@ -285,6 +285,29 @@ class Money:
     text: str
 
 
+# Currencies only one state issues, by ISO 4217 code: the state a local outlet's money says
+# it writes from ("worth 11 billion zlotys" in a Polish outlet that names no state). Not
+# the euro, the dollar or currencies several states share.
+_NATIONAL = {
+    "PLN": "POL", "CZK": "CZE", "HUF": "HUN", "RON": "ROU", "BGN": "BGR", "RSD": "SRB",
+    "TRY": "TUR", "UAH": "UKR", "RUB": "RUS", "SEK": "SWE", "NOK": "NOR", "DKK": "DNK",
+    "GBP": "GBR", "INR": "IND", "PKR": "PAK", "BDT": "BGD", "LKR": "LKA", "NPR": "NPL",
+    "KRW": "KOR", "JPY": "JPN", "CNY": "CHN", "TWD": "TWN", "THB": "THA", "IDR": "IDN",
+    "MYR": "MYS", "PHP": "PHL", "VND": "VNM", "SGD": "SGP", "AUD": "AUS", "NZD": "NZL",
+    "CAD": "CAN", "BRL": "BRA", "CLP": "CHL", "PEN": "PER", "COP": "COL", "ARS": "ARG",
+    "MXN": "MEX", "MAD": "MAR", "DZD": "DZA", "TND": "TUN", "EGP": "EGY", "NGN": "NGA",
+    "GHS": "GHA", "KES": "KEN", "TZS": "TZA", "UGX": "UGA", "ETB": "ETH", "ZAR": "ZAF",
+    "SAR": "SAU", "AED": "ARE", "QAR": "QAT", "KWD": "KWT", "OMR": "OMN", "BHD": "BHR",
+    "JOD": "JOR", "IQD": "IRQ", "IRR": "IRN", "ILS": "ISR", "KZT": "KAZ", "UZS": "UZB",
+    "AZN": "AZE", "GEL": "GEO", "AMD": "ARM",
+}  # fmt: skip
+
+
+def issuing_state(currency: str) -> str | None:
+    """The one state (ISO3) that issues a currency, if only one does."""
+    return _NATIONAL.get(currency)
+
+
 def dollar_currency(*hints: str | None, about: str | None = None) -> str:
     """What a bare "$" means where these texts (article, URL, publisher) come from: the
     outlet's dollar (AUD in an Australian outlet); in a text that marks no dollar ("A$",
