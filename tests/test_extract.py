@@ -3595,6 +3595,17 @@ def test_local_press_naming_no_state_writes_from_the_state_of_its_money() -> Non
     )
 
 
+def test_an_appositive_participle_is_the_platform_before_s() -> None:
+    found = deals_in(
+        "Australia will buy upgraded Mogami-class frigates from Japan. The rival MEKO A-200, "
+        "offered by Germany's thyssenkrupp Marine Systems, had been pitched as a lower-risk "
+        "option because it is based on the Anzac-class design the navy already operates."
+    )
+    assert [(c.buyer, c.seller, c.family) for c in found] == [("Australia", "Japan", "mogami")], [
+        candidate_dict(c) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1849,7 +1849,8 @@ def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> b
     if previous is None or not cue.text.lower().endswith("ed"):
         return False
     between = sentence.between(previous.end, cue.start)
-    return bool(re.fullmatch(r"[\w\s-]{0,30}", between)) and not _PERFECT_LAST.search(between)
+    # "The rival MEKO A-200, offered by Germany's TKMS": an appositive participle too
+    return bool(re.fullmatch(r",?[\w\s-]{0,30}", between)) and not _PERFECT_LAST.search(between)
 
 
 _PERFECT_LAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
