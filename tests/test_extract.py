@@ -535,7 +535,8 @@ def test_more_of_a_type_is_another_order() -> None:
         "2014. Manila is separately negotiating with KAI for 12 more FA-50 Block 20 aircraft.",
         dt.date(2025, 4, 1),
     )
-    assert sorted(c.status for c in found) == ["negotiating", "signed"], found
+    # the jets flown since they were bought in 2014 are delivered
+    assert sorted(c.status for c in found) == ["delivered", "negotiating"], found
 
 
 def test_rivals_listed_after_a_choice_and_tensions_are_not_parties() -> None:
@@ -1270,7 +1271,8 @@ def test_a_selection_a_giver_s_retired_tanks_arriving_and_rivals_before_a_choice
     )
     got = sorted((c.buyer, c.seller, c.family, c.status, c.second_hand) for c in found)
     assert ("Ukraine", "Australia", "m1", "delivering", True) in got, got
-    assert any(c.family.startswith("mogami") and c.status == "proposed" for c in found), got
+    # a type selected, the contract to follow: buyer and seller now settle the terms
+    assert any(c.family.startswith("mogami") and c.status == "negotiating" for c in found), got
     assert not any(c.family == "c130j" for c in found), got
 
 
@@ -2263,9 +2265,9 @@ def test_a_list_s_sum_a_retirement_and_what_could_be_delivered_are_no_deals_fiel
     )
     got = sorted((c.buyer, c.seller, c.family, c.value, c.status) for c in found)
     assert got == [
-        ("Denmark", "France", "vlmica", None, "proposed"),
-        ("Denmark", "Germany", "iristslm", None, "proposed"),
-        ("Denmark", "Norway", "nasams", None, "proposed"),
+        ("Denmark", "France", "vlmica", None, "negotiating"),
+        ("Denmark", "Germany", "iristslm", None, "negotiating"),
+        ("Denmark", "Norway", "nasams", None, "negotiating"),
     ], got
 
 
@@ -2689,7 +2691,7 @@ def test_the_rest_of_a_delivery_to_come_is_to_come_and_a_rival_is_a_firm_s() -> 
         "The new aircraft will replace the air force's CH-53D fleet, the first of which "
         "arrived in 1969."
     )
-    assert (picked.family, picked.status) == ("ch53k", "proposed"), picked
+    assert (picked.family, picked.status) == ("ch53k", "negotiating"), picked
 
 
 def test_another_state_s_royal_air_force_and_a_fleet_already_flown() -> None:
@@ -3604,6 +3606,12 @@ def test_an_appositive_participle_is_the_platform_before_s() -> None:
     assert [(c.buyer, c.seller, c.family) for c in found] == [("Australia", "Japan", "mogami")], [
         candidate_dict(c) for c in found
     ]
+
+
+def test_a_type_selected_is_in_negotiation_a_shortlist_is_only_proposed() -> None:
+    chosen = one("Norway has chosen Britain's Type 26 frigate for its navy.")
+    listed = one("Norway has shortlisted Britain's Type 26 frigate for its navy.")
+    assert (chosen.status, listed.status) == ("negotiating", "proposed")
 
 
 # --- the command -------------------------------------------------------------------------

@@ -265,6 +265,12 @@ _CUES = (
         r"|\bclose to (?:a deal|signing)\b",
     ),
     _cue(
+        "negotiating",
+        True,
+        "buyer",
+        r"\bselect(?:ed|ing|s)\b|\bchosen\b|\bchose\b|\bpick(?:s|ed)?\b",
+    ),
+    _cue(
         "proposed",
         True,
         "buyer",
@@ -280,7 +286,7 @@ _CUES = (
         # not "drawing strong interest in Europe": a market, no buyer
         r"(?! (?:Europe|Asia|Africa|Latin America|the Middle East|the Gulf|the region|the market"
         r"|South America|North America|Southeast Asia|the Asia-Pacific|the Indo-Pacific)\b)"
-        r"|\bselect(?:ed|ing|s)\b|\bchosen\b|\bchose\b|\bpick(?:s|ed)?\b|\bshortlist\w*"
+        r"|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
         r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
     ),
