@@ -419,7 +419,7 @@ def _home_by_money(read: list[_Sentence]) -> list[Mention]:
     contract ... worth 11 billion zlotys" is written from the state whose currency its
     first sum is in (the Polish one), when only that state issues it."""
     first = next((money for sentence in read for money in sentence.money), None)
-    iso3 = issuing_state(first.currency) if first else None
+    iso3 = issuing_state(first) if first else None
     if first is None or iso3 is None:
         return []
     entry = Entry("state", _state_name(iso3), iso3=iso3)

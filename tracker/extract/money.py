@@ -303,9 +303,13 @@ _NATIONAL = {
 }  # fmt: skip
 
 
-def issuing_state(currency: str) -> str | None:
-    """The one state (ISO3) that issues a currency, if only one does."""
-    return _NATIONAL.get(currency)
+def issuing_state(money: Money) -> str | None:
+    """The one state (ISO3) that issues a sum's currency, if only one does and the sum
+    names it as only that state does ("crowns" are Czech, Danish, Norwegian or Swedish)."""
+    words = money.text.lower().split()
+    if words and words[-1] in _HOME_NAMED:
+        return None
+    return _NATIONAL.get(money.currency)
 
 
 def dollar_currency(*hints: str | None, about: str | None = None) -> str:
