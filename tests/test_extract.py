@@ -3593,8 +3593,8 @@ def test_local_press_naming_no_state_writes_from_the_state_of_its_money() -> Non
     # money in dollars or euros, or in crowns (Czech, Danish, Norwegian or Swedish), says
     # nothing of where the outlet writes from
     assert not deals_in(
-        "The army took delivery of the first four of 44 Leopard 2A8 tanks ordered from "
-        "Germany for 34 billion crowns, the ministry said."
+        "The Ministry of Defence signed a contract with Germany's KNDS for 44 Leopard 2A8 "
+        "tanks worth 34 billion crowns."
     )
     assert not deals_in(
         "The Ministry of National Defence on Tuesday signed a contract with South Korea's "
