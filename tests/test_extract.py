@@ -3619,6 +3619,17 @@ def test_a_type_selected_is_in_negotiation_a_shortlist_is_only_proposed() -> Non
     assert (chosen.status, listed.status) == ("negotiating", "proposed")
 
 
+def test_a_fund_used_to_pay_for_a_purchase_buys_but_is_not_its_price() -> None:
+    found = deals_in(
+        "Berlin has also used its €100 billion special fund to pay for 35 F-35A fighter jets "
+        "and 60 CH-47F Chinook heavy transport helicopters from the United States."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status, c.value) for c in found] == [
+        ("Germany", "United States", 35, "signed", None),
+        ("Germany", "United States", 60, "signed", None),
+    ], [candidate_dict(c) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

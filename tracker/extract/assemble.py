@@ -83,7 +83,9 @@ _NOT_A_PRICE = re.compile(
     r"grants?|subsid(?:y|ies))\b"
     # "which cut or deferred $22.5bn of projects": a budget's many programmes
     r"|\s+(?:of|in)\s+(?:\w+\s+)?(?:projects|programmes|programs|acquisitions|spending|"
-    r"investments)\b",
+    r"investments)\b"
+    # "its €100 billion special fund": the pot a purchase is paid from, not its price
+    r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b",
     re.IGNORECASE,
 )
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".

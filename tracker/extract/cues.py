@@ -184,6 +184,8 @@ _CUES = (
         r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b"
         # "The Dominican Republic paid US$93.7 million for eight Super Tucanos"
         r"|\bpaid\b(?=(?:[^.;]|\.\d){0,40}\bfor\b)"
+        # "has used its €100 billion special fund to pay for 35 F-35A fighter jets"
+        r"|\b(?:used|uses|using)\s+(?:[\w'’€$£.,-]+\s+){1,6}?to pay for\b"
         # "placed a firm order", "placed a $3.8 billion order"
         r"|\bplaced (?:an?\s+|its\s+|their\s+)?(?:[\w$€£.,-]+\s+){0,4}?order\b|"
         r"\bagreed to (?:buy|purchase|acquire)\b|\bwill receive\b|"
