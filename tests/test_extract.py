@@ -3630,6 +3630,30 @@ def test_a_fund_used_to_pay_for_a_purchase_buys_but_is_not_its_price() -> None:
     ], [candidate_dict(c) for c in found]
 
 
+def test_weapons_handed_or_sent_to_a_state_are_delivered_a_notification_is_not() -> None:
+    published = dt.date(2025, 6, 1)
+    helicopters = one("Croatia handed fourteen of its older Mi-8s to Ukraine in 2024.", published)
+    battery = one("Slovakia sent its only S-300PMU battery to Ukraine in April 2022.", published)
+    assert (helicopters.buyer, helicopters.seller, helicopters.quantity, helicopters.status) == (
+        "Ukraine",
+        "Croatia",
+        14,
+        "delivered",
+    )
+    assert (battery.buyer, battery.seller, battery.family, battery.status) == (
+        "Ukraine",
+        "Slovakia",
+        "s300",
+        "delivered",
+    )
+    order = one(
+        "Egypt ordered Su-35 fighters from Russia and has not sent any formal notification "
+        "to Moscow since.",
+        published,
+    )
+    assert order.status == "signed", order
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -160,6 +160,12 @@ _CUES = (
         True,
         "seller",
         r"\bhanded over\b|\bdonated\b|\bgifted\b|\b(?:has|have|had) (?:\w+ )?given\b"
+        # "Croatia handed fourteen of its older Mi-8s to Ukraine", "Slovakia sent its only
+        # S-300PMU battery to Ukraine" (not "sent a request for ... to Washington")
+        r"|\b(?:handed|sent)\b(?! (?:an? |the |its |any |no )?(?:formal |official |written )?"
+        r"(?:letter|request|delegation|message|team|troops|soldiers|officials|invitation|"
+        r"proposal|note|signal|notification|notice|word|reply|response)s?\b)"
+        r"(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[A-Z])"
         # not "the committee gave the best score to the Spanish offer": no hand-over
         r"|\bgave\b(?! (?:the |a |an |its |their )?(?:best|highest|top|better|green light|"
         r"go-ahead|approval|priority|score|points|assurances?|details?|figures?|interview|"
@@ -516,7 +522,7 @@ FILLERS = word_set(
     "propelled long-range air defence defense missile missiles block first last "
     "remaining as many up to about some around nearly almost over at least another "
     "and mobile naval coastal "
-    "larger bigger smaller heavier lighter newer faster armed armoured armored tactical "
+    "larger bigger smaller heavier lighter newer older faster armed armoured armored tactical "
     "forces force navy army"  # "thirteen ex-Canadian Forces CF-5A", "two ex-Royal Navy"
 )
 # Nouns a quantity can count in place of the platform's name ("the sale of 40 jets").
