@@ -3654,6 +3654,14 @@ def test_weapons_handed_or_sent_to_a_state_are_delivered_a_notification_is_not()
     assert order.status == "signed", order
 
 
+def test_a_single_or_its_only_unit_counts_one() -> None:
+    published = dt.date(2025, 6, 1)
+    battery = one("Slovakia sent its only S-300PMU battery to Ukraine in April 2022.", published)
+    tanker = one("Portugal ordered a single C-390 from Brazil.", published)
+    tanks = one("Only Poland ordered K2 tanks from South Korea.", published)
+    assert (battery.quantity, tanker.quantity, tanks.quantity) == (1, 1, None)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3655,6 +3655,11 @@ def _number_at(words: Sequence[Token], index: int) -> int | None:
         return 12
     if lower in ("pair", "couple") and index and words[index - 1].text.lower() == "a":
         return 2
+    before = words[index - 1].text.lower() if index else ""
+    if (lower in ("single", "lone") and before == "a") or (
+        lower in ("only", "sole") and before in ("its", "their")
+    ):
+        return 1  # "a single C-390", "Slovakia sent its only S-300PMU battery"
     return parse_number(word)
 
 
