@@ -1527,7 +1527,7 @@ def test_parallel_talks_and_a_purchase_contracted_years_ago() -> None:
         ("India", "France", "rafale", 26, "negotiating"),
         ("India", "France", "scorpene", 3, "negotiating"),
         ("India", "United States", "mq9b", None, "signed"),
-        ("Thailand", "China", "s26t", None, "signed"),
+        ("Thailand", "China", "s26t", 1, "signed"),  # "a Chinese S26T submarine"
     ], got
     contracted = one("Thailand contracted one S26T submarine from China in 2017.")
     assert (contracted.quantity, contracted.status) == (1, "signed"), contracted
@@ -3660,6 +3660,20 @@ def test_a_single_or_its_only_unit_counts_one() -> None:
     tanker = one("Portugal ordered a single C-390 from Brazil.", published)
     tanks = one("Only Poland ordered K2 tanks from South Korea.", published)
     assert (battery.quantity, tanker.quantity, tanks.quantity) == (1, 1, None)
+
+
+def test_a_platform_named_with_one_unit_s_noun_counts_one() -> None:
+    published = dt.date(2025, 6, 1)
+    boat = one(
+        "As part of its offer, Sweden has proposed handing over a used Södermanland-class "
+        "submarine to the Polish Navy.",
+        published,
+    )
+    jet = one("Norway ordered an F-35 fighter from the United States.", published)
+    # a name that only describes what is bought counts nothing
+    guns = one("Poland signed a K9 contract with South Korea.", published)
+    deal = one("Norway signed an F-35 fighter deal with the United States.", published)
+    assert (boat.quantity, jet.quantity, guns.quantity, deal.quantity) == (1, 1, None, None)
 
 
 # --- the command -------------------------------------------------------------------------

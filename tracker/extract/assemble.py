@@ -3544,6 +3544,10 @@ def _quantity(
                 and candidate.status in ("delivering", "delivered")
             )
             break
+        if lower in ("a", "an") and _one_named(sentence, platform):
+            candidate.quantity = 1  # "a used Södermanland-class submarine"
+            candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
+            break
         if lower in _MORE:
             candidate.more = True
         if (
@@ -3661,6 +3665,33 @@ def _number_at(words: Sequence[Token], index: int) -> int | None:
     ):
         return 1  # "a single C-390", "Slovakia sent its only S-300PMU battery"
     return parse_number(word)
+
+
+# What one unit is called, in the singular: "a Type 071E landing platform dock"
+_ONE_KIND = (
+    r"submarine|frigate|corvette|destroyer|ship|vessel|dock|tanker|cutter|helicopter|jet|"
+    r"fighter|aircraft|plane|tank|howitzer|battery|radar|drone|boat|launcher|minehunter|"
+    r"icebreaker|carrier|trainer|transport"
+)
+# ... and not what a unit's name only describes: "an F-35 fighter programme"
+_NOT_ONE = (
+    r"(?![-'’])(?!\s+(?:deals?|contracts?|orders?|programmes?|programs?|packages?|purchases?|"
+    r"sales?|acquisitions?|fleets?|squadrons?|force|requirements?|tenders?|competitions?|"
+    r"projects?|variants?|versions?|designs?|family|industry|makers?|builders?|manufacturers?|"
+    r"production|lines?|bases?|pilots?|crews?|upgrades?|units?|regiments?|batteries|systems)\b)"
+)
+_ONE_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{_ONE_KIND})\b{_NOT_ONE}", re.IGNORECASE)
+_ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
+
+
+def _one_named(sentence: _Sentence, platform: Mention) -> bool:
+    """ "a used Södermanland-class submarine", "the decommissioned Pohang-class corvette" is
+    one unit: a singular "a" before a platform whose name, or the noun after it, says what
+    one unit is (not "a K9 order", "an F-35 fighter programme")."""
+    after = sentence.after(platform.end)
+    if _ONE_ENDS.search(platform.text):
+        return re.match(rf"^{_NOT_ONE}", after, re.IGNORECASE) is not None
+    return _ONE_AFTER.match(after) is not None
 
 
 def _counted_quantity(
