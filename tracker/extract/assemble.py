@@ -317,12 +317,10 @@ def _held_long_since(candidate: Candidate, published: dt.date | None) -> None:
     fleet long delivered, not an order still open."""
     if published is None or candidate.status != "signed" or candidate.date is None:
         return
-    if published.year - int(candidate.date[:4]) < _LONG_SINCE:
-        return
-    quote = candidate.field_quotes.get("status", candidate.quote)
-    if _STILL_TO_COME.search(quote):
-        return
     years = published.year - int(candidate.date[:4])
+    quote = candidate.field_quotes.get("status", candidate.quote)
+    if years < _LONG_SINCE or _STILL_TO_COME.search(quote):
+        return
     if _POSSESSED.search(quote) or (years >= _LONG_SINCE_ORDERED and _ORDERED.search(quote)):
         candidate.status = "delivered"
 
@@ -3685,9 +3683,9 @@ _ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
 
 
 def _one_named(sentence: _Sentence, platform: Mention) -> bool:
-    """ "a used Södermanland-class submarine", "the decommissioned Pohang-class corvette" is
-    one unit: a singular "a" before a platform whose name, or the noun after it, says what
-    one unit is (not "a K9 order", "an F-35 fighter programme")."""
+    """ "a used Södermanland-class submarine", "an F-35 fighter" is one unit: a singular
+    "a" before a platform whose name, or the noun after it, says what one unit is (not "a
+    K9 order", "an F-35 fighter deal"). The caller has found the "a"."""
     after = sentence.after(platform.end)
     if _ONE_ENDS.search(platform.text):
         return re.match(rf"^{_NOT_ONE}", after, re.IGNORECASE) is not None
