@@ -3676,6 +3676,70 @@ def test_a_platform_named_with_one_unit_s_noun_counts_one() -> None:
     assert (boat.quantity, jet.quantity, guns.quantity, deal.quantity) == (1, 1, None, None)
 
 
+def test_types_all_offered_in_a_request_for_information_are_a_field_not_deals() -> None:
+    published = dt.date(2024, 9, 3)
+    field = deals_in(
+        "India has long planned to acquire 114 fighters. The Rafale, F-21, Eurofighter "
+        "Typhoon, Gripen and Su-35 were all offered during an earlier request for information.",
+        published,
+    )
+    rfi = deals_in(
+        "The Gripen was offered to India in response to a request for information.", published
+    )
+    offer = one("Sweden offered the Gripen to India.", published)
+    assert (field, rfi, offer.status) == ([], [], "proposed")
+
+
+def test_presentations_on_a_type_are_marketing_not_a_delivery() -> None:
+    published = dt.date(2025, 9, 10)
+    shown = deals_in(
+        "Mexican officials have received presentations on Saab's Gripen E and Korea "
+        "Aerospace Industries' FA-50 in recent years.",
+        published,
+    )
+    bought = one("Mexico received 12 FA-50 jets from South Korea in June.", published)
+    assert (shown, bought.status) == ([], "delivered")
+
+
+def test_most_of_its_fleet_grounded_is_a_fleet_not_a_deal() -> None:
+    published = dt.date(2024, 9, 20)
+    grounded = deals_in(
+        "The South African Air Force has most of its 26 Gripen fighters grounded after "
+        "the support contract with Saab lapsed.",
+        published,
+    )
+    first = one("South Africa received the first of its 26 Gripen fighters from Sweden.", published)
+    assert (grounded, first.quantity) == ([], 26)
+
+
+def test_its_own_jets_upgraded_to_a_newer_standard_are_no_transfer() -> None:
+    published = dt.date(2025, 2, 11)
+    upgraded = deals_in(
+        "Last upgraded F-16 Viper handed over to Air Force\nThe Hellenic Air Force on Monday "
+        "received the last of 83 F-16 fighters modernized to the Viper standard, at the "
+        "Tanagra plant of Hellenic Aerospace Industry.",
+        published,
+    )
+    squadron = deals_in(
+        "The aircraft, an F-16 Block 52+ of the 340 Squadron, was handed over at the Tanagra "
+        "plant. The ministry is considering modernizing the older F-16 Block 50s next.",
+        published,
+    )
+    bought = one("Greece ordered 20 F-35 fighters from the United States.", published)
+    assert (upgraded, squadron, bought.quantity) == ([], [], 20)
+
+
+def test_a_type_a_maker_brought_to_a_show_is_an_exhibit_not_an_offer() -> None:
+    published = dt.date(2024, 9, 20)
+    exhibit = deals_in(
+        "Among foreign exhibitors, Embraer brought its C-390 Millennium transport, offered to "
+        "the South African Air Force as a successor to the C-130BZ.",
+        published,
+    )
+    offer = one("Brazil offered the C-390 Millennium to South Africa.", published)
+    assert (exhibit, offer.status) == ([], "proposed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

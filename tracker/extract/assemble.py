@@ -1778,6 +1778,8 @@ def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mentio
     between = sentence.between(platform.end, following.start)
     if not re.fullmatch(r"\s+and\s+(?:[\w-]+\s+)?", between):
         return []
+    if _service_of(sentence, following):
+        return []  # "Gripen and Su-35 were all offered during an RFI": rivals, both
     return [
         cue
         for cue in sentence.cues
@@ -1875,7 +1877,9 @@ def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Ment
 
 
 _LIST_GOES_ON = re.compile(
-    r"(?:,\s*|\s)(?:as well as|and|or|and also)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$"
+    # "... on Saab's Gripen E and Korea Aerospace Industries' FA-50": a maker's name first
+    r"(?:,\s*|\s)(?:as well as|and|or|and also)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
 )
 
 
@@ -1919,6 +1923,8 @@ _SERVICE = re.compile(
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
     r"|carrying|transporting|ferrying"
+    # "an F-16 Block 52+ of the 340 Squadron, was handed over": a unit's own, back from work
+    r"|of\s+(?:the\s+)?(?:\d+\w*|(?-i:[A-Z]\w+))\s+(?:Squadron|Wing|Regiment|Brigade|Flotilla)\b"
     # "the four Papanikolis-class submarines will receive new sonar and batteries"
     r"|(?:\w+\s+){0,2}(?:will|would|are to|is to|to)\s+(?:also\s+)?(?:receive|get|be fitted with|"
     r"be equipped with|undergo)\s+(?:a\s+|an\s+)?(?:new|upgraded|modern|improved|updated|"
@@ -1938,7 +1944,8 @@ _REPLACED = re.compile(
     r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
     # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
-    r"(?:sustain|maintain|upgrade|moderni[sz]e|overhaul|refurbish)\w*\s+(?:its|their)|"
+    # "considering modernizing the older F-16 Block 50s": work on jets it has
+    r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the)|refurbish\w*\s+(?:its|their)|"
     r"(?:contracted|hired|engaged)\s+to\s+(?:support|sustain|maintain|service)\s+"
     r"(?:the|its|their)(?:\s+(?:[\w-]+\s+){0,2}[\w-]+(?:'s|’s))?(?:\s+\d+)?|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
@@ -2010,15 +2017,36 @@ _RIVAL_AFTER = re.compile(
     r"^(?:\s+(?:offered|proposed|pitched|made|built|developed)\s+by\s+[^.;]{0,120}?)?"
     r"\s+(?:(?:had|has|have|was|were)\s+(?:also\s+)?(?:\w+ly\s+)?been|(?:was|were)\s+also"
     r"(?:\s+\w+ly)?)\s+(?:considered|evaluated|studied|analy[sz]ed|assessed|examined|"
-    r"shortlisted|weighed|in the running)\b",
+    r"shortlisted|weighed|in the running)\b"
+    # "The Rafale, F-21, Gripen and Su-35 were all offered during an earlier request for
+    # information": the field a buyer surveyed, no offer it took up
+    r"|^(?:\s*,?\s+(?:(?:and|or)\s+)?(?:the\s+)?[^.;]{1,80}?)?\s+(?:were|have been|had been)\s+"
+    r"all\s+(?:offered|pitched|proposed|submitted|considered|evaluated|in the running)\b"
+    r"|^(?:\s*,?\s+(?:(?:and|or)\s+)?(?:the\s+)?[^.;]{1,80}?)?\s+(?:was|were|has been|have been|"
+    r"had been)\s+(?:\w+\s+)?(?:offered|pitched|proposed|submitted)\b[^.;]{0,60}?"
+    r"\b(?:requests? for (?:information|proposals?)|RFI|RfI|market survey)\b",
     re.IGNORECASE,
 )
 
 
 _NOT_SOLD_BEFORE = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?:variant|version|derivative|development|copy)\s+of\s+(?:the\s+)?$"
+    # "have received presentations on Saab's Gripen E": marketing, not a delivery
+    r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
+    # "has most of its 26 Gripen fighters grounded": part of a fleet it has ("the first of
+    # its 26" is a delivery; "all of its" too often one)
+    r"|\b(?:most|some|many|several|half|none|part|much)\s+of\s+(?:its|their|the\s+[\w-]+"
+    r"(?:'s|’s))\s+(?:remaining\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\w+teen|\w+ty)\s+)?(?:remaining\s+)?$"
+    # "Last upgraded F-16 Viper handed over": the buyer's own jets upgraded, no transfer
+    # (not "its upgraded Mogami-class frigate": a version offered)
+    r"|\b(?:last|first|final)\s+(?:upgraded|modernised|modernized)\s+$"
     r"|\b(?:marketing|promoting|pitching|touting|showcasing|displaying|exhibiting)\s+"
-    r"(?:its\s+|their\s+|the\s+)?$",
+    r"(?:its\s+|their\s+|the\s+)?$"
+    # "Embraer brought its C-390 Millennium transport, offered to the SAAF": a show's exhibit
+    r"|\b(?:brought|showed|displayed|exhibited|showcased|unveiled)\s+(?:an?\s+)?"
+    r"(?:(?:full-size|full-scale|life-size)\s+)?(?:(?:mock-?up|model)\s+of\s+)?(?:its|their)\s+$",
     re.IGNORECASE,
 )
 
