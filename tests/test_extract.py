@@ -3740,6 +3740,34 @@ def test_a_type_a_maker_brought_to_a_show_is_an_exhibit_not_an_offer() -> None:
     assert (exhibit, offer.status) == ([], "proposed")
 
 
+def test_a_contract_annulled_or_rescinded_is_cancelled() -> None:
+    published = dt.date(2024, 5, 6)
+    annulled = one(
+        "The Ministry of Defence has formally annulled the contract signed in 2021 with "
+        "Russia for eight Mi-171Sh transport helicopters for Peru's army.",
+        published,
+    )
+    rescinded = one(
+        "Peru rescinded its order for eight Mi-171Sh helicopters from Russia.", published
+    )
+    assert (annulled.status, rescinded.status) == ("cancelled", "cancelled")
+
+
+def test_receiving_its_new_type_in_the_present_is_an_arrival() -> None:
+    published = dt.date(2025, 3, 4)
+    arriving = one(
+        "Morocco receives its new AH-64E Apache attack helicopters from the United States.",
+        published,
+    )
+    first = one("Slovakia receives its first F-16 Block 70 jets from the United States.", published)
+    awaited = one(
+        "Morocco will receive its new AH-64E Apache attack helicopters from the United States.",
+        published,
+    )
+    # nothing said of more to come: all of them (the cue's rule for every arrival)
+    assert (arriving.status, first.status, awaited.status) == ("delivered", "delivering", "signed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

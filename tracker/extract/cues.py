@@ -78,6 +78,8 @@ _CUES = (
         True,
         "buyer",
         r"\bcancel(?:s|led|ed|ling|lation)\b|\bterminat(?:ed|es|ion)\b"
+        # "formally annulled the contract signed in 2021": a ministry's word for it
+        r"|\bannul(?:s|led|ling|ment)?\b|\brescind(?:s|ed|ing)?\b"
         # not "scrapped its last HAWK batteries in 2005": a retirement
         r"|\bscrap(?:ped|s|ping)\b(?! (?:its|their|the) (?:last|remaining|old|ageing|aging)\b)"
         r"|\bpulled out of\b"
@@ -139,6 +141,9 @@ _CUES = (
         # not "Saab has received an order from Thailand": an order is no arrival
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
+        # the present, as news has it: "as the FAR receive their new AH-64E Apaches" (a
+        # bare "receive" is too often an order awaited or an aid package)
+        r"|(?<!\bto )(?<!will )(?<!would )\breceives?\s+(?:its|their)\s+(?:new|first)\b"
         r"|\btouched down\b"
         # "The Pakistan Army formally inducted the Chinese-built Z-10ME": taken into service
         r"|\binduct(?:s|ed|ing)\b"
