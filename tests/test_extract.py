@@ -3768,6 +3768,28 @@ def test_receiving_its_new_type_in_the_present_is_an_arrival() -> None:
     assert (arriving.status, first.status, awaited.status) == ("delivered", "delivering", "signed")
 
 
+def test_a_full_scale_model_shown_at_a_fair_is_no_offer_of_the_type() -> None:
+    published = dt.date(2026, 2, 10)
+    model = deals_in(
+        "South Korea's KAI displayed a full-scale model of the KF-21 Boramae fighter and "
+        "offered Saudi Arabia a partnership for local assembly.",
+        published,
+    )
+    offer = one("South Korea offered the KF-21 Boramae fighter to Saudi Arabia.", published)
+    assert (model, offer.status) == ([], "proposed")
+
+
+def test_gave_no_is_no_gift() -> None:
+    published = dt.date(2026, 2, 10)
+    deployed = deals_in(
+        "He wanted an air defence system, citing Spain, whose Patriot batteries were "
+        "deployed to Turkey under NATO, but gave no preferred system.",
+        published,
+    )
+    gift = one("Spain gave two Patriot batteries to Ukraine.", published)
+    assert (deployed, gift.status) == ([], "delivered")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

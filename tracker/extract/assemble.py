@@ -2046,7 +2046,10 @@ _NOT_SOLD_BEFORE = re.compile(
     r"(?:its\s+|their\s+|the\s+)?$"
     # "Embraer brought its C-390 Millennium transport, offered to the SAAF": a show's exhibit
     r"|\b(?:brought|showed|displayed|exhibited|showcased|unveiled)\s+(?:an?\s+)?"
-    r"(?:(?:full-size|full-scale|life-size)\s+)?(?:(?:mock-?up|model)\s+of\s+)?(?:its|their)\s+$",
+    r"(?:(?:full-size|full-scale|life-size)\s+)?(?:(?:mock-?up|model)\s+of\s+)?(?:its|their)\s+$"
+    # "displayed a full-scale model of the KF-21 Boramae": a model is no aircraft sold
+    r"|\b(?:mock-?ups?|(?:full-size|full-scale|life-size|scale)\s+(?:models?|replicas?))\s+of\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 

@@ -172,7 +172,9 @@ _CUES = (
         r"proposal|note|signal|notification|notice|word|reply|response)s?\b)"
         r"(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[A-Z])"
         # not "the committee gave the best score to the Spanish offer": no hand-over
-        r"|\bgave\b(?! (?:the |a |an |its |their )?(?:best|highest|top|better|green light|"
+        # ... nor "but gave no preferred system"
+        r"|\bgave\b(?! (?:no|nothing|little|few)\b)"
+        r"(?! (?:the |a |an |its |their )?(?:best|highest|top|better|green light|"
         r"go-ahead|approval|priority|score|points|assurances?|details?|figures?|interview|"
         # "the committees gave a favourable opinion to the request": a vote, no hand-over
         r"favou?rable|positive|unanimous|opinion|endorsement|backing|consent|mandate|nod))"
