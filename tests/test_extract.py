@@ -3790,6 +3790,42 @@ def test_gave_no_is_no_gift() -> None:
     assert (deployed, gift.status) == ([], "delivered")
 
 
+def test_each_signed_paper_s_contents_said_after_the_signing_are_signed() -> None:
+    published = dt.date(2025, 6, 12)
+    found = deals_in(
+        "Agency signs for American missiles worth almost 3.9 billion zlotys\n"
+        "WARSAW, 11 June 2025 -- The Armament Agency on Wednesday signed two agreements with "
+        "the US government for missiles, with a combined value of almost 3.9 billion zlotys, "
+        "the Ministry of National Defence said.\n\nThe larger agreement, worth 2.65 billion "
+        "zlotys, covers 120 AGM-158B-2 JASSM-ER long-range cruise missiles. The second, worth "
+        "1.22 billion zlotys, covers 240 AIM-9X Block II Sidewinder short-range air-to-air "
+        "missiles, together with training rounds.",
+        published,
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency, c.status) for c in found] == [
+        ("Poland", "United States", 120, Decimal("2650000000"), "PLN", "signed"),
+        ("Poland", "United States", 240, Decimal("1220000000"), "PLN", "signed"),
+    ]
+    # a paper still in talks gives its contents no signing
+    talks = deals_in(
+        "Poland is negotiating an agreement with the US government. The agreement covers 120 "
+        "JASSM-ER missiles.",
+        published,
+    )
+    assert talks == []
+
+
+def test_several_makers_offers_in_one_sentence_are_a_tender_s_bids() -> None:
+    published = dt.date(2025, 10, 8)
+    bids = deals_in(
+        "Lockheed Martin has offered India the C-130J-30 Super Hercules with Tata Advanced "
+        "Systems, Embraer the C-390 Millennium with Mahindra Defence, and Airbus the A400M.",
+        published,
+    )
+    offer = one("Lockheed Martin has offered the C-130J-30 Super Hercules to India.", published)
+    assert (bids, offer.status) == ([], "proposed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -244,7 +244,7 @@ def extract_candidates(
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
         if number:
-            _under_the_signed(sentence, read[number - 1], made)
+            _under_the_signed(sentence, read[max(0, number - 3) : number], made)
         for candidate in made:
             candidate.sentence = number
             if row is not None and row.quantity is not None and candidate.quantity is None:
@@ -333,23 +333,49 @@ _LINK_OUT = re.compile(
 _UNDER_IT = re.compile(
     r"Under (?:it|this|that|the (?:agreement|deal|contract|accord|arrangement|partnership))\b"
 )
+# "signed two agreements ... The larger agreement, worth 2.65 billion zlotys, covers 120
+# JASSM-ER ... The second, worth 1.22 billion zlotys, covers 240 AIM-9X": each paper's
+_THE_PAPER_COVERS = re.compile(
+    r"(?:The|This|That|Each) (?:(?:larger|smaller|bigger|first|second|third|other|latter|"
+    r"former|main|new)\b(?:\s+(?:agreement|deal|contract|accord|order|one)\b)?|(?:agreement|"
+    r"deal|contract|accord|order)\b)[^;]{0,60}?\b(?:covers|provides for|is for|comprises)\b"
+)
 
 
-def _under_the_signed(sentence: _Sentence, before: _Sentence, made: list[Candidate]) -> None:
+def _under_the_signed(sentence: _Sentence, earlier: list[_Sentence], made: list[Candidate]) -> None:
     """ "Belgium sealed a government-to-government agreement with France. Under it,
-    Brussels will buy 382 Griffon ...": what a signed agreement provides for is signed."""
-    if not made or not _UNDER_IT.match(sentence.span.text):
+    Brussels will buy 382 Griffon ...": what a signed agreement provides for is signed.
+    "The Agency signed two agreements ... The second, worth 1.22 billion zlotys, covers 240
+    AIM-9X": a signed paper's contents, said in the next sentences (`earlier`: those
+    before this one, nearest last), are signed; not when the signing sentence tells of
+    deliveries ("20 more were unloaded ... under the contract signed in 2022. That
+    contract covers 180"): the order under way is that sentence's."""
+    if not made:
         return
-    if not any(cue.status == "signed" and cue.strong and not cue.future for cue in before.cues):
+    if _UNDER_IT.match(sentence.span.text):
+        earlier = earlier[-1:]
+    elif not _THE_PAPER_COVERS.match(sentence.span.text):
         return
-    if any(cue.status == "negotiating" for cue in before.cues) or PAPER_OF_TALKS.search(
-        before.span.text
+    for before in reversed(earlier):
+        if any(cue.status == "negotiating" for cue in before.cues) or PAPER_OF_TALKS.search(
+            before.span.text
+        ):
+            return  # "The document, signed in Berlin, opens negotiations": a paper of talks
+        if any(cue.status == "signed" and cue.strong and not cue.future for cue in before.cues):
+            break
+    else:
+        return
+    if not _UNDER_IT.match(sentence.span.text) and any(
+        cue.status in ("delivering", "delivered") for cue in before.cues
     ):
-        return  # "The document, signed in Berlin, opens negotiations": a paper of talks
+        return
+    covers = _THE_PAPER_COVERS.match(sentence.span.text) is not None
     for candidate in made:
-        if candidate.status in ("proposed", "negotiating"):
+        if candidate.status in ("proposed", "negotiating") or (covers and not candidate.strong):
             candidate.status = "signed"
             candidate.field_quotes["status"] = before.span.text
+            if covers:
+                candidate.governed = candidate.strong = True  # the signing said it
 
 
 _THE_PAPER = re.compile(r"(?:The|This|That) (?:document|letter|memorandum|declaration)\b")
@@ -577,11 +603,20 @@ def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
     return {category: subject for category, subject in subjects.items() if subject[1] >= 0}
 
 
+_SEVERAL_PAPERS = re.compile(
+    r"\b(?:two|three|four|five|several|\d+)\s+(?:separate\s+)?(?:agreements|contracts|deals|"
+    r"orders)\b",
+    re.IGNORECASE,
+)
+
+
 def _lead_subjects(read: list[_Sentence], number: int) -> dict[str, tuple[Entry, int]]:
     """In an article's lead, the one platform of each kind the next sentence names: "a
     contract to buy one submarine from China", then "ordered the Yuan-class S26T"."""
     if number > 1 or number + 1 >= len(read):
         return {}
+    if _SEVERAL_PAPERS.search(read[number].span.text):
+        return {}  # "signed two agreements ... for missiles": the next sentences take each
     named: dict[str, set[str]] = {}
     entries: dict[str, Entry] = {}
     after = read[number + 1]
@@ -913,7 +948,10 @@ def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) 
     munitions listed, uncounted, among a deal's contents are part of it."""
     if mention.entry.kind != "platform" or mention.entry.category != "missiles":
         return False
-    counted = mention.first > 0 and _number_at(words, mention.first - 1) is not None
+    index = mention.first - 1
+    if index > 0 and _CODE_WORD.fullmatch(words[index].text):
+        index -= 1  # "covers 120 AGM-158B-2 JASSM-ER": a designation between count and name
+    counted = index >= 0 and _number_at(words, index) is not None
     return not counted and _CONTENTS.search(text[span.start : mention.start]) is not None
 
 
@@ -2007,7 +2045,26 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _NOT_SOLD_BEFORE.search(before)
         or _SERVICE.match(sentence.after(platform.end))
         or _RIVAL_AFTER.match(sentence.after(platform.end))
+        or _makers_offers(sentence, platform)
     )
+
+
+# "Lockheed Martin has offered the C-130J-30 with Tata, Embraer the C-390 ..., and Airbus
+# the A400M": the verb left out, each maker with its own type
+_GAPPED_OFFER = re.compile(
+    r",\s+(?:and\s+)?(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+(?:its\s+|the\s+|an?\s+)"
+    r"(?=(?-i:[A-Z0-9]))"
+)
+_OFFERED = re.compile(r"\b(?:offered|proposed|pitched|bid|submitted)\b", re.IGNORECASE)
+
+
+def _makers_offers(sentence: _Sentence, platform: Mention) -> bool:
+    """A sentence listing several makers' offers, the verb said once: a tender's bids,
+    no deal for any of them."""
+    offered = _OFFERED.search(sentence.span.text)
+    if offered is None or offered.start() + sentence.span.start > platform.start:
+        return False
+    return _GAPPED_OFFER.search(sentence.span.text, offered.end()) is not None
 
 
 # "China's Wing Loong II had also been considered": a rival looked at before a choice.
