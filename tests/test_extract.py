@@ -3826,6 +3826,36 @@ def test_several_makers_offers_in_one_sentence_are_a_tender_s_bids() -> None:
     assert (bids, offer.status) == ([], "proposed")
 
 
+def test_a_state_that_blocks_a_sale_is_not_its_buyer() -> None:
+    published = dt.date(2024, 11, 18)
+    found = deals_in(
+        "CARACAS, 18 November 2024 -- Venezuela's inventory was built in three shopping "
+        "trips. A fourth never happened. Washington blocked Spain's sale of twelve C-295 "
+        "transports in 2006 because they carried American components, and Madrid "
+        "cancelled the aircraft part of the contract.",
+        published,
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Venezuela", "Spain", 12, "cancelled")
+    ]
+    # the blocking state, with no other seller named, is the seller
+    refused = one("Germany blocked the export of 48 Leopard 2 tanks to Saudi Arabia.", published)
+    assert (refused.buyer, refused.seller, refused.status) == (
+        "Saudi Arabia",
+        "Germany",
+        "cancelled",
+    )
+
+
+def test_capitals_of_smaller_states_stand_for_them() -> None:
+    published = dt.date(2025, 3, 1)
+    drones = one("Mogadishu signed for three Bayraktar TB2 drones from Turkey.", published)
+    boats = one("Honiara received two Guardian-class patrol boats from Australia.", published)
+    assert (drones.buyer, boats.buyer) == ("Somalia", "Solomon Islands")
+    # a MALE drone is no visit to the Maldives
+    assert deals_in("The Akinci offers a MALE drone payload in the class of the MQ-9.") == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

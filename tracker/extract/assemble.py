@@ -167,6 +167,7 @@ class Candidate:
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     built_by_seller: bool = False  # "being built by Japanese shipyards"
     no_state_buyer: bool = False  # "sold ... to Lockheed Martin", "with 30 countries"
+    blocked_by: str | None = None  # "Washington blocked Spain's sale": no buyer to guess
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
     named_at: int = 0  # the last sentence naming its platform ("The Sabrah combines ...")
@@ -2128,6 +2129,18 @@ def _clause_of(sentence: _Sentence, offset: int) -> str:
 # --- who buys and who sells ------------------------------------------------------------
 
 
+_SELLING_POSSESSOR = re.compile(
+    r"^(?:'s|’s)?\s+(?:proposed\s+|planned\s+|earlier\s+|first\s+)?(?:sale|export|transfer|"
+    r"donation|gift)s?\s+of\b"
+)
+# A state that stops a sale: "Washington blocked Spain's sale of twelve C-295 transports"
+_BLOCKS = re.compile(
+    r"^\s+(?:has\s+|had\s+|again\s+|reportedly\s+)?(?:blocked|blocks|vetoed|vetoes|barred|"
+    r"bars|halted|halts|objected to|refused to (?:allow|approve|clear|license))\b",
+    re.IGNORECASE,
+)
+
+
 def _roles(
     candidate: Candidate,
     sentence: _Sentence,
@@ -2164,9 +2177,23 @@ def _roles(
     )
     candidate.selling = seller_side
     set_aside = _SET_ASIDE.match(sentence.span.text)
+    blocker: Mention | None = None  # "Washington blocked Spain's sale of twelve C-295s"
+    sold_by: Mention | None = None  # "Spain's sale of": the seller, said as such
     for mention in parties:
         if _aside(sentence, mention, platform) or _trailing_aside(sentence, mention, platform):
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
+        if _BLOCKS.match(sentence.after(mention.end)):
+            blocker = blocker or mention  # no buyer; the seller only if none other is
+            continue
+        if (
+            seller is None
+            and words[mention.last - 1].possessive
+            and _SELLING_POSSESSOR.match(sentence.after(mention.end))
+            # of this platform: the next one named after the sale
+            and next((p for p in platforms if p.start > mention.end), None) is platform
+        ):
+            seller = sold_by = mention  # "Spain's sale of twelve C-295s", "Israel's export of"
+            continue
         if set_aside and mention.end <= sentence.span.start + set_aside.end():
             continue  # "Besides France, Armenia has turned to India"
         if _own_forces(mention, words) and buyer is None:
@@ -2337,6 +2364,10 @@ def _roles(
             )
         ):
             subject = mention  # the platform's own clause's actor first
+    if blocker is not None and blocker.entry.kind == "state":
+        candidate.blocked_by = blocker.entry.iso3
+        if seller is None:
+            seller = blocker  # "Germany blocked the export of 48 Leopard 2 tanks to Riyadh"
     if recipient is not None and buyer is None:
         buyer = recipient
     elif (
@@ -2401,7 +2432,14 @@ def _roles(
             and subject.entry.iso3 != offerer.entry.iso3
         ):
             buyer = subject  # "Athens is examining an Italian offer to sell it ..."
-        elif side == "buyer" and buyer is None:
+        elif (
+            side == "buyer"
+            and buyer is None
+            and (
+                # "Spain's sale of twelve C-295s ..., and Madrid cancelled": the seller calls off
+                sold_by is None or subject.entry.iso3 != sold_by.entry.iso3
+            )
+        ):
             buyer = subject
         elif (
             buyer_by_to
@@ -3508,7 +3546,9 @@ def _guess_buyer(
     of the same platform's deal earlier, or else the state the article is about. A seller
     said to act ("Norway has also delivered part of the six F-16s it donated") gives to
     the recipient the article has named for its deals, first."""
-    main = its + main
+    main = [m for m in its + main if m.entry.iso3 != candidate.blocked_by]
+    if candidate.blocked_by in (m.entry.iso3 for m in its):
+        its = []  # "Washington blocked Spain's sale of twelve C-295s": who stops, no buyer
     if main and main[0].entry.iso3 == candidate.seller_iso3 and candidate.built_by_seller:
         # "two destroyers being built by Japanese shipyards", in a story of Japan's
         # budget: the state the article is about buys at home; no other is to be guessed

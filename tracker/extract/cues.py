@@ -98,6 +98,15 @@ _CUES = (
         # "negotiations with France collapsed the following year"
         r"|\b(?:negotiations|talks|deal)\b(?=[^.;]{0,40}\b(?:collapsed|fell through|broke down)\b)",
     ),
+    # "Washington blocked Spain's sale of twelve C-295s", "Germany blocked the export of":
+    # a sale stopped, by a third state or the seller's own
+    _cue(
+        "cancelled",
+        True,
+        "seller",
+        r"\b(?:blocked|vetoed)\s+(?:\w+(?:'s|’s)\s+|the\s+|its\s+)(?:planned\s+|proposed\s+)?"
+        r"(?:sale|export|transfer|delivery|deal)s?\b",
+    ),
     # Both sides complete a delivery: "Moscow completed delivery of 46 MiG-29s to Egypt".
     _cue(
         "delivered",
