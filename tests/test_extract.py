@@ -3856,6 +3856,41 @@ def test_capitals_of_smaller_states_stand_for_them() -> None:
     assert deals_in("The Akinci offers a MALE drone payload in the class of the MQ-9.") == []
 
 
+def test_a_type_named_as_a_yardstick_is_not_bought() -> None:
+    published = dt.date(2025, 5, 1)
+    yardstick = deals_in(
+        "China commissioned its first Type 054B frigate. In size it is comparable to the "
+        "French FREMM or the US Constellation-class frigate now under construction.",
+        published,
+    )
+    bought = one("Greece ordered three FREMM frigates from France.", published)
+    assert (yardstick, bought.quantity) == ([], 3)
+
+
+def test_raids_ordered_are_no_order_of_the_aircraft_flying_them() -> None:
+    published = dt.date(2025, 1, 21)
+    raids = deals_in(
+        "Colombia sends Brazilian-made Super Tucanos against ELN in Catatumbo\nBOGOTA, Jan 21 "
+        "(AFP) - Colombian Air Force A-29 Super Tucano aircraft carried out air strikes on ELN "
+        "positions, the first bombing raids ordered under President Gustavo Petro.",
+        published,
+    )
+    order = one("Colombia ordered 24 A-29 Super Tucano aircraft from Brazil.", published)
+    assert (raids, order.status) == ([], "signed")
+
+
+def test_spare_parts_and_maintenance_for_a_fleet_are_no_sale_of_it() -> None:
+    published = dt.date(2026, 2, 1)
+    service = deals_in(
+        "Uruguay's Ministry of National Defence has signed a $19.6 million contract with a US "
+        "company for spare parts, depot maintenance and engine overhauls for the Uruguayan "
+        "Air Force's C-130H Hercules transports.",
+        published,
+    )
+    bought = one("Uruguay signed for two used C-130H Hercules from Spain.", published)
+    assert (service, bought.quantity) == ([], 2)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2089,6 +2089,14 @@ _RIVAL_AFTER = re.compile(
 
 _NOT_SOLD_BEFORE = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?:variant|version|derivative|development|copy)\s+of\s+(?:the\s+)?$"
+    # "comparable to the French FREMM or the US Constellation-class": a yardstick
+    r"|\b(?:comparable|similar|equivalent|akin|analogous|superior|inferior)\s+"
+    r"(?:in\s+[\w\s]{1,20}?\s+)?to\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+)?$"
+    # "a contract ... for spare parts, depot maintenance and engine overhauls for the
+    # Uruguayan Air Force's C-130H Hercules": a service to a fleet it has
+    r"|\b(?:spare parts|maintenance|overhauls?|sustainment|repairs?|upgrades?|"
+    r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\bfor\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"

@@ -203,7 +203,10 @@ _CUES = (
         "signed",
         True,
         "buyer",
-        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordered\b|\bordering\b"
+        r"\bbought\b|\bpurchased\b|\bacquired\b|\bprocured\b|\bordering\b"
+        # not "the first bombing raids ordered under President Petro": an order to act
+        r"|(?<!raids )(?<!strikes )(?<!attacks )(?<!operations )(?<!evacuation )"
+        r"(?<!investigation )(?<!inquiry )(?<!withdrawal )(?<!offensive )\bordered\b"
         # "The Dominican Republic paid US$93.7 million for eight Super Tucanos"
         r"|\bpaid\b(?=(?:[^.;]|\.\d){0,40}\bfor\b)"
         # "has used its €100 billion special fund to pay for 35 F-35A fighter jets"
