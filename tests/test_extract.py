@@ -3891,6 +3891,27 @@ def test_spare_parts_and_maintenance_for_a_fleet_are_no_sale_of_it() -> None:
     assert (service, bought.quantity) == ([], 2)
 
 
+def test_a_ship_named_by_its_navy_s_prefix_is_one_and_used_when_the_giver_s() -> None:
+    published = dt.date(2024, 9, 5)
+    gimpo = one(
+        "In 2017 South Korea handed over the Pohang-class corvette ROKS Gimpo to Vietnam.",
+        published,
+    )
+    chungju = one(
+        "The Philippines received the ex-ROKS Chungju, another Pohang-class corvette, from "
+        "South Korea in 2019.",
+        published,
+    )
+    # the buyer's own prefix on a new ship says nothing of its past
+    rizal = one(
+        "South Korea delivered the Jose Rizal-class frigate BRP Jose Rizal to the Philippines "
+        "in 2020.",
+        published,
+    )
+    assert [(d.quantity, d.second_hand) for d in (gimpo, chungju)] == [(1, True), (1, True)]
+    assert rizal.second_hand is not True
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3678,7 +3678,7 @@ def _quantity(
                 and candidate.status in ("delivering", "delivered")
             )
             break
-        if lower in ("a", "an") and _one_named(sentence, platform):
+        if lower in ("a", "an", "another") and _one_named(sentence, platform):
             candidate.quantity = 1  # "a used Södermanland-class submarine"
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
             break
@@ -3750,6 +3750,47 @@ def _quantity(
     if candidate.second_hand is None and _from_stocks(sentence, platforms, platform):
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = clause
+    _named_ship(candidate, sentence, platform)
+
+
+# A commissioned ship's prefix and its navy's state: "the Pohang-class corvette ROKS
+# Gimpo", "the ex-ROKS Chungju, another Pohang-class corvette". (Not INS, BNS or FS:
+# each is two navies'.)
+_SHIP_PREFIXES = {
+    "ROKS": "KOR", "HMAS": "AUS", "HMS": "GBR", "USS": "USA", "USCGC": "USA", "HMCS": "CAN",
+    "HMNZS": "NZL", "HNLMS": "NLD", "HDMS": "DNK", "ORP": "POL", "HNoMS": "NOR",
+    "HSwMS": "SWE", "ESPS": "ESP", "NRP": "PRT", "TCG": "TUR", "FGS": "DEU", "JS": "JPN",
+    "ITS": "ITA", "HS": "GRC", "KRI": "IDN", "BRP": "PHL", "ARC": "COL", "BAP": "PER",
+    "PNS": "PAK",
+}  # fmt: skip
+_PREFIX = "|".join(_SHIP_PREFIXES)
+_SHIP_AFTER = re.compile(
+    rf"^(?:\s+(?:corvette|frigate|destroyer|submarine|ship|vessel|(?:patrol|landing|missile)\s+"
+    rf"(?:boat|vessel|ship|craft)|minehunter|tanker))?,?\s+(?:the\s+)?(?P<ex>former\s+|ex-)?"
+    rf"(?P<prefix>{_PREFIX})\s+(?=[A-Z])"
+)
+_SHIP_BEFORE = re.compile(
+    rf"\b(?P<ex>former\s+|ex-)?(?P<prefix>{_PREFIX})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+"
+    rf"(?:another|a|an|the)\s+(?:[\w-]+\s+)?$"
+)
+
+
+def _named_ship(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+    """A ship named by its navy's prefix is one ship; one that served in the giver's navy
+    ("handed over the Pohang-class corvette ROKS Gimpo") is second-hand."""
+    named = _SHIP_AFTER.match(sentence.after(platform.end)) or _SHIP_BEFORE.search(
+        sentence.before(platform.start)
+    )
+    if named is None or platform.entry.category != "ships":
+        return
+    if candidate.quantity is None:
+        candidate.quantity = 1
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    navy = _SHIP_PREFIXES[named["prefix"]]
+    gives = navy in (candidate.seller_iso3, platform.entry.iso3) or named["ex"]
+    if candidate.second_hand is None and gives and navy != candidate.buyer_iso3:
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
 
 
 _NTH_AND_FINAL = re.compile(
