@@ -3912,6 +3912,28 @@ def test_a_ship_named_by_its_navy_s_prefix_is_one_and_used_when_the_giver_s() ->
     assert rizal.second_hand is not True
 
 
+def test_its_own_foreign_made_weapons_passed_on_are_the_giver_s_used() -> None:
+    published = dt.date(2025, 10, 22)
+    swap = one(
+        "Cyprus has agreed to transfer its 43 Russian-made BMP-3 infantry fighting vehicles "
+        "to Ukraine.",
+        published,
+    )
+    new = one("Russia has agreed to supply 43 Russian-made BMP-3 vehicles to Cyprus.", published)
+    assert (swap.seller, swap.second_hand) == ("Cyprus", True)
+    assert (new.seller, new.second_hand) == ("Russia", None)
+
+
+def test_a_state_acting_in_a_relative_clause_without_that_is_the_buyer() -> None:
+    published = dt.date(2025, 10, 1)
+    bought = one(
+        "Israel carried out hundreds of strikes, destroying most of the 36 Pantsir-S1 air "
+        "defense systems Damascus had bought from Russia in a 2007 deal.",
+        published,
+    )
+    assert (bought.buyer, bought.seller, bought.quantity) == ("Syria", "Russia", 36)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

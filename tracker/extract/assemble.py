@@ -2187,6 +2187,7 @@ def _roles(
     set_aside = _SET_ASIDE.match(sentence.span.text)
     blocker: Mention | None = None  # "Washington blocked Spain's sale of twelve C-295s"
     sold_by: Mention | None = None  # "Spain's sale of": the seller, said as such
+    origin: Mention | None = None  # "its 43 Russian-made BMP-3s": where its own were made
     for mention in parties:
         if _aside(sentence, mention, platform) or _trailing_aside(sentence, mention, platform):
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
@@ -2336,7 +2337,10 @@ def _roles(
         elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
             mention, platform, words
         ):
-            seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
+            if _owned_before(words, mention):
+                origin = origin or mention  # "its 43 Russian-made BMP-3s": made there, its own
+            else:
+                seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
         elif (
             buyer is None
             # "Iraq's purchase follows Saudi Arabia's order for 10 batteries": the nearer
@@ -2456,6 +2460,13 @@ def _roles(
             and subject.entry.iso3 != buyer.entry.iso3
         ):
             seller = subject  # "The Netherlands has delivered ... to Ukraine"
+    if origin is not None and seller is None:
+        seller = origin  # nobody else gives them: the maker's state sold them
+    elif origin is not None and seller is not None and seller.entry.iso3 != origin.entry.iso3:
+        # "Cyprus has agreed to transfer its 43 Russian-made BMP-3s to Ukraine": its own,
+        # passed on used
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = _clause_of(sentence, origin.start)
     foreign = _likely_sellers(counterparties, buyer, platform)
     if foreign:
         if (
@@ -2934,12 +2945,32 @@ def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) 
     )
 
 
+def _owned_before(words: Sequence[Token], mention: Mention) -> bool:
+    """ "its 43 Russian-made", "their Soviet-era": a possessive just before the maker's
+    name, across a count or an adjective."""
+    for word in reversed(words[max(0, mention.first - 3) : mention.first]):
+        lower = word.text.lower()
+        if lower in ("its", "their"):
+            return True
+        if lower not in FILLERS and parse_number(lower) is None:
+            return False
+    return False
+
+
 def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -> str | None:
     """The side of a state acting in a relative clause on the platform just before it:
     "14 Leopard 2A4 tanks that Germany donated" (seller), "the jets that Poland ordered"
     (buyer)."""
     between = sentence.between(platform.end, mention.start)
-    if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between):
+    if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between) and not (
+        # "the 36 Pantsir-S1 air defense systems Damascus had bought": no "that" said
+        re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?", between)
+        and re.match(
+            r"\s+(?:had|has|have)\s+(?:\w+ly\s+|already\s+)?(?:bought|ordered|acquired|"
+            r"purchased|received|donated|sold|supplied|delivered|sent|given)\b",
+            sentence.after(mention.end),
+        )
+    ):
         return None
     verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
     if verb is None or verb.start - mention.end > 25 or verb.side == "either":
