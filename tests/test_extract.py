@@ -3934,6 +3934,33 @@ def test_a_state_acting_in_a_relative_clause_without_that_is_the_buyer() -> None
     assert (bought.buyer, bought.seller, bought.quantity) == ("Syria", "Russia", 36)
 
 
+def test_a_deployment_said_to_be_no_transfer_is_no_deal() -> None:
+    published = dt.date(2024, 10, 14)
+    deployed = deals_in(
+        "The Pentagon confirmed that a THAAD battery and about 100 American soldiers to "
+        "operate it have begun arriving in Israel. The system remains under US command and "
+        "is not being transferred to the IDF.",
+        published,
+    )
+    sold = one("Israel has begun receiving a THAAD battery it bought from the United States.")
+    assert (deployed, sold.buyer) == ([], "Israel")
+
+
+def test_bombs_by_their_mark_and_domestic_orders() -> None:
+    published = dt.date(2024, 10, 14)
+    bombs = one(
+        "In July, the United States released a shipment of 1,800 MK-84 2,000-pound bombs to "
+        "Israel; the bombs arrived at Ashdod port later that month.",
+        published,
+    )
+    domestic = deals_in(
+        "Israel's Defense Ministry has signed new domestic orders for Arrow and David's Sling "
+        "interceptors.",
+        published,
+    )
+    assert (bombs.platform, bombs.quantity, domestic) == ("Mk 84", 1800, [])
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -240,6 +240,9 @@ def extract_candidates(
         _described_as_before(sentence, number, found)
         giver = _package_listed(sentence, read[number - 1]) if number else None
         made = _sentence_candidates(sentence, text)
+        if _denied_after(read, number):
+            made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
+            # not being transferred to the IDF": a deployment
         if giver is not None:
             _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
@@ -604,6 +607,26 @@ def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
     return {category: subject for category, subject in subjects.items() if subject[1] >= 0}
 
 
+# A transfer denied: "is not being transferred to the IDF", "It is not a sale".
+_NOT_TRANSFERRED = re.compile(
+    r"\b(?:is|are|was|were|will)\s+not\s+(?:being\s+|be\s+)?(?:transferred|sold|handed over|"
+    r"given|donated)\b|\b(?:it|this)\s+is\s+not\s+a\s+sale\b",
+    re.IGNORECASE,
+)
+
+
+def _denied_after(read: list[_Sentence], number: int) -> bool:
+    """Whether this sentence, or the next naming no other weapon, denies any transfer."""
+    if _NOT_TRANSFERRED.search(read[number].span.text):
+        return True
+    if number + 1 >= len(read):
+        return False
+    after = read[number + 1]
+    return _NOT_TRANSFERRED.search(after.span.text) is not None and not any(
+        m.entry.kind == "platform" for m in after.mentions
+    )
+
+
 _SEVERAL_PAPERS = re.compile(
     r"\b(?:two|three|four|five|several|\d+)\s+(?:separate\s+)?(?:agreements|contracts|deals|"
     r"orders)\b",
@@ -924,7 +947,10 @@ _BOLSTERED = re.compile(
 # industry's work for it, no transfer between states
 _HOME_BUILT = re.compile(
     r"\b(?:(?:domestically|indigenously)[ -](?:built|made|produced|developed|designed)"
-    r"|home-?grown|home-built|indigenous)\s+(?:[\w'’.-]+\s+){0,2}$",
+    r"|home-?grown|home-built|indigenous"
+    # "has signed new domestic orders for Arrow and David's Sling interceptors"
+    r"|domestic\s+(?:orders?|contracts?|procurement|purchases?)\s+(?:for|of))"
+    r"\s+(?:[\w'’.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
