@@ -190,6 +190,9 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("using a 195-million-U.S.-dollar loan from China", "195000000", "USD"),
         ("worth 1.2 billion U.S. dollars", "1200000000", "USD"),
         ("a 195-million-dollar contract", "195000000", "USD"),
+        # withdrawn since (pycountry 26.2 has neither), still in the news of their years
+        ("approves BGN 1.18 billion investment project", "1180000000", "BGN"),
+        ("worth HRK 7.6 billion", "7600000000", "HRK"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -3959,6 +3962,18 @@ def test_bombs_by_their_mark_and_domestic_orders() -> None:
         published,
     )
     assert (bombs.platform, bombs.quantity, domestic) == ("Mk 84", 1800, [])
+
+
+def test_money_of_a_service_contract_is_no_fleet_s_price() -> None:
+    published = dt.date(2026, 1, 22)
+    cougars = one(
+        "SOFIA, 22 January 2026 (BTA) -- The Air Force's base at Krumovo relies on the 12 "
+        "AS532 Cougar helicopters delivered by France's Eurocopter between 2006 and 2009. A "
+        "separate BGN 46 million contract for the overhaul of their engines was awarded last "
+        "year to the state-owned Avionams.",
+        published,
+    )
+    assert (cougars.quantity, cougars.value) == (12, None)
 
 
 # --- the command -------------------------------------------------------------------------

@@ -144,6 +144,17 @@ def test_largest_accepted_amount_round_trips_exactly(seeded_engine: Engine) -> N
         assert session.get_one(Deal, deal_id).value_amount == largest
 
 
+@pytest.mark.parametrize("currency", ["BGN", "HRK", "DEM", "LTL"])
+def test_a_deal_priced_in_a_withdrawn_currency_is_stored(
+    seeded_engine: Engine, currency: str
+) -> None:
+    # Bulgaria's 2025 orders were priced in leva, Croatia's 2021 Rafales in kuna: newer
+    # pycountry releases drop both, the exchange-rate tables still convert them
+    deal_id = _create(seeded_engine, value_amount="1180000000", value_currency=currency)
+    with make_session_factory(seeded_engine)() as session:
+        assert session.get_one(Deal, deal_id).value_currency == currency
+
+
 def test_amount_above_the_maximum_is_rejected(seeded_engine: Engine) -> None:
     with pytest.raises(InvalidInput, match="value_amount"):
         _create(seeded_engine, value_amount=str(MAX_AMOUNT + 1), value_currency="USD")

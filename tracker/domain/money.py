@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pycountry
 
+from tracker.fx.tables import euro_legacy  # the fx package imports nothing of the domain
+
 # Both SQLite and PostgreSQL store amounts up to this exactly, cents included (a
 # NUMERIC(18, 2) column; SQLite keeps ~15 significant digits exactly).
 MAX_AMOUNT = Decimal("10000000000000")  # ten trillion
@@ -39,8 +41,12 @@ COMMON_CURRENCIES = ("USD", "EUR", "GBP", "RUB", "CNY", "INR", "JPY", "KRW", "SE
 
 @functools.cache
 def currency_codes() -> frozenset[str]:
-    """Every ISO 4217 currency code (pycountry's offline copy)."""
-    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+    """Every ISO 4217 currency code (pycountry's offline copy), and the former ones the
+    exchange-rate tables still convert: the euro's predecessors, the kuna and the lev
+    among them. pycountry drops a currency once it is withdrawn (26.2 has no BGN or HRK),
+    and a deal priced in one must still be stored."""
+    current = frozenset(currency.alpha_3 for currency in pycountry.currencies)
+    return current | frozenset(euro_legacy())
 
 
 def is_currency(code: str) -> bool:

@@ -84,6 +84,10 @@ _NOT_A_PRICE = re.compile(
     # "which cut or deferred $22.5bn of projects": a budget's many programmes
     r"|\s+(?:of|in)\s+(?:\w+\s+)?(?:projects|programmes|programs|acquisitions|spending|"
     r"investments)\b"
+    # "A separate BGN 46 million contract for the overhaul of their engines": a service's
+    r"|\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|package)\s+for\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
+    r"moderni[sz]ation|spare parts|support|training)\b"
     # "its €100 billion special fund": the pot a purchase is paid from, not its price
     r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b",
     re.IGNORECASE,
