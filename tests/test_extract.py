@@ -3976,6 +3976,18 @@ def test_money_of_a_service_contract_is_no_fleet_s_price() -> None:
     assert (cougars.quantity, cougars.value) == (12, None)
 
 
+def test_where_a_fleet_flew_is_not_its_buyer() -> None:
+    published = dt.date(2025, 11, 4)
+    fleet = one(
+        "MUSCAT -- RAFO's fleet consists of three C-130J Super Hercules together with the "
+        "eight C295 aircraft that Oman ordered from Spain's Airbus in 2012. All eight C295s "
+        "were delivered between 2013 and 2016 and have been heavily used for humanitarian "
+        "flights, including to Yemen.",
+        published,
+    )
+    assert (fleet.buyer, fleet.seller, fleet.quantity) == ("Oman", "Spain", 8)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2895,7 +2895,9 @@ _TRANSFERRED = word_set(
 _NOT_RECIPIENTS = word_set(
     "aid support assistance help relations ties visit trip threat war invasion attacks "
     "attack sanctions pressure adding added adds addition compared comparison similar "
-    "next close closer"
+    "next close closer "
+    # "humanitarian flights, including to Yemen", "deployed to Türkiye": where they flew
+    "flights flight missions mission sorties patrols deployed deployment deployments including"
 )
 
 
