@@ -3988,6 +3988,26 @@ def test_where_a_fleet_flew_is_not_its_buyer() -> None:
     assert (fleet.buyer, fleet.seller, fleet.quantity) == ("Oman", "Spain", 8)
 
 
+def test_a_launch_story_s_fleets_and_failed_bids_are_no_deals() -> None:
+    published = dt.date(2025, 10, 6)
+    launch = deals_in(
+        "Mitsubishi Heavy Industries launches seventh Taigei-class submarine for the JMSDF\n"
+        "Mitsubishi Heavy Industries (MHI) launched the seventh Taigei-class submarine for the "
+        "Japan Maritime Self-Defense Force (JMSDF) at its Kobe shipyard on 14 October 2025.\n\n"
+        "The launch comes as Tokyo's defence budget reaches a record 8.7 trillion yen for "
+        "fiscal 2025. JMSDF officers point to the growing submarine forces of China, "
+        "which operates more than 60 boats, and Russia's Pacific Fleet, which has received "
+        "new Project 636.3 boats built at home. Japan's only serious attempt to export the "
+        "type, its bid for Australia's submarine programme in 2016, ended in defeat, and MHI "
+        "officials have said there are no active export discussions for the Taigei design.",
+        published,
+    )
+    talks = one(
+        "Japan is in talks with Australia on the sale of Taigei-class submarines.", published
+    )
+    assert (launch, talks.status) == ([], "negotiating")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

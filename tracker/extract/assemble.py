@@ -779,6 +779,7 @@ def _stand_in(
             or any(clause.start <= noun.start < clause.end for clause in named)
             or _inside(word.start, sentence.money)
             or not counted
+            or _a_fleet_s_count(words, index)
             or any((state, subject[0].family) in bought for state in states)
             or (word.text.lower() == "the" and _other_of_kind_before(subject[0], number, found))
             # "selected three systems: Norway's NASAMS ...": the list names them
@@ -793,6 +794,20 @@ def _stand_in(
         stand_in = Mention(subject[0], noun.start, noun.end, index + 1, index + 2, noun.text)
         sentence.mentions = sorted([*sentence.mentions, stand_in], key=lambda m: m.start)
         named.append(_clause_span(sentence, noun.start))  # one stand-in to a clause
+
+
+_OPERATES = word_set("operates operate operating flies fly flying fields field fielding")
+_ABOUT = word_set("more than over about some around nearly almost roughly some")
+
+
+def _a_fleet_s_count(words: Sequence[Token], index: int) -> bool:
+    """ "China, which operates more than 60 boats": the size of a fleet, no order."""
+    if _number_at(words, index) is None:
+        return False
+    before = index - 1
+    while before >= 0 and index - before <= 3 and words[before].text.lower() in _ABOUT:
+        before -= 1
+    return before >= 0 and words[before].text.lower() in _OPERATES
 
 
 def _another_s_order(sentence: _Sentence, recent: set[str | None]) -> str | None:
@@ -927,6 +942,8 @@ _LOST = re.compile(
     r"[^.;]{0,100}?\b(?:lost out|(?:was|were|proved) (?:unsuccessful|rejected|eliminated)"
     r"|lost (?:the|that|this) (?:competition|contest|tender|race|bid)|never (?:\w+ )?in the race"
     r"|withdrew from the (?:competition|contest|tender|race)"
+    # "its bid for Australia's submarine programme in 2016 ended in defeat"
+    r"|(?:ended|end) in (?:defeat|failure)|(?:bid|offer|attempt) failed"
     # "offering the H145M and the AW139 respectively, but neither reached a contract"
     r"|(?:neither|none)(?: of them)? (?:\w+ )?(?:reached|won|secured|led to|resulted in) an? "
     r"(?:contract|deal|sale|order))\b",

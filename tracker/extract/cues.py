@@ -426,7 +426,8 @@ _WISHED = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "has yet to approve", "there are no active export discussions"
+_NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
