@@ -4008,6 +4008,24 @@ def test_a_launch_story_s_fleets_and_failed_bids_are_no_deals() -> None:
     assert (launch, talks.status) == ([], "negotiating")
 
 
+def test_an_order_changed_from_one_count_to_another_counts_the_new() -> None:
+    published = dt.date(2025, 3, 12)
+    cut = one(
+        "Kenya has reduced its order for Leonardo AW169M light utility helicopters from 12 "
+        "to 8, the defence ministry said.",
+        published,
+    )
+    more = one("Kenya has increased its order for AW169M helicopters from Italy from eight to 12.")
+    assert (cut.quantity, more.quantity) == (8, 12)
+
+
+def test_a_count_before_the_maker_s_name_counts_the_type() -> None:
+    published = dt.date(2025, 3, 12)
+    harbin = one("Kenya bought four Harbin Z-9W helicopters from China in 2012.", published)
+    leonardo = one("Kenya ordered 12 Leonardo AW169M helicopters from Italy.", published)
+    assert (harbin.quantity, leonardo.quantity) == (4, 12)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3794,6 +3794,9 @@ def _quantity(
             and not _MEASURE.match(word.text)
             # "600 FGM-148F Javelin missiles": the version's code before the name
             and not (index == platform.first - 1 and _CODE_WORD.fullmatch(word.text))
+            # "four Harbin Z-9W helicopters", "eight Leonardo AW169M": the type's full
+            # name or its maker before the name written
+            and not _names_the_type(word.text, platform)
         ):
             break
         index -= 1
@@ -3823,6 +3826,13 @@ def _quantity(
     if candidate.quantity is None and final and parse_ordinal(final["nth"]) is not None:
         # "Indonesia received its fifth and final C-130J": the last of five
         candidate.quantity = parse_ordinal(final["nth"])
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    changed = _CHANGED_ORDER.search(sentence.before(platform.start)) and _FROM_TO.match(
+        sentence.after(platform.end)
+    )
+    if candidate.quantity is None and changed and parse_number(changed["to"]) is not None:
+        # "has reduced its order for Leonardo AW169M helicopters from 12 to 8": the new count
+        candidate.quantity = parse_number(changed["to"])
         candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
     if candidate.quantity is None:
         _counted_quantity(candidate, sentence, platforms, platform)
@@ -3871,6 +3881,21 @@ def _named_ship(candidate: Candidate, sentence: _Sentence, platform: Mention) ->
     if candidate.second_hand is None and gives and navy != candidate.buyer_iso3:
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
+
+
+_CHANGED_ORDER = re.compile(
+    r"\b(?:reduc|cut|trimm|trim|increas|rais|expand|scal|lower|halv)\w*\s+(?:back\s+)?"
+    r"(?:its|their|the)\s+(?:\w+\s+)?(?:order|purchase|buy|requirement|acquisition)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(r"^[^.;]{0,40}?\bfrom\s+(?P<from>[\w,]+)\s+to\s+(?P<to>[\w,]+)\b")
+
+
+def _names_the_type(word: str, platform: Mention) -> bool:
+    entry = platform.entry
+    names = set(entry.name.split()) | {w for maker in entry.makers for w in maker.split()}
+    return word[:1].isupper() and word in names
 
 
 _NTH_AND_FINAL = re.compile(
