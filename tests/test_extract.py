@@ -2880,10 +2880,10 @@ def test_a_currency_named_with_its_state_s_adjective(written: str, currency: str
 
 def test_an_unlisted_name_counted_across_its_maker_s_adjective() -> None:
     deal = one(
-        "Angola has agreed to buy forty-eight Brazilian-made Guarani armoured personnel "
+        "Angola has agreed to buy forty-eight Brazilian-made Jaguatirica armoured personnel "
         "carriers, officials said Wednesday."
     )
-    assert (deal.platform, deal.quantity, deal.seller) == ("Guarani", 48, "Brazil"), deal
+    assert (deal.platform, deal.quantity, deal.seller) == ("Jaguatirica", 48, "Brazil"), deal
 
 
 def test_a_delivery_followed_and_a_former_navy_s_ships() -> None:
@@ -4024,6 +4024,22 @@ def test_a_count_before_the_maker_s_name_counts_the_type() -> None:
     harbin = one("Kenya bought four Harbin Z-9W helicopters from China in 2012.", published)
     leonardo = one("Kenya ordered 12 Leonardo AW169M helicopters from Italy.", published)
     assert (harbin.quantity, leonardo.quantity) == (4, 12)
+
+
+def test_a_type_s_short_name_is_the_type() -> None:
+    published = dt.date(2025, 6, 12)
+    deal = one(
+        "Brazil seals sale of 30 Guarani armoured vehicles to Uruguay for R$870 million\n"
+        "SAO PAULO -- Brazil agreed to supply Uruguay's army with 30 VBTP-MR Guarani 6x6 "
+        "armoured personnel carriers for R$870 million (about US$158 million).",
+        published,
+    )
+    assert (deal.platform, deal.quantity, deal.value, deal.currency) == (
+        "VBTP-MR Guarani",
+        30,
+        Decimal("870000000"),
+        "BRL",
+    )
 
 
 # --- the command -------------------------------------------------------------------------
