@@ -358,12 +358,12 @@ def _under_the_signed(sentence: _Sentence, earlier: list[_Sentence], made: list[
     before this one, nearest last), are signed; not when the signing sentence tells of
     deliveries ("20 more were unloaded ... under the contract signed in 2022. That
     contract covers 180"): the order under way is that sentence's."""
-    if not made:
+    under = _UNDER_IT.match(sentence.span.text) is not None
+    covers = not under and _THE_PAPER_COVERS.match(sentence.span.text) is not None
+    if not made or not (under or covers):
         return
-    if _UNDER_IT.match(sentence.span.text):
+    if under:
         earlier = earlier[-1:]
-    elif not _THE_PAPER_COVERS.match(sentence.span.text):
-        return
     for before in reversed(earlier):
         if any(cue.status == "negotiating" for cue in before.cues) or PAPER_OF_TALKS.search(
             before.span.text
@@ -373,11 +373,8 @@ def _under_the_signed(sentence: _Sentence, earlier: list[_Sentence], made: list[
             break
     else:
         return
-    if not _UNDER_IT.match(sentence.span.text) and any(
-        cue.status in ("delivering", "delivered") for cue in before.cues
-    ):
+    if covers and any(cue.status in ("delivering", "delivered") for cue in before.cues):
         return
-    covers = _THE_PAPER_COVERS.match(sentence.span.text) is not None
     for candidate in made:
         if candidate.status in ("proposed", "negotiating") or (covers and not candidate.strong):
             candidate.status = "signed"
@@ -797,7 +794,7 @@ def _stand_in(
 
 
 _OPERATES = word_set("operates operate operating flies fly flying fields field fielding")
-_ABOUT = word_set("more than over about some around nearly almost roughly some")
+_ABOUT = word_set("more than over about some around nearly almost roughly")
 
 
 def _a_fleet_s_count(words: Sequence[Token], index: int) -> bool:
@@ -3893,6 +3890,8 @@ _FROM_TO = re.compile(r"^[^.;]{0,40}?\bfrom\s+(?P<from>[\w,]+)\s+to\s+(?P<to>[\w
 
 
 def _names_the_type(word: str, platform: Mention) -> bool:
+    """A capitalised word of the type's listed name or of its maker's ("Harbin" of the
+    Harbin Z-9, "Leonardo" of the AW169), written before the name found."""
     entry = platform.entry
     names = set(entry.name.split()) | {w for maker in entry.makers for w in maker.split()}
     return word[:1].isupper() and word in names
