@@ -4042,6 +4042,65 @@ def test_a_type_s_short_name_is_the_type() -> None:
     )
 
 
+def test_the_deal_s_value_said_sentences_later_is_its_price() -> None:
+    published = dt.date(2024, 6, 6)
+    deal = one(
+        "ASTANA, 6 June -- Kazakhstan has signed a contract with Russia for the supply of 12 "
+        "Mi-171Sh helicopters, the deputy minister said. The contract was signed on "
+        "preferential terms. The first machines will arrive next year. The new helicopters "
+        "will be built in Ulan-Ude. According to a source, its value is about 14.5 billion "
+        "roubles.",
+        published,
+    )
+    assert (deal.quantity, deal.value, deal.currency) == (12, Decimal("14500000000"), "RUB")
+
+
+def test_an_estimated_range_of_the_deal_s_value_is_no_price() -> None:
+    published = dt.date(2024, 4, 26)
+    deal = one(
+        "KARACHI -- Pakistan ordered eight Hangor-class submarines from China in 2015. The "
+        "first was launched in Wuhan on Friday. It will now undergo sea trials. Four are "
+        "being built in Karachi. The value of the deal has never been disclosed, although "
+        "estimates put it between $4 billion and $5 billion.",
+        published,
+    )
+    assert (deal.quantity, deal.value) == (8, None)
+
+
+def test_the_price_per_aircraft_said_later_is_no_deal_s_price() -> None:
+    published = dt.date(2025, 6, 18)
+    deal = one(
+        "LIMA, June 18 (Reuters) - Peru has signed a contract with the United States for 24 "
+        "F-16 Block 70 fighters, sources said. The decision ends a long competition. Saab "
+        "said it had not been informed. An analyst estimated that the price per aircraft, "
+        "excluding support, was around $85 million.",
+        published,
+    )
+    assert (deal.quantity, deal.value) == (24, None)
+
+
+def test_the_bidders_of_a_competition_are_no_deals() -> None:
+    published = dt.date(2025, 10, 2)
+    assert not deals_in(
+        "ZAGREB, Croatia -- Four shipbuilders have submitted offers in Croatia's competition "
+        "for two corvettes, the Ministry of Defence said, but a decision is not expected "
+        "before next year. The bids came from Spain's Navantia, which offered a design "
+        "derived from its Avante 2200 combatant; Italy's Fincantieri; and Turkey's STM. The "
+        "ministry has budgeted 1.1 billion euros for the programme.",
+        published,
+    )
+
+
+def test_a_fleet_a_relative_clause_says_is_flown_is_no_deal() -> None:
+    published = dt.date(2025, 8, 28)
+    assert not deals_in(
+        "Poland's defence spending will reach a record next year. The air force, which "
+        "flies F-16 fighters and operates Patriot air defence batteries around key cities, "
+        "will receive additional funding for airbase protection.",
+        published,
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -289,6 +289,7 @@ def extract_candidates(
             and (
                 number - max(last.sentence, last.named_at) <= _REFERS_BACK
                 or _counts_again(last, sentence)
+                or _prices_the_deal(last, sentence, number)
                 or _SAME_TYPE.search(sentence.span.text)
                 or last is again
             )
@@ -918,7 +919,14 @@ _RIVAL = re.compile(
 # compete": contenders, no deals
 _CONTENDERS = re.compile(
     r"\b(?:expected to |set to |likely to |due to |will |to )compete\b|\bcompeting (?:for|in)\b"
-    r"|\bcontenders?\b|\bin the running\b|\bvying\b",
+    r"|\bcontenders?\b|\bin the running\b|\bvying\b"
+    # "The bids came from Spain's Navantia, which offered a design derived from its Avante
+    # 2200": a list of the bidders
+    r"|\b(?:bids|offers|proposals|tenders)\s+(?:came|come|have come|were received)\s+from\b"
+    r"|\bbidders?\b"
+    # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
+    r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
+    r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b",
     re.IGNORECASE,
 )
 # "Thales, with its Ground Master 400, and Leonardo, with the RAT 31DL, also participated in
@@ -979,6 +987,27 @@ _FITTED_WITH = re.compile(
     r"(?:[\w'’.-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+
+
+# "The air force, which flies F-16 fighters and operates Patriot air defence batteries
+# around key cities, will receive additional funding": a relative clause's fleet
+_FLEET_CLAUSE = re.compile(
+    r"\b(?:which|that|who)\s+(?:already\s+|also\s+|now\s+|still\s+)?"
+    r"(?:flies|operates|fields|uses|flew|operated|fielded|possesses)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+
+
+def _a_fleet_it_has(sentence: _Sentence, platform: Mention, cues: list[Cue]) -> bool:
+    """A platform a relative clause says a state already flies or operates, with no cue
+    of a deal in that clause: the fleet it has, whatever the sentence says after."""
+    relative = _FLEET_CLAUSE.search(sentence.before(platform.start))
+    if relative is None:
+        return False
+    start = sentence.span.start + relative.start()
+    comma = sentence.span.text.find(",", platform.end - sentence.span.start)
+    end = sentence.span.end if comma < 0 else sentence.span.start + comma
+    return not any(start <= cue.start < end for cue in cues)
 
 
 _CONTENTS = re.compile(
@@ -1551,6 +1580,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue
         if _BOLSTERED.search(text[sentence.span.start : platform.start][-60:]):
             continue  # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins
+        if _a_fleet_it_has(sentence, platform, cues):
+            continue
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -3225,6 +3256,30 @@ def _counts_again(candidate: Candidate, sentence: _Sentence) -> bool:
     )
 
 
+# "its value is about 14.5 billion roubles", "put the value of the sale at 1.9 billion
+# tenge": the price of the deal as such, however many sentences after its report
+_THE_DEAL_S_PRICE = re.compile(
+    r"\b(?:its|the) (?:total |overall |estimated )?(?:value|price|cost)\b"
+    r"(?! (?:of|for) (?:an?|each|one|every)\b| per\b)",
+    re.IGNORECASE,
+)
+_PRICED_WITHIN = 5  # sentences: the same paragraph or the next, in a wire story
+
+
+def _prices_the_deal(candidate: Candidate, sentence: _Sentence, number: int) -> bool:
+    """A sentence naming no platform that gives "the value" or "its price" of a deal
+    whose report had no price: that deal's, a few sentences on."""
+    money = _deal_s_money(sentence)
+    return (
+        candidate.value is None
+        and number - candidate.sentence <= _PRICED_WITHIN
+        and money is not None
+        # "estimates put it between $4 billion and $5 billion": a guess, not a price
+        and not sentence.before(money.start).rstrip().lower().endswith("between")
+        and _THE_DEAL_S_PRICE.search(sentence.span.text) is not None
+    )
+
+
 # "The new aircraft will replace the CH-53D fleet, the first of which arrived in 1969":
 # what the replaced fleet's own clause says is its story, not the deal's
 _OLD_FLEET_S = re.compile(
@@ -3423,7 +3478,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     if (
         candidate.value is None
         and money
-        and _DEAL_WORDS.search(text)
+        and (_DEAL_WORDS.search(text) or _THE_DEAL_S_PRICE.search(text))
         and not other
         and not approval_s
     ):
