@@ -237,6 +237,13 @@ def test_dates_count_from_the_article_s_date() -> None:
     assert one("Poland on Thursday ordered 12 Rafale jets from France.", published).date == (
         "2025-11-06"
     )
+    # a wire story of a Friday: "on Friday" is its own day, "last Friday" the week before
+    assert one("Poland on Friday ordered 12 Rafale jets from France.", published).date == (
+        "2025-11-07"
+    )
+    assert one("Poland last Friday ordered 12 Rafale jets from France.", published).date == (
+        "2025-10-31"
+    )
 
 
 ALL_SETS = [
@@ -4099,6 +4106,35 @@ def test_a_fleet_a_relative_clause_says_is_flown_is_no_deal() -> None:
         "will receive additional funding for airbase protection.",
         published,
     )
+
+
+def test_a_follow_on_order_and_the_first_of_an_unlisted_type_are_two_deals() -> None:
+    published = dt.date(2025, 10, 22)
+    found = deals_in(
+        "BUDAPEST, Oct 22, 2025 (AFP) - Hungary on Wednesday signed a contract with Turkish "
+        "defence firm Nurol Makina for 300 more Gidran armoured vehicles, most of which will "
+        "be assembled in Hungary. The deal is worth 110 billion forints. The order follows a "
+        "first contract for 40 Gidran vehicles, signed with Nurol in 2020. Since 2016, "
+        "Hungary has poured billions into its Zrinyi military modernisation programme, which "
+        "Budapest says will cost more than 3,500 billion forints in total.",
+        published,
+    )
+    assert [(c.platform, c.seller, c.quantity, c.value, c.date) for c in found] == [
+        ("Gidran", "Turkey", 300, Decimal("110000000000"), "2025-10-22"),
+        ("Gidran", "Turkey", 40, None, "2020"),
+    ]
+
+
+def test_a_partner_of_a_later_statement_is_no_party_to_the_deal() -> None:
+    published = dt.date(2025, 10, 22)
+    deal = one(
+        "Hungary has modernised its forces. Among its larger purchases, it bought the NASAMS "
+        "air defence system from Norway's Kongsberg in a deal announced in 2020 -- the last "
+        "of its batteries entered service in 2024 -- and it is building an ammunition factory "
+        "at Varpalota with a German partner.",
+        published,
+    )
+    assert (deal.buyer, deal.seller) == ("Hungary", "Norway")
 
 
 # --- the command -------------------------------------------------------------------------

@@ -74,7 +74,11 @@ _NOT_DEAL_MONEY = re.compile(
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|investment)\b[^.]{0,30}$"
-    r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$",
+    r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$"
+    # "its Zrinyi military modernisation programme, which Budapest says will cost more
+    # than 3,500 billion forints": a whole rearmament's sum
+    r"|\b(?:moderni[sz]ation|rearmament|re-equipment) (?:programme|program|plan|drive)\b"
+    r"[^.]{0,60}$",
     re.IGNORECASE,
 )
 # "about 200 million euros in compensation": money given towards a deal, not its price
@@ -1435,9 +1439,11 @@ def _shape_size(
             and (
                 SECOND_HAND.match(words[index - 1].text)
                 or NEW.match(words[index - 1].text)
+                or words[index - 1].text.lower() in _MORE
                 or words[index - 1].text.lower().endswith(("-made", "-built", "-designed"))
             )
-        )  # "120 Bushmaster", "five used Super Etendard", "48 Brazilian-made Guarani"
+        )  # "120 Bushmaster", "five used Super Etendard", "48 Brazilian-made Guarani",
+        # "300 more Gidran armoured vehicles"
         # "a second batch of French-made Bastion armoured personnel carriers": its maker's
         # adjective names it too
         counted = counted or words[index - 1].text.lower().endswith(("-made", "-built"))
@@ -2395,7 +2401,7 @@ def _roles(
             and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
         ):
             buyer = mention  # "to supply Yerevan with"
-        elif preposition == "with" and not _other_clause_s(sentence, mention, clause):
+        elif preposition == "with" and not _other_clause_s(sentence, mention, clause, platform):
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
             buyer = buyer or mention
@@ -2620,15 +2626,23 @@ def _own_forces(mention: Mention, words: Sequence[Token]) -> bool:
     )
 
 
-def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span) -> bool:
+def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span, platform: Mention) -> bool:
     """ "took delivery of Akinci drones from Turkey, and the country has deepened
-    cooperation with Pakistan": a later clause with a subject of its own."""
+    cooperation with Pakistan": a later clause with a subject of its own. "... -- and it
+    is building an ammunition factory with a German partner": a later statement of the
+    same subject, its own partner."""
+    restated = re.search(
+        r"\b(?:and|but|while|whereas)\s+(?:it|they)\s+(?:also\s+|now\s+)?"
+        r"(?:is|are|was|were|has|have|had|will|would)\b",
+        sentence.between(platform.end, mention.start),
+    )
     if mention.start < clause.end:
-        return False
+        return platform.end < mention.start and restated is not None
     between = sentence.between(clause.end, mention.start)
     return (
         re.match(r"\W*(?:and|but|while|whereas)\s+(?:the|it|its|this|that|they)\b", between)
         is not None
+        or restated is not None
     )
 
 
@@ -3662,7 +3676,16 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
     """Without a seller named or a known origin: the seller of a deal reported in the
     sentence before ("The company also signed ... for 12 K10 vehicles"), or, for a known
     platform, the state the article is about when it is not the buyer ("Japan delivers
-    first radar to Philippines")."""
+    first radar to Philippines"). A designation no list knows takes the seller the article
+    gave it before ("300 more Gidran armoured vehicles" from a Turkish firm, then "a first
+    contract for 40 Gidran vehicles, signed with Nurol")."""
+    if candidate.generic and candidate.platform[:1].isupper():
+        named = next((earlier for earlier in found
+                      if earlier.family == candidate.family and earlier.seller
+                      and earlier.seller_iso3 != candidate.buyer_iso3), None)  # fmt: skip
+        if named is not None:
+            candidate.seller, candidate.seller_iso3 = named.seller, named.seller_iso3
+            return
     for earlier in reversed(found):
         if candidate.sentence - earlier.sentence > 1:
             break

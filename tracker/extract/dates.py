@@ -112,8 +112,13 @@ def _relative(phrase: str, published: dt.date) -> str:
         return published.isoformat()
     if phrase == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat()
-    if words[-1] in _WEEKDAYS:  # "on Thursday": the last such day before the article
-        back = (published.weekday() - _WEEKDAYS.index(words[-1])) % 7 or 7
+    if words[-1] in _WEEKDAYS:
+        # "on Thursday": the last such day up to the article's own; a wire story dated a
+        # Wednesday that says "on Wednesday" means that day (AP style names the day of
+        # the week, not "today"), and "last Wednesday" the week before
+        back = (published.weekday() - _WEEKDAYS.index(words[-1])) % 7
+        if back == 0 and words[0] == "last":
+            back = 7
         return (published - dt.timedelta(days=back)).isoformat()
     step = {"last": -1, "this": 0, "next": 1}[words[0]]
     if words[1] == "year":
