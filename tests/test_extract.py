@@ -4137,6 +4137,21 @@ def test_a_partner_of_a_later_statement_is_no_party_to_the_deal() -> None:
     assert (deal.buyer, deal.seller) == ("Hungary", "Norway")
 
 
+def test_a_second_contract_of_the_same_signing_is_its_own_deal() -> None:
+    published = dt.date(2025, 2, 19)
+    found = deals_in(
+        "ABU DHABI, 19 February 2025 -- The UAE's Tawazun Council also signed a Dh541 "
+        "million contract with Sweden's Saab for Carl-Gustaf M4 weapons for the UAE Land "
+        "Forces, and a Dh386 million deal with Germany's Rheinmetall for 20 Skyranger 30 "
+        "short-range air defence systems mounted on 8x8 vehicles.",
+        published,
+    )
+    assert [(c.seller, c.quantity, c.value, c.status) for c in found] == [
+        ("Sweden", None, Decimal("541000000"), "signed"),
+        ("Germany", 20, Decimal("386000000"), "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2008,6 +2008,13 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     between = sentence.between(previous.end, platform.start)
     if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
         return True  # "negotiations with France for 26 Rafale-M ..., and with Mazagon Dock for"
+    if len(between.split()) <= 40 and re.search(
+        r",\s+and\s+(?:an?|another)\s+[^,;]{0,60}?\b(?:contract|deal|order|agreement)\b"
+        r"[^,;]{0,80}?\bfor\s+(?:[\w,-]+\s+)?$",
+        between,
+    ):
+        return True  # "a Dh541 million contract with Saab for Carl-Gustaf M4 ..., and a
+        # Dh386 million deal with Germany's Rheinmetall for 20 Skyranger 30": the same verb's
     opening = sentence.before(previous.start)
     if ";" in between and ":" in opening and len(between.split()) <= 15:
         return True  # "selected three systems: Norway's NASAMS ...; Germany's IRIS-T SLM"
