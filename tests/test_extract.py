@@ -221,6 +221,20 @@ def test_kroner_are_the_currency_of_the_state_the_story_is_about() -> None:
     assert [m.currency for m in find_money("a 10 billion kroner plan")] == ["NOK"]
 
 
+def test_shillings_by_symbol_are_the_home_state_s() -> None:
+    def read(text: str, home: str | None = None) -> list[tuple[Decimal, str]]:
+        return [(m.amount, m.currency) for m in find_money(text, home=home)]
+
+    assert read("a Shs412 billion contract", home="UGA") == [(Decimal("412000000000"), "UGX")]
+    assert read("a Sh 2.5bn deal", home="TZA") == [(Decimal("2500000000"), "TZS")]
+    assert read("a KSh 3bn deal; USh 5 billion; TSh 7 billion") == [
+        (Decimal("3000000000"), "KES"),
+        (Decimal("5000000000"), "UGX"),
+        (Decimal("7000000000"), "TZS"),
+    ]
+    assert read("Sh5 and Shs 20 each") == []  # no scale: not a sum of a deal
+
+
 @pytest.mark.parametrize(
     ("words", "number"), [("twelve", 12), ("a dozen", 12), ("twenty-four", 24), ("two dozen", 24)]
 )
@@ -4150,6 +4164,36 @@ def test_a_second_contract_of_the_same_signing_is_its_own_deal() -> None:
         ("Sweden", None, Decimal("541000000"), "signed"),
         ("Germany", 20, Decimal("386000000"), "signed"),
     ]
+
+
+def test_an_east_african_shilling_sum_and_the_fleet_trained_for() -> None:
+    published = dt.date(2024, 11, 12)
+    deal = one(
+        "KAMPALA, 12 November 2024 -- The Uganda People's Defence Forces has cancelled a "
+        "contract for six L-39NG jet trainers from the Czech Republic, the ministry said.\n\n"
+        "The Shs412 billion (about €101 million) contract with Aero Vodochody, signed in "
+        "Prague in March 2023, was meant to replace the air force's tired trainer fleet and "
+        "prepare pilots for the Su-30MK2 fighters based at Entebbe.",
+        published,
+    )
+    assert (deal.platform, deal.quantity, deal.value, deal.currency, deal.status) == (
+        "L-39NG",
+        6,
+        Decimal("412000000000"),
+        "UGX",
+        "cancelled",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China proposed to supply K-8 trainers to Uganda.",
+        "A Chinese proposal to supply K-8 trainers to Uganda was presented in 2023.",
+    ],
+)
+def test_a_proposal_to_supply_is_an_offer(sentence: str) -> None:
+    assert one(sentence, dt.date(2024, 11, 12)).status == "proposed"
 
 
 # --- the command -------------------------------------------------------------------------

@@ -269,7 +269,12 @@ def extract_candidates(
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             found.append(candidate)
-        named = any(m.entry.kind == "platform" for m in sentence.mentions)
+        # a fleet the deal replaces or trains for names no deal of its own: "The Shs412
+        # billion contract ... was meant to replace the tired trainer fleet and prepare
+        # pilots for the Su-30MK2 fighters" says more of the deal just reported
+        named = any(
+            m.entry.kind == "platform" and not _replaced(sentence, m) for m in sentence.mentions
+        )
         _named_once_more(sentence, number, made, found)
         if not made and not named and number:
             elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
@@ -1588,6 +1593,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins
         if _a_fleet_it_has(sentence, platform, cues):
             continue
+        if not cues and _replaced(sentence, platform):
+            continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -2067,6 +2074,9 @@ _REPLACED = re.compile(
     r"succeed\w*|phas\w* out|in place of|instead of|rather than|"
     r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
     r"switch\w* to|transition\w* to|"
+    # "trainers ... to prepare pilots for the Su-30MK2 fighters based at Entebbe": the fleet
+    # the trainees will fly
+    r"(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for|"
     # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
     r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
@@ -2100,7 +2110,10 @@ _REPLACED = re.compile(
 
 
 _REPLACING = re.compile(
-    r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+    r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*"
+    r"|(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
 )
 
 

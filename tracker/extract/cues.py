@@ -260,7 +260,9 @@ _CUES = (
         + _NOT_A_QUALITY
         + r"|\bwould (?:\w+\s+)?(?:supply|deliver|provide)\b"
         + _NOT_A_SERVICE
-        + r"|\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
+        # not "China proposed to supply K-8 trainers", "a Chinese proposal to supply": an offer
+        + r"|(?<!proposed )(?<!proposes )(?<!proposal )(?<!proposals )(?<!offered )(?<!offers )"
+        r"(?<!offer )\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
     ),
     _cue(
         "signed",
@@ -329,7 +331,8 @@ _CUES = (
         r"performance|savings|commonality|versatility|growth potential|reach|accuracy)\b)"
         r"|\bpledged\b|\bcommitted\b"
         # "Sweden has proposed transferring one of its submarines to Poland"
-        r"|\bpropos(?:ed|es|ing) (?:to )?(?:transfer|supply|sell|provide|give|deliver|lease)\w*"
+        r"|\bpropos(?:ed|es|ing|als?) (?:to )?"
+        r"(?:transfer|supply|sell|provide|give|deliver|lease)\w*"
         # "Under the arrangement, Croatia would hand 30 of its M-84 tanks to Ukraine"
         r"|\bwould (?:hand|give|send|transfer|donate)\b",
     ),

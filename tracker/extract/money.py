@@ -67,7 +67,19 @@ _SYMBOLS = {
     "฿": "THB",
     "₫": "VND",
     "S/": "PEN",
+    "KSh": "KES",
+    "KShs": "KES",
+    "Ksh": "KES",
+    "USh": "UGX",
+    "UShs": "UGX",
+    "TSh": "TZS",
+    "TShs": "TZS",
+    # East African outlets' "Shs412 billion": the shilling of the state the text is
+    # about (see `_HOME_NAMED`); a scale is then required, as for "N"
+    "Shs": "KES",
+    "Sh": "KES",
 }
+_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings"}
 # After the number (and its scale): currency names.
 _SUFFIXES = {
     "dollars": "USD",
@@ -346,8 +358,11 @@ def find_money(
             )
             if prefix == "$":
                 currency = dollar
-            if prefix == "N" and not scale:
+            if prefix in ("N", *_HOME_SYMBOLS) and not scale:
                 continue  # "N95", "N1": no naira without "billion" or "trn"
+            if prefix in _HOME_SYMBOLS:
+                homes = _HOME_NAMED[_HOME_SYMBOLS[prefix]]
+                currency = homes.get(home or "", currency)
             if match.group("after_code"):  # "$5 billion (A$7.6bn)" no; "1.3 trillion won"
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
