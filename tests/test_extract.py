@@ -4196,6 +4196,15 @@ def test_a_proposal_to_supply_is_an_offer(sentence: str) -> None:
     assert one(sentence, dt.date(2024, 11, 12)).status == "proposed"
 
 
+def test_an_approval_of_support_for_a_fleet_is_no_sale_of_it() -> None:
+    assert not deals_in(
+        "WASHINGTON -- The U.S. State Department has approved a possible $400 million "
+        "Foreign Military Sale to Kuwait for continued support of the emirate's Patriot air "
+        "and missile defense batteries, the Defense Security Cooperation Agency said July 29.",
+        dt.date(2025, 7, 30),
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2196,7 +2196,9 @@ _NOT_SOLD_BEFORE = re.compile(
     # "a contract ... for spare parts, depot maintenance and engine overhauls for the
     # Uruguayan Air Force's C-130H Hercules": a service to a fleet it has
     r"|\b(?:spare parts|maintenance|overhauls?|sustainment|repairs?|upgrades?|"
-    r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\bfor\s+(?:the\s+|its\s+|their\s+)?"
+    # "for continued support of the emirate's Patriot air and missile defense batteries"
+    r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
+    r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
