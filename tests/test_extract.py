@@ -31,7 +31,7 @@ from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, 
 from tracker.extract.confirmed import from_candidate
 from tracker.extract.cues import find_cues
 from tracker.extract.lexicon import platform_family
-from tracker.extract.money import find_money
+from tracker.extract.money import find_money, issuing_state
 from tracker.extract.text import dateline_end, sentences, tokens
 from tracker.store.db import make_session_factory
 from tracker.store.models import AuditEntry, Citation, Deal, Event, Source
@@ -233,6 +233,20 @@ def test_shillings_by_symbol_are_the_home_state_s() -> None:
         (Decimal("7000000000"), "TZS"),
     ]
     assert read("Sh5 and Shs 20 each") == []  # no scale: not a sum of a deal
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("a NZ$38 million lease", "NZL"),
+        ("a 4 billion zloty deal", "POL"),
+        ("under a 3.6-billion-dirham deal", None),  # the UAE's or Morocco's
+        ("a Shs412 billion contract", None),  # Kenya's, Uganda's or Tanzania's
+    ],
+)
+def test_the_state_a_sum_says_an_outlet_writes_from(text: str, state: str | None) -> None:
+    (money,) = find_money(text)
+    assert issuing_state(money) == state
 
 
 @pytest.mark.parametrize(
@@ -4203,6 +4217,29 @@ def test_an_approval_of_support_for_a_fleet_is_no_sale_of_it() -> None:
         "and missile defense batteries, the Defense Security Cooperation Agency said July 29.",
         dt.date(2025, 7, 30),
     )
+
+
+def test_a_local_outlet_s_lease_priced_in_its_own_dollars_is_its_state_s() -> None:
+    published = dt.date(2025, 10, 19)
+    deal = one(
+        "Opinion: Leasing helicopters is a sticking plaster\n"
+        "So the Defence Force is going to rent its helicopters. On Thursday the Ministry of "
+        "Defence announced a four-year lease of three Airbus H145M light helicopters from "
+        "Airbus Helicopters in Germany, at a cost of NZ$38 million, to cover the gap left by "
+        "the grounding of the Air Force's A109 fleet in August. A leased H145M will train "
+        "pilots. What it exposes is a system that lets a fleet of five aircraft go to zero "
+        "before anyone signs a contract. Across the Tasman, Australia is spending tens of "
+        "billions on its own helicopter fleets.",
+        published,
+    )
+    assert (
+        deal.buyer,
+        deal.seller,
+        deal.platform,
+        deal.quantity,
+        deal.value,
+        deal.currency,
+    ) == ("New Zealand", "Germany", "H145M", 3, Decimal("38000000"), "NZD")
 
 
 # --- the command -------------------------------------------------------------------------

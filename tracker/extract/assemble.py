@@ -222,7 +222,13 @@ def extract_candidates(
     spans = sentences(text)
     read = [_read(span, words, starts, gazetteer, text, published, "USD") for span in spans]
     main = _main_states(read)
-    about = _main_states(read, len(read)) or _home_by_money(read)
+    about = _main_states(read, len(read))
+    by_money = _home_by_money(read)
+    if by_money and about and all(m.start > by_money[0].start for m in about):
+        # "a four-year lease of three Airbus H145M ... at a cost of NZ$38 million", and only
+        # later "Across the Tasman, Australia is spending ...": a local outlet's own state
+        about = by_money + [m for m in about if m.entry.iso3 != by_money[0].entry.iso3]
+    about = about or by_money
     home = about[0].entry.iso3 if about else None
     currency = dollar(home)
     if currency != "USD" or home is not None:
@@ -450,7 +456,9 @@ def _resold(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 
 _HOME_SUBJECT = re.compile(
-    r"(?:The|Our)\s+(?:[A-Z][a-z]+\s+)?(?:Government|government|Department|Ministry|ministry"
+    # "On Thursday the Ministry of Defence announced ...": after a time's adverbial too
+    r"(?:(?:On|Last|Earlier|This|In)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?=the\s))?"
+    r"(?:The|Our|the)\s+(?:[A-Z][a-z]+\s+)?(?:Government|government|Department|Ministry|ministry"
     r"|Defen[cs]e Forces?|Armed Forces|armed forces|Army|Navy|Air Force)\b"
 )
 
@@ -2111,6 +2119,8 @@ _REPLACED = re.compile(
 
 _REPLACING = re.compile(
     r"\b(?:replac\w*|retir\w*|phas\w* out|succeed\w*"
+    # "to cover the gap left by the grounding of the Air Force's A109 fleet"
+    r"|(?:gap|shortfall|void)\s+left\s+by|grounding\s+of"
     r"|(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for)"
     r"\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
@@ -2586,6 +2596,13 @@ def _roles(
             # "made by General Atomics", "a contract with the US government": the seller's
             # own state is no buyer.
             buyer = next((m for m in foreign if m.entry.iso3 != seller.entry.iso3), None)
+    if seller is not None and seller.entry.kind == "company":
+        # "from Airbus Helicopters in Germany": the firm's works that sell, where it says
+        located = next((m for m in parties if m.entry.kind == "state" and m.start > seller.end
+                        and re.fullmatch(r",?\s+in\s+(?:the\s+)?",
+                                         sentence.between(seller.end, m.start))), None)  # fmt: skip
+        if located is not None and (buyer is None or located.entry.iso3 != buyer.entry.iso3):
+            seller = located
     approval = any(cue.status == "approved" for cue in cues)
     if seller is None and approval and (sentence.notice or _US_NOTICE.search(sentence.span.text)):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
@@ -3499,6 +3516,8 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             and candidate.category not in (None, "", "other")
             and _category_of(noun.strip(",.;:")) == candidate.category
             and not (before and before[0].lower() in _BATCH_WORDS)
+            # "lets a fleet of five aircraft go to zero before anyone signs a contract"
+            and not re.search(r"\bfleets? of\s+$", text[: start - sentence.span.start])
         ):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, start)
@@ -4138,8 +4157,14 @@ def _value(
     """The money nearest this platform, when this platform is the nearest to it (of the
     platforms bought: not "a deal worth about EUR1.3 billion that will replace the
     country's Soviet-era BVP-2 fleet")."""
-    platforms = [p for p in platforms if p is platform or not _service_of(sentence, p)]
+    bought = [p for p in platforms if p is platform or not _service_of(sentence, p)]
     for money in sentence.money:
+        # "at a cost of NZ$38 million, to cover the gap left by the grounding of the A109
+        # fleet": a fleet replaced, named after the sum, has no part in it (one named before
+        # it may: "replace the 123 CVR(T) that Latvia bought ... for £39 million")
+        platforms = [
+            p for p in bought if p is platform or p.start < money.end or not _replaced(sentence, p)
+        ]
         before = sentence.before(money.start)
         if _not_the_deal_s(before, sentence.after(money.end)):
             continue

@@ -231,6 +231,9 @@ _CUES = (
     # lessor), "the navy leases two Heron drones from Israel", "initially leased" (its user).
     _cue("signed", True, "seller", rf"\bleas(?:ed|es|ing)\b{_NOT_LEASED}(?=[^.;]{{0,80}}\bto\b)"),
     _cue("signed", True, "buyer", rf"\bleas(?:ed|es|ing)\b{_NOT_LEASED}"),
+    # "announced a four-year lease of three Airbus H145M light helicopters": its noun, like
+    # "the purchase of", weak
+    _cue("signed", False, "buyer", r"\blease (?:of|for)\b"),
     _cue(
         "signed",
         True,

@@ -318,9 +318,11 @@ _NATIONAL = {
 def issuing_state(money: Money) -> str | None:
     """The one state (ISO3) that issues a sum's currency, if only one does and the sum
     names it as only that state does ("crowns" are Czech, Danish, Norwegian or Swedish)."""
-    words = money.text.lower().split()
+    words = re.findall(r"[a-z]+", money.text.lower())  # "3.6-billion-dirham" too
     if words and words[-1] in _HOME_NAMED:
         return None
+    if re.match(rf"(?:{'|'.join(_HOME_SYMBOLS)})\s?\d", money.text):
+        return None  # "Shs412 billion": Kenya's, Uganda's or Tanzania's
     return _NATIONAL.get(money.currency)
 
 
