@@ -4242,6 +4242,22 @@ def test_a_local_outlet_s_lease_priced_in_its_own_dollars_is_its_state_s() -> No
     ) == ("New Zealand", "Germany", "H145M", 3, Decimal("38000000"), "NZD")
 
 
+def test_a_missile_made_by_a_firm_in_a_home_nation_is_that_state_s() -> None:
+    deal = one(
+        "MUMBAI, Oct 9 (Reuters) - India has agreed to buy Lightweight Multirole Missiles made "
+        "by Thales in Northern Ireland in a deal worth 350 million pounds ($468 million), the "
+        "British government said. The laser-guided LMM, also known as Martlet, can be fired "
+        "from helicopters.",
+        dt.date(2025, 10, 9),
+    )
+    assert (deal.seller, deal.platform, deal.value, deal.currency) == (
+        "United Kingdom",
+        "LMM Martlet",
+        Decimal("350000000"),
+        "GBP",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 
