@@ -4258,6 +4258,35 @@ def test_a_missile_made_by_a_firm_in_a_home_nation_is_that_state_s() -> None:
     )
 
 
+def test_a_count_of_the_described_type_is_the_named_one_s_order() -> None:
+    deal = one(
+        "RIYADH, Oct 12, 2025 (AFP) - Saudi Arabia on Sunday took delivery of its first K239 "
+        "Chunmoo multiple rocket launchers from South Korea at a ceremony, officials said.\n\n"
+        "Six launchers were handed over in the presence of a Saudi minister. Saudi Arabia "
+        "ordered 36 of the truck-mounted systems from Hanwha Aerospace in a contract signed in "
+        "February 2024 and valued at about $1.1 billion, including rockets and training.",
+        dt.date(2025, 10, 12),
+    )
+    assert (deal.platform, deal.quantity, deal.value) == (
+        "K239 Chunmoo",
+        36,
+        Decimal("1100000000"),
+    )
+
+
+def test_a_count_of_a_described_type_with_its_own_total_is_another_deal() -> None:
+    found = deals_in(
+        "MANILA -- The Philippine Marine Corps received the first two of three BrahMos "
+        "batteries from India in April under a US$375-million contract. The PAF has also put "
+        "into operation three of the four air surveillance radars supplied by Japan's "
+        "Mitsubishi Electric under a P5.5-billion contract.",
+        dt.date(2024, 3, 1),
+    )
+    assert [(c.platform, c.seller) for c in found if c.platform == "BrahMos"] == [
+        ("BrahMos", "India")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -692,6 +692,14 @@ def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate
             continue
         earlier = next((c for c in reversed(recent) if c.category == mention.entry.category),
                        None)  # fmt: skip
+        if (
+            earlier is None
+            and mention.entry.category in (None, "", "other")
+            # not "three of the four air surveillance radars": a count of their own
+            and re.search(r"\bof\s+(?:the|these|those)\s+$", before)
+            and len({c.family for c in recent}) == 1
+        ):
+            earlier = recent[-1]  # "ordered 36 of the truck-mounted systems": the Chunmoo's
         if earlier is not None and earlier.named_as is not None:
             sentence.mentions[position] = replace(mention, entry=earlier.named_as)
 
