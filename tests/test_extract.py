@@ -4287,6 +4287,36 @@ def test_a_count_of_a_described_type_with_its_own_total_is_another_deal() -> Non
     ]
 
 
+def test_all_of_which_were_handed_over_is_said_of_its_own_deal_only() -> None:
+    found = deals_in(
+        "OSLO -- In 2017 Norway bought 24 K9 self-propelled howitzers from South Korea, all of "
+        "which were handed over by 2020, and in 2023 it ordered 54 Leopard 2A8 main battle "
+        "tanks from Germany, the first of which are due next year.",
+        dt.date(2025, 10, 7),
+    )
+    assert [(c.platform, c.status) for c in found] == [
+        ("K9 Thunder", "delivered"),
+        ("Leopard 2", "signed"),
+    ]
+
+
+def test_a_signing_whose_first_and_last_deliveries_are_to_come_is_signed() -> None:
+    deal = one(
+        "OSLO, 7 October 2025 (NRK) -- The Norwegian Defence Materiel Agency on Tuesday signed "
+        "a contract with Finnish manufacturer Patria for 96 Patria 6x6 armoured personnel "
+        "carriers, in a deal worth around 4.6 billion kroner that will replace the army's "
+        "ageing M113 and XA-186 vehicles. The first vehicles are due to arrive in Norway in "
+        "2027, with the last handed over by the end of 2029.",
+        dt.date(2025, 10, 7),
+    )
+    assert (deal.quantity, deal.value, deal.currency, deal.status) == (
+        96,
+        Decimal("4600000000"),
+        "NOK",
+        "signed",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1868,7 +1868,10 @@ def _governing(
             and after
             and any(p.start < clause.end and p.start > after[0].start for p in later)
         ):
-            after = []
+            # ... but "24 K9 howitzers from South Korea, all of which were handed over by
+            # 2020, and in 2023 it ordered 54 Leopard 2A8": its own relative clause's
+            after = [cue for cue in after if _participle_of(sentence, platform, cue)
+                     and "which" in sentence.between(platform.end, cue.start)]  # fmt: skip
         chosen = before + after if strong else before or after
         if chosen:
             break
@@ -1991,9 +1994,13 @@ def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> b
     participle right after the platform before is that platform's. Not a perfect tense's verb:
     "three Anka-S drones and has ordered two Aksungur" is a new act ("was selected" is
     still the platform's)."""
-    if previous is None or not cue.text.lower().endswith("ed"):
+    if previous is None:
         return False
     between = sentence.between(previous.end, cue.start)
+    if re.search(r",\s+(?:all|most|some|none|each|both|\w+)\s+of\s+which\b[^,;]*$", between):
+        return True  # "24 K9 howitzers from South Korea, all of which were handed over"
+    if not cue.text.lower().endswith("ed"):
+        return False
     # "The rival MEKO A-200, offered by Germany's TKMS": an appositive participle too
     return bool(re.fullmatch(r",?[\w\s-]{0,30}", between)) and not _PERFECT_LAST.search(between)
 
@@ -2130,7 +2137,8 @@ _REPLACING = re.compile(
     # "to cover the gap left by the grounding of the Air Force's A109 fleet"
     r"|(?:gap|shortfall|void)\s+left\s+by|grounding\s+of"
     r"|(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for)"
-    r"\s+(?:[\w'’-]+\s+){0,4}$",
+    # "will replace the army's ageing M113 and XA-186 vehicles": each of a list
+    r"\s+(?:[\w'’-]+\s+){0,4}(?:(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -360,13 +360,18 @@ _FUTURE_BEFORE = re.compile(
 # the rest of a future delivery is future too
 _REST_TO_COME = re.compile(
     r"\b(?:will|would|to be|due to|expected to)\b[^.;]*,\s+with\s+(?:the\s+)?"
-    r"(?:remainder|rest|others|remaining(?:\s+\w+)?)\s+(?:to be\s+)?$",
+    r"(?:remainder|rest|others|last|final(?:\s+\w+)?|remaining(?:\s+\w+)?)\s+(?:to be\s+)?$",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
 )
 # What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
+# "all of which were handed over by 2020": every one, whatever else the sentence says
+_ALL_OF_THEM = re.compile(
+    r"\ball\b(?:\s+(?:of\s+)?(?:which|them|the\s+\w+))?\s+(?:were|have\s+been|had\s+been)\s+$",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
@@ -481,7 +486,9 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 status = "delivering"  # "it was the first of several Akıncıs ordered"
             if status == "signed" and strong and _MAY_BE.search(before):
                 status = "proposed"  # "11 frigates would be acquired": a plan
-            if status == "delivering" and not _PARTIAL.search(text):
+            if status == "delivering" and (
+                not _PARTIAL.search(text) or _ALL_OF_THEM.search(before)
+            ):
                 status = "delivered"  # "took delivery of the S-400 in 2019": all of it
             taken.append((start, end))
             found.append(
