@@ -4317,6 +4317,23 @@ def test_a_signing_whose_first_and_last_deliveries_are_to_come_is_signed() -> No
     )
 
 
+def test_ships_a_navy_is_retiring_are_its_own_used_ones_given_up() -> None:
+    found = deals_in(
+        "BOGOTA, Sept 18 (Reuters) - Colombia has agreed to take over two frigates that "
+        "Spain's navy is retiring, the defence ministry said on Thursday.\n\n"
+        "Under the agreement signed in Madrid on Wednesday, Colombia will pay about 180 "
+        "billion pesos ($44 million) for the Santa Maria-class frigates Navarra and Canarias, "
+        "the ministry said.\n\n"
+        "The Santa María-class ships, the last two of a class of six commissioned between "
+        "1986 and 1994, are being withdrawn as the Spanish navy receives its new F-110 "
+        "frigates.",
+        dt.date(2025, 9, 18),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency, c.second_hand) for c in found] == [
+        ("Colombia", "Spain", 2, Decimal("180000000000"), "COP", True)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1014,6 +1014,25 @@ _FITTED_WITH = re.compile(
 )
 
 
+_SUBJECT_OPENING = re.compile(r"(?:The|These|Those|Its|Their)\s+(?:[\w'’-]+\s+){0,3}")
+_BEING_RETIRED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+)?being\s+"
+    r"(?:withdrawn|retired|decommissioned|phased out|stood down)\b",
+    re.IGNORECASE,
+)
+
+
+def _being_retired(sentence: _Sentence, platform: Mention, platforms: list[Mention]) -> bool:
+    """ "The Santa María-class ships, the last two of a class of six commissioned between
+    1986 and 1994, are being withdrawn": the subject of its own retirement, no deal."""
+    if not _SUBJECT_OPENING.fullmatch(sentence.before(platform.start)):
+        return False
+    retired = _BEING_RETIRED.search(sentence.after(platform.end))
+    return retired is not None and not any(
+        platform.end <= p.start < platform.end + retired.start() for p in platforms
+    )
+
+
 # "The air force, which flies F-16 fighters and operates Patriot air defence batteries
 # around key cities, will receive additional funding": a relative clause's fleet
 _FLEET_CLAUSE = re.compile(
@@ -1611,6 +1630,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue
         if not cues and _replaced(sentence, platform):
             continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
+        if _being_retired(sentence, platform, platforms):
+            continue
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -2485,6 +2506,9 @@ def _roles(
             # "14 Leopard 2A4 tanks that Germany donated": the relative clause's actor
             if side_of == "seller" and seller is None:
                 seller = relative = mention
+                if _RETIRING_AFTER.match(sentence.after(mention.end)):
+                    candidate.second_hand = True
+                    candidate.field_quotes["second_hand"] = _clause_of(sentence, mention.start)
             elif side_of == "buyer" and buyer is None:
                 buyer = relative = mention
         elif (
@@ -3118,10 +3142,21 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
         )
     ):
         return None
+    if _RETIRING_AFTER.match(sentence.after(mention.end)):
+        return "seller"  # "two frigates that Spain's navy is retiring": who gives them up
     verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
     if verb is None or verb.start - mention.end > 25 or verb.side == "either":
         return None
     return verb.side
+
+
+# Said of a state's own ships or jets: "(that) Spain's navy is retiring", "Norway retired"
+_RETIRING_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:navy|air force|army|coast guard|military|armed forces)\s+)?"
+    r"(?:is\s+|are\s+|was\s+|were\s+|has\s+|had\s+|have\s+)?(?:now\s+)?"
+    r"(?:retiring|retired|decommission(?:ing|ed)|withdrawing|withdrew|phasing out|phased out)\b",
+    re.IGNORECASE,
+)
 
 
 def _reaction_from(before: list[str], preposition: str = "from") -> bool:
@@ -4201,6 +4236,10 @@ def _value(
             )
         ):
             nearest = earlier[-1]  # "12 A-29 ... under a $593 million sale, and three JF-17"
+        priced = next((p for p in platforms if p.start >= money.end and _PRICED_FOR.match(
+            sentence.between(money.end, p.start))), None)  # fmt: skip
+        if priced is not None:
+            nearest = priced  # "a Dh386 million deal with Germany's Rheinmetall for 20 Skyranger"
         if _after_a_list(sentence, earlier, money) and nearest in earlier:
             continue  # "picks NASAMS, IRIS-T SLM and VL MICA in 58 billion kroner push"
         if nearest is platform:
@@ -4209,6 +4248,13 @@ def _value(
             return
 
 
+# A sum followed by its own paper and what it buys: "a Dh386 million deal with Germany's
+# Rheinmetall for 20 Skyranger 30"
+_PRICED_FOR = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b[^,;.]{0,60}?\bfor\s+"
+    r"(?:[\w,-]+\s+)?$",
+    re.IGNORECASE,
+)
 # A sum said to cover all a sentence names: the package's, no one type's.
 _COMBINED = re.compile(
     r"\b(?:combined|total of|together|jointly)\s+(?:worth\s+|valued at\s+)?"
