@@ -4334,6 +4334,24 @@ def test_ships_a_navy_is_retiring_are_its_own_used_ones_given_up() -> None:
     ]
 
 
+def test_an_idea_raised_is_no_deal() -> None:
+    assert not deals_in(
+        "BERLIN -- Earlier this month, Foreign Minister Annalena Baerbock raised the idea of a "
+        "swap in which Germany would supply Taurus missiles to Britain so that London could "
+        "send more of its own long-range weapons to Kyiv. The chancellery dismissed it.",
+        dt.date(2024, 3, 14),
+    )
+
+
+def test_an_acronym_the_words_before_spell_out_is_no_designation() -> None:
+    assert not deals_in(
+        "SAO JOSE DOS CAMPOS, Brazil -- Embraer and Israel Aerospace Industries on Wednesday "
+        "signed an agreement to form a joint venture that will design and build a new "
+        "medium-altitude long-endurance (MALE) drone.",
+        dt.date(2025, 10, 1),
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

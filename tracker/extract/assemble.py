@@ -1443,6 +1443,17 @@ def _designation_size(
     return size
 
 
+def _spelled_out_before(acronym: str, before: str) -> bool:
+    """An acronym in brackets that the words before it spell out: "medium-altitude
+    long-endurance (MALE)", "short-range air defence (SHORAD)" (initials of each word and
+    of each part of a hyphenated one; "and"/"of" may be skipped)."""
+    words = re.findall(r"[A-Za-z]+", before.rstrip(" (")[-80:])
+    initials = "".join(w[0] for w in words).upper()
+    kept = "".join(w[0] for w in words if w.lower() not in ("and", "of", "the")).upper()
+    letters = acronym.replace("-", "").upper()
+    return len(letters) >= 3 and (initials.endswith(letters) or kept.endswith(letters))
+
+
 def _shape_size(
     words: Sequence[Token], index: int, taken: set[int], money: list[Money], article: str
 ) -> int:
@@ -1506,6 +1517,8 @@ def _shape_size(
         bracketed = article[word.start - 1 : word.start] + article[word.end : word.end + 1] == "()"
         if bracketed and any(i in taken for i in range(max(0, index - 6), index)):
             return 0  # "F-35A Conventional Take Off and Landing (CTOL) aircraft"
+        if bracketed and _spelled_out_before(text, article[max(0, word.start - 80) : word.start]):
+            return 0  # "a new medium-altitude long-endurance (MALE) drone": a description's
         # "KAAN fighter", not "MDL built" nor "IMI Systems" (a firm's name)
         following_word = words[index + 1].text if index + 1 < len(words) else ""
         if following_word[:1].isupper():

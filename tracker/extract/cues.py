@@ -367,6 +367,13 @@ _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
 )
 # What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
+# An idea or a possibility put about, no deal's step: "raised the idea of a swap in which
+# Germany would supply Taurus missiles to Britain", "floated selling"
+_AN_IDEA = re.compile(
+    r"\b(?:(?:the|an|a)\s+)?(?:idea|possibility|notion|suggestion)\s+of\b[^.;:]{0,80}$"
+    r"|\b(?:floated|mooted|floating|mooting)\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
 # "all of which were handed over by 2020": every one, whatever else the sentence says
 _ALL_OF_THEM = re.compile(
     r"\ball\b(?:\s+(?:of\s+)?(?:which|them|the\s+\w+))?\s+(?:were|have\s+been|had\s+been)\s+$",
@@ -455,6 +462,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             before = text[max(0, start - 40) : start]
             if _NEGATED.search(before) or before.endswith("-"):
                 continue  # "has yet to approve"; "Western-supplied aircraft": an adjective
+            if _AN_IDEA.search(text[max(0, start - 120) : start]):
+                continue  # "raised the idea of a swap in which Germany would supply Taurus"
             future = bool(
                 _FUTURE_BEFORE.search(before)
                 or _REST_TO_COME.search(text[:start])
