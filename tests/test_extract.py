@@ -4352,6 +4352,21 @@ def test_an_acronym_the_words_before_spell_out_is_no_designation() -> None:
     )
 
 
+def test_what_a_state_has_agreed_to_supply_is_its_sale_and_of_what_is_added_on() -> None:
+    found = deals_in(
+        "MOGADISHU, Somalia -- An Egyptian naval vessel unloaded armoured vehicles at "
+        "Mogadishu port on Thursday.\n\n"
+        "Somali defence officials said the cargo included the first 20 of 60 Fahd armoured "
+        "personnel carriers Egypt has agreed to supply under a defence cooperation pact signed "
+        "in August, along with dozens of ZU-23-2 anti-aircraft guns and artillery ammunition.",
+        dt.date(2024, 10, 3),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [
+        ("Somalia", "Egypt", "Fahd"),
+        ("Somalia", "Egypt", "ZU-23-2"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1686,11 +1686,36 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         for candidate in candidates[made_from[position] : made_from[position + 1]]:
             if sources:
                 _same_roles(candidate, sources[0])
+    for position in range(1, len(platforms)):
+        # "the first 20 of 60 Fahd armoured personnel carriers Egypt has agreed to supply
+        # ..., along with dozens of ZU-23-2 anti-aircraft guns": the same parties'
+        sources = candidates[made_from[position - 1] : made_from[position]]
+        if sources and _joined_on(sentence, platforms[position - 1], platforms[position]):
+            for candidate in candidates[made_from[position] : made_from[position + 1]]:
+                _same_roles(candidate, sources[0])
     _mark_breakdowns(candidates)
     if _PARTS_OF_THE_DEAL.search(sentence.span.text):
         for candidate in candidates:
             candidate.breakdown = True  # "The contract ... covers 117 tanks to be built ..."
     return candidates
+
+
+_JOINED_ON = re.compile(
+    r",\s+(?:along with|together with|as well as|alongside)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+
+
+def _joined_on(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
+    """ "..., along with dozens of ZU-23-2 guns": an item added to the one before, in a
+    sentence naming no party between them but the earlier one's own."""
+    between = sentence.between(previous.end, platform.start)
+    if not _JOINED_ON.search(between):
+        return False
+    comma = between.rfind(",")
+    return not any(
+        m.entry.kind == "state" and previous.end + comma <= m.start < platform.start
+        for m in sentence.mentions
+    )
 
 
 # A sentence telling what a deal already reported is made of.
@@ -3148,21 +3173,32 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
     if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between) and not (
         # "the 36 Pantsir-S1 air defense systems Damascus had bought": no "that" said
         re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?", between)
-        and re.match(
-            r"\s+(?:had|has|have)\s+(?:\w+ly\s+|already\s+)?(?:bought|ordered|acquired|"
-            r"purchased|received|donated|sold|supplied|delivered|sent|given)\b",
-            sentence.after(mention.end),
+        and (
+            re.match(
+                r"\s+(?:had|has|have)\s+(?:\w+ly\s+|already\s+)?(?:bought|ordered|acquired|"
+                r"purchased|received|donated|sold|supplied|delivered|sent|given)\b",
+                sentence.after(mention.end),
+            )
+            or _AGREED_TO_GIVE.match(sentence.after(mention.end))
         )
     ):
         return None
     if _RETIRING_AFTER.match(sentence.after(mention.end)):
         return "seller"  # "two frigates that Spain's navy is retiring": who gives them up
+    if _AGREED_TO_GIVE.match(sentence.after(mention.end)):
+        return "seller"  # "60 Fahd armoured personnel carriers Egypt has agreed to supply"
     verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
     if verb is None or verb.start - mention.end > 25 or verb.side == "either":
         return None
     return verb.side
 
 
+_AGREED_TO_GIVE = re.compile(
+    r"\s+(?:had|has|have|had)\s+(?:\w+ly\s+|already\s+)?(?:agreed|promised|pledged|offered|"
+    r"decided|undertaken|committed)\s+to\s+(?:supply|sell|deliver|give|send|provide|donate|"
+    r"transfer|hand over)\b",
+    re.IGNORECASE,
+)
 # Said of a state's own ships or jets: "(that) Spain's navy is retiring", "Norway retired"
 _RETIRING_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:(?:navy|air force|army|coast guard|military|armed forces)\s+)?"
