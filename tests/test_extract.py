@@ -4367,6 +4367,23 @@ def test_what_a_state_has_agreed_to_supply_is_its_sale_and_of_what_is_added_on()
     ]
 
 
+def test_a_sender_gives_its_own_made_elsewhere_and_receives_in_return() -> None:
+    sent = one("Greece will send 40 Soviet-made BMP-1A1 Ost vehicles to Ukraine.")
+    assert (sent.buyer, sent.seller, sent.quantity, sent.second_hand) == (
+        "Ukraine",
+        "Greece",
+        40,
+        True,
+    )
+    swap = deals_in(
+        "ATHENS, 5 June 2024 -- Greece will send its BMP-1A1 Ost vehicles to Ukraine and "
+        "receive 40 Marder 1A3 vehicles from Germany in return, under a ring-exchange "
+        "agreement signed in Athens on Wednesday.",
+        dt.date(2024, 6, 5),
+    )
+    assert ("Greece", "Germany", 40) in [(c.buyer, c.seller, c.quantity) for c in swap]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

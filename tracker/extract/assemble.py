@@ -2376,6 +2376,7 @@ def _roles(
     blocker: Mention | None = None  # "Washington blocked Spain's sale of twelve C-295s"
     sold_by: Mention | None = None  # "Spain's sale of": the seller, said as such
     origin: Mention | None = None  # "its 43 Russian-made BMP-3s": where its own were made
+    made_in: Mention | None = None  # "Czech-built Aero L-39NG": the maker's state
     for mention in parties:
         if _aside(sentence, mention, platform) or _trailing_aside(sentence, mention, platform):
             continue  # "Croatia, with which Serbia has tense relations, agreed to buy"
@@ -2529,6 +2530,7 @@ def _roles(
                 origin = origin or mention  # "its 43 Russian-made BMP-3s": made there, its own
             else:
                 seller = seller or mention  # "Czech-built Aero L-39NG": of the type it names
+                made_in = mention
         elif (
             buyer is None
             # "Iraq's purchase follows Saudi Arabia's order for 10 batteries": the nearer
@@ -2628,6 +2630,16 @@ def _roles(
         side = _subject_side(subject, cues, sentence)
         if (side == "seller" or subject.entry.kind == "company") and seller is None:
             seller = subject  # a company acting in a deal is its maker, not its buyer
+        elif (
+            side == "seller"
+            and seller is not None
+            and seller is made_in
+            and subject.entry.kind == "state"
+            and subject.entry.iso3 != seller.entry.iso3
+        ):
+            # "Greece will send 40 Soviet-made BMP-1A1 Ost vehicles to Ukraine": the sender
+            # gives its own, made elsewhere
+            origin, seller = seller, subject
         elif (
             offerer is not None
             and seller is offerer

@@ -26,6 +26,8 @@ _HEADLINE_VERBS = (
 # Where one clause of a sentence ends and another (with its own verb) begins.
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s+(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|also|plans?|expects?)\b"
+    # "Greece will send 40 BMP-1A1 to Ukraine and receive 40 Marder 1A3 from Germany"
+    r"|\s+and\s+(?:receive|get|obtain|acquire|buy)\s+(?=(?:[\w-]+\s+){0,3}?\d)"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those|several|many|some|most)\s)"
     # ", and Sweden announced ...": another subject's clause
     # (", and neighbouring Burkina Faso signed ...")
