@@ -4384,6 +4384,34 @@ def test_a_sender_gives_its_own_made_elsewhere_and_receives_in_return() -> None:
     assert ("Greece", "Germany", 40) in [(c.buyer, c.seller, c.quantity) for c in swap]
 
 
+def test_a_follow_on_order_a_body_confirms_is_its_state_s_and_apart() -> None:
+    found = deals_in(
+        "PARIS -- French land systems maker KNDS France said Tuesday it had received a "
+        'follow-on order from "a Baltic customer" for its CAESAR Mk II truck-mounted '
+        "howitzer.\n\n"
+        "Estonia's Centre for Defence Investment confirmed hours later that it was the "
+        "customer, saying it had ordered six additional CAESAR Mk II systems for about €82 "
+        "million. The new guns are to be delivered in 2028.\n\n"
+        "The order adds to the 12 CAESAR Mk II howitzers Estonia bought in 2024.\n\n"
+        "KNDS France is ramping up production at its Bourges plant, in part to meet the "
+        "French Army's own order for 109 CAESAR Mk II systems.",
+        dt.date(2025, 6, 3),
+    )
+    assert [(c.buyer, c.quantity, c.value, c.status) for c in found] == [
+        ("Estonia", 6, Decimal("82000000"), "signed"),
+        ("Estonia", 12, None, "signed"),
+    ]
+
+
+def test_a_maker_that_received_a_follow_on_order_has_signed() -> None:
+    assert (
+        one(
+            "Hanwha said it had received a follow-on order from Estonia for 12 K9 howitzers."
+        ).status
+        == "signed"
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

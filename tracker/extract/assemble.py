@@ -520,11 +520,26 @@ def _given_in_the_package(made: list[Candidate], giver: Mention, before: _Senten
 _PACKAGE_FOR = re.compile(r"\bpackage\s+(?:\w+\s+){0,3}?(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_IT_BOUGHT = re.compile(
+    r"\b(?:it|they)\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:ordered|bought|purchased|acquired)\b"
+)
+
+
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
     """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
     opening with "Its" or "Their" is of the state acting in the one before. So is one
     after a sentence that names one acting state and no weapon ("India is following the
     same route. Negotiations ... on three additional Scorpene boats ...")."""
+    opener = next((m for m in sentence.mentions if m.entry.kind == "state"), None)
+    if (
+        opener is not None
+        and opener.first <= 1
+        and sentence.words[opener.last - 1].possessive
+        and _IT_BOUGHT.search(sentence.span.text)
+    ):
+        # "Estonia's Centre for Defence Investment confirmed ... that it was the customer,
+        # saying it had ordered six additional CAESAR Mk II": the opening body's state
+        return [opener]
     if number == 0:
         return []
     before = read[number - 1]
@@ -1000,7 +1015,9 @@ _HOME_BUILT = re.compile(
     r"\b(?:(?:domestically|indigenously)[ -](?:built|made|produced|developed|designed)"
     r"|home-?grown|home-built|indigenous"
     # "has signed new domestic orders for Arrow and David's Sling interceptors"
-    r"|domestic\s+(?:orders?|contracts?|procurement|purchases?)\s+(?:for|of))"
+    r"|domestic\s+(?:orders?|contracts?|procurement|purchases?)\s+(?:for|of)"
+    # "to meet the French Army's own order for 109 CAESAR Mk II systems"
+    r"|(?:'s|’s)\s+own\s+(?:orders?|contracts?|procurement|purchases?)\s+(?:for|of))"
     r"\s+(?:[\w'’.-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -148,7 +148,7 @@ _CUES = (
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
         # not "Saab has received an order from Thailand": an order is no arrival
-        r"|\breceived\b(?! (?:an? |the |its |their )?(?:\w+ )?"
+        r"|\breceived\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
         # the present, as news has it: "as the FAR receive their new AH-64E Apaches" (a
         # bare "receive" is too often an order awaited or an aid package)
@@ -248,7 +248,7 @@ _CUES = (
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
         r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
-        r"(?:\w+ )?(?:order|contract)\b"
+        r"(?:[\w-]+ )?(?:order|contract)\b"  # "received a follow-on order"
         r"|\bagreed\b(?! with\b)",
     ),
     _cue(
