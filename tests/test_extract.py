@@ -4412,6 +4412,24 @@ def test_a_maker_that_received_a_follow_on_order_has_signed() -> None:
     )
 
 
+def test_a_fleet_complemented_that_was_bought_is_a_deal() -> None:
+    deal = one(
+        "The light attack fleet complements the 12 FA-50PH jets the Philippines bought from "
+        "South Korea in 2014, which are being upgraded locally.",
+        dt.date(2025, 3, 12),
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Philippines", "South Korea", 12)
+
+
+def test_a_type_ordered_by_many_countries_has_no_one_buyer() -> None:
+    assert not deals_in(
+        "MANILA -- The Philippines received its last A-29 from Brazil.\n\n"
+        "Embraer's defense business has enjoyed a run of orders, driven mainly by its C-390 "
+        "Millennium military transport, which has now been ordered by nine countries.",
+        dt.date(2025, 3, 12),
+    )[1:]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

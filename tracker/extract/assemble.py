@@ -1654,8 +1654,12 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):
             continue
-        if _BOLSTERED.search(text[sentence.span.start : platform.start][-60:]):
-            continue  # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins
+        if _BOLSTERED.search(text[sentence.span.start : platform.start][-60:]) and not any(
+            cue.start > platform.end and cue.strong for cue in cues
+        ):
+            # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins (not
+            # "complements the 12 FA-50PH jets the Philippines bought from South Korea")
+            continue
         if _a_fleet_it_has(sentence, platform, cues):
             continue
         if not cues and _replaced(sentence, platform):
@@ -2722,6 +2726,7 @@ def _roles(
     elif (
         (buyer is not None and buyer_by_to)
         or _MANY_BUYERS.search(sentence.before(platform.start))
+        or _MANY_BUYERS_AFTER.search(sentence.after(platform.end))
         or _UNNAMED_BUYER.search(sentence.span.text)
     ):
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts
@@ -2874,6 +2879,14 @@ _UNNAMED_BUYER = re.compile(
 _MANY_BUYERS = re.compile(
     r"\b(?:with|to)\s+(?:more than\s+|over\s+|about\s+|some\s+)?[\w,]+\s+"
     r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "its C-390 Millennium military transport, which has now been ordered by nine countries"
+_MANY_BUYERS_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:ordered|bought|sold|exported|purchased|acquired)\s+(?:by|to)\s+"
+    r"(?:more than\s+|over\s+|about\s+|some\s+|now\s+)?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a dozen|several|many|[\w-]+ty)\s+"
+    r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b",
     re.IGNORECASE,
 )
 
