@@ -4430,6 +4430,23 @@ def test_a_type_ordered_by_many_countries_has_no_one_buyer() -> None:
     )[1:]
 
 
+def test_the_last_of_a_follow_on_order_and_the_order_before_are_two_deals() -> None:
+    found = deals_in(
+        "SAO PAULO/MANILA, March 12 (Reuters) - Brazil's Embraer said on Thursday it had "
+        "delivered the sixth and final A-29 Super Tucano light attack aircraft from a 2023 "
+        "follow-on order placed by the Philippine Air Force.\n\n"
+        "The second batch was ordered in October 2023 for 6.2 billion pesos ($111 million), "
+        "and the first aircraft arrived last July.\n\n"
+        "The new planes join the six A-29s the Philippines received in 2020 under a 2017 "
+        "contract worth about 4.97 billion pesos.",
+        dt.date(2025, 3, 12),
+    )
+    assert [(c.buyer, c.quantity, c.value) for c in found] == [
+        ("Philippines", 6, Decimal("6200000000")),
+        ("Philippines", 6, Decimal("4970000000")),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

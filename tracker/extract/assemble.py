@@ -3090,7 +3090,7 @@ _REACTIONS = word_set(
 )
 
 
-_BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected")
+_BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected placed")
 _SUPPLIED = word_set(
     "supply supplying supplied provide providing provided equip equipping arm give gives gave "
     "given "
@@ -4504,6 +4504,15 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         return False
     if other.more and not one.more and one.sentence < other.sentence:
         return False  # "the 12 FA-50s it bought in 2014", then "12 more FA-50s"
+    if (
+        _follow_on(one) != _follow_on(other)
+        and one.date
+        and other.date
+        and one.date[:4] != other.date[:4]
+    ):
+        # "the sixth and final A-29 from a 2023 follow-on order", then "the six A-29s the
+        # Philippines received in 2020 under a 2017 contract": the order before it
+        return False
     if (one.already or other.already) and _pending(one) != _pending(other):
         return False  # talks on 12 Typhoons, and the 12 "Oman already operates"
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
@@ -4525,6 +4534,18 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         and other.second_hand is not None
         and one.second_hand != other.second_hand
     )
+
+
+# (not "the second batch": of deliveries, often of the same order)
+_FOLLOW_ON = re.compile(
+    r"\b(?:(?:follow-on|repeat)\s+(?:order|contract|buy)|second\s+(?:order|contract))\b", re.I
+)
+
+
+def _follow_on(candidate: Candidate) -> bool:
+    """A deal said to follow an earlier one: "a follow-on order" (not "six more F-16s
+    landed": more of the same order, as often as not)."""
+    return _FOLLOW_ON.search(candidate.quote) is not None
 
 
 def _batch_of(whole: Candidate, part: Candidate) -> bool:
