@@ -3236,7 +3236,7 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
 
 
 _AGREED_TO_GIVE = re.compile(
-    r"\s+(?:had|has|have|had)\s+(?:\w+ly\s+|already\s+)?(?:agreed|promised|pledged|offered|"
+    r"\s+(?:had|has|have)\s+(?:\w+ly\s+|already\s+)?(?:agreed|promised|pledged|offered|"
     r"decided|undertaken|committed)\s+to\s+(?:supply|sell|deliver|give|send|provide|donate|"
     r"transfer|hand over)\b",
     re.IGNORECASE,

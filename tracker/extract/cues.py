@@ -366,7 +366,6 @@ _REST_TO_COME = re.compile(
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
 )
-# What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
 # An idea or a possibility put about, no deal's step: "raised the idea of a swap in which
 # Germany would supply Taurus missiles to Britain", "floated selling"
 _AN_IDEA = re.compile(
@@ -379,6 +378,7 @@ _ALL_OF_THEM = re.compile(
     r"\ball\b(?:\s+(?:of\s+)?(?:which|them|the\s+\w+))?\s+(?:were|have\s+been|had\s+been)\s+$",
     re.IGNORECASE,
 )
+# What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
