@@ -193,6 +193,14 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         # withdrawn since (pycountry 26.2 has neither), still in the news of their years
         ("approves BGN 1.18 billion investment project", "1180000000", "BGN"),
         ("worth HRK 7.6 billion", "7600000000", "HRK"),
+        # a code after the number is the code, in capitals
+        ("a contract of 2.5 billion EUR", "2500000000", "EUR"),
+        ("for 512 million leva (about 262 million euros)", "512000000", "BGN"),
+        ("under a TT$610 million contract", "610000000", "TTD"),
+        ("worth RO 231 million (about $600 million)", "231000000", "OMR"),
+        ("a BD 50 million order", "50000000", "BHD"),
+        ("Congress allotted P50 billion", "50000000000", "PHP"),
+        ("worth 1.2 billion pula", "1200000000", "BWP"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -213,6 +221,13 @@ def test_a_bare_dollar_in_an_australian_outlet_is_australian() -> None:
     assert one(marked).currency == "USD"
     # Another buyer, another outlet: US dollars.
     assert one("Poland has ordered 96 AH-64E Apache helicopters for $12 billion.").currency == "USD"
+
+
+def test_a_one_letter_symbol_is_money_only_with_a_scale_and_the_home_state_s() -> None:
+    assert [(m.amount, m.currency) for m in find_money("P2.1 billion", home="BWA")] == [
+        (Decimal("2100000000"), "BWP")
+    ]
+    assert find_money("the P 800 and the RO 2 radar, BD 1200 series") == []
 
 
 def test_kroner_are_the_currency_of_the_state_the_story_is_about() -> None:

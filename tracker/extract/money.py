@@ -78,8 +78,20 @@ _SYMBOLS = {
     # about (see `_HOME_NAMED`); a scale is then required, as for "N"
     "Shs": "KES",
     "Sh": "KES",
+    "TT$": "TTD",
+    "J$": "JMD",
+    "N$": "NAD",
+    "BZ$": "BZD",
+    # Gulf outlets' "RO 231 million" (Omani rials), "BD 50 million" (Bahraini dinars); a
+    # scale is then required, as for "N"
+    "RO": "OMR",
+    "BD": "BHD",
+    # "P2.1 billion": Philippine pesos in Manila's press, pula in Botswana's (`_HOME_NAMED`)
+    "P": "PHP",
 }
-_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings"}
+_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P"}
+# Short symbols that are words or initials too: money only with a scale ("RO 231 million").
+_SCALE_REQUIRED = {"N", "RO", "BD", *_HOME_SYMBOLS}
 # After the number (and its scale): currency names.
 _SUFFIXES = {
     "dollars": "USD",
@@ -209,8 +221,37 @@ _SUFFIXES = {
     "bolivianos": "BOB",
     "guaranies": "PYG",
     "guaraníes": "PYG",
+    "leva": "BGN",
+    "lev": "BGN",
+    "levs": "BGN",
+    "bulgarian leva": "BGN",
+    "pula": "BWP",
+    "kuna": "HRK",
+    "lari": "GEL",
+    "drams": "AMD",
+    "denars": "MKD",
+    "somoni": "TJS",
+    "afghanis": "AFN",
+    "birr": "ETB",
+    "kwanza": "AOA",
+    "kwanzas": "AOA",
+    "meticais": "MZN",
+    "quetzales": "GTQ",
+    "colones": "CRC",
+    "lempiras": "HNL",
+    "córdobas": "NIO",
+    "bolívares": "VES",
+    "uruguayan pesos": "UYU",
+    "dominican pesos": "DOP",
+    "rufiyaa": "MVR",
+    "ouguiya": "MRU",
+    "dalasi": "GMD",
+    "leones": "SLE",
+    "cedi": "GHS",
+    "francs cfa": "XOF",
+    "central african cfa francs": "XAF",
     **{
-        code.lower(): code
+        code.lower(): code.upper()
         for code in (
             "usd",
             "eur",
@@ -281,6 +322,7 @@ _HOME_NAMED = {
     "crowns": {"NOR": "NOK", "SWE": "SEK", "DNK": "DKK", "CZE": "CZK", "ISL": "ISK"},
     "kroner": {"NOR": "NOK", "DNK": "DKK"},  # "58 billion kroner" in a story of Denmark
     "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
+    "P": {"PHL": "PHP", "BWA": "BWP"},
     "rupees": {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
 }  # fmt: skip
 _HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
@@ -311,7 +353,12 @@ _NATIONAL = {
     "GHS": "GHA", "KES": "KEN", "TZS": "TZA", "UGX": "UGA", "ETB": "ETH", "ZAR": "ZAF",
     "SAR": "SAU", "AED": "ARE", "QAR": "QAT", "KWD": "KWT", "OMR": "OMN", "BHD": "BHR",
     "JOD": "JOR", "IQD": "IRQ", "IRR": "IRN", "ILS": "ISR", "KZT": "KAZ", "UZS": "UZB",
-    "AZN": "AZE", "GEL": "GEO", "AMD": "ARM",
+    "AZN": "AZE", "GEL": "GEO", "AMD": "ARM", "TTD": "TTO", "JMD": "JAM", "NAD": "NAM",
+    "BZD": "BLZ", "BWP": "BWA", "MKD": "MKD", "TJS": "TJK", "AFN": "AFG", "AOA": "AGO",
+    "MZN": "MOZ", "GTQ": "GTM", "CRC": "CRI", "HNL": "HND", "NIO": "NIC", "VES": "VEN",
+    "UYU": "URY", "DOP": "DOM", "MVR": "MDV", "MRU": "MRT", "GMD": "GMB", "SLE": "SLE",
+    "PYG": "PRY", "BOB": "BOL", "KGS": "KGZ", "MNT": "MNG", "MMK": "MMR", "ZMW": "ZMB",
+    "MWK": "MWI",
 }  # fmt: skip
 
 
@@ -360,7 +407,7 @@ def find_money(
             )
             if prefix == "$":
                 currency = dollar
-            if prefix in ("N", *_HOME_SYMBOLS) and not scale:
+            if prefix in _SCALE_REQUIRED and not scale:
                 continue  # "N95", "N1": no naira without "billion" or "trn"
             if prefix in _HOME_SYMBOLS:
                 homes = _HOME_NAMED[_HOME_SYMBOLS[prefix]]
