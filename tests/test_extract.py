@@ -2947,8 +2947,9 @@ def test_a_delivery_followed_and_a_former_navy_s_ships() -> None:
     assert sorted(
         (c.family, c.buyer, c.seller, c.quantity, c.status, c.second_hand) for c in found
     ) == [
-        ("c295", "Ireland", "France", 2, "delivered", None),
-        ("h145m", "Ireland", "France", 4, "signed", None),
+        # Airbus's types are sold from their own state (C295: Spain, H145M: Germany)
+        ("c295", "Ireland", "Spain", 2, "delivered", None),
+        ("h145m", "Ireland", "Germany", 4, "signed", None),
         ("lake", "Ireland", "New Zealand", 2, "signed", True),
     ], [candidate_dict(c) for c in found]
 
@@ -4460,6 +4461,108 @@ def test_the_last_of_a_follow_on_order_and_the_order_before_are_two_deals() -> N
         ("Philippines", 6, Decimal("6200000000")),
         ("Philippines", 6, Decimal("4970000000")),
     ]
+
+
+def test_talks_with_rival_makers_over_rival_types_are_no_deal() -> None:
+    assert (
+        deals_in(
+            "Denmark has yet to pick a design. Officials have held talks with BAE Systems on the "
+            "Type 26, with Naval Group on the FDI, with TKMS on the MEKO A-400 and with Navantia "
+            "on the F-110."
+        )
+        == []
+    )
+
+
+def test_suppliers_invited_to_submit_offers_are_bidders() -> None:
+    assert (
+        deals_in(
+            "Kongsberg of Norway, offering the NASAMS system it developed with the US firm "
+            "Raytheon; Germany's Diehl Defence, with the IRIS-T SLS; and Sweden's Saab, offering "
+            "the RBS 70 NG, have been invited to submit best and final offers by September."
+        )
+        == []
+    )
+
+
+def test_equipment_withdrawn_from_service_is_no_cancelled_deal() -> None:
+    assert (
+        deals_in(
+            "Ireland's air defence regiment flies Swedish RBS 70 launchers. The regiment's "
+            "Swedish-made L70 40mm anti-aircraft guns were withdrawn from service more than a "
+            "decade ago."
+        )
+        == []
+    )
+
+
+def test_the_plane_that_carried_a_delivery_is_no_deal() -> None:
+    found = deals_in(
+        "Cameroon took delivery of two Mi-171Sh helicopters from Russia on Sunday. The "
+        "helicopters arrived at Douala aboard a chartered An-124 cargo aircraft."
+    )
+    assert [(c.platform, c.seller) for c in found] == [("Mi-171Sh", "Russia")]
+
+
+def test_the_fleet_a_delivery_flies_alongside_is_no_deal() -> None:
+    found = deals_in(
+        "Turkmenistan has received its third C-27J Spartan from Italy. The first two were "
+        "delivered in 2021 and are flown at Ashgabat alongside the service's remaining "
+        "An-26 and Il-76 transports."
+    )
+    assert {c.platform for c in found} == {"C-27J Spartan"}
+
+
+def test_proposals_considered_before_a_choice_are_no_deals() -> None:
+    found = deals_in(
+        "Kazakhstan's Ministry of Defence has signed a contract with Czech manufacturer Aero "
+        "Vodochody for 12 L-39 Skyfox jet trainers. Proposals were also considered for the "
+        "Russian Yak-130 and the Chinese Hongdu L-15, but the Czech aircraft was chosen."
+    )
+    assert [(c.seller, c.quantity) for c in found] == [("Czechia", 12)]
+
+
+def test_two_makers_offers_side_by_side_are_rival_bids() -> None:
+    found = deals_in(
+        "Namibia has signed a contract with Airbus for two C295 transport aircraft. Leonardo "
+        "offered the C-27J Spartan with a financing package, while PT Dirgantara Indonesia "
+        "pitched the smaller CN235-220."
+    )
+    assert [c.platform for c in found] == ["C295"]
+
+
+def test_a_multinational_maker_sells_a_type_from_the_type_s_own_state() -> None:
+    found = deals_in(
+        "Namibia has signed a contract with Airbus Defence and Space for two C295 transport "
+        "aircraft. Bosnia and Herzegovina signed a contract with Airbus Helicopters for three "
+        "H145M helicopters."
+    )
+    assert sorted((c.buyer, c.seller) for c in found) == [
+        ("Bosnia and Herzegovina", "Germany"),
+        ("Namibia", "Spain"),
+    ]
+    # a maker with one home is that home's
+    assert one("Poland signed a contract with Lockheed Martin for 32 F-35A jets.").seller == (
+        "United States"
+    )
+
+
+def test_an_overhaul_contract_and_a_deal_named_beside_it_are_no_deals() -> None:
+    found = deals_in(
+        "Bosnia and Herzegovina signed a contract with Airbus Helicopters for three H145M "
+        "helicopters worth 78.5 million KM (about 40 million euros). In parallel with the "
+        "H145M deal, the ministry has signed a contract worth 6.2 million KM with the Czech "
+        "company LOM Praha for the overhaul of two Mi-8MTV helicopters."
+    )
+    assert [(c.platform, c.quantity, c.value, c.currency) for c in found] == [
+        ("H145M", 3, Decimal("78500000"), "BAM")
+    ]
+
+
+def test_cfa_francs_are_the_story_s_state_s() -> None:
+    assert [m.currency for m in find_money("27 billion CFA francs", home="CMR")] == ["XAF"]
+    assert [m.currency for m in find_money("27 billion CFA francs", home="MLI")] == ["XOF"]
+    assert find_money("a range of 1.5 thousand km") == []
 
 
 # --- the command -------------------------------------------------------------------------

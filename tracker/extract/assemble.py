@@ -964,9 +964,25 @@ _CONTENDERS = re.compile(
     # 2200": a list of the bidders
     r"|\b(?:bids|offers|proposals|tenders)\s+(?:came|come|have come|were received)\s+from\b"
     r"|\bbidders?\b"
+    # "Kongsberg, offering the NASAMS, ... have been invited to submit best and final offers"
+    r"|\binvited to (?:submit|make|present|tender|put forward)\b"
+    # "proposals were also considered for the Russian Yak-130 and the Chinese Hongdu L-15"
+    r"|\b(?:proposals|offers|bids)\s+(?:were|had been)\s+(?:also\s+)?"
+    r"(?:considered|evaluated|received|studied|examined)\b"
+    # "Leonardo offered the C-27J Spartan ..., while PT Dirgantara Indonesia pitched the
+    # CN235-220": two makers' offers side by side
+    r"|\b(?:offered|pitched|proposed)\b[^.;]*,\s+(?:while|whereas)\b[^.;]*"
+    r"\b(?:offered|pitched|proposed)\b"
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
     r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b",
+    re.IGNORECASE,
+)
+# "Officials have held talks with BAE Systems on the Type 26, with Naval Group on the FDI and
+# with TKMS on the MEKO A-400": talks with rival makers over rival types weigh a choice, no deal
+_RIVAL_TALKS = re.compile(
+    r"\bwith [^,;.]{1,40}? (?:on|about|over) the [^,;.]{1,40}?,\s+(?:and\s+)?with [^,;.]{1,40}? "
+    r"(?:on|about|over) the\b",
     re.IGNORECASE,
 )
 # "Thales, with its Ground Master 400, and Leonardo, with the RAT 31DL, also participated in
@@ -1006,7 +1022,30 @@ _BUDGETED = re.compile(
 )
 _BOLSTERED = re.compile(
     r"\b(?:bolster|augment|supplement|complement|reinforce)(?:s|ed|ing)?\s+"
-    r"(?:(?:the|its|their|[\w-]+(?:'s|’s))\s+){1,2}(?:[\w-]+\s+){0,2}$",
+    r"(?:(?:the|its|their|[\w-]+(?:'s|’s))\s+){1,2}(?:[\w-]+\s+){0,2}$"
+    # "flown at Ashgabat alongside the service's remaining An-26 and Il-76 transports"
+    r"|\balongside\s+(?:the|its|their|[\w-]+(?:'s|’s))\s+(?:[\w-]+(?:'s|’s)\s+)?"
+    r"(?:remaining|existing|current|ageing|aging|older|old|veteran)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "In parallel with the H145M deal, the ministry has signed a contract ... for the overhaul
+# of two Mi-8MTV helicopters": a deal named to place another act beside it
+_BESIDE_BEFORE = re.compile(
+    r"\b(?:in parallel with|alongside|besides|apart from|separately from|on top of)\s+"
+    r"(?:the|this|that|its)\s+$",
+    re.IGNORECASE,
+)
+_A_DEAL_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:deal|contract|order|purchase|agreement|acquisition|buy)\b", re.I
+)
+# "arrived aboard a chartered An-124 cargo aircraft": the plane that carried a deal's goods
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:aboard|on board|onboard)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+)?"
+    r"(?:chartered\s+|leased\s+|[A-Z][\w-]*\s+)?$",
+)
+_CARRIER_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:cargo|freighter|freight|airlifter|heavy-lift|transport)\s+"
+    r"(?:aircraft|planes?|jets?|flights?)\b",
     re.IGNORECASE,
 )
 # "domestically built Kawasaki P-1 patrol planes", "its homegrown KF-21": a state's own
@@ -1666,6 +1705,18 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
         if _being_retired(sentence, platform, platforms):
             continue
+        if _BESIDE_BEFORE.search(sentence.before(platform.start)[-40:]) and _A_DEAL_AFTER.match(
+            sentence.after(platform.end)
+        ):
+            continue  # "In parallel with the H145M deal, the ministry has signed ...": another
+        if _CARRIER_BEFORE.search(sentence.before(platform.start)[-40:]) or (
+            _CARRIER_AFTER.match(sentence.after(platform.end))
+            and re.search(
+                r"\b(?:by|on|via|in)\s+(?:an?\s+|the\s+)?(?:chartered\s+)?$",
+                sentence.before(platform.start)[-30:],
+            )
+        ):
+            continue  # "delivered aboard a chartered An-124 cargo aircraft": the carrier
         candidate = Candidate(
             platform=platform.entry.name,
             family=platform.entry.family or platform_family(platform.entry.name),
@@ -1684,6 +1735,10 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         if cues:
             candidate.status = max((cue.status for cue in cues), key=STAGE.__getitem__)
             candidate.field_quotes["status"] = _clause_of(sentence, cues[-1].start)
+        if candidate.status in ("proposed", "negotiating") and _RIVAL_TALKS.search(
+            sentence.span.text
+        ):
+            continue  # talks with rival makers over rival types: a choice still open
         if (
             candidate.status == "proposed"
             and (
@@ -2305,7 +2360,9 @@ _NOT_SOLD_BEFORE = re.compile(
     # "for continued support of the emirate's Patriot air and missile defense batteries"
     r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
     r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+)?$"
+    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
+    # "for the overhaul of two Mi-8MTV helicopters"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
@@ -3025,6 +3082,9 @@ def _set_seller(candidate: Candidate, entry: Entry, *, said: bool) -> None:
         candidate.manufacturer = candidate.manufacturer or entry.name
         candidate.seller_is_maker = True
     iso3 = entry.iso3
+    made = candidate.named_as
+    if entry.multinational and made is not None and made.iso3 and entry.name in made.makers:
+        iso3 = made.iso3  # "a contract with Airbus Defence and Space for two C295": Spain's
     if iso3 is None:
         return
     candidate.seller_iso3 = iso3

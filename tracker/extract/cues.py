@@ -84,8 +84,9 @@ _CUES = (
         r"|\bscrap(?:ped|s|ping)\b(?! (?:its|their|the) (?:last|remaining|old|ageing|aging)\b)"
         r"|\bpulled out of\b"
         # not "since Komatsu withdrew from defence vehicle production": a firm leaves a trade
+        # nor "guns were withdrawn from service": a retirement
         r"|\bwithdr(?:ew|awn|awal) from\b(?! (?:the )?(?:[\w-]+ ){0,2}(?:production|business|"
-        r"market|sector|industry|manufacturing)\b)|\bexpul(?:sion)\b|\bexpelled\b"
+        r"market|sector|industry|manufacturing|service|use|inventory)\b)|\bexpul(?:sion)\b|\bexpelled\b"
         r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
         r"|\bpulled the plug\b"

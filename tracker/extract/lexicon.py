@@ -46,6 +46,9 @@ class Entry:
     stored: bool = False  # known to the database (not only to the shipped list)
     form: str = "name"  # a state's: "name", "demonym", "capital" or "service"
     base: str | None = None  # a variant's known platform: "F-16AM/BM" of the F-16
+    # a company with works in several states (Airbus: C295s from Spain, H145Ms from
+    # Germany): its types are sold from their own origin, not the group's home
+    multinational: bool = False
 
     @property
     def family(self) -> str:
@@ -308,7 +311,12 @@ def build_gazetteer(session: Session | None = None) -> Gazetteer:
         _add_stored(gazetteer, session, states)
     shipped = _shipped()
     for company in shipped["companies"]:
-        entry = Entry("company", company["name"], iso3=company["country"])
+        entry = Entry(
+            "company",
+            company["name"],
+            iso3=company["country"],
+            multinational=company.get("multinational", False),
+        )
         for name in (company["name"], *company.get("aliases", [])):
             gazetteer.add(name, entry)
     for platform in shipped["platforms"]:

@@ -221,6 +221,9 @@ _SUFFIXES = {
     "bolivianos": "BOB",
     "guaranies": "PYG",
     "guaraníes": "PYG",
+    # Bosnia's convertible marks: "78.5 million KM" (only with a scale: "km" is a distance)
+    "km": "BAM",
+    "convertible marks": "BAM",
     "leva": "BGN",
     "lev": "BGN",
     "levs": "BGN",
@@ -323,6 +326,11 @@ _HOME_NAMED = {
     "kroner": {"NOR": "NOK", "DNK": "DKK"},  # "58 billion kroner" in a story of Denmark
     "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
     "P": {"PHL": "PHP", "BWA": "BWP"},
+    # the West African franc, else the Central African one in a story of a CEMAC state
+    "cfa francs": {"SEN": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COG": "XAF",
+                   "CAF": "XAF", "GNQ": "XAF"},
+    "francs cfa": {"SEN": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COG": "XAF",
+                   "CAF": "XAF", "GNQ": "XAF"},
     "rupees": {"IND": "INR", "PAK": "PKR", "LKA": "LKR", "NPL": "NPR"},
 }  # fmt: skip
 _HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
@@ -358,7 +366,7 @@ _NATIONAL = {
     "MZN": "MOZ", "GTQ": "GTM", "CRC": "CRI", "HNL": "HND", "NIO": "NIC", "VES": "VEN",
     "UYU": "URY", "DOP": "DOM", "MVR": "MDV", "MRU": "MRT", "GMD": "GMB", "SLE": "SLE",
     "PYG": "PRY", "BOB": "BOL", "KGS": "KGZ", "MNT": "MNG", "MMK": "MMR", "ZMW": "ZMB",
-    "MWK": "MWI",
+    "MWK": "MWI", "BAM": "BIH",
 }  # fmt: skip
 
 
@@ -416,8 +424,10 @@ def find_money(
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
             suffix = match.group("suffix").lower()
-            if suffix in ("real", "won", "rand", "try") and not scale:
+            if suffix in ("real", "won", "rand", "try", "km") and not scale:
                 continue  # "won 3 awards", "the real 2": words, not money, without a scale
+            if suffix == "km" and match.group("suffix") != "KM":
+                continue  # "1.5 thousand km": a distance
             currency = _SUFFIXES[suffix]
             if currency == "USD" and suffix in ("dollars", "dollar"):
                 currency = dollar
