@@ -4565,6 +4565,52 @@ def test_cfa_francs_are_the_story_s_state_s() -> None:
     assert find_money("a range of 1.5 thousand km") == []
 
 
+def test_an_authorised_strength_is_no_approval() -> None:
+    assert (
+        deals_in(
+            "An Indian Air Force Jaguar crashed on Thursday. The crash will add to pressure "
+            "on an air force that has 29 fighter squadrons against an authorised strength of "
+            "42, after the last MiG-21s were retired in September."
+        )
+        == []
+    )
+
+
+def test_the_fleet_money_is_approved_to_replace_is_no_deal() -> None:
+    found = deals_in(
+        "Peru in talks with South Korea to buy KF-21 fighters\n"
+        "LIMA, Jan 22 (Reuters) - Peru is negotiating with South Korea to buy up to 24 KF-21 "
+        "Boramae fighter jets, two Peruvian officials said on Thursday, in what would be the "
+        "first export order for the Korean jet.\n\nPeru's defence ministry and South Korea's "
+        "Defense Acquisition Program Administration have held three rounds of talks since "
+        "October on a government-to-government deal. No contract has been signed and a price "
+        "has not been agreed, the official said.\n\nPeru's Congress last year approved up to 7 "
+        "billion soles ($2.1 billion) for a new fighter programme to replace the air force's "
+        "ageing MiG-29 and Mirage 2000 jets, which date from the 1980s and 1990s and are now "
+        "largely grounded."
+    )
+    assert [c.platform for c in found] == ["KF-21 Boramae"]
+
+
+def test_the_korean_jet_is_a_type_not_a_buyer() -> None:
+    deal = one(
+        "Peru in talks with South Korea to buy KF-21 fighters\n"
+        "LIMA, Jan 22 (Reuters) - Peru is negotiating with South Korea to buy up to 24 KF-21 "
+        "Boramae fighter jets, two Peruvian officials said on Thursday, in what would be the "
+        "first export order for the Korean jet."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Peru", "South Korea", 24)
+
+
+def test_offers_listed_with_the_verb_left_out_are_all_rivals() -> None:
+    found = deals_in(
+        "Peru is negotiating with South Korea to buy 24 KF-21 fighters. Sweden's Saab had "
+        "offered its Gripen E and Lockheed Martin the F-16 Block 70, and both companies were "
+        "told in December that Lima had chosen to focus on the Korean option."
+    )
+    assert [c.platform for c in found] == ["KF-21 Boramae"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

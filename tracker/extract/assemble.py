@@ -965,7 +965,7 @@ _CONTENDERS = re.compile(
     r"|\b(?:bids|offers|proposals|tenders)\s+(?:came|come|have come|were received)\s+from\b"
     r"|\bbidders?\b"
     # "Kongsberg, offering the NASAMS, ... have been invited to submit best and final offers"
-    r"|\binvited to (?:submit|make|present|tender|put forward)\b"
+    r"|\binvited to (?:submit|make|present|tender|put forward)\b|\bshort-?listed alongside\b"
     # "proposals were also considered for the Russian Yak-130 and the Chinese Hongdu L-15"
     r"|\b(?:proposals|offers|bids)\s+(?:were|had been)\s+(?:also\s+)?"
     r"(?:considered|evaluated|received|studied|examined)\b"
@@ -1701,7 +1701,9 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue
         if _a_fleet_it_has(sentence, platform, cues):
             continue
-        if not cues and _replaced(sentence, platform):
+        if (not cues and _replaced(sentence, platform)) or _TO_REPLACE.search(
+            sentence.before(platform.start)[-70:]
+        ):
             continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
         if _being_retired(sentence, platform, platforms):
             continue
@@ -2164,7 +2166,9 @@ def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Ment
 _LIST_GOES_ON = re.compile(
     # "... on Saab's Gripen E and Korea Aerospace Industries' FA-50": a maker's name first
     r"(?:,\s*|\s)(?:as well as|and|or|and also)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
+    r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+"
+    # "Saab had offered its Gripen E and Lockheed Martin the F-16": the verb left out
+    r"|(?:[A-Z][\w-]*\s+){1,3}(?:the|its)\s+)?$"
 )
 
 
@@ -2274,6 +2278,15 @@ _REPLACING = re.compile(
     r"|(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for)"
     # "will replace the army's ageing M113 and XA-186 vehicles": each of a list
     r"\s+(?:[\w'’-]+\s+){0,4}(?:(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "approved up to 7 billion soles for a new fighter programme to replace the air force's
+# ageing MiG-29 and Mirage 2000 jets": whatever the sentence approves, not these
+_TO_REPLACE = re.compile(
+    r"\bto\s+replace\s+(?:the|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,4}"
+    r"(?:(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -2475,6 +2488,14 @@ def _roles(
         if _own_forces(mention, words) and buyer is None:
             buyer = mention  # "Russia's own Aerospace Forces are set to receive 76 Su-57s"
             continue
+        if (
+            mention.entry.form == "demonym"
+            and mention.first
+            and words[mention.first - 1].text.lower() == "the"
+            and not _adjective_of(mention, platform, words)
+            and _UNIT_NOUN_NEXT.match(sentence.after(mention.end))
+        ):
+            continue  # "the first export order for the Korean jet": a type, not a party
         if mention.first and words[mention.first - 1].text.lower() == "former":
             # "the two former Royal New Zealand Navy Lake-class vessels": their last owner
             seller = seller or mention
@@ -4282,6 +4303,12 @@ _NOT_ONE = (
 )
 _ONE_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{_ONE_KIND})\b{_NOT_ONE}", re.IGNORECASE)
 _ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
+# A demonym before a unit's noun describes a type: "the Korean jet", "the Turkish drones".
+_UNIT_NOUN_NEXT = re.compile(
+    rf"^\s+(?:{_ONE_KIND})s?\b(?![-'’])(?!\s+(?:makers?|builders?|manufacturers?|firms?|"
+    r"compan(?:y|ies)|industry|group|exports?|producers?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _one_named(sentence: _Sentence, platform: Mention) -> bool:

@@ -279,7 +279,9 @@ _CUES = (
         "approved",
         True,
         "seller",
-        r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bclear(?:ed|s)\b|\bauthori[sz](?:ed|ation)\b"
+        r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bclear(?:ed|s)\b"
+        # not "29 squadrons against an authorised strength of 42": a force's size
+        r"|\bauthori[sz](?:ed|ation)\b(?! (?:strength|level|ceiling|establishment|size)\b)"
         r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
         r"|\bexport licen[cs]e\b"
         # a government's package of military aid: committed, not yet handed over
