@@ -4611,6 +4611,143 @@ def test_offers_listed_with_the_verb_left_out_are_all_rivals() -> None:
     assert [c.platform for c in found] == ["KF-21 Boramae"]
 
 
+def test_a_contract_with_a_state_s_defence_ministry_makes_it_the_buyer() -> None:
+    deal = one(
+        "Turkiye to supply Iraq with howitzers\n"
+        "ANKARA (AA) - Turkiye's state-owned Machinery and Chemical Industry (MKE) has signed a "
+        "contract with Iraq's Defense Ministry for the delivery of 24 T-155 Firtina-II "
+        "self-propelled howitzers, the Presidency of Defense Industries announced on Tuesday."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Iraq", "Turkey", 24)
+
+
+def test_a_count_before_a_former_owner_s_service() -> None:
+    deal = one(
+        "Iraq relies on 24 refurbished ex-U.S. Army M109A5 howitzers that Washington "
+        "delivered from 2010."
+    )
+    assert (deal.quantity, deal.seller, deal.second_hand) == (24, "United States", True)
+
+
+def test_withdrawing_from_a_contract_cancels_it_and_from_a_state_does_not() -> None:
+    deal = one(
+        "The government decided on Thursday to withdraw from the contract for 18 CAESAR Mk II "
+        "howitzers that Slovenia signed with France in 2023."
+    )
+    assert (deal.buyer, deal.status) == ("Slovenia", "cancelled")
+    assert [c.status for c in deals_in(
+        "Niger has received its first TB2 drones from Turkey. France is relocating part of "
+        "its force to Niamey after withdrawing from Mali, and the United States flies MQ-9 "
+        "Reaper aircraft from Agadez."
+    )] == ["delivering"]  # fmt: skip
+
+
+def test_began_receiving_is_a_delivery_under_way() -> None:
+    deal = one(
+        "Belgium ordered nine CAESAR Mk II systems in 2021 and began receiving them last year."
+    )
+    assert (deal.quantity, deal.status) == (9, "delivering")
+
+
+def test_the_type_alongside_which_a_state_ordered_is_its_deal() -> None:
+    deal = one(
+        "The system will form the medium-range layer of Latvia's air defence, alongside the "
+        "IRIS-T SLM that Latvia ordered from Germany in 2023, the first unit of which arrived "
+        "last year."
+    )
+    assert (deal.buyer, deal.seller, deal.status) == ("Latvia", "Germany", "delivering")
+
+
+def test_the_second_of_three_arrived_is_a_delivery_under_way_and_the_agreement_s_worth() -> None:
+    deal = one(
+        "Second NASAMS battery arrives in Latvia\n"
+        "RIGA, Nov 14 (LETA) -- The second of three NASAMS medium-range air defence batteries "
+        "ordered from Norway has arrived in Latvia, the Defence Ministry said on Friday.\n\n"
+        "The battery was transported by rail and sea from Kongsberg's facilities in Norway. "
+        "Latvia signed the contract with Norwegian manufacturer Kongsberg in February 2024. "
+        "The agreement, worth 380 million euros, covers three batteries, missiles and training."
+    )
+    assert (deal.quantity, deal.status, deal.value, deal.currency) == (
+        3, "delivering", Decimal("380000000"), "EUR",
+    )  # fmt: skip
+
+
+def test_part_of_a_fleet_a_purchase_will_replace_is_no_deal() -> None:
+    found = deals_in(
+        "Greece's parliament approved the purchase of 36 K9A1 howitzers from South Korea. The "
+        "K9 would join the 24 PzH 2000 that Greece bought from Germany in 2003, and replace "
+        "part of an ageing fleet of M109A5 guns and the M110A2 203mm howitzers handed over by "
+        "the United States as surplus in the 1990s."
+    )
+    assert "M109A5" not in {c.platform for c in found}
+    assert {"K9 Thunder", "PzH 2000", "M110A2"} <= {c.platform for c in found}
+
+
+def test_a_number_right_after_a_type_s_name_is_its_mark() -> None:
+    found = deals_in(
+        "Defence Ministry signs with Rheinmetall: Romania buys Skyranger 35 anti-aircraft "
+        "systems\n"
+        "BUCHAREST, 16 September 2025 -- Romania's Ministry of National Defence on Tuesday "
+        "signed a contract with the German government and Rheinmetall for 18 Skyranger 35 "
+        "mobile air defence systems, in a deal worth 2.15 billion lei (about 430 million euros)."
+    )
+    assert [(c.quantity, c.value, c.currency) for c in found] == [
+        (18, Decimal("2150000000"), "RON")
+    ]
+
+
+def test_a_foreign_military_sale_s_price_and_a_word_before_its_conversion() -> None:
+    deal = one(
+        "Poland signs for MQ-9B SkyGuardian drones\n"
+        "WARSAW, 21 March 2025 -- The Armament Agency on Friday signed an agreement with the "
+        "United States government for eight MQ-9B SkyGuardian unmanned aerial vehicles. The "
+        "contract, concluded under the Foreign Military Sales procedure, is worth PLN 1.42 "
+        "billion gross (approximately USD 355 million)."
+    )
+    assert (deal.quantity, deal.value, deal.currency) == (8, Decimal("1420000000"), "PLN")
+
+
+def test_sales_worth_a_combined_sum_are_no_one_deal_s_price() -> None:
+    found = deals_in(
+        "US clears nearly $2 billion in air defense and radar sales to Taiwan\n"
+        "WASHINGTON - The U.S. State Department has approved two possible Foreign Military "
+        "Sales to Taiwan worth a combined $1.988 billion, including the first transfer of the "
+        "National Advanced Surface-to-Air Missile System to the island. The larger case, "
+        "estimated at $1.16 billion, covers three NASAMS fire units."
+    )
+    assert [(c.quantity, c.value) for c in found] == [(3, Decimal("1160000000"))]
+
+
+def test_a_state_just_named_that_handed_over_is_the_giver() -> None:
+    found = deals_in(
+        "Poland hands over 40 PT-91 Twardy tanks to Ukraine\n"
+        "KYIV, 14 May 2025 -- Poland will transfer 40 PT-91 Twardy main battle tanks from its "
+        "stocks to Ukraine, Ukraine's defence minister announced on Wednesday. The tanks alone "
+        "are valued by the Polish side at about PLN 560 million.\n\nPoland was one of the "
+        "first countries to send tanks to Ukraine. In 2022 it handed over more than 250 T-72 "
+        "tanks from its reserves."
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.value) for c in found) == [
+        ("Ukraine", "Poland", 40, Decimal("560000000")),
+        ("Ukraine", "Poland", 250, None),
+    ]
+
+
+def test_a_price_in_a_currency_named_after_a_state_and_four_radars_delivered() -> None:
+    found = deals_in(
+        "Armenia to acquire six more SWATHI radars from India\n"
+        "YEREVAN, NOVEMBER 19, ARMENPRESS. The Ministry of Defense of Armenia has signed a "
+        "contract with India's state-owned Bharat Electronics Limited for six SWATHI weapon "
+        "locating radars. The value of the contract is about 26 billion drams (approximately "
+        "67 million US dollars).\n\nIn 2020 Yerevan signed a 40 million dollar contract for "
+        "four SWATHI radars, which were delivered in 2021."
+    )
+    assert sorted((c.quantity, c.value, c.currency, c.status) for c in found) == [
+        (4, Decimal("40000000"), "USD", "delivered"),
+        (6, Decimal("26000000000"), "AMD", "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

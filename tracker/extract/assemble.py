@@ -71,9 +71,12 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
-    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|sales|revenue|exports?|"
+    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|"
+    r"(?<!military )sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|investment)\b[^.]{0,30}$"
+    # "two possible Foreign Military Sales to Taiwan worth a combined $1.988 billion"
+    r"|\bsales\b[^.]{0,30}\bcombined\s+$"
     r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$"
     # "its Zrinyi military modernisation programme, which Budapest says will cost more
     # than 3,500 billion forints": a whole rearmament's sum
@@ -551,7 +554,13 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
         given = _PACKAGE_FOR.search(before.span.text)
         offset = before.span.start + given.end() if given else None
         return [m for m in before.mentions if m.entry.kind == "state" and m.start == offset][:1]
-    if re.match(r"(?:It|They)\s+(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+ed\b", sentence.span.text):
+    if re.match(
+        # "In 2022 it handed over more than 250 T-72 tanks": an opening date first
+        r"(?:(?:In (?:19|20)\d\d|Earlier(?: in [\w ]{1,20}?)?|Last year|Later that year),?\s+"
+        r"(?=it\b|they\b))?"
+        r"(?i:it|they)\s+(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+ed\b",
+        sentence.span.text,
+    ):
         # "Brazil remains the reference customer. It ordered 36 Gripen E/F in 2014"
         acting = _main_states([before], 1)[:1]
         return acting if acting and acting[0].first <= 1 else []
@@ -2096,7 +2105,9 @@ def _offered_beside_a_choice(
 
 # ", 220 of which Brazil bought": a relative clause right after a platform.
 _WHICH_AFTER = re.compile(
-    r"^(?:\s+[a-z][\w-]*){0,2},\s+(?:(?P<n>[\w,-]+)\s+of\s+)?(?:which|that)\b",
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:,\s+(?:(?P<n>[\w,-]+)\s+of\s+)?(?:which|that)"
+    # "alongside the IRIS-T SLM that Latvia ordered from Germany": a restrictive clause
+    r"|\s+that(?=\s+(?-i:[A-Z])))\b",
 )
 
 
@@ -2285,8 +2296,9 @@ _REPLACING = re.compile(
 # "approved up to 7 billion soles for a new fighter programme to replace the air force's
 # ageing MiG-29 and Mirage 2000 jets": whatever the sentence approves, not these
 _TO_REPLACE = re.compile(
-    r"\bto\s+replace\s+(?:the|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,4}"
-    r"(?:(?:and|or)\s+)?$",
+    r"\b(?:to|and)\s+replace\s+(?:(?:part|some|most|all|much)\s+of\s+)?"
+    # "and replace part of an ageing fleet of M109A5 guns"
+    r"(?:the|its|their|an?|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,4}(?:(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -2608,6 +2620,14 @@ def _roles(
             and not re.search(r"[,;:]\s*$", _text_before(sentence, mention))
         ):
             buyer = mention  # "to supply Yerevan with"
+        elif (
+            preposition == "with"
+            and buyer is None
+            and words[mention.last - 1].possessive
+            and _BUYING_BODY.match(sentence.after(mention.end))
+            and not _other_clause_s(sentence, mention, clause, platform)
+        ):
+            buyer = mention  # "a contract with Iraq's Defense Ministry": a ministry buys
         elif preposition == "with" and not _other_clause_s(sentence, mention, clause, platform):
             counterparties.append(mention)
         elif preposition == "of" and before[-2:-1] in (["expulsion"], ["exclusion"]):
@@ -3536,7 +3556,12 @@ def _counts_again(candidate: Candidate, sentence: _Sentence) -> bool:
 # tenge": the price of the deal as such, however many sentences after its report
 _THE_DEAL_S_PRICE = re.compile(
     r"\b(?:its|the) (?:total |overall |estimated )?(?:value|price|cost)\b"
-    r"(?! (?:of|for) (?:an?|each|one|every)\b| per\b)",
+    r"(?! (?:of|for) (?:an?|each|one|every)\b| per\b)"
+    # "The agreement, worth 380 million euros, covers three batteries": the deal just told
+    r"|^\W*the (?:agreement|contract|deal|order|purchase)\b,?\s+(?:is\s+|was\s+)?"
+    r"(?:worth|valued at)\b"
+    # "The tanks alone are valued by the Polish side at about PLN 560 million"
+    r"|^\W*(?:the|these|those)\s+(?:[\w-]+\s+){1,2}(?:alone\s+)?(?:are|were)\s+valued\b",
     re.IGNORECASE,
 )
 _PRICED_WITHIN = 5  # sentences: the same paragraph or the next, in a wire story
@@ -3655,6 +3680,13 @@ def _deal_s_money(sentence: _Sentence) -> Money | None:
     )
 
 
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:dollars?|francs?|pounds?|korunas?|crowns?|kroner|kronor|pesos?|dinars?|riyals?|"
+    r"rupees?|yen|yuan|won|leva|lei|forints?|zlotys?|rand|lira)\b",
+    re.IGNORECASE,
+)
+
+
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -3663,7 +3695,12 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     also negotiating a purchase of 36 systems"): a new candidate, returned."""
     text = sentence.span.text
     states = [
-        m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
+        m
+        for m in sentence.mentions
+        if m.entry.kind == "state"
+        and m.start >= sentence.dateline
+        # "about 26 billion drams (approximately 67 million US dollars)": a currency's name
+        and not _CURRENCY_AFTER.match(sentence.after(m.end))
     ]
     strong = [
         cue
@@ -3991,6 +4028,21 @@ def _guess_buyer(
         candidate.buyer, candidate.buyer_iso3 = sibling.buyer, sibling.buyer_iso3
         return
     its_own = its[0] if its and its[0].entry.iso3 != candidate.seller_iso3 else None
+    if (
+        its_own is not None
+        and its_own.entry.kind == "state"
+        and candidate.selling
+        and not candidate.seller_said
+        and STAGE[candidate.status] >= STAGE["delivering"]
+        and candidate.status != "cancelled"
+    ):
+        # "Poland was among the first to send tanks. In 2022 it handed over 250 T-72s":
+        # the state just named gives; the buyer is the article's recipient
+        candidate.seller, candidate.seller_iso3 = its_own.entry.name, its_own.entry.iso3
+        candidate.seller_said = True
+        candidate.field_quotes["seller"] = candidate.quote
+        main = [m for m in main if m.entry.iso3 != its_own.entry.iso3]
+        its, its_own = [], None
     if its_own is not None and its_own.entry.kind == "state":
         # "Neighbouring Bulgaria took a different route. Its two patrol vessels, ordered
         # from Germany's Lürssen": the state just named, before the article's buyer
@@ -4091,6 +4143,14 @@ def _quantity(
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
+            place = parse_ordinal(words[index - 2].text) if index > 1 else None
+            if (
+                place is not None
+                and words[index - 1].text.lower() == "of"
+                and place < number
+                and candidate.status == "delivered"
+            ):
+                candidate.status = "delivering"  # "the second of three NASAMS ... has arrived"
             candidate.batch = (index > 0 and words[index - 1].text.lower() in _BATCH_WORDS) or (
                 # "Three more F-16s bought from Norway touched down": another batch arrived
                 words[index + 1].text.lower() == "more"
@@ -4136,6 +4196,11 @@ def _quantity(
             # "four Harbin Z-9W helicopters", "eight Leonardo AW169M": the type's full
             # name or its maker before the name written
             and not _names_the_type(word.text, platform)
+            # "24 refurbished ex-U.S. Army M109A5": the former owner's service
+            and not (
+                lower in _FORMER_OWNER_WORDS
+                and any(w.text.lower().startswith("ex-") for w in words[max(0, index - 3) : index])
+            )
         ):
             break
         index -= 1
@@ -4303,6 +4368,16 @@ _NOT_ONE = (
 )
 _ONE_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{_ONE_KIND})\b{_NOT_ONE}", re.IGNORECASE)
 _ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
+_FORMER_OWNER_WORDS = word_set("army navy air force forces marine marines corps guard")
+
+
+# A state's body that buys arms and sells none: "with Iraq's Defense Ministry"
+_BUYING_BODY = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:Ministry|Department)\s+of\s+(?:National\s+)?(?:Defen[cs]e|Interior)"
+    r"|(?:National\s+)?(?:Defen[cs]e)\s+Ministry|Armed Forces|Army|Navy|Air Force|Coast Guard)\b"
+)
+
+
 # A demonym before a unit's noun describes a type: "the Korean jet", "the Turkish drones".
 _UNIT_NOUN_NEXT = re.compile(
     rf"^\s+(?:{_ONE_KIND})s?\b(?![-'’])(?!\s+(?:makers?|builders?|manufacturers?|firms?|"
@@ -4360,8 +4435,17 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
     general-purpose frigates"), not part of a name ("Type 26 frigate") or a sum."""
     words = sentence.words
     named = {index for m in sentence.mentions for index in range(m.first, m.last)}
+    # "buys Skyranger 35 anti-aircraft systems": a number right after a type's name is
+    # its mark, no count
+    marks = {
+        m.last
+        for m in sentence.mentions
+        if m.entry.kind == "platform"
+        and m.last < len(words)
+        and sentence.between(m.end, words[m.last].start) == " "
+    }
     for index, word in enumerate(words[:-1]):
-        if index in named or _inside(word.start, sentence.money):
+        if index in named or index in marks or _inside(word.start, sentence.money):
             continue
         number = _number_at(words, index)
         if number is None or (index and words[index - 1].text.lower() in _PLANNED):

@@ -84,9 +84,11 @@ _CUES = (
         r"|\bscrap(?:ped|s|ping)\b(?! (?:its|their|the) (?:last|remaining|old|ageing|aging)\b)"
         r"|\bpulled out of\b"
         # not "since Komatsu withdrew from defence vehicle production": a firm leaves a trade
-        # nor "guns were withdrawn from service": a retirement
-        r"|\bwithdr(?:ew|awn|awal) from\b(?! (?:the )?(?:[\w-]+ ){0,2}(?:production|business|"
-        r"market|sector|industry|manufacturing|service|use|inventory)\b)|\bexpul(?:sion)\b|\bexpelled\b"
+        # nor "guns were withdrawn from service": a retirement; nor "after withdrawing from
+        # Mali": troops leaving a place
+        r"|\bwithdr(?:ew|awn|awal|aws|awing|aw) from\b(?! (?-i:[A-Z][a-z]+)\b(?!-))"
+        r"(?! (?:the )?(?:[\w-]+ ){0,2}(?:production|business|market|sector|industry|"
+        r"manufacturing|service|use|inventory)\b)|\bexpul(?:sion)\b|\bexpelled\b"
         r"|\bkick(?:ed|ing)\s+\w+\s+out of\b|\bexclusion from\b|\bdropped plans\b"
         r"|\bt[oe]re? up\b|\btorn up\b|\baxed\b|\bditched\b|\bshelved\b|\bwalked away from\b"
         r"|\bpulled the plug\b"
@@ -161,6 +163,8 @@ _CUES = (
         r"|\b(?:follows?|followed|following|after)\s+(?:the\s+)?deliver(?:y|ies)\b"
         r"(?=(?:[^.;]|\.\d){0,30}?\bof\b)"
         r"|\b(?:been|is|are) receiving\b(?! (?:an? |the )?(?:\w+ )?(?:offers?|bids?))"
+        # "ordered nine in 2021 and began receiving them last year"
+        r"|\b(?:began|begun|begins|started|starts) (?:to receive|receiving|taking delivery)\b"
         # "deliveries to the UAE began earlier this year"
         r"|\bdeliveries\b(?=[^.;]{0,40}\b(?:began|begun|started|are under way|are underway)\b)"
         # not "was reached with", "reached an agreement": an agreement is no arrival
@@ -488,8 +492,11 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 status = "negotiating"  # "expects to sign the NASAMS contract next year"
             if status == "signed" and strong and _AWAITED.search(before):
                 continue  # "in service by 2027 if contracts were signed": not signed yet
-            if status in ("delivering", "delivered") and _PAPER_RECEIVED.search(
-                text[max(0, start - 90) : start]
+            if (
+                status in ("delivering", "delivered")
+                # "a contract for four radars, which were delivered in 2021" is delivered
+                and match.group().lower().startswith("receiv")
+                and _PAPER_RECEIVED.search(text[max(0, start - 90) : start])
             ):
                 continue  # "no formal request ... has been received": no arrival
             if status in ("delivering", "delivered") and _MAY_BE_OR.search(before):
@@ -554,7 +561,7 @@ FROM_STOCKS = re.compile(
     re.IGNORECASE,
 )
 SECOND_HAND = re.compile(
-    r"^(?:used|second-?hand|surplus|ex-\w+|former|pre-owned|refurbished|decommissioned|"
+    r"^(?:used|second-?hand|surplus|ex-[\w.]+|former|pre-owned|refurbished|decommissioned|"
     r"retired|excess|donated|old)$",
     re.IGNORECASE,
 )

@@ -214,6 +214,7 @@ _SUFFIXES = {
     "iraqi dinars": "IQD",
     "omani rials": "OMR",
     "manat": "AZN",
+    "manats": "AZN",
     "azerbaijani manat": "AZN",
     "tugriks": "MNT",
     "som": "KGS",
@@ -447,7 +448,11 @@ def find_money(
     return _without_conversions(found, text, offset)
 
 
-_CONVERSION = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.)?\s*")
+# "PLN 1.42 billion gross (approximately USD 355 million)": a word on the sum may come first
+_CONVERSION = re.compile(
+    r"(?:\s+(?:gross|net|in total|total))?"
+    r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.)?\s*"
+)
 
 
 def _without_conversions(found: list[Money], text: str, offset: int = 0) -> list[Money]:
