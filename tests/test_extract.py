@@ -4748,6 +4748,37 @@ def test_a_price_in_a_currency_named_after_a_state_and_four_radars_delivered() -
     ]
 
 
+def test_a_buyer_that_will_take_a_count_under_a_contract_has_signed() -> None:
+    found = deals_in(
+        "Uzbekistan signs deal for Pakistani JF-17 fighters\n"
+        "ISLAMABAD, Nov 18 (Reuters) - Uzbekistan has signed a contract to buy 14 JF-17 Block "
+        "III fighter jets from Pakistan, officials said.\n\nUnder a separate, smaller "
+        "contract, Uzbekistan will also take eight Super Mushshak basic trainers built by "
+        "Pakistan Aeronautical Complex at Kamra, the official said. Chinese officials had "
+        "offered it the J-10CE, according to two people briefed on the talks."
+    )
+    assert sorted((c.platform, c.quantity, c.status) for c in found) == [
+        ("JF-17 Thunder", 14, "signed"),
+        ("Super Mushshak", 8, "signed"),
+    ]
+
+
+def test_two_of_the_drones_landed_is_a_batch_of_the_order_and_export_takings_no_price() -> None:
+    found = deals_in(
+        "Morocco receives first Turkish Akinci attack drones\n"
+        "Rabat, March 6, 2025 (AFP) - Morocco has taken delivery of the first of its "
+        "Turkish-made Bayraktar Akinci combat drones, the Royal Armed Forces said Thursday.\n\n"
+        "Two of the large twin-engine drones landed this week at an air base near Ben Guerir. "
+        "A Moroccan military source told AFP that Rabat had ordered six Akinci from "
+        "manufacturer Baykar in 2023. Rabat bought Bayraktar TB2 drones in 2021. Baykar says "
+        "it earned $1.8 billion from exports last year."
+    )
+    assert [(c.quantity, c.status) for c in found if c.platform == "Bayraktar Akinci"] == [
+        (6, "delivering")
+    ]
+    assert [c.value for c in found] == [None, None]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -91,6 +91,8 @@ _NOT_A_PRICE = re.compile(
     # "which cut or deferred $22.5bn of projects": a budget's many programmes
     r"|\s+(?:of|in)\s+(?:\w+\s+)?(?:projects|programmes|programs|acquisitions|spending|"
     r"investments)\b"
+    # "says it earned $1.8 billion from exports last year": a firm's takings
+    r"|\s+(?:from|in)\s+(?:\w+\s+)?(?:exports?|sales|revenues?|turnover)\b"
     # "A separate BGN 46 million contract for the overhaul of their engines": a service's
     r"|\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|package)\s+for\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
@@ -2261,7 +2263,9 @@ _REPLACED = re.compile(
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
     # looked at before a choice (a plain "is considering" stays a proposal)
     r"(?:had|(?:evaluation|competition|contest|tender|study)\s+(?:that|which))\s+(?:also\s+)?"
-    r"(?:considered|evaluated|shortlisted|looked at|offered|pitched|weighed|included|proposed|"
+    # "Chinese officials had offered it the J-10CE"
+    r"(?:considered|evaluated|shortlisted|looked at|offered\s+(?:it|them)|offered|pitched|"
+    r"weighed|included|proposed|"
     r"submitted|bid|lobbied(?:\s+hard)?\s+for|campaigned\s+for)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
@@ -3765,6 +3769,11 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             if number is not None and COUNTED.match(match["noun"]):
                 candidate.quantity = number
                 candidate.field_quotes["quantity"] = text
+                # "Two of the large twin-engine drones landed this week": some of an order
+                candidate.batch = candidate.batch or any(
+                    STAGE[c.status] >= STAGE["delivering"] and c.status != "cancelled"
+                    for c in strong
+                )
                 break
     if candidate.quantity is None and _DEAL_WORDS.search(text) and not other:
         number, start = counted_number(sentence)  # "The program ... calls for 11 frigates."
@@ -4152,9 +4161,14 @@ def _quantity(
             ):
                 candidate.status = "delivering"  # "the second of three NASAMS ... has arrived"
             candidate.batch = (index > 0 and words[index - 1].text.lower() in _BATCH_WORDS) or (
-                # "Three more F-16s bought from Norway touched down": another batch arrived
-                words[index + 1].text.lower() == "more"
-                and candidate.status in ("delivering", "delivered")
+                # "Three more F-16s bought from Norway touched down": another batch arrived;
+                # "Two of the large twin-engine drones landed": some of the order
+                candidate.status in ("delivering", "delivered")
+                and (
+                    words[index + 1].text.lower() == "more"
+                    # not "Bratislava ordered 14 of the jets": an order's whole count
+                    or (words[index + 1].text.lower() == "of" and index == 0)
+                )
             )
             break
         if lower in ("a", "an", "another") and _one_named(sentence, platform):
@@ -4799,6 +4813,10 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     if other.batch and other.quantity == target.quantity:
         target.batch = True  # the headline's "Three more ex-Norwegian F-16s", a batch's
     if target.batch and not other.batch and (other.quantity or 0) > (target.quantity or 0):
+        if target.status == "delivered" and not re.search(
+            r"\b(?:last|final|remaining)\b", target.field_quotes.get("quantity", ""), re.I
+        ):
+            target.status = "delivering"  # "Two of the drones landed", of six ordered
         target.quantity, target.batch = other.quantity, False  # the whole order's count
         target.field_quotes["quantity"] = other.field_quotes.get("quantity", other.quote)
     for name in ("quantity", "value", "date", "manufacturer", "second_hand"):
