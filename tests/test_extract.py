@@ -4779,6 +4779,18 @@ def test_two_of_the_drones_landed_is_a_batch_of_the_order_and_export_takings_no_
     assert [c.value for c in found] == [None, None]
 
 
+def test_a_state_across_a_border_is_no_seller_and_a_project_number_no_count() -> None:
+    found = deals_in(
+        "The Bangladesh Army bought a dozen Bayraktar TB2 drones from Turkey in 2022, "
+        "deploying part of the fleet near the border with Myanmar. In 2017 the Nicaraguan "
+        "Navy received two Project 14310 Mirazh patrol boats from Russia."
+    )
+    assert sorted((c.buyer, c.seller, c.quantity) for c in found) == [
+        ("Bangladesh", "Turkey", 12),
+        ("Nicaragua", "Russia", 2),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3363,6 +3363,8 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
     ahead = before[: len(before) - before[::-1].index(preposition) - 1]
     if ahead[-2:] == ["in", "cooperation"]:
         return False  # "built in cooperation with France's Naval Group": its maker
+    if ahead[-1:] and ahead[-1] in ("border", "borders", "frontier"):
+        return True  # "near the border with Myanmar": a place (not "border guard from")
     return any(word in _REACTIONS for word in ahead[-3:])
 
 
@@ -4144,6 +4146,14 @@ def _quantity(
         lower = word.text.lower()
         if index + 1 < len(words) and _PUNCTUATION.search(text[word.end : words[index + 1].start]):
             break  # "3/ Denmark: more F-16s": no count across a list number or a colon
+        if (
+            index
+            and words[index - 1].text.lower() in _DESIGNATION_WORDS
+            and word.text[:1].isdigit()
+        ):
+            index -= 2  # "two Project 14310 Mirazh patrol boats": the design's number, passed
+            steps += 2
+            continue
         number = _number_at(words, index)
         if number is not None and _range_end(words, index):
             break  # "between 100 and 150 Saab Gripen E fighters": no one count
@@ -4343,6 +4353,7 @@ def _from_stocks(sentence: _Sentence, platforms: list[Mention], platform: Mentio
 
 
 _PUNCTUATION = re.compile(r"[:;/|]")
+_DESIGNATION_WORDS = word_set("project type model series mark mk block batch flight tranche pr")
 _BATCH_WORDS = word_set("first initial remaining last final latest")
 
 
@@ -4461,6 +4472,8 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
     for index, word in enumerate(words[:-1]):
         if index in named or index in marks or _inside(word.start, sentence.money):
             continue
+        if index and words[index - 1].text.lower() in _DESIGNATION_WORDS:
+            continue  # "two Project 14310 Mirazh patrol boats": a design's number, no count
         number = _number_at(words, index)
         if number is None or (index and words[index - 1].text.lower() in _PLANNED):
             continue  # "the first of a planned three boats": a plan's count
