@@ -4791,6 +4791,46 @@ def test_a_state_across_a_border_is_no_seller_and_a_project_number_no_count() ->
     ]
 
 
+def test_an_offer_not_taken_up_is_no_deal() -> None:
+    assert (
+        deals_in(
+            "Iraq signed for 12 Aksungur drones from Turkey. South Korea's KAI had offered "
+            "Baghdad its FA-50 light combat aircraft last year, but the ministry has not taken "
+            "up the offer."
+        )[1:]
+        == []
+    )
+
+
+def test_completing_an_order_delivers_it_and_craft_handed_to_a_navy_are_given() -> None:
+    found = deals_in(
+        "UAE Navy receives second patrol ship\n"
+        "ABU DHABI, November 19, 2024 -- The UAE Navy took delivery of its second Falaj "
+        "3-class offshore patrol vessel from Italy on Monday, completing a two-ship order "
+        "placed at Navdex 2021.\n\nEarlier this year, the UAE also handed two retired Ban "
+        "Yas-class fast attack craft to the Somali Navy."
+    )
+    assert sorted((c.buyer, c.seller, c.status) for c in found) == [
+        ("Somalia", "United Arab Emirates", "delivered"),
+        ("United Arab Emirates", "Italy", "delivered"),
+    ]
+
+
+def test_the_transfer_of_a_navy_s_ships_is_its_giving_up_and_a_budget_no_price() -> None:
+    found = deals_in(
+        "Romania moves to buy two Dutch M-frigates\n"
+        "BUCHAREST, 20 January 2026 -- Romania and the Netherlands have signed a letter of "
+        "intent covering the transfer of the Royal Netherlands Navy's last two Karel "
+        "Doorman-class multipurpose frigates, the Romanian Ministry of National Defence said. "
+        "Romania bought two Type 22 frigates from the United Kingdom in 2003. The navy has "
+        "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s."
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.value, c.second_hand) for c in found) == [
+        ("Romania", "Netherlands", 2, None, True),
+        ("Romania", "United Kingdom", 2, None, None),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -98,7 +98,10 @@ _NOT_A_PRICE = re.compile(
     r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
     r"moderni[sz]ation|spare parts|support|training)\b"
     # "its €100 billion special fund": the pot a purchase is paid from, not its price
-    r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b",
+    r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b"
+    # "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s"
+    r"|\s+(?:in|from)\s+(?:its|the|their|this year's|next year's)\s+(?:[\w-]+\s+){0,2}"
+    r"budget\b",
     re.IGNORECASE,
 )
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
@@ -1018,7 +1021,10 @@ _LOST = re.compile(
     r"|(?:ended|end) in (?:defeat|failure)|(?:bid|offer|attempt) failed"
     # "offering the H145M and the AW139 respectively, but neither reached a contract"
     r"|(?:neither|none)(?: of them)? (?:\w+ )?(?:reached|won|secured|led to|resulted in) an? "
-    r"(?:contract|deal|sale|order))\b",
+    r"(?:contract|deal|sale|order)"
+    # "KAI had offered Baghdad its FA-50 ..., but the ministry has not taken up the offer"
+    r"|but\b[^.;]{0,60}?\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:taken up|accepted|"
+    r"committed|agreed|signed))\b",
     re.IGNORECASE,
 )
 
@@ -2662,6 +2668,11 @@ def _roles(
             _possessive_buyer(mention, words, platform)
             or _possessive_heading(mention, sentence, platform)
         ):
+            if seller is None and _GIVEN_UP_OF.search(sentence.before(mention.start)):
+                seller = mention  # "the transfer of the Royal Netherlands Navy's frigates"
+                candidate.second_hand = True  # its own, passed on
+                candidate.field_quotes["second_hand"] = _clause_of(sentence, mention.start)
+                continue
             buyer = possessor = mention
         elif _relative_subject(mention, sentence, platform):
             subject = mention  # "the Netherlands, which ordered 20 launchers"
@@ -4394,6 +4405,13 @@ _NOT_ONE = (
 _ONE_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{_ONE_KIND})\b{_NOT_ONE}", re.IGNORECASE)
 _ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
 _FORMER_OWNER_WORDS = word_set("army navy air force forces marine marines corps guard")
+
+
+# "covering the transfer of the Royal Netherlands Navy's last two Karel Doorman-class
+# frigates": what a state's own forces give up
+_GIVEN_UP_OF = re.compile(
+    r"\b(?:transfer|handover|hand-over|sale|donation|release)\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 # A state's body that buys arms and sells none: "with Iraq's Defense Ministry"

@@ -128,7 +128,9 @@ _CUES = (
         "buyer",
         r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
         r"|\bthe last (?:\w+ )?of (?:which|its|their|the|them|these|those|\w+'s|\w+’s)\b"
-        r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:programme|program|order|deal|contract)\b"
+        # "completing a two-ship order placed at Navdex 2021"
+        r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:[\w]+-[\w]+ )?"
+        r"(?:programme|program|order|deal|contract)\b"
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
@@ -184,7 +186,8 @@ _CUES = (
         r"|\b(?:handed|sent)\b(?! (?:an? |the |its |any |no )?(?:formal |official |written )?"
         r"(?:letter|request|delegation|message|team|troops|soldiers|officials|invitation|"
         r"proposal|note|signal|notification|notice|word|reply|response)s?\b)"
-        r"(?=\s+(?:[\w'’-]+\s+){1,6}?to\s+[A-Z])"
+        # "handed two retired Ban Yas-class fast attack craft to the Somali Navy"
+        r"(?=\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+)?[A-Z])"
         # not "the committee gave the best score to the Spanish offer": no hand-over
         # ... nor "but gave no preferred system"
         r"|\bgave\b(?! (?:no|nothing|little|few)\b)"
@@ -586,6 +589,6 @@ COUNTED = re.compile(
     r"launchers?|systems?|units?|batteries|ships?|vessels?|boats?|frigates?|corvettes?|"
     r"submarines?|drones?|missiles?|vehicles?|guns?|radars?|destroyers?|trainers?|"
     r"tankers?|carriers?|apcs?|ifvs?|trucks?|interceptors?|torpedoes?|satellites?|"
-    r"airlifters?|transports?|gunships?|cutters?|minehunters?|sets?|docks?|uavs?|ucavs?)$",
+    r"airlifters?|transports?|gunships?|cutters?|minehunters?|sets?|docks?|uavs?|ucavs?|craft)$",
     re.IGNORECASE,
 )
