@@ -4834,6 +4834,33 @@ def test_the_transfer_of_a_navy_s_ships_is_its_giving_up_and_a_budget_no_price()
     ]
 
 
+def test_what_a_buyer_will_pay_for_the_aircraft_is_the_price_and_a_kc130h_is_a_c130() -> None:
+    found = deals_in(
+        "Paraguay to receive six refurbished T-35 Pillan trainers from Chile\n"
+        "ASUNCION, 11 March 2025 -- The Paraguayan Air Force will receive six T-35 Pillan "
+        "primary trainers from Chile under an agreement signed on Monday. Paraguay will pay "
+        "46,800 million guaranies (about USD 6 million) for the aircraft. In 2021, Uruguay "
+        "bought two KC-130H Hercules transport aircraft from Spain."
+    )
+    assert sorted((c.buyer, c.family, c.value) for c in found) == [
+        ("Paraguay", "t35", Decimal("46800000000")),
+        ("Uruguay", "c130j", None),
+    ]
+
+
+def test_a_support_deal_to_keep_its_fleet_flying_is_no_deal() -> None:
+    assert (
+        deals_in(
+            "Uruguay signs support deal to keep its C-130H fleet flying\n"
+            "MONTEVIDEO, 24 September 2024 -- Uruguay's Ministry of National Defence has "
+            "signed a $19.6 million, three-year contract with a US company for spare parts, "
+            "depot maintenance and engine overhauls for the Uruguayan Air Force's C-130H "
+            "Hercules transports."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

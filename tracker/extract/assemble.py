@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
+from tracker.domain.money import currency_codes
 from tracker.extract.cues import (
     COUNTED,
     FILLERS,
@@ -1291,6 +1292,7 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
 
 # "Cobra II", "Piranha 5"; never an ordinal ("the Defence Forces' 86th Brigade")
 _ROMAN = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
+_CURRENCY_CODES = frozenset(currency_codes())
 _NOT_DESIGNATIONS = word_set(
     "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
     "MLU SLEP OCU "
@@ -1533,6 +1535,8 @@ def _shape_size(
     word = words[index]
     if index in taken or _inside(word.start, money) or word.text in _NOT_DESIGNATIONS:
         return 0
+    if word.text in _CURRENCY_CODES:
+        return 0  # "(about USD 6 million)": a conversion dropped from the sums, no type
     text = word.text
     if looks_like_year(text) or text.upper().startswith(("COVID", "G7", "G20")):
         return 0
@@ -2263,7 +2267,8 @@ _REPLACED = re.compile(
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
     # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
     # "considering modernizing the older F-16 Block 50s": work on jets it has
-    r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the)|refurbish\w*\s+(?:its|their)|"
+    r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the)|"
+    r"(?:refurbish\w*|keep(?:s|ing)?)\s+(?:its|their)|"
     r"(?:contracted|hired|engaged)\s+to\s+(?:support|sustain|maintain|service)\s+"
     r"(?:the|its|their)(?:\s+(?:[\w-]+\s+){0,2}[\w-]+(?:'s|’s))?(?:\s+\d+)?|"
     # "had also considered the JF-17", "had evaluated Boeing's Super Hornet": the ones
@@ -3577,6 +3582,8 @@ _THE_DEAL_S_PRICE = re.compile(
     # "The agreement, worth 380 million euros, covers three batteries": the deal just told
     r"|^\W*the (?:agreement|contract|deal|order|purchase)\b,?\s+(?:is\s+|was\s+)?"
     r"(?:worth|valued at)\b"
+    # "Paraguay will pay 46,800 million guaraníes (about USD 6 million) for the aircraft"
+    r"|\b(?:will|would|is to|are to|agreed to)\s+pay\b[^.;]{0,60}\bfor\s+(?:the|these|those)\b"
     # "The tanks alone are valued by the Polish side at about PLN 560 million"
     r"|^\W*(?:the|these|those)\s+(?:[\w-]+\s+){1,2}(?:alone\s+)?(?:are|were)\s+valued\b",
     re.IGNORECASE,
