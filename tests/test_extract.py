@@ -4861,6 +4861,22 @@ def test_a_support_deal_to_keep_its_fleet_flying_is_no_deal() -> None:
     )
 
 
+def test_an_offer_the_buyer_passed_over_or_declined_and_a_plane_arrived_by() -> None:
+    found = deals_in(
+        "Zambia Air Force receives final AC312E helicopters from China\n"
+        "LUSAKA, 21 August 2024 -- The Zambia Air Force has taken delivery of the last of "
+        "three Avicopter AC312E utility helicopters ordered from China, completing a contract "
+        "worth K612 million. The third aircraft was handed over on Tuesday, following the "
+        "first two which arrived by Antonov An-124 in May. Otokar had also offered its heavier "
+        "Arma 6x6 wheeled armoured vehicle, but the air force opted for the helicopters. "
+        "Rosoboronexport offered Mi-171Sh transport helicopters at a discount, but Zambian "
+        "officers declined."
+    )
+    assert [(c.platform, c.quantity, c.value, c.currency) for c in found] == [
+        ("AC312E", 3, Decimal("612000000"), "ZMW")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

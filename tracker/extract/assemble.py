@@ -1025,7 +1025,11 @@ _LOST = re.compile(
     r"(?:contract|deal|sale|order)"
     # "KAI had offered Baghdad its FA-50 ..., but the ministry has not taken up the offer"
     r"|but\b[^.;]{0,60}?\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:taken up|accepted|"
-    r"committed|agreed|signed))\b",
+    r"committed|agreed|signed)"
+    # "Otokar had also offered its heavier Arma 6x6, but the army opted for the lighter
+    # type"; "offered Mi-171Sh ..., but Chadian officers declined"
+    r"|but\s+(?:[\w'’-]+\s+){1,4}(?:opted|settled)\s+for"
+    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:declined|turned (?:it|them|the offer) down))\b",
     re.IGNORECASE,
 )
 
@@ -1059,7 +1063,10 @@ _A_DEAL_AFTER = re.compile(
 # "arrived aboard a chartered An-124 cargo aircraft": the plane that carried a deal's goods
 _CARRIER_BEFORE = re.compile(
     r"\b(?:aboard|on board|onboard)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+)?"
-    r"(?:chartered\s+|leased\s+|[A-Z][\w-]*\s+)?$",
+    r"(?:chartered\s+|leased\s+|[A-Z][\w-]*\s+)?$"
+    # "the first two, which arrived by Antonov An-124 in May"
+    r"|\b(?:arrived|arriving|flown in|airlifted|brought in)\s+(?:by|on|aboard)\s+"
+    r"(?:an?\s+|the\s+)?(?:chartered\s+)?(?:[A-Z][\w-]*\s+)?$",
 )
 _CARRIER_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+)?(?:cargo|freighter|freight|airlifter|heavy-lift|transport)\s+"

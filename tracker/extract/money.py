@@ -88,8 +88,10 @@ _SYMBOLS = {
     "BD": "BHD",
     # "P2.1 billion": Philippine pesos in Manila's press, pula in Botswana's (`_HOME_NAMED`)
     "P": "PHP",
+    # "a contract worth K612 million": Zambian kwacha, Malawian by the story's state
+    "K": "ZMW",
 }
-_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P"}
+_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P", "K": "K"}
 # Short symbols that are words or initials too: money only with a scale ("RO 231 million").
 _SCALE_REQUIRED = {"N", "RO", "BD", *_HOME_SYMBOLS}
 # After the number (and its scale): currency names.
@@ -327,6 +329,7 @@ _HOME_NAMED = {
     "kroner": {"NOR": "NOK", "DNK": "DKK"},  # "58 billion kroner" in a story of Denmark
     "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
     "P": {"PHL": "PHP", "BWA": "BWP"},
+    "K": {"ZMB": "ZMW", "MWI": "MWK", "PNG": "PGK"},
     # the West African franc, else the Central African one in a story of a CEMAC state
     "cfa francs": {"SEN": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COG": "XAF",
                    "CAF": "XAF", "GNQ": "XAF"},
