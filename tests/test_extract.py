@@ -4877,6 +4877,15 @@ def test_an_offer_the_buyer_passed_over_or_declined_and_a_plane_arrived_by() -> 
     ]
 
 
+def test_a_state_s_name_opening_a_currency_s_is_no_party_but_a_verb_after_it_is() -> None:
+    from tracker.extract.money import currency_named_after
+
+    assert currency_named_after(" dollars (approximately)")
+    assert currency_named_after(" korunas")
+    assert not currency_named_after(" won the tender")  # "South Korea won the tender"
+    assert not currency_named_after(" Defence Ministry")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
-from tracker.extract.money import Money, find_money, issuing_state
+from tracker.extract.money import Money, currency_named_after, find_money, issuing_state
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
 from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
@@ -3711,13 +3711,6 @@ def _deal_s_money(sentence: _Sentence) -> Money | None:
     )
 
 
-_CURRENCY_AFTER = re.compile(
-    r"\s*(?:dollars?|francs?|pounds?|korunas?|crowns?|kroner|kronor|pesos?|dinars?|riyals?|"
-    r"rupees?|yen|yuan|won|leva|lei|forints?|zlotys?|rand|lira)\b",
-    re.IGNORECASE,
-)
-
-
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -3731,7 +3724,7 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         if m.entry.kind == "state"
         and m.start >= sentence.dateline
         # "about 26 billion drams (approximately 67 million US dollars)": a currency's name
-        and not _CURRENCY_AFTER.match(sentence.after(m.end))
+        and not currency_named_after(sentence.after(m.end))
     ]
     strong = [
         cue

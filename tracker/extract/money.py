@@ -385,6 +385,20 @@ def issuing_state(money: Money) -> str | None:
     return _NATIONAL.get(money.currency)
 
 
+# A state's name that opens a currency's: the "US" of "67 million US dollars", the "Czech"
+# of "2.9 billion Czech korunas" (not "won", "rand" or "real": "South Korea won the tender")
+_NAMED_CURRENCY = re.compile(
+    r"\s*(?:dollars?|francs?|pounds?|korunas?|crowns?|kroner|kronor|pesos?|dinars?|riyals?|"
+    r"rupees?|yen|yuan|leva|lei|forints?|zlotys?|lira|shillings?|dirhams?|kwacha|naira)\b",
+    re.IGNORECASE,
+)
+
+
+def currency_named_after(text: str) -> bool:
+    """Whether `text` (what follows a state's name) opens with a currency's name."""
+    return _NAMED_CURRENCY.match(text) is not None
+
+
 def dollar_currency(*hints: str | None, about: str | None = None) -> str:
     """What a bare "$" means where these texts (article, URL, publisher) come from: the
     outlet's dollar (AUD in an Australian outlet); in a text that marks no dollar ("A$",
