@@ -386,10 +386,17 @@ def issuing_state(money: Money) -> str | None:
 
 
 # A state's name that opens a currency's: the "US" of "67 million US dollars", the "Czech"
-# of "2.9 billion Czech korunas" (not "won", "rand" or "real": "South Korea won the tender")
+# of "2.9 billion Czech korunas". The currency names above, less the words that are other
+# words too ("South Korea won the tender") and the bare codes.
+_NOT_ONLY_CURRENCY = {"won", "rand", "real", "try", "km", "som", "dong", "lev"}
 _NAMED_CURRENCY = re.compile(
-    r"\s*(?:dollars?|francs?|pounds?|korunas?|crowns?|kroner|kronor|pesos?|dinars?|riyals?|"
-    r"rupees?|yen|yuan|leva|lei|forints?|zlotys?|lira|shillings?|dirhams?|kwacha|naira)\b",
+    r"\s*(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted(_SUFFIXES, key=len, reverse=True)
+        if name not in _NOT_ONLY_CURRENCY and name.upper() not in _CODES
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
