@@ -4886,6 +4886,83 @@ def test_a_state_s_name_opening_a_currency_s_is_no_party_but_a_verb_after_it_is(
     assert not currency_named_after(" Defence Ministry")
 
 
+def test_the_importer_a_sentence_names_buys_in_the_next_whatever_sellers_it_names() -> None:
+    found = deals_in(
+        "Trends in International Arms Transfers\n"
+        "STOCKHOLM, 13 March 2023 -- International transfers of major arms fell. India "
+        "remained the world's largest importer, with 11 per cent of the global total. The "
+        "final aircraft of the 36 Rafale fighters ordered from France were delivered in 2022."
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("India", "France", "Rafale", 36, "delivered")
+    ]
+
+
+def test_what_a_state_sends_while_deploying_to_an_exercise_is_no_deal() -> None:
+    assert (
+        deals_in(
+            "Pitch Black 2026: record 21 nations descend on the Top End\n"
+            "DARWIN, 14 July 2026 -- Exercise Pitch Black gets under way with 21 nations. "
+            "Singapore, which has long kept a fighter training detachment in Australia, has "
+            "brought F-15SG and F-16 fighters. Indonesia is deploying its F-16 fighters "
+            "alongside a KC-130B tanker, and for the first time will send a CN235 maritime "
+            "patrol aircraft."
+        )
+        == []
+    )
+
+
+def test_makers_offering_their_types_side_by_side_are_contenders() -> None:
+    assert (
+        deals_in(
+            "Colombian Navy narrows maritime patrol aircraft race\n"
+            "BOGOTÁ, 2 October 2025 -- The Colombian Navy has a requirement for new maritime "
+            "patrol aircraft. Airbus is offering the C295 MPA, Leonardo has proposed the "
+            "ATR 72-based P-72B, and Textron Aviation is bidding a King Air 360ER."
+        )
+        == []
+    )
+
+
+def test_a_maker_s_output_of_the_year_to_no_buyer_named_is_no_deal() -> None:
+    assert (
+        deals_in(
+            "Airbus Helicopters books 450 orders as military share climbs\n"
+            "MARIGNANE, France -- Airbus Helicopters ended 2024 with 450 net orders. The "
+            "company delivered 14 NH90s during the year through the NHIndustries consortium."
+        )
+        == []
+    )
+
+
+def test_an_option_exercised_is_an_order_and_us_before_weapons_is_an_adjective() -> None:
+    found = deals_in(
+        "Army orders three more AW149s as US attack helicopters run late\n"
+        "BANGKOK, Jan 22, 2025 -- The Royal Thai Army has exercised an option for three "
+        "more AW149 medium-lift helicopters from Italy's Leonardo. The contract amendment, "
+        "worth 3.69 billion baht, was signed in Bangkok on Monday. The three AW149s are due "
+        "in 2027. The army received its first five AW149s, bought under a 2019 contract, by "
+        "the end of 2021."
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency, c.status) for c in found] == [
+        ("Thailand", "Italy", 3, Decimal("3690000000"), "THB", "signed"),
+        ("Thailand", "Italy", 5, None, None, "delivering"),
+    ]
+
+
+def test_a_threshold_for_deals_is_no_deal_s_value_nor_work_on_a_fleet_a_deal() -> None:
+    found = deals_in(
+        "Thai army signs for AH-6i helicopters\n"
+        "BANGKOK, Jan 22, 2025 -- The Royal Thai Army signed a contract for eight AH-6i "
+        "light attack helicopters from the United States. The deal is among the first to "
+        "fall under the new offset policy, which requires foreign suppliers on deals worth "
+        "more than 1 billion baht to return 30 per cent of the value. Boeing has agreed to "
+        "set up a support centre with Thai Aviation Industries, which is already "
+        "refurbishing the army's ageing Bell 212 fleet."
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [("MD 530", 8, None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -82,7 +82,10 @@ _NOT_DEAL_MONEY = re.compile(
     # "its Zrinyi military modernisation programme, which Budapest says will cost more
     # than 3,500 billion forints": a whole rearmament's sum
     r"|\b(?:moderni[sz]ation|rearmament|re-equipment) (?:programme|program|plan|drive)\b"
-    r"[^.]{0,60}$",
+    r"[^.]{0,60}$"
+    # "requires foreign suppliers on deals worth more than 1 billion baht": a threshold
+    r"|\b(?:deals|contracts|orders|purchases|programmes|programs|projects|sales)\s+"
+    r"(?:worth|valued at|of)\s+(?:more than|over|above|at least|in excess of|upwards of)\s+$",
     re.IGNORECASE,
 )
 # "about 200 million euros in compensation": money given towards a deal, not its price
@@ -534,6 +537,13 @@ _IT_BOUGHT = re.compile(
 )
 
 
+# "India remained the world's largest importer": a state named as a buyer of arms
+_IMPORTER = re.compile(
+    r"\b(?:largest|biggest|leading|top|main|major|second|third|fourth|fifth)[- ]"
+    r"(?:largest\s+)?(?:arms\s+)?(?:importer|buyer|customer|recipient)s?\b"
+)
+
+
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
     """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
     opening with "Its" or "Their" is of the state acting in the one before. So is one
@@ -570,6 +580,22 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
         # "Brazil remains the reference customer. It ordered 36 Gripen E/F in 2014"
         acting = _main_states([before], 1)[:1]
         return acting if acting and acting[0].first <= 1 else []
+    if _IMPORTER.search(before.span.text) and not any(
+        m.entry.kind == "platform" for m in before.mentions
+    ):
+        # "India remained the largest importer. The final aircraft of the 36 Rafale
+        # fighters ordered from France were delivered": the importer just named buys,
+        # whichever sellers the sentence names
+        acting = _main_states([before], 1)[:1]
+        named = {
+            m.entry.iso3
+            for m in sentence.mentions
+            if m.entry.kind == "state"
+            and m.start >= sentence.dateline
+            and not _said_from(sentence, m)
+        }
+        if acting and acting[0].first <= 1 and named <= {acting[0].entry.iso3}:
+            return acting
     if any(m.entry.kind == "platform" for m in before.mentions) or any(
         m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
     ):
@@ -988,9 +1014,19 @@ _CONTENDERS = re.compile(
     # CN235-220": two makers' offers side by side
     r"|\b(?:offered|pitched|proposed)\b[^.;]*,\s+(?:while|whereas)\b[^.;]*"
     r"\b(?:offered|pitched|proposed)\b"
+    # "Airbus is offering the C295 MPA, Leonardo has proposed the ATR 72-based P-72B"
+    r"|\b(?:offering|pitching|proposing|bidding)\b[^.;]*,\s+(?:and\s+)?(?:[\w'’-]+\s+){1,4}"
+    r"(?:is|are|has|have)\s+(?:offered|offering|pitched|pitching|proposed|proposing|bidding)\b"
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
     r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b",
+    re.IGNORECASE,
+)
+# "The company delivered 14 NH90s during the year through the NHIndustries consortium":
+# what a maker turned out in a year, in a story of its results
+_OUTPUT_OF_THE_YEAR = re.compile(
+    r"\b(?:delivered|handed over|produced|built|completed)\s+(?:a total of\s+|some\s+|about\s+)?"
+    r"[\d,]+\s+(?:[\w-]+\s+){1,3}?(?:during|in|over|across|through(?:out)?)\s+the\s+year\b",
     re.IGNORECASE,
 )
 # "Officials have held talks with BAE Systems on the Type 26, with Naval Group on the FDI and
@@ -1777,6 +1813,10 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             )
         ) or _TOOK_PART.search(text[platform.end : sentence.span.end]):
             continue  # a contender, or an offer weighed before another's choice
+        if _OUTPUT_OF_THE_YEAR.search(sentence.span.text) and not any(
+            m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
+        ):
+            continue  # a maker's output of the year, to no buyer named: no deal
         _roles(candidate, sentence, platforms, platform, cues)
         _quantity(candidate, sentence, platforms, platform, text)
         _value(candidate, sentence, platforms, platform)
@@ -2418,6 +2458,12 @@ _NOT_SOLD_BEFORE = re.compile(
     r"|\b(?:most|some|many|several|half|none|part|much)\s+of\s+(?:its|their|the\s+[\w-]+"
     r"(?:'s|’s))\s+(?:remaining\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|\w+teen|\w+ty)\s+)?(?:remaining\s+)?$"
+    # "TAI, which is already refurbishing the army's ageing Bell 212 fleet": work on a
+    # fleet it has (a determiner or an owner after the verb: not "12 upgraded F-16s")
+    r"|\b(?:refurbish|overhaul|upgrad|moderni[sz]|maintain|servic|repair)\w*\s+"
+    r"(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+(?:'s|’s)\s+)?"
+    r"|(?:[\w-]+\s+){0,2}[\w-]+(?:'s|’s)\s+)"
+    r"(?:(?:ageing|aging|old|older|existing|remaining)\s+)?(?:[\d,]+\s+)?$"
     # "Last upgraded F-16 Viper handed over": the buyer's own jets upgraded, no transfer
     # (not "its upgraded Mogami-class frigate": a version offered)
     r"|\b(?:last|first|final)\s+(?:upgraded|modernised|modernized)\s+$"
@@ -3503,7 +3549,17 @@ def _acts(mention: Mention, words: Sequence[Token]) -> bool:
     following = words[mention.last].text.lower() if mention.last < len(words) else ""
     if mention.entry.form == "demonym" or words[mention.last - 1].possessive:
         return following in _ACTORS  # "India's defence ministry", not "Turkey's KAAN"
-    return True
+    # "as US attack helicopters run late": initials as an adjective
+    # (not "Sweden hands Ukraine combat boats", a name that receives)
+    initials = re.fullmatch(r"(?:[A-Z]\.?){2,3}", mention.text) is not None
+    return not (initials and following in _WEAPON_MODIFIERS)
+
+
+# A name used as an adjective of weapons: "US attack helicopters", "UK combat aircraft".
+_WEAPON_MODIFIERS = word_set(
+    "attack strike combat fighter fighters transport utility jets helicopters aircraft "
+    "warships tanks missiles drones weapons weaponry arms equipment hardware"
+)
 
 
 def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:

@@ -127,7 +127,7 @@ _CUES = (
         True,
         "buyer",
         r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
-        r"|\bthe last (?:\w+ )?of (?:which|its|their|the|them|these|those|\w+'s|\w+’s)\b"
+        r"|\bthe (?:last|final) (?:\w+ )?of (?:which|its|their|the|them|these|those|\w+'s|\w+’s)\b"
         # "completing a two-ship order placed at Navdex 2021"
         r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:[\w]+-[\w]+ )?"
         r"(?:programme|program|order|deal|contract)\b"
@@ -261,6 +261,13 @@ _CUES = (
         r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
         r"(?:[\w-]+ )?(?:order|contract)\b"  # "received a follow-on order"
         r"|\bagreed\b(?! with\b)",
+    ),
+    # "The Royal Thai Army has exercised an option for three more AW149s": an order
+    _cue(
+        "signed",
+        True,
+        "buyer",
+        r"\bexercis(?:ed|es|ing) (?:an?|the|its|their) (?:[\w-]+ )?options?\b",
     ),
     _cue(
         "signed",
@@ -432,6 +439,9 @@ _DEPLOYED = re.compile(
     r"task group|task force)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Indonesia is deploying its F-16 fighters ... and will send a CN235": what a state
+# sends after deploying goes with its own forces
+_DEPLOYING = re.compile(r"\bdeploy(?:s|ing|ed)?\b", re.IGNORECASE)
 # "what can actually be delivered on short timelines": a capacity, no delivery
 # A part's maker, not a weapon's supplier: "a radar supplied by Israel's Elta Systems".
 # A radar or sonar is a part only where a platform comes "with" it ("air surveillance
@@ -488,6 +498,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue  # a delivery to come (or that could come) says nothing of the stage
             if status in ("delivering", "delivered") and _DEPLOYED.search(before):
                 continue  # "The German contingent arrived ... with A400M": a deployment
+            if re.search(r"\bsend", match.group(), re.I) and _DEPLOYING.search(text[:start]):
+                continue  # "is deploying its F-16s ... and will send a CN235": to an exercise
             if (
                 side == "seller"
                 and _PART_SUPPLIED.search(text[max(0, start - 100) : start])
