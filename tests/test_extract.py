@@ -4963,6 +4963,55 @@ def test_a_threshold_for_deals_is_no_deal_s_value_nor_work_on_a_fleet_a_deal() -
     assert [(c.platform, c.quantity, c.value) for c in found] == [("MD 530", 8, None)]
 
 
+def test_quetzales_in_a_story_of_guatemala_and_a_quarter_elsewhere() -> None:
+    (found,) = deals_in(
+        "Congress approves Q412 million for two Israeli patrol boats\n"
+        "GUATEMALA CITY, 28 October 2025 -- The Congress of the Republic on Tuesday approved "
+        "a decree authorising the Ministry of National Defence to spend up to Q412 million "
+        "(about US$53 million) on two Shaldag Mk V fast patrol boats from Israel Shipyards."
+    )
+    assert (found.buyer, found.value, found.currency) == ("Guatemala", 412_000_000, "GTQ")
+    assert find_money("results for Q3 2025 and a Q4 million loss", home="FRA") == []
+
+
+def test_a_notice_that_says_no_contract_is_signed_and_a_sign_that_is_a_noun() -> None:
+    (found,) = deals_in(
+        "US approves possible sale of six MH-60R Seahawk helicopters to Brazil\n"
+        "RIO DE JANEIRO, 6 November 2024 -- The US State Department has approved a possible "
+        "Foreign Military Sale to Brazil of six MH-60R Seahawk multi-mission helicopters, at "
+        "an estimated cost of US$1.35 billion. The notification does not mean a contract has "
+        "been signed. In South America, the MH-60R would place Brazil alongside navies that "
+        "already fly modern Seahawk variants, and analysts see the request as a sign that the "
+        "Navy wants to consolidate its helicopter fleet."
+    )
+    assert (found.platform, found.quantity, found.status) == ("MH-60R Seahawk", 6, "approved")
+
+
+def test_a_purchase_between_two_years_long_ago_is_delivered_and_s70b_is_no_mh60r() -> None:
+    found = deals_in(
+        "Brazil's navy helicopters\n"
+        "RIO DE JANEIRO, 6 November 2024 -- The MH-60R would join the six S-70B Seahawks that "
+        "Brazil bought from the United States between 2011 and 2015.",
+        dt.date(2024, 11, 6),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Brazil", "S-70B Seahawk", 6, "delivered")
+    ]
+
+
+def test_offers_received_for_rival_types_with_none_chosen_are_no_deal() -> None:
+    assert (
+        deals_in(
+            "Peru's fighter replacement stalls\n"
+            "LIMA, 15 May 2024 -- A bill that would authorise borrowing to replace the ageing "
+            "MiG-29 fleet has been stuck since March. The Air Force has received offers for "
+            "the Gripen, the F-16 Block 70 and the Rafale, but the government has not chosen "
+            "a type."
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

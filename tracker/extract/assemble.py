@@ -1017,6 +1017,12 @@ _CONTENDERS = re.compile(
     # "Airbus is offering the C295 MPA, Leonardo has proposed the ATR 72-based P-72B"
     r"|\b(?:offering|pitching|proposing|bidding)\b[^.;]*,\s+(?:and\s+)?(?:[\w'’-]+\s+){1,4}"
     r"(?:is|are|has|have)\s+(?:offered|offering|pitched|pitching|proposed|proposing|bidding)\b"
+    # "The Air Force has received offers for the Gripen, the F-16 Block 70 and the Rafale,
+    # but the government has not chosen a type"
+    r"|\b(?:received|receiving|weighing|evaluating|studying)\s+(?:\w+\s+)?(?:offers|bids|proposals)"
+    r"\s+(?:for|from)\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:chosen|selected|picked|decided on)\b"
+    r"|\byet to (?:choose|select|pick|decide on)\b"
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
     r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b",

@@ -249,7 +249,9 @@ _CUES = (
         "signed",
         True,
         "either",
-        r"(?<!call )\bsign(?:ed|s|ing)?\b(?! (?:of|up))|\binked\b|\binks\b|\bfinali[sz]ed\b"
+        # not "as a sign that the Navy wants": a noun
+        r"(?<!call )\b(?:(?<!\ba )(?<!\bthe )(?<!\bany )signs?|sign(?:ed|ing))\b(?! (?:of|up))"
+        r"|\binked\b|\binks\b|\bfinali[sz]ed\b"
         # not "the Air Force concluded the Baana 25 exercise": an event, no contract
         r"|\bconcluded\b(?! (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:exercises?|drills?|"
         r"visit|meeting|summit|tour|mission|operations?|training|war|campaign|investigation|"
@@ -467,8 +469,13 @@ _WISHED = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
-# "has yet to approve", "there are no active export discussions"
-_NEGATED = re.compile(r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "has yet to approve", "there are no active export discussions"; "The notification does
+# not mean a contract has been signed"
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$"
+    r"|\bnot\s+(?:mean|imply|indicate|signal|guarantee)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:

@@ -36,7 +36,7 @@ _DATE = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
     rf"|{_MONTH.replace('month', 'month2')}\s+(?:(?P<day2>\d{{1,2}}),?\s+)?(?P<year2>(?:19|20)\d\d)"
     rf"|(?P<year3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
-    rf"|(?:in|since|by|from|during|until|of|early|late|mid-?)\s+(?P<year4>(?:19|20)\d\d)\b"
+    rf"|(?:in|since|by|from|during|until|of|early|late|mid-?|between)\s+(?P<year4>(?:19|20)\d\d)\b"
     r"|(?P<relative>(?:last|this|next)\s+(?:year|month|week)|yesterday|today"
     r"|(?:on\s+|last\s+)?(?:" + "|".join(_WEEKDAYS) + r")))\b",
     re.IGNORECASE,

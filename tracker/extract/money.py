@@ -90,8 +90,12 @@ _SYMBOLS = {
     "P": "PHP",
     # "a contract worth K612 million": Zambian kwacha, Malawian by the story's state
     "K": "ZMW",
+    # "Q412 million (about US$53 million)": quetzales, only in a story of Guatemala
+    "Q": "GTQ",
 }
-_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P", "K": "K"}
+_HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P", "K": "K", "Q": "Q"}
+# Symbols that are money only in a story of their home ("Q3" is a quarter elsewhere).
+_HOME_ONLY = {"Q"}
 # Short symbols that are words or initials too: money only with a scale ("RO 231 million").
 _SCALE_REQUIRED = {"N", "RO", "BD", *_HOME_SYMBOLS}
 # After the number (and its scale): currency names.
@@ -330,6 +334,7 @@ _HOME_NAMED = {
     "shillings": {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"},
     "P": {"PHL": "PHP", "BWA": "BWP"},
     "K": {"ZMB": "ZMW", "MWI": "MWK", "PNG": "PGK"},
+    "Q": {"GTM": "GTQ"},
     # the West African franc, else the Central African one in a story of a CEMAC state
     "cfa francs": {"SEN": "XOF", "CMR": "XAF", "TCD": "XAF", "GAB": "XAF", "COG": "XAF",
                    "CAF": "XAF", "GNQ": "XAF"},
@@ -444,6 +449,8 @@ def find_money(
                 continue  # "N95", "N1": no naira without "billion" or "trn"
             if prefix in _HOME_SYMBOLS:
                 homes = _HOME_NAMED[_HOME_SYMBOLS[prefix]]
+                if prefix in _HOME_ONLY and home not in homes:
+                    continue
                 currency = homes.get(home or "", currency)
             if match.group("after_code"):  # "$5 billion (A$7.6bn)" no; "1.3 trillion won"
                 currency = _SUFFIXES[match.group("after_code").lower()]
