@@ -5012,6 +5012,41 @@ def test_offers_received_for_rival_types_with_none_chosen_are_no_deal() -> None:
     )
 
 
+def test_a_show_named_after_a_capital_is_no_state_and_a_deal_called_off_is_cancelled() -> None:
+    found = deals_in(
+        "Malaysian Army signs lease-to-buy deal for four AW149s\n"
+        "KUALA LUMPUR -- Malaysia's Ministry of Defence has signed a lease-to-buy agreement "
+        "with Italy's Leonardo for four AW149 medium utility helicopters. The agreement, "
+        "signed at the LIMA 2025 exhibition in Langkawi on 20 May, is worth RM598 million "
+        "(USD139 million). The army has struggled to generate lift since MINDEF terminated a "
+        "RM187 million contract with local firm Aerotree in 2024. That deal, signed in 2023, "
+        "was to lease four refurbished former US Army UH-60A Black Hawks to the service, but "
+        "the company missed successive delivery deadlines and none of the aircraft reached "
+        "Malaysia.",
+        dt.date(2025, 5, 21),
+    )
+    assert [(c.platform, c.quantity, c.value, c.currency, c.status) for c in found] == [
+        ("AW149", 4, Decimal("598000000"), "MYR", "signed"),
+        ("UH-60 Black Hawk", 4, Decimal("187000000"), "MYR", "cancelled"),
+    ]
+
+
+def test_a_dauphin_by_its_version_mark() -> None:
+    (found,) = deals_in(
+        "Lithuania's rescue helicopters\n"
+        "VILNIUS -- The new helicopters will fly alongside the three AS365N3+ Dauphin "
+        "search-and-rescue helicopters that Lithuania bought from France's Airbus Helicopters "
+        "and received in 2015 and 2016.",
+        dt.date(2024, 11, 27),
+    )
+    assert (found.buyer, found.seller, found.quantity, found.status) == (
+        "Lithuania",
+        "France",
+        3,
+        "delivered",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

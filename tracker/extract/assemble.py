@@ -275,6 +275,7 @@ def extract_candidates(
         _same_paper(sentence, made, found)
         if number:
             _under_the_signed(sentence, read[max(0, number - 3) : number], made)
+            _the_ended_deal(sentence, read[number - 1], made)
         for candidate in made:
             candidate.sentence = number
             if row is not None and row.quantity is not None and candidate.quantity is None:
@@ -412,6 +413,25 @@ def _under_the_signed(sentence: _Sentence, earlier: list[_Sentence], made: list[
 
 
 _THE_PAPER = re.compile(r"(?:The|This|That) (?:document|letter|memorandum|declaration)\b")
+_THAT_DEAL = re.compile(r"(?:The|This|That) (?:deal|contract|agreement|order)\b")
+
+
+def _the_ended_deal(sentence: _Sentence, before: _Sentence, made: list[Candidate]) -> None:
+    """ "MINDEF terminated a RM187 million contract with Aerotree in 2024. That deal, signed
+    in 2023, was to lease four former US Army UH-60A Black Hawks": what the deal just said
+    to be called off was for is cancelled, at the price said there."""
+    if not made or not _THAT_DEAL.match(sentence.span.text):
+        return
+    if any(m.entry.kind == "platform" for m in before.mentions) or not any(
+        cue.status == "cancelled" and not cue.future for cue in before.cues
+    ):
+        return
+    for candidate in made:
+        candidate.status = "cancelled"
+        candidate.field_quotes["status"] = before.span.text
+        if candidate.value is None and len(before.money) == 1 and len(made) == 1:
+            candidate.value, candidate.currency = before.money[0].amount, before.money[0].currency
+            candidate.field_quotes["value"] = before.span.text
 
 
 def _same_paper(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
@@ -945,6 +965,13 @@ def _read(
     # conversion is no money of the deal's.
     mentions = [
         m for m in mentions if not _inside(m.start, money) and text[m.end : m.end + 1] != "$"
+    ]
+    # "signed at the LIMA 2025 exhibition", "at Paris 2024": a capital's name and a year
+    # name a show, not a government
+    mentions = [
+        m
+        for m in mentions
+        if not (m.entry.form == "capital" and re.match(r" (?:19|20)\d\d\b", text[m.end :]))
     ]
     mentions += _generic_platforms(own, mentions, money, text)
     mentions += _maker_numbers(own, mentions, text)

@@ -472,7 +472,7 @@ _WISHED = re.compile(
 # "has yet to approve", "there are no active export discussions"; "The notification does
 # not mean a contract has been signed"
 _NEGATED = re.compile(
-    r"\b(?:not|never|no|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:not|never|no|none of (?:the|its|their|them)|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$"
     r"|\bnot\s+(?:mean|imply|indicate|signal|guarantee)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
