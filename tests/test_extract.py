@@ -219,6 +219,9 @@ def test_a_bare_dollar_in_an_australian_outlet_is_australian() -> None:
     # A text that writes "A$" for Australian dollars means US ones by a bare "$".
     marked = text.replace("ABC News", "Reuters").replace("billion.", "billion (A$15 billion).")
     assert one(marked).currency == "USD"
+    # One that writes "US$" for US dollars means its own by a bare "$".
+    marked = text.replace("ABC News", "Reuters").replace("billion.", "billion (US$6.5 billion).")
+    assert one(marked).currency == "AUD"
     # Another buyer, another outlet: US dollars.
     assert one("Poland has ordered 96 AH-64E Apache helicopters for $12 billion.").currency == "USD"
 
@@ -5043,6 +5046,36 @@ def test_a_dauphin_by_its_version_mark() -> None:
         "Lithuania",
         "France",
         3,
+        "delivered",
+    )
+
+
+def test_a_programme_s_raised_ceiling_is_no_deal_s_price() -> None:
+    deal = one(
+        "Army gets last MD530G helicopters\n"
+        "KUALA LUMPUR, Feb 20, 2024 -- The Army Air Corps has taken delivery of the last of "
+        "six MD530G light scout attack helicopters bought from the United States. The "
+        "programme is still years late after the government raised the programme's ceiling "
+        "to RM11.2 billion.",
+        dt.date(2024, 2, 20),
+    )
+    assert (deal.quantity, deal.value, deal.status) == (6, None, "delivered")
+
+
+def test_a_us_helicopter_purchase_names_the_us_as_no_buyer() -> None:
+    found = deals_in(
+        "Air Force receives first Black Hawks\n"
+        "JAKARTA, July 15, 2025 -- The Indonesian Air Force on Monday received the first two "
+        "of 24 S-70M Black Hawk helicopters ordered from US manufacturer Sikorsky. The Black "
+        "Hawks are the largest US helicopter purchase by Indonesia since the Army's eight "
+        "AH-64E Apache attack helicopters, bought from the United States in 2012 and "
+        "delivered in 2017 and 2018.",
+        dt.date(2025, 7, 15),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found][-1] == (
+        "Indonesia",
+        "AH-64 Apache",
+        8,
         "delivered",
     )
 

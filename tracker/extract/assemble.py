@@ -72,7 +72,7 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
-    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|"
+    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|ceiling|allocation|"
     r"(?<!military )sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|investment)\b[^.]{0,30}$"
@@ -3590,8 +3590,9 @@ def _acts(mention: Mention, words: Sequence[Token]) -> bool:
 
 # A name used as an adjective of weapons: "US attack helicopters", "UK combat aircraft".
 _WEAPON_MODIFIERS = word_set(
-    "attack strike combat fighter fighters transport utility jets helicopters aircraft "
-    "warships tanks missiles drones weapons weaponry arms equipment hardware"
+    "attack strike combat fighter fighters transport utility jet jets helicopter helicopters "
+    "aircraft warship warships tank tanks missile missiles drone drones weapon weapons "
+    "weaponry arms equipment hardware"
 )
 
 
