@@ -103,6 +103,9 @@ def _canonical_platform(name: str, names: Gazetteer) -> str:
         entry = names.names.get(word_key(name[: version.start()]))  # "Heron Mark II"
     if entry is not None and entry.kind != "platform":
         entry = None
+    if entry is None and name.islower() and name.endswith("s") and not name.endswith("ss"):
+        # a description is read in the singular ("two patrol vessels": a patrol vessel)
+        name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
     return entry.family if entry else platform_family(name)
 
 

@@ -201,6 +201,7 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("a BD 50 million order", "50000000", "BHD"),
         ("Congress allotted P50 billion", "50000000000", "PHP"),
         ("worth 1.2 billion pula", "1200000000", "BWP"),
+        ("a deal worth RD$2,450 million (about US$40 million)", "2450000000", "DOP"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -5078,6 +5079,48 @@ def test_a_us_helicopter_purchase_names_the_us_as_no_buyer() -> None:
         8,
         "delivered",
     )
+
+
+def test_boats_received_then_named_by_their_count_are_that_type() -> None:
+    (found,) = deals_in(
+        "US hands Coast Guard two refurbished patrol boats\n"
+        "PUNTARENAS, 17 September 2024 -- Costa Rica's National Coast Guard Service received "
+        "two patrol boats from the United States on Tuesday. The two 110-foot Island-class "
+        "boats were decommissioned by the US Coast Guard in 2022. Washington valued the pair "
+        "at US$9.6 million.",
+        dt.date(2024, 9, 18),
+    )
+    assert (found.buyer, found.platform, found.quantity, found.value) == (
+        "Costa Rica",
+        "Island-class patrol boat",
+        2,
+        Decimal("9600000"),
+    )
+
+
+def test_a_state_building_boats_for_a_buyer_sells_them_and_a_delay_is_no_type() -> None:
+    found = deals_in(
+        "First Japanese-built patrol ship for Vietnam Coast Guard arrives two years late\n"
+        "HAI PHONG, March 11, 2025 -- The first of six 79-metre patrol vessels Japan is "
+        "building for the Vietnam Coast Guard arrived in Hai Phong on Monday, more than two "
+        "years behind the schedule set when the shipbuilding contract was signed in 2021. "
+        "The Border Guard separately took 12 high-speed guard boats built in India under a "
+        "US$100 million Indian line of credit, the last of which was handed over in 2023.",
+        dt.date(2025, 3, 11),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity) for c in found] == [
+        ("Vietnam", "Japan", "patrol vessel", 6),
+        ("Vietnam", "India", "high-speed guard boat", 12),
+    ]
+
+
+def test_the_benchmark_reads_an_annotated_description_in_the_singular() -> None:
+    from benchmarks.extract import _canonical_platform
+
+    assert _canonical_platform("patrol vessels", NAMES) == _canonical_platform(
+        "patrol vessel", NAMES
+    )
+    assert _canonical_platform("CB90s", NAMES) != _canonical_platform("patrol vessel", NAMES)
 
 
 # --- the command -------------------------------------------------------------------------

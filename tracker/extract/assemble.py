@@ -286,6 +286,8 @@ def extract_candidates(
                 main = main or _home(sentence, about)
                 _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
+                _builder_named(candidate, sentence)
+            if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             found.append(candidate)
         # a fleet the deal replaces or trains for names no deal of its own: "The Shs412
@@ -1530,6 +1532,8 @@ def _described_platforms(
             last = follower
             if COUNTED.match(follower.text) and not described:
                 break  # "10 batteries of the same system": the count's own noun, no name
+            if not described and follower.text.lower() in _SPANS_OF_TIME:
+                break  # "more than two years behind the schedule set": a delay, no name
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
                 if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
@@ -1560,6 +1564,7 @@ _MEASURE = re.compile(
 )
 
 
+_SPANS_OF_TIME = word_set("years year months month weeks week days day hours decades")
 _SCALE_WORDS = word_set("thousand million billion trillion mn bn crore crores lakh")
 
 
@@ -4092,6 +4097,35 @@ def _reported(candidate: Candidate) -> bool:
     return not (candidate.generic and candidate.seller is None)
 
 
+_IS_BUILDING = re.compile(
+    r"\s+(?:is|are|was|were|has been|had been)\s+(?:building|constructing|supplying)\s+for\b"
+)
+
+
+_BUILT_IN = re.compile(r"^[^,;]{0,40}\b(?:built|made|manufactured|constructed) in\s+$")
+
+
+def _builder_named(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "The first of six 79-metre patrol vessels Japan is building for the Vietnam Coast
+    Guard arrived", "12 high-speed guard boats built in India": the state said to build
+    them sells them."""
+    for mention in sentence.mentions:
+        if (
+            mention.entry.kind == "state"
+            and mention.start > candidate.start
+            and mention.entry.iso3 != candidate.buyer_iso3
+            and (
+                _IS_BUILDING.match(sentence.after(mention.end))
+                # "took 12 high-speed guard boats built in India"
+                or _BUILT_IN.search(sentence.between(candidate.start, mention.start))
+            )
+        ):
+            candidate.seller, candidate.seller_iso3 = mention.entry.name, mention.entry.iso3
+            candidate.seller_said = True
+            candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
+            return
+
+
 def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candidate]) -> None:
     """Without a seller named or a known origin: the seller of a deal reported in the
     sentence before ("The company also signed ... for 12 K10 vehicles"), or, for a known
@@ -4751,7 +4785,7 @@ def _named_after(merged: list[Candidate]) -> list[Candidate]:
     by description, then its type named (with little else) just after, is that type's."""
     kept = list(merged)
     for named in merged:
-        if _reported(named) or not named.governed or named.generic:
+        if _reported(named) or named.generic:
             continue
         described = next(
             (
@@ -4763,6 +4797,9 @@ def _named_after(merged: list[Candidate]) -> list[Candidate]:
                 and c.category == named.category
                 and 0 < named.sentence - c.sentence <= _REFERS_BACK
                 and c.seller_iso3 in (None, named.seller_iso3)
+                # "received two patrol boats from the United States ... The two 110-foot
+                # Island-class boats were decommissioned": a count that says it is them
+                and (named.governed or named.quantity == c.quantity is not None)
             ),
             None,
         )

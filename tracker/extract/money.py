@@ -79,6 +79,7 @@ _SYMBOLS = {
     "Shs": "KES",
     "Sh": "KES",
     "TT$": "TTD",
+    "RD$": "DOP",  # Dominican pesos: "RD$2,450 million"
     "J$": "JMD",
     "N$": "NAD",
     "BZ$": "BZD",
