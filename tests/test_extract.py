@@ -5123,6 +5123,49 @@ def test_the_benchmark_reads_an_annotated_description_in_the_singular() -> None:
     assert _canonical_platform("CB90s", NAMES) != _canonical_platform("patrol vessel", NAMES)
 
 
+def test_another_state_that_selected_the_type_just_named_is_its_buyer() -> None:
+    found = deals_in(
+        "Indonesia signs for Hurjet advanced trainers\n"
+        "JAKARTA -- Indonesia has signed a contract with Turkish Aerospace for 12 Hurjet "
+        "advanced jet trainers, valued at Rp10.5 trillion. The Hurjet made its first flight in "
+        "April 2023 and is due to enter Turkish Air Force service next year. Spain has "
+        "selected the type to replace its ageing F-5M trainers, with a contract expected "
+        "later in 2025.",
+        dt.date(2025, 6, 12),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Indonesia", "Turkey", 12, "signed"),
+        ("Spain", "Turkey", None, "negotiating"),
+    ]
+
+
+def test_a_unit_sent_to_an_exercise_is_no_delivery() -> None:
+    assert (
+        deals_in(
+            "Namejs exercise opens at Adazi\n"
+            "RIGA -- A Swedish mechanised battalion with CV90 infantry fighting vehicles "
+            "crossed the Baltic by ferry to Liepaja last week, the first time Sweden has sent "
+            "a unit of that size to Latvia.",
+            dt.date(2025, 9, 1),
+        )
+        == []
+    )
+
+
+def test_the_donated_vehicles_a_new_order_makes_up_for_are_not_its_stage() -> None:
+    found = deals_in(
+        "Denmark donates Piranha vehicles to Ukraine and orders new ones\n"
+        "Ministry of Defence, 5 March 2025 -- The first ten Piranha III vehicles were handed "
+        "over to Ukraine last week. To make up for the donated vehicles, the Danish Ministry "
+        "of Defence Acquisition and Logistics Organisation (FMI) has today placed an order for "
+        "34 new Piranha V armoured personnel carriers with the Swiss manufacturer Mowag.",
+        dt.date(2025, 3, 5),
+    )
+    assert ("Denmark", "Switzerland", 34, "signed") in [
+        (c.buyer, c.seller, c.quantity, c.status) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3717,6 +3717,8 @@ _OLD_FLEET_S = re.compile(
 
 # A count with no noun right after a verb: "Norway ordered five in 2017", "has taken delivery
 # of seven of the nine it ordered"
+# "Spain has selected the type": the type just named, with no count of its own
+_THE_TYPE = re.compile(r"^\s+(?:the|this)\s+(?:type|design|model|aircraft|jet|trainer|system)\b")
 _BARE_COUNT = re.compile(
     r"^\s+(?:of\s+)?(?P<n>[\w-]+)(?:\s+of\s+the\s+(?P<whole>[\w-]+))?(?=\s+(?:in|it|they|from|"
     r"last|this|that|so|on|under|and|while|for)\b|\s*[,.;]|\s*$)",
@@ -3759,13 +3761,19 @@ def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list
             continue
         count = _BARE_COUNT.match(sentence.after(cue.end))
         number = parse_number(count["n"]) if count else None
-        if count is None or number is None:
+        whole = parse_number(count["whole"]) if count and count["whole"] else None
+        if (count is None or number is None) and _THE_TYPE.match(sentence.after(cue.end)):
+            count = None  # "Spain has selected the type to replace its F-5Ms": no count said
+        elif count is None or number is None:
             continue
-        whole = parse_number(count["whole"]) if count["whole"] else None
         status = cue.status
-        if whole is not None and whole > number and status == "delivered":
+        if whole is not None and number is not None and whole > number and status == "delivered":
             status = "delivering"  # "seven of the nine it ordered"
         quote = _clause_of(sentence, state.start)
+        if count is None:
+            number = None
+        elif whole is not None and number is not None and whole > number:
+            number = whole
         found.append(
             replace(
                 candidate,
@@ -3773,7 +3781,7 @@ def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list
                 buyer_iso3=state.entry.iso3,
                 buyer_said=True,
                 status=status,
-                quantity=whole if whole is not None and whole > number else number,
+                quantity=number,
                 value=None,
                 currency=None,
                 date=None,

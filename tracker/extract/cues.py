@@ -444,6 +444,12 @@ _DEPLOYED = re.compile(
 # "Indonesia is deploying its F-16 fighters ... and will send a CN235": what a state
 # sends after deploying goes with its own forces
 _DEPLOYING = re.compile(r"\bdeploy(?:s|ing|ed)?\b", re.IGNORECASE)
+# "the first time Sweden has sent a unit of that size to Latvia": forces sent, no goods
+_TROOPS_SENT = re.compile(
+    r"\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:units?|battalions?|brigades?|"
+    r"companies|contingents?|troops|detachments?|task forces?|soldiers|personnel|instructors)\b",
+    re.IGNORECASE,
+)
 # "what can actually be delivered on short timelines": a capacity, no delivery
 # A part's maker, not a weapon's supplier: "a radar supplied by Israel's Elta Systems".
 # A radar or sonar is a part only where a platform comes "with" it ("air surveillance
@@ -503,9 +509,18 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             )
             if status in ("delivering", "delivered") and (future or _CAN_BE.search(before)):
                 continue  # a delivery to come (or that could come) says nothing of the stage
+            if (
+                status in ("delivering", "delivered")
+                and re.search(r"\bthe\s+$", before, re.IGNORECASE)  # not "those landed"
+                and re.fullmatch(r"[a-z]+ed", match.group())
+                and re.match(r" [a-z]", text[end:])
+            ):
+                continue  # "To make up for the donated vehicles, ... ordered 34 new Piranha V"
             if status in ("delivering", "delivered") and _DEPLOYED.search(before):
                 continue  # "The German contingent arrived ... with A400M": a deployment
-            if re.search(r"\bsend", match.group(), re.I) and _DEPLOYING.search(text[:start]):
+            if re.search(r"\bsen[dt]", match.group(), re.I) and (
+                _DEPLOYING.search(text[:start]) or _TROOPS_SENT.match(text[end:])
+            ):
                 continue  # "is deploying its F-16s ... and will send a CN235": to an exercise
             if (
                 side == "seller"
