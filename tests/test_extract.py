@@ -5166,6 +5166,28 @@ def test_the_donated_vehicles_a_new_order_makes_up_for_are_not_its_stage() -> No
     ]
 
 
+def test_a_customer_whose_name_was_not_disclosed_buys_nothing_the_tool_can_name() -> None:
+    found = deals_in(
+        "Baykar signs export deals with 3 countries at IDEF 2025\n"
+        "ISTANBUL (AA) - Turkish drone maker Baykar has signed export agreements with three "
+        "countries. Angola placed a follow-on order for six more Bayraktar TB2 drones. A "
+        "third country, whose name was not disclosed at the customer's request, signed for "
+        "the ship-based Bayraktar TB3, the company said.",
+        dt.date(2025, 7, 25),
+    )
+    assert [(c.buyer, c.quantity) for c in found] == [("Angola", 6)]
+    assert (
+        deals_in(
+            "IAI signs NIS 1.18b air defense deal\n"
+            "Israel Aerospace Industries today reported that it has signed a contract worth "
+            "about NIS 1.18 billion with a country in Asia for the supply of Barak MX air and "
+            "missile defense systems.",
+            dt.date(2025, 5, 6),
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3082,7 +3082,12 @@ _UNNAMED_BUYER = re.compile(
     r"\b(?:undisclosed|unnamed|unidentified|unspecified|an? (?:foreign|export|overseas))\s+"
     r"(?:\w+\s+)?(?:customers?|buyers?|clients?|country|countries|nations?|operators?)\b"
     # "more than 340 F-35s have been delivered worldwide": the world's, no one buyer's
-    r"|\b(?:worldwide|globally|around the world|across the world)\b",
+    r"|\b(?:worldwide|globally|around the world|across the world)\b"
+    # "A third country, whose name was not disclosed at the customer's request", "with a
+    # country in Asia for the supply of Barak MX": a buyer the text does not name
+    r"|\bwhose (?:name|identity)\s+(?:was|were|is|has|had)\s+not\s+(?:been\s+)?"
+    r"(?:disclosed|named|revealed|made public)\b"
+    r"|\ban? (?:country|customer|buyer|client|nation) in (?:the )?(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _MANY_BUYERS = re.compile(
