@@ -5188,6 +5188,20 @@ def test_a_customer_whose_name_was_not_disclosed_buys_nothing_the_tool_can_name(
     )
 
 
+def test_a_contract_that_will_see_a_maker_supply_is_a_sale_apart_from_the_first() -> None:
+    found = deals_in(
+        "Elbit wins $278 million in deals\n"
+        "The second contract, worth about $96 million, will see Elbit supply 18 ATMOS 2000 "
+        "truck-mounted self-propelled howitzers to Thailand, to be delivered within two "
+        "years. The Thai army first bought six ATMOS 2000 guns from Elbit in 2012.",
+        dt.date(2025, 11, 20),
+    )
+    assert sorted((c.buyer, c.quantity, c.value, c.status) for c in found) == [
+        ("Thailand", 6, None, "delivered"),
+        ("Thailand", 18, Decimal("96000000"), "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

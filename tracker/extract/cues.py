@@ -264,6 +264,14 @@ _CUES = (
         r"(?:[\w-]+ )?(?:order|contract)\b"  # "received a follow-on order"
         r"|\bagreed\b(?! with\b)",
     ),
+    # "The second contract ... will see Elbit supply 18 ATMOS 2000 howitzers to Thailand":
+    # the word before the supplier stands for its verb
+    _cue(
+        "signed",
+        True,
+        "seller",
+        r"\bwill (?:see|have)(?= (?:[A-Z][\w'’-]*\s+){1,3}(?:supply|deliver|provide|build)\b)",
+    ),
     # "The Royal Thai Army has exercised an option for three more AW149s": an order
     _cue(
         "signed",
