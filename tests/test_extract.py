@@ -4914,6 +4914,12 @@ def test_what_a_state_sends_while_deploying_to_an_exercise_is_no_deal() -> None:
         )
         == []
     )
+    # a deployment told in the past is no exercise's: what is sent after it is aid
+    (found,) = deals_in(
+        "Germany, which deployed a brigade to Lithuania last year, will send two more "
+        "IRIS-T SLM systems to Ukraine."
+    )
+    assert (found.buyer, found.seller, found.quantity) == ("Ukraine", "Germany", 2)
 
 
 def test_makers_offering_their_types_side_by_side_are_contenders() -> None:

@@ -451,7 +451,10 @@ _DEPLOYED = re.compile(
 )
 # "Indonesia is deploying its F-16 fighters ... and will send a CN235": what a state
 # sends after deploying goes with its own forces
-_DEPLOYING = re.compile(r"\bdeploy(?:s|ing|ed)?\b", re.IGNORECASE)
+# (not "Germany, which deployed Patriot to Poland, will send two more to Ukraine")
+_DEPLOYING = re.compile(
+    r"\b(?:is|are|was|were|will be) deploying\b|\bwill (?:also )?deploy\b", re.IGNORECASE
+)
 # "the first time Sweden has sent a unit of that size to Latvia": forces sent, no goods
 _TROOPS_SENT = re.compile(
     r"\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:units?|battalions?|brigades?|"
