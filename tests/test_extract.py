@@ -5208,6 +5208,45 @@ def test_a_contract_that_will_see_a_maker_supply_is_a_sale_apart_from_the_first(
     ]
 
 
+def test_a_version_of_a_known_type_comes_from_where_the_known_type_does() -> None:
+    found = deals_in(
+        "Sweden buys 44 new tanks\n"
+        "STOCKHOLM, 16 January 2025 (SVT) -- The Defence Materiel Administration (FMV) has "
+        "signed an order for 44 new Stridsvagn 123 main battle tanks, the Swedish version of "
+        "the German Leopard 2A8. The order is worth around 12 billion kronor.",
+        dt.date(2025, 1, 16),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency) for c in found] == [
+        ("Sweden", "Germany", 44, Decimal("12000000000"), "SEK")
+    ]
+
+
+def test_a_procurement_agency_stands_for_its_state() -> None:
+    found = deals_in(
+        "Sweden gave ten Strv 122 tanks to Ukraine in the spring of 2023.\n"
+        "The tank order comes in the same week that FMV signed for more CV90 infantry "
+        "fighting vehicles and Archer artillery systems from BAE Systems Hägglunds, built "
+        "in Sweden. DAPA signed a contract with Hanwha Aerospace for 20 more K9 howitzers.",
+        dt.date(2025, 1, 16),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [("Ukraine", "Sweden", "Strv 122")]
+
+
+def test_the_type_a_running_total_counts_is_no_other_order() -> None:
+    found = deals_in(
+        "VIENNA, 5 June 2025 -- The Federal Ministry of Defence has concluded a framework "
+        "contract with the Swedish company Saab for 1,200 Carl-Gustaf M4 recoilless rifles. "
+        "It was concluded with the Swedish Defence Materiel Administration (FMV). In "
+        "parallel, the ministry confirmed that a further 36 Pandur Evolution armoured "
+        "personnel carriers had been ordered from General Dynamics European Land "
+        "Systems-Steyr in Vienna, bringing the total number of Pandur Evolution vehicles "
+        "contracted since 2016 to 270. The value of this order was given as EUR 155 million.",
+        dt.date(2025, 6, 5),
+    )
+    pandurs = [(c.buyer, c.quantity, c.value) for c in found if c.family == "pandurii"]
+    assert pandurs == [("Austria", 36, Decimal("155000000"))]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1809,6 +1809,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
         if _being_retired(sentence, platform, platforms):
             continue
+        if _TALLY_OF.search(sentence.before(platform.start)[-60:]):
+            continue  # "bringing the total number of Pandur Evolution vehicles ... to 270"
         if _BESIDE_BEFORE.search(sentence.before(platform.start)[-40:]) and _A_DEAL_AFTER.match(
             sentence.after(platform.end)
         ):
@@ -4023,6 +4025,15 @@ _TALLY = re.compile(
 )
 
 
+# The type a running total counts: "bringing the total number of Pandur Evolution vehicles
+# contracted since 2016 to 270" is a tally, not another order.
+_TALLY_OF = re.compile(
+    r"\bbring(?:s|ing)?\s+(?:the\s+)?(?:total|number|fleet|tally)(?:\s+number)?\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # "The vehicles are the first of 98 ordered": a batch, and the whole order's count.
 _WHOLE_ORDER = re.compile(
     r"\b(?:first|initial|last|latest)\b[^.;]{0,50}?\bof (?:the |its |their )?(?P<n>[\w,-]+)\s+"
@@ -4137,6 +4148,31 @@ def _builder_named(candidate: Candidate, sentence: _Sentence) -> None:
             candidate.seller_said = True
             candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
             return
+    if candidate.generic:
+        _version_of(candidate, sentence)
+
+
+# "44 new Stridsvagn 123 main battle tanks, the Swedish version of the German Leopard 2A8"
+_VERSION_OF = re.compile(
+    r"\b(?:version|variant|derivative|development)\s+of\s+(?:the\s+|an?\s+)?(?:[A-Z]\w+\s+)?$"
+)
+
+
+def _version_of(candidate: Candidate, sentence: _Sentence) -> None:
+    """A type no list knows, said to be a version of one that is known, comes from where
+    the known one does: "Stridsvagn 123 main battle tanks, the Swedish version of the German
+    Leopard 2A8" (Germany's, whatever the buyer calls it)."""
+    for mention in sentence.mentions:
+        if mention.entry.kind != "platform" or mention.start <= candidate.start:
+            continue
+        between = sentence.between(candidate.start, mention.start)
+        iso3 = mention.entry.iso3
+        if len(between) > 90 or not _VERSION_OF.search(between):
+            continue
+        if iso3 and iso3 != candidate.buyer_iso3:
+            candidate.seller, candidate.seller_iso3 = _state_name(iso3), iso3
+            candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
+        return
 
 
 def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candidate]) -> None:
