@@ -5247,6 +5247,23 @@ def test_the_type_a_running_total_counts_is_no_other_order() -> None:
     assert pandurs == [("Austria", 36, Decimal("155000000"))]
 
 
+def test_a_joint_order_s_shares_a_sentence_later_take_their_own_counts_and_prices() -> None:
+    found = deals_in(
+        "TALLINN, 23 September 2025 -- Estonia, Latvia and Lithuania on Tuesday signed a joint "
+        "contract with Swedish defence company Saab for RBS 70 NG short-range air defence "
+        "systems. The contract, worth EUR 218 million in total, was signed in Tallinn by the "
+        "Estonian Centre for Defence Investment. Estonia will receive 20 firing units for "
+        "EUR 84 million, Lithuania 16 for EUR 76 million and Latvia 12 for EUR 58 million, "
+        "with deliveries starting in 2027.",
+        dt.date(2025, 9, 23),
+    )
+    assert sorted((c.buyer, c.quantity, c.value) for c in found) == [
+        ("Estonia", 20, Decimal("84000000")),
+        ("Latvia", 12, Decimal("58000000")),
+        ("Lithuania", 16, Decimal("76000000")),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

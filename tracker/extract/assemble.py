@@ -256,8 +256,11 @@ def extract_candidates(
     for number, sentence in enumerate(read):
         if _LINK_OUT.match(sentence.span.text):
             continue  # "RELATED: Army picks up the pace on GMLRS production": another story
-        joint = [c for c in found if c.joint and c.sentence == number - 1]
-        if joint:  # "The Netherlands will take five and Austria four."
+        # "The Netherlands will take five and Austria four.", or a sentence later: "The
+        # contract, worth EUR 218 million in total, was signed ... Estonia will receive 20
+        # firing units for EUR 84 million, Lithuania 16 for EUR 76 million and Latvia 12"
+        joint = [c for c in found if c.joint and number - 2 <= c.sentence < number]
+        if joint:
             _give_shares(joint, _shares(sentence, [c.buyer_iso3 or "" for c in joint]))
         # "Those eleven helicopters were handed over to Serbia": the ones just named, first
         these = _these_of_before(sentence, number, found)
@@ -2009,10 +2012,23 @@ def _split_by_buyer(candidate: Candidate, sentence: _Sentence) -> list[Candidate
     return parts
 
 
-def _give_shares(parts: list[Candidate], shares: dict[str, tuple[int, str]]) -> None:
+@dataclass(frozen=True)
+class _Share:
+    """One joint buyer's part of the order: its count, and its money where said."""
+
+    quantity: int
+    quote: str
+    money: Money | None = None
+
+
+def _give_shares(parts: list[Candidate], shares: dict[str, _Share]) -> None:
     for part in parts:
-        if part.joint and part.buyer_iso3 in shares:
-            part.quantity, part.field_quotes["quantity"] = shares[part.buyer_iso3]
+        share = shares.get(part.buyer_iso3 or "")
+        if part.joint and share is not None:
+            part.quantity, part.field_quotes["quantity"] = share.quantity, share.quote
+            if share.money is not None:  # its own price, not the joint order's total
+                part.value, part.currency = share.money.amount, share.money.currency
+                part.field_quotes["value"] = share.quote
             part.joint = False
 
 
@@ -2027,10 +2043,31 @@ _SHARE_AFTER = re.compile(
 )
 
 
-def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, tuple[int, str]]:
+# "(will receive) 20 firing units for EUR 84 million", "16 for": a share's own price
+_SHARE_PRICE = re.compile(
+    r"^\s*(?:(?:will\s+|is\s+to\s+)?(?:take|get|receive)s?\s+)?"
+    r"[\w-]+(?:\s+[a-z]+){0,3}\s+(?:for|worth|at|costing)\s+$"
+)
+
+
+def _share_money(sentence: _Sentence, mention: Mention, iso3s: list[str]) -> Money | None:
+    """The money said right after a joint buyer's count, before the next buyer's name."""
+    later = [
+        m.start
+        for m in sentence.mentions
+        if m.entry.kind == "state" and m.entry.iso3 in iso3s and m.start > mention.end
+    ]
+    limit = min(later, default=sentence.span.end)
+    for money in sentence.money:
+        if mention.end < money.start < limit:
+            return money if _SHARE_PRICE.match(sentence.between(mention.end, money.start)) else None
+    return None
+
+
+def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, _Share]:
     """Each of the joint buyers' counts, when the sentence gives every one of them."""
     text, start = sentence.span.text, sentence.span.start
-    found: dict[str, tuple[int, str]] = {}
+    found: dict[str, _Share] = {}
     for mention in sentence.mentions:
         iso3 = mention.entry.iso3
         if mention.entry.kind != "state" or iso3 not in iso3s or iso3 in found:
@@ -2041,7 +2078,9 @@ def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, tuple[int, str]]
         numbers = [parse_number(word) for word in said if not looks_like_year(word)]
         number = next((n for n in numbers if n is not None), None)
         if number is not None:
-            found[iso3] = (number, _clause_of(sentence, mention.start))
+            found[iso3] = _Share(
+                number, _clause_of(sentence, mention.start), _share_money(sentence, mention, iso3s)
+            )
     return found if len(found) == len(set(iso3s)) and len(found) >= 2 else {}
 
 
