@@ -5264,6 +5264,24 @@ def test_a_joint_order_s_shares_a_sentence_later_take_their_own_counts_and_price
     ]
 
 
+def test_the_investment_a_sentence_opens_on_is_the_deal_just_reported() -> None:
+    found = deals_in(
+        "OSLO, 11 June 2025 (NTB) -- The Storting on Tuesday approved the purchase of six "
+        "UH-60M Black Hawk helicopters from the United States for the Air Force's 339 "
+        "Squadron. The investment is put at 4.9 billion kroner, including spare parts.",
+        dt.date(2025, 6, 11),
+    )
+    assert [(c.buyer, c.quantity, c.value, c.currency) for c in found] == [
+        ("Norway", 6, Decimal("4900000000"), "NOK")
+    ]
+    budget = deals_in(
+        "Norway ordered six UH-60M Black Hawk helicopters from the United States in June. "
+        "Defence investment rose to 40 billion kroner this year.",
+        dt.date(2025, 11, 11),
+    )
+    assert [(c.quantity, c.value) for c in budget] == [(6, None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -75,7 +75,11 @@ _NOT_DEAL_MONEY = re.compile(
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|ceiling|allocation|"
     r"(?<!military )sales|revenue|exports?|"
     r"export orders|reached|totall?ed|turnover|"
-    r"spending|expenditure|investment)\b[^.]{0,30}$"
+    r"spending|expenditure|"
+    # not the deal just reported, priced: "The investment is put at 4.9 billion kroner",
+    # "The investment, worth ..." (a sentence opening on it speaks of what came before)
+    r"(?<!^The )investment(?!\s+(?:is|was|will\s+be)\s+(?:put|estimated|valued|costed)\s+at\s+$)"
+    r")\b[^.]{0,30}$"
     # "two possible Foreign Military Sales to Taiwan worth a combined $1.988 billion"
     r"|\bsales\b[^.]{0,30}\bcombined\s+$"
     r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$"
@@ -3730,6 +3734,8 @@ _THE_DEAL_S_PRICE = re.compile(
     # "The agreement, worth 380 million euros, covers three batteries": the deal just told
     r"|^\W*the (?:agreement|contract|deal|order|purchase)\b,?\s+(?:is\s+|was\s+)?"
     r"(?:worth|valued at)\b"
+    # "The investment is put at 4.9 billion kroner": the purchase just approved
+    r"|^\W*the investment\b,?\s+(?:(?:is|was|will\s+be)\s+)?(?:put|estimated|valued|costed)\s+at\b"
     # "Paraguay will pay 46,800 million guaraníes (about USD 6 million) for the aircraft"
     r"|\b(?:will|would|is to|are to|agreed to)\s+pay\b[^.;]{0,60}\bfor\s+(?:the|these|those)\b"
     # "The tanks alone are valued by the Polish side at about PLN 560 million"
