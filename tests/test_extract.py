@@ -5282,6 +5282,21 @@ def test_the_investment_a_sentence_opens_on_is_the_deal_just_reported() -> None:
     assert [(c.quantity, c.value) for c in budget] == [(6, None)]
 
 
+def test_a_fleet_the_article_s_state_hands_over_is_its_own_used_one() -> None:
+    found = deals_in(
+        "Lithuania receives second pair of Black Hawks as Mi-8 era ends\n"
+        "VILNIUS, Lithuania -- The Lithuanian Air Force took delivery of two more UH-60M "
+        "Black Hawk helicopters, bringing to four the number received under a six-helicopter "
+        "order from the United States. The Black Hawks replace the air force's Soviet-era "
+        "Mi-8 fleet, which was formally retired in September. Several of the Mi-8s, after "
+        "overhaul, were handed over to Ukraine earlier this year, according to the ministry.",
+        dt.date(2024, 11, 27),
+    )
+    assert [(c.buyer, c.seller, c.second_hand) for c in found if c.buyer == "Ukraine"] == [
+        ("Ukraine", "Lithuania", True)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

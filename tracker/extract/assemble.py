@@ -294,6 +294,8 @@ def extract_candidates(
                 _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
                 _builder_named(candidate, sentence)
+            elif not candidate.seller_said:
+                _its_own_fleet_given(candidate, sentence, main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             found.append(candidate)
@@ -4218,6 +4220,39 @@ def _version_of(candidate: Candidate, sentence: _Sentence) -> None:
             candidate.seller, candidate.seller_iso3 = _state_name(iso3), iso3
             candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
         return
+
+
+# "Several of the Mi-8s, after overhaul, were handed over to Ukraine": a fleet already told
+_THE_FLEET_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_GIVEN_AWAY_AFTER = re.compile(
+    r"^[^.;]{0,50}?\b(?:were|was|have been|has been|had been)\s+"
+    r"(?:handed over|given|donated|gifted|transferred|sent)\s+to\b"
+)
+
+
+def _its_own_fleet_given(candidate: Candidate, sentence: _Sentence, main: list[Mention]) -> None:
+    """ "The Black Hawks replace the air force's Soviet-era Mi-8 fleet ... Several of the
+    Mi-8s, after overhaul, were handed over to Ukraine", in a story of Lithuania: the
+    state the article is about gives its own used aircraft, not their maker's state."""
+    home = main[0].entry if main else None
+    if (
+        home is None
+        or not candidate.selling
+        or home.iso3 in (candidate.buyer_iso3, candidate.seller_iso3)
+        or not _THE_FLEET_BEFORE.search(sentence.before(candidate.start)[-30:])
+        or not _GIVEN_AWAY_AFTER.match(sentence.after(candidate.start))
+        # "Poland's T-72s were sent to Ukraine" says whose they were
+        or any(
+            m.entry.kind in ("state", "company")
+            and m.start < candidate.start
+            and m.start >= sentence.dateline
+            for m in sentence.mentions
+        )
+    ):
+        return
+    candidate.seller, candidate.seller_iso3 = home.name, home.iso3
+    candidate.second_hand = True
+    candidate.field_quotes["second_hand"] = sentence.span.text
 
 
 def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candidate]) -> None:
