@@ -5297,6 +5297,41 @@ def test_a_fleet_the_article_s_state_hands_over_is_its_own_used_one() -> None:
     ]
 
 
+def test_a_state_handed_another_its_systems_gives_to_that_state() -> None:
+    found = deals_in(
+        "Kyiv's appetite is bottomless. Germany has already handed Ukraine three Patriot "
+        "systems from Bundeswehr stocks.",
+        dt.date(2025, 9, 4),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Ukraine", "Germany", 3)]
+
+
+def test_a_gift_said_in_the_passive_goes_to_the_lead_deal_s_buyer_not_a_neighbour_s() -> None:
+    found = deals_in(
+        "Congress approves Q412 million for two Israeli patrol boats\n"
+        "GUATEMALA CITY, 28 October 2025 -- The Congress of the Republic on Tuesday approved "
+        "a decree authorising the Ministry of National Defence to spend up to Q412 million on "
+        "two Shaldag Mk V fast patrol boats from Israel Shipyards.\n\n"
+        "The Shaldag is already in service in the region. Honduras bought two Shaldag boats "
+        "from Israel in 2016 for its naval force.\n\n"
+        "The Air Force is also awaiting funding. It still flies three second-hand Bell UH-1H "
+        "helicopters donated by Taiwan in 2019.",
+        dt.date(2025, 10, 29),
+    )
+    assert ("Guatemala", "Taiwan", 3) in [(c.buyer, c.seller, c.quantity) for c in found]
+
+
+def test_aircraft_sent_to_take_part_in_an_exercise_are_no_transfer() -> None:
+    text = (
+        "DARWIN, 21 July 2026 -- About 140 aircraft from 20 nations are taking part in "
+        "Exercise Pitch Black, which Australia hosts every two years. The Philippine Air "
+        "Force has sent two of its FA-50 light fighters. Thailand has sent four of its "
+        "Gripen fighters to take part in the drills. Australia's Defence Department put "
+        "the cost of hosting the exercise at A$28 million."
+    )
+    assert deals_in(text, dt.date(2026, 7, 21)) == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3325,6 +3325,8 @@ def _preposition(before: list[str]) -> str | None:
     }
     if before[-1:] == ["of"]:
         skip = skip | _SERVICE_WORDS | _SERVICE_TITLE  # "for the Royal Army of Oman"
+    if before[-1:] and before[-1] in _GIVES_TO:
+        return "to"  # "Germany has already handed Ukraine three Patriot systems"
     for word in reversed(before):
         if word in ("from", "to", "with", "in", "by", "for"):
             return word
@@ -3335,6 +3337,8 @@ def _preposition(before: list[str]) -> str | None:
     return None
 
 
+# Verbs whose first object is the recipient: "handed Ukraine three Patriot systems"
+_GIVES_TO = word_set("handed gave given sent sold lent loaned gifted promised pledged granted")
 _SERVICE_TITLE = word_set("royal air armed national coast defence defense people's popular")
 # "the Government of Poland", "the National Air Force of Angola": the state itself.
 _SERVICE_WORDS = word_set(
@@ -3418,6 +3422,8 @@ def _given_to(before: list[str], seller_side: bool, delivery: bool = False) -> b
 
 def _before_preposition(before: list[str]) -> str:
     """The word before the preposition a name follows ("ordered" in "ordered by the")."""
+    if before[-1:] and before[-1] in _GIVES_TO:
+        return before[-1]  # "handed Ukraine": the verb is the preposition's word
     for index in range(len(before) - 1, -1, -1):
         if before[index] in ("from", "to", "with", "in", "by", "for", "of"):
             return before[index - 1] if index else ""
@@ -4368,7 +4374,7 @@ def _named_buyer(candidate: Candidate, found: list[Candidate], *, reported_only:
     named = Counter(
         (c.buyer, c.buyer_iso3)
         for c in found
-        if c.buyer_said
+        if (c.buyer_said or c.sentence <= 1)
         and c.buyer
         and c.buyer_iso3 != candidate.seller_iso3
         and (not reported_only or (c.governed and c.buyer_iso3 != c.seller_iso3))

@@ -187,7 +187,11 @@ _CUES = (
         r"(?:letter|request|delegation|message|team|troops|soldiers|officials|invitation|"
         r"proposal|note|signal|notification|notice|word|reply|response)s?\b)"
         # "handed two retired Ban Yas-class fast attack craft to the Somali Navy"
-        r"(?=\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+)?[A-Z])"
+        r"(?=\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "Germany has already handed Ukraine three Patriot systems": a count after the
+        # recipient (not "sent Washington a letter")
+        r"|\b(?:handed|sent)(?=\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:\d[\d,]*|two|three|"
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|hundreds|its|their)\s)"
         # not "the committee gave the best score to the Spanish offer": no hand-over
         # ... nor "but gave no preferred system"
         r"|\bgave\b(?! (?:no|nothing|little|few)\b)"
@@ -270,7 +274,8 @@ _CUES = (
         "signed",
         True,
         "seller",
-        r"\bwill (?:see|have)(?= (?:[A-Z][\w'’-]*\s+){1,3}(?:supply|deliver|provide|build)\b)",
+        r"\bwill (?:see|have)"
+        r"(?= (?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supply|deliver|provide|build)\b)",
     ),
     # "The Royal Thai Army has exercised an option for three more AW149s": an order
     _cue(
@@ -604,10 +609,11 @@ FROM_STOCKS = re.compile(
     r"|\bdrawn from\b(?! (?:the |a |an )?(?:\w+ )?(?:war|wars|conflict|experience|lessons?|"
     r"fighting|battles?|combat|history|studies|analysis|exercises?)\b)"
     r"|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
-    r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-[A-Z]"
+    r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-(?-i:[A-Z])"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
     r"|\b(?:currently|still) in service with\b"
-    r"|\bfrom the (?:[A-Z][\w'’-]+ ){1,3}(?:Air Force|Navy|Army)\b"  # "from the Swedish Air Force"
+    # "from the Swedish Air Force"
+    r"|\bfrom the (?:(?-i:[A-Z])[\w'’-]+ ){1,3}(?:Air Force|Navy|Army)\b"
     r"|\b(?:bought|acquired|purchased|procured)\s+(?:used|second-?hand)\b",  # "bought used from"
     re.IGNORECASE,
 )
