@@ -5332,6 +5332,25 @@ def test_aircraft_sent_to_take_part_in_an_exercise_are_no_transfer() -> None:
     assert deals_in(text, dt.date(2026, 7, 21)) == []
 
 
+def test_a_fleet_to_receive_an_upgrade_is_no_sale() -> None:
+    text = (
+        "Separately, Malaysia's eight F/A-18D Hornets are to receive a radar and avionics "
+        "upgrade under a contract with Boeing."
+    )
+    assert deals_in(text, dt.date(2025, 3, 1)) == []
+
+
+def test_a_small_state_s_forces_named_by_initials_stand_for_it() -> None:
+    found = deals_in(
+        "Japan funds patrol craft for Tonga's navy\n"
+        "NUKU'ALOFA, 5 November 2024 -- Japan will fund two 12-metre patrol craft for the "
+        "Tongan Navy under its Official Security Assistance programme. China, which gave "
+        "HMAF 62 military trucks in 2018, has offered to fund a new wharf.",
+        dt.date(2024, 11, 5),
+    )
+    assert ("Tonga", "China", 62) in [(c.buyer, c.seller, c.quantity) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2379,7 +2379,9 @@ _SERVICE = re.compile(
     # "the four Papanikolis-class submarines will receive new sonar and batteries"
     r"|(?:\w+\s+){0,2}(?:will|would|are to|is to|to)\s+(?:also\s+)?(?:receive|get|be fitted with|"
     r"be equipped with|undergo)\s+(?:a\s+|an\s+)?(?:new|upgraded|modern|improved|updated|"
-    r"mid-life|life-extension|upgrades?))",
+    r"mid-life|life-extension|upgrades?"
+    # "the RMAF's eight F/A-18D Hornets are to receive a radar and avionics upgrade"
+    r"|(?:[\w-]+\s+(?:and\s+)?){1,3}(?:upgrades?|moderni[sz]ation|overhaul|refit|retrofit)\b))",
     re.IGNORECASE,
 )
 
