@@ -5351,6 +5351,33 @@ def test_a_small_state_s_forces_named_by_initials_stand_for_it() -> None:
     assert ("Tonga", "China", 62) in [(c.buyer, c.seller, c.quantity) for c in found]
 
 
+def test_a_maker_s_deal_with_a_state_in_its_own_paper_is_a_sale_to_that_state() -> None:
+    found = deals_in(
+        "IAI signs air defense deal\n"
+        "Israel Aerospace Industries (IAI) today reported that it has signed a contract for "
+        "Barak MX systems with a country in Asia.\n\n"
+        "The Arrow program has become IAI's biggest growth engine. Under the EUR 3.6 billion "
+        "Arrow 3 deal with Germany signed in 2023, the first system is due to become "
+        "operational by the end of this year. SPYDER, made by IAI's Israeli rival Rafael and "
+        "bought by the Philippines, has been in service since deliveries were completed in "
+        "2022. In 2024 the company reported record revenue of $6.2 billion and net profit of "
+        "$510 million.",
+        dt.date(2025, 5, 6),
+    )
+    assert sorted((c.buyer, c.seller, c.value) for c in found) == [
+        ("Germany", "Israel", Decimal("3600000000")),
+        ("Philippines", "Israel", None),
+    ]
+    fitted = deals_in(
+        "ASELSAN filings\n"
+        "ASELSAN disclosed a $38.5 million contract with Pakistan's state-owned Karachi "
+        "Shipyard for HIZIR torpedo countermeasure suites to be fitted to the Pakistan "
+        "Navy's corvettes.",
+        dt.date(2025, 5, 6),
+    )
+    assert fitted == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

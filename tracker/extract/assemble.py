@@ -73,7 +73,7 @@ _SPLIT_CONDITION = re.compile(
 )
 _NOT_DEAL_MONEY = re.compile(
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|ceiling|allocation|"
-    r"(?<!military )sales|revenue|exports?|"
+    r"(?<!military )sales|revenue|exports?|(?:net |operating )?(?:profits?|income|earnings)|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|"
     # not the deal just reported, priced: "The investment is put at 4.9 billion kroner",
@@ -291,6 +291,8 @@ def extract_candidates(
             if candidate.buyer is None and not candidate.no_state_buyer:
                 # once its own state has bought, the national outlet's later deals are its
                 main = main or _home(sentence, about)
+                _the_maker_s_deal_with(candidate, sentence, _home_side(read, main))
+            if candidate.buyer is None and not candidate.no_state_buyer:
                 _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
                 _builder_named(candidate, sentence)
@@ -1817,6 +1819,14 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         ):
             continue  # "to replace the tired trainer fleet and prepare pilots for the Su-30MK2"
         if _being_retired(sentence, platform, platforms):
+            continue
+        if _TO_BE_FITTED.match(sentence.after(platform.end)) and platform.entry.category in (
+            "aircraft",
+            "armoured_vehicles",
+            "ships",
+        ):
+            # "HIZIR torpedo countermeasure suites to be fitted to the Pakistan Navy's
+            # corvettes": a name shared with a vehicle, here a ship's equipment
             continue
         if _TALLY_OF.search(sentence.before(platform.start)[-60:]):
             continue  # "bringing the total number of Pandur Evolution vehicles ... to 270"
@@ -4080,6 +4090,14 @@ _TALLY = re.compile(
 )
 
 
+# Equipment for platforms the buyer has: "... suites to be fitted to the corvettes"
+_TO_BE_FITTED = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:to be|will be|being|are to be|is to be)\s+"
+    r"(?:fitted|installed|integrated|mounted)\s+(?:to|on|onto|in|into|aboard)\b",
+    re.IGNORECASE,
+)
+
+
 # The type a running total counts: "bringing the total number of Pandur Evolution vehicles
 # contracted since 2016 to 270" is a tally, not another order.
 _TALLY_OF = re.compile(
@@ -4228,6 +4246,36 @@ def _version_of(candidate: Candidate, sentence: _Sentence) -> None:
             candidate.seller, candidate.seller_iso3 = _state_name(iso3), iso3
             candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
         return
+
+
+def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
+    """The state an article speaks for: the one acting in its opening, or else the home
+    of the first company it names there ("Israel Aerospace Industries reported ...")."""
+    if main:
+        return main[0].entry.iso3
+    return next((m.entry.iso3 for sentence in read[:3] for m in sentence.mentions
+                 if m.entry.kind == "company"), None)  # fmt: skip
+
+
+def _the_maker_s_deal_with(candidate: Candidate, sentence: _Sentence, home: str | None) -> None:
+    """ "Under the EUR 3.6 billion Arrow 3 deal with Germany", in an Israeli paper's story of
+    IAI: the state a deal is with, not the one the type comes from, buys it from the
+    state the article speaks for (that type's own)."""
+    origin = candidate.named_as.iso3 if candidate.named_as else None
+    if origin is None or home != origin or candidate.seller_iso3 in (None, origin):
+        return
+    # the state itself ("with Germany"), not one of its firms ("with Pakistan's Karachi
+    # Shipyard", which may be fitting what it buys to its own ships)
+    partner = next((m for m in sentence.mentions
+                    if m.entry.kind == "state" and m.entry.iso3 == candidate.seller_iso3
+                    and not sentence.words[m.last - 1].possessive
+                    and _preposition(_words_before(sentence, m)) == "with"), None)  # fmt: skip
+    if partner is None:
+        return
+    candidate.buyer, candidate.buyer_iso3 = partner.entry.name, partner.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = _clause_of(sentence, partner.start)
+    candidate.seller, candidate.seller_iso3 = _state_name(origin), origin
 
 
 # "Several of the Mi-8s, after overhaul, were handed over to Ukraine": a fleet already told
