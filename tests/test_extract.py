@@ -5378,6 +5378,25 @@ def test_a_maker_s_deal_with_a_state_in_its_own_paper_is_a_sale_to_that_state() 
     assert fitted == []
 
 
+def test_a_follow_on_order_is_kept_apart_from_the_first_batch_delivered() -> None:
+    found = deals_in(
+        "Baykar signs export deals with 3 countries at IDEF 2025\n"
+        "ISTANBUL (AA) - Turkish drone maker Baykar has signed export agreements with three "
+        "countries.\n\n"
+        "Under the agreements, Turkmenistan will acquire Bayraktar AKINCI unmanned combat "
+        "aerial vehicles, while Angola placed a follow-on order for six more Bayraktar TB2 "
+        "drones.\n\n"
+        "Angola took delivery of its first TB2s in 2023, and officials in Luanda have since "
+        "used the drones for maritime surveillance.",
+        dt.date(2025, 7, 25),
+    )
+    assert sorted((c.buyer, c.quantity, c.status) for c in found) == [
+        ("Angola", None, "delivering"),
+        ("Angola", 6, "signed"),
+        ("Turkmenistan", None, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

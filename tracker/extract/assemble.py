@@ -5048,6 +5048,8 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         # "the sixth and final A-29 from a 2023 follow-on order", then "the six A-29s the
         # Philippines received in 2020 under a 2017 contract": the order before it
         return False
+    if _a_new_order_and_an_old_delivery(one, other) or _a_new_order_and_an_old_delivery(other, one):
+        return False
     if (one.already or other.already) and _pending(one) != _pending(other):
         return False  # talks on 12 Typhoons, and the 12 "Oman already operates"
     if one.seller_said and other.seller_said and one.seller_iso3 != other.seller_iso3:
@@ -5068,6 +5070,18 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         one.second_hand is not None
         and other.second_hand is not None
         and one.second_hand != other.second_hand
+    )
+
+
+def _a_new_order_and_an_old_delivery(newer: Candidate, older: Candidate) -> bool:
+    """ "Angola placed a follow-on order for six more Bayraktar TB2 drones", then "Angola
+    took delivery of its first TB2s in 2023": the new order is not the one delivered."""
+    return (
+        (newer.more or _follow_on(newer))
+        and not (older.more or _follow_on(older))
+        and older.date is not None
+        and STAGE[older.status] >= STAGE["delivering"] > STAGE[newer.status]
+        and (newer.date is None or newer.date[:4] > older.date[:4])
     )
 
 

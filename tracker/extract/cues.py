@@ -277,6 +277,16 @@ _CUES = (
         r"\bwill (?:see|have)"
         r"(?= (?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supply|deliver|provide|build)\b)",
     ),
+    # "Under the agreements, Turkmenistan will acquire Bayraktar AKINCI ...": what the
+    # signed papers bind the buyer to
+    _cue(
+        "signed",
+        True,
+        "buyer",
+        r"(?:(?<=\bUnder the agreement, )|(?<=\bUnder the agreements, )|(?<=\bUnder the deal, )"
+        r"|(?<=\bUnder the contract, ))"
+        r"(?:[\w-]+\s+){1,3}?will (?:also )?(?:acquire|buy|purchase|get)\b",
+    ),
     # "The Royal Thai Army has exercised an option for three more AW149s": an order
     _cue(
         "signed",
