@@ -5397,6 +5397,32 @@ def test_a_follow_on_order_is_kept_apart_from_the_first_batch_delivered() -> Non
     ]
 
 
+def test_a_buyer_named_only_by_its_region_is_no_state_to_guess() -> None:
+    found = deals_in(
+        "Hanwha wins Philippine K9 order\n"
+        "Hanwha Aerospace said it has signed a contract to supply 24 K9 self-propelled "
+        "howitzers to the Philippines. In a separate filing, the company said it has signed "
+        "a 154.6 billion-won follow-on contract with a Middle Eastern country for additional "
+        "K10 ammunition resupply vehicles.",
+        dt.date(2025, 6, 10),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Philippines", "K9 Thunder")]
+
+
+def test_a_headline_that_ships_the_first_aircraft_to_a_state_delivers_to_it() -> None:
+    found = deals_in(
+        "KAI ships first KT-1 trainers to Senegal, seals FA-50 deal with Uzbekistan\n"
+        "Korea Aerospace Industries said Tuesday it has delivered the first two of four KT-1 "
+        "basic trainer aircraft ordered by Senegal, and separately signed a deal to export "
+        "FA-50 light combat aircraft to Uzbekistan.",
+        dt.date(2025, 6, 10),
+    )
+    assert sorted((c.buyer, c.platform) for c in found) == [
+        ("Senegal", "KT-1 Woongbi"),
+        ("Uzbekistan", "FA-50"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

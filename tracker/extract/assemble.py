@@ -3146,7 +3146,12 @@ _UNNAMED_BUYER = re.compile(
     # country in Asia for the supply of Barak MX": a buyer the text does not name
     r"|\bwhose (?:name|identity)\s+(?:was|were|is|has|had)\s+not\s+(?:been\s+)?"
     r"(?:disclosed|named|revealed|made public)\b"
-    r"|\ban? (?:country|customer|buyer|client|nation) in (?:the )?(?-i:[A-Z])",
+    r"|\ban? (?:country|customer|buyer|client|nation) in (?:the )?(?-i:[A-Z])"
+    # "a follow-on contract with a Middle Eastern country for additional K10 vehicles"
+    r"|\ban? (?:(?:Middle|Near|Far) Eastern|Gulf|Arab|Nordic|Baltic|NATO|Latin American|"
+    r"(?:(?:South|Southeast|South-East|East|Central|North|West|Eastern|Western|Northern|"
+    r"Southern)\s)?(?:Asian|European|African|American))\s+"
+    r"(?:country|customer|buyer|client)\b",  # not "contracts with an Arab state": a kind
     re.IGNORECASE,
 )
 _MANY_BUYERS = re.compile(

@@ -192,6 +192,9 @@ _CUES = (
         # recipient (not "sent Washington a letter")
         r"|\b(?:handed|sent)(?=\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:\d[\d,]*|two|three|"
         r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|hundreds|its|their)\s)"
+        # "KAI ships first KT-1 trainers to Senegal" (a headline's verb; not "the ships")
+        r"|\b(?:ships|shipped)\s+(?=(?:the\s+|its\s+)?(?:first|final|last|\d[\d,]*|two|three|"
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.;]{0,60}?\bto\s+(?-i:[A-Z]))"
         # not "the committee gave the best score to the Spanish offer": no hand-over
         # ... nor "but gave no preferred system"
         r"|\bgave\b(?! (?:no|nothing|little|few)\b)"
