@@ -5423,6 +5423,45 @@ def test_a_headline_that_ships_the_first_aircraft_to_a_state_delivers_to_it() ->
     ]
 
 
+GREEK_APPROVAL = (
+    "KYSEA greenlights Israeli air defence umbrella worth EUR 2.75 billion\n"
+    "ATHENS, 15 October 2025 -- Greece's Government Council for National Security (KYSEA) on "
+    "Wednesday approved the acquisition of three Israeli air defence systems under a "
+    "government-to-government agreement with Israel.\n\n"
+    "The package covers four David's Sling batteries for long-range interception, six Barak "
+    "MX batteries for the medium tier and 12 Spyder short-range systems. Defence sources put "
+    "the cost of David's Sling at around EUR 1.4 billion, Barak MX at EUR 850 million and "
+    "Spyder at EUR 500 million.\n\n"
+    "The Israeli systems will gradually replace the Russian-made Tor-M1 units and the single "
+    "S-300PMU-1 battery that Greece took over from Cyprus in 1999."
+)
+
+
+def test_a_purchase_s_package_lists_its_types_and_each_is_priced_at_its_own_sum() -> None:
+    found = deals_in(GREEK_APPROVAL, dt.date(2025, 10, 15))
+    approved = [(c.platform, c.quantity, c.value, c.status) for c in found if c.seller == "Israel"]
+    assert approved == [
+        ("David's Sling", 4, Decimal("1400000000"), "approved"),
+        ("Barak 8", 6, Decimal("850000000"), "approved"),
+        ("SPYDER air defence system", 12, Decimal("500000000"), "approved"),
+    ]
+
+
+def test_a_battery_a_state_took_over_from_another_is_delivered_to_it() -> None:
+    found = deals_in(GREEK_APPROVAL, dt.date(2025, 10, 15))
+    assert [(c.buyer, c.seller, c.status) for c in found if c.family == "s300"] == [
+        ("Greece", "Cyprus", "delivered")
+    ]
+    assert (
+        deals_in(
+            "General Petrov, who took over from General Ivanov as air force chief in May, "
+            "said the MiG-29 fleet would fly on.",
+            dt.date(2025, 10, 15),
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -271,7 +271,7 @@ def extract_candidates(
         if these is None:
             _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
         _described_as_before(sentence, number, found)
-        giver = _package_listed(sentence, read[number - 1]) if number else None
+        giver = _package_listed(sentence, read[number - 1], found) if number else None
         made = _sentence_candidates(sentence, text)
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
@@ -535,18 +535,31 @@ _THE_PACKAGE = re.compile(
 _AID_PACKAGE = re.compile(r"\b(?:aid|assistance) package\b", re.IGNORECASE)
 
 
-def _package_listed(sentence: _Sentence, before: _Sentence) -> Mention | None:
+def _package_listed(
+    sentence: _Sentence, before: _Sentence, found: list[Candidate]
+) -> Mention | None:
     """ "The Czech government approved a new military aid package for Ukraine ... The
     package, valued at 2.3 billion koruna, comprises 16 DANA M2 ...": what the aid package
     lists is given as it is. (Not a US notice's "The package includes AN/APY-9 radars":
     the support of a sale, no aid.)"""
     opening = _THE_PACKAGE.match(sentence.span.text)
+    if opening is None or any(c.strong for c in sentence.cues):
+        return None
     aid = next((c for c in before.cues if _AID_PACKAGE.search(c.text)), None)
-    if opening is None or aid is None or any(c.strong for c in sentence.cues):
+    # "KYSEA ... approved the acquisition of three Israeli air defence systems ... The
+    # package covers four David's Sling batteries ...": a purchase, its types listed next
+    # (not a deal named before: "The contract ... was signed ... The package includes
+    # launchers, interceptors, an ELM-2084 radar" is the Barak MX the title named)
+    bought = next((c for c in before.cues if c.strong), None)
+    named = bool(found) or any(m.entry.kind == "platform" for m in before.mentions)
+    said = aid or (None if named else bought)
+    if said is None:
         return None
     start = sentence.span.start
-    cue = Cue(aid.status, True, aid.side, start, start + opening.end(), opening.group())
+    cue = Cue(said.status, True, said.side, start, start + opening.end(), opening.group())
     sentence.cues = [cue, *sentence.cues]
+    if aid is None:
+        return None  # bought, not given: the buyer is the one the sentence before names
     givers = [m for m in _main_states([before], 1) if m.start < aid.start]
     return givers[0] if givers else None
 
@@ -3516,7 +3529,11 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
         return "seller"  # "two frigates that Spain's navy is retiring": who gives them up
     if _AGREED_TO_GIVE.match(sentence.after(mention.end)):
         return "seller"  # "60 Fahd armoured personnel carriers Egypt has agreed to supply"
-    verb = next((cue for cue in sentence.cues if cue.strong and cue.start >= mention.end), None)
+    # (a cue may take in the clause's opening: "that Greece took over from Cyprus")
+    verb = next(
+        (c for c in sentence.cues if c.strong and c.start >= platform.end and c.end > mention.end),
+        None,
+    )
     if verb is None or verb.start - mention.end > 25 or verb.side == "either":
         return None
     return verb.side
@@ -4868,7 +4885,18 @@ def _value(
             sentence.between(money.end, p.start))), None)  # fmt: skip
         if priced is not None:
             nearest = priced  # "a Dh386 million deal with Germany's Rheinmetall for 20 Skyranger"
-        if _after_a_list(sentence, earlier, money) and nearest in earlier:
+        # "put the cost of David's Sling at around €1.4 billion, Barak MX at €850 million"
+        put_at = next(
+            (
+                p
+                for p in reversed(earlier)
+                if _PUT_AT.fullmatch(sentence.between(p.end, money.start))
+            ),
+            None,
+        )
+        if put_at is not None:
+            nearest = put_at
+        if put_at is None and _after_a_list(sentence, earlier, money) and nearest in earlier:
             continue  # "picks NASAMS, IRIS-T SLM and VL MICA in 58 billion kroner push"
         if nearest is platform:
             candidate.value, candidate.currency = money.amount, money.currency
@@ -4881,6 +4909,11 @@ def _value(
 _PRICED_FOR = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b[^,;.]{0,60}?\bfor\s+"
     r"(?:[\w,-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A type's own price right after it: "Barak MX at €850 million"
+_PUT_AT = re.compile(
+    r"\s+at\s+(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|an estimated\s+)?",
     re.IGNORECASE,
 )
 # A sum said to cover all a sentence names: the package's, no one type's.

@@ -145,6 +145,16 @@ _CUES = (
         r"\bhanded over the last\b|\bdelivered the (?:last|final)\b|\bdelivered all\b"
         r"|\bdelivery of all\b",
     ),
+    # "the single S-300PMU-1 battery that Greece took over from Cyprus": all of it, taken
+    # (not "took over from Smith as chief", "took over command")
+    _cue(
+        "delivered",
+        True,
+        "buyer",
+        r"\btook over\b(?=\s+(?!from\b|as\b|command\b|control\b|responsibility\b)"
+        r"(?!the (?:role|post|presidency|chair|command|leadership)\b)[^.;]{1,80}?\bfrom\b)"
+        r"|\b(?:that|which)\s+(?:[\w'’-]+\s+){1,3}?took over (?:[\w-]+\s+)?from\b",
+    ),
     _cue(
         "delivering",
         True,
