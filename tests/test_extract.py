@@ -5462,6 +5462,51 @@ def test_a_battery_a_state_took_over_from_another_is_delivered_to_it() -> None:
     )
 
 
+def test_two_orders_of_one_type_in_one_sentence_each_with_its_year_and_price() -> None:
+    found = deals_in(
+        "Bulgaria's parliament approves Javelin purchase\n"
+        "SOFIA -- The first of eight F-16 Block 70 fighters, ordered in 2019 for USD 1.25 "
+        "billion, landed at Graf Ignatievo air base in April, while a second batch of eight "
+        "F-16 Block 70 jets, contracted in 2022 for USD 1.3 billion, is due from 2027.",
+        dt.date(2025, 10, 15),
+    )
+    assert [(c.value, c.status) for c in found if c.family == "f16"] == [
+        (Decimal("1250000000"), "delivering"),
+        (Decimal("1300000000"), "signed"),
+    ]
+
+
+SLOVENIAN_AID = (
+    "Government approves new military aid package for Ukraine\n"
+    "LJUBLJANA, 12 June 2025 -- The Slovenian government on Thursday approved a new package "
+    "of military aid for Ukraine worth EUR 14.2 million, comprising 20 Valuk 6x6 armoured "
+    "personnel carriers and 10 Hummer light utility vehicles from Slovenian Armed Forces "
+    "stocks.\n\n"
+    "The Valuks became available as the army moves to a new wheeled platform. Slovenia "
+    "acquired 85 Valuks, Pandur I vehicles built under licence from Austria's "
+    "Steyr-Daimler-Puch, in the early 2000s. In December the ministry signed a contract with "
+    "Finland for 45 Patria 6x6 vehicles, with deliveries starting in 2026.\n\n"
+    "It is the largest Slovenian package since 2022, when the country sent 28 M-55S tanks, "
+    "its own upgraded version of the T-55, to Ukraine."
+)
+
+
+def test_a_state_s_ministry_acting_unnamed_buys_for_the_state_just_named() -> None:
+    found = deals_in(SLOVENIAN_AID, dt.date(2025, 6, 12))
+    assert [(c.buyer, c.seller, c.quantity) for c in found if c.seller == "Finland"] == [
+        ("Slovenia", "Finland", 45)
+    ]
+    assert [(c.buyer, c.quantity) for c in found if c.platform == "Pandur I"] == [
+        ("Ukraine", 20),
+        ("Slovenia", 85),
+    ]
+
+
+def test_a_type_named_to_describe_another_takes_no_party_of_the_sentence() -> None:
+    found = deals_in(SLOVENIAN_AID, dt.date(2025, 6, 12))
+    assert [(c.buyer, c.quantity) for c in found if c.platform == "M-55S"] == [("Ukraine", 28)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -292,6 +292,9 @@ def extract_candidates(
                 # once its own state has bought, the national outlet's later deals are its
                 main = main or _home(sentence, about)
                 _the_maker_s_deal_with(candidate, sentence, _home_side(read, main))
+                _package_s_recipient(candidate, sentence)
+                if number and candidate.buyer is None:
+                    _the_home_body_s(candidate, sentence, read[number - 1])
             if candidate.buyer is None and not candidate.no_state_buyer:
                 _guess_buyer(candidate, found, _its(sentence, read, number), main)
             if candidate.seller is None:
@@ -2699,7 +2702,14 @@ def _roles(
                 buyer = possessor = None
             continue
         before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
-        near = _nearest_platform(platforms, mention, sentence)
+        # (not a type named to describe another: "28 M-55S tanks, its own upgraded version
+        # of the T-55, to Ukraine" are M-55Ss sent)
+        near = _nearest_platform(
+            [p for p in platforms
+             if p is platform or not _NOT_SOLD_BEFORE.search(sentence.before(p.start)[-90:])],
+            mention,
+            sentence,
+        )  # fmt: skip
         preposition = _preposition(before) or _listed_preposition(sentence, mention)
         if preposition == "with" and buyer is None and _possessive_buyer(mention, words, platform):
             buyer = possessor = mention  # "equipment with the Indian Air Force's 36 Rafales"
@@ -4270,6 +4280,55 @@ def _version_of(candidate: Candidate, sentence: _Sentence) -> None:
         return
 
 
+# A body of the state the story is about, acting with no state named: "In December the
+# ministry signed a contract with Finland for 45 Patria 6x6 vehicles"
+_HOME_BODY_BUYS = re.compile(
+    r"\b[Tt]he (?:(?:defen[cs]e|interior|war) )?(?:ministry|government|cabinet|country)"
+    r"(?:\s+(?:has|have|had|also|then|later|subsequently|in \w+))*\s+"
+    r"(?:signed|ordered|bought|purchased|acquired|placed|contracted)\b[^.;]*$"
+)
+
+
+def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentence) -> None:
+    """The buyer when a state's ministry or government acts unnamed: the state the
+    sentence before opens on ("Slovenia acquired 85 Valuks ... In December the ministry
+    signed a contract with Finland"), not the recipient of the deals told before."""
+    main = [m for m in _main_states([before], 1) if m.first <= 1]
+    if not main or main[0].entry.iso3 == candidate.seller_iso3:
+        return
+    if not _HOME_BODY_BUYS.search(sentence.before(candidate.start)):
+        return
+    if any(m.entry.kind == "state" and m.start < candidate.start and m.start >= sentence.dateline
+           and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
+        return  # "the Ukrainian ministry" or "Poland's government": another's
+    candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+# What an aid package is said to hold: "..., comprising 20 Valuk 6x6 armoured ..."
+_PACKAGE_HOLDS = re.compile(
+    r"\b(?:comprising|including|consisting of|which (?:comprises|includes|consists of))\b"
+)
+
+
+def _package_s_recipient(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "approved a new package of military aid for Ukraine worth EUR 14.2 million,
+    comprising 20 Valuk 6x6 armoured personnel carriers": the package's recipient gets
+    what it holds."""
+    before = sentence.before(candidate.start)
+    given = next(reversed(list(_PACKAGE_FOR.finditer(before))), None)  # the nearest
+    if given is None or not _PACKAGE_HOLDS.search(before[given.end() :]):
+        return
+    offset = sentence.span.start + given.end()
+    recipient = next((m for m in sentence.mentions
+                      if m.entry.kind == "state" and m.start == offset), None)  # fmt: skip
+    if recipient is None or recipient.entry.iso3 == candidate.seller_iso3:
+        return
+    candidate.buyer, candidate.buyer_iso3 = recipient.entry.name, recipient.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = _clause_of(sentence, recipient.start)
+
+
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
     """The state an article speaks for: the one acting in its opening, or else the home
     of the first company it names there ("Israel Aerospace Industries reported ...")."""
@@ -5102,7 +5161,7 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         and not _batch_of(other, one)
     ):
         return False  # two counts, two deals; unless one is a part of the other
-    if _priced_apart(one, other) or _signed_apart(one, other):
+    if _priced_apart(one, other) or _signed_apart(one, other) or _told_apart(one, other):
         return False
     return not (
         one.second_hand is not None
@@ -5172,6 +5231,19 @@ def _priced_apart(one: Candidate, other: Candidate) -> bool:
     if one.currency != other.currency:
         return True
     return abs(one.value - other.value) > max(one.value, other.value) / 5
+
+
+def _told_apart(one: Candidate, other: Candidate) -> bool:
+    """One sentence, two orders of one type, each with its own year and price: "eight F-16
+    Block 70 fighters, ordered in 2019 for USD 1.25 billion, ... while a second batch of
+    eight F-16 Block 70 jets, contracted in 2022 for USD 1.3 billion"."""
+    return (
+        one.sentence == other.sentence
+        and one.value is not None
+        and other.value is not None
+        and one.value != other.value
+        and bool(one.date and other.date and one.date[:4] != other.date[:4])
+    )
 
 
 def _signed_apart(one: Candidate, other: Candidate) -> bool:

@@ -197,7 +197,8 @@ _CUES = (
         r"(?:letter|request|delegation|message|team|troops|soldiers|officials|invitation|"
         r"proposal|note|signal|notification|notice|word|reply|response)s?\b)"
         # "handed two retired Ban Yas-class fast attack craft to the Somali Navy"
-        r"(?=\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+)?(?-i:[A-Z]))"
+        # ("sent 28 M-55S tanks, its own upgraded version of the T-55, to Ukraine")
+        r"(?=\s+(?:[\w'’-]+,?\s+){1,12}?to\s+(?:the\s+)?(?-i:[A-Z]))"
         # "Germany has already handed Ukraine three Patriot systems": a count after the
         # recipient (not "sent Washington a letter")
         r"|\b(?:handed|sent)(?=\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:\d[\d,]*|two|three|"
