@@ -5507,6 +5507,26 @@ def test_a_type_named_to_describe_another_takes_no_party_of_the_sentence() -> No
     assert [(c.buyer, c.quantity) for c in found if c.platform == "M-55S"] == [("Ukraine", 28)]
 
 
+def test_the_ships_a_weapon_will_arm_are_not_bought_with_it() -> None:
+    found = deals_in(
+        "Poland signs PLN 1.9bn executive contract for Naval Strike Missiles\n"
+        "WARSAW, 9 December 2025 -- Poland's Armament Agency on Tuesday signed an executive "
+        "contract with Norway's Kongsberg Defence & Aerospace for 72 Naval Strike Missiles "
+        "that will arm the navy's three Miecznik frigates now under construction in Gdynia. "
+        "The contract is worth PLN 1.9 billion gross.",
+        dt.date(2025, 12, 9),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [
+        ("Naval Strike Missile", 72, Decimal("1900000000"))
+    ]
+    ordered = deals_in(
+        "Helsinki wants the D-3 variant to arm the 64 F-35A fighters it ordered from "
+        "Lockheed Martin in February 2022.",
+        dt.date(2025, 1, 9),
+    )
+    assert [(c.buyer, c.quantity) for c in ordered] == [("Finland", 64)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1148,6 +1148,13 @@ _BOLSTERED = re.compile(
     r"(?:remaining|existing|current|ageing|aging|older|old|veteran)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# The ships or aircraft a weapon is for: "missiles that will arm the navy's three Miecznik
+# frigates", "to equip its F-16s" (not "to arm the 12 F-16s it ordered": one bought)
+_ARMS_THE = re.compile(
+    r"\b(?:arm|equip)\s+(?:the|its|their|[\w-]+(?:'s|’s))\s+(?:[\w-]+(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "In parallel with the H145M deal, the ministry has signed a contract ... for the overhaul
 # of two Mi-8MTV helicopters": a deal named to place another act beside it
 _BESIDE_BEFORE = re.compile(
@@ -1828,6 +1835,12 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             # "to bolster the RMAF's eight F/A-18D Hornets": the fleet it joins (not
             # "complements the 12 FA-50PH jets the Philippines bought from South Korea")
             continue
+        if _ARMS_THE.search(text[sentence.span.start : platform.start][-60:]) and not any(
+            cue.start > platform.end and (_POSSESSED.search(cue.text) or _ORDERED.search(cue.text))
+            for cue in cues
+        ):
+            continue  # "72 Naval Strike Missiles that will arm the navy's three Miecznik
+            # frigates now under construction": the ships armed, not bought with them
         if _a_fleet_it_has(sentence, platform, cues):
             continue
         if (not cues and _replaced(sentence, platform)) or _TO_REPLACE.search(
