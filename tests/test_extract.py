@@ -5527,6 +5527,26 @@ def test_the_ships_a_weapon_will_arm_are_not_bought_with_it() -> None:
     assert [(c.buyer, c.quantity) for c in ordered] == [("Finland", 64)]
 
 
+def test_a_tank_wish_takes_no_seller_from_a_fleet_merely_named() -> None:
+    found = deals_in(
+        "BRATISLAVA, 22 February 2024 -- The Slovak army still keeps about 30 T-72M1 tanks, a "
+        "Czechoslovak-built version of the Soviet design. The ministry wants to buy up to 104 "
+        "new main battle tanks; no decision is expected before next year.",
+        dt.date(2024, 2, 22),
+    )
+    assert found == []
+
+
+def test_a_new_subject_after_a_comma_is_no_participle_of_the_type_before() -> None:
+    found = deals_in(
+        "BRATISLAVA -- Slovakia was one of the first countries to send heavy weapons to "
+        "Ukraine. Besides the BVP-1s, the previous government handed Kyiv the country's 13 "
+        "MiG-29 fighters in spring 2023.",
+        dt.date(2024, 2, 22),
+    )
+    assert ("Ukraine", 13, "delivered") in [(c.buyer, c.quantity, c.status) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2333,7 +2333,12 @@ def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> b
     if not cue.text.lower().endswith("ed"):
         return False
     # "The rival MEKO A-200, offered by Germany's TKMS": an appositive participle too
-    return bool(re.fullmatch(r",?[\w\s-]{0,30}", between)) and not _PERFECT_LAST.search(between)
+    return (
+        bool(re.fullmatch(r",?[\w\s-]{0,30}", between))
+        and not _PERFECT_LAST.search(between)
+        # not "Besides the BVP-1s, the previous government handed Kyiv ...": a subject
+        and not re.match(r",\s+(?:the|a|an|its|their)\s+\w+", between, re.IGNORECASE)
+    )
 
 
 _PERFECT_LAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -4422,7 +4427,8 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
     for earlier in reversed(found):
         if candidate.sentence - earlier.sentence > 1:
             break
-        if earlier.seller and earlier.seller_iso3 != candidate.buyer_iso3:
+        # (a fleet merely named, "still keeps about 30 T-72M1 tanks", sold nothing)
+        if earlier.seller and earlier.seller_iso3 != candidate.buyer_iso3 and earlier.governed:
             candidate.seller, candidate.seller_iso3 = earlier.seller, earlier.seller_iso3
             return
     if candidate.generic and not candidate.selling:

@@ -201,7 +201,8 @@ _CUES = (
         r"(?=\s+(?:[\w'’-]+,?\s+){1,12}?to\s+(?:the\s+)?(?-i:[A-Z]))"
         # "Germany has already handed Ukraine three Patriot systems": a count after the
         # recipient (not "sent Washington a letter")
-        r"|\b(?:handed|sent)(?=\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:\d[\d,]*|two|three|"
+        r"|\b(?:handed|sent)(?=\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
+        r"(?:the\s+(?:[\w-]+['’]s\s+)?)?(?:\d[\d,]*|two|three|"
         r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|hundreds|its|their)\s)"
         # "KAI ships first KT-1 trainers to Senegal" (a headline's verb; not "the ships")
         r"|\b(?:ships|shipped)\s+(?=(?:the\s+|its\s+)?(?:first|final|last|\d[\d,]*|two|three|"
