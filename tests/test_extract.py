@@ -5547,6 +5547,16 @@ def test_a_new_subject_after_a_comma_is_no_participle_of_the_type_before() -> No
     assert ("Ukraine", 13, "delivered") in [(c.buyer, c.quantity, c.status) for c in found]
 
 
+def test_the_state_a_relative_clause_says_donated_them_is_their_giver() -> None:
+    found = deals_in(
+        "BRATISLAVA -- The used tanks, drawn from German industry stocks and overhauled by "
+        "Rheinmetall before delivery, are compensation for the 30 BVP-1 infantry fighting "
+        "vehicles that Slovakia donated to Ukraine in 2022.",
+        dt.date(2024, 2, 22),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Ukraine", "Slovakia", 30)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2874,7 +2874,9 @@ def _roles(
             subject = mention  # "the Netherlands, which ordered 20 launchers"
         elif (side_of := _object_relative(mention, sentence, platform)) is not None:
             # "14 Leopard 2A4 tanks that Germany donated": the relative clause's actor
-            if side_of == "seller" and seller is None:
+            # (over a source named before the platform: "tanks, drawn from German industry
+            # stocks, are compensation for the 30 BVP-1s that Slovakia donated to Ukraine")
+            if side_of == "seller" and (seller is None or seller.end <= platform.start):
                 seller = relative = mention
                 if _RETIRING_AFTER.match(sentence.after(mention.end)):
                     candidate.second_hand = True
