@@ -5557,6 +5557,36 @@ def test_the_state_a_relative_clause_says_donated_them_is_their_giver() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Ukraine", "Slovakia", 30)]
 
 
+DANISH_DONATION = (
+    "Denmark donates Piranha vehicles to Ukraine and orders new ones for the Army\n"
+    "Ministry of Defence, 5 March 2025 -- The government has decided on Denmark's 27th "
+    "donation package to Ukraine. The package includes 30 Piranha III armoured personnel "
+    "carriers taken from the Danish Army's stocks. The donation is valued at DKK 410 "
+    "million.\n\n"
+    "To make up for the donated vehicles, the Danish Ministry of Defence Acquisition and "
+    "Logistics Organisation (FMI) has today placed an order for 34 new Piranha V armoured "
+    "personnel carriers with the Swiss manufacturer Mowag. The order, worth DKK 1.6 billion, "
+    "is a call-off under the framework agreement signed with Mowag in 2015, under which the "
+    "Army has already received all 309 Piranha V vehicles ordered at the time.\n\n"
+    "The package also contains DKK 2.3 billion for the so-called Danish model."
+)
+
+
+def test_a_donation_package_lists_what_is_given_and_is_priced_as_such() -> None:
+    found = deals_in(DANISH_DONATION, dt.date(2025, 3, 5))
+    assert [(c.seller, c.quantity, c.value) for c in found if c.buyer == "Ukraine"] == [
+        ("Denmark", 30, Decimal("410000000"))
+    ]
+
+
+def test_an_order_priced_in_the_next_sentence_s_opening_keeps_its_price() -> None:
+    found = deals_in(DANISH_DONATION, dt.date(2025, 3, 5))
+    assert sorted((c.quantity, c.value or 0) for c in found if c.buyer == "Denmark") == [
+        (34, Decimal("1600000000")),
+        (309, 0),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

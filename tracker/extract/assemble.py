@@ -80,6 +80,9 @@ _NOT_DEAL_MONEY = re.compile(
     # "The investment, worth ..." (a sentence opening on it speaks of what came before)
     r"(?<!^The )investment(?!\s+(?:is|was|will\s+be)\s+(?:put|estimated|valued|costed)\s+at\s+$)"
     r")\b[^.]{0,30}$"
+    # "The package also contains DKK 2.3 billion for the so-called Danish model": money
+    # for something more, not the price of what was told
+    r"|\balso\s+(?:contains|includes|covers|provides|earmarks|sets aside)\s+$"
     # "two possible Foreign Military Sales to Taiwan worth a combined $1.988 billion"
     r"|\bsales\b[^.]{0,30}\bcombined\s+$"
     r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$"
@@ -280,6 +283,8 @@ def extract_candidates(
             _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
+        if made and number:
+            _priced_in_the_opening(sentence, number, found)
         if number:
             _under_the_signed(sentence, read[max(0, number - 3) : number], made)
             _the_ended_deal(sentence, read[number - 1], made)
@@ -450,6 +455,19 @@ def _the_ended_deal(sentence: _Sentence, before: _Sentence, made: list[Candidate
             candidate.field_quotes["value"] = before.span.text
 
 
+def _priced_in_the_opening(sentence: _Sentence, number: int, found: list[Candidate]) -> None:
+    """ "... placed an order for 34 new Piranha V ... The order, worth DKK 1.6 billion, is a
+    call-off under the framework ..., under which the Army has already received all 309":
+    the opening's sum is the order just told, whatever the sentence names after it."""
+    money = next(iter(sentence.money), None)
+    if money is None or not _THE_ORDER_OPENING.match(sentence.before(money.start)):
+        return
+    told = next((c for c in reversed(found) if c.sentence == number - 1 and c.governed), None)
+    if told is not None and told.value is None:
+        told.value, told.currency = money.amount, money.currency
+        told.field_quotes["value"] = sentence.span.text
+
+
 def _same_paper(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
     """ "Ukraine and France signed a letter of intent for 100 Rafales. The document, signed
     by both presidents, also foresees the purchase of eight SAMP/T": what the same paper
@@ -535,7 +553,7 @@ _THE_PACKAGE = re.compile(
     r"(?:The|This|That) (?:new |latest |\w+ )?package\b[^;]{0,80}?"
     r"\b(?:comprises|includes|consists of|contains|covers)\b"
 )
-_AID_PACKAGE = re.compile(r"\b(?:aid|assistance) package\b", re.IGNORECASE)
+_AID_PACKAGE = re.compile(r"\b(?:aid|assistance|donation|support) package\b", re.IGNORECASE)
 
 
 def _package_listed(
@@ -4944,6 +4962,8 @@ def _value(
         before = sentence.before(money.start)
         if _not_the_deal_s(before, sentence.after(money.end)):
             continue
+        if _THE_ORDER_OPENING.match(before) and money.end < platform.start:
+            continue  # the deal just told: "The order, worth DKK 1.6 billion, is a call-off"
         if _COMBINED.search(before) and len({p.entry.name for p in platforms}) >= 2:
             continue  # "382 Griffon ... and 60 Jaguar ... for a combined €1.5 billion"
         # "for 17 Gripen E/F fighters for about $3.6 billion, while Argentina bought 24
@@ -4991,6 +5011,14 @@ _PRICED_FOR = re.compile(
     r"(?:[\w,-]+\s+)?$",
     re.IGNORECASE,
 )
+# A sentence opening on the deal just told, priced: "The order, worth DKK 1.6 billion, is a
+# call-off under the framework ... under which the Army has already received all 309"
+_THE_ORDER_OPENING = re.compile(
+    r"^\W*The (?:new )?(?:order|contract|deal|agreement|purchase),\s+(?:worth|valued at)\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$"
+)
+
+
 # A type's own price right after it: "Barak MX at €850 million"
 _PUT_AT = re.compile(
     r"\s+at\s+(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|an estimated\s+)?",

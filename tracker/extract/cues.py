@@ -342,7 +342,7 @@ _CUES = (
         r"|\bgreen[- ]?light(?:ed)?\b|\bpossible (?:Foreign Military )?sale\b"
         r"|\bexport licen[cs]e\b"
         # a government's package of military aid: committed, not yet handed over
-        r"|\b(?:military|security) (?:aid|assistance) package\b|\baid package\b"
+        r"|\b(?:military|security) (?:aid|assistance) package\b|\b(?:aid|donation) package\b"
         r"|\bdecided to (?:donate|give|send|supply|transfer|hand over)\b"
         # a US notice's case: "The larger case, estimated at $1.16 billion, covers three"
         r"|\b(?:case|notification|notice)\b[^;]{0,60}?\b(?:covers|is for|includes)\b"
