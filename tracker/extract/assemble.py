@@ -596,6 +596,7 @@ def _given_in_the_package(made: list[Candidate], giver: Mention, before: _Senten
             candidate.field_quotes.pop("value", None)
 
 
+_GIVES_NOW = re.compile(r"\b(?:donate|give|send|supply|transfer|hand over)\b", re.IGNORECASE)
 _PACKAGE_FOR = re.compile(r"\bpackage\s+(?:\w+\s+){0,3}?(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -631,6 +632,14 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     before = read[number - 1]
     if re.match(r"(?:Its|Their)\b", sentence.span.text):
         return _main_states([before], 1)[:1]
+    if _AID_PACKAGE.search(before.span.text) and _GIVES_NOW.search(sentence.span.text):
+        # "Sweden ... announced its largest military aid package for Ukraine. The
+        # government decided to donate two ASC 890 aircraft": the package's recipient
+        given = _PACKAGE_FOR.search(before.span.text)
+        offset = before.span.start + given.end() if given else None
+        recipient = [m for m in before.mentions if m.entry.kind == "state" and m.start == offset]
+        if recipient:
+            return recipient[:1]
     if _THE_PACKAGE.match(sentence.span.text):
         # "... approved a new military aid package for Ukraine ... The package ... comprises
         # 16 DANA M2 howitzers": the package's recipient
