@@ -5544,7 +5544,9 @@ def test_a_new_subject_after_a_comma_is_no_participle_of_the_type_before() -> No
         "MiG-29 fighters in spring 2023.",
         dt.date(2024, 2, 22),
     )
-    assert ("Ukraine", 13, "delivered") in [(c.buyer, c.quantity, c.status) for c in found]
+    assert ("Ukraine", "Slovakia", 13, "delivered", True) in [
+        (c.buyer, c.seller, c.quantity, c.status, c.second_hand) for c in found
+    ]
 
 
 def test_the_state_a_relative_clause_says_donated_them_is_their_giver() -> None:

@@ -4414,6 +4414,9 @@ _GIVEN_AWAY_AFTER = re.compile(
 )
 
 
+_THE_COUNTRY_S = re.compile(r"\bthe country['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _its_own_fleet_given(candidate: Candidate, sentence: _Sentence, main: list[Mention]) -> None:
     """ "The Black Hawks replace the air force's Soviet-era Mi-8 fleet ... Several of the
     Mi-8s, after overhaul, were handed over to Ukraine", in a story of Lithuania: the
@@ -4423,13 +4426,20 @@ def _its_own_fleet_given(candidate: Candidate, sentence: _Sentence, main: list[M
         home is None
         or not candidate.selling
         or home.iso3 in (candidate.buyer_iso3, candidate.seller_iso3)
-        or not _THE_FLEET_BEFORE.search(sentence.before(candidate.start)[-30:])
-        or not _GIVEN_AWAY_AFTER.match(sentence.after(candidate.start))
+        or not (
+            (
+                _THE_FLEET_BEFORE.search(sentence.before(candidate.start)[-30:])
+                and _GIVEN_AWAY_AFTER.match(sentence.after(candidate.start))
+            )
+            # "the previous government handed Kyiv the country's 13 MiG-29 fighters"
+            or _THE_COUNTRY_S.search(sentence.before(candidate.start)[-40:])
+        )
         # "Poland's T-72s were sent to Ukraine" says whose they were
         or any(
             m.entry.kind in ("state", "company")
             and m.start < candidate.start
             and m.start >= sentence.dateline
+            and m.entry.iso3 != candidate.buyer_iso3  # not the recipient: "handed Kyiv"
             for m in sentence.mentions
         )
     ):
