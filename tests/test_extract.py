@@ -5589,6 +5589,21 @@ def test_an_order_priced_in_the_next_sentence_s_opening_keeps_its_price() -> Non
     ]
 
 
+def test_cuts_to_a_programme_are_a_budget_line_not_a_deal() -> None:
+    found = deals_in(
+        "US approves possible sale of six MH-60R Seahawk helicopters to Brazil\n"
+        "RIO DE JANEIRO, 6 November 2024 -- The US State Department has approved a possible "
+        "Foreign Military Sale to Brazil of six MH-60R Seahawk multi-mission helicopters, the "
+        "Defense Security Cooperation Agency announced on Tuesday.\n\n"
+        "That is the hard part. The 2025 budget bill sent to the National Congress in August "
+        "reserves only R$310 million for the Navy's aviation projects, and the Armed Forces "
+        "Committee of the Chamber of Deputies is already fighting over cuts to the "
+        "Tamandaré-class frigate programme, whose four ships are being built in Itajaí.",
+        dt.date(2024, 11, 6),
+    )
+    assert [c.platform for c in found] == ["MH-60R Seahawk"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

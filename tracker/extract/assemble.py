@@ -1164,7 +1164,9 @@ _LOST = re.compile(
 _BUDGETED = re.compile(
     r"\b(?:budget|request|appropriation|spending plan)\b(?:[^.;]|\.\d){0,80}?\b"
     r"(?:includ(?:es?|ing)|cover(?:s|ing)?|contain(?:s|ing)?)\s+(?:\w+\s+)?"
-    r"(?:funds?|funding|money|allocations?)\s+for\b",
+    r"(?:funds?|funding|money|allocations?)\s+for\b"
+    # "already fighting over cuts to the Tamandaré-class frigate programme": a budget line
+    r"|\b(?:cuts?|savings|reductions?)\s+(?:to|in)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
 _BOLSTERED = re.compile(
