@@ -5604,6 +5604,28 @@ def test_cuts_to_a_programme_are_a_budget_line_not_a_deal() -> None:
     assert [c.platform for c in found] == ["MH-60R Seahawk"]
 
 
+PORTUGUESE_NASAMS = (
+    "Portugal picks Kongsberg's NASAMS over IRIS-T in EUR 485M air defense buy\n"
+    "LISBON -- Portugal has signed a EUR 485 million contract with Kongsberg Defence & "
+    "Aerospace for two fire units of the National Advanced Surface-to-Air Missile System, "
+    "the Norwegian company said Tuesday.\n\n"
+    "The State Department in February cleared a possible Foreign Military Sale to Portugal "
+    "of up to 60 AMRAAM-ER missiles and related support for an estimated $318 million, but "
+    "Lisbon has not yet signed a letter of offer and acceptance, a Defense Ministry "
+    "official said.\n\n"
+    "Diehl had offered three IRIS-T SLM launchers with a Hensoldt TRML-4D radar at what two "
+    "people familiar with the bid described as a lower price."
+)
+
+
+def test_a_sale_cleared_but_not_yet_signed_is_approved_and_a_losing_bid_is_no_deal() -> None:
+    found = deals_in(PORTUGUESE_NASAMS, dt.date(2025, 6, 17))
+    assert sorted((c.platform, c.quantity, c.status) for c in found) == [
+        ("AIM-120 AMRAAM", 60, "approved"),
+        ("NASAMS", 2, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -345,7 +345,14 @@ def extract_candidates(
         ):
             found.extend(_refer_back(last, sentence))
     merged = _named_after(_merge(found))
-    kept = [c for c in merged if _reported(c)]
+    passed_over = _passed_over(text, read)
+    # "Portugal picks NASAMS over IRIS-T", then "Diehl had offered three IRIS-T SLM
+    # launchers": the losing bid, told again, is still no deal
+    kept = [
+        c
+        for c in merged
+        if _reported(c) and not (c.status == "proposed" and c.family in passed_over)
+    ]
     kept = [c for c in kept if not _described_twice(c, kept)]
     _shared_prices(kept)
     for candidate in kept:
@@ -353,6 +360,16 @@ def extract_candidates(
         _held_long_since(candidate, published)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+def _passed_over(text: str, read: list[_Sentence]) -> set[str]:
+    """The families of the types an article says were passed over for another."""
+    return {
+        m.entry.family
+        for sentence in read
+        for m in sentence.mentions
+        if m.entry.kind == "platform" and _RIVAL.search(text[sentence.span.start : m.start])
+    }
 
 
 # A purchase said as done: "when Maputo acquired three Ocean Eagle 43 trimarans"
@@ -1852,8 +1869,12 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         governed.append(cues)
         if _RIVAL.search(text[sentence.span.start : platform.start]):
             continue  # "picks Gripen E/F over F-16 Block 70": the type passed over
-        if _LOST.match(text[platform.end : sentence.span.end]):
-            continue  # "The Eurofighter Typhoon, offered by the British government, lost out"
+        if _LOST.match(text[platform.end : sentence.span.end]) and not any(
+            cue.status == "approved" for cue in cues
+        ):
+            # "The Eurofighter Typhoon, offered by the British government, lost out" (not a
+            # sale cleared "but Lisbon has not yet signed a letter of offer and acceptance")
+            continue
         if _BUDGETED.search(text[sentence.span.start : platform.start]):
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):

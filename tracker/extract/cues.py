@@ -387,6 +387,8 @@ _CUES = (
         True,
         "seller",
         # not "the IRIS-T offered the best delivery schedule": a merit, no offer
+        # nor "a letter of offer and acceptance": a Foreign Military Sale's contract paper
+        r"(?<!letter of )(?<!letters of )"
         r"\boffer(?:ed|s|ing)?\b(?! (?:the |a |an )?(?:best|better|greater|more|most|higher|"
         r"lower|longer|shorter|superior|faster|cheaper|quicker|earlier|"
         # "the ATMOS offers flexibility on several truck chassis": a quality
