@@ -5626,6 +5626,39 @@ def test_a_sale_cleared_but_not_yet_signed_is_approved_and_a_losing_bid_is_no_de
     ]
 
 
+def test_offers_by_makers_named_after_their_countries_are_a_tender_s_bids() -> None:
+    found = deals_in(
+        "Ghana's helicopter tender drags on\n"
+        "ACCRA, 2 May 2025 -- The Ministry of Defence invited bids last year for four "
+        "medium-lift helicopters to replace the Ghana Air Force's ageing Mi-17 fleet. Airbus "
+        "Helicopters has offered the H225M Caracal, Italy's Leonardo the AW149 and Russia's "
+        "Rosoboronexport the Mi-171Sh, according to documents seen by this paper. The "
+        "evaluation committee has yet to pick a winner.",
+        dt.date(2025, 5, 2),
+    )
+    assert found == []
+
+
+def test_a_delivery_told_beside_another_order_s_first_arrival() -> None:
+    found = deals_in(
+        "Ghana signs for Hurkus trainers\n"
+        "ACCRA, 2 May 2025 -- Ghana has signed a contract with Turkish Aerospace for six "
+        "Hurkus trainers. The Ghana Air Force took delivery of four A-29 Super Tucano "
+        "aircraft from the United States in 2022 and two JF-17 Thunder fighters from "
+        "Pakistan the same year, while the first of 12 M-346 jets ordered from Italy "
+        "arrived at Tamale last year.",
+        dt.date(2025, 5, 2),
+    )
+    assert sorted(
+        (c.platform, c.seller, c.quantity, c.status, bool(c.second_hand)) for c in found
+    ) == [
+        ("A-29 Super Tucano", "United States", 4, "delivered", False),
+        ("Hurkus", "Turkey", 6, "signed", False),
+        ("JF-17 Thunder", "Pakistan", 2, "delivered", False),
+        ("M-346", "Italy", 12, "delivering", False),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

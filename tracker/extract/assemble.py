@@ -2436,7 +2436,8 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
     opening = sentence.before(previous.start)
     if ";" in between and ":" in opening and len(between.split()) <= 15:
         return True  # "selected three systems: Norway's NASAMS ...; Germany's IRIS-T SLM"
-    counted = re.search(r",\s+(?:and|plus)\s+(?P<n>[\w,-]+)\s+$", between)
+    # "took delivery of 12 A-29 ... in 2021 and three JF-17": with or without a comma
+    counted = re.search(r"(?:,\s+|\s)(?:and|plus)\s+(?P<n>[\w,-]+)\s+$", between)
     if (
         counted
         and parse_number(counted["n"]) is not None
@@ -2583,7 +2584,9 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
 # "Lockheed Martin has offered the C-130J-30 with Tata, Embraer the C-390 ..., and Airbus
 # the A400M": the verb left out, each maker with its own type
 _GAPPED_OFFER = re.compile(
-    r",\s+(?:and\s+)?(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+(?:its\s+|the\s+|an?\s+)"
+    # "..., Italy's Leonardo the AW149": the maker after its country's possessive too
+    r",\s+(?:and\s+)?(?-i:(?:[A-Z][\w-]+(?:'s|’s)\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+    r"\s+(?:its\s+|the\s+|an?\s+)"
     r"(?=(?-i:[A-Z0-9]))"
 )
 _OFFERED = re.compile(r"\b(?:offered|proposed|pitched|bid|submitted)\b", re.IGNORECASE)
@@ -3660,10 +3663,13 @@ def _nearest_platform(
         return None
     text, start = sentence.span.text, sentence.span.start
 
-    def distance(platform: Mention) -> tuple[bool, int]:
+    def distance(platform: Mention) -> tuple[bool, bool, int]:
         left, right = sorted((platform, mention), key=lambda m: m.start)
         between = text[left.end - start : right.start - start]
-        return ("," in between or ";" in between, abs(right.start - left.end))
+        # "four A-29s from the United States in 2022 and two JF-17s": the next item of a
+        # list begins after "and", however near
+        next_item = right is platform and bool(re.search(r"\band\b", between))
+        return ("," in between or ";" in between, next_item, abs(right.start - left.end))
 
     return min(platforms, key=distance)
 
@@ -4651,7 +4657,10 @@ def _quantity(
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
-            place = parse_ordinal(words[index - 2].text) if index > 1 else None
+            before_of = words[index - 2].text.lower() if index > 1 else ""
+            # "the first of 24 M-346 jets ... arrived": one of them ("first" is no ordinal
+            # elsewhere: "the first two", "for the first time")
+            place = 1 if before_of == "first" else parse_ordinal(before_of)
             if (
                 place is not None
                 and words[index - 1].text.lower() == "of"
@@ -4726,7 +4735,12 @@ def _quantity(
         candidate.second_hand = True  # "..., which it bought second-hand"
         candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
     total = _TOTAL_AFTER.match(text[platform.end : sentence.span.end])
-    if total and parse_number(total.group("n")) is not None:
+    if (
+        total
+        and parse_number(total.group("n")) is not None
+        # not "two JF-17s ..., while the first of 12 M-346 jets ordered": another's order
+        and not any(platform.end < p.start < platform.end + total.end() for p in platforms)
+    ):
         candidate.quantity = parse_number(total.group("n"))
         candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
     first_of = _FIRST_OF.search(text[platform.end : sentence.span.end])

@@ -453,6 +453,7 @@ _PARTIAL = re.compile(
     # "Myanmar Air Force Inducts More Chinese-Made FTC-2000G Jets": more of an order
     r"(?:inducts?|inducted|receives?|received|gets|got|welcomes?|welcomed) more|"
     r"bring(?:s|ing)? the total|\w+ of the \d[\d,]*|remainder|more than \d[\d,]*|"
+    r"well over \d[\d,]*|"
     # "delivered the fifth of 12 IRIS-T SLM systems"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) of "
     r"\d[\d,]*|"
@@ -465,6 +466,30 @@ _PARTIAL = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty))\b",
     re.IGNORECASE,
 )
+# A clause set against another: "took delivery of 12 A-29 ... in 2021, while the first of
+# 24 M-346 jets ordered from Italy arrived last year" (the first of those is not of these)
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s", re.IGNORECASE)
+
+
+# ... though the rest set against a delivery are of the same order: "two ... have been
+# delivered, while the remaining two are being built in Karachi"
+_THE_REST = re.compile(
+    r"\b(?:remaining|the rest|remainder|more to come|others? (?:are|is|will))\b", re.IGNORECASE
+)
+
+
+def _contrast_part(text: str, offset: int) -> str:
+    """The part of a sentence, between contrasting clauses, that holds `offset`."""
+    start, end = 0, len(text)
+    for mark in _CONTRAST.finditer(text):
+        if mark.end() <= offset:
+            start = mark.end()
+        elif mark.start() >= offset:
+            end = mark.start()
+            break
+    return text[start:end]
+
+
 # One of an order here: "it was the first of "several" Akıncıs ordered from Turkey".
 _FIRST_OF_THE_ORDERED = re.compile(
     r"\b(?:is|was|were|are) the (?:first|second|third|latest|last|\w+th) (?:\w+ )?of\b[^.;]*$",
@@ -589,7 +614,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             if status == "signed" and strong and _MAY_BE.search(before):
                 status = "proposed"  # "11 frigates would be acquired": a plan
             if status == "delivering" and (
-                not _PARTIAL.search(text) or _ALL_OF_THEM.search(before)
+                not (_PARTIAL.search(_contrast_part(text, start)) or _THE_REST.search(text))
+                or _ALL_OF_THEM.search(before)
             ):
                 status = "delivered"  # "took delivery of the S-400 in 2019": all of it
             taken.append((start, end))
