@@ -30,7 +30,7 @@ from tracker.errors import InvalidInput
 from tracker.extract import FIELDS, Candidate, build_gazetteer, candidate_dict, extract
 from tracker.extract.confirmed import from_candidate
 from tracker.extract.cues import find_cues
-from tracker.extract.lexicon import platform_family
+from tracker.extract.lexicon import navy_by_ship_prefix, platform_family
 from tracker.extract.money import find_money, issuing_state
 from tracker.extract.text import dateline_end, sentences, tokens
 from tracker.store.db import make_session_factory
@@ -5657,6 +5657,46 @@ def test_a_delivery_told_beside_another_order_s_first_arrival() -> None:
         ("JF-17 Thunder", "Pakistan", 2, "delivered", False),
         ("M-346", "Italy", 12, "delivering", False),
     ]
+
+
+def test_an_offer_left_off_the_final_list_is_no_deal() -> None:
+    found = deals_in(
+        "Air Force receives final offers for new fighters\n"
+        "LIMA, 8 May 2025 -- The Peruvian Air Force received the final offers of three "
+        "companies on Wednesday. South Korea's KAI also offered the KF-21 Boramae, but the "
+        "aircraft was not included in the final list because it is still in development.",
+        dt.date(2025, 5, 8),
+    )
+    assert found == []
+
+
+AUSTRALIAN_MISSILES = (
+    "Navy locks in missiles as ammunition race heats up\n"
+    "The Albanese government has signed a $2.9bn deal with the US to buy 80 SM-6 Block IA "
+    "missiles for the navy.\n\n"
+    "The letter of offer and acceptance, worth about $US1.9bn, was signed in Washington "
+    "late last month.\n\n"
+    "A second request, for up to 200 SM-2 Block IIIC missiles, was approved by the US "
+    "State Department in August 2024 at an estimated $US2.5bn, but has yet to be signed.\n\n"
+    "Twelve additional MH-60R Seahawks, ordered in 2022, have begun arriving at HMAS "
+    "Albatross near Nowra."
+)
+
+
+def test_the_navy_whose_ships_an_article_names_buys_when_no_state_is_said() -> None:
+    found = deals_in(AUSTRALIAN_MISSILES, dt.date(2026, 3, 5))
+    assert sorted((c.platform, c.buyer, c.seller, c.quantity, c.currency) for c in found) == [
+        ("MH-60R Seahawk", "Australia", "United States", 12, None),
+        ("SM-2", "Australia", "United States", 200, "USD"),
+        ("SM-6", "Australia", "United States", 80, "AUD"),
+    ]
+
+
+def test_a_navy_is_named_by_its_ships_own_not_former() -> None:
+    assert navy_by_ship_prefix("arriving at HMAS Albatross near Nowra") == "AUS"
+    assert navy_by_ship_prefix("the destroyers ROKS Jeongjo the Great and ROKS Dasan") == "KOR"
+    assert navy_by_ship_prefix("a Kilo-class boat, the former INS Sindhuvir") is None
+    assert navy_by_ship_prefix("two ex-HMS Pembroke minehunters; BAE Systems said") is None
 
 
 # --- the command -------------------------------------------------------------------------

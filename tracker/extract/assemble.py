@@ -34,7 +34,7 @@ from tracker.extract.cues import (
     find_cues,
 )
 from tracker.extract.dates import DateMention, find_dates
-from tracker.extract.lexicon import Entry, Gazetteer, Mention, platform_family
+from tracker.extract.lexicon import Entry, Gazetteer, Mention, navy_by_ship_prefix, platform_family
 from tracker.extract.money import Money, currency_named_after, find_money, issuing_state
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
 from tracker.extract.tables import TableRow, tables
@@ -249,7 +249,14 @@ def extract_candidates(
         about = by_money + [m for m in about if m.entry.iso3 != by_money[0].entry.iso3]
     about = about or by_money
     home = about[0].entry.iso3 if about else None
-    currency = dollar(home)
+    navy = _navy_named(text)
+    # "a $2.9bn deal with the US ... worth about $US1.9bn", HMAS named: an Australian
+    # outlet's own dollar, whichever state it names most
+    currency = dollar(
+        navy.entry.iso3
+        if navy is not None and home in (None, "USA") and _US_DOLLARS_MARKED.search(text)
+        else home
+    )
     if currency != "USD" or home is not None:
         read = [
             _read(span, words, starts, gazetteer, text, published, currency, home) for span in spans
@@ -301,7 +308,19 @@ def extract_candidates(
                 if number and candidate.buyer is None:
                     _the_home_body_s(candidate, sentence, read[number - 1])
             if candidate.buyer is None and not candidate.no_state_buyer:
-                _guess_buyer(candidate, found, _its(sentence, read, number), main)
+                # the navy whose ships the article names ("a $2.9bn deal with the US",
+                # "HMAS Albatross"), unless it sells here (a yard's launch of "TCG X")
+                fallback = (
+                    [navy]
+                    if navy is not None
+                    and navy.entry.iso3
+                    not in {
+                        candidate.seller_iso3,
+                        *(c.seller_iso3 for c in found if c.buyer_said and c.seller_said),
+                    }
+                    else []
+                )
+                _guess_buyer(candidate, found, _its(sentence, read, number), main + fallback)
             if candidate.seller is None:
                 _builder_named(candidate, sentence)
             elif not candidate.seller_said:
@@ -556,6 +575,18 @@ def _home_by_money(read: list[_Sentence]) -> list[Mention]:
         return []
     entry = Entry("state", _state_name(iso3), iso3=iso3)
     return [Mention(entry, first.start, first.end, 0, 0, first.text)]
+
+
+# US dollars written as such ("$US1.9bn", "US$780 million"): a bare "$" is another dollar
+_US_DOLLARS_MARKED = re.compile(r"(?<![\w$])(?:\$US|US\$|USD)\s?\d")
+
+
+def _navy_named(text: str) -> Mention | None:
+    """The state whose ships the article names ("HMAS Albatross"), as a mention of it."""
+    iso3 = navy_by_ship_prefix(text)
+    if iso3 is None:
+        return None
+    return Mention(Entry("state", _state_name(iso3), iso3=iso3), 0, 0, 0, 0, iso3)
 
 
 def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:
@@ -1171,7 +1202,10 @@ _LOST = re.compile(
     # "Otokar had also offered its heavier Arma 6x6, but the army opted for the lighter
     # type"; "offered Mi-171Sh ..., but Chadian officers declined"
     r"|but\s+(?:[\w'’-]+\s+){1,4}(?:opted|settled)\s+for"
-    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:declined|turned (?:it|them|the offer) down))\b",
+    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:declined|turned (?:it|them|the offer) down)"
+    # "KAI also offered the KF-21, but the aircraft was not included in the final list"
+    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?"
+    r"(?:included|shortlisted|short-listed|selected|chosen|considered|retained|invited))\b",
     re.IGNORECASE,
 )
 
@@ -1344,7 +1378,8 @@ def _variants(
             and mention.last + 1 < len(words)
             and (
                 words[mention.last + 1].text[:1].isdigit()
-                or re.fullmatch(r"I{1,3}|IV|VI{0,3}|IX|X", words[mention.last + 1].text)
+                # "SM-2 Block IIIC", "SM-6 Block IA": a numeral and a letter
+                or re.fullmatch(r"(?:I{1,3}|IV|VI{0,3}|IX|X)[A-Z]?", words[mention.last + 1].text)
             )
         ):
             # "F-16 Block 70 fighters": the block is the version's, no count of them
@@ -4524,6 +4559,18 @@ def _guess_buyer(
         # budget: the state the article is about buys at home; no other is to be guessed
         return
     sibling = next((c for c in reversed(found) if c.sentence == candidate.sentence), None)
+    if (
+        sibling is not None
+        and sibling.selling
+        and sibling.seller_said
+        and sibling.seller_iso3 is not None
+        and not candidate.selling
+        and candidate.seller_iso3 not in (None, sibling.seller_iso3)
+    ):
+        # "Greece will send its BMP-1s to Ukraine and receive 40 Marders from Germany":
+        # the state that sends the one receives the other
+        candidate.buyer, candidate.buyer_iso3 = sibling.seller, sibling.seller_iso3
+        return
     if (
         sibling is not None
         and sibling.buyer_said

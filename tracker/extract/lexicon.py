@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -298,6 +299,27 @@ def _shipped() -> dict[str, Any]:
     text = resources.files("tracker.data").joinpath("extract_lexicon.yaml").read_text("utf-8")
     loaded: dict[str, Any] = yaml.safe_load(text)
     return loaded
+
+
+@functools.cache
+def _ship_prefixes() -> dict[str, str]:
+    return {prefix: iso3 for iso3, prefixes in _shipped()["ship_prefixes"].items()
+            for prefix in prefixes}  # fmt: skip
+
+
+def navy_by_ship_prefix(text: str) -> str | None:
+    """The state (ISO3) whose ships an article names most ("HMAS Albatross", "the
+    destroyer HMAS Hobart"), if it names any; not a ship it once had ("the former INS
+    Sindhuvir", "ex-HMS Ocean")."""
+    prefixes = _ship_prefixes()
+    counts = Counter(
+        prefixes[match[1]]
+        for match in re.finditer(
+            r"(?<!\bformer )(?<!\bex-)(?<!\bex )\b([A-Z][A-Za-z]{1,5})\s+(?=[A-Z][a-z])", text
+        )
+        if match[1] in prefixes
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def build_gazetteer(session: Session | None = None) -> Gazetteer:

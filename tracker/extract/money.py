@@ -39,6 +39,10 @@ _SYMBOLS = {
     "NZ$": "NZD",
     "S$": "SGD",
     "HK$": "HKD",
+    # the Australian and New Zealand press writes the code after the sign: "$US1.9bn"
+    "$US": "USD",
+    "$A": "AUD",
+    "$NZ": "NZD",
     "R$": "BRL",
     "NT$": "TWD",
     "¥": "JPY",
@@ -316,7 +320,7 @@ _CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post")
 # A text that marks other dollars ("A$10 billion ($6.5 billion)") uses a bare "$" for US
 # ones; one that marks only US dollars ("for about $1.2 billion ... worth about US$780
 # million", in a story of Australia) uses it for its own.
-_MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK)\$")
+_MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK)\$|\$(?:A|NZ)\s?\d")
 # Where a bare "$" in a text about this state means its own dollar.
 HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
 # Currency names several states use: whose they are in a text about this state (ISO3),
