@@ -5699,6 +5699,40 @@ def test_a_navy_is_named_by_its_ships_own_not_former() -> None:
     assert navy_by_ship_prefix("two ex-HMS Pembroke minehunters; BAE Systems said") is None
 
 
+def test_a_question_put_is_no_offer() -> None:
+    found = deals_in(
+        "Cobra Gold opens\n"
+        "RAYONG, 25 February 2026 -- US Marines will fire HIMARS launchers alongside Thai "
+        "artillery this week. Asked whether Washington would offer HIMARS to Thailand, a US "
+        'embassy spokesperson said: "We don\'t discuss potential sales."',
+        dt.date(2026, 2, 25),
+    )
+    assert found == []
+
+
+SINGAPORE_AEW = (
+    "RSAF to replace early warning planes with four new jets\n"
+    "SINGAPORE - The Republic of Singapore Air Force (RSAF) will acquire four E-550 "
+    "airborne early warning (AEW) aircraft from Israel Aerospace Industries (IAI) to replace "
+    "its current planes, the defence minister announced on March 3.\n\n"
+    "He said the RSAF's fleet of 16 CH-47F Chinook heavy-lift helicopters, ordered from "
+    "Boeing in the United States in 2016, was fully delivered in 2024 and had since flown "
+    "more than 40 humanitarian missions.\n\n"
+    "The minister said Singapore deliberately buys from several countries and keeps "
+    "significant stocks of spares and munitions."
+)
+
+
+def test_an_article_s_own_definition_of_initials_names_the_service() -> None:
+    found = deals_in(SINGAPORE_AEW, dt.date(2026, 3, 4))
+    assert sorted(
+        (c.platform, c.buyer, c.seller, c.quantity, c.status, bool(c.second_hand)) for c in found
+    ) == [
+        ("CH-47 Chinook", "Singapore", "United States", 16, "delivered", False),
+        ("E-550", "Singapore", "Israel", 4, "proposed", False),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3682,7 +3682,14 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         return False  # "built in cooperation with France's Naval Group": its maker
     if ahead[-1:] and ahead[-1] in ("border", "borders", "frontier"):
         return True  # "near the border with Myanmar": a place (not "border guard from")
-    return any(word in _REACTIONS for word in ahead[-3:])
+    near = ahead[-4:]
+    return any(
+        word in _REACTIONS
+        # not "four E-550 airborne early warning aircraft from IAI": a kind of aircraft
+        and not (word == "warning" and near[index - 1 : index] == ["early"])
+        for index, word in enumerate(near)
+        if index > 0 or len(near) < 4
+    )
 
 
 def _platform_before(platforms: list[Mention], mention: Mention) -> Mention | None:
@@ -3702,8 +3709,9 @@ def _nearest_platform(
         left, right = sorted((platform, mention), key=lambda m: m.start)
         between = text[left.end - start : right.start - start]
         # "four A-29s from the United States in 2022 and two JF-17s": the next item of a
-        # list begins after "and", however near
-        next_item = right is platform and bool(re.search(r"\band\b", between))
+        # list begins after "and", however near; "four E-550s from IAI to replace its
+        # G550s": so does a fleet replaced
+        next_item = right is platform and bool(re.search(r"\b(?:and|replac\w*)\b", between))
         return ("," in between or ";" in between, next_item, abs(right.start - left.end))
 
     return min(platforms, key=distance)

@@ -437,7 +437,9 @@ _AN_IDEA = re.compile(
 )
 # "all of which were handed over by 2020": every one, whatever else the sentence says
 _ALL_OF_THEM = re.compile(
-    r"\ball\b(?:\s+(?:of\s+)?(?:which|them|the\s+\w+))?\s+(?:were|have\s+been|had\s+been)\s+$",
+    r"\ball\b(?:\s+(?:of\s+)?(?:which|them|the\s+\w+))?\s+(?:were|have\s+been|had\s+been)\s+$"
+    # "was fully delivered in 2024"
+    r"|\b(?:fully|completely|entirely)\s+$",
     re.IGNORECASE,
 )
 # What says a delivery is part of an order: "the first six of 24", "a batch", "begun".
@@ -552,6 +554,14 @@ _NEGATED = re.compile(
 )
 
 
+# A question put, not an act: "Asked whether Washington would offer HIMARS to Thailand"
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed|ing|s)?|wonder(?:ed|ing|s)?|question(?:ed|ing|s)?)\s+(?:\w+\s+){0,2}"
+    r"(?:whether|if)\b[^.;:,\"“”]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue in a sentence, earliest first; a phrase counts once, as its first
     (most specific) reading, strong readings before weak ones ("plan to purchase" is a
@@ -564,7 +574,11 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             if any(start < used_end and used_start < end for used_start, used_end in taken):
                 continue
             before = text[max(0, start - 40) : start]
-            if _NEGATED.search(before) or before.endswith("-"):
+            if (
+                _NEGATED.search(before)
+                or before.endswith("-")
+                or _ASKED.search(text[max(0, start - 90) : start])
+            ):
                 continue  # "has yet to approve"; "Western-supplied aircraft": an adjective
             if _AN_IDEA.search(text[max(0, start - 120) : start]):
                 continue  # "raised the idea of a swap in which Germany would supply Taurus"
@@ -657,7 +671,10 @@ def _talks_or_choice(cue: Cue) -> bool:
 
 # "from its reserve stocks", "drawn from French Air Force stocks": used equipment.
 FROM_STOCKS = re.compile(
-    r"\bfrom (?:[\w'’-]+ ){1,7}?(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
+    # not "buys from several countries and keeps stocks of spares": another clause's
+    # (but "from the French Air and Space Force inventory")
+    r"\bfrom (?:(?!(?:and|or|but) (?-i:[a-z]))[\w'’-]+ ){1,7}?"
+    r"(?:stocks|inventory|inventories|reserves|surplus|fleet)\b"
     # not "a lesson drawn from the war in Ukraine"
     r"|\bdrawn from\b(?! (?:the |a |an )?(?:\w+ )?(?:war|wars|conflict|experience|lessons?|"
     r"fighting|battles?|combat|history|studies|analysis|exercises?)\b)"

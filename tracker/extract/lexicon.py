@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Literal
 
@@ -127,9 +127,16 @@ class Gazetteer:
         defined: dict[str, Entry] = {}
         for match in _DEFINED.finditer(text):
             key = word_key(match["short"])
-            if key in self.names or key in defined:
+            if key in defined:
                 continue
             before = tokens(text[max(0, match.start() - 80) : match.start()])
+            known = self.names.get(key)
+            if known is not None:
+                # "The Republic of Singapore Air Force (RSAF)": not the Saudi one
+                state = self._state_named_in(before[-6:])
+                if known.form == "service" and state is not None and state.iso3 != known.iso3:
+                    defined[key] = replace(state, form="service")
+                continue
             for size in range(min(MAX_WORDS, len(before)), 0, -1):
                 entry = self.names.get("".join(word.key for word in before[-size:]))
                 if entry is not None and entry.kind != "state":
@@ -138,6 +145,15 @@ class Gazetteer:
         if not defined:
             return self
         return Gazetteer({**self.names, **defined}, self.company_words)
+
+    def _state_named_in(self, words: Sequence[Token]) -> Entry | None:
+        """A state's own name among a few words ("Republic of Singapore Air Force")."""
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                entry = self.names.get("".join(w.key for w in words[start : start + size]))
+                if entry is not None and entry.kind == "state" and entry.form == "name":
+                    return entry
+        return None
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         """Every name in the tokens, longest first, none overlapping."""
