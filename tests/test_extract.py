@@ -5733,6 +5733,21 @@ def test_an_article_s_own_definition_of_initials_names_the_service() -> None:
     ]
 
 
+def test_a_gift_handed_to_an_unnamed_ministry_is_for_the_state_the_article_is_about() -> None:
+    found = deals_in(
+        "United States hands over two helicopters\n"
+        "9 July 2025 -- The United States delivered on Tuesday two MD 530F helicopters to "
+        "the Ministry of Public Security, in a ceremony at the airport base of the Air "
+        "Surveillance Service.\n\n"
+        '"Costa Rica does not have an army, but it has a responsibility to control its '
+        'airspace," the minister said.',
+        dt.date(2025, 7, 9),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Costa Rica", "United States", 2, "delivered"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -307,6 +307,8 @@ def extract_candidates(
                 _package_s_recipient(candidate, sentence)
                 if number and candidate.buyer is None:
                     _the_home_body_s(candidate, sentence, read[number - 1])
+                if candidate.buyer is None:
+                    _handed_to_a_home_body(candidate, sentence, about)
             if candidate.buyer is None and not candidate.no_state_buyer:
                 # the navy whose ships the article names ("a $2.9bn deal with the US",
                 # "HMAS Albatross"), unless it sells here (a yard's launch of "TCG X")
@@ -4422,6 +4424,33 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
         return  # "the Ukrainian ministry" or "Poland's government": another's
     candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+# Handed to a state's body unnamed: "delivered two MD 530F helicopters ... to the Ministry
+# of Public Security", "handed over to the Navy"
+_TO_A_HOME_BODY = re.compile(
+    r"(?<!according )(?<!according\s\s)\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Navy|Army|Air\s+Force|Coast\s+Guard"
+    r"|Armed\s+Forces|Police|Defen[cs]e\s+Forces)\b(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?"
+)
+
+
+def _handed_to_a_home_body(candidate: Candidate, sentence: _Sentence, about: list[Mention]) -> None:
+    """ "The United States delivered two MD 530F helicopters ... to the Ministry of Public
+    Security": a body of the state the article is about (not the giver) receives; only
+    where the sentence names no other state."""
+    if candidate.seller_iso3 is None or not candidate.selling:
+        return
+    body = _TO_A_HOME_BODY.search(sentence.span.text)
+    if body is None:
+        return
+    if any(m.entry.kind == "state" and m.start >= sentence.dateline
+           and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
+        return
+    home = next((m for m in about if m.entry.iso3 != candidate.seller_iso3), None)
+    if home is None:
+        return
+    candidate.buyer, candidate.buyer_iso3 = home.entry.name, home.entry.iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, sentence.span.start + body.start())
 
 
 # What an aid package is said to hold: "..., comprising 20 Valuk 6x6 armoured ..."
