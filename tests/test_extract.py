@@ -5739,6 +5739,9 @@ def test_a_gift_handed_to_an_unnamed_ministry_is_for_the_state_the_article_is_ab
         "9 July 2025 -- The United States delivered on Tuesday two MD 530F helicopters to "
         "the Ministry of Public Security, in a ceremony at the airport base of the Air "
         "Surveillance Service.\n\n"
+        "The helicopters will be based in Liberia, Guanacaste. They were bought by "
+        "Washington and donated through the State Department. They will support "
+        "operations against drug trafficking on the Pacific coast.\n\n"
         '"Costa Rica does not have an army, but it has a responsibility to control its '
         'airspace," the minister said.',
         dt.date(2025, 7, 9),

@@ -4429,8 +4429,8 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
 # Handed to a state's body unnamed: "delivered two MD 530F helicopters ... to the Ministry
 # of Public Security", "handed over to the Navy"
 _TO_A_HOME_BODY = re.compile(
-    r"(?<!according )(?<!according\s\s)\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Navy|Army|Air\s+Force|Coast\s+Guard"
-    r"|Armed\s+Forces|Police|Defen[cs]e\s+Forces)\b(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?"
+    r"(?<!according )(?<!according\s\s)\bto\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:Ministry|Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|Police|Defen[cs]e\s+Forces)\b(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?"
 )
 
 
