@@ -5751,6 +5751,27 @@ def test_a_gift_handed_to_an_unnamed_ministry_is_for_the_state_the_article_is_ab
     ]
 
 
+def test_who_awards_a_sum_to_a_maker_buys_and_a_home_maker_s_award_is_no_export() -> None:
+    found = deals_in(
+        "UAE Armed Forces sign Dh11.4bn in deals on day two\n"
+        "ABU DHABI, 18 February 2025 -- The UAE Armed Forces signed 31 contracts worth "
+        "Dh11.4 billion on the second day of the exhibition, the Tawazun Council said.\n\n"
+        "The council also awarded Dh1.07bn to French manufacturer Airbus Helicopters for six "
+        "H160M Guépard helicopters for the UAE Navy. Deliveries are expected to start in "
+        "2027.\n\n"
+        "Most of the day's value, however, stayed at home. Edge subsidiary Nimr received "
+        "Dh4.6bn for Jais 4x4 armoured vehicles.",
+        dt.date(2025, 2, 18),
+    )
+    assert [(c.platform, c.buyer, c.seller, c.quantity, c.value, c.status) for c in found] == [
+        ("H160M Guepard", "United Arab Emirates", "France", 6, 1_070_000_000, "signed"),
+    ]
+    assert (found[0].currency, find_cues("Nimr received Dh4.6bn for Jais vehicles")[0].status) == (
+        "AED",
+        "signed",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

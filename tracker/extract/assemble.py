@@ -26,6 +26,7 @@ from tracker.extract.cues import (
     COUNTED,
     FILLERS,
     FROM_STOCKS,
+    MONEY_AWARDED,
     NEW,
     PAPER_OF_TALKS,
     SECOND_HAND,
@@ -4616,6 +4617,16 @@ def _guess_buyer(
         # "Hanwha signed a contract with Romania for 54 K9 howitzers and 36 K10 vehicles":
         # the second type is of the first's buyer, not of the article's other deals
         candidate.buyer, candidate.buyer_iso3 = sibling.buyer, sibling.buyer_iso3
+        return
+    if (
+        main
+        and main[0].entry.iso3 == candidate.seller_iso3
+        and candidate.seller_is_maker
+        and MONEY_AWARDED.search(candidate.quote)
+        and (sibling is None or not sibling.buyer_said)
+    ):
+        # "Edge subsidiary Nimr received Dh4.6bn for Jais 4x4 armoured vehicles", in a
+        # story of the UAE's awards: a home maker's award, bought at home
         return
     its_own = its[0] if its and its[0].entry.iso3 != candidate.seller_iso3 else None
     if (

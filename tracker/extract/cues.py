@@ -64,6 +64,13 @@ _NOT_A_QUALITY = (
     r"advantage|reach|flexibility)\b)"
 )
 
+# A maker's award told by its sum: "Nimr received Dh4.6bn for Jais 4x4 armoured vehicles"
+_MONEY_AWARDED_TEXT = (
+    r"\b(?:received|won|secured|bagged|landed)\s+(?:an?\s+)?(?-i:[A-Z][A-Za-z]{0,2}\$?|[€£₹$₩¥])"
+    r"\s?\d[\d.,]*\s?(?:bn|billion|m|mn|million|crore)?\s+(?:[\w-]+\s+)?for\b"
+)
+MONEY_AWARDED = re.compile(_MONEY_AWARDED_TEXT, re.IGNORECASE)
+
 _CUES = (
     # Read before "signed": a letter of intent or memorandum signed is a step in talks.
     _cue(
@@ -165,6 +172,8 @@ _CUES = (
         # not "Saab has received an order from Thailand": an order is no arrival
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
+        # not "Nimr received Dh4.6bn for Jais vehicles": money for an award
+        r"(?!\s+(?-i:[A-Z][A-Za-z]{0,2}\$?|[€£₹$₩¥])\s?\d)"
         # the present, as news has it: "as the FAR receive their new AH-64E Apaches" (a
         # bare "receive" is too often an order awaited or an aid package)
         r"|(?<!\bto )(?<!will )(?<!would )\breceives?\s+(?:its|their)\s+(?:new|first)\b"
@@ -302,6 +311,16 @@ _CUES = (
         r"|(?<=\bUnder the contract, ))"
         r"(?:[\w-]+\s+){1,3}?will (?:also )?(?:acquire|buy|purchase|get)\b",
     ),
+    # "The council awarded Dh1.07bn to Airbus Helicopters for six H160M": the one who
+    # awards buys (not "Hanwha was awarded a contract", the seller's)
+    _cue(
+        "signed",
+        True,
+        "buyer",
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+        r"\bawarded\s+(?:an?\s+|the\s+|its\s+)?(?:[^.;,]|\.\d){0,40}?\s+to\b"
+        r"(?=\s+(?-i:[A-Z])|\s+the\s)",
+    ),
     # "The Royal Thai Army has exercised an option for three more AW149s": an order
     _cue(
         "signed",
@@ -323,7 +342,9 @@ _CUES = (
         + _NOT_A_SERVICE
         # not "China proposed to supply K-8 trainers", "a Chinese proposal to supply": an offer
         + r"|(?<!proposed )(?<!proposes )(?<!proposal )(?<!proposals )(?<!offered )(?<!offers )"
-        r"(?<!offer )\bto supply\b|\bawarded\b.{0,40}\bcontract\b",
+        r"(?<!offer )\bto supply\b|\bawarded\b.{0,40}\bcontract\b"
+        # "Edge subsidiary Nimr received Dh4.6bn for Jais 4x4 armoured vehicles": an award
+        r"|" + _MONEY_AWARDED_TEXT,
     ),
     _cue(
         "signed",
