@@ -5772,6 +5772,17 @@ def test_who_awards_a_sum_to_a_maker_buys_and_a_home_maker_s_award_is_no_export(
     )
 
 
+def test_training_systems_counted_beside_aircraft_are_no_weapon() -> None:
+    found = deals_in(
+        "T-7A production decision slips again\n"
+        "The U.S. Air Force has pushed back the full-rate production decision for the T-7A "
+        "Red Hawk trainer. Boeing and Saab won the Advanced Pilot Training contract in 2018 "
+        "with a $9.2 billion bid for 351 aircraft and 46 ground-based training systems.",
+        dt.date(2025, 11, 3),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

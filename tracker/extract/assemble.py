@@ -1654,6 +1654,10 @@ def _described_platforms(
                 break  # "more than two years behind the schedule set": a delay, no name
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
+                if follower.text.lower().startswith(("system", "unit")) and any(
+                    w.text.lower() in _NO_WEAPON_WORDS for w in kept
+                ):
+                    break  # "46 ground-based training systems": simulators, no weapon
                 if kept and all(w.text[:1].islower() or w.text.isupper() for w in kept):
                     name = " ".join(w.text for w in kept) + " " + _singular(follower.text)
                     if kept[0].text.isupper() and kept[0].text.isalpha() and len(kept[0].text) > 2:
@@ -1682,6 +1686,7 @@ _MEASURE = re.compile(
 )
 
 
+_NO_WEAPON_WORDS = word_set("training simulation simulator maintenance support test logistics")
 _SPANS_OF_TIME = word_set("years year months month weeks week days day hours decades")
 _SCALE_WORDS = word_set("thousand million billion trillion mn bn crore crores lakh")
 
