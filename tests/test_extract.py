@@ -5783,6 +5783,20 @@ def test_training_systems_counted_beside_aircraft_are_no_weapon() -> None:
     assert found == []
 
 
+def test_the_emirate_of_a_sentence_is_the_state_the_one_before_names() -> None:
+    found = deals_in(
+        "Germany's arms exports\n"
+        "Take Turkey. In 2009, the government approved a deal under which TKMS would supply "
+        "kits for six Type 214 submarines.\n\n"
+        "Then there is Qatar. In 2013, the emirate ordered 62 Leopard 2A7+ main battle tanks "
+        "from Krauss-Maffei Wegmann. All of them were delivered by 2018.",
+        dt.date(2025, 6, 12),
+    )
+    assert ("Qatar", "Germany", 62, "delivered") in [
+        (c.buyer, c.seller, c.quantity, c.status) for c in found
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -723,6 +723,14 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
         }
         if acting and acting[0].first <= 1 and named <= {acting[0].entry.iso3}:
             return acting
+    if _THE_STATE_NOUN.match(sentence.span.text):
+        # "Then there is Qatar. In 2013, the emirate ordered 62 Leopard 2A7+": the one
+        # state the sentence before names
+        named = [
+            m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline
+        ]
+        if len({m.entry.iso3 for m in named}) == 1:
+            return named[:1]
     if any(m.entry.kind == "platform" for m in before.mentions) or any(
         m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
     ):
@@ -730,6 +738,14 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     acting = [m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline]
     opens = bool(acting) and acting[0].first <= 1 and _named_as_actor(before, acting[0])
     return acting[:1] if opens and len({m.entry.iso3 for m in acting}) == 1 else []
+
+
+# A state said as what it is, opening a sentence: "In 2013, the emirate ordered ..."
+_THE_STATE_NOUN = re.compile(
+    r"(?:[^,.;]{0,40},\s+)?the\s+(?:emirate|kingdom|sultanate|island\s+nation|island\s+state"
+    r"|Gulf\s+state|city-state|republic|country)\s+(?:has\s+|had\s+|have\s+|also\s+)*[a-z]+ed\b",
+    re.IGNORECASE,
+)
 
 
 def _named_once_more(
