@@ -726,11 +726,11 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     if _THE_STATE_NOUN.match(sentence.span.text):
         # "Then there is Qatar. In 2013, the emirate ordered 62 Leopard 2A7+": the one
         # state the sentence before names
-        named = [
+        states = [
             m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline
         ]
-        if len({m.entry.iso3 for m in named}) == 1:
-            return named[:1]
+        if len({m.entry.iso3 for m in states}) == 1:
+            return states[:1]
     if any(m.entry.kind == "platform" for m in before.mentions) or any(
         m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
     ):
