@@ -5797,6 +5797,22 @@ def test_the_emirate_of_a_sentence_is_the_state_the_one_before_names() -> None:
     ]
 
 
+def test_a_type_whose_delays_moved_a_purchase_is_no_deal_nor_its_maker_the_seller() -> None:
+    found = deals_in(
+        "France still depends on American hardware\n"
+        "Emmanuel Macron has made strategic autonomy his theme, and the formula has found new "
+        "audiences in Berlin, Warsaw and even Stockholm.\n\n"
+        "In 2016, faced with the delays of the Airbus A400M, the Ministry of the Armed Forces "
+        "signed for four C-130J Super Hercules for around €330 million.\n\n"
+        '"Every one of these aircraft depends on an American authorization to fly," said '
+        "one of the report's authors.",
+        dt.date(2025, 5, 20),
+    )
+    assert [(c.platform, c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("C-130J Super Hercules", "France", "United States", 4, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1688,8 +1688,8 @@ def _described_platforms(
                 continue  # "six 2,400-tonne offshore patrol vessels": a size, not a name
             if words.index(follower) in taken or follower.text[:1].isdigit():
                 break
-            if follower.text.lower() in ("same", "similar", "such"):
-                break  # "eight of the same aircraft": one named before, no new name
+            if follower.text.lower() in ("same", "similar", "such", "these", "those"):
+                break  # "eight of the same aircraft", "every one of these aircraft": named before
             if follower.text.lower() in ("number", "total", "tally", "count", "fleet"):
                 break  # "bringing to three the number of boats": a tally, no name
             described.append(follower)
@@ -2547,6 +2547,9 @@ _REPLACED = re.compile(
     r"succeed\w*|phas\w* out|in place of|instead of|rather than|"
     r"alongside|compet\w*|rival\w*|beat\w*|in favou?r of|newer|successor to|"
     r"switch\w* to|transition\w* to|"
+    # "faced with the delays of the Airbus A400M, the ministry signed for four C-130J": the
+    # type whose troubles moved the purchase
+    r"(?:delays?|problems?|troubles|difficulties|shortcomings|failures?)\s+(?:of|with|in)|"
     # "trainers ... to prepare pilots for the Su-30MK2 fighters based at Entebbe": the fleet
     # the trainees will fly
     r"(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for|"
@@ -3228,9 +3231,17 @@ def _aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
     closed = text.find(",", mention.end - start)
     if opened < 0 or closed < 0 or closed + start > platform.start:
         return False
-    return bool(
-        re.match(r",\s+(?:\w+\s+)?(?:which|whom|whose|who)\b", text[opened : mention.start - start])
-    )
+    if re.match(r",\s+(?:\w+\s+)?(?:which|whom|whose|who)\b", text[opened : mention.start - start]):
+        return True
+    # "In 2016, faced with the delays of the Airbus A400M, the ministry signed for four
+    # C-130J": a reason the sentence opens with
+    return bool(_WHY_OPENING.match(text[opened : mention.start - start]))
+
+
+_WHY_OPENING = re.compile(
+    r",\s+(?:faced\s+with|given|because\s+of|owing\s+to|due\s+to|amid|despite|after)\b[^,;]*$",
+    re.IGNORECASE,
+)
 
 
 def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
@@ -4675,6 +4686,8 @@ def _guess_buyer(
     for earlier in reversed(found):
         if candidate.sentence - earlier.sentence > 1:
             break  # a deal reported further back is another story
+        if earlier.sentence == candidate.sentence and not (earlier.governed or earlier.buyer_said):
+            continue  # "faced with the delays of the Airbus A400M": a type only named
         if earlier.buyer and earlier.buyer_iso3 != candidate.seller_iso3:
             candidate.buyer, candidate.buyer_iso3 = earlier.buyer, earlier.buyer_iso3
             return
