@@ -5813,6 +5813,32 @@ def test_a_type_whose_delays_moved_a_purchase_is_no_deal_nor_its_maker_the_selle
     ]
 
 
+def test_held_up_sales_each_for_its_own_recipient() -> None:
+    found = deals_in(
+        "US lawmakers hold up Apache sale to Egypt, guided rockets for Nigeria\n"
+        "WASHINGTON, Jan 22 (Reuters) - Senior Democrats have placed informal holds on a "
+        "proposed $2.1 billion sale of Boeing-made AH-64E Apache helicopters to Egypt and a "
+        "smaller package of laser-guided rockets for Nigeria, three people said.\n\n"
+        "Egypt has also been negotiating with Italy for up to 24 Eurofighter Typhoon fighter "
+        "jets.",
+        dt.date(2026, 1, 22),
+    )
+    assert sorted((c.platform, c.buyer, c.status) for c in found) == [
+        ("AH-64 Apache", "Egypt", "proposed"),
+        ("Eurofighter Typhoon", "Egypt", "negotiating"),
+    ]
+
+
+def test_a_paper_named_by_its_state_s_demonym_is_that_state_s() -> None:
+    found = deals_in(
+        "Egypt has signed for 24 Rafale jets from France.\n\n"
+        "The Nigerian order covers 12 A-29 Super Tucano aircraft, which the United States "
+        "will deliver next year.",
+        dt.date(2026, 1, 22),
+    )
+    assert ("A-29 Super Tucano", "Nigeria") in [(c.platform, c.buyer) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -678,6 +678,14 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
         # "Estonia's Centre for Defence Investment confirmed ... that it was the customer,
         # saying it had ordered six additional CAESAR Mk II": the opening body's state
         return [opener]
+    if (
+        opener is not None
+        and opener.first <= 1
+        and opener.entry.form == "demonym"
+        and _ITS_PAPER.match(sentence.after(opener.end))
+    ):
+        # "The Nigerian package covers about 1,500 APKWS rockets": the state's own request
+        return [opener]
     if number == 0:
         return []
     before = read[number - 1]
@@ -738,6 +746,15 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
     acting = [m for m in before.mentions if m.entry.kind == "state" and m.start >= before.dateline]
     opens = bool(acting) and acting[0].first <= 1 and _named_as_actor(before, acting[0])
     return acting[:1] if opens and len({m.entry.iso3 for m in acting}) == 1 else []
+
+
+# A state's own paper named by its demonym: "The Nigerian package covers", "The Egyptian
+# request, submitted last spring, covers"
+_ITS_PAPER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:request|package|order|deal|contract|purchase|acquisition|buy)"
+    # what it holds, not "The French deal follows a similar step with Sweden"
+    r"(?:,[^,]{1,60},)?\s+(?:covers|includes|comprises|consists\s+of|calls\s+for|is\s+for)\b"
+)
 
 
 # A state said as what it is, opening a sentence: "In 2013, the emirate ordered ..."
@@ -2890,7 +2907,10 @@ def _roles(
                 r",\s+(?:a|an|the)\s+\w+\s+(?:that|which)\b"
                 # "four Type 212CD boats ..., alongside two for the German Navy": another count
                 r"|\b(?:alongside|besides|as well as|plus|and)\s+(?:another\s+)?[\w-]+\s+for\s+"
-                r"(?:the\s+)?$",
+                r"(?:the\s+)?$"
+                # "... Apache helicopters to Egypt and a smaller package of laser-guided
+                # rockets for Nigeria": another item's
+                r"|\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){1,6}for\s+(?:the\s+)?$",
                 _text_before(sentence, mention)[platform.end - sentence.span.start :],
             )
         ):

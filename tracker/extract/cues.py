@@ -401,7 +401,11 @@ _CUES = (
         r"|South America|North America|Southeast Asia|the Asia-Pacific|the Indo-Pacific)\b)"
         r"|\bshortlist\w*"
         r"|\bexplor(?:ed|ing|es) purchases?\b|\bwill (?:buy|purchase|acquire)\b"
-        r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b",
+        r"|\bpropos(?:es|ed|ing) (?:the |to )?(?:procurement|purchase|acquisition|buy|procure)\b"
+        # "holds on a proposed $2.1 billion sale of AH-64E Apache helicopters to Egypt"
+        # (not "The proposed sale will improve ...", a notice's own approved sale told again)
+        r"|\b(?:an?|its)\s+proposed\s+(?:[\w$€£.,-]+\s+){0,3}?(?:sale|purchase|acquisition|deal"
+        r"|transfer)\b",
     ),
     _cue(
         "proposed",
