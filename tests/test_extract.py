@@ -5839,6 +5839,19 @@ def test_a_paper_named_by_its_state_s_demonym_is_that_state_s() -> None:
     assert ("A-29 Super Tucano", "Nigeria") in [(c.platform, c.buyer) for c in found]
 
 
+def test_a_purchase_to_backfill_a_gift_is_the_giver_s() -> None:
+    deal = one(
+        "Berlin signed in October for two more Patriot fire units from Raytheon, to backfill "
+        "systems it sent to Kyiv, a German Defense Ministry spokesman said."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == (
+        "Germany",
+        "United States",
+        2,
+        "signed",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3264,6 +3264,14 @@ _WHY_OPENING = re.compile(
 )
 
 
+# A purpose clause after a purchase, about the fleet it makes up for
+_TO_MAKE_UP_FOR = re.compile(
+    r",\s+(?:in\s+order\s+)?to\s+(?:backfill|replace|replenish|restock|make\s+up\s+for"
+    r"|compensate\s+for|refill)\b[^;:]*$",
+    re.IGNORECASE,
+)
+
+
 def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
     """A party inside a relative clause after the platform that tells no deal: "13 TB2
     drones from Turkey, which analysts say have been used against fighters seeking
@@ -3272,6 +3280,8 @@ def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) ->
     if mention.start < platform.end:
         return False
     between = text[platform.end - start : mention.start - start]
+    if _TO_MAKE_UP_FOR.search(between):
+        return True  # "two more Patriot fire units, to backfill systems it sent to Kyiv"
     opened = re.search(r",\s+(?:which|who)\b[^;:]*$", between)
     if opened is None or re.search(r",\s+(?:to|for|from)\s+(?:the\s+)?$", between):
         # not "escorts, which the JMSDF is retiring, to the Philippine Navy": closed before
