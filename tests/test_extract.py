@@ -5852,6 +5852,24 @@ def test_a_purchase_to_backfill_a_gift_is_the_giver_s() -> None:
     )
 
 
+def test_a_parliament_approving_a_purchase_buys_and_a_delivery_under_way_is_its_own() -> None:
+    found = deals_in(
+        "Romanian Parliament approves Lynx infantry fighting vehicle purchase\n"
+        "The defence committees of the Romanian Parliament on Wednesday approved the purchase "
+        "of 298 Lynx KF41 infantry fighting vehicles from Germany's Rheinmetall. Romania's SAFE "
+        "allocation is the second largest after Poland.\n\n"
+        "The Lynx, which will replace the Land Forces' Romanian-built MLI-84 vehicles, was "
+        "chosen over BAE Systems' CV90.\n\n"
+        "The approval comes as Romania continues to take delivery of the 18 Bayraktar TB2 "
+        "drones it ordered from Turkey's Baykar in 2023 for USD 321 million.",
+        dt.date(2026, 3, 5),
+    )
+    assert sorted((c.platform, c.buyer, c.seller, c.quantity, c.status) for c in found) == [
+        ("Bayraktar TB2", "Romania", "Turkey", 18, "delivering"),
+        ("Lynx KF41", "Romania", "Germany", 298, "approved"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

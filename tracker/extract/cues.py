@@ -169,6 +169,8 @@ _CUES = (
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
+        # "Romania continues to take delivery of the 18 Bayraktar TB2 drones"
+        r"|\b(?:continu(?:es|ed|ing)|began|begun|started|starts)\s+to\s+take\s+delivery\b"
         # not "Saab has received an order from Thailand": an order is no arrival
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?"
         r"(?:order|contract|request|bid|offer|approval))"
@@ -352,6 +354,15 @@ _CUES = (
         "buyer",
         r"\b(?:purchase|acquisition|procurement|order) (?:of|for)\b|\bpurchase\b|\border\b"
         r"|\bdeal\b|\bcontract\b|\bagreement\b",
+    ),
+    # "The defence committees of the Romanian Parliament approved the purchase of 298 Lynx
+    # KF41": a buyer's own approval of what it buys
+    _cue(
+        "approved",
+        True,
+        "buyer",
+        r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,6}?"
+        r"(?:purchase|acquisition|procurement)\b",
     ),
     _cue(
         "approved",
