@@ -5870,6 +5870,22 @@ def test_a_parliament_approving_a_purchase_buys_and_a_delivery_under_way_is_its_
     ]
 
 
+def test_a_ring_exchange_s_broker_is_no_seller_and_a_notice_to_congress_an_approval() -> None:
+    found = deals_in(
+        "Cyprus to send Ukraine T-80U tanks in exchange for American Bradleys\n"
+        "Cyprus will transfer several dozen Soviet-made T-80U main battle tanks to Ukraine as "
+        "part of a ring exchange brokered by the United States.\n\n"
+        "The US State Department confirmed that it had notified Congress of the proposed "
+        "transfer of 40 M2A2 ODS Bradleys from US Army surplus stocks to Cyprus under the "
+        "Excess Defense Articles programme.",
+        dt.date(2025, 11, 27),
+    )
+    assert sorted((c.platform, c.buyer, c.seller, c.quantity, c.status) for c in found) == [
+        ("M2 Bradley", "Cyprus", "United States", 40, "approved"),
+        ("T-80", "Ukraine", "Cyprus", None, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

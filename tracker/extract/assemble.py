@@ -2588,7 +2588,7 @@ _REPLACED = re.compile(
     r"submitted|bid|lobbied(?:\s+hard)?\s+for|campaigned\s+for)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
-    r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+|existing\s+|current\s+"
     # "to replace the navy's three ex-Royal Navy Type 23 frigates"
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
@@ -2876,6 +2876,8 @@ def _roles(
             continue  # "according to the Danish Defense Ministry": who says so
         if preposition == "by" and _platform_before(platforms, mention) not in (None, platform):
             continue  # "the JF-17 offered by China": said of the platform it follows
+        if preposition == "by" and _before_preposition(before) in _GO_BETWEEN:
+            continue  # "a ring exchange brokered by the United States": who arranges it
         if preposition in ("from", "with") and _reaction_from(before, preposition):
             continue  # "backlash from Washington", "a contest with TKMS": not who sells
         if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
@@ -5021,12 +5023,21 @@ _DESIGNATION_WORDS = word_set("project type model series mark mk block batch fli
 _BATCH_WORDS = word_set("first initial remaining last final latest")
 
 
+_GO_BETWEEN = word_set(
+    "brokered mediated arranged facilitated funded financed backed paid organised organized "
+    "coordinated underwritten guaranteed"
+)
+_VAGUE_COUNTS = word_set("several some few many dozens")
+
+
 def _number_at(words: Sequence[Token], index: int) -> int | None:
     word = words[index].text
     if looks_like_year(word):
         return None
     lower = word.lower()
     if lower == "dozen":
+        if index and words[index - 1].text.lower() in _VAGUE_COUNTS:
+            return None  # "several dozen T-80U tanks": no count
         before = " ".join(w.text.lower() for w in words[max(0, index - 2) : index])
         for phrase, value in PHRASES.items():
             if (before + " dozen").endswith(phrase):

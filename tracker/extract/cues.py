@@ -368,6 +368,14 @@ _CUES = (
         "approved",
         True,
         "seller",
+        # "it had notified Congress of the proposed transfer of 40 M2A2 ODS Bradleys"
+        r"\bnotif(?:ied|ies|y|ying)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b"
+        r"|\bcongressional\s+notification\b",
+    ),
+    _cue(
+        "approved",
+        True,
+        "seller",
         r"\bapprov(?:ed|es|ing|al)\b|\bclearance\b|\bclear(?:ed|s)\b"
         # not "29 squadrons against an authorised strength of 42": a force's size
         r"|\bauthori[sz](?:ed|ation)\b(?! (?:strength|level|ceiling|establishment|size)\b)"
