@@ -5886,6 +5886,31 @@ def test_a_ring_exchange_s_broker_is_no_seller_and_a_notice_to_congress_an_appro
     ]
 
 
+def test_more_of_a_type_ordered_later_in_its_sentence_is_another_order() -> None:
+    found = deals_in(
+        "India bought 16 MiG-29K fighters in January 2004 for around $740 million, and signed "
+        "for 29 more in March 2010 in a deal estimated at $1.5 billion.",
+        dt.date(2026, 3, 11),
+    )
+    assert sorted((c.quantity, c.value, c.status) for c in found) == [
+        (16, 740_000_000, "delivered"),  # bought long before the article
+        (29, 1_500_000_000, "delivered"),
+    ]
+
+
+def test_an_indian_export_of_dhanush_guns() -> None:
+    deal = one(
+        "Armenia signed a contract worth Rs 1,450 crore for 36 Dhanush 155 mm/45-calibre towed "
+        "howitzers built by Advanced Weapons and Equipment India Ltd (AWEIL)."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.value) == (
+        "Armenia",
+        "India",
+        36,
+        14_500_000_000,
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

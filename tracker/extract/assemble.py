@@ -2040,6 +2040,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             for sold in _split_by_seller(part, sentence, platform):
                 candidates.extend(_split_by_buyer(sold, sentence))
         candidates.extend(_another_from(candidate, sentence, platform, platforms))
+        candidates.extend(_more_later(candidate, sentence, platform, platforms))
     made_from += [len(candidates), len(candidates)]
     for position in borrowed:
         sources = candidates[made_from[position + 1] : made_from[position + 2]]
@@ -2126,6 +2127,46 @@ _ANOTHER_FROM = re.compile(
     r"\s+and\s+(?:another|a further|an additional|a second)?\s*(?P<n>[\w-]+)\s+"
     r"(?:more\s+)?from\s+(?:the\s+)?$"
 )
+
+
+# "bought 16 MiG-29K ... in 2004 ..., and signed for 29 more in March 2010 in a deal
+# estimated at $1.5 billion": a later order of the same type, its name left out
+_MORE_LATER = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+)?(?:signed|ordered|bought|contracted|purchased|acquired)"
+    r"\s+(?:for\s+)?(?:another\s+)?(?P<n>[\w-]+)\s+more\b[^;]*",
+    re.IGNORECASE,
+)
+
+
+def _more_later(
+    candidate: Candidate, sentence: _Sentence, platform: Mention, platforms: list[Mention]
+) -> list[Candidate]:
+    """The same platform ordered again later in its sentence, its name left out: "India
+    bought 16 MiG-29K fighters in 2004 ..., and signed for 29 more in March 2010"."""
+    later = [p for p in platforms if p.start > platform.end]
+    limit = later[0].start if later else sentence.span.end
+    rest = sentence.between(platform.end, limit)
+    more = _MORE_LATER.search(rest)
+    number = parse_number(more["n"]) if more else None
+    if more is None or number is None:
+        return []
+    start = platform.end + more.start()
+    end = platform.end + more.end()
+    part = replace(candidate, field_quotes=dict(candidate.field_quotes), quantity=number,
+                   more=True, status="signed", value=None, currency=None, date=None)  # fmt: skip
+    part.field_quotes.pop("value", None)
+    part.field_quotes["quantity"] = _clause_of(sentence, start)
+    money = [m for m in sentence.money if start <= m.start < end]
+    if money:
+        part.value, part.currency = money[0].amount, money[0].currency
+        part.field_quotes["value"] = _clause_of(sentence, money[0].start)
+    dates = [d for d in sentence.dates if start <= d.start < end]
+    if dates:
+        part.date = dates[0].value
+    if candidate.value is not None and money and candidate.value == money[0].amount:
+        candidate.value = candidate.currency = None  # the later order's sum, not this one's
+        candidate.field_quotes.pop("value", None)
+    return [part]
 
 
 def _another_from(
