@@ -5911,6 +5911,19 @@ def test_an_indian_export_of_dhanush_guns() -> None:
     )
 
 
+def test_a_state_s_name_before_is_is_no_demonym() -> None:
+    deal = one(
+        "Pakistan is negotiating with Turkiye for a dozen Korkut 35mm self-propelled air "
+        "defence gun systems, officials said."
+    )
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == (
+        "Pakistan",
+        "Turkey",
+        12,
+        "negotiating",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -232,6 +232,8 @@ class Gazetteer:
             start, end = words[0].start, words[-1].end
             if "\n" in text[start:end]:
                 continue
+            if size > 1 and words[-1].text in _GLUED_WORDS:
+                continue  # "Pakistan is" is no "Pakistanis": keys join words unspaced
             key = "".join(word.key for word in words)
             spelled = text[start:end]
             entry = self.names.get(key)
@@ -264,6 +266,11 @@ class Gazetteer:
                         return company
                 return Mention(entry, start, end, index, index + size, spelled)
         return self._group_company(tokens, index, text)
+
+
+# Small lowercase words no name ends with, which joined to a name's key spell another
+# ("Pakistan is" and "Pakistanis", "Israel is" and "Israelis")
+_GLUED_WORDS = frozenset({"is", "as", "us", "in", "an", "at", "on", "or", "of", "s"})
 
 
 # Company names' first words that say nothing of the group: "Naval Group" does not make
