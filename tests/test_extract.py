@@ -5924,6 +5924,27 @@ def test_a_state_s_name_before_is_is_no_demonym() -> None:
     )
 
 
+def test_types_shown_to_officers_and_a_home_trainer_a_budget_covers_are_no_deals() -> None:
+    found = deals_in(
+        "Peru signs for K9A1 howitzers\n"
+        "LIMA, 3 March 2025 -- Peru has signed a contract with Hanwha Aerospace for 24 K9A1 "
+        "self-propelled howitzers. During the signing week the company showed Peruvian "
+        "officers its Redback infantry fighting vehicle and the Chunmoo multiple rocket "
+        "launcher, although the Army says it has no budget for either.",
+        dt.date(2025, 3, 3),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("K9 Thunder", "Peru")]
+    home = deals_in(
+        "Argentina buys a used KC-135R tanker\n"
+        "BUENOS AIRES, 3 March 2025 -- Argentina has signed for a used KC-135R tanker from "
+        "the United States.\n\n"
+        "FONDEF's allocation was $690,000 million pesos, a figure that also has to cover the "
+        "IA-63 Pampa III jet trainers being built by FAdeA.",
+        dt.date(2025, 3, 3),
+    )
+    assert [c.platform for c in home] == ["KC-135 Stratotanker"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

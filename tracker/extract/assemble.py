@@ -2759,6 +2759,12 @@ _NOT_SOLD_BEFORE = re.compile(
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
+    # "the company showed Peruvian officers its Redback infantry fighting vehicle and the
+    # Chunmoo": a type shown, not sold
+    # (not "had shown interest in the Mohajer-6": a buyer's wish)
+    r"|\b(?:showed|shown|displayed|exhibited|showcased|presented)\s+"
+    r"(?:(?!interest\b|an\s+interest\b)[\w-]+\s+){0,3}?"
+    r"(?:its|their|the)\s+(?:[\w-]+\s+(?:and|as well as)\s+(?:the|its)\s+)?$"
     # "has most of its 26 Gripen fighters grounded": part of a fleet it has ("the first of
     # its 26" is a delivery; "all of its" too often one)
     r"|\b(?:most|some|many|several|half|none|part|much)\s+of\s+(?:its|their|the\s+[\w-]+"
