@@ -5945,6 +5945,18 @@ def test_types_shown_to_officers_and_a_home_trainer_a_budget_covers_are_no_deals
     assert [c.platform for c in home] == ["KC-135 Stratotanker"]
 
 
+def test_an_overhaul_of_several_and_interest_from_several_partners_are_no_deals() -> None:
+    found = deals_in(
+        "MINSK, December 18. /TASS/. Belarus has signed a contract for four Yak-130 combat "
+        "trainer aircraft with Russia, Defense Minister Viktor Khrenin said.\n\n"
+        "The 558th Aircraft Repair Plant had completed the overhaul and modernization of "
+        "several Su-25 attack aircraft for the Air Force.\n\n"
+        "Shugayev said that several foreign partners had shown interest in the Su-57E fighter.",
+        dt.date(2025, 12, 18),
+    )
+    assert [(c.platform, c.buyer, c.quantity) for c in found] == [("Yak-130", "Belarus", 4)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2754,8 +2754,8 @@ _NOT_SOLD_BEFORE = re.compile(
     r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
     r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
-    # "for the overhaul of two Mi-8MTV helicopters"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$"
+    # "for the overhaul of two Mi-8MTV helicopters", "modernization of several Su-25"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
@@ -3389,6 +3389,9 @@ _UNNAMED_BUYER = re.compile(
     r"(?:\w+\s+)?(?:customers?|buyers?|clients?|country|countries|nations?|operators?)\b"
     # "more than 340 F-35s have been delivered worldwide": the world's, no one buyer's
     r"|\b(?:worldwide|globally|around the world|across the world)\b"
+    # "several foreign partners had shown interest in the Su-57E": many, none named
+    r"|\b(?:several|some|many|a number of|a few|various)\s+(?:foreign\s+|overseas\s+|"
+    r"potential\s+|international\s+)?(?:partners|customers|buyers|clients|countries|nations)\b"
     # "A third country, whose name was not disclosed at the customer's request", "with a
     # country in Asia for the supply of Barak MX": a buyer the text does not name
     r"|\bwhose (?:name|identity)\s+(?:was|were|is|has|had)\s+not\s+(?:been\s+)?"
