@@ -5957,6 +5957,22 @@ def test_an_overhaul_of_several_and_interest_from_several_partners_are_no_deals(
     assert [(c.platform, c.buyer, c.quantity) for c in found] == [("Yak-130", "Belarus", 4)]
 
 
+def test_a_stopped_handover_of_excess_helicopters_is_a_cancelled_used_transfer() -> None:
+    found = deals_in(
+        "US halts arms transfers to Georgia\n"
+        "TBILISI, Georgia (AP) — The United States has canceled a planned sale of Javelin "
+        "anti-tank missiles to Georgia, officials said Wednesday.\n\n"
+        "Washington has also stopped the planned handover of four excess U.S. Army UH-60A "
+        "Black Hawk helicopters that had been agreed in 2024 under the Excess Defense "
+        "Articles program, two U.S. officials said.",
+        dt.date(2026, 1, 14),
+    )
+    hawks = [c for c in found if c.platform == "UH-60 Black Hawk"]
+    assert [(c.buyer, c.seller, c.quantity, c.status, c.second_hand) for c in hawks] == [
+        ("Georgia", "United States", 4, "cancelled", True),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

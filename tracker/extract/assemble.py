@@ -2888,8 +2888,9 @@ def _roles(
             and _UNIT_NOUN_NEXT.match(sentence.after(mention.end))
         ):
             continue  # "the first export order for the Korean jet": a type, not a party
-        if mention.first and words[mention.first - 1].text.lower() == "former":
-            # "the two former Royal New Zealand Navy Lake-class vessels": their last owner
+        if mention.first and words[mention.first - 1].text.lower() in ("former", "excess"):
+            # "the two former Royal New Zealand Navy Lake-class vessels", "four excess U.S.
+            # Army UH-60A Black Hawk helicopters": their last owner
             seller = seller or mention
             candidate.second_hand = True
             candidate.field_quotes["second_hand"] = _clause_of(sentence, mention.start)

@@ -114,8 +114,9 @@ _CUES = (
         "cancelled",
         True,
         "seller",
-        r"\b(?:blocked|vetoed)\s+(?:\w+(?:'s|’s)\s+|the\s+|its\s+)(?:planned\s+|proposed\s+)?"
-        r"(?:sale|export|transfer|delivery|deal)s?\b",
+        # "Washington has also stopped the planned handover of four excess UH-60As"
+        r"\b(?:blocked|vetoed|stopped|halted)\s+(?:\w+(?:'s|’s)\s+|the\s+|its\s+)"
+        r"(?:planned\s+|proposed\s+)?(?:sale|export|transfer|delivery|deal|handover)s?\b",
     ),
     # Both sides complete a delivery: "Moscow completed delivery of 46 MiG-29s to Egypt".
     _cue(
