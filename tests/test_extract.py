@@ -5973,6 +5973,20 @@ def test_a_stopped_handover_of_excess_helicopters_is_a_cancelled_used_transfer()
     ]
 
 
+def test_a_loan_to_finance_a_purchase_is_no_price_of_it() -> None:
+    found = deals_in(
+        "SEOUL, Feb. 12 (Yonhap) -- Hyundai Rotem said it has signed a deal worth 2.87 "
+        "trillion won to supply 104 K2 Black Panther main battle tanks to Slovakia.\n\n"
+        "Slovakia picked the K2 last June over the Leopard 2A8 offered by Germany's KNDS. "
+        "The state-run Export-Import Bank of Korea is also extending a loan of up to 1.5 "
+        "trillion won to help Bratislava finance the purchase.",
+        dt.date(2026, 2, 12),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [
+        ("K2 Black Panther", 104, 2_870_000_000_000),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -77,6 +77,8 @@ _NOT_DEAL_MONEY = re.compile(
     r"(?<!military )sales|revenue|exports?|(?:net |operating )?(?:profits?|income|earnings)|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|"
+    # "extending a loan of up to 1.5 trillion won to help Bratislava finance the purchase"
+    r"loans?|credit line|line of credit|"
     # not the deal just reported, priced: "The investment is put at 4.9 billion kroner",
     # "The investment, worth ..." (a sentence opening on it speaks of what came before)
     r"(?<!^The )investment(?!\s+(?:is|was|will\s+be)\s+(?:put|estimated|valued|costed)\s+at\s+$)"
