@@ -36,7 +36,13 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.lexicon import Entry, Gazetteer, Mention, navy_by_ship_prefix, platform_family
-from tracker.extract.money import Money, currency_named_after, find_money, issuing_state
+from tracker.extract.money import (
+    Money,
+    currency_named_after,
+    find_money,
+    issuing_state,
+    marks_us_dollars,
+)
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
 from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
@@ -257,7 +263,7 @@ def extract_candidates(
     # outlet's own dollar, whichever state it names most
     currency = dollar(
         navy.entry.iso3
-        if navy is not None and home in (None, "USA") and _US_DOLLARS_MARKED.search(text)
+        if navy is not None and home in (None, "USA") and marks_us_dollars(text)
         else home
     )
     if currency != "USD" or home is not None:
@@ -580,10 +586,6 @@ def _home_by_money(read: list[_Sentence]) -> list[Mention]:
         return []
     entry = Entry("state", _state_name(iso3), iso3=iso3)
     return [Mention(entry, first.start, first.end, 0, 0, first.text)]
-
-
-# US dollars written as such ("$US1.9bn", "US$780 million"): a bare "$" is another dollar
-_US_DOLLARS_MARKED = re.compile(r"(?<![\w$])(?:\$US|US\$|USD)\s?\d")
 
 
 def _navy_named(text: str) -> Mention | None:

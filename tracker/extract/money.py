@@ -321,6 +321,16 @@ _CANADIAN = re.compile(r"\.ca\b|\bCBC\b|Globe and Mail|National Post")
 # ones; one that marks only US dollars ("for about $1.2 billion ... worth about US$780
 # million", in a story of Australia) uses it for its own.
 _MARKED_DOLLARS = re.compile(r"(?<![\w$])(?:A|AU|C|CA|NZ|S|HK)\$|\$(?:A|NZ)\s?\d")
+# US dollars written as such ("$US1.9bn", "US$780 million"): a bare "$" beside them is
+# another dollar
+_US_DOLLARS_MARKED = re.compile(r"(?<![\w$])(?:\$US|US\$|USD)\s?\d")
+
+
+def marks_us_dollars(text: str) -> bool:
+    """Whether a text writes its US dollars as such, so its bare "$" is another dollar."""
+    return _US_DOLLARS_MARKED.search(text) is not None
+
+
 # Where a bare "$" in a text about this state means its own dollar.
 HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
 # Currency names several states use: whose they are in a text about this state (ISO3),
