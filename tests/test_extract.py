@@ -5987,6 +5987,35 @@ def test_a_loan_to_finance_a_purchase_is_no_price_of_it() -> None:
     ]
 
 
+def test_a_home_ministry_s_contract_with_a_home_maker_is_no_transfer() -> None:
+    found = deals_in(
+        "Defence Ministry signs deal for Excalibur shells\n"
+        "NEW DELHI\n\n"
+        "India's Defence Ministry on Friday signed a Letter of Offer and Acceptance with the "
+        "United States government for 216 M982A1 Excalibur precision-guided 155 mm "
+        "projectiles. "
+        "The U.S. State Department had notified Congress of the proposed sale in November. "
+        "The GPS-guided rounds will be fired from the Army's 155 mm guns, including the "
+        "Advanced Towed Artillery Gun System (ATAGS). The Ministry signed a Rs 6,900 crore "
+        "contract with Bharat Forge and Tata Advanced Systems in March 2025 for 307 ATAGS.",
+        dt.date(2026, 2, 14),
+    )
+    assert [(c.platform, c.buyer, c.seller) for c in found] == [
+        ("M982A1", "India", "United States"),
+    ]
+
+
+def test_a_letter_of_offer_and_acceptance_with_a_state_names_the_seller() -> None:
+    found = deals_in(
+        "India's Defence Ministry on Friday signed a Letter of Offer and Acceptance with the "
+        "United States for 216 M982A1 Excalibur precision-guided 155 mm projectiles.",
+        dt.date(2026, 2, 14),
+    )
+    assert [(c.platform, c.buyer, c.seller, c.quantity) for c in found] == [
+        ("M982A1", "India", "United States", 216),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

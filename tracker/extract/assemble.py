@@ -318,6 +318,8 @@ def extract_candidates(
                     _the_home_body_s(candidate, sentence, read[number - 1])
                 if candidate.buyer is None:
                     _handed_to_a_home_body(candidate, sentence, about)
+                if candidate.buyer is None and _bought_at_home(candidate, sentence, main):
+                    candidate.no_state_buyer = True
             if candidate.buyer is None and not candidate.no_state_buyer:
                 # the navy whose ships the article names ("a $2.9bn deal with the US",
                 # "HMAS Albatross"), unless it sells here (a yard's launch of "TCG X")
@@ -3811,6 +3813,8 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         word in _REACTIONS
         # not "four E-550 airborne early warning aircraft from IAI": a kind of aircraft
         and not (word == "warning" and near[index - 1 : index] == ["early"])
+        # nor "a Letter of Offer and Acceptance with the United States": the FMS contract
+        and not (word == "offer" and near[index + 1 : index + 3] == ["and", "acceptance"])
         for index, word in enumerate(near)
         if index > 0 or len(near) < 4
     )
@@ -4597,6 +4601,21 @@ def _package_s_recipient(candidate: Candidate, sentence: _Sentence) -> None:
     candidate.buyer, candidate.buyer_iso3 = recipient.entry.name, recipient.entry.iso3
     candidate.buyer_said = True
     candidate.field_quotes["buyer"] = _clause_of(sentence, recipient.start)
+
+
+def _bought_at_home(candidate: Candidate, sentence: _Sentence, main: list[Mention]) -> bool:
+    """ "The Ministry signed a Rs 6,900 crore contract with Bharat Forge ... for 307 ATAGS",
+    in an Indian paper naming no other state there: the state's own body buys from its own
+    industry, and no buyer is to be guessed from the sentences around it."""
+    return (
+        bool(main)
+        and main[0].entry.iso3 == candidate.seller_iso3
+        and candidate.seller_said
+        and candidate.seller_is_maker
+        and _HOME_SUBJECT.match(sentence.span.text) is not None
+        and not any(m.entry.kind == "state" and m.entry.iso3 != candidate.seller_iso3
+                    for m in sentence.mentions)  # fmt: skip
+    )
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
