@@ -4613,8 +4613,10 @@ def _bought_at_home(candidate: Candidate, sentence: _Sentence, main: list[Mentio
         and candidate.seller_said
         and candidate.seller_is_maker
         and _HOME_SUBJECT.match(sentence.span.text) is not None
-        and not any(m.entry.kind == "state" and m.entry.iso3 != candidate.seller_iso3
-                    for m in sentence.mentions)  # fmt: skip
+        and not any(
+            m.entry.kind == "state" and m.entry.iso3 != candidate.seller_iso3
+            for m in sentence.mentions
+        )
     )
 
 
