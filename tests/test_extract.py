@@ -6016,6 +6016,17 @@ def test_a_letter_of_offer_and_acceptance_with_a_state_names_the_seller() -> Non
     ]
 
 
+def test_two_makers_named_as_a_place_are_no_buyer_and_seller() -> None:
+    found = deals_in(
+        "Malaysia's army gets six H145M helicopters. At the Hyundai Rotem and Otokar stands, "
+        "both companies pitched main battle tanks as possible successors to the army's 48 "
+        "PT-91M Pendekar tanks, which were bought from Poland's Bumar-Łabędy in 2007.",
+        dt.date(2026, 5, 6),
+    )
+    tanks = [c for c in found if c.platform == "PT-91 Twardy"]
+    assert [(c.buyer, c.seller, c.quantity) for c in tanks] == [("Malaysia", "Poland", 48)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

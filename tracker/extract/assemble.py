@@ -3426,6 +3426,9 @@ _MANY_BUYERS_AFTER = re.compile(
 )
 
 
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:at|in|on|from|by|with|of|to|for)\s+(?:the\s+)?$", re.I)
+
+
 def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
     """A maker acting with a company of another state ("Turkish Aerospace and Kazakhstan
     Engineering have signed a contract for 30 Anka"): the partner's state buys."""
@@ -3438,6 +3441,8 @@ def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
     between = sentence.between(subject.end, partner.start)
     if between.strip() != "and" or partner.entry.iso3 == subject.entry.iso3:
         return None
+    if _AFTER_A_PREPOSITION.search(sentence.before(subject.start)):
+        return None  # "At the Hyundai Rotem and Otokar stands, both pitched ...": a place
     return replace(partner, entry=Entry("state", _state_name(partner.entry.iso3),
                                         iso3=partner.entry.iso3))  # fmt: skip
 
