@@ -6027,6 +6027,22 @@ def test_two_makers_named_as_a_place_are_no_buyer_and_seller() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in tanks] == [("Malaysia", "Poland", 48)]
 
 
+def test_the_home_navy_s_ships_built_at_home_are_no_transfer() -> None:
+    found = deals_in(
+        "The US State Department has approved the possible sale of 38 SM-6 Block IA "
+        "interceptor missiles to South Korea, estimated at $774 million.\n\n"
+        "The Defense Acquisition Program Administration said it would seek to sign a letter "
+        "of offer and acceptance with Washington next year.\n\n"
+        "The missiles will be carried by the three Jeongjo the Great-class destroyers, the "
+        "Navy's second-generation Aegis ships being built by HD Hyundai Heavy Industries in "
+        "Ulsan. Later the L-SAM will give the Army another layer.",
+        dt.date(2025, 10, 30),
+    )
+    assert [(c.platform, c.buyer, c.seller) for c in found] == [
+        ("SM-6", "South Korea", "United States"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

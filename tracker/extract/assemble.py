@@ -318,7 +318,10 @@ def extract_candidates(
                     _the_home_body_s(candidate, sentence, read[number - 1])
                 if candidate.buyer is None:
                     _handed_to_a_home_body(candidate, sentence, about)
-                if candidate.buyer is None and _bought_at_home(candidate, sentence, main):
+                if candidate.buyer is None and (
+                    _bought_at_home(candidate, sentence, main)
+                    or _the_home_force_s_own(candidate, sentence, found)
+                ):
                     candidate.no_state_buyer = True
             if candidate.buyer is None and not candidate.no_state_buyer:
                 # the navy whose ships the article names ("a $2.9bn deal with the US",
@@ -4623,6 +4626,28 @@ def _bought_at_home(candidate: Candidate, sentence: _Sentence, main: list[Mentio
             for m in sentence.mentions
         )
     )
+
+
+# An unnamed home force owning or getting the type: "the Navy's second-generation Aegis
+# ships", "the L-SAM will give the Army another layer"
+_HOME_FORCE_S = re.compile(
+    r"\b(?:the (?:Navy|Army|Air Force|Marine Corps|Coast Guard)[’']s"
+    r"|(?:give|gives|giving|to) the (?:Navy|Army|Air Force|Marine Corps|Coast Guard)\b)"
+)
+
+
+def _the_home_force_s_own(
+    candidate: Candidate, sentence: _Sentence, found: list[Candidate]
+) -> bool:
+    """ "The missiles will be carried by ... the Navy's second-generation Aegis ships being
+    built by HD Hyundai Heavy Industries", in a story of South Korea's purchases: the navy
+    is that of the state buying the article's deals, and its own industry builds them."""
+    if candidate.seller_iso3 is None or not _HOME_FORCE_S.search(sentence.span.text):
+        return False
+    if any(m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions):
+        return False
+    buyers = Counter(c.buyer_iso3 for c in found if c.buyer_said and c.governed and c.buyer_iso3)
+    return bool(buyers) and buyers.most_common(1)[0][0] == candidate.seller_iso3
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
