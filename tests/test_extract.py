@@ -6043,6 +6043,17 @@ def test_the_home_navy_s_ships_built_at_home_are_no_transfer() -> None:
     ]
 
 
+def test_the_fleet_a_new_type_takes_over_from_is_no_deal() -> None:
+    found = deals_in(
+        "The Navy had earlier taken delivery of six Boeing P-8A Poseidon maritime patrol "
+        "aircraft bought from the United States for South Korea, purchased for some 1.92 "
+        "trillion won. The last of the six landed at Pohang in the summer of 2023, and the "
+        "jets have since taken over much of the patrol work from the aging P-3C Orion fleet.",
+        dt.date(2025, 10, 30),
+    )
+    assert [c.platform for c in found] == ["P-8 Poseidon"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2622,6 +2622,9 @@ _REPLACED = re.compile(
     r"(?:prepar|train|qualif|convert)\w*\s+(?:\w+\s+)?(?:pilots|crews|aircrews?)\s+for|"
     # "The CV90 beat General Dynamics' ASCOD and Rheinmetall's Lynx"
     r"(?:beat|beats|outbid|outbidding|defeated)\b(?:\s+\S+){0,8}?|"
+    # "the jets have since taken over much of the patrol work from the aging P-3C Orion
+    # fleet": the fleet the new type relieves
+    r"(?:take|takes|took|taken|taking)\s+over\b(?:\s+[\w-]+){0,5}?\s+from|"
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
     # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
     # "considering modernizing the older F-16 Block 50s": work on jets it has
