@@ -6054,6 +6054,29 @@ def test_the_fleet_a_new_type_takes_over_from_is_no_deal() -> None:
     assert [c.platform for c in found] == ["P-8 Poseidon"]
 
 
+def test_parts_shipped_for_another_state_s_platform_are_no_sale_of_it() -> None:
+    found = deals_in(
+        "SEOUL (Yonhap) -- Hyundai Rotem said it has signed a deal worth 2.87 trillion won to "
+        "supply 104 K2 Black Panther main battle tanks to Slovakia.\n\n"
+        "HD Hyundai Infracore is shipping 1,500-horsepower engines, and SNT Dynamics "
+        "transmissions, for Turkey's Altay main battle tank under contracts signed in 2023.",
+        dt.date(2026, 2, 12),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("K2 Black Panther", "Slovakia")]
+
+
+def test_the_export_of_a_type_s_technology_is_no_sale_of_the_type() -> None:
+    found = deals_in(
+        "SEOUL (Yonhap) -- Hyundai Rotem said Thursday it has signed a deal worth 2.87 "
+        "trillion won to supply 104 K2 Black Panther main battle tanks to Slovakia.\n\n"
+        "HD Hyundai Infracore is shipping engines under contracts signed in 2023, an "
+        'arrangement industry officials half-jokingly call a "backdoor export" of K2 '
+        "technology.",
+        dt.date(2026, 2, 12),
+    )
+    assert [(c.platform, c.quantity) for c in found] == [("K2 Black Panther", 104)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

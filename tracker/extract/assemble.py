@@ -1140,6 +1140,7 @@ def _read(
         if not _fitted(m, text[span.start : m.start])
         and not _component(m, own, text, span)
         and not (m.entry.kind == "platform" and _EQUIPPED.match(text[m.end : m.end + 30]))
+        and not (m.entry.kind == "platform" and _ITS_KNOW_HOW.match(text[m.end : m.end + 40]))
         and not (
             m.entry.kind == "platform" and _AWAITED_PLATFORM.search(text[span.start : m.start])
         )
@@ -1155,6 +1156,8 @@ def _read(
     )
 
 
+# "a 'backdoor export' of K2 technology": what is known of a type, not the type
+_ITS_KNOW_HOW = re.compile(r"(?:\s+[\w-]+)?\s+(?:technology|technologies|know-how)\b", re.I)
 # "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
 _EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b", re.I)
 # "will buy the SAMP/T NG rather than the U.S.-made Patriot", "picks European systems over
@@ -1385,7 +1388,22 @@ def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) 
 
 
 def _fitted(mention: Mention, before: str) -> bool:
-    return mention.entry.kind == "platform" and _FITTED_WITH.search(before[-80:]) is not None
+    """ "armed with Rheinmetall's 120 mm gun", "shipping engines ... for Turkey's Altay
+    main battle tank": the platform is a part of another, or the host of parts."""
+    return mention.entry.kind == "platform" and (
+        _FITTED_WITH.search(before[-80:]) is not None
+        or _PARTS_FOR.search(before[-100:]) is not None
+    )
+
+
+# "HD Hyundai Infracore is shipping 1,500-horsepower engines, and SNT Dynamics
+# transmissions, for Turkey's Altay": parts for a platform, no sale of the platform
+_PARTS_FOR = re.compile(
+    r"\b(?:engines|transmissions|gearboxes|power\s?packs|turrets|radars|sensors|components"
+    r"|subsystems|gun barrels|tracks|armou?r kits)\b[^.;:]{0,60}?\bfor\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # What may stand between two names of one platform: nothing, or a variant's code
