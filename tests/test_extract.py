@@ -6077,6 +6077,16 @@ def test_the_export_of_a_type_s_technology_is_no_sale_of_the_type() -> None:
     assert [(c.platform, c.quantity) for c in found] == [("K2 Black Panther", 104)]
 
 
+def test_a_mod_number_is_a_version_and_no_type() -> None:
+    found = deals_in(
+        "The largest case is a proposed sale to Spain of up to 48 Standard Missile-2 Block "
+        "IIIC missiles, with MK 21 Mod 2 canisters, telemetry kits, spares and U.S. government "
+        "engineering support, at an estimated cost of $812.7 million.",
+        dt.date(2025, 11, 14),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [("SM-2", 48, 812_700_000)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1550,7 +1550,7 @@ def _inside(offset: int, spans: Sequence[Money]) -> bool:
 _ROMAN = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$")
 _CURRENCY_CODES = frozenset(currency_codes())
 _NOT_DESIGNATIONS = word_set(
-    "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Article Section Chapter "
+    "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Mod Article Section Chapter "
     "MLU SLEP OCU "
     "SEA LAND AIR JP "
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
