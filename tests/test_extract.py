@@ -6087,6 +6087,20 @@ def test_a_mod_number_is_a_version_and_no_type() -> None:
     assert [(c.platform, c.quantity, c.value) for c in found] == [("SM-2", 48, 812_700_000)]
 
 
+def test_each_state_of_a_cleared_list_buys_its_own_item() -> None:
+    found = deals_in(
+        "WASHINGTON — The State Department has approved three possible Foreign Military Sales "
+        "worth a combined $1.33 billion, clearing Spain to buy long-range naval interceptors "
+        "for its new frigates, Italy to restock its fighter fleet with the latest AMRAAM "
+        "variant and Kuwait to replenish its anti-tank missiles, the Defense Security "
+        "Cooperation Agency said Thursday.",
+        dt.date(2025, 11, 14),
+    )
+    assert [(c.platform, c.buyer, c.status) for c in found] == [
+        ("AIM-120 AMRAAM", "Italy", "approved"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -314,6 +314,7 @@ def extract_candidates(
                 main = main or _home(sentence, about)
                 _the_maker_s_deal_with(candidate, sentence, _home_side(read, main))
                 _package_s_recipient(candidate, sentence)
+                _cleared_in_a_list(candidate, sentence)
                 if number and candidate.buyer is None:
                     _the_home_body_s(candidate, sentence, read[number - 1])
                 if candidate.buyer is None:
@@ -4669,6 +4670,39 @@ def _the_home_force_s_own(
         return False
     buyers = Counter(c.buyer_iso3 for c in found if c.buyer_said and c.governed and c.buyer_iso3)
     return bool(buyers) and buyers.most_common(1)[0][0] == candidate.seller_iso3
+
+
+# "clearing Spain to buy long-range naval interceptors for its new frigates, Italy to
+# restock its fighter fleet with the latest AMRAAM variant and Kuwait to ...": each state
+# of the list is cleared for what its own item names
+_CLEARING = re.compile(
+    r"\b(?:clearing|allowing|authori[sz]ing|approving|permitting|cleared|allowed|authori[sz]ed)"
+    r"\s+(?:[A-Z][\w.-]*\s+){1,3}to\s+[a-z]+"
+)
+_ITEM_OPENS = re.compile(r"(?:,|\band)\s*$")
+_ITEM_TO = re.compile(r"\s+to\s+[a-z]+\b")
+
+
+def _cleared_in_a_list(candidate: Candidate, sentence: _Sentence) -> None:
+    """The buyer of a type in a list of states each cleared to buy: the state heading the
+    type's own item ("..., Italy to restock its fighter fleet with the latest AMRAAM")."""
+    if candidate.buyer is not None or not _CLEARING.search(sentence.before(candidate.start)):
+        return
+    heads = [
+        m
+        for m in sentence.mentions
+        if m.entry.kind == "state"
+        and m.end <= candidate.start
+        and m.entry.iso3 != candidate.seller_iso3
+        and _ITEM_OPENS.search(sentence.before(m.start))
+        and _ITEM_TO.match(sentence.after(m.end)[:30])
+    ]
+    if not heads:
+        return
+    head = heads[-1]
+    candidate.buyer, candidate.buyer_iso3 = head.entry.name, head.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = _clause_of(sentence, head.start)
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
