@@ -6101,6 +6101,18 @@ def test_each_state_of_a_cleared_list_buys_its_own_item() -> None:
     ]
 
 
+def test_a_great_deal_is_a_measure_and_no_deal() -> None:
+    found = deals_in(
+        "Italy, meanwhile, was cleared to buy up to 120 AIM-120D-3 Advanced Medium-Range "
+        "Air-to-Air Missiles for an estimated $419.6 million.\n\n"
+        '"The D-3 puts Italian F-35 pilots on the same missile as the U.S. Air Force, which '
+        'matters a great deal for mixed formations over the eastern flank," said Elena '
+        "Marchetti, an air power analyst.",
+        dt.date(2025, 11, 14),
+    )
+    assert [(c.platform, c.quantity) for c in found] == [("AIM-120D-3", 120)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -354,7 +354,8 @@ _CUES = (
         False,
         "buyer",
         r"\b(?:purchase|acquisition|procurement|order) (?:of|for)\b|\bpurchase\b|\border\b"
-        r"|\bdeal\b|\bcontract\b|\bagreement\b",
+        # not "which matters a great deal for mixed formations": a measure, no deal
+        r"|(?<!great )(?<!good )\bdeal\b|\bcontract\b|\bagreement\b",
     ),
     # "The defence committees of the Romanian Parliament approved the purchase of 298 Lynx
     # KF41": a buyer's own approval of what it buys
