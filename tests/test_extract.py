@@ -6113,6 +6113,29 @@ def test_a_great_deal_is_a_measure_and_no_deal() -> None:
     assert [(c.platform, c.quantity) for c in found] == [("AIM-120D-3", 120)]
 
 
+def test_a_council_s_proposals_worth_a_sum_are_no_price_of_one() -> None:
+    found = deals_in(
+        "DAC clears proposals worth Rs 84,560 crore; nod for more Chinooks\n"
+        "NEW DELHI: The Defence Acquisition Council on Wednesday approved six more CH-47F(I) "
+        "Chinook heavy-lift helicopters for the Army, to be procured from the US.",
+        dt.date(2026, 2, 19),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [("CH-47 Chinook", 6, None)]
+
+
+def test_a_share_of_a_sum_told_before_is_no_price() -> None:
+    found = deals_in(
+        "NEW DELHI: The Defence Acquisition Council on Wednesday cleared proposals worth Rs "
+        "84,560 crore. The IAF already flies 15 Chinooks, contracted from Boeing in the United "
+        "States in September 2015 and delivered by March 2020.\n\n"
+        "The bulk of the Rs 84,560 crore, however, comes under the Buy (Indian-IDDM) "
+        'category, which the ministry said accounted for "over 80 per cent" of the value '
+        "approved.",
+        dt.date(2026, 2, 19),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [("CH-47 Chinook", 15, None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -94,6 +94,12 @@ _NOT_DEAL_MONEY = re.compile(
     r"|\balso\s+(?:contains|includes|covers|provides|earmarks|sets aside)\s+$"
     # "two possible Foreign Military Sales to Taiwan worth a combined $1.988 billion"
     r"|\bsales\b[^.]{0,30}\bcombined\s+$"
+    # "The bulk of the Rs 84,560 crore, however, comes under the Buy (Indian) category": a
+    # share of a sum told before, no price
+    r"|\b(?:bulk|most|much|part|half|share|portion|rest|remainder)\s+of\s+the\s+$"
+    # "DAC clears proposals worth Rs 84,560 crore": a council's many approvals together
+    r"|\bproposals\s+(?:worth|valued at|totall?ing|of)\s+(?:about\s+|around\s+|nearly\s+"
+    r"|over\s+|more than\s+)?$"
     r"|\b(?:military|total) (?:support|aid|assistance)\b[^.]{0,70}$"
     # "its Zrinyi military modernisation programme, which Budapest says will cost more
     # than 3,500 billion forints": a whole rearmament's sum
