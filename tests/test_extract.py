@@ -6136,6 +6136,29 @@ def test_a_share_of_a_sum_told_before_is_no_price() -> None:
     assert [(c.platform, c.quantity, c.value) for c in found] == [("CH-47 Chinook", 15, None)]
 
 
+def test_a_fleet_a_force_makes_do_with_is_no_deal() -> None:
+    found = deals_in(
+        "NEW DELHI: The Defence Acquisition Council on Wednesday cleared a plan to give the "
+        "IAF six mid-air refuelling aircraft.\n\n"
+        "The tanker requirement has been hanging fire for over 15 years. Two earlier global "
+        "tenders were scrapped over life-cycle costs, and the IAF has been making do with six "
+        'ageing Il-78MKI tankers whose serviceability, officials admit privately, has "rarely '
+        'crossed 50 per cent".',
+        dt.date(2026, 2, 19),
+    )
+    assert [c.platform for c in found if c.platform == "Il-78"] == []
+
+
+def test_a_fleet_relied_on_and_acquired_in_the_same_sentence_is_a_deal() -> None:
+    found = deals_in(
+        "For long-range maritime patrol, the Indian Navy currently relies on its P-8I "
+        "aircraft, acquired from the U.S. under a 2009 contract for eight aircraft, all of "
+        "which have been delivered.",
+        dt.date(2026, 2, 19),
+    )
+    assert [(c.platform, c.quantity, c.status) for c in found] == [("P-8 Poseidon", 8, "delivered")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1363,15 +1363,32 @@ _FLEET_CLAUSE = re.compile(
 )
 
 
+# "the IAF has been making do with six ageing Il-78MKI tankers", "still relies heavily on
+# Soviet-era MiG-29s": the fleet a force has, whatever was scrapped or bought before
+_MAKING_DO = re.compile(
+    r"\b(?:(?:make|makes|making|made)\s+do|(?:rel(?:y|ies|ied|ying))(?:\s+\w+ly)?)\s+"
+    r"(?:with|on)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _a_fleet_it_has(sentence: _Sentence, platform: Mention, cues: list[Cue]) -> bool:
     """A platform a relative clause says a state already flies or operates, with no cue
-    of a deal in that clause: the fleet it has, whatever the sentence says after."""
-    relative = _FLEET_CLAUSE.search(sentence.before(platform.start))
+    of a deal in that clause: the fleet it has, whatever the sentence says after. A fleet
+    a force makes do with or relies on is one only if the rest of the sentence names no
+    deal for it ("relies on its P-8I aircraft, acquired from the U.S. under a 2009
+    contract")."""
+    before = sentence.before(platform.start)
+    relative = _FLEET_CLAUSE.search(before)
+    end = sentence.span.end
+    if relative is None:
+        relative = _MAKING_DO.search(before)
+    else:
+        comma = sentence.span.text.find(",", platform.end - sentence.span.start)
+        end = sentence.span.end if comma < 0 else sentence.span.start + comma
     if relative is None:
         return False
     start = sentence.span.start + relative.start()
-    comma = sentence.span.text.find(",", platform.end - sentence.span.start)
-    end = sentence.span.end if comma < 0 else sentence.span.start + comma
     return not any(start <= cue.start < end for cue in cues)
 
 
