@@ -6159,6 +6159,19 @@ def test_a_fleet_relied_on_and_acquired_in_the_same_sentence_is_a_deal() -> None
     assert [(c.platform, c.quantity, c.status) for c in found] == [("P-8 Poseidon", 8, "delivered")]
 
 
+def test_a_type_the_buyer_s_own_maker_licence_builds_is_bought_at_home() -> None:
+    found = deals_in(
+        "NEW DELHI: The Defence Acquisition Council on Wednesday cleared six more CH-47F(I) "
+        "Chinook heavy-lift helicopters for the Army, to be procured from the US. The council "
+        "also cleared six additional Dornier-228 aircraft for the Coast Guard, which HAL "
+        "licence-builds at its Kanpur division.",
+        dt.date(2026, 2, 19),
+    )
+    assert [(c.platform, c.buyer, c.seller) for c in found] == [
+        ("CH-47 Chinook", "India", "United States"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

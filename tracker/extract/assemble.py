@@ -312,6 +312,7 @@ def extract_candidates(
             _the_ended_deal(sentence, read[number - 1], made)
         for candidate in made:
             candidate.sentence = number
+            _built_by_which(candidate, sentence)
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
@@ -4726,6 +4727,30 @@ def _cleared_in_a_list(candidate: Candidate, sentence: _Sentence) -> None:
     candidate.buyer, candidate.buyer_iso3 = head.entry.name, head.entry.iso3
     candidate.buyer_said = True
     candidate.field_quotes["buyer"] = _clause_of(sentence, head.start)
+
+
+# "six additional Dornier-228 aircraft for the Coast Guard, which HAL licence-builds at its
+# Kanpur division": the relative clause names who builds the type
+_WHICH_BEFORE = re.compile(r"^[^.;]{0,80}?\b(?:which|that)\s+$")
+_BUILDS_AFTER = re.compile(
+    r"^\s+(?:(?:licen[cs]e[- ])?(?:builds|produces|manufactures|assembles)|makes)\b", re.I
+)
+
+
+def _built_by_which(candidate: Candidate, sentence: _Sentence) -> None:
+    """The builder a relative clause names after the type sells it: its state (and the
+    state that buys from its own builder buys at home)."""
+    for mention in sentence.mentions:
+        if (
+            mention.entry.kind == "company"
+            and mention.start > candidate.start
+            and _WHICH_BEFORE.match(sentence.between(candidate.start, mention.start))
+            and _BUILDS_AFTER.match(sentence.after(mention.end))
+        ):
+            _set_seller(candidate, mention.entry, said=True)
+            candidate.built_by_seller = True
+            candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
+            return
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
