@@ -6172,6 +6172,34 @@ def test_a_type_the_buyer_s_own_maker_licence_builds_is_bought_at_home() -> None
     ]
 
 
+def test_a_state_said_only_to_sell_is_no_guessed_buyer() -> None:
+    found = deals_in(
+        "Ottawa signs $10.4-billion deal for Boeing P-8A surveillance aircraft\n"
+        "OTTAWA, November 30 (The Globe and Mail) - The federal government has signed a deal "
+        "with the United States to buy up to 14 Boeing P-8A Poseidon maritime patrol aircraft "
+        "for the Royal Canadian Air Force, at a cost of C$10.4-billion.\n\n"
+        "Defence Minister Bill Blair announced the purchase on Thursday. The purchase is "
+        "being made through the U.S. government's Foreign Military Sales program.\n\n"
+        "The decision angered Bombardier Inc., which had teamed with General Dynamics Mission "
+        "Systems to offer a surveillance aircraft based on its Global 6500 business jet and "
+        "had urged Ottawa to hold an open competition.",
+        dt.date(2023, 11, 30),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("P-8 Poseidon", "Canada")]
+
+
+def test_a_state_that_became_one_to_receive_a_type_buys_it() -> None:
+    found = deals_in(
+        "Georgia became one of the first former Soviet states to receive the shoulder-fired "
+        "Javelin when the Trump administration approved a $75 million sale of 410 missiles "
+        "and 72 launch units in late 2017, over Russian objections.",
+        dt.date(2026, 1, 14),
+    )
+    assert [(c.platform, c.buyer, c.seller, c.quantity) for c in found] == [
+        ("FGM-148 Javelin", "Georgia", "United States", 410),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4004,6 +4004,9 @@ _WEAPON_MODIFIERS = word_set(
 )
 
 
+_TO_RECEIVE = re.compile(r"\bto (?:receive|buy|acquire|purchase|obtain)\b", re.I)
+
+
 def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
     """Which side of the deal the sentence's actor is, by the verb it governs."""
     following = (
@@ -4014,6 +4017,10 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     after = [cue for cue in sentence.cues if cue.start > subject.end and cue.strong]
     cue = after[0] if after else (cues[0] if cues else None)
     if cue is None:
+        return "buyer"
+    if cue.start > subject.end and _TO_RECEIVE.search(sentence.between(subject.end, cue.start)):
+        # "Georgia became one of the first former Soviet states to receive the Javelin when
+        # the Trump administration approved a $75 million sale": its own verb says it gets
         return "buyer"
     if cue.side == "either":
         text = sentence.after(cue.start).lower()
@@ -4947,7 +4954,14 @@ def _guess_buyer(
         # "The ministry expects to sign the NASAMS contract": the NASAMS deal's buyer
         candidate.buyer, candidate.buyer_iso3 = same.buyer, same.buyer_iso3
         return
-    state = next((m for m in main if m.entry.iso3 != candidate.seller_iso3), None)
+    # "HAL already has orders for 180 Tejas Mk1A jets", in an Indian paper that told of a
+    # MiG-29 buy from Russia: not the state the article has said sells
+    selling = {c.seller_iso3 for c in found if c.seller_said and c.governed and c.buyer_said}
+    selling -= {c.buyer_iso3 for c in found if c.buyer_said}
+    state = next(
+        (m for m in main if m.entry.iso3 != candidate.seller_iso3 and m.entry.iso3 not in selling),
+        None,
+    )
     if state is not None:
         candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
         return
