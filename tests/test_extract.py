@@ -6200,6 +6200,38 @@ def test_a_state_that_became_one_to_receive_a_type_buys_it() -> None:
     ]
 
 
+def test_a_shortlist_of_two_designs_is_a_contest_and_no_deal() -> None:
+    found = deals_in(
+        "Ottawa shortlisted two designs in August: Hanwha Ocean's KSS-III, a 3,600-tonne "
+        "diesel-electric boat already in service with the South Korean navy, and the Type "
+        "212CD being developed by ThyssenKrupp Marine Systems for the German navy.",
+        dt.date(2025, 11, 14),
+    )
+    assert found == []
+
+
+def test_an_offer_up_against_a_rival_is_a_bid_and_no_deal() -> None:
+    found = deals_in(
+        "Affiliate Hanwha Ocean is meanwhile offering its KSS-III diesel-electric submarine "
+        "to Canada, where it is up against Germany's ThyssenKrupp Marine Systems for a "
+        "programme to replace Victoria-class boats.",
+        dt.date(2025, 10, 29),
+    )
+    assert found == []
+
+
+def test_a_counted_fleet_to_be_replaced_is_no_deal() -> None:
+    found = deals_in(
+        "Canada's submarine contest\n"
+        "Ottawa is choosing between Hanwha Ocean and Germany's ThyssenKrupp Marine Systems. "
+        "The government says it wants up to 12 boats capable of operating under Arctic ice, "
+        "with the first delivered in the mid-2030s to replace four Victoria-class submarines "
+        "that have spent much of their lives in refit.",
+        dt.date(2025, 11, 14),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1212,7 +1212,13 @@ _CONTENDERS = re.compile(
     r"|\byet to (?:choose|select|pick|decide on)\b"
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
-    r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b",
+    r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b"
+    # "Ottawa shortlisted two designs in August: Hanwha Ocean's KSS-III ... and the Type
+    # 212CD", "offering its KSS-III to Canada, where it is up against Germany's TKMS"
+    r"|\bshort-?listed\s+(?:two|three|four|both|the two|the three)\s+(?:[\w-]+\s+)?"
+    r"(?:designs|bids|offers|contenders|types|candidates|bidders|proposals)\b"
+    r"|\b(?:is|are|was|were)\s+up\s+against\b|\bpitted\s+against\b"
+    r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,
 )
 # "The company delivered 14 NH90s during the year through the NHIndustries consortium":
@@ -2719,7 +2725,10 @@ _REPLACING = re.compile(
 _TO_REPLACE = re.compile(
     r"\b(?:to|and)\s+replace\s+(?:(?:part|some|most|all|much)\s+of\s+)?"
     # "and replace part of an ageing fleet of M109A5 guns"
-    r"(?:the|its|their|an?|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,4}(?:(?:and|or)\s+)?$",
+    # "to replace four Victoria-class submarines": a count of the fleet it has
+    r"(?:the|its|their|an?|[\w-]+(?:'s|’s)|(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|\d+))"
+    r"\s+(?:[\w'’-]+\s+){0,4}(?:(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 
