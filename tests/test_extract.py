@@ -6232,6 +6232,38 @@ def test_a_counted_fleet_to_be_replaced_is_no_deal() -> None:
     assert found == []
 
 
+def test_an_export_booking_s_sum_is_the_deal_s_price() -> None:
+    found = deals_in(
+        "The largest new export booking in the quarter was a 520 billion won contract signed "
+        "in September with Vietnam's Ministry of National Defence for 12 K239 Chunmoo "
+        "multiple rocket launchers from South Korea's Hanwha Aerospace.",
+        dt.date(2025, 10, 29),
+    )
+    assert [(c.platform, c.quantity, c.value, c.currency) for c in found] == [
+        ("K239 Chunmoo", 12, 520_000_000_000, "KRW"),
+    ]
+
+
+def test_an_export_order_portfolio_is_no_price() -> None:
+    found = deals_in(
+        "Russia has handed over ten BTR-80 armoured personnel carriers to the Central African "
+        "Republic. Rosoboronexport has said its export order portfolio exceeds $50 billion.",
+        dt.date(2025, 6, 1),
+    )
+    assert [(c.platform, c.value) for c in found] == [("BTR-80", None)]
+
+
+def test_a_contract_to_maintain_another_state_s_fleet_is_no_deal() -> None:
+    found = deals_in(
+        "Hanwha Aerospace signed a 520 billion won contract with Vietnam for 12 K239 Chunmoo "
+        "rocket launchers. The company further signed a ten-year, 190 billion won support "
+        "contract with Norway's Defence Materiel Agency to maintain that country's fleet of "
+        "K9 Vidar howitzers, including spare parts and barrel replacement.",
+        dt.date(2025, 10, 29),
+    )
+    assert [c.platform for c in found] == ["K239 Chunmoo"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -79,8 +79,11 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
-    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|ceiling|allocation|"
-    r"(?<!military )sales|revenue|exports?|(?:net |operating )?(?:profits?|income|earnings)|"
+    r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|portfolio|ceiling|"
+    r"allocation|"
+    # (not "The largest new export booking in the quarter was a 520 billion won contract")
+    r"(?<!military )sales|revenue|exports?(?!\s+(?:booking|order|contract|deal)\b)|"
+    r"(?:net |operating )?(?:profits?|income|earnings)|"
     r"export orders|reached|totall?ed|turnover|"
     r"spending|expenditure|"
     # "extending a loan of up to 1.5 trillion won to help Bratislava finance the purchase"
@@ -2677,7 +2680,8 @@ _REPLACED = re.compile(
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
     # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
     # "considering modernizing the older F-16 Block 50s": work on jets it has
-    r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the)|"
+    # "a support contract ... to maintain that country's fleet of K9 Vidar howitzers"
+    r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the|that|this)|"
     r"(?:refurbish\w*|keep(?:s|ing)?)\s+(?:its|their)|"
     r"(?:contracted|hired|engaged)\s+to\s+(?:support|sustain|maintain|service)\s+"
     r"(?:the|its|their)(?:\s+(?:[\w-]+\s+){0,2}[\w-]+(?:'s|’s))?(?:\s+\d+)?|"
@@ -2694,6 +2698,7 @@ _REPLACED = re.compile(
     # "to replace the navy's three ex-Royal Navy Type 23 frigates"
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
+    r"|fleets?\s+of\s+"  # "that country's fleet of K9 Vidar howitzers"
     r"|(?-i:[a-z]+-[a-z]+)\s+"  # "its twin-jet C-390"
     r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=(?-i:[A-Z])|$)"  # "the Finnish", "German-Dutch"
     rf"|(?-i:{_CODE_WORD.pattern})\s+"  # a version's code: "the C-130J-30 Super Hercules"
