@@ -6264,6 +6264,30 @@ def test_a_contract_to_maintain_another_state_s_fleet_is_no_deal() -> None:
     assert [c.platform for c in found] == ["K239 Chunmoo"]
 
 
+def test_a_booked_order_is_signed_whatever_the_clause_after_says() -> None:
+    found = deals_in(
+        "Saab also booked a 1.4 billion-krona order from the Czech Republic for Carl-Gustaf "
+        "M4 recoilless rifles and ammunition in November, and said Slovakia's defence "
+        "ministry had selected its RBS 70 NG short-range air defence system, with contract "
+        "negotiations under way.",
+        dt.date(2026, 2, 6),
+    )
+    assert [(c.platform, c.buyer, c.status) for c in found] == [
+        ("Carl-Gustaf", "Czechia", "signed"),
+        ("RBS 70", "Slovakia", "negotiating"),
+    ]
+
+
+def test_an_offer_in_a_competition_where_it_faces_a_rival_is_no_deal() -> None:
+    found = deals_in(
+        "In Canada, Saab is offering GlobalEye in a competition to replace the country's "
+        "airborne early warning capacity, where it faces Boeing's E-7 Wedgetail. Ottawa has "
+        "yet to make a decision.",
+        dt.date(2026, 2, 6),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

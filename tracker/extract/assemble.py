@@ -1212,7 +1212,7 @@ _CONTENDERS = re.compile(
     r"|\b(?:received|receiving|weighing|evaluating|studying)\s+(?:\w+\s+)?(?:offers|bids|proposals)"
     r"\s+(?:for|from)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:chosen|selected|picked|decided on)\b"
-    r"|\byet to (?:choose|select|pick|decide on)\b"
+    r"|\byet to (?:choose|select|pick|decide on|make (?:a|its|the) (?:decision|choice|selection))\b"
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
     r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b"
@@ -1221,6 +1221,7 @@ _CONTENDERS = re.compile(
     r"|\bshort-?listed\s+(?:two|three|four|both|the two|the three)\s+(?:[\w-]+\s+)?"
     r"(?:designs|bids|offers|contenders|types|candidates|bidders|proposals)\b"
     r"|\b(?:is|are|was|were)\s+up\s+against\b|\bpitted\s+against\b"
+    r"|\bwhere\s+(?:it|they)\s+(?:faces?|is\s+facing|are\s+facing)\b"
     r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,
 )

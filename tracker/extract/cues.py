@@ -292,7 +292,8 @@ _CUES = (
         r"|\bconfirm(?:s|ed)?\b(?=[^.,;]{0,40}\b(?:buy|order|purchase|deal|contract)\b)"
         # a maker's side of a signing: "Saab has received an order from Thailand"
         r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
-        r"(?:[\w-]+ )?(?:order|contract)\b"  # "received a follow-on order"
+        # "received a follow-on order", "booked a 1.4 billion-krona order"
+        r"(?:[\w$€£₹₩¥.,-]+ ){0,3}?(?:order|contract)\b"
         r"|\bagreed\b(?! with\b)",
     ),
     # "The second contract ... will see Elbit supply 18 ATMOS 2000 howitzers to Thailand":
