@@ -6288,6 +6288,38 @@ def test_an_offer_in_a_competition_where_it_faces_a_rival_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_maker_s_offer_in_an_article_about_an_open_contest_is_a_bid() -> None:
+    found = deals_in(
+        "Shipyards from three continents line up for Kenya Coast Guard patrol ship deal\n"
+        "Shipbuilders from the Netherlands, Turkey and China are among five bidders vying for "
+        "a contract to supply the Kenya Coast Guard Service with its first offshore patrol "
+        "vessels.\n\n"
+        "Dutch group Damen Shipyards has offered its Stan Patrol 5009 design, a type already "
+        "in service with several African coast guards and navies.",
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
+def test_two_makers_offers_joined_by_and_are_bids() -> None:
+    found = deals_in(
+        "South Africa's air force needs a new transport aircraft. Embraer has offered the "
+        "C-390 Millennium and Airbus has again pitched the A400M, but officials told "
+        "Parliament's Portfolio Committee on Defence that no money has been set aside.",
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
+def test_interest_expressed_in_a_type_is_no_request_for_it() -> None:
+    found = deals_in(
+        "Morocco's army hosted the African Lion exercise. Moroccan officials have repeatedly "
+        "expressed interest in the F-35 stealth fighter.",
+        dt.date(2026, 5, 20),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

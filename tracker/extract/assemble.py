@@ -394,10 +394,14 @@ def extract_candidates(
     passed_over = _passed_over(text, read)
     # "Portugal picks NASAMS over IRIS-T", then "Diehl had offered three IRIS-T SLM
     # launchers": the losing bid, told again, is still no deal
+    contest = _a_contest_told(read)
     kept = [
         c
         for c in merged
-        if _reported(c) and not (c.status == "proposed" and c.family in passed_over)
+        if _reported(c)
+        and not (
+            c.status == "proposed" and ((contest and not c.buyer_said) or c.family in passed_over)
+        )
     ]
     kept = [c for c in kept if not _described_twice(c, kept)]
     _shared_prices(kept)
@@ -406,6 +410,19 @@ def extract_candidates(
         _held_long_since(candidate, published)
         candidate.confidence = _confidence(candidate)
     return kept
+
+
+# "five bidders vying for a contract to supply the Kenya Coast Guard", "Canada's submarine
+# contest": an article about a contest still open
+_CONTEST_OPENING = re.compile(
+    r"\b(?:bidders|vying|contest|contenders|rival bids|shortlist(?:ed)?|short-listed)\b", re.I
+)
+
+
+def _a_contest_told(read: list[_Sentence]) -> bool:
+    """An article whose title or lead tells of a contest still open: its makers' offers
+    are bids, not deals (the deals it reports are signed, approved or delivered)."""
+    return any(_CONTEST_OPENING.search(sentence.span.text) for sentence in read[:3])
 
 
 def _passed_over(text: str, read: list[_Sentence]) -> set[str]:
@@ -1204,6 +1221,9 @@ _CONTENDERS = re.compile(
     # CN235-220": two makers' offers side by side
     r"|\b(?:offered|pitched|proposed)\b[^.;]*,\s+(?:while|whereas)\b[^.;]*"
     r"\b(?:offered|pitched|proposed)\b"
+    # "Embraer has offered the C-390 Millennium and Airbus has again pitched the A400M"
+    r"|\b(?:offered|pitched|proposed)\b[^.;]*\band\s+(?:[\w'’-]+\s+){1,4}(?:has|have|had)\s+"
+    r"(?:also\s+|again\s+)?(?:offered|pitched|proposed)\b"
     # "Airbus is offering the C295 MPA, Leonardo has proposed the ATR 72-based P-72B"
     r"|\b(?:offering|pitching|proposing|bidding)\b[^.;]*,\s+(?:and\s+)?(?:[\w'’-]+\s+){1,4}"
     r"(?:is|are|has|have)\s+(?:offered|offering|pitched|pitching|proposed|proposing|bidding)\b"

@@ -417,7 +417,10 @@ _CUES = (
         r"|\bask(?:ed|s)?\s+(?:[\w'’-]+\s+){1,3}?for\b|\brequest\s+(?:[\w'’-]+\s+){0,3}?for\b"
         # not a "request for proposal" or "for information": a step of a tender, no weapon
         r"(?!\s+(?:proposals?|information|quotations?|tenders?|bids?|expressions? of interest)\b)"
-        r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b|\binterest(?:ed)? in\b"
+        r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b"
+        # not "officials have repeatedly expressed interest in the F-35": talk, no request
+        r"|(?<!expressed )(?<!expresses )(?<!voiced )(?<!shown )(?<!showed )"
+        r"\binterest(?:ed)? in\b"
         # not "drawing strong interest in Europe": a market, no buyer
         r"(?! (?:Europe|Asia|Africa|Latin America|the Middle East|the Gulf|the region|the market"
         r"|South America|North America|Southeast Asia|the Asia-Pacific|the Indo-Pacific)\b)"
