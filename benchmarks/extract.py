@@ -109,8 +109,9 @@ def _canonical_platform(name: str, names: Gazetteer) -> str:
     return entry.family if entry else platform_family(name)
 
 
-# A version after a known name, as the extractor reads one: "Heron Mark II", "Hawk Mk 132"
-_VERSION_SUFFIX = re.compile(r"\s+(?:Mk|Mark|Block)\s+\w+.*$")
+# A version after a known name, as the extractor reads one: "Heron Mark II", "Hawk Mk 132",
+# "Mbombe 4" (a model's number where the lists know the Mbombe 6 and 8)
+_VERSION_SUFFIX = re.compile(r"\s+(?:(?:Mk|Mark|Block)\s+\w+.*|\d{1,2})$")
 
 
 def _found_value(candidate: Candidate, name: str) -> Any:

@@ -6320,6 +6320,23 @@ def test_interest_expressed_in_a_type_is_no_request_for_it() -> None:
     assert found == []
 
 
+def test_a_model_number_the_lists_know_siblings_of_is_no_count() -> None:
+    found = deals_in(
+        "Paramount lands Gabon order for Mbombe 4 and Marauder armoured vehicles\n"
+        "Paramount Group has won an order from Gabon for eighteen Mbombe 4 infantry combat "
+        "vehicles and twelve Marauder mine-protected vehicles, the company confirmed on "
+        "Monday. A source told defenceWeb that the Mbombe 4 portion alone is worth R860 "
+        "million (around US$49 million). A separate five-year through-life support, spares "
+        "and driver-training package, worth a further R120 million, was signed at the same "
+        "ceremony.",
+        dt.date(2025, 10, 14),
+    )
+    assert [(c.platform, c.quantity, c.value, c.currency) for c in found] == [
+        ("Mbombe 4", 18, 860_000_000, "ZAR"),
+        ("Marauder", 12, None, None),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

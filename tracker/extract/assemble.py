@@ -97,6 +97,12 @@ _NOT_DEAL_MONEY = re.compile(
     r"|\balso\s+(?:contains|includes|covers|provides|earmarks|sets aside)\s+$"
     # "two possible Foreign Military Sales to Taiwan worth a combined $1.988 billion"
     r"|\bsales\b[^.]{0,30}\bcombined\s+$"
+    # "A separate five-year through-life support, spares and driver-training package, worth
+    # a further R120 million": a service's price
+    # (not "... along with engines, weapons and training, in a package valued at": the deal's)
+    r"|\b(?:separate|further|additional|through-life|[a-z]+-year)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:support|maintenance|sustainment"
+    r"|spares|training)\b[^.;]{0,40}\b(?:package|contract|deal|agreement)\b[^.;]{0,30}$"
     # "The bulk of the Rs 84,560 crore, however, comes under the Buy (Indian) category": a
     # share of a sum told before, no price
     r"|\b(?:bulk|most|much|part|half|share|portion|rest|remainder)\s+of\s+the\s+$"
@@ -1527,6 +1533,20 @@ def _variants(
             entry.kind == "platform"
             and following is not None
             and following.start == mention.end + 1
+            and re.fullmatch(r"\d{1,2}", following.text)
+            and _numbered_model(mention.text, following.text, gazetteer)
+        ):
+            # "Mbombe 4", where the lists know the Mbombe 6 and 8: a model's number, no
+            # count of the vehicles
+            name = f"{mention.text} {following.text}"
+            entry = replace(entry, name=name, stored=False, form="variant",
+                            base=entry.base or entry.name)  # fmt: skip
+            mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
+                              text=name)  # fmt: skip
+        elif (
+            entry.kind == "platform"
+            and following is not None
+            and following.start == mention.end + 1
             and _sibling(entry.name, following.text)
         ):
             # "Bayraktar TB3", where "Bayraktar" is listed for the TB2: its sibling model
@@ -1543,6 +1563,16 @@ def _variants(
         if not any(o is not m and o.first <= m.first and m.last <= o.last and
                    (o.last - o.first) > (m.last - m.first) for o in joined)
     ]  # fmt: skip
+
+
+def _numbered_model(name: str, number: str, gazetteer: Gazetteer) -> bool:
+    """Whether the lists know other models of the name by a number ("Mbombe 6", "Mbombe
+    8"), so that a number after it is a model's, not a count."""
+    return any(
+        gazetteer.names.get(word_key(f"{name} {other}")) is not None
+        for other in range(1, 13)
+        if str(other) != number
+    )
 
 
 def _sibling(name: str, code: str) -> bool:
@@ -5055,6 +5085,14 @@ def _quantity(
 ) -> None:
     words = sentence.words
     mentioned = {index for m in sentence.mentions for index in range(m.first, m.last)}
+    model_numbers = {
+        m.last - 1
+        for m in sentence.mentions
+        if m.entry.kind == "platform"
+        and m.entry.form == "variant"
+        and m.last - m.first > 1
+        and words[m.last - 1].text.isdigit()
+    }
     index = platform.first - 1
     steps = 0
     while index >= 0 and steps < 7:
@@ -5071,6 +5109,8 @@ def _quantity(
             steps += 2
             continue
         number = _number_at(words, index)
+        if number is not None and index in model_numbers:
+            break  # "for Mbombe 4 and Marauder armoured vehicles": another model's number
         if number is not None and _range_end(words, index):
             break  # "between 100 and 150 Saab Gripen E fighters": no one count
         if number is not None and _fleet_to_come(words, index):

@@ -97,12 +97,14 @@ _SYMBOLS = {
     "K": "ZMW",
     # "Q412 million (about US$53 million)": quetzales, only in a story of Guatemala
     "Q": "GTQ",
+    # "R860 million (around US$49 million)": South African rand, with a scale only
+    "R": "ZAR",
 }
 _HOME_SYMBOLS = {"Shs": "shillings", "Sh": "shillings", "P": "P", "K": "K", "Q": "Q"}
 # Symbols that are money only in a story of their home ("Q3" is a quarter elsewhere).
 _HOME_ONLY = {"Q"}
 # Short symbols that are words or initials too: money only with a scale ("RO 231 million").
-_SCALE_REQUIRED = {"N", "RO", "BD", *_HOME_SYMBOLS}
+_SCALE_REQUIRED = {"N", "R", "RO", "BD", *_HOME_SYMBOLS}
 # After the number (and its scale): currency names.
 _SUFFIXES = {
     "dollars": "USD",
