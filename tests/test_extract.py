@@ -6337,6 +6337,45 @@ def test_a_model_number_the_lists_know_siblings_of_is_no_count() -> None:
     ]
 
 
+def test_the_competition_a_winner_beat_is_no_deal() -> None:
+    found = deals_in(
+        "Kenya has signed for six Aero L-39NG jet trainers from the Czech Republic. Aero "
+        "Vodochody beat competition from South Korea's KAI, which had offered the turboprop "
+        "KT-1, and Turkish Aerospace, which pitched the Hürjet advanced jet trainer. The "
+        "Hürjet was considered too expensive, while the KT-1 did not offer jet experience.",
+        dt.date(2026, 3, 1),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("L-39NG", "Kenya")]
+
+
+def test_an_offer_not_followed_up_is_no_deal() -> None:
+    found = deals_in(
+        "Baykar has also offered Mali its new TB3 naval and land drone, but Bamako has not "
+        "followed up, a Turkish industry source admits.",
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
+def test_a_rival_a_competition_pitted_a_maker_against_is_no_deal() -> None:
+    found = deals_in(
+        "The competition, launched in 2023, pitted the European manufacturer against the "
+        "American Sikorsky, which offered its UH-60M Black Hawk to Morocco with the support "
+        "of the US administration.",
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
+def test_interest_expressed_by_officials_in_their_words_is_no_request() -> None:
+    found = deals_in(
+        "Moroccan officials have on several occasions expressed their interest in the "
+        "American F-35.",
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1203,6 +1203,10 @@ _RIVAL = re.compile(
     r"[^.;]*\bover\s+(?:(?:the\s+|a\s+)?(?:[\w.'’/-]+\s+){0,3}?[\w.'’/-]+"
     r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,2}$"
     # "The Arma beat two rival bids: Finland's Patria ..., and Nurol Makina with its NMS"
+    # "Aero Vodochody beat competition from South Korea's KAI, which had offered the KT-1,
+    # and Turkish Aerospace, which pitched the Hürjet"
+    r"|\b(?:beat|beating|beaten|defeated|saw off|fended off)\s+(?:off\s+)?(?:stiff\s+|strong\s+)?"
+    r"(?:competition|rivals?|bids?|offers?|competitors)\s+from\b[^.;]*$"
     r"|\b(?:beat|beating|defeated|saw off|fended off|outbid|outbidding)\s+(?:\w+\s+){0,2}"
     r"(?:rival|competing)\s+(?:bids?|offers?|proposals?|designs?|contenders?)\s*:[^.;]*$",
     re.IGNORECASE,
@@ -1246,7 +1250,10 @@ _CONTENDERS = re.compile(
     # 212CD", "offering its KSS-III to Canada, where it is up against Germany's TKMS"
     r"|\bshort-?listed\s+(?:two|three|four|both|the two|the three)\s+(?:[\w-]+\s+)?"
     r"(?:designs|bids|offers|contenders|types|candidates|bidders|proposals)\b"
-    r"|\b(?:is|are|was|were)\s+up\s+against\b|\bpitted\s+against\b"
+    r"|\b(?:is|are|was|were)\s+up\s+against\b|\bpitted\b[^.;]{0,60}?\bagainst\b"
+    # "Baykar has also offered Mali its new TB3 drone, but Bamako has not followed up"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:followed up|responded|replied|taken up)\b"
+    r"|\b(?:declined|rejected|turned down)\s+the\s+offer\b"
     r"|\bwhere\s+(?:it|they)\s+(?:faces?|is\s+facing|are\s+facing)\b"
     r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,

@@ -420,6 +420,7 @@ _CUES = (
         r"|\blooking to (?:buy|acquire)\b|\bintends? to (?:buy|acquire)\b"
         # not "officials have repeatedly expressed interest in the F-35": talk, no request
         r"|(?<!expressed )(?<!expresses )(?<!voiced )(?<!shown )(?<!showed )"
+        r"(?<!expressed their )(?<!expressed its )(?<!expressed strong )"
         r"\binterest(?:ed)? in\b"
         # not "drawing strong interest in Europe": a market, no buyer
         r"(?! (?:Europe|Asia|Africa|Latin America|the Middle East|the Gulf|the region|the market"
@@ -606,7 +607,8 @@ _NEGATED = re.compile(
 
 # A question put, not an act: "Asked whether Washington would offer HIMARS to Thailand"
 _ASKED = re.compile(
-    r"\b(?:ask(?:ed|ing|s)?|wonder(?:ed|ing|s)?|question(?:ed|ing|s)?)\s+(?:\w+\s+){0,2}"
+    # "Asked by PREMIUM TIMES after the session whether the NAF had accepted an offer"
+    r"\b(?:ask(?:ed|ing|s)?|wonder(?:ed|ing|s)?|question(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,6}"
     r"(?:whether|if)\b[^.;:,\"“”]{0,60}$",
     re.IGNORECASE,
 )
