@@ -6376,6 +6376,16 @@ def test_interest_expressed_by_officials_in_their_words_is_no_request() -> None:
     assert found == []
 
 
+def test_a_long_question_put_is_no_deal() -> None:
+    found = deals_in(
+        "Asked by PREMIUM TIMES after the session whether the NAF had accepted an offer by "
+        "Brazil's Embraer to supply C-390 Millennium transport aircraft to Nigeria, a "
+        'spokesperson said "no decision has been taken on a new transport platform."',
+        dt.date(2026, 3, 1),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -629,7 +629,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
             if (
                 _NEGATED.search(before)
                 or before.endswith("-")
-                or _ASKED.search(text[max(0, start - 90) : start])
+                or _ASKED.search(text[max(0, start - 140) : start])
             ):
                 continue  # "has yet to approve"; "Western-supplied aircraft": an adjective
             if _AN_IDEA.search(text[max(0, start - 120) : start]):
