@@ -6386,6 +6386,16 @@ def test_a_long_question_put_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_support_contract_covering_a_fleet_is_no_deal_for_it() -> None:
+    found = deals_in(
+        "Saab signed a contract with France for two GlobalEye aircraft. Saab signed a 2.2 "
+        "billion-krona support and maintenance contract covering the Brazilian Air Force's "
+        "Gripen fleet through 2030.",
+        dt.date(2026, 2, 6),
+    )
+    assert [c.platform for c in found] == ["GlobalEye"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2738,6 +2738,10 @@ _REPLACED = re.compile(
     # "spare parts ... to sustain its AH-64 Apache fleet": a service to a fleet it has
     # "contracted to support the RAAF's 10 C-27J Spartan": a service to a fleet it has
     # "considering modernizing the older F-16 Block 50s": work on jets it has
+    # "a 2.2 billion-krona support and maintenance contract covering the Brazilian Air
+    # Force's Gripen fleet": a service to a fleet it has
+    r"(?:support|maintenance|sustainment|servicing)\s+(?:and\s+[\w-]+\s+)?(?:contract|deal"
+    r"|agreement|package)\s+(?:covering|for)\s+(?:the|its|their)|"
     # "a support contract ... to maintain that country's fleet of K9 Vidar howitzers"
     r"(?:sustain|maintain|upgrad|moderni[sz]|overhaul)\w*\s+(?:its|their|the|that|this)|"
     r"(?:refurbish\w*|keep(?:s|ing)?)\s+(?:its|their)|"
