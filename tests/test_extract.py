@@ -6396,6 +6396,15 @@ def test_a_support_contract_covering_a_fleet_is_no_deal_for_it() -> None:
     assert [c.platform for c in found] == ["GlobalEye"]
 
 
+def test_an_offer_in_a_competition_is_a_bid() -> None:
+    found = deals_in(
+        "In India, Embraer and Mahindra Group plan to offer the C-390 in the air force's "
+        "medium transport aircraft competition for as many as 60 planes.",
+        dt.date(2026, 3, 10),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

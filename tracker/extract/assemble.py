@@ -1254,6 +1254,9 @@ _CONTENDERS = re.compile(
     # "Baykar has also offered Mali its new TB3 drone, but Bamako has not followed up"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:followed up|responded|replied|taken up)\b"
     r"|\b(?:declined|rejected|turned down)\s+the\s+offer\b"
+    # "plan to offer the aircraft in the air force's medium transport aircraft competition"
+    r"|\b(?:offer|offers|offering|offered|pitch|pitching|pitched|bid|bidding)\b[^.;]{0,60}?"
+    r"\bin\s+(?:the|a|an|its|this)\s+[^.;]{0,60}?\b(?:competition|tender|contest)\b"
     r"|\bwhere\s+(?:it|they)\s+(?:faces?|is\s+facing|are\s+facing)\b"
     r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,
