@@ -6405,6 +6405,22 @@ def test_an_offer_in_a_competition_is_a_bid() -> None:
     assert found == []
 
 
+def test_a_second_contract_covering_missiles_is_a_signing_too() -> None:
+    found = deals_in(
+        "Nicosia (AFP) - Cyprus has signed contracts to buy French self-propelled howitzers "
+        "and short-range air defence missiles, the defence ministry announced Tuesday.\n\n"
+        "Defence Minister Vasilis Palmas said the Republic of Cyprus had ordered 12 CAESAR Mk "
+        "II self-propelled howitzers from KNDS France in a deal worth 74 million euros. A "
+        "second contract, with European missile maker MBDA, covers Mistral 3 short-range air "
+        "defence missiles and launchers for the National Guard.",
+        dt.date(2025, 12, 9),
+    )
+    assert [(c.platform, c.buyer, c.status) for c in found] == [
+        ("CAESAR Mk II", "Cyprus", "signed"),
+        ("Mistral", "Cyprus", "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -314,6 +314,7 @@ def extract_candidates(
             _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
         _same_paper(sentence, made, found)
+        _another_contract(sentence, made, found)
         if made and number:
             _priced_in_the_opening(sentence, number, found)
         if number:
@@ -552,6 +553,21 @@ def _priced_in_the_opening(sentence: _Sentence, number: int, found: list[Candida
     if told is not None and told.value is None:
         told.value, told.currency = money.amount, money.currency
         told.field_quotes["value"] = sentence.span.text
+
+
+def _another_contract(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
+    """ "Cyprus has signed contracts ... ordered 12 CAESAR Mk II ... A second contract, with
+    MBDA, covers Mistral 3 missiles": another of the contracts signed, a signing too."""
+    if not made or not _ANOTHER_DEAL_OPENS.match(sentence.span.text):
+        return
+    signed = next((c for c in reversed(found) if c.strong and c.status == "signed"), None)
+    if signed is None:
+        return
+    for candidate in made:
+        if candidate.status == "signed" and not candidate.strong:
+            candidate.strong = True
+            candidate.buyer = candidate.buyer or signed.buyer
+            candidate.buyer_iso3 = candidate.buyer_iso3 or signed.buyer_iso3
 
 
 def _same_paper(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
@@ -1455,7 +1471,14 @@ def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) 
     if index > 0 and _CODE_WORD.fullmatch(words[index].text):
         index -= 1  # "covers 120 AGM-158B-2 JASSM-ER": a designation between count and name
     counted = index >= 0 and _number_at(words, index) is not None
+    if _ANOTHER_DEAL_OPENS.match(text[span.start : mention.start]):
+        return False  # "A second contract, with MBDA, covers Mistral 3 missiles": a deal's own
     return not counted and _CONTENTS.search(text[span.start : mention.start]) is not None
+
+
+_ANOTHER_DEAL_OPENS = re.compile(
+    r"(?:A|The)\s+(?:second|third|separate|new|further)\s+(?:contract|deal|order|agreement)\b",
+)
 
 
 def _fitted(mention: Mention, before: str) -> bool:
