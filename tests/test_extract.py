@@ -6421,6 +6421,24 @@ def test_a_second_contract_covering_missiles_is_a_signing_too() -> None:
     ]
 
 
+def test_radars_for_another_state_s_frigates_are_parts() -> None:
+    found = deals_in(
+        "Saab will separately supply Sea Giraffe 4A radars for the German Navy's F126 "
+        "frigates being built by Damen Naval, an order it values at about 800 million kronor.",
+        dt.date(2026, 2, 6),
+    )
+    assert found == []
+
+
+def test_a_type_a_force_will_bank_on_instead_is_no_deal() -> None:
+    found = deals_in(
+        "Norway Drops Plan To Buy 14 NH90 Helicopters From France, Will Bank On MH-60R "
+        "Seahawks Instead",
+        dt.date(2026, 3, 11),
+    )
+    assert [(c.platform, c.status) for c in found] == [("NH90", "cancelled")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1429,7 +1429,9 @@ _FLEET_CLAUSE = re.compile(
 # "the IAF has been making do with six ageing Il-78MKI tankers", "still relies heavily on
 # Soviet-era MiG-29s": the fleet a force has, whatever was scrapped or bought before
 _MAKING_DO = re.compile(
-    r"\b(?:(?:make|makes|making|made)\s+do|(?:rel(?:y|ies|ied|ying))(?:\s+\w+ly)?)\s+"
+    # "IAF ... Will Bank On Tejas Instead"
+    r"\b(?:(?:make|makes|making|made)\s+do|(?:rel(?:y|ies|ied|ying)|bank(?:s|ed|ing)?)"
+    r"(?:\s+\w+ly)?)\s+"
     r"(?:with|on)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -2128,6 +2130,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             # "HIZIR torpedo countermeasure suites to be fitted to the Pakistan Navy's
             # corvettes": a name shared with a vehicle, here a ship's equipment
             continue
+        if platform.entry.category == "sensors" and _FOR_A_HOST.match(sentence.after(platform.end)):
+            continue  # "Sea Giraffe 4A radars for the German Navy's F126 frigates": a part
         if _TALLY_OF.search(sentence.before(platform.start)[-60:]):
             continue  # "bringing the total number of Pandur Evolution vehicles ... to 270"
         if _BESIDE_BEFORE.search(sentence.before(platform.start)[-40:]) and _A_DEAL_AFTER.match(
@@ -4533,6 +4537,13 @@ _TALLY = re.compile(
 
 
 # Equipment for platforms the buyer has: "... suites to be fitted to the corvettes"
+# What a sensor is bought for: "radars for the German Navy's F126 frigates"
+_FOR_A_HOST = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:for|on|aboard)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:frigates?|corvettes?|destroyers?|ships?|vessels?|submarines?"
+    r"|boats?|aircraft|fighters?|jets?|helicopters?|tanks?|vehicles?)\b",
+    re.IGNORECASE,
+)
 _TO_BE_FITTED = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?:to be|will be|being|are to be|is to be)\s+"
     r"(?:fitted|installed|integrated|mounted)\s+(?:to|on|onto|in|into|aboard)\b",
