@@ -6439,6 +6439,19 @@ def test_a_type_a_force_will_bank_on_instead_is_no_deal() -> None:
     assert [(c.platform, c.status) for c in found] == [("NH90", "cancelled")]
 
 
+def test_a_force_named_in_full_then_by_its_initials_is_its_state_s() -> None:
+    found = deals_in(
+        "ISLAMABAD: Neither the Pentagon nor the Pakistan Air Force disclosed how many "
+        "missiles would be bought. The talks with Saudi Arabia on JF-17 fighters go on.\n\n"
+        "The PAF has a track record of adding capability in small steps. It received three "
+        "more Saab 2000 Erieye airborne early warning aircraft from Sweden, ordered in 2017 "
+        "and delivered by 2020.",
+        dt.date(2026, 1, 20),
+    )
+    erieye = [c for c in found if c.seller == "Sweden"]
+    assert [(c.buyer, c.quantity) for c in erieye] == [("Pakistan", 3)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

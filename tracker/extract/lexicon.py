@@ -29,6 +29,10 @@ Kind = Literal["state", "company", "platform", "region"]
 MAX_WORDS = 6  # the longest name looked for, in words ("United Kingdom of Great Britain ...")
 # A short name defined in brackets after a long one: "(HD HHI)", "(KAI)", "(MRTT)".
 _DEFINED = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?: [A-Z][A-Za-z&-]+)?)\)")
+# A state's force written out: "Pakistan Air Force", "Royal Thai Navy", "Indian Army"
+_A_STATE_S_FORCE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Air\s+Force|Navy|Army|Coast\s+Guard|Marine\s+Corps)\b"
+)
 # Country words in companies' names that are not the country's own name.
 _NATIONAL_ARMS = {"deutschland": "germany", "italia": "italy", "espana": "spain",
                   "polska": "poland", "nederland": "netherlands", "sverige": "sweden"}  # fmt: skip
@@ -142,9 +146,34 @@ class Gazetteer:
                 if entry is not None and entry.kind != "state":
                     defined[key] = entry
                     break
+        defined.update(
+            (key, entry)
+            for key, entry in self._forces_by_initials(text).items()
+            if key not in defined and key not in self.names
+        )
         if not defined:
             return self
         return Gazetteer({**self.names, **defined}, self.company_words)
+
+    def _forces_by_initials(self, text: str) -> dict[str, Entry]:
+        """A state's force written out and used by its initials in the same article: "the
+        Pakistan Air Force ... the PAF's F-16s" (elsewhere "PAF" is the Philippine one)."""
+        found: dict[str, Entry] = {}
+        for match in _A_STATE_S_FORCE.finditer(text):
+            words = tokens(match[0])
+            state = next(
+                (
+                    entry
+                    for word in words
+                    if (entry := self.names.get(word.key)) is not None and entry.kind == "state"
+                ),
+                None,
+            )
+            initials = "".join(word.text[0] for word in words if word.text[:1].isupper())
+            if state is None or len(initials) < 3 or not re.search(rf"\b{initials}\b", text):
+                continue
+            found.setdefault(word_key(initials), replace(state, form="service"))
+        return found
 
     def _state_named_in(self, words: Sequence[Token]) -> Entry | None:
         """A state's own name among a few words ("Republic of Singapore Air Force")."""
