@@ -6452,6 +6452,27 @@ def test_a_force_named_in_full_then_by_its_initials_is_its_state_s() -> None:
     assert [(c.buyer, c.quantity) for c in erieye] == [("Pakistan", 3)]
 
 
+def test_an_offer_for_a_requirement_that_is_a_competition_is_a_bid() -> None:
+    found = deals_in(
+        "Saab is also offering its Gripen E for the Indian Air Force's requirement of 114 "
+        "Multi-Role Fighter Aircraft, a competition in which the government has not yet "
+        "issued a request for proposal.",
+        dt.date(2026, 1, 20),
+    )
+    assert found == []
+
+
+def test_a_plant_named_like_a_type_is_no_type() -> None:
+    found = deals_in(
+        "HANOI: Vietnam has signed a contract with Russia for 12 Su-35 fighters.\n\n"
+        "Russia's United Aircraft Corporation is also carrying out an overhaul program for "
+        "the older Su-30MK2 fleet at the A32 aircraft repair plant in Da Nang under a contract "
+        "signed in 2024.",
+        dt.date(2026, 1, 20),
+    )
+    assert [c.platform for c in found if "A32" in c.platform] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

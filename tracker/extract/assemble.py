@@ -1206,8 +1206,13 @@ def _read(
     )
 
 
-# "a 'backdoor export' of K2 technology": what is known of a type, not the type
-_ITS_KNOW_HOW = re.compile(r"(?:\s+[\w-]+)?\s+(?:technology|technologies|know-how)\b", re.I)
+# "a 'backdoor export' of K2 technology": what is known of a type, not the type; "at the
+# A32 aircraft repair plant": a place named like one
+_ITS_KNOW_HOW = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:technology|technologies|know-how|(?:repair\s+|overhaul\s+)?"
+    r"(?:plant|factory|depot|facility|shipyard))\b",
+    re.I,
+)
 # "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
 _EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b", re.I)
 # "will buy the SAMP/T NG rather than the U.S.-made Patriot", "picks European systems over
@@ -1271,8 +1276,10 @@ _CONTENDERS = re.compile(
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:followed up|responded|replied|taken up)\b"
     r"|\b(?:declined|rejected|turned down)\s+the\s+offer\b"
     # "plan to offer the aircraft in the air force's medium transport aircraft competition"
+    # "offering its Gripen E for the IAF's requirement of 114 MRFA, a competition in which"
     r"|\b(?:offer|offers|offering|offered|pitch|pitching|pitched|bid|bidding)\b[^.;]{0,60}?"
-    r"\bin\s+(?:the|a|an|its|this)\s+[^.;]{0,60}?\b(?:competition|tender|contest)\b"
+    r"(?:\bin\s+(?:the|a|an|its|this)\s+[^.;]{0,60}?|[^.;]{0,60}?,\s+(?:a|the)\s+)"
+    r"\b(?:competition|tender|contest)\b"
     r"|\bwhere\s+(?:it|they)\s+(?:faces?|is\s+facing|are\s+facing)\b"
     r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,
