@@ -6473,6 +6473,29 @@ def test_a_plant_named_like_a_type_is_no_type() -> None:
     assert [c.platform for c in found if "A32" in c.platform] == []
 
 
+def test_the_purchase_of_a_type_told_before_is_that_deal_s() -> None:
+    found = deals_in(
+        "Brasília -- The Brazilian Army has chosen the Indian Akash surface-to-air missile "
+        "system, and the government expects to sign a contract with New Delhi before the end "
+        "of the year.\n\n"
+        "A support contract keeps the Gepards running, although spare parts have become "
+        "scarce since Germany sent its own vehicles to Ukraine.\n\n"
+        "The Akash purchase will be paid for partly with money from the Novo PAC.",
+        dt.date(2026, 3, 5),
+    )
+    akash = [c for c in found if c.platform == "Akash"]
+    assert [(c.buyer, c.status) for c in akash] == [("Brazil", "negotiating")]
+
+
+def test_an_offer_considered_too_expensive_is_no_deal() -> None:
+    found = deals_in(
+        "The European group MBDA had offered Brazil a version of its CAMM-ER system, with "
+        "local production of some components in São Paulo, but was considered too expensive.",
+        dt.date(2026, 3, 5),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -354,7 +354,8 @@ def extract_candidates(
                     }
                     else []
                 )
-                _guess_buyer(candidate, found, _its(sentence, read, number), main + fallback)
+                if not _the_deal_named_before(candidate, sentence, found):
+                    _guess_buyer(candidate, found, _its(sentence, read, number), main + fallback)
             if candidate.seller is None:
                 _builder_named(candidate, sentence)
             elif not candidate.seller_said:
@@ -1267,6 +1268,10 @@ _CONTENDERS = re.compile(
     # "Four shipbuilders have submitted offers in Croatia's competition for two corvettes"
     r"|\b(?:submitted|lodged|tabled|made)\s+(?:\w+\s+)?(?:offers|bids|proposals)\s+(?:in|for|to)"
     r"\b[^.;]{0,60}?\b(?:competition|tender|contest)\b"
+    # "MBDA had offered a version of its CAMM-ER system ..., but was considered too
+    # expensive": an offer turned down
+    r"|\b(?:was|were)\s+(?:considered|judged|deemed|seen as)\s+too\s+(?:expensive|costly|risky"
+    r"|slow|heavy|old)\b|\b(?:was|were)\s+(?:rejected|excluded|eliminated|ruled out)\b"
     # "Ottawa shortlisted two designs in August: Hanwha Ocean's KSS-III ... and the Type
     # 212CD", "offering its KSS-III to Canada, where it is up against Germany's TKMS"
     r"|\bshort-?listed\s+(?:two|three|four|both|the two|the three)\s+(?:[\w-]+\s+)?"
@@ -4878,6 +4883,34 @@ def _built_by_which(candidate: Candidate, sentence: _Sentence) -> None:
             candidate.built_by_seller = True
             candidate.field_quotes["seller"] = _clause_of(sentence, mention.start)
             return
+
+
+# "The Akash purchase will be paid for partly with money from the Novo PAC": the deal told
+_THE_DEAL_AFTER = re.compile(
+    r"^(?:\s+[\w-]+)?\s+(?:purchase|deal|contract|order|acquisition|buy|sale)\b", re.I
+)
+
+
+def _the_deal_named_before(
+    candidate: Candidate, sentence: _Sentence, found: list[Candidate]
+) -> bool:
+    """ "The Akash purchase ...": the deal of that type the article has told, its buyer
+    (not the state the sentence before names)."""
+    if not re.search(r"\b[Tt]he\s+$", sentence.before(candidate.start)[-8:]):
+        return False
+    if not _THE_DEAL_AFTER.match(sentence.after(candidate.start + len(candidate.platform))):
+        return False
+    told = next(
+        (c for c in reversed(found) if c.family == candidate.family and c.buyer and c.governed),
+        None,
+    )
+    if told is None or told.buyer_iso3 == candidate.seller_iso3:
+        return False
+    candidate.buyer, candidate.buyer_iso3 = told.buyer, told.buyer_iso3
+    if not any(cue.strong and not cue.future for cue in sentence.cues):
+        # the noun, or a step still to come ("will be paid for"), says no more of its stage
+        candidate.status = told.status
+    return True
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
