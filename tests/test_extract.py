@@ -234,6 +234,25 @@ def test_a_one_letter_symbol_is_money_only_with_a_scale_and_the_home_state_s() -
     assert find_money("the P 800 and the RO 2 radar, BD 1200 series") == []
 
 
+def test_rand_are_written_r_with_a_scale() -> None:
+    assert [(m.amount, m.currency) for m in find_money("worth R860 million (US$49 million)")] == [
+        (Decimal("860000000"), "ZAR")
+    ]
+    assert find_money("the R2 missile and R 800 units") == []
+
+
+def test_sums_half_translated_from_spanish_or_portuguese_keep_their_scale() -> None:
+    def read(text: str) -> list[tuple[Decimal, str]]:
+        return [(m.amount, m.currency) for m in find_money(text, dollar="COP", home="COL")]
+
+    assert read("an estimated value of $1,7 billones (roughly US$430 million)") == [
+        (Decimal("1700000000000"), "COP")
+    ]
+    assert read("worth 2.300 millones de pesos") == [(Decimal("2300000000"), "COP")]
+    assert read("R$ 1,6 bilhão") == [(Decimal("1600000000"), "BRL")]
+    assert read("the 12 millones of the budget") == []
+
+
 def test_kroner_are_the_currency_of_the_state_the_story_is_about() -> None:
     assert [m.currency for m in find_money("a 58 billion kroner plan", home="DNK")] == ["DKK"]
     assert [m.currency for m in find_money("a 10 billion kroner plan", home="NOR")] == ["NOK"]

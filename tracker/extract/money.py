@@ -495,7 +495,57 @@ def find_money(
         found.append(
             Money(amount, currency, match.start() + offset, match.end() + offset, match.group())
         )
-    return _without_conversions(found, text, offset)
+    found += [
+        money
+        for money in _iberian_money(text, offset, dollar, home)
+        if not any(other.start < money.end and money.start < other.end for other in found)
+    ]
+    return _without_conversions(sorted(found, key=lambda money: money.start), text, offset)
+
+
+# Sums half translated from Spanish or Portuguese: "$1,7 billones" (1.7 trillion pesos),
+# "2.300 millones de pesos", "R$ 1,6 bilhão"; a comma marks the decimals, a dot thousands
+_IBERIAN = re.compile(
+    rf"(?:(?<![\w$])(?P<prefix>{_PREFIX})\s?)?(?P<number>\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?)\s+"
+    r"(?P<scale>mil\s+millones|billones|billón|millones|millón|bilhões|bilhão|milhões|milhão)\b"
+    r"(?:\s+de\s+(?P<unit>pesos|reales|reais|soles|euros|dólares|dolares))?",
+    re.IGNORECASE,
+)
+_IBERIAN_SCALES = {
+    "mil millones": Decimal(10) ** 9, "billones": Decimal(10) ** 12,
+    "billón": Decimal(10) ** 12, "millones": Decimal(10) ** 6, "millón": Decimal(10) ** 6,
+    "bilhões": Decimal(10) ** 9, "bilhão": Decimal(10) ** 9, "milhões": Decimal(10) ** 6,
+    "milhão": Decimal(10) ** 6,
+}  # fmt: skip
+_IBERIAN_UNITS = {"reales": "BRL", "reais": "BRL", "soles": "PEN", "euros": "EUR",
+                  "dólares": "USD", "dolares": "USD"}  # fmt: skip
+
+
+def _iberian_money(text: str, offset: int, dollar: str, home: str | None) -> list[Money]:
+    found = []
+    for match in _IBERIAN.finditer(text):
+        prefix, unit = match.group("prefix"), (match.group("unit") or "").lower()
+        if unit == "pesos":
+            currency = _HOME_NAMED["pesos"].get(home or "")
+        elif unit:
+            currency = _IBERIAN_UNITS[unit]
+        elif prefix == "$":
+            currency = dollar
+        elif prefix:
+            currency = _SYMBOLS.get(prefix) or _CODES.get(prefix)
+        else:
+            currency = None
+        if currency is None:
+            continue
+        number = Decimal(match.group("number").replace(".", "").replace(",", "."))
+        scale = " ".join(match.group("scale").lower().split())
+        amount = number * _IBERIAN_SCALES[scale]
+        if amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))
+        found.append(
+            Money(amount, currency, match.start() + offset, match.end() + offset, match.group())
+        )
+    return found
 
 
 # "PLN 1.42 billion gross (approximately USD 355 million)": a word on the sum may come first
