@@ -6515,6 +6515,16 @@ def test_an_offer_considered_too_expensive_is_no_deal() -> None:
     assert found == []
 
 
+def test_talks_with_several_unnamed_air_forces_name_no_buyer() -> None:
+    found = deals_in(
+        "Jordan signed with Embraer for two C-390 Millennium transports. Turkish Aerospace "
+        "flew its Hürjet trainer in the daily display and said it was in talks with several "
+        "Gulf air forces, without naming them.",
+        dt.date(2025, 11, 20),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("KC-390 Millennium", "Jordan")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3566,6 +3566,9 @@ _UNNAMED_BUYER = re.compile(
     # "several foreign partners had shown interest in the Su-57E": many, none named
     r"|\b(?:several|some|many|a number of|a few|various)\s+(?:foreign\s+|overseas\s+|"
     r"potential\s+|international\s+)?(?:partners|customers|buyers|clients|countries|nations)\b"
+    # "in talks with several Gulf air forces, without naming them"
+    r"|\b(?:several|some|many|a number of|a few|various)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:air forces|navies|armies|militaries|governments)\b|\bwithout naming (?:them|it)\b"
     # "A third country, whose name was not disclosed at the customer's request", "with a
     # country in Asia for the supply of Barak MX": a buyer the text does not name
     r"|\bwhose (?:name|identity)\s+(?:was|were|is|has|had)\s+not\s+(?:been\s+)?"
