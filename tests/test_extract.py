@@ -6525,6 +6525,45 @@ def test_talks_with_several_unnamed_air_forces_name_no_buyer() -> None:
     assert [(c.platform, c.buyer) for c in found] == [("KC-390 Millennium", "Jordan")]
 
 
+def test_a_state_that_received_approval_buys() -> None:
+    found = deals_in(
+        "Saudi Arabia received approval for 4,000 Advanced Precision Kill Weapon System II "
+        "(APKWS II) laser-guided rockets from the United States, an estimated $285 million "
+        "package.",
+        dt.date(2025, 12, 16),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Saudi Arabia", "United States", 4000, "approved"),
+    ]
+
+
+def test_a_state_that_operates_a_fleet_delivered_to_it_bought_it() -> None:
+    found = deals_in(
+        "Kuwait was cleared to buy four MQ-9B SkyGuardian drones. Kuwait currently operates "
+        "three Lockheed Martin KC-130J tankers, delivered in 2014 after being ordered through "
+        "the FMS system, for refueling and transport.",
+        dt.date(2025, 12, 16),
+    )
+    tankers = [c for c in found if c.quantity == 3]
+    assert [(c.buyer, c.seller, c.status) for c in tankers] == [
+        ("Kuwait", "United States", "delivered"),
+    ]
+    assert [c.platform for c in found if c.platform == "FMS"] == []
+
+
+def test_a_type_pitched_to_several_regional_customers_names_no_buyer() -> None:
+    found = deals_in(
+        "Qatar was cleared to buy four KC-46A Pegasus tankers.\n\n"
+        '"Qatar wants independence in how it uses its air power, and tankers are central to '
+        'that," said a former Pentagon official.\n\n'
+        "Airbus has pitched its A330 Multi Role Tanker Transport to several Gulf customers "
+        "and was seen as a competitor for any Qatari requirement, but Qatari officials have "
+        "given no indication that they considered the European aircraft.",
+        dt.date(2025, 12, 16),
+    )
+    assert [(c.platform, c.buyer) for c in found] == [("KC-46 Pegasus", "Qatar")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

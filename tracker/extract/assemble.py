@@ -1683,6 +1683,7 @@ _ROMAN = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)(?:I{1,3}|IV|V|VI{0,3}|\d[\w/-]*)$
 _CURRENCY_CODES = frozenset(currency_codes())
 _NOT_DESIGNATIONS = word_set(
     "Block Batch Flight Tranche Increment Lot Phase Project Mk Mark Mod Article Section Chapter "
+    "FMS "
     "MLU SLEP OCU "
     "SEA LAND AIR JP "
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
@@ -3565,7 +3566,8 @@ _UNNAMED_BUYER = re.compile(
     r"|\b(?:worldwide|globally|around the world|across the world)\b"
     # "several foreign partners had shown interest in the Su-57E": many, none named
     r"|\b(?:several|some|many|a number of|a few|various)\s+(?:foreign\s+|overseas\s+|"
-    r"potential\s+|international\s+)?(?:partners|customers|buyers|clients|countries|nations)\b"
+    r"potential\s+|international\s+|(?-i:[A-Z][\w-]*)\s+)?"
+    r"(?:partners|customers|buyers|clients|countries|nations)\b"
     # "in talks with several Gulf air forces, without naming them"
     r"|\b(?:several|some|many|a number of|a few|various)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:air forces|navies|armies|militaries|governments)\b|\bwithout naming (?:them|it)\b"
@@ -4125,7 +4127,15 @@ _WEAPON_MODIFIERS = word_set(
 )
 
 
-_TO_RECEIVE = re.compile(r"\bto (?:receive|buy|acquire|purchase|obtain)\b", re.I)
+_TO_RECEIVE = re.compile(
+    r"\bto (?:receive|buy|acquire|purchase|obtain)\b"
+    # "Saudi Arabia received approval for 4,000 APKWS II rockets", "Kuwait currently operates
+    # three KC-130J tankers, delivered in 2014": its own verb says it gets or has them
+    r"|\b(?:received|receives|won|wins|obtained|obtains|got|gets|secured|secures|gained)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:approval|clearance|permission)\b"
+    r"|\b(?:operates|operated|flies|flew|fields|fielded)\b",
+    re.I,
+)
 
 
 def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
@@ -4139,7 +4149,7 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     cue = after[0] if after else (cues[0] if cues else None)
     if cue is None:
         return "buyer"
-    if cue.start > subject.end and _TO_RECEIVE.search(sentence.between(subject.end, cue.start)):
+    if cue.start > subject.end and _TO_RECEIVE.search(sentence.between(subject.end, cue.end)):
         # "Georgia became one of the first former Soviet states to receive the Javelin when
         # the Trump administration approved a $75 million sale": its own verb says it gets
         return "buyer"
