@@ -6564,6 +6564,16 @@ def test_a_type_pitched_to_several_regional_customers_names_no_buyer() -> None:
     assert [(c.platform, c.buyer) for c in found] == [("KC-46 Pegasus", "Qatar")]
 
 
+def test_a_claimed_sale_nobody_confirms_is_no_deal() -> None:
+    found = deals_in(
+        "Iranian media have repeatedly claimed that Russia would supply Su-35 fighters to "
+        "Iran, but neither Moscow nor Beijing has confirmed any sale, and no such equipment "
+        "has been seen in Iranian service.",
+        dt.date(2026, 3, 17),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

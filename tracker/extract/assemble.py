@@ -1289,6 +1289,16 @@ _CONTENDERS = re.compile(
     r"|\b(?:will|to)\s+(?:pick|choose|select|name)\s+(?:a|the)\s+winner\b",
     re.IGNORECASE,
 )
+# A claimed deal nobody confirms: "neither Moscow nor Beijing has confirmed any sale, and no
+# such equipment has been seen"
+_UNCONFIRMED = re.compile(
+    r"\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?confirmed\s+(?:any|the|such)\s+"
+    r"(?:sale|deal|purchase|contract|order|transfer|delivery|deliveries)\b"
+    r"|\bneither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed\b"
+    r"|\bno such\s+(?:sale|deal|purchase|contract|order|transfer|equipment|aircraft|"
+    r"weapons?|systems?)\s+(?:has|have)\s+(?:been|ever been)\b",
+    re.IGNORECASE,
+)
 # "The company delivered 14 NH90s during the year through the NHIndustries consortium":
 # what a maker turned out in a year, in a story of its results
 _OUTPUT_OF_THE_YEAR = re.compile(
@@ -2189,6 +2199,9 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             )
         ) or _TOOK_PART.search(text[platform.end : sentence.span.end]):
             continue  # a contender, or an offer weighed before another's choice
+        if _UNCONFIRMED.search(sentence.span.text):
+            continue  # "claimed that Russia would supply Su-35 fighters ..., but neither
+            # Moscow nor Beijing has confirmed any sale": a claim denied, no deal
         if _OUTPUT_OF_THE_YEAR.search(sentence.span.text) and not any(
             m.entry.kind == "state" and m.start >= sentence.dateline for m in sentence.mentions
         ):
