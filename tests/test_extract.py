@@ -6574,6 +6574,16 @@ def test_a_claimed_sale_nobody_confirms_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_state_in_a_relative_clause_without_that_supplies() -> None:
+    found = deals_in(
+        "For more than a decade, Iraq's army aviation has relied on the two dozen Bell IA-407 "
+        "armed scout helicopters the United States supplied between 2010 and 2012, many of "
+        "which are now grounded.",
+        dt.date(2025, 10, 14),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Iraq", "United States", 24)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3948,11 +3948,14 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
     between = sentence.between(platform.end, mention.start)
     if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between) and not (
         # "the 36 Pantsir-S1 air defense systems Damascus had bought": no "that" said
-        re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?", between)
+        re.fullmatch(r"\s+(?:[a-z]+\s+){0,4}?", between)
         and (
             re.match(
                 r"\s+(?:had|has|have)\s+(?:\w+ly\s+|already\s+)?(?:bought|ordered|acquired|"
-                r"purchased|received|donated|sold|supplied|delivered|sent|given)\b",
+                r"purchased|received|donated|sold|supplied|delivered|sent|given)\b"
+                # "the two dozen Bell IA-407 helicopters the United States supplied in 2010"
+                r"|\s+(?:bought|ordered|acquired|purchased|received|donated|sold|supplied|"
+                r"delivered|sent|gave|transferred)\b",
                 sentence.after(mention.end),
             )
             or _AGREED_TO_GIVE.match(sentence.after(mention.end))
