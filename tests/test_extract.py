@@ -6584,6 +6584,19 @@ def test_a_state_in_a_relative_clause_without_that_supplies() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Iraq", "United States", 24)]
 
 
+def test_ships_bought_after_another_buyer_s_sale_was_cancelled() -> None:
+    found = deals_in(
+        "Among its most visible purchases are the two Mistral-class amphibious assault ships, "
+        "the ENS Gamal Abdel Nasser and ENS Anwar El Sadat, which Egypt bought from France in "
+        "2015 for about €950 million after Paris canceled their sale to Russia over the "
+        "annexation of Crimea. Both were delivered in 2016.",
+        dt.date(2025, 9, 23),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.status) for c in found] == [
+        ("Egypt", "France", 2, 950_000_000, "delivered"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

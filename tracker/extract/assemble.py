@@ -2207,6 +2207,7 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         ):
             continue  # a maker's output of the year, to no buyer named: no deal
         _roles(candidate, sentence, platforms, platform, cues)
+        _not_cancelled_for_it(candidate, sentence, cues)
         _quantity(candidate, sentence, platforms, platform, text)
         _value(candidate, sentence, platforms, platform)
         _date(candidate, sentence, cues)
@@ -3946,7 +3947,13 @@ def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -
     "14 Leopard 2A4 tanks that Germany donated" (seller), "the jets that Poland ordered"
     (buyer)."""
     between = sentence.between(platform.end, mention.start)
-    if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?", between) and not (
+    if not re.fullmatch(
+        # "the two Mistral-class ships, the ENS Gamal Abdel Nasser and ENS Anwar El Sadat,
+        # which Egypt bought": past the ships' names set off by commas
+        r"\s+(?:[a-z]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?"
+        r"|(?:\s+[a-z]+){0,3}?,\s+(?:the\s+)?(?-i:[A-Z])[^.;,]{1,80}?,\s+(?:that|which)\s+(?:the\s+)?",
+        between,
+    ) and not (
         # "the 36 Pantsir-S1 air defense systems Damascus had bought": no "that" said
         re.fullmatch(r"\s+(?:[a-z]+\s+){0,4}?", between)
         and (
@@ -4940,6 +4947,32 @@ def _the_deal_named_before(
         # the noun, or a step still to come ("will be paid for"), says no more of its stage
         candidate.status = told.status
     return True
+
+
+# "after Paris canceled their sale to Russia": a cancelled sale to another state
+_SALE_TO = re.compile(
+    r"^\s+(?:its|their|the)\s+(?:planned\s+|earlier\s+)?(?:sale|order|deal|contract|delivery)"
+    r"\s+(?:to|with)\s+(?:the\s+)?$"
+)
+
+
+def _not_cancelled_for_it(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
+    """ "the two Mistral-class ships, ..., which Egypt bought from France in 2015 after Paris
+    canceled their sale to Russia": the cancelling speaks of another buyer's deal, and the
+    deal's stage is what its other cues say."""
+    if candidate.status != "cancelled" or candidate.buyer_iso3 is None:
+        return
+    cancelling = [cue for cue in cues if cue.status == "cancelled"]
+    for cue in cancelling:
+        other = next((m for m in sentence.mentions if m.entry.kind == "state"
+                      and m.start > cue.end and _SALE_TO.match(sentence.between(cue.end, m.start))),
+                     None)  # fmt: skip
+        if other is None or other.entry.iso3 == candidate.buyer_iso3:
+            return
+    rest = [cue for cue in cues if cue.status != "cancelled"]
+    if rest:
+        candidate.status = max((cue.status for cue in rest), key=STAGE.__getitem__)
+        candidate.field_quotes["status"] = _clause_of(sentence, rest[-1].start)
 
 
 def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
