@@ -6597,6 +6597,19 @@ def test_ships_bought_after_another_buyer_s_sale_was_cancelled() -> None:
     ]
 
 
+def test_the_maker_that_signed_before_sells_what_its_contract_covers() -> None:
+    found = deals_in(
+        "ABU DHABI, January 21, 2026 -- Edge Group signed export contracts with Kazakhstan "
+        "and Colombia on the second day of the Umex exhibition in Abu Dhabi.\n\n"
+        "The larger of the two agreements, worth Dh367 million ($100m), covers 60 NIMR Jais "
+        "4x4 armoured vehicles for Kazakhstan's Ministry of Defence.",
+        dt.date(2026, 1, 21),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value) for c in found] == [
+        ("Kazakhstan", "United Arab Emirates", 60, 367_000_000),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -362,6 +362,8 @@ def extract_candidates(
                 _its_own_fleet_given(candidate, sentence, main)
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
+            if candidate.seller is None and number:
+                _the_maker_acting_before(candidate, read[number - 1])
             found.append(candidate)
         # a fleet the deal replaces or trains for names no deal of its own: "The Shs412
         # billion contract ... was meant to replace the tired trainer fleet and prepare
@@ -5076,6 +5078,24 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
     state = next((m for m in main if m.entry.iso3 != candidate.buyer_iso3), None)
     if state is not None:
         candidate.seller, candidate.seller_iso3 = state.entry.name, state.entry.iso3
+
+
+def _the_maker_acting_before(candidate: Candidate, before: _Sentence) -> None:
+    """ "Edge Group signed export contracts with Kazakhstan and Colombia ... The larger of
+    the two agreements covers 60 NIMR Jais 4x4 armoured vehicles": the maker that signed
+    in the sentence before sells what its contracts cover."""
+    if not candidate.platform[:1].isupper():
+        return  # a name, not a description ("how many fire units")
+    maker = next((m for m in before.mentions if m.start >= before.dateline), None)
+    if maker is None or maker.entry.kind != "company" or maker.entry.iso3 is None:
+        return
+    if maker.entry.iso3 == candidate.buyer_iso3:
+        return
+    signing = next((c for c in before.cues if c.strong and c.start > maker.end), None)
+    if signing is None or signing.start - maker.end > 40 or signing.status != "signed":
+        return
+    _set_seller(candidate, maker.entry, said=True)
+    candidate.field_quotes["seller"] = before.span.text
 
 
 def _guess_buyer(
