@@ -6610,6 +6610,26 @@ def test_the_maker_that_signed_before_sells_what_its_contract_covers() -> None:
     ]
 
 
+def test_a_nickname_after_a_type_is_no_other_type() -> None:
+    found = deals_in(
+        "GAMI also said the Royal Saudi Land Forces had selected South Korea's Hyundai Rotem "
+        "as preferred bidder to supply 100 K808 White Tiger 8x8 wheeled armored vehicles, "
+        "with negotiations on price and a local assembly arrangement expected to conclude "
+        "later this year.",
+        dt.date(2026, 2, 8),
+    )
+    assert [(c.platform, c.quantity) for c in found] == [("K808", 100)]
+
+
+def test_an_offer_not_taken_forward_is_no_deal() -> None:
+    found = deals_in(
+        "Hanwha also offered its Redback tracked infantry fighting vehicle to the Saudi Land "
+        "Forces, an offer that was not taken forward.",
+        dt.date(2026, 2, 8),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1282,6 +1282,9 @@ _CONTENDERS = re.compile(
     # "Baykar has also offered Mali its new TB3 drone, but Bamako has not followed up"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:followed up|responded|replied|taken up)\b"
     r"|\b(?:declined|rejected|turned down)\s+the\s+offer\b"
+    # "an offer that was not taken forward"
+    r"|\b(?:was|were|has\s+not\s+been|had\s+not\s+been)\s+not\s+(?:taken\s+forward|pursued)\b"
+    r"|\bnot\s+taken\s+(?:forward|up)\b|\b(?:came|come)\s+to\s+nothing\b"
     # "plan to offer the aircraft in the air force's medium transport aircraft competition"
     # "offering its Gripen E for the IAF's requirement of 114 MRFA, a competition in which"
     r"|\b(?:offer|offers|offering|offered|pitch|pitching|pitched|bid|bidding)\b[^.;]{0,60}?"
@@ -1671,6 +1674,18 @@ def _joined_names(mentions: list[Mention], text: str) -> list[Mention]:
                             None)  # fmt: skip
             entry = replace(mention.entry, name=name, base=numbered)  # its family: the S26T's
             joined[-1] = replace(last, entry=entry, end=mention.end, last=mention.last, text=name)
+            continue
+        if (
+            last is not None
+            and last.entry.kind == mention.entry.kind == "platform"
+            and last.entry.form != "generic"
+            and mention.entry.category != last.entry.category
+            and re.fullmatch(r" (?-i:[A-Z][a-z]+) ", text[last.end : mention.start])
+        ):
+            # "K808 White Tiger": the nickname of the type just named, not the Airbus Tiger
+            joined[-1] = replace(
+                last, end=mention.end, last=mention.last, text=text[last.start : mention.end]
+            )
             continue
         if (
             last is not None
