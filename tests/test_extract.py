@@ -6630,6 +6630,18 @@ def test_an_offer_not_taken_forward_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_former_owner_before_a_later_type_is_no_seller_of_the_first() -> None:
+    found = deals_in(
+        "Tanzania inducts Bayraktar TB2 drones, signs for ex-South Korean Pohang-class "
+        "corvette\n"
+        "The Tanzania People's Defence Force has quietly inducted six Bayraktar TB2 unmanned "
+        "combat aerial vehicles acquired from Turkey.",
+        dt.date(2026, 2, 1),
+    )
+    drones = [c for c in found if c.platform == "Bayraktar TB2"]
+    assert [(c.seller, c.quantity, bool(c.second_hand)) for c in drones] == [("Turkey", 6, False)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

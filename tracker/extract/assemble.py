@@ -3238,6 +3238,9 @@ def _roles(
             seller is None
             and mention.entry.kind == "state"
             and re.search(r"\bex-(?:[A-Z]\w*\s+)?$", sentence.before(mention.start))
+            # not "inducts Bayraktar TB2 drones, signs for ex-South Korean Pohang-class
+            # corvette": the former owner of the type it stands before
+            and not (mention.start > platform.end and _before_a_later_type(sentence, mention))
         ):
             seller = mention  # "ex-South Korean Army vehicles": the former owner gives
         elif (mention.made and mention.last <= platform.first <= mention.last + 2) or _adjective_of(
@@ -3630,6 +3633,14 @@ _MANY_BUYERS_AFTER = re.compile(
 
 
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:at|in|on|from|by|with|of|to|for)\s+(?:the\s+)?$", re.I)
+
+
+def _before_a_later_type(sentence: _Sentence, mention: Mention) -> bool:
+    """Whether a name stands just before a type of its own ("ex-South Korean Pohang-class
+    corvette"), so that it says nothing of a type named earlier in the sentence."""
+    return any(
+        m.entry.kind == "platform" and 0 <= m.start - mention.end < 30 for m in sentence.mentions
+    )
 
 
 def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
