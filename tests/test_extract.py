@@ -6642,6 +6642,14 @@ def test_a_former_owner_before_a_later_type_is_no_seller_of_the_first() -> None:
     assert [(c.seller, c.quantity, bool(c.second_hand)) for c in drones] == [("Turkey", 6, False)]
 
 
+def test_a_capitalised_word_just_before_the_type_does_not_stop_its_count() -> None:
+    found = deals_in(
+        "Kenya ordered twelve Longsword AT-802L aircraft from the United States.",
+        dt.date(2025, 6, 18),
+    )
+    assert [(c.buyer, c.quantity) for c in found] == [("Kenya", 12)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -5375,6 +5375,14 @@ def _quantity(
             # "four Harbin Z-9W helicopters", "eight Leonardo AW169M": the type's full
             # name or its maker before the name written
             and not _names_the_type(word.text, platform)
+            # "two Gulfstream G550 Conformal Airborne Early Warning aircraft": a maker's or
+            # airframe's name just before the type, unlisted
+            and not (
+                index == platform.first - 1
+                and word.text.isalpha()
+                and word.text[:1].isupper()
+                and word.text[1:].islower()
+            )
             # "24 refurbished ex-U.S. Army M109A5": the former owner's service
             and not (
                 lower in _FORMER_OWNER_WORDS
