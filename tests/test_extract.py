@@ -6650,6 +6650,15 @@ def test_a_capitalised_word_just_before_the_type_does_not_stop_its_count() -> No
     assert [(c.buyer, c.quantity) for c in found] == [("Kenya", 12)]
 
 
+def test_the_remaining_units_a_force_is_replacing_are_no_deal() -> None:
+    found = deals_in(
+        "The Spanish army is replacing its remaining Skyguard/Aspide units under a "
+        "modernisation programme for which no system has yet been chosen.",
+        dt.date(2024, 3, 19),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2830,7 +2830,7 @@ _REPLACED = re.compile(
     r"submitted|bid|lobbied(?:\s+hard)?\s+for|campaigned\s+for)"
     # "in the analysis of the options were considered also the Finnish Patria AMV"
     r"|(?:were|was)\s+(?:also\s+)?(?:considered|evaluated|examined|assessed)(?:\s+also)?)\s+"
-    r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+|existing\s+|current\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|\w+-era\s+|ageing\s+|aging\s+|older\s+|old\s+|existing\s+|current\s+|remaining\s+"
     # "to replace the navy's three ex-Royal Navy Type 23 frigates"
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=ex-)"
     r"|ex-[\w-]+(?:\s+(?-i:[A-Z][\w-]*))*\s+"
