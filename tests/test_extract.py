@@ -6659,6 +6659,20 @@ def test_the_remaining_units_a_force_is_replacing_are_no_deal() -> None:
     assert found == []
 
 
+def test_a_force_deploying_its_own_type_abroad_is_no_deal() -> None:
+    found = deals_in(
+        "Germany asks to buy Typhon missile launchers from the US\n"
+        "The State Department has approved a possible sale of 20 F-16 fighters to the "
+        "Philippines for $5.58 billion. The approval comes months after the U.S. Army "
+        "deployed its Typhon mid-range missile launcher to northern Luzon for joint "
+        "exercises.",
+        dt.date(2025, 11, 1),
+    )
+    assert [(c.platform, c.buyer, c.status) for c in found if c.platform == "Typhon"] == [
+        ("Typhon", "Germany", "proposed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

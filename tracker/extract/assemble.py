@@ -2170,6 +2170,8 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             # "HIZIR torpedo countermeasure suites to be fitted to the Pakistan Navy's
             # corvettes": a name shared with a vehicle, here a ship's equipment
             continue
+        if _DEPLOYED_OWN.search(sentence.before(platform.start)[-60:]):
+            continue  # "the U.S. Army deployed its Typhon launcher to northern Luzon": its own
         if platform.entry.category == "sensors" and _FOR_A_HOST.match(sentence.after(platform.end)):
             continue  # "Sea Giraffe 4A radars for the German Navy's F126 frigates": a part
         if _TALLY_OF.search(sentence.before(platform.start)[-60:]):
@@ -4613,6 +4615,13 @@ _TALLY = re.compile(
 
 
 # Equipment for platforms the buyer has: "... suites to be fitted to the corvettes"
+# A force moving its own kit: "the U.S. Army deployed its Typhon mid-range missile launcher
+# to northern Luzon for joint exercises"
+_DEPLOYED_OWN = re.compile(
+    r"\b(?:deployed|deploys|deploying|redeployed|stationed|based|rotated)\s+(?:its|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # What a sensor is bought for: "radars for the German Navy's F126 frigates"
 _FOR_A_HOST = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:for|on|aboard)\s+(?:the\s+|its\s+|their\s+)?"
