@@ -522,6 +522,8 @@ _IBERIAN_UNITS = {"reales": "BRL", "reais": "BRL", "soles": "PEN", "euros": "EUR
 
 
 def _iberian_money(text: str, offset: int, dollar: str, home: str | None) -> list[Money]:
+    """The sums written the Spanish or Portuguese way; one without a sign or a currency
+    word ("12 millones") is not known to be money."""
     found = []
     for match in _IBERIAN.finditer(text):
         prefix, unit = match.group("prefix"), (match.group("unit") or "").lower()
