@@ -4180,7 +4180,7 @@ _WEAPON_MODIFIERS = word_set(
 )
 
 
-_TO_RECEIVE = re.compile(
+_GETS_OR_HAS = re.compile(
     r"\bto (?:receive|buy|acquire|purchase|obtain)\b"
     # "Saudi Arabia received approval for 4,000 APKWS II rockets", "Kuwait currently operates
     # three KC-130J tankers, delivered in 2014": its own verb says it gets or has them
@@ -4202,7 +4202,7 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     cue = after[0] if after else (cues[0] if cues else None)
     if cue is None:
         return "buyer"
-    if cue.start > subject.end and _TO_RECEIVE.search(sentence.between(subject.end, cue.end)):
+    if cue.start > subject.end and _GETS_OR_HAS.search(sentence.between(subject.end, cue.end)):
         # "Georgia became one of the first former Soviet states to receive the Javelin when
         # the Trump administration approved a $75 million sale": its own verb says it gets
         return "buyer"
