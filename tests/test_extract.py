@@ -6672,6 +6672,25 @@ def test_a_force_deploying_its_own_type_abroad_is_no_deal() -> None:
     assert [(c.buyer, c.status) for c in typhon] == [("Germany", "proposed")]
 
 
+def test_a_joint_programme_partner_s_own_order_is_bought_at_home() -> None:
+    found = deals_in(
+        "Spain's rearmament: where the money is going\n"
+        "The Air Force will receive 25 new Eurofighters under the Halcón II programme, "
+        "assembled at Airbus's plant in Getafe. But some of the most visible new "
+        "capabilities come from the United States. This spring the Spanish Navy received the "
+        "first two of eight MH-60R Seahawk helicopters at the Rota naval base.",
+        dt.date(2025, 7, 8),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [
+        ("Spain", "United States", "MH-60R Seahawk")
+    ]
+    exported = deals_in(
+        "Turkey signed a deal with the United Kingdom to buy 20 Eurofighter Typhoons.",
+        dt.date(2025, 11, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in exported] == [("Turkey", "United Kingdom", 20)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -35,7 +35,14 @@ from tracker.extract.cues import (
     find_cues,
 )
 from tracker.extract.dates import DateMention, find_dates
-from tracker.extract.lexicon import Entry, Gazetteer, Mention, navy_by_ship_prefix, platform_family
+from tracker.extract.lexicon import (
+    Entry,
+    Gazetteer,
+    Mention,
+    joint_partners,
+    navy_by_ship_prefix,
+    platform_family,
+)
 from tracker.extract.money import (
     Money,
     currency_named_after,
@@ -4725,11 +4732,19 @@ def _reported(candidate: Candidate) -> bool:
         not candidate.governed
         or not candidate.buyer
         or candidate.buyer_iso3 == candidate.seller_iso3
+        or _partner_s_own(candidate)
     ):
         return False
     if not candidate.strong and not candidate.buyer_said:
         return False  # only a noun ("the Vietnam deal") and a guessed buyer: too little
     return not (candidate.generic and candidate.seller is None)
+
+
+def _partner_s_own(candidate: Candidate) -> bool:
+    """ "The Air Force will receive 25 new Eurofighters under the Halcón II programme": a
+    partner of a joint programme getting new ones of its type buys at home."""
+    partners = joint_partners().get(candidate.family, frozenset())
+    return candidate.buyer_iso3 in partners and not candidate.second_hand
 
 
 _IS_BUILDING = re.compile(

@@ -354,6 +354,14 @@ def _shipped() -> dict[str, Any]:
 
 
 @functools.cache
+def joint_partners() -> dict[str, frozenset[str]]:
+    """The partner states of each joint programme, by platform family: Spain's own
+    Eurofighters are built at home, not bought from Germany or the United States."""
+    return {platform_family(name): frozenset(states)
+            for name, states in _shipped()["joint_programmes"].items()}  # fmt: skip
+
+
+@functools.cache
 def _ship_prefixes() -> dict[str, str]:
     return {prefix: iso3 for iso3, prefixes in _shipped()["ship_prefixes"].items()
             for prefix in prefixes}  # fmt: skip
