@@ -6691,6 +6691,20 @@ def test_a_joint_programme_partner_s_own_order_is_bought_at_home() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in exported] == [("Turkey", "United Kingdom", 20)]
 
 
+def test_a_maker_named_preferred_bidder_by_a_state_is_in_talks_with_it() -> None:
+    found = deals_in(
+        "Hanwha Aerospace Q3 profit jumps\n"
+        "On a conference call with analysts, chief financial officer Kim Dong-kwan said "
+        "Hanwha had been named preferred bidder by Jordan for 24 K9A1 howitzers and hoped "
+        "to wrap up negotiations in the first half of next year, but he declined to put a "
+        "value on the potential deal.",
+        dt.date(2025, 10, 29),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Jordan", "South Korea", 24, "negotiating")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1252,7 +1252,8 @@ _CONTENDERS = re.compile(
     # "The bids came from Spain's Navantia, which offered a design derived from its Avante
     # 2200": a list of the bidders
     r"|\b(?:bids|offers|proposals|tenders)\s+(?:came|come|have come|were received)\s+from\b"
-    r"|\bbidders?\b"
+    # (not "named preferred bidder by Jordan": the winner, in talks)
+    r"|(?<!preferred )\bbidders?\b"
     # "Kongsberg, offering the NASAMS, ... have been invited to submit best and final offers"
     r"|\binvited to (?:submit|make|present|tender|put forward)\b|\bshort-?listed alongside\b"
     # "proposals were also considered for the Russian Yak-130 and the Chinese Hongdu L-15"
@@ -1354,7 +1355,9 @@ _LOST = re.compile(
     # "Otokar had also offered its heavier Arma 6x6, but the army opted for the lighter
     # type"; "offered Mi-171Sh ..., but Chadian officers declined"
     r"|but\s+(?:[\w'’-]+\s+){1,4}(?:opted|settled)\s+for"
-    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:declined|turned (?:it|them|the offer) down)"
+    # (not "but he declined to put a value on the potential deal": a reply withheld)
+    r"|but\s+(?:[\w'’-]+\s+){1,3}(?:declined(?!\s+to\s+(?:comment|put|give|say|disclose|"
+    r"name|elaborate|reveal|specify|provide|discuss|detail))|turned (?:it|them|the offer) down)"
     # "KAI also offered the KF-21, but the aircraft was not included in the final list"
     r"|but\s+(?:[\w'’-]+\s+){1,3}(?:was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?"
     r"(?:included|shortlisted|short-listed|selected|chosen|considered|retained|invited))\b",
@@ -3860,7 +3863,10 @@ _REACTIONS = word_set(
 )
 
 
-_BOUGHT = word_set("ordered bought purchased acquired procured requested chosen selected placed")
+# ... and "named preferred bidder by Jordan": the state that chose
+_BOUGHT = word_set(
+    "ordered bought purchased acquired procured requested chosen selected placed bidder"
+)
 _SUPPLIED = word_set(
     "supply supplying supplied provide providing provided equip equipping arm give gives gave "
     "given "

@@ -397,7 +397,9 @@ _CUES = (
         True,
         "either",
         r"\bnegotiat\w*|\bin talks\b|\btalks\b|\bdiscussions?\b|\bnearing a deal\b"
-        r"|\bclose to (?:a deal|signing)\b",
+        r"|\bclose to (?:a deal|signing)\b"
+        # "Hanwha had been named preferred bidder by Jordan for 24 K9A1 howitzers"
+        r"|\bpreferred (?:bidder|supplier|contractor)\b",
     ),
     _cue(
         "negotiating",
