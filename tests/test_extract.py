@@ -6705,6 +6705,24 @@ def test_a_maker_named_preferred_bidder_by_a_state_is_in_talks_with_it() -> None
     ]
 
 
+def test_the_m_sam_ii_is_the_cheongung_with_its_price() -> None:
+    found = deals_in(
+        "The UAE has diversified its suppliers sharply in recent years. It ordered 80 "
+        "Rafale F4 fighters from France in December 2021 in a deal worth about €16bn "
+        "including weapons, with the first aircraft due in 2027, and in 2022 bought M-SAM II "
+        "air defence batteries from South Korea for $3.5bn, the first of which were handed "
+        "over last year.",
+        dt.date(2025, 2, 18),
+    )
+    from tracker.extract.text import word_key
+
+    assert NAMES.names[word_key("M-SAM II")].name == "Cheongung"  # the name, whole
+    cheongung = [c for c in found if c.platform == "Cheongung"]
+    assert [(c.buyer, c.value, c.currency) for c in cheongung] == [
+        ("United Arab Emirates", Decimal("3500000000"), "USD")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 
