@@ -6723,6 +6723,25 @@ def test_the_m_sam_ii_is_the_cheongung_with_its_price() -> None:
     ]
 
 
+def test_a_programme_or_design_named_like_a_type_is_no_second_type() -> None:
+    under = deals_in(
+        "Pakistan's navy grows\n"
+        "The Pakistan Navy has received a string of new ships in recent years. Three of the four "
+        "Babur-class corvettes being built with Turkey under the MILGEM programme have "
+        "been commissioned.",
+        dt.date(2026, 2, 10),
+    )
+    based = deals_in(
+        "Pakistan also ordered four Babur-class corvettes, based on Turkey's MILGEM design, "
+        "in 2018; the first, PNS Babur, was handed over in Istanbul last year.",
+        dt.date(2025, 8, 21),
+    )
+    for found in (under, based):
+        assert [(c.buyer, c.seller, c.platform) for c in found] == [
+            ("Pakistan", "Turkey", "Babur-class corvette")
+        ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

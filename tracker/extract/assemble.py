@@ -1204,6 +1204,7 @@ def _read(
         and not (
             m.entry.kind == "platform" and _AWAITED_PLATFORM.search(text[span.start : m.start])
         )
+        and not _programme_of_a_type(m, mentions, text[span.start : m.start], text[m.end :])
     ]
     return _Sentence(
         span,
@@ -1655,6 +1656,39 @@ def _sibling(name: str, code: str) -> bool:
     return any(
         re.fullmatch(rf"{model[1]}-?\d{{1,3}}", word) and word_key(word) != word_key(code)
         for word in name.split()
+    )
+
+
+_UNDER_THE = re.compile(r"\b(?:under|as part of|within) (?:the|its|their|a) $", re.IGNORECASE)
+# "Babur-class corvettes, based on Turkey's MILGEM design", "an export version of China's
+# Type 039B": the design a type derives from
+_BASED_ON = re.compile(
+    r"\b(?:based on|derived from|(?:version|variant|derivative) of)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+['’]s?\s+)?$",
+    re.IGNORECASE,
+)
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|project|scheme)\b", re.IGNORECASE)
+
+
+def _programme_of_a_type(
+    mention: Mention, mentions: list[Mention], before: str, after: str
+) -> bool:
+    """ "three of the four Babur-class corvettes being built with Turkey under the MILGEM
+    programme", "Babur-class corvettes, based on Turkey's MILGEM design": a programme or a
+    design named like a type, after the type it gives, is no second type."""
+    return (
+        mention.entry.kind == "platform"
+        and (
+            (_UNDER_THE.search(before) is not None and _PROGRAMME_AFTER.match(after) is not None)
+            or _BASED_ON.search(before) is not None
+        )
+        and any(
+            other.entry.kind == "platform"
+            and other.entry.form != "generic"
+            and other.end <= mention.start
+            and other.entry.family != mention.entry.family
+            for other in mentions
+        )
     )
 
 
