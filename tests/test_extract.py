@@ -6742,6 +6742,18 @@ def test_a_programme_or_design_named_like_a_type_is_no_second_type() -> None:
         ]
 
 
+def test_some_of_the_ships_told_of_are_a_part_of_that_order() -> None:
+    found = deals_in(
+        "Pakistan launches third Hangor-class submarine\n"
+        "ISLAMABAD: The third of eight Hangor-class submarines being built for the Pakistan "
+        "Navy was launched at a shipyard in Wuhan, China, on Thursday. Under the agreement "
+        "signed with China in 2015, four of the submarines are being built in China while "
+        "the other four will be constructed at Karachi Shipyard and Engineering Works.",
+        dt.date(2025, 8, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Pakistan", "China", 8)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -5389,15 +5389,19 @@ def _quantity(
                 and candidate.status == "delivered"
             ):
                 candidate.status = "delivering"  # "the second of three NASAMS ... has arrived"
-            candidate.batch = (index > 0 and words[index - 1].text.lower() in _BATCH_WORDS) or (
-                # "Three more F-16s bought from Norway touched down": another batch arrived;
-                # "Two of the large twin-engine drones landed": some of the order
-                candidate.status in ("delivering", "delivered")
-                and (
-                    words[index + 1].text.lower() == "more"
-                    # not "Bratislava ordered 14 of the jets": an order's whole count
-                    or (words[index + 1].text.lower() == "of" and index == 0)
+            candidate.batch = (
+                (index > 0 and words[index - 1].text.lower() in _BATCH_WORDS)
+                or (
+                    # "Three more F-16s bought from Norway touched down": another batch arrived;
+                    # "Two of the large twin-engine drones landed": some of the order
+                    candidate.status in ("delivering", "delivered")
+                    and (
+                        words[index + 1].text.lower() == "more"
+                        # not "Bratislava ordered 14 of the jets": an order's whole count
+                        or (words[index + 1].text.lower() == "of" and index == 0)
+                    )
                 )
+                or _some_of_them(sentence, words, index)
             )
             break
         if lower in ("a", "an", "another") and _one_named(sentence, platform):
@@ -6004,7 +6008,9 @@ def _same_deal(one: Candidate, other: Candidate) -> bool:
         and not _batch_of(other, one)
     ):
         return False  # two counts, two deals; unless one is a part of the other
-    if _priced_apart(one, other) or _signed_apart(one, other) or _told_apart(one, other):
+    if _priced_apart(one, other) or _told_apart(one, other):
+        return False
+    if _signed_apart(one, other) and not _part_of(other, one):
         return False
     return not (
         one.second_hand is not None
@@ -6035,6 +6041,29 @@ def _follow_on(candidate: Candidate) -> bool:
     """A deal said to follow an earlier one: "a follow-on order" (not "six more F-16s
     landed": more of the same order, as often as not)."""
     return _FOLLOW_ON.search(candidate.quote) is not None
+
+
+def _part_of(part: Candidate, whole: Candidate) -> bool:
+    """ "four of the submarines" after "eight Hangor-class submarines": some of the ships
+    told of, whatever year the text gives either."""
+    return (
+        part.batch
+        and part.quantity is not None
+        and whole.quantity is not None
+        and part.quantity < whole.quantity
+        and part.sentence > whole.sentence
+    )
+
+
+def _some_of_them(sentence: _Sentence, words: Sequence[Token], index: int) -> bool:
+    """ "Under the agreement signed in 2015, four of the submarines are being built in
+    China and four at Karachi": a clause that opens on some of the ships told of is a part
+    of that order, whatever its stage."""
+    if index + 2 >= len(words) or words[index + 1].text.lower() != "of":
+        return False
+    if words[index + 2].text.lower() not in ("the", "these", "those"):
+        return False
+    return index == 0 or "," in sentence.between(words[index - 1].end, words[index].start)
 
 
 def _batch_of(whole: Candidate, part: Candidate) -> bool:
