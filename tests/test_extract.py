@@ -6754,6 +6754,21 @@ def test_some_of_the_ships_told_of_are_a_part_of_that_order() -> None:
     assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Pakistan", "China", 8)]
 
 
+def test_an_offer_the_buyer_shows_little_interest_in_is_no_deal() -> None:
+    after = deals_in(
+        "Russia has not given up on selling fighters to India. Moscow has repeatedly offered "
+        "its fifth-generation Su-57E, most recently at Aero India in February. The IAF has "
+        "shown little interest, officials said, and no proposal for the Su-57 has been "
+        "placed before the DAC.",
+        dt.date(2026, 3, 11),
+    )
+    within = deals_in(
+        "Moscow has offered India its Su-57E, but the IAF has shown little interest.",
+        dt.date(2026, 3, 11),
+    )
+    assert after == [] and within == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

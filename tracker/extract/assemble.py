@@ -317,6 +317,10 @@ def extract_candidates(
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
             # not being transferred to the IDF": a deployment
+        if number + 1 < len(read) and _SPURNED.search(read[number + 1].span.text):
+            # "Moscow has repeatedly offered its Su-57E ... The IAF has shown little
+            # interest": an offer nobody took up
+            made = [c for c in made if c.status != "proposed"]
         if giver is not None:
             _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
@@ -912,6 +916,15 @@ def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
 
 
 # A transfer denied: "is not being transferred to the IDF", "It is not a sale".
+# An offer the buyer has not taken up: "The IAF has shown little interest, officials said,
+# and no proposal for the Su-57 has been placed before the DAC"
+_SPURNED = re.compile(
+    r"\b(?:has|have|had)\s+(?:shown|expressed|displayed)\s+(?:little|no)\s+interest\b"
+    r"|\b(?:showed|expressed|displayed)\s+(?:little|no)\s+interest\b"
+    r"|\bno\s+(?:formal\s+)?(?:proposal|request|offer)\s+(?:for\s+[^.;]{0,40}?)?"
+    r"(?:has|have|had)\s+(?:yet\s+)?been\s+(?:placed|made|submitted|tabled)\b",
+    re.IGNORECASE,
+)
 _NOT_TRANSFERRED = re.compile(
     r"\b(?:is|are|was|were|will)\s+not\s+(?:being\s+|be\s+)?(?:transferred|sold|handed over|"
     r"given|donated)\b|\b(?:it|this)\s+is\s+not\s+a\s+sale\b",
@@ -1288,6 +1301,9 @@ _CONTENDERS = re.compile(
     r"|\bshort-?listed\s+(?:two|three|four|both|the two|the three)\s+(?:[\w-]+\s+)?"
     r"(?:designs|bids|offers|contenders|types|candidates|bidders|proposals)\b"
     r"|\b(?:is|are|was|were)\s+up\s+against\b|\bpitted\b[^.;]{0,60}?\bagainst\b"
+    # "offered its Su-57E, but the IAF has shown little interest"
+    r"|\bbut\b[^.;]{0,60}?\b(?:(?:has|have|had)\s+)?(?:shown|showed|expressed)\s+(?:little|no)\s+"
+    r"interest\b"
     # "Baykar has also offered Mali its new TB3 drone, but Bamako has not followed up"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:followed up|responded|replied|taken up)\b"
     r"|\b(?:declined|rejected|turned down)\s+the\s+offer\b"
