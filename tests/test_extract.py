@@ -6769,6 +6769,17 @@ def test_an_offer_the_buyer_shows_little_interest_in_is_no_deal() -> None:
     assert after == [] and within == []
 
 
+def test_a_rumoured_purchase_denied_in_the_next_sentence_is_no_deal() -> None:
+    found = deals_in(
+        "Recent reports in international media suggested Cairo was considering the purchase "
+        "of China's J-35 stealth fighter. Military sources told Ahram Online that such "
+        'reports were "speculation," stressing that any acquisitions are announced '
+        "through official channels.",
+        dt.date(2025, 12, 1),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -922,7 +922,13 @@ _SPURNED = re.compile(
     r"\b(?:has|have|had)\s+(?:shown|expressed|displayed)\s+(?:little|no)\s+interest\b"
     r"|\b(?:showed|expressed|displayed)\s+(?:little|no)\s+interest\b"
     r"|\bno\s+(?:formal\s+)?(?:proposal|request|offer)\s+(?:for\s+[^.;]{0,40}?)?"
-    r"(?:has|have|had)\s+(?:yet\s+)?been\s+(?:placed|made|submitted|tabled)\b",
+    r"(?:has|have|had)\s+(?:yet\s+)?been\s+(?:placed|made|submitted|tabled)\b"
+    # "Reports suggested Cairo was considering the J-35 ... Military sources told Ahram
+    # Online that such reports were 'speculation'": a rumour denied
+    r"|\b(?:such|these|those|the)\s+reports\s+(?:were|was|are|is)\s+[\"“']?"
+    r"(?:speculation|speculative|baseless|unfounded|false|untrue|inaccurate|groundless)\b"
+    r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|such\s+|those\s+|these\s+)?"
+    r"(?:reports?|rumou?rs?|claims?)\b",
     re.IGNORECASE,
 )
 _NOT_TRANSFERRED = re.compile(
