@@ -6780,6 +6780,25 @@ def test_a_rumoured_purchase_denied_in_the_next_sentence_is_no_deal() -> None:
     assert found == []
 
 
+def test_an_offer_to_train_crews_is_no_supply() -> None:
+    found = deals_in(
+        "Cyprus orders CAESAR howitzers\n"
+        "Greece, the island's closest ally, has offered to train Cypriot gun crews at its "
+        "artillery school in Thessaloniki before the first CAESARs arrive.",
+        dt.date(2025, 12, 9),
+    )
+    assert [c for c in found if c.seller == "Greece"] == []
+
+
+def test_a_reported_interest_nobody_confirms_is_no_deal() -> None:
+    found = deals_in(
+        "Mozambique itself is reportedly considering the TB2 as well, though officials in "
+        "Maputo have not confirmed any talks.",
+        dt.date(2026, 1, 20),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1330,6 +1330,9 @@ _CONTENDERS = re.compile(
 _UNCONFIRMED = re.compile(
     r"\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?confirmed\s+(?:any|the|such)\s+"
     r"(?:sale|deal|purchase|contract|order|transfer|delivery|deliveries)\b"
+    # "Mozambique is reportedly considering the TB2 as well, though officials in Maputo
+    # have not confirmed any talks"
+    r"|\breportedly\b[^.;]{0,80}\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?confirmed\b"
     r"|\bneither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed\b"
     r"|\bno such\s+(?:sale|deal|purchase|contract|order|transfer|equipment|aircraft|"
     r"weapons?|systems?)\s+(?:has|have)\s+(?:been|ever been)\b",

@@ -447,6 +447,9 @@ _CUES = (
         # "the ATMOS offers flexibility on several truck chassis": a quality
         r"flexibility|advantages?|benefits?|mobility|protection|firepower|range|endurance|"
         r"performance|savings|commonality|versatility|growth potential|reach|accuracy)\b)"
+        # nor "has offered to train Cypriot gun crews": a service, no supply
+        r"(?! to (?:train|help|host|share|maintain|repair|service|overhaul|upgrade|"
+        r"modernise|modernize|mediate|assist|advise|support)\b)"
         r"|\bpledged\b|\bcommitted\b"
         # "Sweden has proposed transferring one of its submarines to Poland"
         r"|\bpropos(?:ed|es|ing|als?) (?:to )?"
