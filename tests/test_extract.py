@@ -6799,6 +6799,35 @@ def test_a_reported_interest_nobody_confirms_is_no_deal() -> None:
     assert found == []
 
 
+def test_an_unnamed_ministry_is_the_dateline_state_s_once_it_receives() -> None:
+    found = deals_in(
+        "UAE donates 50 armoured vehicles to Nigerian Army as FG seals $74m Chinese rocket "
+        "launcher deal\n"
+        "ABUJA, 9 October 2025 -- The United Arab Emirates has donated 50 NIMR Hafeet "
+        "armoured vehicles to the Nigerian Army, in a ceremony in Abuja on Wednesday.\n\n"
+        "The Emirati charge d'affaires, who handed over the keys, said the gift reflected "
+        "the depth of the partnership.\n\n"
+        "The handover came a day after the Ministry of Defence confirmed it had signed a $74 "
+        "million contract with China North Industries Corporation (Norinco) for eight SR5 "
+        "multiple rocket launch systems and their ammunition.",
+        dt.date(2025, 10, 9),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [
+        ("Nigeria", "United Arab Emirates", "Nimr Hafeet"),
+        ("Nigeria", "China", "SR5"),
+    ]
+    wire = deals_in(
+        "State Department clears $1.09 billion AMRAAM sale to Finland\n"
+        "WASHINGTON — The U.S. State Department has approved a possible sale to Finland of "
+        "150 AIM-120D-3 missiles at an estimated cost of $1.09 billion.\n\n"
+        "In November 2023 the Defence Ministry signed a 316 million euro contract with "
+        "Israel's Rafael Advanced Defense Systems for the David's Sling air and missile "
+        "defense system.",
+        dt.date(2025, 1, 8),
+    )
+    assert {c.buyer for c in wire} == {"Finland"}
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -346,6 +346,8 @@ def extract_candidates(
                 if number and candidate.buyer is None:
                     _the_home_body_s(candidate, sentence, read[number - 1])
                 if candidate.buyer is None:
+                    _the_dateline_state_s_body(candidate, sentence, read, found)
+                if candidate.buyer is None:
                     _handed_to_a_home_body(candidate, sentence, about)
                 if candidate.buyer is None and (
                     _bought_at_home(candidate, sentence, main)
@@ -4888,6 +4890,44 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
            and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
         return  # "the Ukrainian ministry" or "Poland's government": another's
     candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+# A state's body unnamed, acting: "the Ministry of Defence confirmed it had signed", "The
+# Army has turned increasingly to Chinese equipment"
+_UNNAMED_BODY = re.compile(
+    r"\b[Tt]he (?:Ministry of (?:National )?Defen[cs]e|(?:[Dd]efen[cs]e )?[Mm]inistry"
+    r"|(?:Federal )?Government|[Cc]abinet|Army|Navy|Air Force)\b(?! of\s+(?-i:[A-Z]))"
+    r"[^.;]{0,60}?\b(?:signed|ordered|bought|purchased|acquired|placed|contracted|"
+    r"turned|received|took delivery|inducted)\b"
+)
+
+
+def _the_dateline_state_s_body(
+    candidate: Candidate, sentence: _Sentence, read: list[_Sentence], found: list[Candidate]
+) -> None:
+    """ "ABUJA -- The United Arab Emirates has donated 50 NIMR Hafeet armoured vehicles to
+    the Nigerian Army ... the Ministry of Defence confirmed it had signed a $74 million
+    contract with ... Norinco": an unnamed ministry is that of the dateline's state, once
+    the article has that state receive a deal."""
+    if not _UNNAMED_BODY.search(sentence.before(candidate.start)):
+        return
+    if any(m.entry.kind == "state" and m.start >= sentence.dateline
+           and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
+        return  # another state named here: the guess is for the usual rules
+    home = next(
+        (m for opening in read[:3] for m in opening.mentions
+         if m.entry.kind == "state" and m.start < opening.dateline),
+        None,
+    )  # fmt: skip
+    if home is None or home.entry.iso3 == candidate.seller_iso3:
+        return
+    iso3 = home.entry.iso3
+    if not any(c.buyer_said and c.buyer_iso3 == iso3 and _reported(c) for c in found) or any(
+        c.seller_iso3 == iso3 for c in found
+    ):
+        return  # a wire's dateline ("WASHINGTON --") need not be the buyer's
+    candidate.buyer, candidate.buyer_iso3 = home.entry.name, home.entry.iso3
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
 
 
