@@ -6828,6 +6828,21 @@ def test_an_unnamed_ministry_is_the_dateline_state_s_once_it_receives() -> None:
     assert {c.buyer for c in wire} == {"Finland"}
 
 
+def test_the_makers_a_force_has_turned_to_are_the_source_of_what_follows() -> None:
+    found = deals_in(
+        "The Nigerian Army has turned increasingly to Chinese equipment in recent years, "
+        "including the 17 VT-4 main battle tanks delivered by China in 2020.",
+        dt.date(2025, 10, 9),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Nigeria", "China", 17)]
+    scrapped = deals_in(
+        "Egypt scraps Su-35 order as Cairo turns to France and China for fighters\n"
+        "Egypt has cancelled its order for 24 Russian Su-35 fighters.",
+        dt.date(2025, 3, 1),
+    )
+    assert {(c.seller, c.platform) for c in scrapped} == {("Russia", "Su-35")}
+
+
 # --- the command -------------------------------------------------------------------------
 
 

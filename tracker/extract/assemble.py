@@ -3200,6 +3200,16 @@ def _roles(
             continue  # a role said of another platform in this sentence
         if preposition == "to" and _before_preposition(before) == "according":
             continue  # "according to the Danish Defense Ministry": who says so
+        if (
+            preposition == "to"
+            and _TURNED.intersection(before[-3:-1])
+            and before[-1:] == ["to"]
+            and mention.end <= platform.start
+        ):
+            # "has turned increasingly to Chinese equipment, including the 17 VT-4": the
+            # source of what follows (not "scraps Su-35 order as Cairo turns to France")
+            seller = seller or mention
+            continue
         if preposition == "by" and _platform_before(platforms, mention) not in (None, platform):
             continue  # "the JF-17 offered by China": said of the platform it follows
         if preposition == "by" and _before_preposition(before) in _GO_BETWEEN:
@@ -3664,6 +3674,7 @@ def _text_before(sentence: _Sentence, mention: Mention) -> str:
     return sentence.before(mention.start)
 
 
+_TURNED = word_set("turned turning turns turn")
 _SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
 # "to supply KUH-1 Surion helicopters to an undisclosed customer in the Middle East"
 _UNNAMED_BUYER = re.compile(
