@@ -6843,6 +6843,18 @@ def test_the_makers_a_force_has_turned_to_are_the_source_of_what_follows() -> No
     assert {(c.seller, c.platform) for c in scrapped} == {("Russia", "Su-35")}
 
 
+def test_types_considered_before_a_force_settled_on_another_are_no_deals() -> None:
+    found = deals_in(
+        "DR Congo takes delivery of Super Tucanos\n"
+        "The Democratic Republic of the Congo has received the first of six A-29 Super "
+        "Tucano aircraft from Brazil. According to a source close to the evaluation, "
+        "Turkish Aerospace's Hürkuş-C and the Leonardo M-346FA were also considered before "
+        "the FAC settled on the Brazilian turboprop.",
+        dt.date(2025, 6, 1),
+    )
+    assert [c.platform for c in found] == ["A-29 Super Tucano"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

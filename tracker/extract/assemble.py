@@ -1363,7 +1363,11 @@ _TOOK_PART = re.compile(
 )
 # "evaluated offers from Airbus, which proposed its H145, ... before settling on the Dhruv"
 _BEFORE_CHOOSING = re.compile(
-    r"\bbefore (?:settling on|selecting|choosing|opting for|picking|deciding on)\b", re.I
+    r"\bbefore (?:settling on|selecting|choosing|opting for|picking|deciding on)\b"
+    # "were also considered before the FAC settled on the Brazilian turboprop"
+    r"|\bbefore\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:settled on|selected|chose|picked|"
+    r"opted for|decided on)\b",
+    re.I,
 )
 # A bid that failed: "Japan's earlier bid ..., based on the Soryu class, was unsuccessful",
 # "The Eurofighter Typhoon, offered by the British government ..., lost out", "the Rafale
