@@ -6855,6 +6855,25 @@ def test_types_considered_before_a_force_settled_on_another_are_no_deals() -> No
     assert [c.platform for c in found] == ["A-29 Super Tucano"]
 
 
+def test_a_type_joined_by_as_well_as_shares_the_verb_and_keeps_its_own_seller() -> None:
+    long = deals_in(
+        "In 2023 Congo received three refurbished Su-25 ground attack aircraft from "
+        "Georgia, which had previously served with the Georgian Air Force, as well as an "
+        "undisclosed number of CH-4 armed drones from China.",
+        dt.date(2024, 6, 1),
+    )
+    short = deals_in(
+        "In 2023 Congo received three Su-25 aircraft from Georgia as well as CH-4 drones "
+        "from China.",
+        dt.date(2024, 6, 1),
+    )
+    for found in (long, short):
+        assert [(c.platform, c.seller, c.status) for c in found] == [
+            ("Su-25", "Georgia", "delivered"),
+            ("CH-4 Rainbow", "China", "delivered"),
+        ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2832,6 +2832,14 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
         and not any(previous.end <= c.start < platform.start for c in sentence.cues)
     ):
         return True  # "received 12 A-29 ... under a $593 million sale, and three JF-17"
+    joined = re.search(r",\s*(?:as well as|along with|together with|plus)\s+[^,;]{0,50}$", between)
+    if (
+        joined
+        and len(between.split()) <= 25
+        and not any(previous.end <= c.start < platform.start for c in sentence.cues)
+    ):
+        return True  # "three Su-25s from Georgia, which had served ..., as well as an
+        # undisclosed number of CH-4 armed drones from China"
     return len(between.split()) <= 6 and bool(
         re.search(r"\band\b|,|\bplus\b|\bas well as\b", between)
     )
@@ -4158,7 +4166,9 @@ def _nearest_platform(
         # "four A-29s from the United States in 2022 and two JF-17s": the next item of a
         # list begins after "and", however near; "four E-550s from IAI to replace its
         # G550s": so does a fleet replaced
-        next_item = right is platform and bool(re.search(r"\b(?:and|replac\w*)\b", between))
+        next_item = right is platform and bool(
+            re.search(r"\b(?:and|as well as|along with|replac\w*)\b", between)
+        )
         return ("," in between or ";" in between, next_item, abs(right.start - left.end))
 
     return min(platforms, key=distance)
