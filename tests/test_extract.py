@@ -6874,6 +6874,20 @@ def test_a_type_joined_by_as_well_as_shares_the_verb_and_keeps_its_own_seller() 
         ]
 
 
+def test_the_state_named_before_where_gets_the_type_built_there() -> None:
+    found = deals_in(
+        "Denmark picks Arrowhead 140 frigate design\n"
+        "Denmark has selected Babcock's Arrowhead 140 design for three frigates. For "
+        "Babcock this is the fourth customer for the design: the company has licensed "
+        "Arrowhead 140 to Poland, where three Miecznik-class frigates are under "
+        "construction in Gdynia, and to Indonesia, where PT PAL is building two Merah Putih "
+        "frigates in Surabaya.",
+        dt.date(2025, 9, 1),
+    )
+    built = [(c.buyer, c.platform, c.quantity) for c in found if c.buyer != "Denmark"]
+    assert built == [("Poland", "Miecznik-class", 3), ("Indonesia", "Merah Putih", 2)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -349,6 +349,8 @@ def extract_candidates(
                     _the_dateline_state_s_body(candidate, sentence, read, found)
                 if candidate.buyer is None:
                     _handed_to_a_home_body(candidate, sentence, about)
+                if candidate.buyer is None:
+                    _the_state_where(candidate, sentence)
                 if candidate.buyer is None and (
                     _bought_at_home(candidate, sentence, main)
                     or _the_home_force_s_own(candidate, sentence, found)
@@ -4916,6 +4918,24 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
         return  # "the Ukrainian ministry" or "Poland's government": another's
     candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+def _the_state_where(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "has licensed Arrowhead 140 to Poland, where three Miecznik-class frigates are
+    under construction": the state where the type is built or kept, named just before
+    a relative "where", gets it."""
+    place = next(
+        (m for m in reversed(sentence.mentions)
+         if m.entry.kind == "state" and m.end <= candidate.start and m.start >= sentence.dateline),
+        None,
+    )  # fmt: skip
+    if place is None or place.entry.iso3 == candidate.seller_iso3:
+        return
+    if not re.fullmatch(r",\s+where\s+[^,;:]{0,60}", sentence.between(place.end, candidate.start)):
+        return
+    candidate.buyer, candidate.buyer_iso3 = place.entry.name, place.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = _clause_of(sentence, place.start)
 
 
 # A state's body unnamed, acting: "the Ministry of Defence confirmed it had signed", "The
