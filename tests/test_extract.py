@@ -6888,6 +6888,16 @@ def test_the_state_named_before_where_gets_the_type_built_there() -> None:
     assert built == [("Poland", "Miecznik-class", 3), ("Indonesia", "Merah Putih", 2)]
 
 
+def test_the_rampage_is_named_so_and_a_rampage_is_no_missile() -> None:
+    found = deals_in(
+        "The mob went on a rampage in Delhi. The Indian Air Force has signed for an "
+        "undisclosed number of Rampage long-range air-to-surface missiles from Israel's "
+        "Elbit Systems, worth about ₹1,500 crore.",
+        dt.date(2026, 3, 23),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [("India", "Israel", "Rampage")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 
