@@ -1419,7 +1419,7 @@ def test_a_choice_s_purpose_a_wished_signing_an_offered_used_boat_and_a_maker_s_
 @pytest.mark.parametrize(
     "made",
     [
-        "CSOC has offered Thailand a variant of its Type 054A frigate.",
+        "Thailand has ordered from CSOC a variant of its Type 054A frigate.",
         "CSOC has offered Thailand two of its Type 054A frigates.",
         "Saab has offered Thailand twelve of its Gripen E fighters.",
     ],
@@ -3902,7 +3902,7 @@ def test_several_makers_offers_in_one_sentence_are_a_tender_s_bids() -> None:
         "Systems, Embraer the C-390 Millennium with Mahindra Defence, and Airbus the A400M.",
         published,
     )
-    offer = one("Lockheed Martin has offered the C-130J-30 Super Hercules to India.", published)
+    offer = one("The United States has offered the C-130J-30 Super Hercules to India.", published)
     assert (bids, offer.status) == ([], "proposed")
 
 
@@ -6896,6 +6896,27 @@ def test_the_rampage_is_named_so_and_a_rampage_is_no_missile() -> None:
         dt.date(2026, 3, 23),
     )
     assert [(c.buyer, c.seller, c.platform) for c in found] == [("India", "Israel", "Rampage")]
+
+
+def test_a_maker_s_open_offer_is_no_deal_but_a_government_s_is() -> None:
+    published = dt.date(2025, 11, 20)
+    marketing = [
+        "Saab has also offered the Gripen to Peru, which plans to replace its ageing fighters.",
+        "TKMS, spun off from ThyssenKrupp this year, has offered Type 214 boats to the "
+        "Philippines.",
+        "Baykar has also offered Mali its new TB3 naval and land drone.",
+    ]
+    for text in marketing:
+        assert deals_in(text, published) == [], text
+    tabled = [
+        "Sweden offered the Gripen to India.",
+        "Saab has offered Thailand twelve of its Gripen E fighters.",
+        "Peru is studying an offer from Saab for 12 Gripen E fighters.",
+        "The Peruvian Air Force is evaluating Saab's offer of the Gripen E.",
+    ]
+    for text in tabled:
+        deal = one(text, published)
+        assert (deal.buyer in ("India", "Thailand", "Peru"), deal.status) == (True, "proposed")
 
 
 # --- the command -------------------------------------------------------------------------

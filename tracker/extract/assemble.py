@@ -225,6 +225,7 @@ class Candidate:
     seller_is_maker: bool = False  # the seller was found as a company ("Airbus C295")
     built_by_seller: bool = False  # "being built by Japanese shipyards"
     no_state_buyer: bool = False  # "sold ... to Lockheed Martin", "with 30 countries"
+    offered: bool = False  # its stage is only a seller's offer ("Saab has offered the Gripen")
     blocked_by: str | None = None  # "Washington blocked Spain's sale": no buyer to guess
     named_as: Entry | None = field(default=None, repr=False)  # the name it was found by
     sentence: int = 0  # where the article first reports it
@@ -427,6 +428,7 @@ def extract_candidates(
         and not (
             c.status == "proposed" and ((contest and not c.buyer_said) or c.family in passed_over)
         )
+        and not _an_open_offer(c)
     ]
     kept = [c for c in kept if not _described_twice(c, kept)]
     _shared_prices(kept)
@@ -439,9 +441,29 @@ def extract_candidates(
 
 # "five bidders vying for a contract to supply the Kenya Coast Guard", "Canada's submarine
 # contest": an article about a contest still open
+_OFFER_CUE = re.compile(r"offer", re.IGNORECASE)
+_OFFER_WEIGHED = re.compile(
+    r"\b(?:studying|examining|considering|weighing|evaluating|reviewing|assessing|accepted|"
+    r"accepting|welcomed)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _CONTEST_OPENING = re.compile(
     r"\b(?:bidders|vying|contest|contenders|rival bids|shortlist(?:ed)?|short-listed)\b", re.I
 )
+
+
+def _an_open_offer(candidate: Candidate) -> bool:
+    """ "Saab has also offered the Gripen to Peru", "TKMS has offered Type 214 boats to the
+    Philippines": a maker's offer the buyer has not acted on is marketing, no deal yet (no
+    record of the field keeps such offers). A government's offer ("Sweden offered the
+    Gripen to India") is a proposal on the table, as is one that names its buyer and its
+    count ("Saab has offered 14 Gripen C/D to the Philippines")."""
+    return (
+        candidate.status == "proposed"
+        and candidate.offered
+        and (candidate.seller_is_maker or not candidate.seller_said)
+        and not (candidate.buyer_said and candidate.quantity)
+    )
 
 
 def _a_contest_told(read: list[_Sentence]) -> bool:
@@ -2283,6 +2305,13 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
         if cues:
             candidate.status = max((cue.status for cue in cues), key=STAGE.__getitem__)
             candidate.field_quotes["status"] = _clause_of(sentence, cues[-1].start)
+            candidate.offered = candidate.status == "proposed" and all(
+                _OFFER_CUE.match(cue.text)
+                # not "The Philippine Navy is studying an offer from Japan": the buyer acts
+                and not _OFFER_WEIGHED.search(sentence.before(cue.start))
+                for cue in cues
+                if cue.status == "proposed"
+            )
         if candidate.status in ("proposed", "negotiating") and _RIVAL_TALKS.search(
             sentence.span.text
         ):
@@ -4303,6 +4332,12 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
     cue = after[0] if after else (cues[0] if cues else None)
     if cue is None:
         return "buyer"
+    if (
+        cue.start > subject.end
+        and _OFFER_CUE.match(cue.text)
+        and _OFFER_WEIGHED.search(sentence.before(cue.start))
+    ):
+        return "buyer"  # "Peru is studying an offer from Saab": the one offered to
     if cue.start > subject.end and _GETS_OR_HAS.search(sentence.between(subject.end, cue.end)):
         # "Georgia became one of the first former Soviet states to receive the Javelin when
         # the Trump administration approved a $75 million sale": its own verb says it gets
@@ -6246,12 +6281,15 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.field_quotes = {**target.field_quotes, **other.field_quotes}
     weaker = target.strong and not other.strong  # "a $10bn deal" says less than "selected"
     stronger = other.strong and not target.strong  # "signed", after a title's "deal"
+    if other.governed and other.status == "proposed" and not other.offered:
+        target.offered = False  # "Saab has offered the Gripen", then "Peru is considering it"
     if other.governed and (
         not target.governed
         or (STAGE[other.status] > STAGE[target.status] and not weaker)
         or (stronger and STAGE[other.status] >= STAGE[target.status])
     ):
         target.status = other.status
+        target.offered = other.offered
         target.quote = other.quote  # the sentence that says the stage the deal is at
         if "status" in other.field_quotes:
             target.field_quotes["status"] = other.field_quotes["status"]

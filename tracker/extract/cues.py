@@ -443,6 +443,8 @@ _CUES = (
         # nor "a letter of offer and acceptance": a Foreign Military Sale's contract paper
         r"(?<!letter of )(?<!letters of )"
         r"\boffer(?:ed|s|ing)?\b(?! (?:the |a |an )?(?:best|better|greater|more|most|higher|"
+        # "a deal that critics said offered little value for money"
+        r"little|poor|good|excellent|real|value|"
         r"lower|longer|shorter|superior|faster|cheaper|quicker|earlier|"
         # "the ATMOS offers flexibility on several truck chassis": a quality
         r"flexibility|advantages?|benefits?|mobility|protection|firepower|range|endurance|"
