@@ -6919,6 +6919,18 @@ def test_a_maker_s_open_offer_is_no_deal_but_a_government_s_is() -> None:
         assert (deal.buyer in ("India", "Thailand", "Peru"), deal.status) == (True, "proposed")
 
 
+def test_used_ones_sold_back_to_their_maker_s_state_keep_their_direction() -> None:
+    found = deals_in(
+        "The most significant concerns the Swiss Air Force's last Northrop F-5 Tigers. "
+        "Armasuisse confirmed in December that it has agreed to sell thirteen F-5E/F Tiger "
+        "IIs to the United States, where they will join the US Navy adversary squadrons.",
+        dt.date(2026, 1, 20),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [
+        ("United States", "Switzerland", 13)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3594,8 +3594,12 @@ def _roles(
             ]
     if candidate.seller is None and platform.entry.iso3:
         _set_seller(candidate, platform.entry, said=False)
+    # "has agreed to sell thirteen F-5E/F Tiger IIs to the United States": a buyer named
+    # by "to", like a seller by "from", is no reading to swap (used ones going home)
     _home_made_bought(
-        candidate, platform, seller_by_from=seller is not None and _said_from(sentence, seller)
+        candidate,
+        platform,
+        seller_by_from=(seller is not None and _said_from(sentence, seller)) or buyer_by_to,
     )
 
 
