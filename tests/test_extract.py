@@ -6931,6 +6931,18 @@ def test_used_ones_sold_back_to_their_maker_s_state_keep_their_direction() -> No
     ]
 
 
+def test_weather_cancelling_days_of_flying_is_no_cancelled_deal() -> None:
+    found = deals_in(
+        "Frisian Flag 2026 wraps up at Leeuwarden\n"
+        "The Royal Netherlands Air Force hosted 60 aircraft from nine countries at "
+        "Leeuwarden. Not everything went smoothly: poor weather on 26 and 27 March "
+        "cancelled two days of flying, and a Belgian F-16 diverted to Volkel with a "
+        "hydraulic problem.",
+        dt.date(2026, 4, 5),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -84,7 +84,12 @@ _CUES = (
         "cancelled",
         True,
         "buyer",
-        r"\bcancel(?:s|led|ed|ling|lation)\b|\bterminat(?:ed|es|ion)\b"
+        r"\bcancel(?:s|led|ed|ling|lation)\b"
+        # not "poor weather cancelled two days of flying": an exercise's day, no deal
+        r"(?! (?:the |a |an |two |three |several |some |all |\d+ )?(?:\w+ )?(?:days?|flights?|"
+        r"sorties|missions?|flying|drills?|parades?|events?|shows?|displays?|sessions?|"
+        r"visits?|meetings?|trips?)\b)"
+        r"|\bterminat(?:ed|es|ion)\b"
         # "formally annulled the contract signed in 2021": a ministry's word for it
         r"|\bannul(?:s|led|ling|ment)?\b|\brescind(?:s|ed|ing)?\b"
         # not "scrapped its last HAWK batteries in 2005": a retirement
