@@ -6943,6 +6943,28 @@ def test_weather_cancelling_days_of_flying_is_no_cancelled_deal() -> None:
     assert found == []
 
 
+def test_a_letter_of_intent_secured_from_a_state_is_its_talks() -> None:
+    found = deals_in(
+        "Dubai Airshow: Ethiopia signs C-390 letter of intent\n"
+        "Military business at the Dubai Airshow picked up on the show's third day, with "
+        "Embraer securing a letter of intent from Ethiopia for its C-390 Millennium.\n\n"
+        "The Ethiopian Air Force signed the letter of intent for two C-390 Millennium "
+        "multi-mission transports at Embraer's chalet on 19 November. \"The C-390 gives us "
+        'the ability to move a company of troops," said the air force commander, who was '
+        "in Dubai for the signing.",
+        dt.date(2025, 11, 20),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Ethiopia", "Brazil", 2, "negotiating")
+    ]
+    follows = one(
+        "It also follows the signing last July of a letter of offer and acceptance with the "
+        "United States for 20 F-35A Lightning II fighters for Greece.",
+        dt.date(2025, 3, 1),
+    )
+    assert follows.status == "signed"
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3996,7 +3996,8 @@ _GIVEN_BY = word_set(
     "provided transferred offered pledged delivered"
 )
 _WON = word_set(
-    "win wins won winning secure secures secured bag bags bagged land lands landed received "
+    "win wins won winning secure secures secured securing bag bags bagged land lands landed "
+    "received "
     "receives booked books"
 )
 
@@ -4068,8 +4069,8 @@ def _given_by(before: list[str]) -> bool:
 def _won_from(before: list[str]) -> bool:
     """ "wins ... order from Vietnam": the order comes from the buyer."""
     return any(word in _WON for word in before) and any(
-        word in ("order", "orders", "contract", "deal") for word in before
-    )
+        word in ("order", "orders", "contract", "deal", "intent", "commitment") for word in before
+    )  # ... or "securing a letter of intent from Ethiopia"
 
 
 def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:

@@ -286,7 +286,11 @@ _CUES = (
         True,
         "either",
         # not "as a sign that the Navy wants": a noun
-        r"(?<!call )\b(?:(?<!\ba )(?<!\bthe )(?<!\bany )signs?|sign(?:ed|ing))\b(?! (?:of|up))"
+        r"(?<!call )\b(?:(?<!\ba )(?<!\bthe )(?<!\bany )signs?|signed"
+        # not "who was in Dubai for the signing": an event told, its paper named before
+        r"|(?<!\bthe )signing|(?<=\bthe )signing(?=(?: [\w-]+){1,3} of\b))\b(?! (?:of|up))"
+        # not "Ethiopia signs C-390 letter of intent": a step in talks, named after the type
+        rf"(?! (?!(?:a|an|the|its|their)\b)(?:[\w-]+ ){{1,3}}(?:{_PAPERS_OF_TALKS})\b)"
         r"|\binked\b|\binks\b|\bfinali[sz]ed\b"
         # not "the Air Force concluded the Baana 25 exercise": an event, no contract
         r"|\bconcluded\b(?! (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:exercises?|drills?|"
