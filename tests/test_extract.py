@@ -6965,6 +6965,24 @@ def test_a_letter_of_intent_secured_from_a_state_is_its_talks() -> None:
     assert follows.status == "signed"
 
 
+def test_simulators_of_a_type_and_a_count_after_another_type_are_no_deals() -> None:
+    found = deals_in(
+        "Trainer market: Oman signs as Bulgaria picks L-39NG\n"
+        "The largest is Oman. Muscat has signed for eight Pilatus PC-21 turboprop trainers "
+        "for the Royal Air Force of Oman. In a separate contract, CAE will supply two PC-21 "
+        "simulators and run ground school for the new fleet.\n\n"
+        "In Sofia, the Bulgarian defence ministry has picked the Aero Vodochody L-39NG as the "
+        "preferred replacement for its remaining L-39ZA Albatros jet trainers, and has "
+        "opened negotiations with the Czech manufacturer for six aircraft.",
+        dt.date(2025, 10, 14),
+    )
+    assert sorted((c.buyer, c.platform) for c in found) == [
+        ("Bulgaria", "L-39NG"),
+        ("Oman", "PC-21"),
+    ]
+    assert [c.quantity for c in found if c.buyer == "Oman"] == [8]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1062,6 +1062,12 @@ def _subject_of(noun: str, subjects: dict[str, tuple[Entry, int]]) -> tuple[Entr
     return subjects.get(kind)
 
 
+# ", and has opened negotiations": the same subject goes on to another verb
+_SAME_SUBJECT_GOES_ON = re.compile(
+    r",?\s+and\s+(?:has|have|had|is|are|was|were|will|also)\s", re.IGNORECASE
+)
+
+
 def _stand_in(
     sentence: _Sentence,
     subjects: dict[str, tuple[Entry, int]],
@@ -1130,6 +1136,17 @@ def _stand_in(
             # buy one submarine", then "ordered the Yuan-class S26T submarine")
             or (subject[1] >= number and not (led and subject[1] == number + 1))
             or any(clause.start <= noun.start < clause.end for clause in named)
+            # "picked the L-39NG ..., and has opened negotiations ... for six aircraft": the
+            # type the sentence has just named, not the article's
+            or any(
+                m.entry.kind == "platform"
+                and m.end <= noun.start
+                and m.entry.category == subject[0].category
+                and m.entry.family != subject[0].family
+                and not _replaced(sentence, m)
+                and _SAME_SUBJECT_GOES_ON.search(sentence.between(m.end, noun.start))
+                for m in sentence.mentions
+            )
             or _inside(word.start, sentence.money)
             or not counted
             or _a_fleet_s_count(words, index)
@@ -1266,7 +1283,9 @@ def _read(
 # A32 aircraft repair plant": a place named like one
 _ITS_KNOW_HOW = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:technology|technologies|know-how|(?:repair\s+|overhaul\s+)?"
-    r"(?:plant|factory|depot|facility|shipyard))\b",
+    r"(?:plant|factory|depot|facility|shipyard)"
+    # "two PC-21 simulators": a trainer for the type, not the type
+    r"|(?:full[- ]mission\s+|flight\s+)?(?:simulators?|mock-?ups?|replicas?))\b",
     re.I,
 )
 # "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
