@@ -6983,6 +6983,21 @@ def test_simulators_of_a_type_and_a_count_after_another_type_are_no_deals() -> N
     assert [c.quantity for c in found if c.buyer == "Oman"] == [8]
 
 
+def test_the_type_after_a_type_named_in_the_sentence_is_that_type() -> None:
+    found = deals_in(
+        "Denmark signs for MQ-9B as European MALE demand climbs\n"
+        "Denmark has signed a contract for four MQ-9B SkyGuardian remotely piloted aircraft. "
+        "Germany's air force operates five IAI Heron TP aircraft leased from Israel "
+        "Aerospace Industries under a 2018 contract; all five have now been delivered to "
+        "Jagel and the type flew its first operational missions last year.",
+        dt.date(2026, 3, 18),
+    )
+    assert sorted((c.buyer, c.platform) for c in found) == [
+        ("Denmark", "MQ-9B SkyGuardian"),
+        ("Germany", "Heron"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1106,7 +1106,19 @@ def _stand_in(
     for index, word in enumerate(words[:-1]):
         noun = words[index + 1]
         subject = _subject_of(noun.text, subjects) if COUNTED.match(noun.text) else None
-        if noun.text == "type" and word.text.lower() == "the" and len(subjects) == 1:
+        if (
+            noun.text == "type"
+            and word.text.lower() == "the"
+            and len(subjects) == 1
+            # not "five IAI Heron TP aircraft ...; all five have now been delivered ... and
+            # the type flew": the type this sentence has named
+            and not any(
+                m.entry.kind == "platform"
+                and m.entry.family not in {entry.family for entry, _ in subjects.values()}
+                and m.end <= word.start
+                for m in sentence.mentions
+            )
+        ):
             (subject,) = subjects.values()  # "Sweden would begin negotiations to buy the type"
         led = (
             COUNTED.match(noun.text) is not None
