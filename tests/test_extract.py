@@ -6998,6 +6998,16 @@ def test_the_type_after_a_type_named_in_the_sentence_is_that_type() -> None:
     ]
 
 
+def test_delivered_joined_to_a_future_participle_is_still_to_come() -> None:
+    deal = one(
+        "Estonia signed for four Airbus H145M light utility helicopters on Tuesday. The "
+        "helicopters will be built at Airbus Helicopters' Donauwörth plant in Germany and "
+        "delivered from late 2027.",
+        dt.date(2025, 9, 11),
+    )
+    assert (deal.buyer, deal.quantity, deal.status) == ("Estonia", 4, "signed")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -492,6 +492,11 @@ _REST_TO_COME = re.compile(
     r"(?:remainder|rest|others|last|final(?:\s+\w+)?|remaining(?:\s+\w+)?)\s+(?:to be\s+)?$",
     re.IGNORECASE,
 )
+# "will be built at Donauwörth and delivered from late 2027": a participle joined to a
+# future one
+_FUTURE_COORDINATED = re.compile(
+    r"\b(?:will|would|are to|is to)\s+be\s+\w+\b[^.;]{0,100}\band\s+$", re.IGNORECASE
+)
 _FUTURE_AFTER = re.compile(
     r"^\s+(?:are|is)?\s*(?:expected|due|scheduled|planned|set)\b", re.IGNORECASE
 )
@@ -652,6 +657,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue  # "raised the idea of a swap in which Germany would supply Taurus"
             future = bool(
                 _FUTURE_BEFORE.search(before)
+                or _FUTURE_COORDINATED.search(text[max(0, start - 140) : start])
                 or _REST_TO_COME.search(text[:start])
                 or _FUTURE_AFTER.match(text[end:])
                 or (status in ("delivering", "delivered") and _AWAITED.search(before))
