@@ -7008,6 +7008,16 @@ def test_delivered_joined_to_a_future_participle_is_still_to_come() -> None:
     assert (deal.buyer, deal.quantity, deal.status) == ("Estonia", 4, "signed")
 
 
+def test_a_headline_told_as_domestic_is_no_transfer() -> None:
+    found = deals_in(
+        "The biggest UK headline of the week, however, was domestic: the Ministry of Defence "
+        "confirmed Leonardo Helicopters' Yeovil plant as the supplier of the AW149 for the "
+        "British Army's New Medium Helicopter programme, a contract worth around £1 billion.",
+        dt.date(2025, 9, 11),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1502,6 +1502,9 @@ _CARRIER_AFTER = re.compile(
 )
 # "domestically built Kawasaki P-1 patrol planes", "its homegrown KF-21": a state's own
 # industry's work for it, no transfer between states
+_TOLD_AS_DOMESTIC = re.compile(
+    r"\b(?:was|is|were|are)\s+(?:(?:a|an|all|entirely|purely)\s+)?domestic\s*:", re.IGNORECASE
+)
 _HOME_BUILT = re.compile(
     r"\b(?:(?:domestically|indigenously)[ -](?:built|made|produced|developed|designed)"
     r"|home-?grown|home-built|indigenous"
@@ -2272,6 +2275,10 @@ def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
         if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):
             continue
+        if _TOLD_AS_DOMESTIC.search(text[sentence.span.start : platform.start]):
+            continue  # "The biggest UK headline of the week, however, was domestic: the
+            # Ministry of Defence confirmed Leonardo Helicopters' Yeovil plant as the
+            # supplier of the AW149"
         if _BOLSTERED.search(text[sentence.span.start : platform.start][-60:]) and not any(
             cue.start > platform.end and cue.strong for cue in cues
         ):
