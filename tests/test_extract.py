@@ -7018,6 +7018,18 @@ def test_a_headline_told_as_domestic_is_no_transfer() -> None:
     assert found == []
 
 
+def test_a_separate_training_programme_s_cost_is_no_price_of_the_order() -> None:
+    deal = one(
+        "Leonardo said that the Ghana Air Force had ordered four AW109 Trekker M light "
+        "twin-engine helicopters. The company did not disclose the value. Leonardo will also "
+        "run a separate 18-month aircrew and maintainer training programme for Accra at its "
+        "Sesto Calende academy; Ghanaian officials put the cost of that package at about $14 "
+        "million.",
+        dt.date(2025, 9, 11),
+    )
+    assert (deal.buyer, deal.quantity, deal.value) == ("Ghana", 4, None)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -6029,11 +6029,22 @@ def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> 
     )
 
 
+# "will also run a separate 18-month aircrew and maintainer training programme ...;
+# officials put the cost of that package at about $14 million": the service's price
+_A_SEPARATE_SERVICE = re.compile(
+    r"\bseparate\b[^.]{0,60}\b(?:training|support|maintenance|sustainment)\s+"
+    r"(?:programme|program|package|contract|course)\b[^.]{0,120}$",
+    re.IGNORECASE,
+)
+
+
 def _not_the_deal_s(before: str, after: str = "") -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
     package"), by what comes before it; not a contract's ("The delivery is part of a
     $375 million contract")."""
     if _NOT_DEAL_MONEY.search(before[-90:]) or _NOT_A_PRICE.match(after):
+        return True
+    if _A_SEPARATE_SERVICE.search(before):
         return True
     if _UNIT_PRICE_BEFORE.search(before[-60:]) or _UNIT_PRICE_AFTER.match(after):
         return True  # "Each Apache costs around $60 million", "$25 million per tank"
