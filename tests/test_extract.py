@@ -7030,6 +7030,25 @@ def test_a_separate_training_programme_s_cost_is_no_price_of_the_order() -> None
     assert (deal.buyer, deal.quantity, deal.value) == ("Ghana", 4, None)
 
 
+def test_a_government_letting_its_ministry_buy_is_the_buyer_beside_a_us_notice() -> None:
+    found = deals_in(
+        "Government approves helicopter purchase, Washington clears armoured vehicles for "
+        "Croatia\n"
+        "The Croatian government on Thursday gave the green light for the Ministry of Defence "
+        "to sign a contract for eight Airbus H145M light multi-role helicopters, and the "
+        "contract was signed in the afternoon in Zagreb with Airbus Helicopters "
+        "Deutschland.\n\n"
+        "On the same day, the US State Department approved a possible sale of 84 Joint Light "
+        "Tactical Vehicles (JLTV) to Croatia, the Defense Security Cooperation Agency "
+        "announced.",
+        dt.date(2025, 9, 18),
+    )
+    assert sorted((c.buyer, c.seller, c.platform) for c in found) == [
+        ("Croatia", "Germany", "H145M"),
+        ("Croatia", "United States", "JLTV"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

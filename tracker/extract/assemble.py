@@ -3584,7 +3584,13 @@ def _roles(
                                          sentence.between(seller.end, m.start))), None)  # fmt: skip
         if located is not None and (buyer is None or located.entry.iso3 != buyer.entry.iso3):
             seller = located
-    approval = any(cue.status == "approved" for cue in cues)
+    # (not "gave the green light for the Ministry of Defence to sign": its own buying)
+    approval = any(
+        cue.status == "approved"
+        and not _OWN_BODY_TO_BUY.match(sentence.after(cue.end))
+        and not _OWN_SPENDING.match(sentence.after(cue.end))
+        for cue in cues
+    )
     if seller is None and approval and (sentence.notice or _US_NOTICE.search(sentence.span.text)):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
@@ -4397,11 +4403,19 @@ def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str
         sentence.after(cue.end),
     ):
         return "buyer"  # a headline's "Romania cleared to buy 32 F-35 jets"
+    if cue.status == "approved" and _OWN_BODY_TO_BUY.match(sentence.after(cue.end)):
+        return "buyer"  # "gave the green light for the Ministry of Defence to sign a contract"
     if cue.status == "approved" and _OWN_SPENDING.match(sentence.after(cue.end)):
         return "buyer"  # "Spain's Council of Ministers approved the cancellation of a contract"
     return cue.side
 
 
+# A government letting its own body buy: "for the Ministry of Defence to sign a contract"
+_OWN_BODY_TO_BUY = re.compile(
+    r"^\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+|of\s+){1,6}to\s+"
+    r"(?:sign|buy|purchase|acquire|order|procure)\b",
+    re.IGNORECASE,
+)
 # What a government approves of its own buying (not another's: "approved the sale").
 _OWN_SPENDING = re.compile(
     r"^\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:cancellation|purchase|acquisition|procurement|"
