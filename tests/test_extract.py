@@ -7049,6 +7049,22 @@ def test_a_government_letting_its_ministry_buy_is_the_buyer_beside_a_us_notice()
     ]
 
 
+def test_the_state_party_to_a_contract_between_two_buys_its_object() -> None:
+    deal = one(
+        "Among the most notable documents is the contract between the Ministry of Defence of "
+        "Azerbaijan and Turkish company Otokar for the supply of 48 ARMA 8x8 armoured combat "
+        "vehicles.",
+        dt.date(2026, 3, 12),
+    )
+    assert (deal.buyer, deal.seller, deal.quantity) == ("Azerbaijan", "Turkey", 48)
+    part = deals_in(
+        "The agreement between Jordan's armed forces and Diehl Defence covers three fire "
+        "units, each with a Hensoldt TRML-4D radar.",
+        dt.date(2025, 6, 1),
+    )
+    assert part == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -352,6 +352,8 @@ def extract_candidates(
                     _handed_to_a_home_body(candidate, sentence, about)
                 if candidate.buyer is None:
                     _the_state_where(candidate, sentence)
+                if candidate.buyer is None:
+                    _party_to_the_contract(candidate, sentence)
                 if candidate.buyer is None and (
                     _bought_at_home(candidate, sentence, main)
                     or _the_home_force_s_own(candidate, sentence, found)
@@ -5010,6 +5012,44 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
         return  # "the Ukrainian ministry" or "Poland's government": another's
     candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+_CONTRACT_BETWEEN = re.compile(
+    r"\b(?:contract|agreement|deal|accord)\s+(?:was\s+signed\s+)?between\s+", re.IGNORECASE
+)
+
+
+def _party_to_the_contract(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "the contract between the Ministry of Defence of Azerbaijan and Turkish company
+    Otokar for the supply of 48 ARMA 8x8": the state party to the contract, not the
+    seller's, buys."""
+    opening = _CONTRACT_BETWEEN.search(sentence.before(candidate.start))
+    if opening is None:
+        return
+    start = sentence.span.start + opening.end()
+    party = next(
+        (m for m in sentence.mentions
+         if m.entry.kind == "state" and start <= m.start < candidate.start
+         and m.entry.iso3 != candidate.seller_iso3 and not _adjective_before_maker(m, sentence)),
+        None,
+    )  # fmt: skip
+    if party is None:
+        return
+    # the contract's object: "... and Otokar for the supply of 48 ARMA" (not "covers three
+    # fire units, each with a Hensoldt TRML-4D radar": a part)
+    if not re.search(r"\bfor\s+(?:the\s+(?:supply|purchase|delivery)\s+of\s+)?(?:[\w,-]+\s+)?$",
+                     sentence.between(party.end, candidate.start)):  # fmt: skip
+        return
+    candidate.buyer, candidate.buyer_iso3 = party.entry.name, party.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = _clause_of(sentence, party.start)
+
+
+def _adjective_before_maker(mention: Mention, sentence: _Sentence) -> bool:
+    """ "Turkish company Otokar": a maker's nationality, no party of its own."""
+    return mention.entry.form == "demonym" and any(
+        m.entry.kind == "company" and 0 <= m.start - mention.end <= 12 for m in sentence.mentions
+    )
 
 
 def _the_state_where(candidate: Candidate, sentence: _Sentence) -> None:
