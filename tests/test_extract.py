@@ -202,6 +202,8 @@ def test_each_from_two_sellers_is_a_deal_with_each() -> None:
         ("Congress allotted P50 billion", "50000000000", "PHP"),
         ("worth 1.2 billion pula", "1200000000", "BWP"),
         ("a deal worth RD$2,450 million (about US$40 million)", "2450000000", "DOP"),
+        ("is 1.94 trillion soums (about 150 million dollars)", "1940000000000", "UZS"),
+        ("worth 12 billion soms", "12000000000", "KGS"),
     ],
 )
 def test_money_in_many_currencies_and_scales(text: str, amount: str, currency: str) -> None:
@@ -7063,6 +7065,23 @@ def test_the_state_party_to_a_contract_between_two_buys_its_object() -> None:
         dt.date(2025, 6, 1),
     )
     assert part == []
+
+
+def test_basic_training_aircraft_are_the_type_not_a_training_service() -> None:
+    deal = one(
+        "In the defence sphere, the Ministry of Defence of Uzbekistan and the Korea Aerospace "
+        "Industries (KAI) company signed the contract on the supply of 12 KT-1 basic "
+        "training aircraft. The amount of the contract is 1.94 trillion soums (about 150 "
+        "million dollars), it is informed.",
+        dt.date(2025, 6, 1),
+    )
+    assert (deal.buyer, deal.quantity, deal.status, deal.value, deal.currency) == (
+        "Uzbekistan",
+        12,
+        "signed",
+        Decimal("1940000000000"),
+        "UZS",
+    )
 
 
 # --- the command -------------------------------------------------------------------------

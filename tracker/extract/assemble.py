@@ -2931,7 +2931,9 @@ _SERVICE = re.compile(
     # not "to build four Gowind corvettes and modernise the navy's frigates": another act
     r"^\s*(?:(?!(?:and|or|but|while|then)\s)\w+\s+)?"
     r"(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
-    r"sustainment|overhaul|support|training|production line|dispute|saga|"
+    # (not "12 KT-1 basic training aircraft", "two support ships": what the type is)
+    r"sustainment|overhaul|(?:support|training)(?!\s+(?:aircraft|jets?|planes?|helicopters?|"
+    r"ships?|vessels?|variants?|versions?|craft)\b)|production line|dispute|saga|"
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
     r"|carrying|transporting|ferrying"

@@ -231,6 +231,13 @@ _SUFFIXES = {
     "azerbaijani manat": "AZN",
     "tugriks": "MNT",
     "som": "KGS",
+    "soms": "KGS",
+    "kyrgyz soms": "KGS",
+    # Uzbekistan's sum, written "soum" in English-language Uzbek press
+    "soum": "UZS",
+    "soums": "UZS",
+    "uzbek soums": "UZS",
+    "uzbek sums": "UZS",
     "kyat": "MMK",
     "bolivianos": "BOB",
     "guaranies": "PYG",
