@@ -7084,6 +7084,22 @@ def test_basic_training_aircraft_are_the_type_not_a_training_service() -> None:
     )
 
 
+def test_indian_exports_named_and_another_seller_s_contracts_priced_apart() -> None:
+    found = deals_in(
+        "In March Armenia signed a contract with an Indian company for the supply of "
+        "Nagastra-1 loitering munitions worth around 16 billion drams, and the first batch "
+        "has already arrived in Armenia. Earlier Armenia also acquired Zen anti-drone "
+        "systems from India's Zen Technologies, which were delivered in 2024. \"We paid for "
+        'weapons which were not delivered to us," he said, referring to the contracts with '
+        "Russia worth around 400 million dollars that remained unfulfilled after 2022.",
+        dt.date(2025, 11, 21),
+    )
+    assert [(c.platform, c.seller, c.value) for c in found] == [
+        ("Nagastra-1", "India", Decimal("16000000000")),
+        ("Zen Anti-Drone System", "India", None),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

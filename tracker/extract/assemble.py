@@ -4607,6 +4607,11 @@ def _deal_s_money(sentence: _Sentence) -> Money | None:
     )
 
 
+_CONTRACTS_WITH = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|orders?)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -4707,6 +4712,15 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, start)
     money = [m for m in [_deal_s_money(sentence)] if m is not None]
+    if any(
+        m.entry.kind == "state"
+        and m.entry.form in ("name", "capital")  # not "the contract with the Italian firm"
+        and m.entry.iso3 not in (candidate.seller_iso3, candidate.buyer_iso3)
+        and _CONTRACTS_WITH.search(sentence.before(m.start))
+        for m in sentence.mentions
+    ):
+        money = []  # "referring to the contracts with Russia worth around 400 million
+        # dollars": another seller's contracts, not this deal's price
     # "The State Department had approved the possible sale with an estimated ceiling of
     # $3.2 billion", said of a signed deal: the approval's ceiling, not the contract's price
     approval_s = (
