@@ -7100,6 +7100,32 @@ def test_indian_exports_named_and_another_seller_s_contracts_priced_apart() -> N
     ]
 
 
+def test_a_home_built_ship_a_navy_calls_its_own_is_no_transfer() -> None:
+    found = deals_in(
+        "BALTOPS 2026 ends in the Baltic\n"
+        "Exercises were held along the coasts of Sweden, Finland, Estonia and Poland. "
+        "Finland's Navy deployed its Hamina-class fast attack craft and the minelayer FNS "
+        "Hameenmaa; its first Pohjanmaa-class corvette, under construction at Rauma Marine "
+        "Constructions, is not expected to join the exercise until 2027. The cost of the "
+        "exercise was put at around €35 million.",
+        dt.date(2026, 6, 20),
+    )
+    assert found == []
+
+
+def test_a_yard_listed_where_no_contract_has_been_awarded_is_no_deal() -> None:
+    found = deals_in(
+        "US Navy names a second source for its oilers\n"
+        "Hanwha Philly Shipyard, the Philadelphia yard acquired by Hanwha Group in 2024, is "
+        "listed as a potential second source for the John Lewis-class oilers, although no "
+        "contract has been awarded. The request confirms that the Navy will stop the "
+        "Constellation-class frigate program after the two hulls already under construction "
+        "at Fincantieri Marinette Marine in Wisconsin.",
+        dt.date(2026, 2, 10),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -86,6 +86,9 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
+    # "The cost of the exercise was put at around €35 million": an exercise's, no deal's
+    r"\b(?:cost|costs|price)\s+of\s+(?:the\s+|this\s+|that\s+)?(?:exercise|drills?|"
+    r"manoeuvres|maneuvers|operation|deployment|mission)\b[^.;]{0,30}$|"
     r"\b(?:budget|offset|local manufacturing|manufacturing deals|backlog|portfolio|ceiling|"
     r"allocation|"
     # (not "The largest new export booking in the quarter was a 520 billion won contract")
@@ -354,6 +357,8 @@ def extract_candidates(
                     _the_state_where(candidate, sentence)
                 if candidate.buyer is None:
                     _party_to_the_contract(candidate, sentence)
+                if candidate.buyer is None:
+                    _its_own_as_subject(candidate, sentence)
                 if candidate.buyer is None and (
                     _bought_at_home(candidate, sentence, main)
                     or _the_home_force_s_own(candidate, sentence, found)
@@ -1393,6 +1398,9 @@ _UNCONFIRMED = re.compile(
     # have not confirmed any talks"
     r"|\breportedly\b[^.;]{0,80}\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?confirmed\b"
     r"|\bneither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed\b"
+    # "is listed as a potential second source ..., although no contract has been awarded"
+    r"|\bno\s+(?:contract|deal|order|agreement)\s+(?:has|have|had)\s+(?:yet\s+)?been\s+"
+    r"(?:awarded|signed|placed|concluded|agreed)\b"
     r"|\bno such\s+(?:sale|deal|purchase|contract|order|transfer|equipment|aircraft|"
     r"weapons?|systems?)\s+(?:has|have)\s+(?:been|ever been)\b",
     re.IGNORECASE,
@@ -5028,6 +5036,25 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
         return  # "the Ukrainian ministry" or "Poland's government": another's
     candidate.buyer, candidate.buyer_iso3 = main[0].entry.name, main[0].entry.iso3
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+def _its_own_as_subject(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "Finland's Navy deployed its Hamina-class fast attack craft ...; its first
+    Pohjanmaa-class corvette, under construction at Rauma": "its" is the subject's, the
+    state the sentence opens on, which also makes the type: a home-built ship, no
+    transfer."""
+    if not re.search(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$", sentence.before(candidate.start)):
+        return
+    opening = next(
+        (m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline),
+        None,
+    )
+    if opening is None or len(sentence.between(sentence.dateline, opening.start).split()) > 1:
+        return  # the sentence's subject only: "Finland's Navy ...", "The Finnish Navy ..."
+    if candidate.seller_said or opening.entry.iso3 != candidate.seller_iso3:
+        return  # only a home-made type kept at home ("Norway ... its F-16s" may be given)
+    candidate.buyer, candidate.buyer_iso3 = opening.entry.name, opening.entry.iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, opening.start)
 
 
 _CONTRACT_BETWEEN = re.compile(
