@@ -7126,6 +7126,18 @@ def test_a_yard_listed_where_no_contract_has_been_awarded_is_no_deal() -> None:
     assert found == []
 
 
+def test_ships_due_to_start_a_mid_life_upgrade_are_no_sale() -> None:
+    found = deals_in(
+        "Portuguese Navy takes delivery of multi-purpose ship\n"
+        "The handover comes as the Portuguese Navy rebuilds its patrol fleet. In 2024 the "
+        "Ministry of National Defence contracted the state-backed West Sea shipyard for six "
+        "more Viana do Castelo-class offshore patrol vessels, while the two Tridente-class "
+        "submarines are due to start a mid-life upgrade with Germany's TKMS in 2027.",
+        dt.date(2026, 3, 5),
+    )
+    assert [c for c in found if c.platform.startswith("Tridente")] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

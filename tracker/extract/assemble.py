@@ -2948,8 +2948,10 @@ _SERVICE = re.compile(
     # "an F-16 Block 52+ of the 340 Squadron, was handed over": a unit's own, back from work
     r"|of\s+(?:the\s+)?(?:\d+\w*|(?-i:[A-Z]\w+))\s+(?:Squadron|Wing|Regiment|Brigade|Flotilla)\b"
     # "the four Papanikolis-class submarines will receive new sonar and batteries"
+    # ... "the two Tridente-class submarines are due to start a mid-life upgrade"
     r"|(?:\w+\s+){0,2}(?:will|would|are to|is to|to)\s+(?:also\s+)?(?:receive|get|be fitted with|"
-    r"be equipped with|undergo)\s+(?:a\s+|an\s+)?(?:new|upgraded|modern|improved|updated|"
+    r"be equipped with|undergo|start|begin|enter)\s+(?:a\s+|an\s+)?(?:new|upgraded|modern|"
+    r"improved|updated|"
     r"mid-life|life-extension|upgrades?"
     # "the RMAF's eight F/A-18D Hornets are to receive a radar and avionics upgrade"
     r"|(?:[\w-]+\s+(?:and\s+)?){1,3}(?:upgrades?|moderni[sz]ation|overhaul|refit|retrofit)\b))",
