@@ -7138,6 +7138,25 @@ def test_ships_due_to_start_a_mid_life_upgrade_are_no_sale() -> None:
     assert [c for c in found if c.platform.startswith("Tridente")] == []
 
 
+def test_an_upgrade_of_the_ships_radar_and_a_refurbishment_fee_are_no_deals() -> None:
+    found = deals_in(
+        "US clears SM-2 sale to Denmark, Avenger transfer to Greece\n"
+        "Congress was formally notified this week of the planned transfer of two "
+        "decommissioned Avenger-class mine countermeasures ships to the Hellenic Navy. "
+        "Greece will pay an estimated $38 million for refurbishment, crew training and a "
+        "spares package at a shipyard in Souda Bay. Copenhagen is separately paying for an "
+        "upgrade of the frigates' Thales APAR radar as part of a DKK 5.6 billion program.",
+        dt.date(2025, 8, 21),
+    )
+    assert [(c.buyer, c.platform, c.value) for c in found if c.platform != "SM-2"] == [
+        ("Greece", "Avenger-class", None)
+    ]
+    from tracker.extract.assemble import _NOT_SOLD_BEFORE
+
+    # a plural's possessive before the type upgraded, like a singular's
+    assert _NOT_SOLD_BEFORE.search("paying for an upgrade of the frigates' Thales ")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -138,6 +138,10 @@ _NOT_A_PRICE = re.compile(
     r"investments)\b"
     # "says it earned $1.8 billion from exports last year": a firm's takings
     r"|\s+(?:from|in)\s+(?:\w+\s+)?(?:exports?|sales|revenues?|turnover)\b"
+    # "Greece will pay an estimated $38 million for refurbishment, crew training and a
+    # spares package": the ships are a grant, the sum a service's
+    r"|\s+for\s+(?:the\s+|their\s+|its\s+)?(?:refurbishment|reactivation|refit|overhaul|"
+    r"repairs?|maintenance|crew training|spares)\b"
     # "A separate BGN 46 million contract for the overhaul of their engines": a service's
     r"|\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|package)\s+for\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
@@ -3125,8 +3129,9 @@ _NOT_SOLD_BEFORE = re.compile(
     r"|\b(?:spare parts|maintenance|overhauls?|sustainment|repairs?|upgrades?|"
     # "for continued support of the emirate's Patriot air and missile defense batteries"
     r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
+    # ... "an upgrade of the frigates' Thales APAR radar": a plural's possessive too
     r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
+    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s|s'|s’)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
     # "for the overhaul of two Mi-8MTV helicopters", "modernization of several Su-25"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
