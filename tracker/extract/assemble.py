@@ -4391,10 +4391,7 @@ _GETS_OR_HAS = re.compile(
 
 def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
     """Which side of the deal the sentence's actor is, by the verb it governs."""
-    following = (
-        sentence.words[subject.last].text.lower() if subject.last < len(sentence.words) else ""
-    )
-    if subject.entry.form == "demonym" and following in _MAKER_NOUNS:
+    if _a_maker_s_nationality(subject, sentence):
         return "seller"  # "Turkish shipbuilder TAIS": a maker
     after = [cue for cue in sentence.cues if cue.start > subject.end and cue.strong]
     cue = after[0] if after else (cues[0] if cues else None)
@@ -5080,7 +5077,7 @@ def _party_to_the_contract(candidate: Candidate, sentence: _Sentence) -> None:
     party = next(
         (m for m in sentence.mentions
          if m.entry.kind == "state" and start <= m.start < candidate.start
-         and m.entry.iso3 != candidate.seller_iso3 and not _adjective_before_maker(m, sentence)),
+         and m.entry.iso3 != candidate.seller_iso3 and not _a_maker_s_nationality(m, sentence)),
         None,
     )  # fmt: skip
     if party is None:
@@ -5095,11 +5092,12 @@ def _party_to_the_contract(candidate: Candidate, sentence: _Sentence) -> None:
     candidate.field_quotes["buyer"] = _clause_of(sentence, party.start)
 
 
-def _adjective_before_maker(mention: Mention, sentence: _Sentence) -> bool:
-    """ "Turkish company Otokar": a maker's nationality, no party of its own."""
-    return mention.entry.form == "demonym" and any(
-        m.entry.kind == "company" and 0 <= m.start - mention.end <= 12 for m in sentence.mentions
-    )
+def _a_maker_s_nationality(mention: Mention, sentence: _Sentence) -> bool:
+    """ "Turkish company Otokar", "Turkish shipbuilder TAIS": a demonym before a maker's
+    noun names the maker's state, no party of its own."""
+    words = sentence.words
+    following = words[mention.last].text.lower() if mention.last < len(words) else ""
+    return mention.entry.form == "demonym" and following in _MAKER_NOUNS
 
 
 def _the_state_where(candidate: Candidate, sentence: _Sentence) -> None:
