@@ -7157,6 +7157,130 @@ def test_an_upgrade_of_the_ships_radar_and_a_refurbishment_fee_are_no_deals() ->
     assert _NOT_SOLD_BEFORE.search("paying for an upgrade of the frigates' Thales ")
 
 
+def test_a_ship_named_by_its_name_after_what_it_is_is_one_ship() -> None:
+    found = deals_in(
+        "Indonesia signs for ex-Italian aircraft carrier Giuseppe Garibaldi\n"
+        "JAKARTA, 22 January 2026 -- Indonesia and Italy have signed an agreement for the "
+        "transfer of the decommissioned light aircraft carrier Giuseppe Garibaldi (C 551) to "
+        "the Indonesian Navy.",
+        dt.date(2026, 1, 22),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.second_hand) for c in found] == [
+        ("Indonesia", "Italy", "Giuseppe Garibaldi", 1, True)
+    ]
+    assert found[0].field_quotes["platform"] in found[0].quote
+
+
+def test_a_ship_known_by_an_old_name_is_given_by_its_old_navy() -> None:
+    found = deals_in(
+        "PS Constant joins Coast Guard fleet as India hands over patrol vessel\n"
+        "VICTORIA, 2 October 2023 -- The Seychelles Coast Guard has a new ship. At a ceremony "
+        "at Port Victoria on Saturday, the Indian High Commissioner formally handed over the "
+        "fast attack craft formerly known as INS Tillanchang, which will now sail as PS "
+        "Constant.",
+        dt.date(2023, 10, 2),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.second_hand) for c in found] == [
+        ("Seychelles", "India", "INS Tillanchang", 1, True)
+    ]
+
+
+def test_the_named_hulls_of_an_order_are_no_deals_of_their_own() -> None:
+    found = deals_in(
+        "Poland to take over two Ula-class submarines from Norway\n"
+        "Norway and Poland have signed an agreement under which two of the Royal Norwegian "
+        "Navy's Ula-class submarines will be transferred to the Polish Navy. It covers the "
+        "boats KNM Utstein and KNM Utvær, which will undergo a refit before being handed over "
+        "in 2026. The Norwegian Ministry of Defence put the value of the sale at NOK 1.1 "
+        "billion.",
+        dt.date(2025, 6, 1),
+    )
+    assert [(c.buyer, c.platform, c.value, c.currency) for c in found] == [
+        ("Poland", "Ula-class", Decimal("1100000000"), "NOK")
+    ]
+    found = deals_in(
+        "Bangladesh turns to Turkey\n"
+        "China remains the largest source: the Bangladesh Navy's two Type 056 corvettes, BNS "
+        "Shadhinota and BNS Prottoy, were built and delivered by China in 2016.",
+        dt.date(2025, 6, 1),
+    )
+    assert [(c.buyer, c.quantity, c.platform) for c in found] == [
+        ("Bangladesh", 2, "Type 056 corvette")
+    ]
+    found = deals_in(
+        "Japan may transfer Abukuma-class destroyer escorts to the Philippines\n"
+        "Philippine navy officers toured one of the vessels, the JS Tone, at the MSDF's Kure "
+        "base last month, and Tokyo and Manila are expected to begin formal talks.",
+        dt.date(2025, 6, 1),
+    )
+    assert [c.platform for c in found if "Tone" in c.platform] == []
+
+
+def test_a_ship_named_as_a_place_or_a_carrier_of_goods_is_no_deal() -> None:
+    found = deals_in(
+        "Australia's Romeos arrive\n"
+        "Twelve additional MH-60R Seahawks, ordered in 2022, have begun arriving at HMAS "
+        "Albatross near Nowra. The 13-metre interceptors arrived in Maputo aboard the Indian "
+        "Navy landing ship INS Gharial, which also offloaded medical stores.",
+        dt.date(2025, 3, 1),
+    )
+    assert [c.platform for c in found if "Albatross" in c.platform or "Gharial" in c.platform] == []
+
+
+def test_an_older_ship_from_another_yard_beside_new_ones_is_a_deal_of_its_own() -> None:
+    found = deals_in(
+        "Dearsan launches first OPV-76 for the Kenya Navy\n"
+        "ISTANBUL, 17 June 2025 -- Turkish shipbuilder Dearsan Shipyard has launched the first "
+        "of two OPV-76 offshore patrol vessels ordered by the Kenya Navy. The two OPVs will "
+        "become the largest combatants in the Kenyan fleet, overtaking KNS Jasiri, a "
+        "1,400-tonne offshore patrol vessel built by Spain's Gondán shipyard and delivered in "
+        "2012. Turkish yards have also courted Tanzania and Mozambique, though neither has yet "
+        "committed to a programme.",
+        dt.date(2025, 6, 17),
+    )
+    assert sorted((c.buyer, c.seller, c.platform, c.status) for c in found) == [
+        ("Kenya", "Spain", "KNS Jasiri", "delivered"),
+        ("Kenya", "Turkey", "OPV-76", "signed"),
+    ]
+
+
+def test_a_losing_yard_s_nationality_is_no_buyer() -> None:
+    found = deals_in(
+        "Suriname orders OPV\n"
+        "French shipbuilder OCEA has won a contract from the Government of Suriname for one OPV "
+        "190 Mk II offshore patrol vessel for the Suriname Navy. The contract is valued at €48 "
+        "million and was signed in Paramaribo in late October after a competition in which "
+        "Damen and a Spanish yard also bid.",
+        dt.date(2025, 11, 14),
+    )
+    assert [(c.buyer, c.seller, c.value) for c in found] == [
+        ("Suriname", "France", Decimal("48000000"))
+    ]
+
+
+def test_yards_shortlisted_for_a_programme_are_no_platform() -> None:
+    found = deals_in(
+        "Kenya Navy shortlists three yards for offshore patrol vessel programme\n"
+        "MOMBASA, 22 January 2026 -- The Kenya Navy has shortlisted shipbuilders from Turkey, "
+        "the Netherlands and China for its long-delayed offshore patrol vessel (OPV) programme, "
+        "with a decision not expected before the 2026/27 financial year.",
+        dt.date(2026, 1, 22),
+    )
+    assert found == []
+
+
+def test_deliveries_each_year_after_a_first_arrival_to_come_are_future() -> None:
+    found = deals_in(
+        "Israel signs deal with Boeing for 25 F-15IA fighter jets\n"
+        "The Defense Ministry on Thursday signed a contract with the U.S. government and Boeing "
+        "to buy 25 advanced F-15IA fighter jets, in a deal worth some 19.4 billion shekels. The "
+        "first aircraft are scheduled to arrive in 2031, with four to six jets delivered each "
+        "year after that.",
+        dt.date(2024, 11, 7),
+    )
+    assert [(c.quantity, c.status) for c in found] == [(25, "signed")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,6 +43,7 @@ from tracker.extract.lexicon import (
     joint_partners,
     navy_by_ship_prefix,
     platform_family,
+    ship_prefixes,
 )
 from tracker.extract.money import (
     Money,
@@ -65,15 +67,16 @@ from tracker.extract.text import (
 
 # A demonym before these is a maker acting ("Turkish shipbuilder TAIS"): the seller.
 _MAKER_NOUNS = word_set(
-    "shipbuilder shipyard manufacturer maker firm company group contractor industrial arms "
-    "aerospace consortium supplier producer builder conglomerate"
+    "shipbuilder shipyard shipyards yard yards manufacturer maker firm company group "
+    "contractor industrial arms aerospace consortium supplier producer builder conglomerate"
 )
 # A demonym or state before these is one acting ("the Swiss government scrapped").
 _ACTORS = _MAKER_NOUNS | word_set(
     "coast guard marine marines corps national land ground naval mod council "
     "government governments ministry minister officials military army navy air "
     "defence defense cabinet president parliament congress state authorities forces "
-    "administration department ministries armed procurement agency "
+    "administration department ministries armed procurement agency ambassador "
+    "envoy high "  # "the Indian High Commissioner formally handed over"
     # procurement agencies by their initials ("South Korea's DAPA said it had selected")
     "dapa dga fmv ssb baainbw casg dmo junta regime"
 )
@@ -441,7 +444,7 @@ def extract_candidates(
         )
         and not _an_open_offer(c)
     ]
-    kept = [c for c in kept if not _described_twice(c, kept)]
+    kept = [c for c in kept if not _described_twice(c, kept) and not _a_hull_of(c, kept)]
     _shared_prices(kept)
     for candidate in kept:
         _resold(candidate, gazetteer)
@@ -461,6 +464,23 @@ _OFFER_WEIGHED = re.compile(
 _CONTEST_OPENING = re.compile(
     r"\b(?:bidders|vying|contest|contenders|rival bids|shortlist(?:ed)?|short-listed)\b", re.I
 )
+
+
+def _a_hull_of(candidate: Candidate, kept: list[Candidate]) -> bool:
+    """ "BRP Miguel Malvar", named where the article reports the Philippines' frigates: one
+    ship of a class its buyer bought, no deal of its own (but "KNS Jasiri", built in Spain,
+    beside Kenya's new Turkish OPVs, is)."""
+    return (
+        candidate.named_as is not None
+        and candidate.named_as.single
+        and any(
+            other.category == "ships"
+            and other.buyer_iso3 == candidate.buyer_iso3
+            and other.seller_iso3 in (candidate.seller_iso3, None)
+            and not (other.named_as is not None and other.named_as.single)
+            for other in kept
+        )
+    )
 
 
 def _an_open_offer(candidate: Candidate) -> bool:
@@ -1268,6 +1288,7 @@ def _read(
         if not (m.entry.form == "capital" and re.match(r" (?:19|20)\d\d\b", text[m.end :]))
     ]
     mentions += _generic_platforms(own, mentions, money, text)
+    mentions += _named_ships(own, mentions, money, span, text)
     mentions += _maker_numbers(own, mentions, text)
     mentions = _variants(mentions, own, text, gazetteer)
     named = [m for m in mentions if m.entry.kind == "platform"]
@@ -1958,6 +1979,121 @@ def _generic_platforms(
     return found
 
 
+# A ship named by its name: "the decommissioned light aircraft carrier Giuseppe Garibaldi
+# (C 551)", "the training ship QTS Al Doha", "INS Kirpan", "NRP D. João II".
+_SHIP_NOUN = (
+    r"(?:(?:aircraft|helicopter)\s+carrier|(?<!aircraft )carrier|frigate|corvette|destroyer"
+    r"(?:\s+escort)?|submarine|(?:patrol|training|survey|hospital|platform|assault|"
+    r"replenishment|supply|landing)\s+(?:vessel|ship|boat|craft)|landing\s+platform\s+dock|"
+    r"minehunter|cutter|patrol\s+vessel|flagship)"
+)
+_SHIP_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[IVX]+)"
+_SHIP_NAME = (
+    rf"{_SHIP_NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|di|del|la)\s+)?{_SHIP_NAME_WORD})"
+    r"{0,3}"
+)
+
+
+@functools.cache
+def _ship_by_name() -> re.Pattern[str]:
+    prefixes = "|".join(sorted({*_SHIP_PREFIXES, *ship_prefixes()}, key=len, reverse=True))
+    return re.compile(
+        rf"\b{_SHIP_NOUN}\s+(?:the\s+)?(?:former\s+|ex-)?(?:(?P<prefix>[A-Z]{{2,5}})\s+)?"
+        rf"(?P<name>{_SHIP_NAME})|\b(?:former\s+|ex-)?(?P<known>{prefixes})\s+"
+        rf"(?P<known_name>{_SHIP_NAME})"
+    )
+
+
+# One of a class told of, or a place: "one of the vessels, the JS Tone", "the first, BNS
+# Oostende", "the future BRP Rajah Sulayman (PS-20), the first of six", "arriving at HMAS
+# Albatross" (a naval air station), "aboard the Indian Navy landing ship INS Gharial".
+_A_HULL_BEFORE = re.compile(
+    r"(?:(?i:\bone of (?:the|its|their|her|his) [\w\s-]{1,40}|\b(?:the )?(?:first|second|"
+    r"third|fourth|fifth|last|final|lead|latest)(?: one| ship| vessel| boat| hull| of them)?|"
+    r"\bsister(?: ship)?|\bfuture|\b(?:at|aboard|on board|onboard|near|off|alongside)"
+    r"(?:\s+the)?(?:\s+[\w-]+){0,4}|\b(?:from|on)|"
+    r"\b(?:boats|ships|vessels|submarines|frigates|corvettes|craft|destroyers|minehunters|"
+    r"cutters)(?:,?\s+(?:formerly|the former|ex-))?)|[A-Z]{2,5} [A-Z][\w'’-]+"
+    r"(?: [A-Z][\w'’-]+)?(?: \([^)]{1,20}\))?,? and)[,\s]+(?:the\s+)?$"
+)
+# "KNM Utstein and KNM Utvær", "the two Type 056 corvettes, BNS Shadhinota and BNS
+# Prottoy": two names are the hulls of an order told as a whole
+_A_HULL_AFTER = re.compile(
+    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|"
+    r"final|lead|latest)\b|,?\s+and\s+(?:the\s+)?[A-Z]{2,5}\s+[A-Z])"
+)
+# "SLNS Gajabahu (P 626), the former USCGC Sherman": the ship just named, by its old name
+_NAMED_JUST_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,5}\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\([^)]{1,20}\))?|"
+    r"\([A-Z]{0,3}\s?\d{1,4}\)),\s+(?:the\s+)?$"
+)
+_NOT_SHIP_NAMES = word_set(
+    "The A An In On At For And But As It Its This That Which While When With From Into To Of "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Class Programme Program Project"
+)
+
+
+def _named_ships(
+    words: Sequence[Token], known: list[Mention], money: list[Money], span: Span, text: str
+) -> list[Mention]:
+    """One ship written by its name after what it is ("the light aircraft carrier Giuseppe
+    Garibaldi") or after its navy's prefix ("INS Kirpan"): a platform of one, where no list
+    knows the name. Never a state's, a company's or another known name."""
+    if any(m.entry.kind == "platform" and m.entry.category == "ships" for m in known):
+        return []  # "the two Type 056 corvettes, BNS Shadhinota and BNS Prottoy": its hulls
+    taken = {index for m in known for index in range(m.first, m.last)}
+    starts = [w.start for w in words]
+    found = []
+    for match in _ship_by_name().finditer(span.text):
+        if re.search(r"(?:-class|\bclass)\s+$|\d\s+$", span.text[: match.start()]):
+            continue  # "the Jose Rizal-class frigate BRP Antonio Luna": a hull of the class
+        if _A_HULL_BEFORE.search(span.text[: match.start()]) or _A_HULL_AFTER.match(
+            span.text[match.end() :]
+        ):
+            continue
+        if re.match(r"former|ex-", match[0]) and _NAMED_JUST_BEFORE.search(
+            span.text[: match.start()]
+        ):
+            continue  # "SLNS Gajabahu (P 626), the former USCGC Sherman": the same ship
+        if any(
+            m.entry.kind == "platform"
+            and m.end <= span.start + match.start()
+            and re.fullmatch(r"[a-z\s-]{0,40}", text[m.end : span.start + match.start()])
+            for m in known
+        ):
+            continue  # "the Pohang-class corvette ROKS Chungju", "Type 056 corvettes BNS X"
+        group = "name" if match["name"] else "known_name"
+        name_start = span.start + match.start(group)
+        name_words = match[group].split()
+        while name_words and name_words[-1].rstrip(".") in _NOT_SHIP_NAMES:
+            name_words.pop()
+        if not name_words or name_words[0] in _NOT_SHIP_NAMES:
+            continue
+        end = name_start + len(" ".join(name_words))
+        while text[end - 1 : end] == "." and not re.search(r"\b[A-Z]\.$", text[name_start:end]):
+            end -= 1
+        first = bisect.bisect_left(starts, name_start)
+        last = bisect.bisect_left(starts, end)
+        if first >= len(words) or words[first].start != name_start:
+            continue
+        if any(index in taken for index in range(first, last)):
+            continue
+        prefix = match["prefix"] or match["known"]
+        start = name_start
+        if prefix:
+            start = name_start - len(prefix) - 1
+            if text[start:name_start] != prefix + " ":
+                continue
+        if _inside(start, money):
+            continue
+        name = text[start:end]
+        entry = Entry("platform", name, category="ships", form="generic", single=True)
+        at = bisect.bisect_left(starts, start)
+        found.append(Mention(entry, start, end, at, last, name))
+    return found
+
+
 def _maker_numbers(words: Sequence[Token], known: list[Mention], text: str) -> list[Mention]:
     """ "two Saab 340 airborne early warning aircraft", "the Embraer 190": a maker's name
     and a bare number, counted or describing what is counted, is a designation (not 340
@@ -2043,6 +2179,8 @@ def _described_platforms(
                 break  # "eight of the same aircraft", "every one of these aircraft": named before
             if follower.text.lower() in ("number", "total", "tally", "count", "fleet"):
                 break  # "bringing to three the number of boats": a tally, no name
+            if follower.text.lower() in ("for", "to", "from", "with", "by", "in", "at"):
+                break  # "shortlists three yards for offshore patrol vessel programme"
             described.append(follower)
     return found
 
@@ -4651,12 +4789,22 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
             if m.entry.iso3 not in (candidate.buyer_iso3, candidate.seller_iso3)
             and _acts(m, sentence.words)
             and _unprepositioned(sentence, m)
+            and not _a_maker_s_nationality(m, sentence)  # "a Spanish yard also bid"
         ),
         None,
     )
     if _RETRANSFER.search(text):
         # "The United States, whose approval is required for any third-party transfer of
         # the aircraft, authorised the sale": a say in this deal, not a deal of its own
+        other = None
+    if other is not None and any(
+        m.start < other.start
+        and m.entry.iso3 not in (candidate.buyer_iso3, candidate.seller_iso3, other.entry.iso3)
+        and _acts(m, sentence.words)
+        for m in states
+    ):
+        # "Turkish yards have also courted Tanzania", after a Spanish-built ship: another
+        # seller's dealings, not this platform's
         other = None
     if _ALSO.search(text) and strong and other is not None:
         number, start = counted_number(sentence)
@@ -5819,9 +5967,30 @@ _SHIP_BEFORE = re.compile(
 )
 
 
+# The words that tell what a ship named by its name is: "the decommissioned light aircraft
+# carrier", "ex-Italian aircraft carrier", "formerly known as"
+_SHIP_DESCRIBED = re.compile(
+    r"(?:^|\b(?:the|a|an|its|her|his|their)\s+|[,:]\s*)((?:[\w.-]+\s+){1,6})$"
+)
+
+
 def _named_ship(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
     """A ship named by its navy's prefix is one ship; one that served in the giver's navy
     ("handed over the Pohang-class corvette ROKS Gimpo") is second-hand."""
+    if platform.entry.single and candidate.quantity is None:
+        candidate.quantity = 1
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+    described = _SHIP_DESCRIBED.search(sentence.before(platform.start))
+    if (
+        platform.entry.single
+        and candidate.second_hand is None
+        and described is not None
+        and any(SECOND_HAND.match(word) or word == "formerly" for word in described[1].split())
+    ):
+        # "the decommissioned light aircraft carrier Giuseppe Garibaldi", "the fast attack
+        # craft formerly known as INS Tillanchang"
+        candidate.second_hand = True
+        candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
     named = _SHIP_AFTER.match(sentence.after(platform.end)) or _SHIP_BEFORE.search(
         sentence.before(platform.start)
     )

@@ -485,11 +485,14 @@ _FUTURE_BEFORE = re.compile(
     r"\s+(?:be\s+|begin\s+|start\s+)?$",
     re.IGNORECASE,
 )
-# "the first King Stallions will arrive in 2025, with the remainder delivered by 2030":
+# "the first King Stallions will arrive in 2025, with the remainder delivered by 2030",
+# "scheduled to arrive in 2031, with four to six jets delivered each year after that":
 # the rest of a future delivery is future too
 _REST_TO_COME = re.compile(
-    r"\b(?:will|would|to be|due to|expected to)\b[^.;]*,\s+with\s+(?:the\s+)?"
-    r"(?:remainder|rest|others|last|final(?:\s+\w+)?|remaining(?:\s+\w+)?)\s+(?:to be\s+)?$",
+    r"\b(?:will|would|to be|due to|expected to|scheduled to|set to)\b[^.;]*,\s+with\s+"
+    r"(?:the\s+)?(?:remainder|rest|others|last|final(?:\s+\w+)?|remaining(?:\s+\w+)?|"
+    r"(?:[\w-]+\s+){1,4}?(?:aircraft|jets|ships|vessels|boats|units|systems|more|others))\s+"
+    r"(?:to be\s+)?$",
     re.IGNORECASE,
 )
 # "will be built at Donauwörth and delivered from late 2027": a participle joined to a

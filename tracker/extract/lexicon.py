@@ -54,6 +54,7 @@ class Entry:
     # a company with works in several states (Airbus: C295s from Spain, H145Ms from
     # Germany): its types are sold from their own origin, not the group's home
     multinational: bool = False
+    single: bool = False  # a ship written by its own name ("INS Kirpan"): one of it
 
     @property
     def family(self) -> str:
@@ -362,22 +363,27 @@ def joint_partners() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _ship_prefixes() -> dict[str, str]:
+def ship_prefixes() -> dict[str, str]:
     return {prefix: iso3 for iso3, prefixes in _shipped()["ship_prefixes"].items()
             for prefix in prefixes}  # fmt: skip
+
+
+_FORMERLY = re.compile(r"\b(?:formerly|previously)(?: known as| named)?\s+$")
 
 
 def navy_by_ship_prefix(text: str) -> str | None:
     """The state (ISO3) whose ships an article names most ("HMAS Albatross", "the
     destroyer HMAS Hobart"), if it names any; not a ship it once had ("the former INS
-    Sindhuvir", "ex-HMS Ocean")."""
-    prefixes = _ship_prefixes()
+    Sindhuvir", "ex-HMS Ocean", "formerly known as INS Tillanchang")."""
+    prefixes = ship_prefixes()
     counts = Counter(
         prefixes[match[1]]
         for match in re.finditer(
             r"(?<!\bformer )(?<!\bex-)(?<!\bex )\b([A-Z][A-Za-z]{1,5})\s+(?=[A-Z][a-z])", text
         )
         if match[1] in prefixes
+        # "the fast attack craft formerly known as INS Tillanchang"
+        and not _FORMERLY.search(text[max(0, match.start() - 30) : match.start()])
     )
     return counts.most_common(1)[0][0] if counts else None
 
