@@ -7281,6 +7281,18 @@ def test_deliveries_each_year_after_a_first_arrival_to_come_are_future() -> None
     assert [(c.quantity, c.status) for c in found] == [(25, "signed")]
 
 
+def test_a_title_case_headline_s_count_and_condition_are_no_part_of_a_name() -> None:
+    found = deals_in(
+        "Navy Cleared to Transfer Two Decommissioned Littoral Combat Ships to Colombia\n"
+        "WASHINGTON, Sept. 4, 2025 -- The ships will be handed to the Colombian Navy after a "
+        "congressional review period expired last week without objection.",
+        dt.date(2025, 9, 4),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.second_hand) for c in found] == [
+        ("Colombia", "Littoral Combat", 2, True)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1958,6 +1958,11 @@ def _generic_platforms(
                     )
                     and index - 1 not in taken
                     and text[words[index - 1].end : words[index].start] == " "
+                    # "Transfer Two Decommissioned Littoral Combat Ships": a headline's
+                    # count and condition, no part of the name
+                    and parse_number(words[index - 1].text) is None
+                    and not SECOND_HAND.match(words[index - 1].text)
+                    and not NEW.match(words[index - 1].text)
                 ):
                     index, size = index - 1, size + 1
                 first, last = words[index], words[index + size - 1]
