@@ -7293,6 +7293,20 @@ def test_a_title_case_headline_s_count_and_condition_are_no_part_of_a_name() -> 
     ]
 
 
+def test_a_us_notice_headline_s_demonym_before_the_type_is_its_buyer() -> None:
+    found = deals_in(
+        "State clears $4.2B in Gulf arms sales: Kuwaiti SkyGuardians, Qatari tankers\n"
+        "WASHINGTON, Dec. 16, 2025 -- The State Department has approved potential Foreign "
+        "Military Sales to Gulf partners. Kuwait was cleared to buy four General Atomics MQ-9B "
+        "SkyGuardian remotely piloted aircraft for an estimated $1.1 billion.",
+        dt.date(2025, 12, 16),
+    )
+    drones = [c for c in found if c.platform.startswith("MQ-9B")]
+    assert [(c.buyer, c.seller, c.quantity, c.value) for c in drones] == [
+        ("Kuwait", "United States", 4, Decimal("1100000000"))
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

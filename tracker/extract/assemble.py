@@ -140,7 +140,8 @@ _NOT_A_PRICE = re.compile(
     r"|\s+(?:of|in)\s+(?:\w+\s+)?(?:projects|programmes|programs|acquisitions|spending|"
     r"investments)\b"
     # "says it earned $1.8 billion from exports last year": a firm's takings
-    r"|\s+(?:from|in)\s+(?:\w+\s+)?(?:exports?|sales|revenues?|turnover)\b"
+    # (and "State clears $4.2B in Gulf arms sales: Kuwaiti SkyGuardians, Qatari tankers")
+    r"|\s+(?:from|in)\s+(?:\w+\s+){0,2}(?:exports?|sales|revenues?|turnover)\b"
     # "Greece will pay an estimated $38 million for refurbishment, crew training and a
     # spares package": the ships are a grant, the sum a service's
     r"|\s+for\s+(?:the\s+|their\s+|its\s+)?(?:refurbishment|reactivation|refit|overhaul|"
@@ -3753,7 +3754,20 @@ def _roles(
         and not _OWN_SPENDING.match(sentence.after(cue.end))
         for cue in cues
     )
-    if seller is None and approval and (sentence.notice or _US_NOTICE.search(sentence.span.text)):
+    us_notice = approval and bool(sentence.notice or _US_NOTICE.search(sentence.span.text))
+    if (
+        us_notice
+        and buyer is None
+        and seller is not None
+        and seller.entry.form == "demonym"
+        and seller.entry.iso3 != "USA"
+        and seller.end <= platform.start
+        and not sentence.between(seller.end, platform.start).strip()
+    ):
+        # "State clears $4.2B in Gulf arms sales: Kuwaiti SkyGuardians, Qatari tankers": in
+        # a US notice the state before the type is the one it is cleared for
+        buyer, seller = seller, None
+    if seller is None and us_notice:
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
         seller_entry = seller.entry if seller is not None else None
