@@ -7307,6 +7307,72 @@ def test_a_us_notice_headline_s_demonym_before_the_type_is_its_buyer() -> None:
     ]
 
 
+def test_the_malaysian_press_s_bil_and_mil_are_billions_and_millions() -> None:
+    found = deals_in(
+        "Malaysia signs for Chunmoo rocket launchers\n"
+        "KUALA LUMPUR: The Defence Ministry has signed a RM1.18bil contract with Hanwha "
+        "Aerospace for 18 K239 Chunmoo multiple rocket launchers for the Malaysian Army.",
+        dt.date(2026, 5, 7),
+    )
+    assert [(c.buyer, c.quantity, c.value, c.currency) for c in found] == [
+        ("Malaysia", 18, Decimal("1180000000"), "MYR")
+    ]
+    from tracker.extract.money import find_money
+
+    assert [(m.amount, m.currency) for m in find_money("a RM96mil deal", 0, "USD", "MYS")] == [
+        (Decimal("96000000"), "MYR")
+    ]
+
+
+def test_rupees_in_a_pakistani_story_are_pakistan_s() -> None:
+    from tracker.extract.money import find_money
+
+    said = "funded from the Rs2.55 trillion defence allocation"
+    assert [m.currency for m in find_money(said, 0, "USD", "PAK")] == ["PKR"]
+    assert [m.currency for m in find_money(said, 0, "USD", "IND")] == ["INR"]
+    assert [m.currency for m in find_money(said, 0, "USD", None)] == ["INR"]
+
+
+def test_a_navy_that_took_over_a_former_ship_bought_it_used() -> None:
+    found = deals_in(
+        "Pakistan's naval ties with the US\n"
+        "In 2010 the Pakistan Navy took over the former USS McInerney, an Oliver Hazard "
+        "Perry-class frigate decommissioned by the US Navy, which was commissioned as PNS "
+        "Alamgir.",
+        dt.date(2025, 12, 24),
+    )
+    assert [(c.buyer, c.seller, c.status, c.second_hand) for c in found] == [
+        ("Pakistan", "United States", "delivered", True)
+    ]
+
+
+def test_a_package_given_without_separate_prices_prices_no_aircraft() -> None:
+    found = deals_in(
+        "Pakistan signs deal to sell JF-17 jets, trainers to Libya\n"
+        "ISLAMABAD: Pakistan has signed an agreement to sell 16 JF-17 Thunder Block III fighter "
+        "jets and 12 Super Mushshak trainer aircraft to Libya, officials said on Tuesday. The "
+        "overall package, which officials put at more than $4 billion, also covers training, "
+        "weapons and spare parts, they said, without giving separate prices for the aircraft.",
+        dt.date(2025, 12, 24),
+    )
+    assert [(c.platform, c.quantity, c.value) for c in found] == [
+        ("JF-17 Thunder", 16, None),
+        ("Super Mushshak", 12, None),
+    ]
+
+
+def test_a_budget_approved_by_parliament_in_a_story_naming_the_state_department() -> None:
+    found = deals_in(
+        "Pakistan's JF-17 line\n"
+        "In 2022 the US State Department cleared a sustainment programme for Pakistan's F-16 "
+        "fleet. The Pakistan Air Force itself has been inducting JF-17 Block III jets from the "
+        "Kamra line since 2023, with production funded from the Rs2.55 trillion defence "
+        "allocation approved by the National Assembly in June.",
+        dt.date(2025, 12, 24),
+    )
+    assert [c for c in found if c.platform == "JF-17 Thunder"] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

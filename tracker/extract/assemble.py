@@ -3752,6 +3752,7 @@ def _roles(
         cue.status == "approved"
         and not _OWN_BODY_TO_BUY.match(sentence.after(cue.end))
         and not _OWN_SPENDING.match(sentence.after(cue.end))
+        and not _SPENDING_APPROVED.search(sentence.before(cue.start))
         for cue in cues
     )
     us_notice = approval and bool(sentence.notice or _US_NOTICE.search(sentence.span.text))
@@ -4593,6 +4594,14 @@ _OWN_BODY_TO_BUY = re.compile(
 _OWN_SPENDING = re.compile(
     r"^\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:cancellation|purchase|acquisition|procurement|"
     r"order|contract|deal|funding|budget|spending|financing|plan)\b",
+    re.IGNORECASE,
+)
+
+
+# "funded from the Rs2.55 trillion defence allocation approved by the National Assembly":
+# a budget approved, no sale
+_SPENDING_APPROVED = re.compile(
+    r"\b(?:allocation|budget|appropriation|funds|funding|spending|outlay)\s+(?:was\s+|were\s+)?$",
     re.IGNORECASE,
 )
 
@@ -6328,11 +6337,23 @@ _A_SEPARATE_SERVICE = re.compile(
 )
 
 
+# "The overall package, put at more than $4 billion, also covers training, weapons and
+# spare parts, they said, without giving separate prices for the aircraft": no price of
+# the aircraft
+_NO_SEPARATE_PRICE = re.compile(
+    r"\b(?:without\s+(?:giving|providing|disclosing)\s+(?:a\s+)?|(?:gave|give|giving)\s+no\s+)"
+    r"separate\s+(?:prices?|values?|costs?|figures?)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_the_deal_s(before: str, after: str = "") -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
     package"), by what comes before it; not a contract's ("The delivery is part of a
     $375 million contract")."""
     if _NOT_DEAL_MONEY.search(before[-90:]) or _NOT_A_PRICE.match(after):
+        return True
+    if _NO_SEPARATE_PRICE.search(after):
         return True
     if _A_SEPARATE_SERVICE.search(before):
         return True

@@ -166,7 +166,9 @@ _CUES = (
         "buyer",
         r"\btook over\b(?=\s+(?!from\b|as\b|command\b|control\b|responsibility\b)"
         r"(?!the (?:role|post|presidency|chair|command|leadership)\b)[^.;]{1,80}?\bfrom\b)"
-        r"|\b(?:that|which)\s+(?:[\w'’-]+\s+){1,3}?took over (?:[\w-]+\s+)?from\b",
+        r"|\b(?:that|which)\s+(?:[\w'’-]+\s+){1,3}?took over (?:[\w-]+\s+)?from\b"
+        # "the Pakistan Navy took over the former USS McInerney": a used ship, taken
+        r"|\b(?:took|takes|taken) over (?:the |a |an |two |three |four )?(?:former|ex-)",
     ),
     _cue(
         "delivering",

@@ -23,6 +23,9 @@ _SCALES = {
     "cr": Decimal(10) ** 7,  # "Rs 63,000 cr"
     "trn": Decimal(10) ** 12,  # "N1.2trn"
     "lakh": Decimal(10) ** 5,
+    # "RM1.18bil", "RM96mil": the Malaysian press's abbreviations
+    "bil": Decimal(10) ** 9,
+    "mil": Decimal(10) ** 6,
     # "260 millions of dollars": text translated word for word from Spanish or French
     "millions": Decimal(10) ** 6,
     "billions": Decimal(10) ** 9,
@@ -305,7 +308,7 @@ _SUFFIXES = {
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Scale words in any case; a one-letter scale only right after a symbol's number ("$5bn").
-_SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|trn|tn|[kmb])\b"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|cr|lakh|mln|mn|bn|trn|tn|bil|mil|[kmb])\b"
 _WORD_SCALE = r"(?i:thousand|millions?|billions?|trillion|crores?|lakh|mln|mn|bn|tn)\b"
 # Symbols in any case ("Rs", "rs"); three-letter codes only in capitals ("TRY 5bn", not
 # "try 5 times"): every ISO 4217 code is known.
@@ -478,6 +481,9 @@ def find_money(
                 if prefix in _HOME_ONLY and home not in homes:
                     continue
                 currency = homes.get(home or "", currency)
+            if currency == "INR" and prefix.rstrip(".").lower() == "rs":
+                # "the Rs2.55 trillion defence allocation" in a Pakistani outlet: its rupees
+                currency = _HOME_NAMED["rupees"].get(home or "", currency)
             if match.group("after_code"):  # "$5 billion (A$7.6bn)" no; "1.3 trillion won"
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
