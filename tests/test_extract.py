@@ -7373,6 +7373,51 @@ def test_a_budget_approved_by_parliament_in_a_story_naming_the_state_department(
     assert [c for c in found if c.platform == "JF-17 Thunder"] == []
 
 
+def test_a_ministry_paying_in_its_maker_s_money_buys_at_home() -> None:
+    found = deals_in(
+        "GRSE launches Bangladesh Navy tug\n"
+        "Kolkata-based GRSE on Monday launched the tug it is building for the Bangladesh Navy. "
+        "The engines will power the 97 Tejas Mk1A fighters the Ministry of Defence ordered from "
+        "HAL in September under a ₹62,370-crore contract.",
+        dt.date(2025, 12, 9),
+    )
+    assert [c for c in found if c.platform == "Tejas"] == []
+
+
+def test_ships_received_before_a_push_for_more_were_delivered() -> None:
+    found = deals_in(
+        "Navy wants more patrol ships\n"
+        "The Philippine Navy, meanwhile, is pushing for more patrol ships after receiving two "
+        "decommissioned US Navy Cyclone-class patrol ships in 2023 under the US Excess Defense "
+        "Articles program.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status, c.second_hand) for c in found] == [
+        ("Philippines", "United States", 2, "delivered", True)
+    ]
+
+
+def test_a_logistics_contract_s_sum_is_no_price_but_one_including_logistics_is() -> None:
+    found = deals_in(
+        "DND inks deals\n"
+        "The DND also signed a P1.1-billion performance-based logistics contract with Turkish "
+        "Aerospace Industries to support the Philippine Air Force's six T129 ATAK attack "
+        "helicopters. The "
+        "helicopters were bought from Turkey for $269.4 million in a 2020 deal.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.buyer, c.platform, c.value, c.currency) for c in found] == [
+        ("Philippines", "T129 ATAK", Decimal("269400000"), "USD")
+    ]
+    found = deals_in(
+        "Uruguay receives A-29s\n"
+        "Uruguay signed a contract for six A-29 Super Tucano aircraft in December 2024, valued "
+        "at US$ 98 million including a logistics support package and pilot training.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.quantity, c.value) for c in found] == [(6, Decimal("98000000"))]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -146,6 +146,11 @@ _NOT_A_PRICE = re.compile(
     # spares package": the ships are a grant, the sum a service's
     r"|\s+for\s+(?:the\s+|their\s+|its\s+)?(?:refurbishment|reactivation|refit|overhaul|"
     r"repairs?|maintenance|crew training|spares)\b"
+    # "a P1.1-billion performance-based logistics contract with TUSAS to support the PAF's
+    # six T129 ATAK": a service's
+    r"|\s+(?!(?:including|with|plus|and|along|covering)\b)(?:[\w-]+\s+){0,2}"
+    r"(?:logistics|sustainment|maintenance|servicing)\s+"
+    r"(?:support\s+)?(?:contract|deal|package|agreement)\b"
     # "A separate BGN 46 million contract for the overhaul of their engines": a service's
     r"|\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|package)\s+for\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
@@ -357,6 +362,8 @@ def extract_candidates(
                 _cleared_in_a_list(candidate, sentence)
                 if number and candidate.buyer is None:
                     _the_home_body_s(candidate, sentence, read[number - 1])
+                if candidate.buyer is None:
+                    _paid_in_the_maker_s_money(candidate, sentence)
                 if candidate.buyer is None:
                     _the_dateline_state_s_body(candidate, sentence, read, found)
                 if candidate.buyer is None:
@@ -5302,6 +5309,25 @@ _UNNAMED_BODY = re.compile(
     r"[^.;]{0,60}?\b(?:signed|ordered|bought|purchased|acquired|placed|contracted|"
     r"turned|received|took delivery|inducted)\b"
 )
+
+
+def _paid_in_the_maker_s_money(candidate: Candidate, sentence: _Sentence) -> None:
+    """ "the 97 Tejas Mk1A fighters the Ministry of Defence ordered from HAL ... under a
+    ₹62,370-crore contract": an unnamed ministry paying in the money of the maker's own
+    state is that state's (a home purchase), where the sentence names no other state."""
+    if candidate.seller_iso3 is None or candidate.value is None:
+        return
+    paid = next((m for m in sentence.money if m.amount == candidate.value), None)
+    if paid is None or issuing_state(paid) != candidate.seller_iso3:
+        return
+    if not _UNNAMED_BODY.search(sentence.span.text):
+        return
+    if any(m.entry.kind == "state" and m.start >= sentence.dateline
+           and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
+        return
+    candidate.buyer = _state_name(candidate.seller_iso3)
+    candidate.buyer_iso3 = candidate.seller_iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
 
 
 def _the_dateline_state_s_body(
