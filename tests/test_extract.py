@@ -7418,6 +7418,18 @@ def test_a_logistics_contract_s_sum_is_no_price_but_one_including_logistics_is()
     assert [(c.quantity, c.value) for c in found] == [(6, Decimal("98000000"))]
 
 
+def test_ships_decommissioned_by_another_navy_are_used() -> None:
+    found = deals_in(
+        "Bangladesh Navy\n"
+        "In 2020, the Bangladesh Navy commissioned BNS Umar Farooq and BNS Abu Ubaidah, two Type "
+        "053H3 frigates decommissioned by the Chinese navy and bought from China.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.second_hand) for c in found] == [
+        ("Bangladesh", "China", 2, True)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -761,7 +761,7 @@ FROM_STOCKS = re.compile(
     r"|\bdrawn from\b(?! (?:the |a |an )?(?:\w+ )?(?:war|wars|conflict|experience|lessons?|"
     r"fighting|battles?|combat|history|studies|analysis|exercises?)\b)"
     r"|\bdonated\b|\bgifted\b|\bex-service\b|\bsurplus\b"
-    r"|\b(?:retired|withdrawn|decommissioned) from\b|\(ex-(?-i:[A-Z])"
+    r"|\b(?:retired|withdrawn|decommissioned) (?:from|by)\b|\(ex-(?-i:[A-Z])"
     r"|\b(?:transferred|taken|drawn) from (?:the )?(?:[\w'’-]+ ){0,3}(?:Air Force|Navy|Army)\b"
     r"|\b(?:currently|still) in service with\b"
     # "from the Swedish Air Force"
