@@ -7430,6 +7430,17 @@ def test_ships_decommissioned_by_another_navy_are_used() -> None:
     ]
 
 
+def test_offers_before_but_only_one_offer_made_it_are_passed_over() -> None:
+    found = deals_in(
+        "Malaysia picks Chunmoo\n"
+        "KUALA LUMPUR: Turkey's Roketsan, which offered its T-300 Kasirga system, and China's "
+        "Norinco had also responded to the ministry's request for information, but only the "
+        "Korean offer made it to the final evaluation, a Mindef source said.",
+        dt.date(2026, 5, 7),
+    )
+    assert [c for c in found if c.platform == "T-300 Kasirga"] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -512,13 +512,27 @@ def _a_contest_told(read: list[_Sentence]) -> bool:
 
 
 def _passed_over(text: str, read: list[_Sentence]) -> set[str]:
-    """The families of the types an article says were passed over for another."""
-    return {
-        m.entry.family
-        for sentence in read
-        for m in sentence.mentions
-        if m.entry.kind == "platform" and _RIVAL.search(text[sentence.span.start : m.start])
-    }
+    """The families of the types an article says were passed over for another; those
+    offered before "but only the Korean offer made it to the final evaluation" too."""
+    families = set()
+    for sentence in read:
+        only = _ONLY_ONE_WENT_ON.search(sentence.span.text)
+        for m in sentence.mentions:
+            if m.entry.kind != "platform":
+                continue
+            if _RIVAL.search(text[sentence.span.start : m.start]) or (
+                only is not None and m.start < sentence.span.start + only.start()
+            ):
+                families.add(m.entry.family)
+    return families
+
+
+_ONLY_ONE_WENT_ON = re.compile(
+    r"\bbut only (?:the |a |an )?(?:[\w'’-]+\s+){1,3}?(?:offer|bid|proposal|tender|design)s?\s+"
+    r"(?:made it|was shortlisted|was short-listed|reached|advanced|went forward|passed|"
+    r"qualified|survived)\b",
+    re.IGNORECASE,
+)
 
 
 # A purchase said as done: "when Maputo acquired three Ocean Eagle 43 trimarans"
