@@ -7441,6 +7441,48 @@ def test_offers_before_but_only_one_offer_made_it_are_passed_over() -> None:
     assert [c for c in found if c.platform == "T-300 Kasirga"] == []
 
 
+def test_depot_maintenance_on_a_fleet_is_no_sale() -> None:
+    found = deals_in(
+        "FAdeA bets on the Pampa III to return to the export market\n"
+        "A Bolivian Air Force commission evaluated the jet trainer in Córdoba, while the "
+        "company awaits the funds for the next Argentine Air Force aircraft\n"
+        "The company also signed an agreement with Lockheed Martin to carry out "
+        "programmed depot maintenance on C-130 Hercules operated by third countries in the "
+        "region.",
+        dt.date(2025, 10, 8),
+    )
+    assert found == []
+
+
+def test_makers_offers_in_a_story_of_three_bids_are_bids() -> None:
+    found = deals_in(
+        "Navy weighs three bids as it seeks to rebuild submarine force\n"
+        "Argentina's Navy has received three formal offers to rebuild its submarine force, but "
+        "a decision is unlikely before the second half of the year. France's Naval Group has "
+        "offered three Scorpène-class diesel-electric boats, with the last assembled in "
+        "Argentina.",
+        dt.date(2026, 3, 5),
+    )
+    assert found == []
+
+
+def test_the_last_of_a_fleet_laid_up_is_no_delivery_but_the_last_arrived_is() -> None:
+    found = deals_in(
+        "Navy without a submarine\n"
+        "The Argentine Navy has been without an operational submarine since 2017. The ARA "
+        "Salta, the last of the older Type 209 boats, was laid up years ago.",
+        dt.date(2026, 3, 5),
+    )
+    assert found == []
+    found = deals_in(
+        "Apaches complete\n"
+        "The last three of the six Apaches India ordered from Boeing under a February 2020 "
+        "agreement with the U.S. government arrived in December.",
+        dt.date(2026, 1, 5),
+    )
+    assert [(c.buyer, c.quantity, c.status) for c in found] == [("India", 6, "delivered")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -470,7 +470,11 @@ _OFFER_WEIGHED = re.compile(
     re.IGNORECASE,
 )
 _CONTEST_OPENING = re.compile(
-    r"\b(?:bidders|vying|contest|contenders|rival bids|shortlist(?:ed)?|short-listed)\b", re.I
+    r"\b(?:bidders|vying|contest|contenders|rival bids|shortlist(?:ed)?|short-listed)\b"
+    # "Navy weighs three bids", "has received three formal offers"
+    r"|\b(?:two|three|four|five|six|several|multiple|competing)\s+(?:formal\s+|rival\s+)?"
+    r"(?:bids|offers|proposals)\b",
+    re.I,
 )
 
 
@@ -3295,7 +3299,8 @@ _NOT_SOLD_BEFORE = re.compile(
     # "for continued support of the emirate's Patriot air and missile defense batteries"
     r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
     # ... "an upgrade of the frigates' Thales APAR radar": a plural's possessive too
-    r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of)\s+(?:the\s+|its\s+|their\s+)?"
+    # ... "programmed depot maintenance on C-130 Hercules operated by third countries"
+    r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of|on)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s|s'|s’)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
     # "for the overhaul of two Mi-8MTV helicopters", "modernization of several Su-25"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+)?$"

@@ -141,6 +141,12 @@ _CUES = (
         "buyer",
         r"\bcomplet(?:ed|ing|es|ion of)\s+(?:all\s+|the\s+)?deliver(?:y|ies)\b"
         r"|\bthe (?:last|final) (?:\w+ )?of (?:which|its|their|the|them|these|those|\w+'s|\w+’s)\b"
+        # (not "The ARA Salta, the last of the older Type 209 boats, was laid up": a fleet)
+        r"(?=(?:[^.;]|\.(?=\S|\s+[a-z])){0,160}?\b(?:deliver|arriv|handed|hand over|receiv|landed|"
+        r"touched down|commission|entered service|joined|inducted|took delivery|taken delivery|"
+        r"reached))"
+        # "Poland ... took the last of the 180 tanks it ordered"
+        r"|\b(?:took|received|accepted|got) the (?:last|final) (?:\w+ )?of\b"
         # "completing a two-ship order placed at Navdex 2021"
         r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:[\w]+-[\w]+ )?"
         r"(?:programme|program|order|deal|contract)\b"
