@@ -7483,6 +7483,17 @@ def test_the_last_of_a_fleet_laid_up_is_no_delivery_but_the_last_arrived_is() ->
     assert [(c.buyer, c.quantity, c.status) for c in found] == [("India", 6, "delivered")]
 
 
+def test_a_force_firing_its_own_missiles_abroad_is_no_deal() -> None:
+    found = deals_in(
+        "US, Philippine forces sink decommissioned ship in Balikatan drills\n"
+        "For the first time, a Japanese Ground Self-Defense Force unit fired its Type 88 "
+        "surface-to-ship missile system from Philippine soil, under a reciprocal access "
+        "agreement between Tokyo and Manila that took effect last year.",
+        dt.date(2026, 5, 6),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

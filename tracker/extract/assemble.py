@@ -5041,9 +5041,11 @@ _TALLY = re.compile(
 
 # Equipment for platforms the buyer has: "... suites to be fitted to the corvettes"
 # A force moving its own kit: "the U.S. Army deployed its Typhon mid-range missile launcher
-# to northern Luzon for joint exercises"
+# to northern Luzon for joint exercises"; "a Japanese unit fired its Type 88 surface-to-ship
+# missile system from Philippine soil": using it
 _DEPLOYED_OWN = re.compile(
-    r"\b(?:deployed|deploys|deploying|redeployed|stationed|based|rotated)\s+(?:its|their)\s+"
+    r"\b(?:deployed|deploys|deploying|redeployed|stationed|based|rotated|fired|fires|firing|"
+    r"test-fired|flew|flies|flying|sailed|operated|used)\s+(?:its|their)\s+"
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
