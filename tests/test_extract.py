@@ -7494,6 +7494,53 @@ def test_a_force_firing_its_own_missiles_abroad_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_brief_s_used_boats_keep_their_count_over_their_length() -> None:
+    found = deals_in(
+        "TUNISIA RECEIVES EX-USCG PATROL BOATS\n"
+        "The United States handed over two former US Coast Guard Marine Protector-class patrol "
+        "boats to the Tunisian Navy at La Goulette on 28 November under the Excess Defense "
+        "Articles programme. The 87 ft boats were refurbished at the Coast Guard Yard in "
+        "Baltimore with US$3.2 million of US security-assistance funds.",
+        dt.date(2025, 12, 5),
+    )
+    assert [(c.buyer, c.quantity, c.value, c.status, c.second_hand) for c in found] == [
+        ("Tunisia", 2, None, "delivered", True)
+    ]
+
+
+def test_a_state_cleared_for_a_type_in_a_brief_s_heading_buys_it() -> None:
+    found = deals_in(
+        "Defence news in brief\n"
+        "BOTSWANA PICKS PC-7 MKX\n"
+        "The Botswana Defence Force Air Arm has ordered five Pilatus PC-7 MkX turboprop "
+        "trainers from Switzerland.\n\n"
+        "KOSOVO CLEARED FOR JAVELINS\n"
+        "The US State Department has approved a possible Foreign Military Sale to Kosovo of 246 "
+        "FGM-148F Javelin missiles at an estimated cost of US$75 million.",
+        dt.date(2025, 12, 5),
+    )
+    assert sorted((c.buyer, c.seller, c.quantity) for c in found) == [
+        ("Botswana", "Switzerland", 5),
+        ("Kosovo", "United States", 246),
+    ]
+
+
+def test_a_support_contract_s_worth_prices_no_fleet() -> None:
+    found = deals_in(
+        "Brazil's air defence\n"
+        "Brazil bought 34 Gepard 1A2 anti-aircraft tanks second hand from Germany in 2012. A "
+        "support contract with KNDS Deutschland, worth R$210 million, keeps the Gepards "
+        "running until 2030.",
+        dt.date(2025, 6, 1),
+    )
+    assert [c.value for c in found] == [None] * len(found)
+    from tracker.extract.assemble import _not_the_deal_s
+
+    # the rule itself: the sum after "a support contract with ..., worth" is a service's
+    assert _not_the_deal_s("A support contract with KNDS Deutschland, worth ", ", keeps")
+    assert not _not_the_deal_s("A contract with KNDS Deutschland, worth ", ", covers")
+
+
 # --- the command -------------------------------------------------------------------------
 
 

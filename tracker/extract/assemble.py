@@ -89,6 +89,10 @@ _SPLIT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEAL_MONEY = re.compile(
+    # "A support contract with KNDS Deutschland, worth R$210 million, keeps the Gepards
+    # running": a service's
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:support|maintenance|sustainment|logistics|servicing)\s+"
+    r"(?:contract|deal|package|agreement)\b[^.;]{0,40}$|"
     # "The cost of the exercise was put at around €35 million": an exercise's, no deal's
     r"\b(?:cost|costs|price)\s+of\s+(?:the\s+|this\s+|that\s+)?(?:exercise|drills?|"
     r"manoeuvres|maneuvers|operation|deployment|mission)\b[^.;]{0,30}$|"
@@ -2186,6 +2190,8 @@ def _described_platforms(
                 break  # "10 batteries of the same system": the count's own noun, no name
             if not described and follower.text.lower() in _SPANS_OF_TIME:
                 break  # "more than two years behind the schedule set": a delay, no name
+            if not described and follower.text.lower() in _UNITS:
+                break  # "The 87 ft boats were refurbished": a length, no count
             if COUNTED.match(follower.text) and described:
                 kept = [w for w in described if w.text.lower() not in _PLAIN]
                 if follower.text.lower().startswith(("system", "unit")) and any(
@@ -5964,10 +5970,14 @@ def _quantity(
                 and word.text[:1].isupper()
                 and word.text[1:].islower()
             )
-            # "24 refurbished ex-U.S. Army M109A5": the former owner's service
+            # "24 refurbished ex-U.S. Army M109A5", "two former US Coast Guard Marine
+            # Protector-class patrol boats": the former owner's service
             and not (
                 lower in _FORMER_OWNER_WORDS
-                and any(w.text.lower().startswith("ex-") for w in words[max(0, index - 3) : index])
+                and any(
+                    w.text.lower().startswith("ex-") or w.text.lower() == "former"
+                    for w in words[max(0, index - 4) : index]
+                )
             )
         ):
             break
@@ -6172,7 +6182,7 @@ _NOT_ONE = (
 )
 _ONE_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{_ONE_KIND})\b{_NOT_ONE}", re.IGNORECASE)
 _ONE_ENDS = re.compile(rf"\b(?:{_ONE_KIND})$", re.IGNORECASE)
-_FORMER_OWNER_WORDS = word_set("army navy air force forces marine marines corps guard")
+_FORMER_OWNER_WORDS = word_set("army navy air force forces marine marines corps guard coast")
 
 
 # "covering the transfer of the Royal Netherlands Navy's last two Karel Doorman-class

@@ -395,6 +395,14 @@ _CUES = (
         r"\bnotif(?:ied|ies|y|ying)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b"
         r"|\bcongressional\s+notification\b",
     ),
+    # "KOSOVO CLEARED FOR JAVELINS", "Kuwait was cleared to buy four MQ-9Bs": the buyer
+    # cleared
+    _cue(
+        "approved",
+        True,
+        "buyer",
+        r"\bcleared\s+(?:for|to\s+(?:buy|purchase|acquire|receive|order))\b(?!\s+(?:sale|export)\b)",
+    ),
     _cue(
         "approved",
         True,
