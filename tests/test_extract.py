@@ -7541,6 +7541,21 @@ def test_a_support_contract_s_worth_prices_no_fleet() -> None:
     assert not _not_the_deal_s("A contract with KNDS Deutschland, worth ", ", covers")
 
 
+def test_missiles_to_arm_a_fleet_are_priced_and_the_fleet_is_no_deal() -> None:
+    found = deals_in(
+        "Kongsberg Orders Hit Record as Chile, Australia Buy Norwegian Missiles\n"
+        "Among the largest orders in the quarter, Chile's navy signed for Naval Strike Missiles "
+        "to arm its Type 23 frigates in a contract worth about 1.9 billion kroner ($179 "
+        "million). Australia exercised an option for additional Joint Strike Missiles for its "
+        "F-35A fleet, a 1.1 billion-krone order, the company said.",
+        dt.date(2026, 2, 12),
+    )
+    assert sorted((c.buyer, c.platform, c.value, c.currency) for c in found) == [
+        ("Australia", "Joint Strike Missile", Decimal("1100000000"), "NOK"),
+        ("Chile", "Naval Strike Missile", Decimal("1900000000"), "NOK"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3249,6 +3249,11 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
     return bool(
         _REPLACED.search(before)
         or _NOT_SOLD_BEFORE.search(before)
+        # "additional Joint Strike Missiles for its F-35A fleet": the fleet it arms
+        or (
+            re.search(r"\bfor\s+(?:its|their)\s+$", before) is not None
+            and re.match(r"\s*(?:[\w-]+\s+)?fleets?\b", sentence.after(platform.end)) is not None
+        )
         or _SERVICE.match(sentence.after(platform.end))
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3296,6 +3301,9 @@ _RIVAL_AFTER = re.compile(
 
 _NOT_SOLD_BEFORE = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?:variant|version|derivative|development|copy)\s+of\s+(?:the\s+)?$"
+    # "signed for Naval Strike Missiles to arm its Type 23 frigates": the host it has
+    r"|\bto\s+(?:arm|equip|re-?arm|re-?equip)\s+(?:its|their|the\s+(?:navy|army|air\s+force)'s)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$"
     # "comparable to the French FREMM or the US Constellation-class": a yardstick
     r"|\b(?:comparable|similar|equivalent|akin|analogous|superior|inferior)\s+"
     r"(?:in\s+[\w\s]{1,20}?\s+)?to\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+)?$"

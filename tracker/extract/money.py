@@ -143,6 +143,7 @@ _SUFFIXES = {
     "zlotys": "PLN",
     "zloty": "PLN",
     "kroner": "NOK",
+    "krone": "NOK",  # "a 1.1 billion-krone order"; Danish in a story of Denmark
     "kronor": "SEK",
     "swedish kronor": "SEK",
     "norwegian kroner": "NOK",
