@@ -7556,6 +7556,30 @@ def test_missiles_to_arm_a_fleet_are_priced_and_the_fleet_is_no_deal() -> None:
     ]
 
 
+def test_ships_named_by_a_navy_s_prefix_after_their_class_are_that_navy_s() -> None:
+    found = deals_in(
+        "The OPV market\n"
+        "In the Pacific, Oman's navy has been the biggest buyer. The two Protector-class "
+        "offshore patrol vessels, HMNZS Otago and HMNZS Wellington, were built by Australia's "
+        "Tenix and delivered in 2010.",
+        dt.date(2026, 1, 10),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("New Zealand", "Australia", 2)]
+
+
+def test_an_order_a_new_government_came_only_to_cancel_is_cancelled() -> None:
+    found = deals_in(
+        "The OPV market\n"
+        "Trinidad and Tobago ordered three Port of Spain-class offshore patrol vessels from VT "
+        "Shipbuilding in 2007 for about GBP150 million, only for a new government in Port of "
+        "Spain to cancel the order in 2010, citing delays and defects.",
+        dt.date(2026, 1, 10),
+    )
+    assert [(c.buyer, c.quantity, c.status) for c in found] == [
+        ("Trinidad and Tobago", 3, "cancelled")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -6036,6 +6036,7 @@ def _quantity(
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = clause
     _named_ship(candidate, sentence, platform)
+    _owned_by_the_named_navy(candidate, sentence, platform)
 
 
 # A commissioned ship's prefix and its navy's state: "the Pohang-class corvette ROKS
@@ -6097,6 +6098,25 @@ def _named_ship(candidate: Candidate, sentence: _Sentence, platform: Mention) ->
     if candidate.second_hand is None and gives and navy != candidate.buyer_iso3:
         candidate.second_hand = True
         candidate.field_quotes["second_hand"] = _clause_of(sentence, platform.start)
+
+
+# "The two Protector-class offshore patrol vessels, HMNZS Otago and HMNZS Wellington, were
+# built by Australia's Tenix": ships named by their navy's prefix are that navy's
+_NAMED_AFTER_THE_CLASS = re.compile(
+    rf"^(?:\s+[\w-]+){{0,3}}?,?\s+(?:the\s+)?(?P<ex>former\s+|ex-)?(?P<prefix>{_PREFIX})\s+"
+    r"(?=[A-Z])"
+)
+
+
+def _owned_by_the_named_navy(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+    named = _NAMED_AFTER_THE_CLASS.match(sentence.after(platform.end))
+    if named is None or named["ex"] or candidate.buyer is not None:
+        return
+    navy = _SHIP_PREFIXES[named["prefix"]]
+    if navy in (candidate.seller_iso3, platform.entry.iso3):
+        return  # "the corvette TCG Heybeliada" launched by its builder's own navy
+    candidate.buyer, candidate.buyer_iso3 = _state_name(navy), navy
+    candidate.field_quotes["buyer"] = _clause_of(sentence, platform.start)
 
 
 _CHANGED_ORDER = re.compile(

@@ -89,6 +89,8 @@ _CUES = (
         r"(?! (?:the |a |an |two |three |several |some |all |\d+ )?(?:\w+ )?(?:days?|flights?|"
         r"sorties|missions?|flying|drills?|parades?|events?|shows?|displays?|sessions?|"
         r"visits?|meetings?|trips?)\b)"
+        # "only for a new government in Port of Spain to cancel the order in 2010": done
+        r"|(?<=\bonly for )(?:[^.;,]{1,60}?\s)?to\s+cancel\b"
         r"|\bterminat(?:ed|es|ion)\b"
         # "formally annulled the contract signed in 2021": a ministry's word for it
         r"|\bannul(?:s|led|ling|ment)?\b|\brescind(?:s|ed|ing)?\b"
