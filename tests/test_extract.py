@@ -7580,6 +7580,26 @@ def test_an_order_a_new_government_came_only_to_cancel_is_cancelled() -> None:
     ]
 
 
+def test_a_state_an_unlisted_maker_contracts_with_buys_its_type() -> None:
+    found = deals_in(
+        "Indonesia orders a new batch of ASTROS\n"
+        "São José dos Campos (SP) -- Avibras Indústria Aeroespacial signed on Monday in Jakarta "
+        "a contract with the Indonesian Ministry of Defence (Kementerian Pertahanan) for a new "
+        "batch of ASTROS II Mk6 multiple rocket launchers, in a deal valued at R$ 1.6 billion.",
+        dt.date(2025, 9, 1),
+    )
+    assert [(c.buyer, c.seller, c.value, c.currency) for c in found] == [
+        ("Indonesia", "Brazil", Decimal("1600000000"), "BRL")
+    ]
+    found = deals_in(
+        "Black Hawks for Manila\n"
+        "The Department of National Defense signed a 32 billion peso contract with Polish "
+        "manufacturer PZL Mielec for 32 more S-70i Black Hawk helicopters.",
+        dt.date(2025, 9, 1),
+    )
+    assert [c.buyer for c in found] != ["Poland"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

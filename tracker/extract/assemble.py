@@ -3769,7 +3769,10 @@ def _roles(
         if (
             seller is None
             and buyer is None
-            and seller_side
+            and (
+                seller_side
+                or (origin is None and _a_contract_with_its_buyer(sentence, foreign[0], platform))
+            )
             and foreign[0].entry.kind == "state"
             and foreign[0].entry.iso3 != platform.entry.iso3  # no state buys its own make
         ):
@@ -4282,6 +4285,29 @@ def _in_clause(mention: Mention, clause: Span) -> bool:
 
 def _words_before(sentence: _Sentence, mention: Mention, count: int = 6) -> list[str]:
     return [w.text.lower() for w in sentence.words[max(0, mention.first - count) : mention.first]]
+
+
+def _a_contract_with_its_buyer(sentence: _Sentence, state: Mention, platform: Mention) -> bool:
+    """ "Avibras signed a contract with the Indonesian Ministry of Defence for a new batch
+    of ASTROS II Mk6 launchers": the state a maker contracts with, for a type of known make
+    that is not that state's, is its buyer (not "with Polish manufacturer PZL Mielec", nor
+    "with the UAE covering the F110 engines of its F-16s ... and an F-15EX")."""
+    return (
+        platform.entry.iso3 is not None
+        and _CONTRACT_WITH_BEFORE.search(sentence.before(state.start)) is not None
+        and not _a_maker_s_nationality(state, sentence)
+        and _same_clause(clauses(sentence.span), state, platform)
+        and platform.start - state.end < 100
+        and not any(
+            m.entry.kind == "platform" and state.end <= m.start < platform.start
+            for m in sentence.mentions
+        )
+    )
+
+
+_CONTRACT_WITH_BEFORE = re.compile(
+    r"\b(?:contract|agreement|deal)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _likely_sellers(
