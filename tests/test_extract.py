@@ -7600,6 +7600,20 @@ def test_a_state_an_unlisted_maker_contracts_with_buys_its_type() -> None:
     assert [c.buyer for c in found] != ["Poland"]
 
 
+def test_boats_contracted_by_the_us_navy_on_behalf_of_a_buyer_are_sold_by_the_us() -> None:
+    found = deals_in(
+        "Caribbean navies\n"
+        "In the Caribbean, the Dominican Republic Navy (ARD) will receive two Metal Shark 45 "
+        "Defiant patrol boats, following a contract signed in July by the U.S. Navy on behalf of "
+        "the Dominican government. They are funded through a US$15 million Foreign Military "
+        "Financing package that also covers communications equipment and spare parts.",
+        dt.date(2025, 9, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value) for c in found] == [
+        ("Dominican Republic", "United States", 2, None)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -159,6 +159,10 @@ _NOT_A_PRICE = re.compile(
     r"|\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|package)\s+for\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?(?:overhauls?|maintenance|repairs?|servicing|sustainment|upgrades?|"
     r"moderni[sz]ation|spare parts|support|training)\b"
+    # "funded through a US$15 million Foreign Military Financing package that also covers
+    # communications equipment": the grant that pays, not the price
+    r"|\s+(?:[\w-]+\s+){0,2}(?:financing|funding|FMF)\s+(?:package|grant|programme|program|"
+    r"allocation)\b"
     # "its €100 billion special fund": the pot a purchase is paid from, not its price
     r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b"
     # "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s"
@@ -5215,6 +5219,11 @@ _IS_BUILDING = re.compile(
 _BUILT_IN = re.compile(r"^[^,;]{0,40}\b(?:built|made|manufactured|constructed) in\s+$")
 
 
+_ON_BEHALF_OF = re.compile(
+    r"^\.?\s+(?:Navy|Army|Air\s+Force|government|Department\s+of\s+\w+)?\s*on\s+behalf\s+of\b"
+)
+
+
 def _builder_named(candidate: Candidate, sentence: _Sentence) -> None:
     """ "The first of six 79-metre patrol vessels Japan is building for the Vietnam Coast
     Guard arrived", "12 high-speed guard boats built in India": the state said to build
@@ -5228,6 +5237,9 @@ def _builder_named(candidate: Candidate, sentence: _Sentence) -> None:
                 _IS_BUILDING.match(sentence.after(mention.end))
                 # "took 12 high-speed guard boats built in India"
                 or _BUILT_IN.search(sentence.between(candidate.start, mention.start))
+                # "a contract signed in July by the U.S. Navy on behalf of the Dominican
+                # government": a state's agency buying for another, as its sales do
+                or _ON_BEHALF_OF.match(sentence.after(mention.end))
             )
         ):
             candidate.seller, candidate.seller_iso3 = mention.entry.name, mention.entry.iso3
