@@ -7614,6 +7614,25 @@ def test_boats_contracted_by_the_us_navy_on_behalf_of_a_buyer_are_sold_by_the_us
     ]
 
 
+def test_a_fleet_taken_delivery_of_is_delivered_and_an_offer_nobody_will_sign_no_deal() -> None:
+    found = deals_in(
+        "Southern Africa's air forces\n"
+        "Zimbabwe illustrates the problem. After Western sanctions closed its traditional "
+        "supply lines, Harare turned east, taking delivery of a dozen Hongdu K-8 jet trainers "
+        "from China in 2005 and 2006. Russia has repeatedly offered the Yak-130 as a "
+        "replacement, most recently during the president's visit to Moscow, yet Harare has "
+        "neither the cash nor, apparently, the appetite to sign.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Zimbabwe", "China", 12, "delivered")
+    ]
+    from tracker.extract.cues import find_cues
+
+    said = "yet Harare has neither the cash nor, apparently, the appetite to sign."
+    assert [c for c in find_cues(said, 0) if c.status == "signed"] == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -342,7 +342,9 @@ def extract_candidates(
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
             # not being transferred to the IDF": a deployment
-        if number + 1 < len(read) and _SPURNED.search(read[number + 1].span.text):
+        if _SPURNED.search(sentence.span.text) or (
+            number + 1 < len(read) and _SPURNED.search(read[number + 1].span.text)
+        ):
             # "Moscow has repeatedly offered its Su-57E ... The IAF has shown little
             # interest": an offer nobody took up
             made = [c for c in made if c.status != "proposed"]
@@ -1019,7 +1021,10 @@ _SPURNED = re.compile(
     r"|\b(?:such|these|those|the)\s+reports\s+(?:were|was|are|is)\s+[\"“']?"
     r"(?:speculation|speculative|baseless|unfounded|false|untrue|inaccurate|groundless)\b"
     r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|such\s+|those\s+|these\s+)?"
-    r"(?:reports?|rumou?rs?|claims?)\b",
+    r"(?:reports?|rumou?rs?|claims?)\b"
+    # "Russia has repeatedly offered the Yak-130 ..., yet Harare has neither the cash nor,
+    # apparently, the appetite to sign"
+    r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b",
     re.IGNORECASE,
 )
 _NOT_TRANSFERRED = re.compile(

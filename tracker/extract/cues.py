@@ -184,7 +184,7 @@ _CUES = (
         "buyer",
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
-        r"|\b(?:took|taken|takes) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
+        r"|\b(?:took|taken|takes|taking) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
         # "Romania continues to take delivery of the 18 Bayraktar TB2 drones"
         r"|\b(?:continu(?:es|ed|ing)|began|begun|started|starts)\s+to\s+take\s+delivery\b"
         # not "Saab has received an order from Thailand": an order is no arrival
@@ -645,7 +645,9 @@ _WISHED = re.compile(
 # not mean a contract has been signed"
 _NEGATED = re.compile(
     r"\b(?:not|never|no|none of (?:the|its|their|them)|refus\w+ to|yet to)\s+(?:\w+\s+){0,2}$"
-    r"|\bnot\s+(?:mean|imply|indicate|signal|guarantee)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$",
+    r"|\bnot\s+(?:mean|imply|indicate|signal|guarantee)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$"
+    # "yet Harare has neither the cash nor, apparently, the appetite to sign"
+    r"|\bnor\b[^.;]{0,36}$",
     re.IGNORECASE,
 )
 
