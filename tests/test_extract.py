@@ -7633,6 +7633,24 @@ def test_a_fleet_taken_delivery_of_is_delivered_and_an_offer_nobody_will_sign_no
     assert [c for c in find_cues(said, 0) if c.status == "signed"] == []
 
 
+def test_an_unlisted_company_after_a_state_s_possessive_is_that_state_s() -> None:
+    found = deals_in(
+        "Cameroon: last Mavericks delivered\n"
+        "South Africa's Paramount Group has delivered the last of twelve Maverick 4x4 armoured "
+        "personnel carriers to Cameroon's Rapid Intervention Battalion (BIR), completing a "
+        "contract signed in 2025.",
+        dt.date(2026, 3, 20),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Cameroon", "South Africa", 12, "delivered")
+    ]
+    # not across a comma: "Japan's Acquisition, Technology & Logistics Agency"
+    from tracker.extract.text import tokens as words_of
+
+    said = "Japan's Acquisition, Technology & Logistics Agency signed"
+    assert [m.entry.kind for m in NAMES.find(words_of(said), said)] == ["state"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

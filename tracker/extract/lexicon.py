@@ -196,7 +196,36 @@ class Gazetteer:
                 continue
             found.append(mention)
             index = mention.last
+            owned = self._owned_company(tokens, mention, text)
+            if owned is not None:
+                found.append(owned)
+                index = owned.last
         return found
+
+    def _owned_company(self, tokens: Sequence[Token], state: Mention, text: str) -> Mention | None:
+        """ "South Africa's Paramount Group has delivered": an unlisted company after a
+        state's possessive, its capitalised name ending in a company word, is that state's."""
+        at = state.last
+        if (
+            state.entry.kind != "state"
+            or not tokens[at - 1].possessive
+            or at >= len(tokens)
+            or self._longest_at(tokens, at, text) is not None
+        ):
+            return None
+        end = at
+        while (
+            end < len(tokens)
+            and end - at < 4
+            and tokens[end].text[:1].isupper()
+            and (end == at or text[tokens[end - 1].end : tokens[end].start] == " ")
+        ):
+            if tokens[end].key in _OWNED_COMPANY_WORDS:
+                spelled = text[tokens[at].start : tokens[end].end]
+                company = Entry("company", spelled, iso3=state.entry.iso3)
+                return Mention(company, tokens[at].start, tokens[end].end, at, end + 1, spelled)
+            end += 1
+        return None
 
     def _national_arm(
         self, tokens: Sequence[Token], first: int, last: int, entry: Entry, text: str
@@ -333,6 +362,9 @@ def _state_company(
     spelled = text[tokens[first].start : tokens[end - 1].end]
     company = Entry("company", spelled, iso3=state.iso3)
     return Mention(company, tokens[first].start, tokens[end - 1].end, first, end, spelled)
+
+
+_OWNED_COMPANY_WORDS = _COMPANY_WORDS | word_set("group shipbuilders")
 
 
 def _written_as_name(spelled: str, entry: Entry) -> bool:
