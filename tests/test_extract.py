@@ -7651,6 +7651,19 @@ def test_an_unlisted_company_after_a_state_s_possessive_is_that_state_s() -> Non
     assert [m.entry.kind for m in NAMES.find(words_of(said), said)] == ["state"]
 
 
+def test_a_maker_receiving_word_of_a_selection_receives_no_aircraft() -> None:
+    found = deals_in(
+        "Embraer chosen by Kenya\n"
+        "In Africa, Embraer received confirmation that the Kenya Air Force selected the A-29 "
+        "Super Tucano as its new light attack aircraft. Negotiations for six aircraft will "
+        "begin in February.",
+        dt.date(2025, 12, 1),
+    )
+    assert [(c.buyer, c.platform, c.status) for c in found] == [
+        ("Kenya", "A-29 Super Tucano", "negotiating")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -189,7 +189,9 @@ _CUES = (
         r"|\b(?:continu(?:es|ed|ing)|began|begun|started|starts)\s+to\s+take\s+delivery\b"
         # not "Saab has received an order from Thailand": an order is no arrival
         r"|\breceived\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?"
-        r"(?:order|contract|request|bid|offer|approval))"
+        # nor "Embraer received confirmation that the Kenya Air Force selected": word of it
+        r"(?:order|contract|request|bid|offer|approval|confirmation|word|notice|notification|"
+        r"assurances?|letter|news|invitation|proposal))"
         # not "Nimr received Dh4.6bn for Jais vehicles": money for an award
         r"(?!\s+(?-i:[A-Z][A-Za-z]{0,2}\$?|[€£₹$₩¥])\s?\d)"
         # the present, as news has it: "as the FAR receive their new AH-64E Apaches" (a
