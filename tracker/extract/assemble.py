@@ -4303,7 +4303,7 @@ def _a_contract_with_its_buyer(sentence: _Sentence, state: Mention, platform: Me
     "with the UAE covering the F110 engines of its F-16s ... and an F-15EX")."""
     return (
         platform.entry.iso3 is not None
-        and _CONTRACT_WITH_BEFORE.search(sentence.before(state.start)) is not None
+        and _CONTRACTS_WITH.search(sentence.before(state.start)) is not None
         and not _a_maker_s_nationality(state, sentence)
         and _same_clause(clauses(sentence.span), state, platform)
         and platform.start - state.end < 100
@@ -4312,11 +4312,6 @@ def _a_contract_with_its_buyer(sentence: _Sentence, state: Mention, platform: Me
             for m in sentence.mentions
         )
     )
-
-
-_CONTRACT_WITH_BEFORE = re.compile(
-    r"\b(?:contract|agreement|deal)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
-)
 
 
 def _likely_sellers(
