@@ -7664,6 +7664,57 @@ def test_a_maker_receiving_word_of_a_selection_receives_no_aircraft() -> None:
     ]
 
 
+def test_a_platform_named_as_the_owner_of_its_parts_is_not_supplied() -> None:
+    found = deals_in(
+        "Embraer's partners grow\n"
+        "Slovenia signed for one C-390 Millennium in January. The C-390's two IAE V2500-E5 "
+        "turbofans, supplied by International Aero Engines, are supported through a separate "
+        "contract with the engine manufacturer.",
+        dt.date(2026, 1, 20),
+    )
+    assert [(c.buyer, c.quantity, c.status) for c in found] == [("Slovenia", 1, "signed")]
+
+
+def test_a_chooser_followed_by_its_choice_buys_that_platform_only() -> None:
+    found = deals_in(
+        "Embraer closes deal with Slovenia for the C-390 and is chosen by Kenya for the Super "
+        "Tucano\n"
+        "Embraer signed a contract with the Ministry of Defence of Slovenia for one C-390 "
+        "Millennium. The Kenya Air Force selected the A-29 Super Tucano; negotiations for six "
+        "aircraft will begin in February.",
+        dt.date(2026, 1, 20),
+    )
+    assert sorted((c.buyer, c.platform, c.status) for c in found) == [
+        ("Kenya", "A-29 Super Tucano", "negotiating"),
+        ("Slovenia", "KC-390 Millennium", "signed"),
+    ]
+
+
+def test_a_statement_from_a_ministry_names_no_seller_and_a_state_s_choice_its_buyer() -> None:
+    found = deals_in(
+        "Embraer wins in Africa and Europe\n"
+        "Embraer signed a contract with Slovenia for one C-390 Millennium. In Africa, Embraer "
+        "received confirmation that the Kenya Air Force selected the A-29 Super Tucano. "
+        "According to a statement from the Kenyan Ministry of Defence, negotiations for six "
+        "aircraft, with associated weapons and training, will begin in February, with the aim "
+        "of signing a contract in the first half of the year. \"Kenya's choice confirms the "
+        'Super Tucano as the reference in Africa," said a source at Embraer.',
+        dt.date(2026, 1, 20),
+    )
+    assert sorted((c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found) == [
+        ("Kenya", "Brazil", "A-29 Super Tucano", 6, "negotiating"),
+        ("Slovenia", "Brazil", "KC-390 Millennium", 1, "signed"),
+    ]
+
+
+def test_a_backlog_reaching_a_sum_is_no_arrival() -> None:
+    from tracker.extract.cues import find_cues
+
+    said = "Embraer's defence backlog reached US$ 4.3 billion at the end of the third quarter."
+    assert [c.status for c in find_cues(said, 0)] == []
+    assert [c.status for c in find_cues("The first jet reached Brasilia.", 0)] == ["delivering"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3264,9 +3264,32 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
             and re.match(r"\s*(?:[\w-]+\s+)?fleets?\b", sentence.after(platform.end)) is not None
         )
         or _SERVICE.match(sentence.after(platform.end))
+        or _parts_of(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
     )
+
+
+# "The C-390's two IAE V2500-E5 turbofans, supplied by International Aero Engines": the
+# platform's parts were supplied, not the platform
+_PART_NOUNS = (
+    r"(?:engines?|turbofans?|turboshafts?|turbojets?|transmissions?|gearboxes|power\s?packs?"
+    r"|radars?|sonars?|avionics|sensors?|turrets?|landing gears?|propellers?|rotor blades?)"
+)
+_PARTS_OF = re.compile(
+    r"^(?:'s|’s|s'|s’)\s+(?:[\w/-]+\s+){0,4}" + _PART_NOUNS + r"\b"
+    # "the Altay engines", "F-16 radars": bare, right after the name
+    r"|^\s+(?:engines|turbofans|turboshafts|transmissions|gearboxes|power\s?packs)\b",
+    re.IGNORECASE,
+)
+
+
+def _parts_of(sentence: _Sentence, platform: Mention) -> bool:
+    """The platform named only as the owner of parts: "The C-390's two ... turbofans"."""
+    after = sentence.after(platform.end)
+    if platform.text.endswith(("'s", "’s")):
+        after = "'s" + after  # the name read with its possessive
+    return _PARTS_OF.match(after) is not None
 
 
 # "Lockheed Martin has offered the C-130J-30 with Tata, Embraer the C-390 ..., and Airbus
@@ -3503,7 +3526,11 @@ def _roles(
             # source of what follows (not "scraps Su-35 order as Cairo turns to France")
             seller = seller or mention
             continue
-        if preposition == "by" and _platform_before(platforms, mention) not in (None, platform):
+        if (
+            preposition == "by"
+            and _platform_before(platforms, mention) not in (None, platform)
+            and _chosen_for(sentence, platforms, mention) is not platform
+        ):
             continue  # "the JF-17 offered by China": said of the platform it follows
         if preposition == "by" and _before_preposition(before) in _GO_BETWEEN:
             continue  # "a ring exchange brokered by the United States": who arranges it
@@ -3562,7 +3589,12 @@ def _roles(
             if buyer is possessor and possessor is not None and seller is None:
                 seller = possessor  # "Australia's 49 retired Abrams began arriving in Ukraine"
             buyer = mention  # "arrived in Poland", "... is now in Ukraine"
-        elif preposition == "by" and _before_preposition(before) in _BOUGHT and buyer is None:
+        elif (
+            preposition == "by"
+            and _before_preposition(before) in _BOUGHT
+            and buyer is None
+            and _chosen_for(sentence, platforms, mention) in (None, platform)
+        ):
             buyer = mention  # "ordered by the Philippines"
         elif (
             _preposition(before) == "by"  # its own "by", not one of a list it ends
@@ -3971,12 +4003,15 @@ def _opens_relative(before: list[str], mention: Mention, platform: Mention) -> b
 
 
 _SPEECH = word_set("said says announced confirmed stated told added")
+_REPORT_NOUNS = word_set("confirmation notification news reports word announcement")
 
 
 def _reported_speech(before: list[str]) -> bool:
     """ "Embraer said the Netherlands": the words after a verb of saying are what is
     said, with its own subject."""
     rest = [w for w in before[-3:] if w not in ("that", "the")]
+    if rest and rest[-1] in _REPORT_NOUNS and "that" in before[-3:]:
+        return True  # "Embraer received confirmation that the Kenya Air Force selected"
     return bool(rest) and rest[-1] in _SPEECH
 
 
@@ -4251,7 +4286,9 @@ _REACTIONS = word_set(
     # "after ending decades of defence cooperation with France": a partner, no seller
     "cooperation alliance "
     # "border clashes with Tajikistan", "the war with Russia": a foe, no seller
-    "clashes clash fighting war wars conflict skirmishes hostilities"
+    "clashes clash fighting war wars conflict skirmishes hostilities "
+    # "according to a statement from the Kenyan Ministry of Defence": who speaks
+    "statement statements communique communiqué"
 )
 
 
@@ -4474,6 +4511,17 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
     )
 
 
+def _chosen_for(sentence: _Sentence, platforms: list[Mention], mention: Mention) -> Mention | None:
+    """ "closes deal with Slovenia for the C-390 and is chosen by Kenya for the Super
+    Tucano": a chooser followed by what it chose is that platform's buyer."""
+    chosen = next((p for p in platforms if p.start > mention.end), None)
+    if chosen is None or not re.fullmatch(
+        r"\s+for\s+(?:the\s+|its\s+|their\s+)?", sentence.between(mention.end, chosen.start)
+    ):
+        return None
+    return chosen
+
+
 def _platform_before(platforms: list[Mention], mention: Mention) -> Mention | None:
     return next((p for p in reversed(platforms) if p.end <= mention.start), None)
 
@@ -4560,7 +4608,17 @@ def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention
     if mention.entry.kind != "state" or not mention.text.endswith(("'s", "’s")):
         return False
     between = sentence.between(mention.end, platform.start)
-    return bool(_POSSESSIVE_HEADING.match(between))
+    return bool(_POSSESSIVE_HEADING.match(between) or _POSSESSIVE_CHOICE.match(between))
+
+
+# "Kenya's choice confirms the Super Tucano", "Peru's decision to buy the ...": the
+# chooser's possessive before its choice
+_POSSESSIVE_CHOICE = re.compile(
+    r"^\s+(?:choice|selection|pick)\s+(?:of|for|confirms|validates|vindicates)\s+"
+    r"(?:the\s+|its\s+)?$"
+    r"|^\s+decision\s+to\s+(?:buy|acquire|order|procure|purchase|choose|select|opt for)\s+"
+    r"(?:the\s+|its\s+)?$"
+)
 
 
 def _cleared_to_buy(mention: Mention, sentence: _Sentence) -> bool:

@@ -215,7 +215,9 @@ _CUES = (
         r"|\barrived\b|(?:\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b)(?! the front)"
         # not "as Talisman Sabre reaches peak", "exports reached a record"
         r"(?! (?:an? |its |their |the )?(?:new |all-time )?(?:peak|record|high|low|milestone"
-        r"|level|stage|target|goal|capacity|maturity|\d))"
+        r"|level|stage|target|goal|capacity|maturity|\d"
+        # "Embraer's backlog reached US$ 4.3 billion": a sum, no arrival
+        r"|(?:[A-Z]{1,3})?[$€£¥₩]\s?\d|(?:USD|EUR|GBP)\s?\d))"
         r"(?! (?:an? |the )?(?:agreement|deal|settlement|understanding|consensus))",
     ),
     _cue(
