@@ -7715,6 +7715,20 @@ def test_a_backlog_reaching_a_sum_is_no_arrival() -> None:
     assert [c.status for c in find_cues("The first jet reached Brasilia.", 0)] == ["delivering"]
 
 
+def test_radars_a_contract_includes_are_part_of_the_deal_named_before() -> None:
+    found = deals_in(
+        "Denmark signs for MQ-9B\n"
+        "Denmark signed a contract for four MQ-9B SkyGuardian remotely piloted aircraft. The "
+        "contract, worth DKK2.9 billion ($420 million), was signed through the US Foreign "
+        "Military Sales process and includes training, spare parts and Leonardo Seaspray 7500E "
+        "maritime radars, which will allow the aircraft to patrol the waters around Greenland.",
+        dt.date(2026, 3, 18),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Denmark", "MQ-9B SkyGuardian", 4, "signed")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3265,6 +3265,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         )
         or _SERVICE.match(sentence.after(platform.end))
         or _parts_of(sentence, platform)
+        or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
     )
@@ -3282,6 +3283,23 @@ _PARTS_OF = re.compile(
     r"|^\s+(?:engines|turbofans|turboshafts|transmissions|gearboxes|power\s?packs)\b",
     re.IGNORECASE,
 )
+
+
+# "The contract, worth DKK2.9 billion, ... includes training, spare parts and Leonardo
+# Seaspray 7500E maritime radars": the sensors of the deal named before, no deal of their own
+_THE_DEAL_INCLUDES = re.compile(
+    r"^(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:contract|deal|agreement|order|purchase|"
+    r"acquisition|sale)\b(?:[^.;]|\.\d)*?\b(?:includes?|including|comprises?|comprising|"
+    r"covers?|covering)\b(?:[^.;]|\.\d)*$"
+)
+
+
+def _included_sensor(sentence: _Sentence, platform: Mention) -> bool:
+    sensor = platform.entry.category == "sensors" or (
+        re.match(r"\s+(?:[\w-]+\s+)?(?:radars?|sonars?|sensors?)\b", sentence.after(platform.end))
+        is not None  # "Seaspray 7500E maritime radars": a type no list knows, by its noun
+    )
+    return sensor and _THE_DEAL_INCLUDES.match(sentence.before(platform.start)) is not None
 
 
 def _parts_of(sentence: _Sentence, platform: Mention) -> bool:
