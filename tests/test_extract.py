@@ -7729,6 +7729,84 @@ def test_radars_a_contract_includes_are_part_of_the_deal_named_before() -> None:
     ]
 
 
+def test_a_short_name_given_to_a_state_s_force_is_that_state() -> None:
+    found = deals_in(
+        "Panama commissions patrol boats\n"
+        "Panama's National Aeronaval Service (SENAN) commissioned two patrol boats on July 30. "
+        "The maritime transfer followed the June delivery of a Cessna 208B Grand Caravan EX "
+        "aircraft, donated by the U.S. government to SENAN's air group for maritime patrol. "
+        "The Dominican Navy, meanwhile, ordered two Metal Shark patrol boats from the US.",
+        dt.date(2025, 8, 5),
+    )
+    caravan = [c for c in found if c.platform == "Cessna 208 Caravan"]
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in caravan] == [
+        ("Panama", "United States", 1, "delivered")
+    ]
+    # not "WASHINGTON — The Chilean Air Force (FACh)": the dateline is no state's force
+    said = "WASHINGTON — The Chilean Air Force (FACh) has selected the PC-21."
+    entry = NAMES.with_abbreviations(said).names.get("fach")
+    assert entry is not None and entry.name == "Chile"
+
+
+def test_a_force_s_own_fleet_after_from_is_its_own() -> None:
+    found = deals_in(
+        "Indonesia signs for Hurjet\n"
+        "Indonesia signed for 12 Hurjet trainers from Turkey. Deliveries to the Indonesian Air "
+        "Force (TNI-AU) are scheduled between 2028 and 2030. The Hurjets are intended to take "
+        "over the lead-in fighter training role from the TNI-AU's 16 T-50i Golden Eagles, "
+        "bought from South Korea in 2011 and delivered by 2014.",
+        dt.date(2025, 11, 10),
+    )
+    t50 = [c for c in found if c.platform == "T-50i"]
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in t50] == [
+        ("Indonesia", "South Korea", 16, "delivered")
+    ]
+
+
+def test_a_tender_story_s_other_programme_and_yearly_costs_make_no_deal() -> None:
+    found = deals_in(
+        "Five yards vie for Kenya coast guard ships\n"
+        "Shipbuilders from the Netherlands, Turkey and China are among five bidders vying for a "
+        "contract to supply the Kenya Coast Guard Service (KCGS) with its first offshore patrol "
+        "vessels. Dutch group Damen Shipyards has offered its Stan Patrol 5009 design, a type "
+        "already in service with several African coast guards. Illegal fishing is estimated to "
+        "cost Kenya more than Sh10 billion a year. The European Union is funding a separate "
+        "Sh1.3 billion programme to train KCGS officers, delivered by European coast guard "
+        "instructors, which is not part of the tender.",
+        dt.date(2025, 11, 10),
+    )
+    assert found == []
+
+
+def test_a_title_s_first_jets_received_and_a_caption_s_one_of_them() -> None:
+    found = deals_in(
+        "NAF receives first M-346 jets as Navy awaits Turkish-built patrol ships\n"
+        "Photo: One of the M-346 aircraft shortly after landing at Kainji Air Base.\n"
+        "The Nigerian Air Force (NAF) has received the first four of 24 M-346 light combat "
+        "aircraft ordered from Italy, its spokesperson said on Monday.",
+        dt.date(2025, 11, 4),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Nigeria", "M-346", 24, "delivering")
+    ]
+    from tracker.extract.cues import find_cues
+
+    assert [c.status for c in find_cues("NAF receives first M-346 jets", 0)] == ["delivering"]
+
+
+def test_a_title_s_batch_is_the_body_s_additional_one() -> None:
+    found = deals_in(
+        "TNI AU receives first two of six new T-50i jets\n"
+        "The Indonesian Air Force on Tuesday received the first two of six additional T-50i "
+        "Golden Eagle advanced jet trainers ordered from South Korea. The squadron received "
+        "its first 16 T-50i from South Korea in 2013 and 2014 under a US$400 million contract "
+        "signed in 2011.",
+        dt.date(2025, 3, 4),
+    )
+    assert sorted(c.quantity for c in found) == [6, 16]
+    assert [c.status for c in found if c.quantity == 6] == ["delivering"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -167,7 +167,9 @@ _NOT_A_PRICE = re.compile(
     r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b"
     # "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s"
     r"|\s+(?:in|from)\s+(?:its|the|their|this year's|next year's)\s+(?:[\w-]+\s+){0,2}"
-    r"budget\b",
+    r"budget\b"
+    # "estimated to cost Kenya more than Sh10 billion a year": a yearly rate, no price
+    r"|\s+(?:a|per|each|every)\s+(?:year|annum)\b|\s+annually\b|\s+yearly\b",
     re.IGNORECASE,
 )
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
@@ -3556,6 +3558,14 @@ def _roles(
             continue  # "backlash from Washington", "a contest with TKMS": not who sells
         if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
             buyer = buyer or mention  # "wins K9 order from Vietnam"
+        elif (
+            preposition == "from"
+            and buyer is None
+            and mention.entry.form == "service"
+            and _possessive_buyer(mention, words, platform)
+        ):
+            # "take over the role from the TNI-AU's 16 T-50i": a force's own fleet
+            buyer = possessor = mention
         elif preposition == "from" and seller is None:
             seller = mention
         elif (
@@ -4936,6 +4946,9 @@ _CONTRACTS_WITH = re.compile(
 )
 
 
+_ANOTHER_MATTER = re.compile(r"\bnot (?:a )?part of\b|\bunrelated to\b", re.IGNORECASE)
+
+
 def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -4967,6 +4980,9 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         ),
         None,
     )
+    if _ANOTHER_MATTER.search(text):
+        return []  # "a separate Sh1.3 billion programme to train KCGS officers, ...,
+        # which is not part of the tender": said of something else
     if _RETRANSFER.search(text):
         # "The United States, whose approval is required for any third-party transfer of
         # the aircraft, authorised the sale": a say in this deal, not a deal of its own
@@ -6016,6 +6032,13 @@ def _quantity(
             break  # "between 100 and 150 Saab Gripen E fighters": no one count
         if number is not None and _fleet_to_come(words, index):
             break  # "the ASDF would eventually field 13 E-2Ds": a fleet's size, no deal's count
+        if (
+            number == 1
+            and not candidate.governed
+            and [w.text.lower() for w in words[index + 1 : index + 3]]
+            in (["of", "the"], ["of", "these"])
+        ):
+            break  # a caption's "One of the M-346 aircraft shortly after landing": a piece
         if number is not None and not _inside(word.start, sentence.money):
             candidate.quantity = number
             candidate.field_quotes["quantity"] = _clause_of(sentence, word.start)
@@ -6690,7 +6713,16 @@ _MORE = word_set("more additional further another extra")
 def _same_deal(one: Candidate, other: Candidate) -> bool:
     if one.family != other.family or one.buyer_iso3 != other.buyer_iso3:
         return False
-    if other.more and not one.more and one.sentence < other.sentence:
+    if (
+        other.more
+        and not one.more
+        and one.sentence < other.sentence
+        # (but a title's "receives first two of six new T-50i jets" is the body's "the first
+        # two of six additional T-50i": the news told twice)
+        and not (
+            one.sentence == 0 and one.quantity == other.quantity and one.status == other.status
+        )
+    ):
         return False  # "the 12 FA-50s it bought in 2014", then "12 more FA-50s"
     if (
         _follow_on(one) != _follow_on(other)

@@ -196,7 +196,9 @@ _CUES = (
         r"(?!\s+(?-i:[A-Z][A-Za-z]{0,2}\$?|[€£₹$₩¥])\s?\d)"
         # the present, as news has it: "as the FAR receive their new AH-64E Apaches" (a
         # bare "receive" is too often an order awaited or an aid package)
-        r"|(?<!\bto )(?<!will )(?<!would )\breceives?\s+(?:its|their)\s+(?:new|first)\b"
+        # ... and a headline's "NAF receives first M-346 jets"
+        r"|(?<!\bto )(?<!will )(?<!would )\breceives?\s+(?:(?:its|their)\s+(?:new|first)|"
+        r"(?:the\s+)?first)\b"
         r"|\btouched down\b"
         # "The Pakistan Army formally inducted the Chinese-built Z-10ME": taken into service
         r"|\binduct(?:s|ed|ing)\b"

@@ -33,6 +33,12 @@ _DEFINED = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?: [A-Z][A-
 _A_STATE_S_FORCE = re.compile(
     r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Air\s+Force|Navy|Army|Coast\s+Guard|Marine\s+Corps)\b"
 )
+# A state's force or buying body, written out before the short name it is given:
+# "Panama's National Aeronaval Service (SENAN)", "the Peruvian Naval Aviation (AVINAV)"
+_A_STATE_S_BODY = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+|of\s+|and\s+){0,5}"
+    r"(?:Service|Navy|Army|Force|Guard|Corps|Gendarmerie|Aviation)\s*"
+)
 # Country words in companies' names that are not the country's own name.
 _NATIONAL_ARMS = {"deutschland": "germany", "italia": "italy", "espana": "spain",
                   "polska": "poland", "nederland": "netherlands", "sverige": "sweden"}  # fmt: skip
@@ -147,6 +153,10 @@ class Gazetteer:
                 if entry is not None and entry.kind != "state":
                     defined[key] = entry
                     break
+            else:
+                body = self._state_s_body(text[max(0, match.start() - 100) : match.start()])
+                if body is not None:
+                    defined[key] = body  # "Panama's National Aeronaval Service (SENAN)"
         defined.update(
             (key, entry)
             for key, entry in self._forces_by_initials(text).items()
@@ -155,6 +165,25 @@ class Gazetteer:
         if not defined:
             return self
         return Gazetteer({**self.names, **defined}, self.company_words)
+
+    def _state_s_body(self, before: str) -> Entry | None:
+        """The state whose force or buying body the words before a bracket name:
+        "Panama's National Aeronaval Service", "the Panamanian Aeronaval Service"."""
+        for start in (m.start() for m in re.finditer(r"\b(?=[A-Z])", before)):
+            words = before[start:].split(maxsplit=3)
+            for size in (3, 2, 1):  # "Papua New Guinea", not "Guinea"
+                name = " ".join(words[:size])
+                state = self.names.get(word_key(name.removesuffix("'s").removesuffix("’s")))
+                rest = before[start + len(name) :] if before[start:].startswith(name) else None
+                if (
+                    state is not None
+                    and state.kind == "state"
+                    and all(re.fullmatch(r"[A-Z][\w.'’-]*", word) for word in words[:size])
+                    and rest is not None
+                    and _A_STATE_S_BODY.fullmatch(rest)
+                ):
+                    return replace(state, form="service")
+        return None
 
     def _forces_by_initials(self, text: str) -> dict[str, Entry]:
         """A state's force written out and used by its initials in the same article: "the
