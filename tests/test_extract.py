@@ -7807,6 +7807,21 @@ def test_a_title_s_batch_is_the_body_s_additional_one() -> None:
     assert [c.status for c in found if c.quantity == 6] == ["delivering"]
 
 
+def test_another_state_that_also_offers_something_buys_nothing() -> None:
+    found = deals_in(
+        "Paraguay receives a Hercules from the US\n"
+        "Earlier this month, the Paraguayan Air Force took delivery of a Lockheed C-130H "
+        "Hercules transport aircraft, formerly operated by the US Air Force. The aircraft landed "
+        "at Silvio Pettirossi airport on April 6. Brazil has also offered Paraguay a "
+        "decommissioned Brazilian Navy river monitor, but Paraguayan naval officials said the "
+        "vessel's age made the offer unattractive.",
+        dt.date(2025, 4, 20),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Paraguay", "United States", 1, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4996,7 +4996,9 @@ def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
         # "Turkish yards have also courted Tanzania", after a Spanish-built ship: another
         # seller's dealings, not this platform's
         other = None
-    if _ALSO.search(text) and strong and other is not None:
+    # (not "Brazil has also offered Paraguay a decommissioned river monitor": a seller's
+    # verb, another offer)
+    if _ALSO.search(text) and strong and other is not None and strong[0].side != "seller":
         number, start = counted_number(sentence)
         clone = replace(
             candidate,
