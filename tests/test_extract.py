@@ -7822,6 +7822,18 @@ def test_another_state_that_also_offers_something_buys_nothing() -> None:
     ]
 
 
+def test_its_own_fleet_grounded_is_no_deal() -> None:
+    found = deals_in(
+        "Peru signs for two C-390s\n"
+        "The Ministry of Defence signed a contract with Brazil's Embraer for two C-390 "
+        'Millennium transport aircraft. "With the C-390 we recover the capacity that we lost '
+        'when our Hercules were grounded," said the air force commander, who signed the '
+        "document together with the minister.",
+        dt.date(2026, 2, 12),
+    )
+    assert [(c.buyer, c.platform, c.quantity) for c in found] == [("Peru", "KC-390 Millennium", 2)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

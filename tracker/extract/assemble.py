@@ -3267,6 +3267,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         )
         or _SERVICE.match(sentence.after(platform.end))
         or _parts_of(sentence, platform)
+        or _its_fleet_laid_up(sentence, platform)
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3302,6 +3303,22 @@ def _included_sensor(sentence: _Sentence, platform: Mention) -> bool:
         is not None  # "Seaspray 7500E maritime radars": a type no list knows, by its noun
     )
     return sensor and _THE_DEAL_INCLUDES.match(sentence.before(platform.start)) is not None
+
+
+# "the capacity ... that we lost when our Hercules were grounded": the fleet it had
+_ITS_OWN_BEFORE = re.compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LAID_UP_AFTER = re.compile(
+    r"^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:\w+ly\s+)?(?:grounded|"
+    r"retired|withdrawn|decommissioned|lost|mothballed|scrapped|sidelined|stood down)\b",
+    re.IGNORECASE,
+)
+
+
+def _its_fleet_laid_up(sentence: _Sentence, platform: Mention) -> bool:
+    return (
+        _ITS_OWN_BEFORE.search(sentence.before(platform.start)) is not None
+        and _LAID_UP_AFTER.match(sentence.after(platform.end)) is not None
+    )
 
 
 def _parts_of(sentence: _Sentence, platform: Mention) -> bool:
