@@ -7834,6 +7834,34 @@ def test_its_own_fleet_grounded_is_no_deal() -> None:
     assert [(c.buyer, c.platform, c.quantity) for c in found] == [("Peru", "KC-390 Millennium", 2)]
 
 
+def test_a_chilean_outlet_s_bare_dollar_beside_us_dollars_is_the_peso() -> None:
+    from tracker.extract.money import dollar_currency
+
+    text = (
+        "Army signs for eight H145M helicopters\n"
+        "Santiago, 22 August 2025 -- The Chilean Army signed on Thursday a contract with Airbus "
+        "Helicopters for eight H145M light utility helicopters. The contract is worth "
+        "$158,000 million (about US$164 million). A separate contract, for $3,800 million, "
+        "covers the training of sixteen pilots. The H145M was chosen over Leonardo's AW169M."
+    )
+    found = extract(text, gazetteer=NAMES, published=dt.date(2025, 8, 22))
+    assert [(c.buyer, c.quantity, c.value, c.currency, c.status) for c in found] == [
+        ("Chile", 8, 158_000_000_000, "CLP", "signed")
+    ]
+    # without "US$" beside it, a bare "$" is the US one
+    assert dollar_currency("worth $158 million", about="CHL") == "USD"
+
+
+def test_a_separate_contract_s_sum_for_training_prices_no_aircraft() -> None:
+    found = deals_in(
+        "Chile picks the H145M\n"
+        "The H145M was chosen by the Chilean Army over Leonardo's AW169M. A separate contract, "
+        "for US$4 million, covers the training of sixteen pilots and thirty technicians.",
+        dt.date(2025, 8, 22),
+    )
+    assert [(c.buyer, c.platform, c.value) for c in found] == [("Chile", "H145M", None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -6571,6 +6571,16 @@ def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> 
 
 # "will also run a separate 18-month aircrew and maintainer training programme ...;
 # officials put the cost of that package at about $14 million": the service's price
+_A_SEPARATE_CONTRACT_BEFORE = re.compile(
+    r"\b(?:a|another)\s+separate\s+(?:[\w-]+\s+)?(?:contract|deal|agreement|package),?\s+"
+    r"(?:for|worth|of|valued at)\s+(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_COVERS_A_SERVICE = re.compile(
+    r"[^.;]{0,40}?\b(?:covers?|for|includes?|pays for)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:training|maintenance|support|sustainment|spare parts|spares|overhauls?)\b",
+    re.IGNORECASE,
+)
 _A_SEPARATE_SERVICE = re.compile(
     r"\bseparate\b[^.]{0,60}\b(?:training|support|maintenance|sustainment)\s+"
     r"(?:programme|program|package|contract|course)\b[^.]{0,120}$",
@@ -6598,6 +6608,8 @@ def _not_the_deal_s(before: str, after: str = "") -> bool:
         return True
     if _A_SEPARATE_SERVICE.search(before):
         return True
+    if _A_SEPARATE_CONTRACT_BEFORE.search(before[-60:]) and _COVERS_A_SERVICE.match(after):
+        return True  # "A separate contract, for $3,800 million, covers the training of"
     if _UNIT_PRICE_BEFORE.search(before[-60:]) or _UNIT_PRICE_AFTER.match(after):
         return True  # "Each Apache costs around $60 million", "$25 million per tank"
     return bool(re.search(r"\bpart of (?:a|an|its|the)\s+$", before)) and not re.match(

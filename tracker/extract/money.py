@@ -346,6 +346,9 @@ def marks_us_dollars(text: str) -> bool:
 
 # Where a bare "$" in a text about this state means its own dollar.
 HOME_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
+# Where a bare "$" in a text about this state that writes its US dollars as "US$" is the
+# peso (the peso's own sign is "$")
+HOME_PESOS = {"CHL": "CLP", "MEX": "MXN", "ARG": "ARS", "COL": "COP", "URY": "UYU"}
 # Currency names several states use: whose they are in a text about this state (ISO3),
 # else the first state's.
 _HOME_NAMED = {
@@ -445,7 +448,8 @@ def dollar_currency(*hints: str | None, about: str | None = None) -> str:
     """What a bare "$" means where these texts (article, URL, publisher) come from: the
     outlet's dollar (AUD in an Australian outlet); in a text that marks no dollar ("A$",
     "US$") and is about Australia, Canada or New Zealand (`about`, an ISO3), that
-    state's dollar; else US dollars."""
+    state's dollar; in one that writes "US$" and is about Chile, Mexico, Argentina,
+    Colombia or Uruguay, that state's peso; else US dollars."""
     joined = "\n".join(hint for hint in hints if hint)
     if _AUSTRALIAN.search(joined):
         return "AUD"
@@ -453,6 +457,8 @@ def dollar_currency(*hints: str | None, about: str | None = None) -> str:
         return "CAD"
     if about in HOME_DOLLARS and not _MARKED_DOLLARS.search(joined):
         return HOME_DOLLARS[about]
+    if about in HOME_PESOS and marks_us_dollars(joined):
+        return HOME_PESOS[about]  # "$158,000 million (about US$164 million)" in Santiago
     return "USD"
 
 
