@@ -7862,6 +7862,19 @@ def test_a_separate_contract_s_sum_for_training_prices_no_aircraft() -> None:
     assert [(c.buyer, c.platform, c.value) for c in found] == [("Chile", "H145M", None)]
 
 
+def test_a_keel_laid_for_a_foreign_navy_is_a_ship_under_contract() -> None:
+    found = deals_in(
+        "Keel laid for Peru's first Type 209NG submarine in Kiel\n"
+        "KIEL, 1 October 2025 -- thyssenkrupp Marine Systems (TKMS) has laid the keel of the "
+        "first of two Type 209NG submarines for the Peruvian Navy. Peru signed the contract in "
+        "December 2024 for €1.15 billion.",
+        dt.date(2025, 10, 2),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.status) for c in found] == [
+        ("Peru", "Germany", 2, 1_150_000_000, "signed")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

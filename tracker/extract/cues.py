@@ -293,6 +293,15 @@ _CUES = (
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
         r"(?:foreign |export |overseas |international )?(?:buyer|customer)\b",
     ),
+    # "TKMS has laid the keel of the first of two Type 209NG submarines for the Peruvian
+    # Navy": a ship under construction is one under contract
+    _cue(
+        "signed",
+        True,
+        "seller",
+        r"\b(?:laid|lays|laying|lay) the keel\b|\bkeel[- ]laying\b"
+        r"|\b(?:cut|cuts|cutting) (?:the )?(?:first )?steel\b|\bsteel[- ]cutting\b",
+    ),
     # A lease is a transfer too: "Japan leased five TC-90s to the Philippine Navy" (its
     # lessor), "the navy leases two Heron drones from Israel", "initially leased" (its user).
     _cue("signed", True, "seller", rf"\bleas(?:ed|es|ing)\b{_NOT_LEASED}(?=[^.;]{{0,80}}\bto\b)"),
