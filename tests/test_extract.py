@@ -7875,6 +7875,24 @@ def test_a_keel_laid_for_a_foreign_navy_is_a_ship_under_contract() -> None:
     ]
 
 
+def test_a_navy_that_has_commissioned_the_first_of_a_class_is_receiving_it() -> None:
+    found = deals_in(
+        "Philippine Navy commissions first of two new landing docks from Indonesia's PT PAL\n"
+        "MANILA, 10 February 2026 -- The Philippine Navy has commissioned BRP Samar (LD-603), "
+        "the first of two Samar-class landing docks built by Indonesian state-owned shipbuilder "
+        "PT PAL. The two ships were ordered in June 2022 under a PHP 5.56 billion contract.",
+        dt.date(2026, 2, 10),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("Philippines", "Indonesia", "Samar-class", 2, "delivering")
+    ]
+    from tracker.extract.cues import find_cues
+
+    # not a study commissioned, nor a ship "commissioned in 1986"
+    assert find_cues("The ministry has commissioned a study of the options.", 0) == []
+    assert find_cues("The Kilo-class boat was commissioned in 1986.", 0) == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

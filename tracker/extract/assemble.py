@@ -5284,7 +5284,12 @@ def _described_twice(candidate: Candidate, kept: list[Candidate]) -> bool:
         return False
     return any(
         other is not candidate
-        and not other.generic
+        # (a class no list knows, named by its shape, names it too when it counts as many:
+        # "two new landing docks", "the first of two Samar-class landing docks")
+        and (
+            not other.generic
+            or (other.platform[:1].isupper() and other.quantity == candidate.quantity is not None)
+        )
         and other.buyer_iso3 == candidate.buyer_iso3
         and other.seller_iso3 == candidate.seller_iso3
         and other.category == candidate.category

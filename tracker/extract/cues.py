@@ -185,6 +185,11 @@ _CUES = (
         r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes|taking) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
+        # "The Philippine Navy has commissioned BRP Samar, the first of two ... built by PT
+        # PAL": a ship taken into service (not "commissioned a study")
+        r"|\b(?:(?:has|have|formally|officially)\s+commissioned|commissions)\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:study|"
+        r"report|survey|review|analysis|research|feasibility|consultanc|firm|company|yard|"
+        r"shipyard|design)\w*)(?!\s+(?:from|to)\b)"
         # "Romania continues to take delivery of the 18 Bayraktar TB2 drones"
         r"|\b(?:continu(?:es|ed|ing)|began|begun|started|starts)\s+to\s+take\s+delivery\b"
         # not "Saab has received an order from Thailand": an order is no arrival
