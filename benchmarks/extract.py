@@ -101,6 +101,10 @@ def _canonical_platform(name: str, names: Gazetteer) -> str:
     )
     if entry is None and (version := _VERSION_SUFFIX.search(name)) is not None:
         entry = names.names.get(word_key(name[: version.start()]))  # "Heron Mark II"
+    last = name.split()[-1] if len(name.split()) > 1 else ""
+    if entry is None and last.islower() and last.endswith("s") and not last.endswith("ss"):
+        # "SIGMA corvettes": a known name in the plural
+        entry = names.names.get(word_key(name[:-3] + "y" if last.endswith("ies") else name[:-1]))
     if entry is not None and entry.kind != "platform":
         entry = None
     if entry is None and name.islower() and name.endswith("s") and not name.endswith("ss"):

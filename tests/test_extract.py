@@ -5148,6 +5148,10 @@ def test_the_benchmark_reads_an_annotated_description_in_the_singular() -> None:
         "patrol vessel", NAMES
     )
     assert _canonical_platform("CB90s", NAMES) != _canonical_platform("patrol vessel", NAMES)
+    # ... and a known name in the plural
+    assert _canonical_platform("SIGMA corvettes", NAMES) == _canonical_platform(
+        "SIGMA corvette", NAMES
+    )
 
 
 def test_another_state_that_selected_the_type_just_named_is_its_buyer() -> None:
@@ -7891,6 +7895,30 @@ def test_a_navy_that_has_commissioned_the_first_of_a_class_is_receiving_it() -> 
     # not a study commissioned, nor a ship "commissioned in 1986"
     assert find_cues("The ministry has commissioned a study of the options.", 0) == []
     assert find_cues("The Kilo-class boat was commissioned in 1986.", 0) == []
+
+
+def test_a_translated_royal_navy_is_the_kingdom_s_the_article_is_about() -> None:
+    found = deals_in(
+        "Royal Navy: Rabat orders two Gowind corvettes from Naval Group for 9 billion dirhams\n"
+        "The Royal Navy is to receive two new Gowind 2500 corvettes under a contract signed last "
+        "week in Rabat between the Administration of National Defence and the French "
+        "shipbuilder Naval Group. The contract is worth some 9 billion dirhams. The French "
+        "industrialist already supports the flagship of the fleet, the FREMM frigate Mohammed "
+        "VI, delivered by the former DCNS in January 2014. Morocco controls two seafronts.",
+        dt.date(2025, 10, 21),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.currency, c.second_hand) for c in found] == [
+        ("Morocco", "France", "Gowind corvette", "MAD", False),
+        ("Morocco", "France", "FREMM", None, None),
+    ]
+    # an article that names the United Kingdom keeps the British Royal Navy
+    british = deals_in(
+        "RAF orders more Poseidons\n"
+        "The Royal Air Force has ordered three more P-8A Poseidon aircraft from Boeing, the UK "
+        "Ministry of Defence said. Morocco, meanwhile, is buying Gowind corvettes.",
+        dt.date(2025, 10, 21),
+    )
+    assert ("United Kingdom", "United States") in [(c.buyer, c.seller) for c in british]
 
 
 # --- the command -------------------------------------------------------------------------

@@ -3519,7 +3519,11 @@ def _roles(
             and _UNIT_NOUN_NEXT.match(sentence.after(mention.end))
         ):
             continue  # "the first export order for the Korean jet": a type, not a party
-        if mention.first and words[mention.first - 1].text.lower() in ("former", "excess"):
+        if (
+            mention.first
+            and words[mention.first - 1].text.lower() in ("former", "excess")
+            and mention.entry.kind == "state"  # not "delivered by the former DCNS": its old name
+        ):
             # "the two former Royal New Zealand Navy Lake-class vessels", "four excess U.S.
             # Army UH-60A Black Hawk helicopters": their last owner
             seller = seller or mention
@@ -3532,7 +3536,10 @@ def _roles(
                 # "Spain's decision contrasts with that of Germany, which signed ..."
                 buyer = possessor = None
             continue
-        before = [w.text.lower() for w in words[max(0, mention.first - 6) : mention.first]]
+        before = [w.text.lower() for w in words[max(0, mention.first - 7) : mention.first]]
+        if before[-1:] == ["former"] and mention.entry.kind == "company":
+            before = before[:-1]  # "delivered by the former DCNS": the maker, by its old name
+        before = before[-6:]
         # (not a type named to describe another: "28 M-55S tanks, its own upgraded version
         # of the T-55, to Ukraine" are M-55Ss sent)
         near = _nearest_platform(

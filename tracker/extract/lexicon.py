@@ -39,6 +39,15 @@ _A_STATE_S_BODY = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+|of\s+|and\s+){0,5}"
     r"(?:Service|Navy|Army|Force|Guard|Corps|Gendarmerie|Aviation)\s*"
 )
+# Forces a translated article may call "the Royal Navy" that are another kingdom's: the
+# Marine royale of Morocco, the Royal Navy of Oman, the Royal Thai Navy ...
+_ROYAL_FORCE = re.compile(r"\bRoyal (?:Navy|Air Force|Army)\b")
+_KINGDOMS = frozenset({"MAR", "OMN", "BRN", "JOR", "BHR", "SAU", "THA", "MYS", "KHM", "NLD",
+                       "NOR", "DNK", "BEL", "SWE", "ESP", "SWZ", "LSO", "TON"})  # fmt: skip
+_BRITISH = re.compile(
+    r"\b(?:United Kingdom|Britain|British|UK|U\.K\.|London|England|English|Scotland|Scottish"
+    r"|Wales|Welsh|Whitehall|MoD|HMS)\b"
+)
 # Country words in companies' names that are not the country's own name.
 _NATIONAL_ARMS = {"deutschland": "germany", "italia": "italy", "espana": "spain",
                   "polska": "poland", "nederland": "netherlands", "sverige": "sweden"}  # fmt: skip
@@ -162,6 +171,7 @@ class Gazetteer:
             for key, entry in self._forces_by_initials(text).items()
             if key not in defined and key not in self.names
         )
+        defined.update(self._another_kingdom_s_royal_forces(text))
         if not defined:
             return self
         return Gazetteer({**self.names, **defined}, self.company_words)
@@ -184,6 +194,30 @@ class Gazetteer:
                 ):
                     return replace(state, form="service")
         return None
+
+    def _another_kingdom_s_royal_forces(self, text: str) -> dict[str, Entry]:
+        """ "The Royal Navy is to receive two new Gowind 2500 corvettes", in a Moroccan
+        outlet that names no Briton: the Marine royale, translated. An article that names
+        the United Kingdom keeps the British forces."""
+        if not _ROYAL_FORCE.search(text) or _BRITISH.search(text):
+            return {}
+        named = Counter(
+            m.entry.iso3
+            for m in self.find(tokens(text), text)
+            if m.entry.kind == "state" and m.entry.iso3 in _KINGDOMS
+        )
+        if not named:
+            return {}
+        iso3 = named.most_common(1)[0][0]
+        state = next(
+            e
+            for e in self.names.values()
+            if e.kind == "state" and e.iso3 == iso3 and e.form == "name"
+        )
+        return {
+            word_key(force): replace(state, form="service")
+            for force in ("Royal Navy", "Royal Air Force", "Royal Army")
+        }
 
     def _forces_by_initials(self, text: str) -> dict[str, Entry]:
         """A state's force written out and used by its initials in the same article: "the
