@@ -7921,6 +7921,30 @@ def test_a_translated_royal_navy_is_the_kingdom_s_the_article_is_about() -> None
     assert ("United Kingdom", "United States") in [(c.buyer, c.seller) for c in british]
 
 
+def test_types_named_as_its_fleets_are_no_deals() -> None:
+    found = deals_in(
+        "Qatar signs for 12 Turkish Hurjet jet trainers\n"
+        "Student pilots begin on 24 Pilatus PC-21 turboprop trainers bought from Switzerland in "
+        "2012 and delivered by 2015, and then move on to nine BAE Systems Hawk Mk167 jets, "
+        "ordered from Britain in 2017 and delivered by 2022, before converting to the "
+        "front-line Rafale, F-15QA and Typhoon fleets.",
+        dt.date(2026, 1, 20),
+    )
+    assert sorted((c.seller, c.platform) for c in found) == [
+        ("Switzerland", "PC-21"),
+        ("Turkey", "Hurjet"),
+        ("United Kingdom", "Hawk"),
+    ]
+    # ... but a fleet passed on is a deal
+    sold = deals_in(
+        "Wedgetail delays\n"
+        "The Royal Air Force retired its E-3D Sentry fleet in 2021, selling one of the jets to "
+        "Chile, which took delivery of it in 2022.",
+        dt.date(2025, 6, 1),
+    )
+    assert [c.buyer for c in sold] == ["Chile"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3268,6 +3268,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _SERVICE.match(sentence.after(platform.end))
         or _parts_of(sentence, platform)
         or _its_fleet_laid_up(sentence, platform)
+        or _named_as_its_fleets(sentence, platform)
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3312,6 +3313,24 @@ _LAID_UP_AFTER = re.compile(
     r"retired|withdrawn|decommissioned|lost|mothballed|scrapped|sidelined|stood down)\b",
     re.IGNORECASE,
 )
+
+
+# "before converting to the front-line Rafale, F-15QA and Typhoon fleets": the fleets
+# it has, named as such (each of a list)
+_FLEETS_AFTER = re.compile(
+    r"^(?:(?:,\s+|\s+and\s+)(?:the\s+)?(?-i:[A-Z0-9])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*)?)*"
+    r"\s+fleets?\b",
+    re.IGNORECASE,
+)
+# ... unless the fleet is passed on after ("retired its E-3D Sentry fleet in 2021, selling
+# one of the jets to Chile")
+_PASSED_ON = re.compile(r"\b(?:sell|sold|transferr|handed|hand over|donat|gave|gift)\w*", re.I)
+
+
+def _named_as_its_fleets(sentence: _Sentence, platform: Mention) -> bool:
+    after = sentence.after(platform.end)
+    fleets = _FLEETS_AFTER.match(after)
+    return fleets is not None and _PASSED_ON.search(after[fleets.end() :]) is None
 
 
 def _its_fleet_laid_up(sentence: _Sentence, platform: Mention) -> bool:

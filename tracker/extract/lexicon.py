@@ -213,7 +213,7 @@ class Gazetteer:
             e
             for e in self.names.values()
             if e.kind == "state" and e.iso3 == iso3 and e.form == "name"
-        )
+        )  # every kingdom listed has its name among the countries'
         return {
             word_key(force): replace(state, form="service")
             for force in ("Royal Navy", "Royal Air Force", "Royal Army")
