@@ -7945,6 +7945,17 @@ def test_types_named_as_its_fleets_are_no_deals() -> None:
     assert [c.buyer for c in sold] == ["Chile"]
 
 
+def test_ships_a_state_considers_building_at_home_are_no_deal() -> None:
+    found = deals_in(
+        "Allies wrap up Freedom Edge drills\n"
+        "South Korea is considering building more Aegis destroyers at home after the KDX-III "
+        "Batch-II program, and its navy plans to field the next-generation KDDX destroyer in "
+        "the 2030s.",
+        dt.date(2025, 9, 19),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3269,6 +3269,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _parts_of(sentence, platform)
         or _its_fleet_laid_up(sentence, platform)
         or _named_as_its_fleets(sentence, platform)
+        or _built_at_home(sentence, platform)
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3325,6 +3326,25 @@ _FLEETS_AFTER = re.compile(
 # ... unless the fleet is passed on after ("retired its E-3D Sentry fleet in 2021, selling
 # one of the jets to Chile")
 _PASSED_ON = re.compile(r"\b(?:sell|sold|transferr|handed|hand over|donat|gave|gift)\w*", re.I)
+
+
+# "South Korea is considering building more Aegis destroyers at home": its own yards'
+_BUILDING_BEFORE = re.compile(
+    r"\b(?:build|builds|building|built|produce|produces|producing|construct|constructing)\s+"
+    r"(?:(?:more|new|its|their|own|additional|further|the|two|three|four|five|six)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_AT_HOME_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?:at home|domestically|locally|indigenously|in-country)\b",
+    re.IGNORECASE,
+)
+
+
+def _built_at_home(sentence: _Sentence, platform: Mention) -> bool:
+    return (
+        _BUILDING_BEFORE.search(sentence.before(platform.start)) is not None
+        and _AT_HOME_AFTER.match(sentence.after(platform.end)) is not None
+    )
 
 
 def _named_as_its_fleets(sentence: _Sentence, platform: Mention) -> bool:
