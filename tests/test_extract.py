@@ -7956,6 +7956,50 @@ def test_ships_a_state_considers_building_at_home_are_no_deal() -> None:
     assert found == []
 
 
+def test_a_yard_s_export_record_told_by_it_and_its_hulls() -> None:
+    found = deals_in(
+        "Hanwha Ocean picked as preferred bidder\n"
+        "Hanwha Ocean's surface-ship export record is concentrated in Europe. It built four "
+        "37,000-ton Tide-class fleet tankers for Britain's Royal Fleet Auxiliary under a 452 "
+        "million pound ($570 million) contract signed in 2012, the last of which, RFA "
+        "Tideforce, was handed over in 2019. It also built the logistics support ship HNoMS "
+        "Maud for the Royal Norwegian Navy, delivered in 2018.",
+        dt.date(2026, 3, 10),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value, c.currency) for c in found] == [
+        ("United Kingdom", "South Korea", 4, 452_000_000, "GBP"),
+        ("Norway", "South Korea", 1, None, None),
+    ]
+
+
+def test_a_bracketed_short_name_of_another_state_s_force_is_that_state_s() -> None:
+    said = "the Royal Cambodian Armed Forces (RCAF) received two Y-12 aircraft"
+    entry = NAMES.with_abbreviations(said).names.get("rcaf")
+    assert entry is not None and entry.name == "Cambodia"
+    assert NAMES.names["rcaf"].name == "Canada"  # elsewhere, the Canadian one
+
+
+def test_a_pound_with_a_scale_is_money_and_without_one_a_weight() -> None:
+    assert [(m.amount, m.currency) for m in find_money("a 452 million pound contract")] == [
+        (452_000_000, "GBP")
+    ]
+    assert find_money("dropped a 2,000-pound bomb and 500 pound bombs") == []
+
+
+def test_the_lead_s_own_dollar_over_a_state_named_more_later() -> None:
+    found = extract(
+        "Japan's Mogami frigate chosen for navy's $10 billion general purpose frigate fleet\n"
+        "Australia will buy upgraded Mogami-class frigates from Japan in a project worth about "
+        "$10 billion. Under the plan, 11 frigates would be acquired, with the first three built "
+        "in Japan. The frigates will enter service with the Royal Australian Navy in 2030. "
+        "Japan's defence industry sees the deal as a breakthrough. Tokyo lost the submarine "
+        "contest in 2016, and Japan has sold little abroad since.",
+        gazetteer=NAMES,
+        published=dt.date(2025, 8, 5),
+    )
+    assert [(c.buyer, c.currency) for c in found] == [("Australia", "AUD")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

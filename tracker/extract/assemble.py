@@ -46,6 +46,7 @@ from tracker.extract.lexicon import (
     ship_prefixes,
 )
 from tracker.extract.money import (
+    HOME_DOLLARS,
     Money,
     currency_named_after,
     find_money,
@@ -310,9 +311,14 @@ def extract_candidates(
     navy = _navy_named(text)
     # "a $2.9bn deal with the US ... worth about $US1.9bn", HMAS named: an Australian
     # outlet's own dollar, whichever state it names most
+    # ... and the state its lead is about when that state has its own dollar ("Australia
+    # will buy upgraded Mogami-class frigates from Japan", Japan named more later)
+    lead = main[0].entry.iso3 if main else None
     currency = dollar(
         navy.entry.iso3
         if navy is not None and home in (None, "USA") and marks_us_dollars(text)
+        else lead
+        if lead in HOME_DOLLARS and home != "USA"
         else home
     )
     if currency != "USD" or home is not None:
@@ -410,6 +416,8 @@ def extract_candidates(
                 _builder_named(candidate, sentence)
             elif not candidate.seller_said:
                 _its_own_fleet_given(candidate, sentence, main)
+            if candidate.seller is None and number:
+                _the_company_it_stands_for(candidate, sentence, read[max(0, number - 2) : number])
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             if candidate.seller is None and number:
@@ -2010,10 +2018,13 @@ def _generic_platforms(
                 name = " ".join(w.text for w in words[index : index + size])
                 # "Harbin Z-9EH": of the Z-9EH's family, not the maker's name's
                 numbered = designation if _GENERIC_DESIGNATION.match(designation) else None
+                # (a class is of ships, whatever it counts: "Tide-class fleet tankers")
                 category = (
-                    _category_of(counted)
+                    "ships"
+                    if name.endswith("-class")
+                    else _category_of(counted)
                     if counted
-                    else ("ships" if name.endswith("-class") else None)
+                    else None
                 )
                 name = re.sub(r"(?<=[A-Z0-9])s$", "", name)  # "K2GFs": the K2GF
                 base = numbered if numbered and not name.startswith(numbered) else None
@@ -2055,7 +2066,8 @@ def _ship_by_name() -> re.Pattern[str]:
 # Albatross" (a naval air station), "aboard the Indian Navy landing ship INS Gharial".
 _A_HULL_BEFORE = re.compile(
     r"(?:(?i:\bone of (?:the|its|their|her|his) [\w\s-]{1,40}|\b(?:the )?(?:first|second|"
-    r"third|fourth|fifth|last|final|lead|latest)(?: one| ship| vessel| boat| hull| of them)?|"
+    r"third|fourth|fifth|last|final|lead|latest)(?: one| ship| vessel| boat| hull| of them"
+    r"| of which| of these| of those)?|"
     r"\bsister(?: ship)?|\bfuture|\b(?:at|aboard|on board|onboard|near|off|alongside)"
     r"(?:\s+the)?(?:\s+[\w-]+){0,4}|\b(?:from|on)|"
     r"\b(?:boats|ships|vessels|submarines|frigates|corvettes|craft|destroyers|minehunters|"
@@ -2404,7 +2416,8 @@ def _category_of(noun: str) -> str:
         "tanker",
     ):
         return "aircraft"
-    if noun in ("ship", "vessel", "boat", "frigate", "corvette", "submarine", "destroyer"):
+    if noun in ("ship", "vessel", "boat", "frigate", "corvette", "submarine", "destroyer",
+                "dock", "minehunter", "cutter"):  # fmt: skip
         return "ships"
     if noun in ("tank", "vehicle"):
         return "armoured_vehicles"
@@ -5895,6 +5908,28 @@ def _guess_seller(candidate: Candidate, main: list[Mention], found: list[Candida
     state = next((m for m in main if m.entry.iso3 != candidate.buyer_iso3), None)
     if state is not None:
         candidate.seller, candidate.seller_iso3 = state.entry.name, state.entry.iso3
+
+
+# "It built four ... Tide-class fleet tankers for Britain's Royal Fleet Auxiliary", "Its
+# first warship export was ...": the company the sentences before are about
+_IT_THE_COMPANY = re.compile(
+    r"(?:It|Its|The company|The company's|The shipbuilder|The shipbuilder's|The shipyard|"
+    r"The yard|The group|The group's|The firm|The firm's|The manufacturer)\s"
+)
+
+
+def _the_company_it_stands_for(
+    candidate: Candidate, sentence: _Sentence, before: list[_Sentence]
+) -> None:
+    if not _IT_THE_COMPANY.match(sentence.span.text[sentence.dateline - sentence.span.start :]):
+        return
+    for earlier in reversed(before):
+        first = next((m for m in earlier.mentions if m.start >= earlier.dateline), None)
+        if first is None or first.entry.kind != "company":
+            continue
+        if first.entry.iso3 is not None and first.entry.iso3 != candidate.buyer_iso3:
+            _set_seller(candidate, first.entry, said=False)
+        return
 
 
 def _the_maker_acting_before(candidate: Candidate, before: _Sentence) -> None:

@@ -152,8 +152,9 @@ class Gazetteer:
             before = tokens(text[max(0, match.start() - 80) : match.start()])
             known = self.names.get(key)
             if known is not None:
-                # "The Republic of Singapore Air Force (RSAF)": not the Saudi one
-                state = self._state_named_in(before[-6:])
+                # "The Republic of Singapore Air Force (RSAF)": not the Saudi one; "the Royal
+                # Cambodian Armed Forces (RCAF)": not the Canadian one
+                state = self._state_named_in(before[-6:]) or self._state_s_force_before(before)
                 if known.form == "service" and state is not None and state.iso3 != known.iso3:
                     defined[key] = replace(state, form="service")
                 continue
@@ -238,6 +239,14 @@ class Gazetteer:
                 continue
             found.setdefault(word_key(initials), replace(state, form="service"))
         return found
+
+    def _state_s_force_before(self, words: Sequence[Token]) -> Entry | None:
+        """The state whose force's full name ends just before a bracket."""
+        for size in range(min(MAX_WORDS, len(words)), 1, -1):
+            entry = self.names.get("".join(word.key for word in words[-size:]))
+            if entry is not None and entry.kind == "state" and entry.form == "service":
+                return entry
+        return None
 
     def _state_named_in(self, words: Sequence[Token]) -> Entry | None:
         """A state's own name among a few words ("Republic of Singapore Air Force")."""

@@ -124,6 +124,7 @@ _SUFFIXES = {
     "euros": "EUR",
     "euro": "EUR",
     "pounds": "GBP",
+    "pound": "GBP",  # "a 452 million pound contract" (with a scale: "a 2,000-pound bomb" weighs)
     "pounds sterling": "GBP",
     "sterling": "GBP",
     "won": "KRW",
@@ -377,7 +378,8 @@ _HOME_NAMED = {
 }  # fmt: skip
 _HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
                 "dirham": _HOME_NAMED["dirhams"], "riyal": _HOME_NAMED["riyals"],
-                "rupee": _HOME_NAMED["rupees"], "krone": _HOME_NAMED["kroner"]}  # fmt: skip
+                "rupee": _HOME_NAMED["rupees"], "krone": _HOME_NAMED["kroner"],
+                "pound": _HOME_NAMED["pounds"]}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -495,7 +497,7 @@ def find_money(
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
             suffix = match.group("suffix").lower()
-            if suffix in ("real", "won", "rand", "try", "km") and not scale:
+            if suffix in ("real", "won", "rand", "try", "km", "pound") and not scale:
                 continue  # "won 3 awards", "the real 2": words, not money, without a scale
             if suffix == "km" and match.group("suffix") != "KM":
                 continue  # "1.5 thousand km": a distance
