@@ -8000,6 +8000,23 @@ def test_the_lead_s_own_dollar_over_a_state_named_more_later() -> None:
     assert [(c.buyer, c.currency) for c in found] == [("Australia", "AUD")]
 
 
+def test_the_patriot_s_interceptors_and_aegis_ashore_are_types_of_their_own() -> None:
+    found = deals_in(
+        "Kuwait exercises option for two more Patriot fire units\n"
+        "Kuwait has exercised an option for two additional Patriot fire units under the "
+        "foreign military sales agreement it signed with the United States in 2023. Kuwait "
+        "also finished taking delivery last year of 84 PAC-3 MSE interceptors from the United "
+        "States, ordered in 2021.",
+        dt.date(2026, 3, 5),
+    )
+    assert sorted((c.platform, c.quantity) for c in found) == [
+        ("MIM-104 Patriot", 2),
+        ("PAC-3 MSE", 84),
+    ]
+    assert NAMES.names["aegisashore"].name == "Aegis Ashore"
+    assert NAMES.names["patriotinterceptors"].name == "PAC-3 MSE"
+
+
 # --- the command -------------------------------------------------------------------------
 
 
