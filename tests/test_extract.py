@@ -8017,6 +8017,29 @@ def test_the_patriot_s_interceptors_and_aegis_ashore_are_types_of_their_own() ->
     assert NAMES.names["patriotinterceptors"].name == "PAC-3 MSE"
 
 
+def test_yonhap_s_s_korea_and_its_own_jets_approved_beside_a_us_approval() -> None:
+    found = deals_in(
+        "(LEAD) S. Korea to buy 18 Chinook heavy-lift helicopters, approves more KF-21 "
+        "fighters\n"
+        "SEOUL, Jan. 22 (Yonhap) -- South Korea will buy 18 CH-47F Block II Chinook heavy-lift "
+        "helicopters from the United States, the state arms procurement agency said Thursday. "
+        "The Defense Project Promotion Committee approved the purchase plan for the Chinooks. "
+        "The helicopters will be bought through the U.S. government's Foreign Military Sales "
+        "(FMS) program. The U.S. State Department approved the possible sale in November, "
+        'putting its value at US$1.86 billion. "Now that both governments have given the '
+        "green light, we aim to sign the letter of offer and acceptance with Washington in the "
+        'first half of the year," a DAPA official said.',
+        dt.date(2026, 1, 22),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("South Korea", "United States", "CH-47 Chinook", 18, 1_860_000_000, "approved")
+    ]
+    assert [s.text[:8] for s in sentences("(LEAD) S. Korea to buy. N. Korea fires.")] == [
+        "(LEAD) S",
+        "N. Korea",
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3956,7 +3956,13 @@ def _roles(
         # "State clears $4.2B in Gulf arms sales: Kuwaiti SkyGuardians, Qatari tankers": in
         # a US notice the state before the type is the one it is cleared for
         buyer, seller = seller, None
-    if seller is None and us_notice:
+    if (
+        seller is None
+        and us_notice
+        # (not "S. Korea ... approves more KF-21 fighters", in a story that also tells of a
+        # US approval: its own make, approved at home)
+        and not (buyer is not None and platform.entry.iso3 == buyer.entry.iso3)
+    ):
         seller_entry: Entry | None = Entry("state", _state_name("USA"), iso3="USA")
     else:
         seller_entry = seller.entry if seller is not None else None

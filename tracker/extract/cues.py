@@ -232,6 +232,9 @@ _CUES = (
         True,
         "seller",
         r"\bhanded over\b|\bdonated\b|\bgifted\b|\b(?:has|have|had) (?:\w+ )?given\b"
+        # (not "both governments have given the green light": a consent, no gift)
+        r"(?! (?:the |its |their |an? |final |formal )?(?:green light|go-ahead|approval|"
+        r"permission|consent|assurances?|guarantees?|notice|priority|the nod|nod)\b)"
         # "Croatia handed fourteen of its older Mi-8s to Ukraine", "Slovakia sent its only
         # S-300PMU battery to Ukraine" (not "sent a request for ... to Washington")
         r"|\b(?:handed|sent)\b(?! (?:an? |the |its |any |no )?(?:formal |official |written )?"

@@ -104,6 +104,8 @@ def sentences(text: str) -> list[Span]:
         before = text[start : match.start()]
         if "\n" not in match.group() and _ABBREVIATIONS.search(before.rstrip("\"”’'")):
             continue  # "U.S. Army", "Rs. 500 crore", "Aug. 29": not a sentence end
+        if re.search(r"\b[SN]\.$", before) and text.startswith("Korea", match.end()):
+            continue  # Yonhap's "S. Korea to buy 18 Chinook", "N. Korea fires missile"
         _add(spans, text, start, match.start())
         start = match.end()
     _add(spans, text, start, len(text))
