@@ -8040,6 +8040,27 @@ def test_yonhap_s_s_korea_and_its_own_jets_approved_beside_a_us_approval() -> No
     ]
 
 
+def test_a_replaced_fleet_s_own_delivery_and_a_new_type_s_parts() -> None:
+    found = deals_in(
+        "Hanwha Aerospace signs 650 billion won K9 deal with Kuwait\n"
+        "Hanwha Aerospace signed a 650 billion won ($447 million) contract on Monday to supply "
+        "36 K9A1 self-propelled howitzers to Kuwait. The K9A1s will replace the Kuwaiti Army's "
+        "Chinese-made PLZ-45 155-millimeter self-propelled howitzers, 27 of which were "
+        "delivered in the late 1990s and which Kuwaiti officials say have become difficult to "
+        "support. The export-model K9A1s will be powered by 1,000-horsepower MTU engines from "
+        "Germany, which require a German export license. LIG Nex1 is in final negotiations "
+        "with Kuwait over four batteries of the Cheongung II missile system, and Kuwait's "
+        "National Assembly still has to approve a 1.5 billion dinar ($4.9 billion) "
+        "supplementary defense appropriation that would fund it.",
+        dt.date(2025, 11, 18),
+    )
+    assert [(c.seller, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("South Korea", "K9 Thunder", 36, 650_000_000_000, "signed"),
+        ("China", "PLZ-45", 27, None, "delivered"),
+        ("South Korea", "Cheongung", 4, None, "negotiating"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -166,6 +166,9 @@ _NOT_A_PRICE = re.compile(
     r"allocation)\b"
     # "its €100 billion special fund": the pot a purchase is paid from, not its price
     r"|\s+(?:special\s+|defen[cs]e\s+|modernisation\s+|modernization\s+)?(?:fund|budget)\b"
+    # "a 1.5 billion dinar ($4.9 billion) supplementary defense appropriation"
+    r"|(?:\s*\([^)]{1,30}\))?\s+(?:[\w-]+\s+){0,2}(?:appropriations?|allocation|"
+    r"supplementary\s+budget)\b"
     # "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s"
     r"|\s+(?:in|from)\s+(?:its|the|their|this year's|next year's)\s+(?:[\w-]+\s+){0,2}"
     r"budget\b"
@@ -2933,6 +2936,9 @@ def _governing(
             and cue.strong
             and STAGE[cue.status] >= STAGE["delivering"]
             and cue not in chosen
+            # not "will replace the ... PLZ-45 howitzers, 27 of which were delivered in the
+            # late 1990s": the replaced fleet's own story
+            and not _of_the_replaced(sentence, platforms[position + 1 :], cue)
         ]
     if (
         _service_of(sentence, platform) or _after_a_rival(sentence, previous, platform)
@@ -3007,7 +3013,9 @@ def _offered_beside_a_choice(
 
 # ", 220 of which Brazil bought": a relative clause right after a platform.
 _WHICH_AFTER = re.compile(
-    r"^(?:\s+[a-z][\w-]*){0,2}(?:,\s+(?:(?P<n>[\w,-]+)\s+of\s+)?(?:which|that)"
+    # ("PLZ-45 155-millimeter self-propelled howitzers, 27 of which": a size, a noun)
+    r"^(?:\s+(?:[a-z][\w-]*|\d[\d.,]*-[a-z][\w-]*)){0,3}(?:,\s+(?:(?P<n>[\w,-]+)\s+of\s+)?"
+    r"(?:which|that)"
     # "alongside the IRIS-T SLM that Latvia ordered from Germany": a restrictive clause
     r"|\s+that(?=\s+(?-i:[A-Z])))\b",
 )
@@ -3032,7 +3040,9 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
     which = _which_clause(sentence, platform)
     return which is not None and any(
         cue.strong
-        and cue.side != "seller"  # ", both of which had been offered": rivals still
+        # ", both of which had been offered": rivals still (but ", 27 of which were
+        # delivered in the late 1990s": handed over)
+        and (cue.side != "seller" or STAGE[cue.status] >= STAGE["delivering"])
         and STAGE[cue.status] >= STAGE["signed"]
         and which[1].start <= cue.start < which[1].end
         for cue in sentence.cues
@@ -3283,6 +3293,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _its_fleet_laid_up(sentence, platform)
         or _named_as_its_fleets(sentence, platform)
         or _built_at_home(sentence, platform)
+        or _HOST_OF_PARTS.match(sentence.after(platform.end)) is not None
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3632,6 +3643,12 @@ def _roles(
             continue  # "a ring exchange brokered by the United States": who arranges it
         if preposition in ("from", "with") and _reaction_from(before, preposition):
             continue  # "backlash from Washington", "a contest with TKMS": not who sells
+        if (
+            preposition == "from"
+            and platform.end <= mention.start
+            and _POWERED_BY.search(sentence.between(platform.end, mention.start))
+        ):
+            continue  # "K9A1s will be powered by ... MTU engines from Germany": a part's maker
         if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif (
@@ -4619,6 +4636,18 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         for index, word in enumerate(near)
         if index > 0 or len(near) < 4
     )
+
+
+# "The export-model K9A1s will be powered by ... MTU engines from Germany, which require
+# a German export license": what the sentence says is of the parts
+_HOST_OF_PARTS = re.compile(
+    r"^\s+(?:will\s+be|would\s+be|are\s+to\s+be|are|is|were|was)\s+(?:\w+ly\s+)?"
+    r"(?:powered|fitted|equipped|armed|re-engined)\s+(?:by|with)\b",
+    re.IGNORECASE,
+)
+_POWERED_BY = re.compile(
+    r"\b(?:powered by|fitted with|equipped with|armed with|built around|using)\b", re.I
+)
 
 
 def _chosen_for(sentence: _Sentence, platforms: list[Mention], mention: Mention) -> Mention | None:
