@@ -8061,6 +8061,21 @@ def test_a_replaced_fleet_s_own_delivery_and_a_new_type_s_parts() -> None:
     ]
 
 
+def test_an_agreement_to_explore_a_budget_request_and_deliveries_completed() -> None:
+    found = deals_in(
+        "Japan scraps U.S. cruise missile purchase\n"
+        "Tokyo and Washington agreed in 2024 to explore joint production of AMRAAMs in Japan, "
+        "with Mitsubishi Electric Corp. as the likely Japanese partner. The Acquisition, "
+        "Technology and Logistics Agency (ATLA) has requested 940 billion yen for stand-off "
+        "missiles in the fiscal 2026 budget. The Ground Self-Defense Force completed receiving "
+        "its 17 V-22 Osprey tilt-rotor aircraft last year.",
+        dt.date(2026, 2, 13),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("Japan", "V-22 Osprey", 17, None, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

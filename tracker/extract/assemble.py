@@ -110,6 +110,10 @@ _NOT_DEAL_MONEY = re.compile(
     # "The investment, worth ..." (a sentence opening on it speaks of what came before)
     r"(?<!^The )investment(?!\s+(?:is|was|will\s+be)\s+(?:put|estimated|valued|costed)\s+at\s+$)"
     r")\b[^.]{0,30}$"
+    # "ATLA has requested 940 billion yen for stand-off missiles in the fiscal 2026
+    # budget": a budget request, no price
+    r"|\b(?:has|have|had)\s+(?:requested|earmarked|set aside|allocated)\s+"
+    r"(?:about\s+|around\s+|some\s+)?$"
     # "The package also contains DKK 2.3 billion for the so-called Danish model": money
     # for something more, not the price of what was told
     r"|\balso\s+(?:contains|includes|covers|provides|earmarks|sets aside)\s+$"

@@ -153,6 +153,8 @@ _CUES = (
         r"|\bcomplet(?:ed|ing|es) (?:a|the|its) (?:[\w]+-[\w]+ )?"
         r"(?:programme|program|order|deal|contract)\b"
         r"|\b(?:taken|took|takes) delivery of the (?:last|final)\b"
+        # "The Ground Self-Defense Force completed receiving its 17 V-22 Osprey"
+        r"|\b(?:completed|completes|finished|finishes)\s+(?:receiving|taking delivery)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
         r"|\b(?:received|receives|welcomed|welcomes) the (?:last|final)\b|\breceived all\b"
@@ -339,7 +341,10 @@ _CUES = (
         r"|\b(?:received|receives|won|wins|secured|secures|booked|books) (?:an? |the )?"
         # "received a follow-on order", "booked a 1.4 billion-krona order"
         r"(?:[\w$€£₹₩¥.,-]+ ){0,3}?(?:order|contract)\b"
-        r"|\bagreed\b(?! with\b)",
+        r"|\bagreed\b(?! with\b)"
+        # (not "agreed in 2024 to explore joint production of AMRAAMs": talks to come)
+        r"(?!(?:\s+in\s+\d{4}|\s+last\s+\w+|\s+on\s+\w+)?\s+to\s+(?:explore|study|consider|"
+        r"examine|look into|discuss|pursue|work towards?|continue talks|hold talks|negotiate)\b)",
     ),
     # "The second contract ... will see Elbit supply 18 ATMOS 2000 howitzers to Thailand":
     # the word before the supplier stands for its verb
