@@ -8076,6 +8076,16 @@ def test_an_agreement_to_explore_a_budget_request_and_deliveries_completed() -> 
     ]
 
 
+def test_a_version_s_mark_alone_is_no_designation() -> None:
+    found = deals_in(
+        "Hensoldt results\n"
+        "Airbus, as prime contractor, placed the series contract for the ECRS Mk1 "
+        "electronically scanned radar for the Luftwaffe's latest batch of Eurofighters.",
+        dt.date(2026, 3, 12),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

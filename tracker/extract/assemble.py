@@ -2272,6 +2272,9 @@ def _singular(noun: str) -> str:
     return noun
 
 
+_A_MARK_ALONE = re.compile(r"(?:Mk|MK|Mark|Block|Batch|Tranche|Flight|Lot)\d+[A-Za-z]?$")
+
+
 def _designation_size(
     words: Sequence[Token],
     index: int,
@@ -2284,6 +2287,8 @@ def _designation_size(
     of a known one ("JAS 39" before "Gripen E/F", "Block 70" after "F-16"; `named`: the
     known platforms' words, "Chinese-built" is none)."""
     size = _shape_size(words, index, taken, money, text)
+    if size == 1 and _A_MARK_ALONE.match(words[index].text):
+        return 0  # "the ECRS Mk1 radar": a version's mark, no name of its own
     before = index - 1 in named and not text[words[index - 1].end : words[index].start].strip()
     after = (
         index + size in named
