@@ -8086,6 +8086,21 @@ def test_a_version_s_mark_alone_is_no_designation() -> None:
     assert found == []
 
 
+def test_a_contract_signed_with_a_state_then_what_the_deal_covers_each_priced() -> None:
+    found = deals_in(
+        "Hanwha Aerospace profit jumps on howitzer exports\n"
+        "The company said it had signed a 1.19 trillion won contract with Kuwait's Ministry of "
+        "Defence in September, its first land-systems sale to the Gulf state. According to a "
+        "regulatory filing, the deal covers 36 K9A1 self-propelled howitzers worth 965 billion "
+        "won and 18 K10 ammunition resupply vehicles worth 225 billion won.",
+        dt.date(2025, 10, 29),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("Kuwait", "K9 Thunder", 36, 965_000_000_000, "signed"),
+        ("Kuwait", "K10", 18, 225_000_000_000, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

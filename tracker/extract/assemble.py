@@ -353,6 +353,8 @@ def extract_candidates(
             _stand_in(sentence, subjects, number, found, _lead_subjects(read, number))
         _described_as_before(sentence, number, found)
         giver = _package_listed(sentence, read[number - 1], found) if number else None
+        if number:
+            _the_deal_signed_before(sentence, read[number - 1])
         made = _sentence_candidates(sentence, text)
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
@@ -819,6 +821,31 @@ def _package_listed(
     return givers[0] if givers else None
 
 
+# "According to a regulatory filing, the deal covers 36 K9A1 ... and 18 K10": what the
+# contract signed in the sentence before covers
+_THE_DEAL_COVERS = re.compile(
+    r"\b(?:the|this|that)\s+(?:deal|contract|agreement|order)\s+(?:covers|includes|comprises|"
+    r"consists of|is for)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_deal_signed_before(sentence: _Sentence, before: _Sentence) -> None:
+    """The contract a platform-less sentence says was signed, listed in the next one: each
+    type it covers is signed (the signing's cue, borrowed)."""
+    covers = _THE_DEAL_COVERS.search(sentence.span.text)
+    if covers is None or any(c.strong for c in sentence.cues):
+        return
+    if any(m.entry.kind == "platform" for m in before.mentions):
+        return
+    signed = next((c for c in before.cues if c.strong and c.status == "signed"), None)
+    if signed is None:
+        return
+    start = sentence.span.start + covers.start()
+    cue = Cue("signed", True, signed.side, start, sentence.span.start + covers.end(), covers[0])
+    sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
+
+
 def _given_in_the_package(made: list[Candidate], giver: Mention, before: _Sentence) -> None:
     """Each item of an aid package is the giver's, and the package's sum is no item's."""
     for candidate in made:
@@ -844,6 +871,9 @@ _IMPORTER = re.compile(
     r"\b(?:largest|biggest|leading|top|main|major|second|third|fourth|fifth)[- ]"
     r"(?:largest\s+)?(?:arms\s+)?(?:importer|buyer|customer|recipient)s?\b"
 )
+
+
+_THE_DEAL_SAID = re.compile(r"\b(?:the|that|this)\s+(?:deal|contract|agreement|order)\b", re.I)
 
 
 def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
@@ -882,6 +912,22 @@ def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mentio
         recipient = [m for m in before.mentions if m.entry.kind == "state" and m.start == offset]
         if recipient:
             return recipient[:1]
+    if _THE_DEAL_SAID.search(sentence.span.text) and not any(
+        m.entry.kind == "platform" for m in before.mentions
+    ):
+        # "The company said it had signed a 1.19 trillion won contract with Kuwait's Ministry
+        # of Defence ... According to a regulatory filing, the deal covers 36 K9A1": the
+        # state the contract before was signed with
+        party = next(
+            (
+                m
+                for m in before.mentions
+                if m.entry.kind == "state" and _CONTRACTS_WITH.search(before.before(m.start)[-80:])
+            ),
+            None,
+        )
+        if party is not None:
+            return [party]
     if _THE_PACKAGE.match(sentence.span.text):
         # "... approved a new military aid package for Ukraine ... The package ... comprises
         # 16 DANA M2 howitzers": the package's recipient
@@ -6677,7 +6723,11 @@ _THE_ORDER_OPENING = re.compile(
 
 # A type's own price right after it: "Barak MX at €850 million"
 _PUT_AT = re.compile(
-    r"\s+at\s+(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|an estimated\s+)?",
+    r"\s+at\s+(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|an estimated\s+)?"
+    # "36 K9A1 self-propelled howitzers worth 965 billion won and 18 K10 ... worth 225
+    # billion won": each its own sum, right after its name and kind
+    r"|\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:worth|valued at|costing|priced at)\s+"
+    r"(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|an estimated\s+)?",
     re.IGNORECASE,
 )
 # A sum said to cover all a sentence names: the package's, no one type's.
