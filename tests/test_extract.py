@@ -8101,6 +8101,26 @@ def test_a_contract_signed_with_a_state_then_what_the_deal_covers_each_priced() 
     ]
 
 
+def test_a_maker_s_results_orders_from_its_customers() -> None:
+    found = deals_in(
+        "Kongsberg Gruppen beats forecasts as missile demand fills order book\n"
+        "The largest order for the Kongsberg Defence & Aerospace division in the quarter was a "
+        "3.4 billion crown contract from Germany's federal procurement agency BAAINBw for Naval "
+        "Strike Missiles (NSM) for the German navy, signed in December. Denmark's parliamentary "
+        "finance committee on Jan. 29 approved the purchase of Joint Strike Missiles (JSM) for "
+        "the Royal Danish Air Force's F-35A fighters, at an estimated cost of 1.2 billion "
+        'Danish crowns. "We are sold out on NSM for years ahead," the chief executive said. '
+        'Kongsberg also booked a 1.9 billion crown order for NSM from what it described as "a '
+        'customer in Asia", without naming it.',
+        dt.date(2026, 2, 12),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.value, c.currency, c.status) for c in found] == [
+        ("Germany", "Norway", "Naval Strike Missile", 3_400_000_000, "NOK", "signed"),
+        ("Denmark", "Norway", "Joint Strike Missile", 1_200_000_000, "DKK", "approved"),
+    ]
+    assert find_money("the crown jewel") == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

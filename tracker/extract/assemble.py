@@ -3349,6 +3349,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _named_as_its_fleets(sentence, platform)
         or _built_at_home(sentence, platform)
         or _HOST_OF_PARTS.match(sentence.after(platform.end)) is not None
+        or _the_host_of_munitions(sentence, platform)
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
@@ -3704,7 +3705,10 @@ def _roles(
             and _POWERED_BY.search(sentence.between(platform.end, mention.start))
         ):
             continue  # "K9A1s will be powered by ... MTU engines from Germany": a part's maker
-        if preposition == "from" and _won_from(_words_before(sentence, mention, 14)):
+        if preposition == "from" and (
+            _won_from(_words_before(sentence, mention, 14))
+            or _a_maker_s_order_from(sentence, mention, before)
+        ):
             buyer = buyer or mention  # "wins K9 order from Vietnam"
         elif (
             preposition == "from"
@@ -4576,6 +4580,15 @@ def _given_by(before: list[str]) -> bool:
     return any(word in _GIVEN_BY for word in ahead[-3:])
 
 
+def _a_maker_s_order_from(sentence: _Sentence, mention: Mention, before: list[str]) -> bool:
+    """ "The largest order for the Kongsberg Defence & Aerospace division ... was a 3.4
+    billion crown contract from Germany's federal procurement agency": a maker's order
+    comes from its customer."""
+    return before[-2:-1] in (["order"], ["orders"], ["contract"], ["contracts"]) and any(
+        m.entry.kind == "company" and m.end <= mention.start for m in sentence.mentions
+    )
+
+
 def _won_from(before: list[str]) -> bool:
     """ "wins ... order from Vietnam": the order comes from the buyer."""
     return any(word in _WON for word in before) and any(
@@ -4690,6 +4703,20 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         and not (word == "offer" and near[index + 1 : index + 3] == ["and", "acceptance"])
         for index, word in enumerate(near)
         if index > 0 or len(near) < 4
+    )
+
+
+# "Joint Strike Missiles (JSM) for the Royal Danish Air Force's F-35A fighters": the
+# aircraft the missiles bought arm
+_FOR_A_FORCE_S = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _the_host_of_munitions(sentence: _Sentence, platform: Mention) -> bool:
+    return _FOR_A_FORCE_S.search(sentence.before(platform.start)[-80:]) is not None and any(
+        m.entry.kind == "platform" and m.entry.category == "missiles" and m.end <= platform.start
+        for m in sentence.mentions
     )
 
 

@@ -386,7 +386,8 @@ _CUES = (
         "signed",
         True,
         "seller",
-        r"\bsold\b"
+        # (not "We are sold out on NSM for years ahead": demand, no sale)
+        r"\bsold\b(?! out\b)"
         r"|\bwill (?:supply|deliver|sell|transfer|hand over|send)\b"
         + _NOT_A_SERVICE
         + r"|\bwill (?:provide|give)\b"

@@ -159,6 +159,7 @@ _SUFFIXES = {
     "real": "BRL",
     "peso": "PHP",
     "crowns": "NOK",
+    "crown": "NOK",  # "a 3.4 billion crown contract" (with a scale only)
     "norwegian crowns": "NOK",
     "swedish crowns": "SEK",
     "danish crowns": "DKK",
@@ -379,7 +380,7 @@ _HOME_NAMED = {
 _HOME_NAMED |= {"peso": _HOME_NAMED["pesos"], "dinar": _HOME_NAMED["dinars"],
                 "dirham": _HOME_NAMED["dirhams"], "riyal": _HOME_NAMED["riyals"],
                 "rupee": _HOME_NAMED["rupees"], "krone": _HOME_NAMED["kroner"],
-                "pound": _HOME_NAMED["pounds"]}  # fmt: skip
+                "pound": _HOME_NAMED["pounds"], "crown": _HOME_NAMED["crowns"]}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -497,7 +498,7 @@ def find_money(
                 currency = _SUFFIXES[match.group("after_code").lower()]
         else:
             suffix = match.group("suffix").lower()
-            if suffix in ("real", "won", "rand", "try", "km", "pound") and not scale:
+            if suffix in ("real", "won", "rand", "try", "km", "pound", "crown") and not scale:
                 continue  # "won 3 awards", "the real 2": words, not money, without a scale
             if suffix == "km" and match.group("suffix") != "KM":
                 continue  # "1.5 thousand km": a distance
