@@ -8121,6 +8121,24 @@ def test_a_maker_s_results_orders_from_its_customers() -> None:
     assert find_money("the crown jewel") == []
 
 
+def test_an_unnamed_customer_named_later_and_revenue_guidance() -> None:
+    found = deals_in(
+        "Embraer's defense backlog hits record as Greece picks the C-390\n"
+        "The company kept its full-year guidance for revenue of $7.0 billion to $7.5 billion. "
+        "Greece's KYSEA selected the C-390 and authorized the ministry to open negotiations "
+        "with Embraer. In the second quarter the company had booked an order for four A-29 "
+        'Super Tucano light attack aircraft from what it then called "an undisclosed African '
+        "customer\". Senegal's Ministry of the Armed Forces confirmed in October that it is "
+        "the buyer.",
+        dt.date(2025, 11, 5),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.value) for c in found] == [
+        ("Greece", "KC-390 Millennium", None, None),
+        ("Senegal", "A-29 Super Tucano", 4, None),
+    ]
+    assert found[1].status == "signed"
+
+
 # --- the command -------------------------------------------------------------------------
 
 

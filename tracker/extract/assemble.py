@@ -109,7 +109,8 @@ _NOT_DEAL_MONEY = re.compile(
     # not the deal just reported, priced: "The investment is put at 4.9 billion kroner",
     # "The investment, worth ..." (a sentence opening on it speaks of what came before)
     r"(?<!^The )investment(?!\s+(?:is|was|will\s+be)\s+(?:put|estimated|valued|costed)\s+at\s+$)"
-    r")\b[^.]{0,30}$"
+    # "guidance for revenue of $7.0 billion to $7.5 billion": a sum's decimals no end
+    r"|guidance)\b(?:[^.]|\.\d){0,30}$"
     # "ATLA has requested 940 billion yen for stand-off missiles in the fiscal 2026
     # budget": a budget request, no price
     r"|\b(?:has|have|had)\s+(?:requested|earmarked|set aside|allocated)\s+"
@@ -439,6 +440,8 @@ def extract_candidates(
             m.entry.kind == "platform" and not _replaced(sentence, m) for m in sentence.mentions
         )
         _named_once_more(sentence, number, made, found)
+        if not made and number:
+            _the_customer_named(sentence, found, number)
         if not made and not named and number:
             elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
             if elliptical:
@@ -992,6 +995,39 @@ _THE_STATE_NOUN = re.compile(
     r"|Gulf\s+state|city-state|republic|country)\s+(?:has\s+|had\s+|have\s+|also\s+)*[a-z]+ed\b",
     re.IGNORECASE,
 )
+
+
+# "Senegal's Ministry of the Armed Forces confirmed in October that it is the buyer":
+# the unnamed customer of the deal just told, named
+_IS_THE_CUSTOMER = re.compile(
+    r"\b(?:confirmed|said|revealed|announced|acknowledged|disclosed)\b[^.;]{0,40}?\b(?:that\s+)?"
+    r"(?:it|they)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:buyer|customer|purchaser|client)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_customer_named(sentence: _Sentence, found: list[Candidate], number: int) -> None:
+    said = _IS_THE_CUSTOMER.search(sentence.span.text)
+    if said is None:
+        return
+    state = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.entry.kind == "state"
+            and m.start >= sentence.dateline
+            and m.start < sentence.span.start + said.start()
+        ),
+        None,
+    )
+    unnamed = next(
+        (c for c in reversed(found) if c.no_state_buyer and number - c.sentence <= 2), None
+    )
+    if state is None or unnamed is None or state.entry.iso3 == unnamed.seller_iso3:
+        return
+    unnamed.buyer, unnamed.buyer_iso3, unnamed.buyer_said = state.entry.name, state.entry.iso3, True
+    unnamed.no_state_buyer = False
+    unnamed.field_quotes["buyer"] = sentence.span.text
 
 
 def _named_once_more(
