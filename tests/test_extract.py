@@ -8139,6 +8139,17 @@ def test_an_unnamed_customer_named_later_and_revenue_guidance() -> None:
     assert found[1].status == "signed"
 
 
+def test_an_in_service_support_contract_for_guns_sells_no_guns() -> None:
+    found = deals_in(
+        "Rheinmetall orders roundup\n"
+        "Rheinmetall Italia has been awarded a five-year in-service support contract by the "
+        "Netherlands Ministry of Defence for the 35mm Millennium naval guns fitted to the "
+        "Royal Netherlands Navy's frigates.",
+        dt.date(2026, 1, 15),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

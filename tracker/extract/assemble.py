@@ -3535,11 +3535,11 @@ _NOT_SOLD_BEFORE = re.compile(
     # Uruguayan Air Force's C-130H Hercules": a service to a fleet it has
     r"|\b(?:spare parts|maintenance|overhauls?|sustainment|repairs?|upgrades?|"
     # "for continued support of the emirate's Patriot air and missile defense batteries"
-    r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle) support|"
+    r"(?:continued|follow-on|logistics|technical|life-cycle|lifecycle|in-service) support|"
     # ... "an upgrade of the frigates' Thales APAR radar": a plural's possessive too
     # ... "programmed depot maintenance on C-130 Hercules operated by third countries"
     r"modernis\w+|moderniz\w+)\b[^.;]{0,60}?\b(?:for|of|on)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s|s'|s’)\s+)?(?:\d+\s+|(?-i:[A-Z][\w-]*)\s+"
+    r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s|s'|s’)\s+)?(?:\d+\s+|\d+\s?mm\s+|(?-i:[A-Z][\w-]*)\s+"
     # "for the overhaul of two Mi-8MTV helicopters", "modernization of several Su-25"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
