@@ -8150,6 +8150,20 @@ def test_an_in_service_support_contract_for_guns_sells_no_guns() -> None:
     assert found == []
 
 
+def test_a_sentence_opening_on_a_state_delivers_there() -> None:
+    found = deals_in(
+        "Saab third-quarter report\n"
+        "Latvia signed for 120 Carl-Gustaf M4 weapon systems in an order valued at SEK 380 "
+        "million. In neighbouring Lithuania, Saab completed deliveries of AT4 disposable "
+        "anti-armour weapons under an order signed in March 2024 and worth SEK 270 million.",
+        dt.date(2025, 10, 22),
+    )
+    assert [(c.buyer, c.platform, c.value, c.status) for c in found] == [
+        ("Latvia", "Carl-Gustaf", 380_000_000, "signed"),
+        ("Lithuania", "AT4", 270_000_000, "delivered"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -5695,7 +5695,15 @@ def _the_state_where(candidate: Candidate, sentence: _Sentence) -> None:
     )  # fmt: skip
     if place is None or place.entry.iso3 == candidate.seller_iso3:
         return
-    if not re.fullmatch(r",\s+where\s+[^,;:]{0,60}", sentence.between(place.end, candidate.start)):
+    # ... or that a sentence opens on: "In neighbouring Lithuania, Saab completed deliveries
+    # of AT4 disposable anti-armour weapons"
+    opening = re.fullmatch(
+        r"(?:In|At)\s+(?:neighbou?ring\s+|nearby\s+)?",
+        sentence.before(place.start)[sentence.dateline - sentence.span.start :],
+    ) is not None and sentence.after(place.end).startswith(",")
+    if not opening and not re.fullmatch(
+        r",\s+where\s+[^,;:]{0,60}", sentence.between(place.end, candidate.start)
+    ):
         return
     candidate.buyer, candidate.buyer_iso3 = place.entry.name, place.entry.iso3
     candidate.buyer_said = True
