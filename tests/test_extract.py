@@ -8164,6 +8164,22 @@ def test_a_sentence_opening_on_a_state_delivers_there() -> None:
     ]
 
 
+def test_a_firm_based_in_a_state_s_capital_sells_for_it_and_a_maker_s_contract() -> None:
+    found = deals_in(
+        "Tawazun Council signs Dh4.6 billion of deals on day two of Dubai Airshow\n"
+        "The largest international award was a Dh1.14bn agreement with Italy's Leonardo for "
+        "twelve AW139 helicopters for the Joint Aviation Command. Abu Dhabi-based Calidus also "
+        "used the show to announce an export success of its own. The company said it had "
+        "signed a contract with the Islamic Republic of Mauritania for four B-250 aircraft, to "
+        "be handed over during 2026.",
+        dt.date(2025, 11, 18),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("United Arab Emirates", "Italy", "AW139", 12, "signed"),
+        ("Mauritania", "United Arab Emirates", "B-250", 4, "signed"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4560,8 +4560,14 @@ def _a_contract_with_its_buyer(sentence: _Sentence, state: Mention, platform: Me
     of ASTROS II Mk6 launchers": the state a maker contracts with, for a type of known make
     that is not that state's, is its buyer (not "with Polish manufacturer PZL Mielec", nor
     "with the UAE covering the F110 engines of its F-16s ... and an F-15EX")."""
+    # (of unknown make too, where a maker signs: "The company said it had signed a contract
+    # with the Islamic Republic of Mauritania for four B-250 aircraft")
+    opener = next((m for m in sentence.mentions if m.start >= sentence.dateline), None)
+    by_a_maker = _IT_THE_COMPANY.match(sentence.span.text) is not None or (
+        opener is not None and opener.entry.kind == "company" and opener.end <= state.start
+    )
     return (
-        platform.entry.iso3 is not None
+        (platform.entry.iso3 is not None or by_a_maker)
         and _CONTRACTS_WITH.search(sentence.before(state.start)) is not None
         and not _a_maker_s_nationality(state, sentence)
         and _same_clause(clauses(sentence.span), state, platform)

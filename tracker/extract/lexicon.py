@@ -39,6 +39,10 @@ _A_STATE_S_BODY = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+|of\s+|and\s+){0,5}"
     r"(?:Service|Navy|Army|Force|Guard|Corps|Gendarmerie|Aviation)\s*"
 )
+# "Abu Dhabi-based Calidus": a place, "-based", a capitalised name
+_BASED = re.compile(
+    r"\b(?P<place>[A-Z]\w*(?: [A-Z]\w*){0,2})-based (?P<firm>[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)"
+)
 # Forces a translated article may call "the Royal Navy" that are another kingdom's: the
 # Marine royale of Morocco, the Royal Navy of Oman, the Royal Thai Navy ...
 _ROYAL_FORCE = re.compile(r"\bRoyal (?:Navy|Air Force|Army)\b")
@@ -173,6 +177,11 @@ class Gazetteer:
             if key not in defined and key not in self.names
         )
         defined.update(self._another_kingdom_s_royal_forces(text))
+        defined.update(
+            (key, entry)
+            for key, entry in self._companies_based_in(text).items()
+            if key not in defined and key not in self.names
+        )
         if not defined:
             return self
         return Gazetteer({**self.names, **defined}, self.company_words)
@@ -195,6 +204,27 @@ class Gazetteer:
                 ):
                     return replace(state, form="service")
         return None
+
+    def _companies_based_in(self, text: str) -> dict[str, Entry]:
+        """ "Abu Dhabi-based Calidus", "Ankara-based Nurol": an unlisted firm of the state
+        its base is in (a state's own name, or its capital)."""
+        found: dict[str, Entry] = {}
+        for match in _BASED.finditer(text):
+            words = match["place"].split()
+            place = next(
+                (
+                    entry
+                    for start in range(len(words))  # "Command. Abu Dhabi": its last words
+                    if (entry := self.names.get(word_key(" ".join(words[start:])))) is not None
+                ),
+                None,
+            )
+            if place is None or place.kind != "state" or place.form not in ("name", "capital"):
+                continue
+            found.setdefault(
+                word_key(match["firm"]), Entry("company", match["firm"], iso3=place.iso3)
+            )
+        return found
 
     def _another_kingdom_s_royal_forces(self, text: str) -> dict[str, Entry]:
         """ "The Royal Navy is to receive two new Gowind 2500 corvettes", in a Moroccan
