@@ -8180,6 +8180,19 @@ def test_a_firm_based_in_a_state_s_capital_sells_for_it_and_a_maker_s_contract()
     ]
 
 
+def test_the_first_few_of_a_batch_counted_before_a_far_name_are_of_the_order() -> None:
+    found = deals_in(
+        "Air Force: new Yak-130s arrive at Tafraoui\n"
+        "The Algerian Air Force received during the summer the first four aircraft of a second "
+        "batch of Yak-130 combat trainers. The new Yak-130s belong to an order for twelve "
+        "aircraft signed with Rosoboronexport in 2023.",
+        dt.date(2025, 9, 15),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Algeria", "Yak-130", 12, "delivering")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -6664,6 +6664,10 @@ def _counted_quantity(
     if number is not None and nearest is platform and _counts_its_kind(sentence, start, platform):
         candidate.quantity = number
         candidate.field_quotes["quantity"] = _clause_of(sentence, start)
+        # "received ... the first four aircraft of a second batch of Yak-130": a batch
+        candidate.batch = candidate.batch or bool(
+            re.search(r"\b(?:first|initial|latest)\s+$", sentence.before(start), re.IGNORECASE)
+        )
 
 
 def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool:
