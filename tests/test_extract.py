@@ -8193,6 +8193,20 @@ def test_the_first_few_of_a_batch_counted_before_a_far_name_are_of_the_order() -
     ]
 
 
+def test_a_cleft_after_and_is_its_own_clause() -> None:
+    found = deals_in(
+        "Tunisia diversifies\n"
+        "The United States remains, by far, Tunisia's main military partner. Washington "
+        "provides around 80 million dollars a year in Foreign Military Financing, and it was "
+        "from the American manufacturer Lockheed Martin that the air force received its two "
+        "C-130J Super Hercules transport aircraft in 2013 and 2014.",
+        dt.date(2025, 9, 15),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Tunisia", "United States", 2, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -29,6 +29,9 @@ CLAUSE_BREAK = re.compile(
     # "Greece will send 40 BMP-1A1 to Ukraine and receive 40 Marder 1A3 from Germany"
     r"|\s+and\s+(?:receive|get|obtain|acquire|buy)\s+(?=(?:[\w-]+\s+){0,3}?\d)"
     r"|,\s+and\s+(?=(?:the|its|their|this|that|these|those|several|many|some|most)\s)"
+    # ", and it was from the American manufacturer Lockheed Martin that the air force
+    # received": a cleft, its own clause
+    r"|,\s+and\s+(?=it\s+(?:was|is)\s+(?:from|to|with|in)\s)"
     # ", and Sweden announced ...": another subject's clause
     # (", and neighbouring Burkina Faso signed ...")
     r"|,\s+and\s+(?=(?:[a-z]+\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
