@@ -8207,6 +8207,23 @@ def test_a_cleft_after_and_is_its_own_clause() -> None:
     ]
 
 
+def test_radars_feeding_data_and_radars_fitted_to_ships() -> None:
+    found = deals_in(
+        "Seoul and Tokyo race to thicken missile shields\n"
+        "Seoul is also completing a radar network built around Israeli technology. Two Green "
+        "Pine Block-C early warning radars, supplied by Israel Aerospace Industries' Elta "
+        "Systems unit, were delivered in 2024 and now feed data to the Korea Air and Missile "
+        "Defense (KAMD) operations center. Japan took a sharper turn. Instead, the Lockheed "
+        "Martin SPY-7 radars already ordered for Aegis Ashore are being fitted to two Aegis "
+        "system equipped vessels (ASEV), 20,000-ton warships being built by Mitsubishi Heavy "
+        "Industries.",
+        dt.date(2026, 4, 7),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("South Korea", "Israel", "EL/M-2080 Green Pine", 2, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

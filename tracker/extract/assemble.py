@@ -1471,7 +1471,12 @@ _ITS_KNOW_HOW = re.compile(
     re.I,
 )
 # "two Aegis system-equipped destroyers", "Meteor-armed Rafales": what another carries
-_EQUIPPED = re.compile(r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b", re.I)
+# ("two Aegis system equipped vessels": the hyphen dropped)
+_EQUIPPED = re.compile(
+    r"(?:\s+(?:system|radar|missile)s?)?-(?:equipped|armed|fitted)\b"
+    r"|\s+(?:system|radar)s?\s+equipped\b(?!\s+(?:with|by)\b)",
+    re.I,
+)
 # "will buy the SAMP/T NG rather than the U.S.-made Patriot", "picks European systems over
 # Patriot": the type passed over
 _RIVAL = re.compile(
@@ -3385,6 +3390,7 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
         or _named_as_its_fleets(sentence, platform)
         or _built_at_home(sentence, platform)
         or _HOST_OF_PARTS.match(sentence.after(platform.end)) is not None
+        or _FITTED_TO.match(sentence.after(platform.end)) is not None
         or _the_host_of_munitions(sentence, platform)
         or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
@@ -4543,7 +4549,10 @@ _NOT_RECIPIENTS = word_set(
     "attack sanctions pressure adding added adds addition compared comparison similar "
     "next close closer "
     # "humanitarian flights, including to Yemen", "deployed to Türkiye": where they flew
-    "flights flight missions mission sorties patrols deployed deployment deployments including"
+    "flights flight missions mission sorties patrols deployed deployment deployments including "
+    # "radars ... delivered in 2024 and now feed data to the Korea Air and Missile Defense
+    # operations center": what they send, and where
+    "data information feeds feed imagery intelligence signals"
 )
 
 
@@ -4767,6 +4776,13 @@ def _the_host_of_munitions(sentence: _Sentence, platform: Mention) -> bool:
 _HOST_OF_PARTS = re.compile(
     r"^\s+(?:will\s+be|would\s+be|are\s+to\s+be|are|is|were|was)\s+(?:\w+ly\s+)?"
     r"(?:powered|fitted|equipped|armed|re-engined)\s+(?:by|with)\b",
+    re.IGNORECASE,
+)
+# "the Lockheed Martin SPY-7 radars already ordered for Aegis Ashore are being fitted to
+# two Aegis system equipped vessels": a part moved to a host, no deal of its own
+_FITTED_TO = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,5}(?:are|is|will\s+be|were|was|to\s+be)\s+(?:being\s+|now\s+)?"
+    r"(?:fitted|installed|integrated|mounted|retrofitted)\s+(?:to|on|in|into|aboard|onto)\b",
     re.IGNORECASE,
 )
 _POWERED_BY = re.compile(
