@@ -8224,6 +8224,20 @@ def test_radars_feeding_data_and_radars_fitted_to_ships() -> None:
     ]
 
 
+def test_the_last_received_after_a_time_and_a_part_supplied_for_another_s_type() -> None:
+    found = deals_in(
+        "Thales results\n"
+        "Hungary, for its part, received in the autumn the last of the 45 Mistral 3 firing "
+        "posts it had ordered in 2021. Thales also benefits from each Rafale sold by Dassault "
+        "Aviation, for which it supplies the RBE2 radar and the SPECTRA electronic warfare "
+        "suite.",
+        dt.date(2026, 3, 4),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Hungary", "Mistral", 45, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

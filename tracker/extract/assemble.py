@@ -3548,6 +3548,11 @@ _NOT_SOLD_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s|s'|s’)\s+)?(?:\d+\s+|\d+\s?mm\s+|(?-i:[A-Z][\w-]*)\s+"
     # "for the overhaul of two Mi-8MTV helicopters", "modernization of several Su-25"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+)?$"
+    # "each Rafale sold by Dassault Aviation, for which it supplies the RBE2 radar": a part
+    # of another's type
+    r"|\bfor\s+which\s+(?:it|they|the\s+(?:company|group|firm))\s+(?:also\s+)?(?:supplies|"
+    r"supply|provides|provide|makes|make|builds|build|delivers|deliver|produces|produce)\s+"
+    r"(?:the\s+|its\s+)?$"
     # "have received presentations on Saab's Gripen E": marketing, not a delivery
     r"|\b(?:presentations?|briefings?|demonstrations?|brochures?)\s+(?:on|of|about)\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}[\w-]+(?:'s|’s|'|’)\s+)?$"
@@ -4092,6 +4097,13 @@ def _roles(
         (buyer is not None and buyer_by_to)
         or _MANY_BUYERS.search(sentence.before(platform.start))
         or _MANY_BUYERS_AFTER.search(sentence.after(platform.end))
+        # "Thales also benefits from each Rafale sold by Dassault Aviation": every sale
+        or (
+            re.search(r"\b(?:each|every|any)\s+$", sentence.before(platform.start), re.I)
+            is not None
+            and re.match(r"\s+(?:sold|exported|delivered|bought)\b", sentence.after(platform.end))
+            is not None
+        )
         or _UNNAMED_BUYER.search(sentence.span.text)
     ):
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts

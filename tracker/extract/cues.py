@@ -158,6 +158,9 @@ _CUES = (
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
         r"|\b(?:received|receives|welcomed|welcomes) the (?:last|final)\b|\breceived all\b"
+        # "Hungary ... received in the autumn the last of the 45 Mistral 3 firing posts"
+        r"|\b(?:received|took)\s+(?:in|during|over|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}"
+        r"the (?:last|final) (?:\w+ )?of\b"
         r"|\b(?:receives|received|welcomes|welcomed|gets|takes) (?:its |their )?(?:last|final) "
         r"(?:batch|tranche|shipment|delivery)\b",
     ),
