@@ -8238,6 +8238,27 @@ def test_the_last_received_after_a_time_and_a_part_supplied_for_another_s_type()
     ]
 
 
+def test_one_price_told_in_two_currencies_is_one_deal() -> None:
+    found = deals_in(
+        "ASELSAN discloses $412 million export deal; Jakarta confirms KORKUT purchase\n"
+        "Hours later Indonesia's Ministry of Defence said in a statement that it had signed "
+        "with ASELSAN for 18 KORKUT 35mm self-propelled air defence gun systems. The ministry "
+        "put the value of the purchase at about 6.8 trillion rupiah.",
+        dt.date(2025, 12, 3),
+    )
+    assert [(c.buyer, c.quantity, c.value, c.currency) for c in found] == [
+        ("Indonesia", 18, 412_000_000, "USD")
+    ]
+    # "180 K2 tanks for 9 trillion won" and "$3.37 billion": two prices, two deals
+    korean = deals_in(
+        "Poland's K2 deals\n"
+        "Poland signed for 180 K2 tanks for 9 trillion won in 2025. Its first contract for "
+        "180 K2 tanks, signed in 2022, was worth $3.37 billion.",
+        dt.date(2025, 8, 1),
+    )
+    assert len(korean) == 2
+
+
 # --- the command -------------------------------------------------------------------------
 
 

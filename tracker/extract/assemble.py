@@ -65,6 +65,8 @@ from tracker.extract.text import (
     word_key,
     word_set,
 )
+from tracker.fx.convert import latest_complete_year
+from tracker.fx.rates import usd_rate
 
 # A demonym before these is a maker acting ("Turkish shipbuilder TAIS"): the seller.
 _MAKER_NOUNS = word_set(
@@ -7162,8 +7164,23 @@ def _priced_apart(one: Candidate, other: Candidate) -> bool:
     if any(_CONVERSION.search(c.field_quotes.get("value", "")) for c in (one, other)):
         return False  # "The contract, equivalent to about US$265 million": the same sum
     if one.currency != other.currency:
-        return True
+        return not _one_sum_in_two_currencies(one, other)
     return abs(one.value - other.value) > max(one.value, other.value) / 5
+
+
+def _one_sum_in_two_currencies(one: Candidate, other: Candidate) -> bool:
+    """ "ASELSAN discloses $412 million export deal" and the ministry's "about 6.8 trillion
+    rupiah": one price, told in two currencies (within a tenth of each other at the year's
+    rate; a currency the shipped tables lack never matches)."""
+    dated = next((c.date for c in (one, other) if c.date), None)
+    year = int(dated[:4]) if dated else latest_complete_year()
+    usd = []
+    for candidate in (one, other):
+        rate = usd_rate(candidate.currency or "", year=year) if candidate.value else None
+        if rate is None or candidate.value is None:
+            return False
+        usd.append(candidate.value * rate.numerator / rate.denominator)
+    return abs(usd[0] - usd[1]) <= max(usd) / 10
 
 
 def _told_apart(one: Candidate, other: Candidate) -> bool:
