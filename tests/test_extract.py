@@ -8259,6 +8259,20 @@ def test_one_price_told_in_two_currencies_is_one_deal() -> None:
     assert len(korean) == 2
 
 
+def test_a_giver_considering_an_offer_offers_nothing_yet() -> None:
+    found = deals_in(
+        "Japan hands P-3C aircraft to the Philippines\n"
+        "Japanese officials said Tokyo is also considering offering retired SH-60J "
+        "anti-submarine helicopters to Manila, but no decision has been made and the "
+        "Philippine side has not formally requested them.",
+        dt.date(2026, 2, 1),
+    )
+    assert found == []
+    from tracker.extract.cues import find_cues
+
+    assert [c.status for c in find_cues("Peru is considering the Gripen.", 0)] == ["proposed"]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

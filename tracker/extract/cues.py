@@ -474,6 +474,9 @@ _CUES = (
         True,
         "buyer",
         r"\bplans? to (?:buy|purchase|acquire|order|procure)\b|\bconsider(?:s|ing|ed)?\b"
+        # (not "Tokyo is also considering offering retired SH-60J helicopters to Manila":
+        # a giver's thought of an offer, no offer yet)
+        r"(?! (?:offering|selling|transferring|donating|giving|exporting|handing)\b)"
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
@@ -503,7 +506,7 @@ _CUES = (
         "seller",
         # not "the IRIS-T offered the best delivery schedule": a merit, no offer
         # nor "a letter of offer and acceptance": a Foreign Military Sale's contract paper
-        r"(?<!letter of )(?<!letters of )"
+        r"(?<!letter of )(?<!letters of )(?<!considering )(?<!weighing )(?<!mulling )"
         r"\boffer(?:ed|s|ing)?\b(?! (?:the |a |an )?(?:best|better|greater|more|most|higher|"
         # "a deal that critics said offered little value for money"
         r"little|poor|good|excellent|real|value|"
