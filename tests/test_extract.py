@@ -8273,6 +8273,24 @@ def test_a_giver_considering_an_offer_offers_nothing_yet() -> None:
     assert [c.status for c in find_cues("Peru is considering the Gripen.", 0)] == ["proposed"]
 
 
+def test_a_mark_s_numeral_a_first_batch_share_and_a_list_s_last_origin() -> None:
+    found = deals_in(
+        "GAMI unveils SR27bn in contracts\n"
+        "The largest single agreement announced was signed by the Ministry of National Guard "
+        "with KNDS France for 48 CAESAR Mk II 155mm truck-mounted howitzers in a deal worth "
+        "SR2.9 billion ($773 million). Under a package signed with BAE Systems in 2012, the "
+        "Royal Saudi Air Force received 22 Hawk Mk165 advanced jet trainers and 55 Pilatus "
+        'PC-21 turboprop trainers from Switzerland. "The CAESAR deal is a template: a proven '
+        'product, bought off the shelf for the first batch, then moved here."',
+        dt.date(2026, 2, 9),
+    )
+    assert [(c.seller, c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("France", "CAESAR Mk II", 48, 2_900_000_000, "signed"),
+        ("United Kingdom", "Hawk", 22, None, "delivered"),
+        ("Switzerland", "PC-21", 55, None, "delivered"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

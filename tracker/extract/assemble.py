@@ -2378,6 +2378,8 @@ def _designation_size(
     size = _shape_size(words, index, taken, money, text)
     if size == 1 and _A_MARK_ALONE.match(words[index].text):
         return 0  # "the ECRS Mk1 radar": a version's mark, no name of its own
+    if size and index and words[index - 1].text in _VERSION_WORDS:
+        return 0  # "CAESAR Mk II 155mm": the mark of the name before, no name of its own
     before = index - 1 in named and not text[words[index - 1].end : words[index].start].strip()
     after = (
         index + size in named
@@ -3242,6 +3244,14 @@ def _said_of_the_list(
     of platforms is of every platform in it."""
     after = [p for p in platforms if platform.start <= p.start and p.end <= mention.start]
     if len(after) < 2 or after[0] is not platform:
+        return False
+    if (
+        mention.entry.kind == "state"
+        and platform.entry.iso3 not in (None, mention.entry.iso3)
+        and after[-1].entry.iso3 == mention.entry.iso3
+    ):
+        # "22 Hawk Mk165 advanced jet trainers and 55 Pilatus PC-21 turboprop trainers from
+        # Switzerland": the maker's state of the last one, not of a type made elsewhere
         return False
     return all(_listed(sentence, one, other) for one, other in pairwise(after))
 

@@ -187,7 +187,9 @@ _CUES = (
         "delivering",
         True,
         "buyer",
-        r"\breceived (?:the |its |their )?first\b|\bfirst (?:batch|delivery|deliveries)\b"
+        # (not "bought off the shelf for the first batch": a share of the order)
+        r"\breceived (?:the |its |their )?first\b"
+        r"|(?<!for the )\bfirst (?:batch|delivery|deliveries)\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes|taking) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
         # "The Philippine Navy has commissioned BRP Samar, the first of two ... built by PT
