@@ -178,9 +178,7 @@ _NOT_A_PRICE = re.compile(
     r"supplementary\s+budget)\b"
     # "asked parliament for 2.4 billion lei in its 2026 budget to upgrade the Type 22s"
     r"|\s+(?:in|from)\s+(?:its|the|their|this year's|next year's)\s+(?:[\w-]+\s+){0,2}"
-    r"budget\b"
-    # "estimated to cost Kenya more than Sh10 billion a year": a yearly rate, no price
-    r"|\s+(?:a|per|each|every)\s+(?:year|annum)\b|\s+annually\b|\s+yearly\b",
+    r"budget\b",
     re.IGNORECASE,
 )
 # A unit price: "Each Apache costs", "a unit cost of"; "$60 million apiece", "per tank".
@@ -6905,6 +6903,8 @@ def _not_the_deal_s(before: str, after: str = "") -> bool:
     $375 million contract")."""
     if _NOT_DEAL_MONEY.search(before[-90:]) or _NOT_A_PRICE.match(after):
         return True
+    if _RATE.match(after):
+        return True  # "estimated to cost Kenya more than Sh10 billion a year": a yearly rate
     if _NO_SEPARATE_PRICE.search(after):
         return True
     if _A_SEPARATE_SERVICE.search(before):
