@@ -5,8 +5,9 @@ from article" page).
 Offline and rule-based: the names come from the database (parties, platforms, aliases,
 everything a SIPRI import brought) and `tracker/data/extract_lexicon.yaml`; each rule
 lives in one module: text (sentences, clauses, words), lexicon (names), numbers, money,
-dates, cues (status and condition words), assemble (sentences to deals), existing
-(stored deals).
+dates, cues (status and condition words), sentence (what one sentence holds), parts (a
+platform named as a part or as the host of parts), assemble (sentences to deals),
+existing (stored deals).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from tracker.extract.cues import (
     Cue,
     find_cues,
 )
-from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.dates import find_dates
 from tracker.extract.lexicon import (
     Entry,
     Gazetteer,
@@ -54,6 +54,8 @@ from tracker.extract.money import (
     marks_us_dollars,
 )
 from tracker.extract.numbers import PHRASES, looks_like_year, parse_number, parse_ordinal
+from tracker.extract.parts import fitted_in_another, names_a_part_s_maker, part_or_host
+from tracker.extract.sentence import Sentence
 from tracker.extract.tables import TableRow, tables
 from tracker.extract.text import (
     Span,
@@ -267,30 +269,6 @@ class Candidate:
     named_at: int = 0  # the last sentence naming its platform ("The Sabrah combines ...")
     strong: bool = False
     start: int = 0
-
-
-@dataclass
-class _Sentence:
-    span: Span
-    words: Sequence[Token]
-    mentions: list[Mention]
-    cues: list[Cue]
-    money: list[Money]
-    dates: list[DateMention]
-    dateline: int  # names before this offset are a dateline's, not actors
-    notice: bool = False  # the article reports US sale notices: an approval is Washington's
-
-    def between(self, start: int, end: int) -> str:
-        """The sentence's text between two of the article's offsets."""
-        return self.span.text[start - self.span.start : end - self.span.start]
-
-    def after(self, offset: int) -> str:
-        """The sentence's text from one of the article's offsets on."""
-        return self.span.text[offset - self.span.start :]
-
-    def before(self, offset: int) -> str:
-        """The sentence's text up to one of the article's offsets."""
-        return self.span.text[: offset - self.span.start]
 
 
 def extract_candidates(
@@ -541,13 +519,13 @@ def _an_open_offer(candidate: Candidate) -> bool:
     )
 
 
-def _a_contest_told(read: list[_Sentence]) -> bool:
+def _a_contest_told(read: list[Sentence]) -> bool:
     """An article whose title or lead tells of a contest still open: its makers' offers
     are bids, not deals (the deals it reports are signed, approved or delivered)."""
     return any(_CONTEST_OPENING.search(sentence.span.text) for sentence in read[:3])
 
 
-def _passed_over(text: str, read: list[_Sentence]) -> set[str]:
+def _passed_over(text: str, read: list[Sentence]) -> set[str]:
     """The families of the types an article says were passed over for another; those
     offered before "but only the Korean offer made it to the final evaluation" too."""
     families = set()
@@ -616,7 +594,7 @@ _THE_PAPER_COVERS = re.compile(
 )
 
 
-def _under_the_signed(sentence: _Sentence, earlier: list[_Sentence], made: list[Candidate]) -> None:
+def _under_the_signed(sentence: Sentence, earlier: list[Sentence], made: list[Candidate]) -> None:
     """ "Belgium sealed a government-to-government agreement with France. Under it,
     Brussels will buy 382 Griffon ...": what a signed agreement provides for is signed.
     "The Agency signed two agreements ... The second, worth 1.22 billion zlotys, covers 240
@@ -653,7 +631,7 @@ _THE_PAPER = re.compile(r"(?:The|This|That) (?:document|letter|memorandum|declar
 _THAT_DEAL = re.compile(r"(?:The|This|That) (?:deal|contract|agreement|order)\b")
 
 
-def _the_ended_deal(sentence: _Sentence, before: _Sentence, made: list[Candidate]) -> None:
+def _the_ended_deal(sentence: Sentence, before: Sentence, made: list[Candidate]) -> None:
     """ "MINDEF terminated a RM187 million contract with Aerotree in 2024. That deal, signed
     in 2023, was to lease four former US Army UH-60A Black Hawks": what the deal just said
     to be called off was for is cancelled, at the price said there."""
@@ -671,7 +649,7 @@ def _the_ended_deal(sentence: _Sentence, before: _Sentence, made: list[Candidate
             candidate.field_quotes["value"] = before.span.text
 
 
-def _priced_in_the_opening(sentence: _Sentence, number: int, found: list[Candidate]) -> None:
+def _priced_in_the_opening(sentence: Sentence, number: int, found: list[Candidate]) -> None:
     """ "... placed an order for 34 new Piranha V ... The order, worth DKK 1.6 billion, is a
     call-off under the framework ..., under which the Army has already received all 309":
     the opening's sum is the order just told, whatever the sentence names after it."""
@@ -684,7 +662,7 @@ def _priced_in_the_opening(sentence: _Sentence, number: int, found: list[Candida
         told.field_quotes["value"] = sentence.span.text
 
 
-def _another_contract(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
+def _another_contract(sentence: Sentence, made: list[Candidate], found: list[Candidate]) -> None:
     """ "Cyprus has signed contracts ... ordered 12 CAESAR Mk II ... A second contract, with
     MBDA, covers Mistral 3 missiles": another of the contracts signed, a signing too."""
     if not made or not _ANOTHER_DEAL_OPENS.match(sentence.span.text):
@@ -699,7 +677,7 @@ def _another_contract(sentence: _Sentence, made: list[Candidate], found: list[Ca
             candidate.buyer_iso3 = candidate.buyer_iso3 or signed.buyer_iso3
 
 
-def _same_paper(sentence: _Sentence, made: list[Candidate], found: list[Candidate]) -> None:
+def _same_paper(sentence: Sentence, made: list[Candidate], found: list[Candidate]) -> None:
     """ "Ukraine and France signed a letter of intent for 100 Rafales. The document, signed
     by both presidents, also foresees the purchase of eight SAMP/T": what the same paper
     of talks foresees is talks too, not a signing."""
@@ -760,7 +738,7 @@ _HOME_SUBJECT = re.compile(
 )
 
 
-def _home_by_money(read: list[_Sentence]) -> list[Mention]:
+def _home_by_money(read: list[Sentence]) -> list[Mention]:
     """Local press that names no state acting: "The Ministry of National Defence signed a
     contract ... worth 11 billion zlotys" is written from the state whose currency its
     first sum is in (the Polish one), when only that state issues it."""
@@ -780,7 +758,7 @@ def _navy_named(text: str) -> Mention | None:
     return Mention(Entry("state", _state_name(iso3), iso3=iso3), 0, 0, 0, 0, iso3)
 
 
-def _home(sentence: _Sentence, about: list[Mention]) -> list[Mention]:
+def _home(sentence: Sentence, about: list[Mention]) -> list[Mention]:
     """A national outlet's "The Government has signed a contract for two Embraer C-390"
     is its own state's, when the article names no state acting in its first sentences but
     names one later ("would allow Ireland to evacuate its citizens"); so are its later
@@ -795,9 +773,7 @@ _THE_PACKAGE = re.compile(
 _AID_PACKAGE = re.compile(r"\b(?:aid|assistance|donation|support) package\b", re.IGNORECASE)
 
 
-def _package_listed(
-    sentence: _Sentence, before: _Sentence, found: list[Candidate]
-) -> Mention | None:
+def _package_listed(sentence: Sentence, before: Sentence, found: list[Candidate]) -> Mention | None:
     """ "The Czech government approved a new military aid package for Ukraine ... The
     package, valued at 2.3 billion koruna, comprises 16 DANA M2 ...": what the aid package
     lists is given as it is. (Not a US notice's "The package includes AN/APY-9 radars":
@@ -833,7 +809,7 @@ _THE_DEAL_COVERS = re.compile(
 )
 
 
-def _the_deal_signed_before(sentence: _Sentence, before: _Sentence) -> None:
+def _the_deal_signed_before(sentence: Sentence, before: Sentence) -> None:
     """The contract a platform-less sentence says was signed, listed in the next one: each
     type it covers is signed (the signing's cue, borrowed)."""
     covers = _THE_DEAL_COVERS.search(sentence.span.text)
@@ -849,7 +825,7 @@ def _the_deal_signed_before(sentence: _Sentence, before: _Sentence) -> None:
     sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
 
 
-def _given_in_the_package(made: list[Candidate], giver: Mention, before: _Sentence) -> None:
+def _given_in_the_package(made: list[Candidate], giver: Mention, before: Sentence) -> None:
     """Each item of an aid package is the giver's, and the package's sum is no item's."""
     for candidate in made:
         if candidate.buyer_iso3 != giver.entry.iso3 and not candidate.seller_said:
@@ -879,7 +855,7 @@ _IMPORTER = re.compile(
 _THE_DEAL_SAID = re.compile(r"\b(?:the|that|this)\s+(?:deal|contract|agreement|order)\b", re.I)
 
 
-def _its(sentence: _Sentence, read: list[_Sentence], number: int) -> list[Mention]:
+def _its(sentence: Sentence, read: list[Sentence], number: int) -> list[Mention]:
     """ "Neighbouring Brazil has been re-equipping faster. Its Army signed ...": a sentence
     opening with "Its" or "Their" is of the state acting in the one before. So is one
     after a sentence that names one acting state and no weapon ("India is following the
@@ -1006,7 +982,7 @@ _IS_THE_CUSTOMER = re.compile(
 )
 
 
-def _the_customer_named(sentence: _Sentence, found: list[Candidate], number: int) -> None:
+def _the_customer_named(sentence: Sentence, found: list[Candidate], number: int) -> None:
     said = _IS_THE_CUSTOMER.search(sentence.span.text)
     if said is None:
         return
@@ -1031,7 +1007,7 @@ def _the_customer_named(sentence: _Sentence, found: list[Candidate], number: int
 
 
 def _named_once_more(
-    sentence: _Sentence, number: int, made: list[Candidate], found: list[Candidate]
+    sentence: Sentence, number: int, made: list[Candidate], found: list[Candidate]
 ) -> None:
     """A deal's platform named again with no new deal of it ("The Sabrah combines Elbit's
     turret with ...") keeps the deal in view: "The contract, worth 9.6 billion pesos, ..."
@@ -1046,7 +1022,7 @@ def _named_once_more(
             candidate.named_at = number
 
 
-def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | None:
+def _named_again(sentence: Sentence, found: list[Candidate]) -> Candidate | None:
     """The reported deal of the one buyer a platform-less sentence names acting, if
     there is one and it is not the latest's: "Croatia took delivery of its twelfth and
     final aircraft", after a table of five customers."""
@@ -1062,7 +1038,7 @@ def _named_again(sentence: _Sentence, found: list[Candidate]) -> Candidate | Non
     return deals[-1] if deals else None
 
 
-def _read_tables(text: str, read: list[_Sentence]) -> dict[int, TableRow]:
+def _read_tables(text: str, read: list[Sentence]) -> dict[int, TableRow]:
     """A pasted table's header names no deal; each row is a deal at the stage its header
     gives ("SIGNED"), said by the cell under it. The rows, by where they start."""
     headers, rows = tables(text)
@@ -1083,7 +1059,7 @@ def _read_tables(text: str, read: list[_Sentence]) -> dict[int, TableRow]:
     return {row.line.start: row for row in rows}
 
 
-def _subject_platforms(read: list[_Sentence]) -> dict[str, tuple[Entry, int]]:
+def _subject_platforms(read: list[Sentence]) -> dict[str, tuple[Entry, int]]:
     """The platform an article is about, for each category it names one of: the family
     named most (at least twice, more than any other of its kind; "F-16 Block 70" and
     "F-16" are one), by its first name, and the sentence that first names it."""
@@ -1133,7 +1109,7 @@ _NOT_TRANSFERRED = re.compile(
 )
 
 
-def _denied_after(read: list[_Sentence], number: int) -> bool:
+def _denied_after(read: list[Sentence], number: int) -> bool:
     """Whether this sentence, or the next naming no other weapon, denies any transfer."""
     if _NOT_TRANSFERRED.search(read[number].span.text):
         return True
@@ -1152,7 +1128,7 @@ _SEVERAL_PAPERS = re.compile(
 )
 
 
-def _lead_subjects(read: list[_Sentence], number: int) -> dict[str, tuple[Entry, int]]:
+def _lead_subjects(read: list[Sentence], number: int) -> dict[str, tuple[Entry, int]]:
     """In an article's lead, the one platform of each kind the next sentence names: "a
     contract to buy one submarine from China", then "ordered the Yuan-class S26T"."""
     if number > 1 or number + 1 >= len(read):
@@ -1175,7 +1151,7 @@ def _lead_subjects(read: list[_Sentence], number: int) -> dict[str, tuple[Entry,
             if len(families) == 1}  # fmt: skip
 
 
-def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate]) -> None:
+def _described_as_before(sentence: Sentence, number: int, found: list[Candidate]) -> None:
     """ "Oslo plans to acquire at least five of the anti-submarine warfare frigates", after
     the Type 26 was named: a description with "the" of the kind of a deal just reported
     is that deal's platform."""
@@ -1206,7 +1182,7 @@ def _described_as_before(sentence: _Sentence, number: int, found: list[Candidate
 _THESE = re.compile(r"(?:These|Those|The)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 
 
-def _these_of_before(sentence: _Sentence, number: int, found: list[Candidate]) -> Candidate | None:
+def _these_of_before(sentence: Sentence, number: int, found: list[Candidate]) -> Candidate | None:
     """ "... a plan which also includes 44 Leopard 2A7HU tanks. These tanks ... arrived in
     Hungary last year": a sentence opening on "These tanks", naming no platform of its
     own, says more of the one just named of that kind that no verb reported yet."""
@@ -1238,7 +1214,7 @@ _SAME_SUBJECT_GOES_ON = re.compile(
 
 
 def _stand_in(
-    sentence: _Sentence,
+    sentence: Sentence,
     subjects: dict[str, tuple[Entry, int]],
     number: int,
     found: list[Candidate],
@@ -1361,7 +1337,7 @@ def _a_fleet_s_count(words: Sequence[Token], index: int) -> bool:
     return before >= 0 and words[before].text.lower() in _OPERATES
 
 
-def _another_s_order(sentence: _Sentence, recent: set[str | None]) -> str | None:
+def _another_s_order(sentence: Sentence, recent: set[str | None]) -> str | None:
     """ "Iraq's purchase follows Saudi Arabia's order in February for 10 batteries": a
     state not just reported, named as the owner of a purchase."""
     words = sentence.words
@@ -1407,7 +1383,7 @@ def _read(
     published: dt.date | None,
     dollar: str,
     home: str | None = None,
-) -> _Sentence:
+) -> Sentence:
     first = bisect.bisect_left(starts, span.start)
     last = bisect.bisect_left(starts, span.end)
     own = words[first:last]
@@ -1441,7 +1417,7 @@ def _read(
     mentions = [
         m
         for m in mentions
-        if not _fitted(m, text[span.start : m.start])
+        if not fitted_in_another(m, text[span.start : m.start])
         and not _component(m, own, text, span)
         and not (m.entry.kind == "platform" and _EQUIPPED.match(text[m.end : m.end + 30]))
         and not (m.entry.kind == "platform" and _ITS_KNOW_HOW.match(text[m.end : m.end + 40]))
@@ -1450,7 +1426,7 @@ def _read(
         )
         and not _programme_of_a_type(m, mentions, text[span.start : m.start], text[m.end :])
     ]
-    return _Sentence(
+    return Sentence(
         span,
         own,
         mentions,
@@ -1695,14 +1671,6 @@ _HOME_BUILT = re.compile(
 )
 # "signed in January 2023 to cover the gap until the Rafales came": what a deal waits for
 _AWAITED_PLATFORM = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?(?:new\s+)?$", re.I)
-# "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
-_FITTED_WITH = re.compile(
-    r"\b(?:armed|fitted|powered|outfitted)\s+(?:with|by)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w'’.-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-
-
 _SUBJECT_OPENING = re.compile(r"(?:The|These|Those|Its|Their)\s+(?:[\w'’-]+\s+){0,3}")
 _BEING_RETIRED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:now\s+)?being\s+"
@@ -1711,7 +1679,7 @@ _BEING_RETIRED = re.compile(
 )
 
 
-def _being_retired(sentence: _Sentence, platform: Mention, platforms: list[Mention]) -> bool:
+def _being_retired(sentence: Sentence, platform: Mention, platforms: list[Mention]) -> bool:
     """ "The Santa María-class ships, the last two of a class of six commissioned between
     1986 and 1994, are being withdrawn": the subject of its own retirement, no deal."""
     if not _SUBJECT_OPENING.fullmatch(sentence.before(platform.start)):
@@ -1742,7 +1710,7 @@ _MAKING_DO = re.compile(
 )
 
 
-def _a_fleet_it_has(sentence: _Sentence, platform: Mention, cues: list[Cue]) -> bool:
+def _a_fleet_it_has(sentence: Sentence, platform: Mention, cues: list[Cue]) -> bool:
     """A platform a relative clause says a state already flies or operates, with no cue
     of a deal in that clause: the fleet it has, whatever the sentence says after. A fleet
     a force makes do with or relies on is one only if the rest of the sentence names no
@@ -1785,25 +1753,6 @@ def _component(mention: Mention, words: Sequence[Token], text: str, span: Span) 
 
 _ANOTHER_DEAL_OPENS = re.compile(
     r"(?:A|The)\s+(?:second|third|separate|new|further)\s+(?:contract|deal|order|agreement)\b",
-)
-
-
-def _fitted(mention: Mention, before: str) -> bool:
-    """ "armed with Rheinmetall's 120 mm gun", "shipping engines ... for Turkey's Altay
-    main battle tank": the platform is a part of another, or the host of parts."""
-    return mention.entry.kind == "platform" and (
-        _FITTED_WITH.search(before[-80:]) is not None
-        or _PARTS_FOR.search(before[-100:]) is not None
-    )
-
-
-# "HD Hyundai Infracore is shipping 1,500-horsepower engines, and SNT Dynamics
-# transmissions, for Turkey's Altay": parts for a platform, no sale of the platform
-_PARTS_FOR = re.compile(
-    r"\b(?:engines|transmissions|gearboxes|power\s?packs|turrets|radars|sensors|components"
-    r"|subsystems|gun barrels|tracks|armou?r kits)\b[^.;:]{0,60}?\bfor\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}$",
-    re.IGNORECASE,
 )
 
 
@@ -2529,7 +2478,7 @@ def _category_of(noun: str) -> str:
     return "other"
 
 
-def _main_states(read: list[_Sentence], first: int = 4) -> list[Mention]:
+def _main_states(read: list[Sentence], first: int = 4) -> list[Mention]:
     """The states an article is about, most named in its first sentences first."""
     counts: Counter[str] = Counter()
     firsts: dict[str, Mention] = {}
@@ -2541,7 +2490,7 @@ def _main_states(read: list[_Sentence], first: int = 4) -> list[Mention]:
     return [firsts[name] for name, _ in counts.most_common()]
 
 
-def _named_as_actor(sentence: _Sentence, mention: Mention) -> bool:
+def _named_as_actor(sentence: Sentence, mention: Mention) -> bool:
     """A state named as one that acts ("Australia will buy"), not as a place or origin
     ("from Japan", "in Canberra", "Japan's Mogami", "a German rival")."""
     if mention.start < sentence.dateline:
@@ -2560,7 +2509,7 @@ _SALE_NOUNS = word_set("sale sales transfer transfers export exports")
 # --- one sentence ----------------------------------------------------------------------
 
 
-def _sentence_candidates(sentence: _Sentence, text: str) -> list[Candidate]:
+def _sentence_candidates(sentence: Sentence, text: str) -> list[Candidate]:
     # "RZESZÓW, 13 August 2024 (Defence24) -": a dateline names no weapon
     platforms = [
         m for m in sentence.mentions if m.entry.kind == "platform" and m.start >= sentence.dateline
@@ -2719,7 +2668,7 @@ _JOINED_ON = re.compile(
 )
 
 
-def _joined_on(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
+def _joined_on(sentence: Sentence, previous: Mention, platform: Mention) -> bool:
     """ "..., along with dozens of ZU-23-2 guns": an item added to the one before, in a
     sentence naming no party between them but the earlier one's own."""
     between = sentence.between(previous.end, platform.start)
@@ -2755,7 +2704,7 @@ def _mark_breakdowns(candidates: list[Candidate]) -> None:
 
 
 def _split_by_seller(
-    candidate: Candidate, sentence: _Sentence, platform: Mention
+    candidate: Candidate, sentence: Sentence, platform: Mention
 ) -> list[Candidate]:
     """ "12 used Typhoons each from Qatar and Oman": a deal with each seller; the number
     is each one's only when the text says "each"."""
@@ -2792,7 +2741,7 @@ _MORE_LATER = re.compile(
 
 
 def _more_later(
-    candidate: Candidate, sentence: _Sentence, platform: Mention, platforms: list[Mention]
+    candidate: Candidate, sentence: Sentence, platform: Mention, platforms: list[Mention]
 ) -> list[Candidate]:
     """The same platform ordered again later in its sentence, its name left out: "India
     bought 16 MiG-29K fighters in 2004 ..., and signed for 29 more in March 2010"."""
@@ -2823,7 +2772,7 @@ def _more_later(
 
 
 def _another_from(
-    candidate: Candidate, sentence: _Sentence, platform: Mention, platforms: list[Mention]
+    candidate: Candidate, sentence: Sentence, platform: Mention, platforms: list[Mention]
 ) -> list[Candidate]:
     """The same platform counted again from another seller after "and", its name left
     out: "12 second-hand Typhoons from Qatar and another 12 from Oman"."""
@@ -2850,7 +2799,7 @@ def _another_from(
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|both)\b", re.IGNORECASE)
 
 
-def _split_by_buyer(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+def _split_by_buyer(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     """ "The Netherlands and Austria jointly ordered nine aircraft - five for the Dutch and
     four for the Austrians": a deal for each buyer, of its share where the text gives one
     (here or in the next sentence: "The Netherlands will take five and Austria four").
@@ -2915,7 +2864,7 @@ _SHARE_PRICE = re.compile(
 )
 
 
-def _share_money(sentence: _Sentence, mention: Mention, iso3s: list[str]) -> Money | None:
+def _share_money(sentence: Sentence, mention: Mention, iso3s: list[str]) -> Money | None:
     """The money said right after a joint buyer's count, before the next buyer's name."""
     later = [
         m.start
@@ -2929,7 +2878,7 @@ def _share_money(sentence: _Sentence, mention: Mention, iso3s: list[str]) -> Mon
     return None
 
 
-def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, _Share]:
+def _shares(sentence: Sentence, iso3s: list[str]) -> dict[str, _Share]:
     """Each of the joint buyers' counts, when the sentence gives every one of them."""
     text, start = sentence.span.text, sentence.span.start
     found: dict[str, _Share] = {}
@@ -2950,7 +2899,7 @@ def _shares(sentence: _Sentence, iso3s: list[str]) -> dict[str, _Share]:
 
 
 def _governing(
-    sentence: _Sentence,
+    sentence: Sentence,
     platforms: list[Mention],
     position: int,
     governed: list[list[Cue]] | None = None,
@@ -3070,7 +3019,7 @@ def _same_roles(candidate: Candidate, source: Candidate) -> None:
             candidate.field_quotes.pop(name, None)
 
 
-def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mention) -> list[Cue]:
+def _list_s_participle(sentence: Sentence, platform: Mention, following: Mention) -> list[Cue]:
     """ "Oman already operates 12 Typhoons and eight Hawk Mk166 advanced trainers delivered
     by BAE Systems": a participle right after a list of two is said of both."""
     between = sentence.between(platform.end, following.start)
@@ -3094,9 +3043,7 @@ def _list_s_participle(sentence: _Sentence, platform: Mention, following: Mentio
 _CHOSEN = re.compile(r"\b(?:chosen|selected|picked|preferred)\b", re.IGNORECASE)
 
 
-def _offered_beside_a_choice(
-    sentence: _Sentence, cues: list[Cue], previous: Mention | None
-) -> bool:
+def _offered_beside_a_choice(sentence: Sentence, cues: list[Cue], previous: Mention | None) -> bool:
     """ "The Apache was chosen under the Kruk programme, in which Bell offered the AH-1Z
     Viper": a type only offered, after another's choice in the same sentence, lost."""
     if previous is None or not cues:
@@ -3119,7 +3066,7 @@ _WHICH_AFTER = re.compile(
 )
 
 
-def _which_clause(sentence: _Sentence, platform: Mention) -> tuple[re.Match[str], Span] | None:
+def _which_clause(sentence: Sentence, platform: Mention) -> tuple[re.Match[str], Span] | None:
     """The relative clause right after a platform (", 220 of which Brazil bought
     second-hand from Germany in 2006"), to its next comma."""
     after = sentence.after(platform.end)
@@ -3132,7 +3079,7 @@ def _which_clause(sentence: _Sentence, platform: Mention) -> tuple[re.Match[str]
     return match, Span(start, start + size, rest[:size])
 
 
-def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
+def _bought_which(sentence: Sentence, platform: Mention) -> bool:
     """ "alongside the Leopard 1A5BR tanks, 220 of which Brazil bought second-hand": the
     type an old one serves beside, and a purchase of it in the same breath."""
     which = _which_clause(sentence, platform)
@@ -3147,7 +3094,7 @@ def _bought_which(sentence: _Sentence, platform: Mention) -> bool:
     )
 
 
-def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> bool:
+def _participle_of(sentence: Sentence, previous: Mention | None, cue: Cue) -> bool:
     """ "16 Yak-130 combat trainers delivered by Russia, and ... talks on 20 J-10CE": a
     participle right after the platform before is that platform's. Not a perfect tense's verb:
     "three Anka-S drones and has ordered two Aksungur" is a new act ("was selected" is
@@ -3171,7 +3118,7 @@ def _participle_of(sentence: _Sentence, previous: Mention | None, cue: Cue) -> b
 _PERFECT_LAST = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
+def _contrasted(sentence: Sentence, offset: int, clause: Span) -> bool:
     """Whether a clause opens with "but", "while" or the like after `offset`: "The
     cancellation is a blow to Elbit, but PULS continues to sell elsewhere"."""
     opening = sentence.after(clause.start)[:12].lower()
@@ -3180,7 +3127,7 @@ def _contrasted(sentence: _Sentence, offset: int, clause: Span) -> bool:
     )
 
 
-def _after_a_rival(sentence: _Sentence, previous: Mention | None, platform: Mention) -> bool:
+def _after_a_rival(sentence: Sentence, previous: Mention | None, platform: Mention) -> bool:
     """ "had also considered the JF-17 offered by China and Pakistan, as well as India's
     Tejas": the next in a list of rivals is one too."""
     if previous is None or not _service_of(sentence, previous):
@@ -3198,7 +3145,7 @@ _LIST_GOES_ON = re.compile(
 )
 
 
-def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
+def _listed(sentence: Sentence, previous: Mention, platform: Mention) -> bool:
     """Two platforms in one list: "96 AH-64E Apache helicopters and 250 M1A2 Abrams"."""
     between = sentence.between(previous.end, platform.start)
     if len(between.split()) <= 15 and re.search(r",?\s+and\s+(?:with|from)\b", between):
@@ -3236,7 +3183,7 @@ def _listed(sentence: _Sentence, previous: Mention, platform: Mention) -> bool:
 
 
 def _said_of_the_list(
-    sentence: _Sentence, platforms: list[Mention], platform: Mention, mention: Mention
+    sentence: Sentence, platforms: list[Mention], platform: Mention, mention: Mention
 ) -> bool:
     """ "to supply 54 K9 howitzers and 36 K10 vehicles to Romania": a party after a list
     of platforms is of every platform in it."""
@@ -3361,12 +3308,12 @@ _TO_REPLACE = re.compile(
 )
 
 
-def _replaced(sentence: _Sentence, platform: Mention) -> bool:
+def _replaced(sentence: Sentence, platform: Mention) -> bool:
     """ "chosen Sweden's Gripen E to replace its Kfir fleet": a fleet the deal replaces."""
     return _REPLACING.search(sentence.before(platform.start)[-60:]) is not None
 
 
-def _of_the_replaced(sentence: _Sentence, later: list[Mention], cue: Cue) -> bool:
+def _of_the_replaced(sentence: Sentence, later: list[Mention], cue: Cue) -> bool:
     """ "The ASCOD would replace the 123 CVR(T) vehicles that Latvia bought second-hand":
     a cue in the replaced fleet's own relative clause is its story."""
     return any(
@@ -3380,7 +3327,7 @@ def _of_the_replaced(sentence: _Sentence, later: list[Mention], cue: Cue) -> boo
     )
 
 
-def _service_of(sentence: _Sentence, platform: Mention) -> bool:
+def _service_of(sentence: Sentence, platform: Mention) -> bool:
     """ "negotiations over F-16 Viper upgrades", "the S-400 dispute": a service to a
     platform or a story about it, not a sale of it. "30 AS9 Huntsman howitzers, a variant
     of the K9", "has been marketing its K2": a type described or shown, not sold ("based
@@ -3395,48 +3342,13 @@ def _service_of(sentence: _Sentence, platform: Mention) -> bool:
             and re.match(r"\s*(?:[\w-]+\s+)?fleets?\b", sentence.after(platform.end)) is not None
         )
         or _SERVICE.match(sentence.after(platform.end))
-        or _parts_of(sentence, platform)
+        or part_or_host(sentence, platform)
         or _its_fleet_laid_up(sentence, platform)
         or _named_as_its_fleets(sentence, platform)
         or _built_at_home(sentence, platform)
-        or _HOST_OF_PARTS.match(sentence.after(platform.end)) is not None
-        or _FITTED_TO.match(sentence.after(platform.end)) is not None
-        or _the_host_of_munitions(sentence, platform)
-        or _included_sensor(sentence, platform)
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
     )
-
-
-# "The C-390's two IAE V2500-E5 turbofans, supplied by International Aero Engines": the
-# platform's parts were supplied, not the platform
-_PART_NOUNS = (
-    r"(?:engines?|turbofans?|turboshafts?|turbojets?|transmissions?|gearboxes|power\s?packs?"
-    r"|radars?|sonars?|avionics|sensors?|turrets?|landing gears?|propellers?|rotor blades?)"
-)
-_PARTS_OF = re.compile(
-    r"^(?:'s|’s|s'|s’)\s+(?:[\w/-]+\s+){0,4}" + _PART_NOUNS + r"\b"
-    # "the Altay engines", "F-16 radars": bare, right after the name
-    r"|^\s+(?:engines|turbofans|turboshafts|transmissions|gearboxes|power\s?packs)\b",
-    re.IGNORECASE,
-)
-
-
-# "The contract, worth DKK2.9 billion, ... includes training, spare parts and Leonardo
-# Seaspray 7500E maritime radars": the sensors of the deal named before, no deal of their own
-_THE_DEAL_INCLUDES = re.compile(
-    r"^(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:contract|deal|agreement|order|purchase|"
-    r"acquisition|sale)\b(?:[^.;]|\.\d)*?\b(?:includes?|including|comprises?|comprising|"
-    r"covers?|covering)\b(?:[^.;]|\.\d)*$"
-)
-
-
-def _included_sensor(sentence: _Sentence, platform: Mention) -> bool:
-    sensor = platform.entry.category == "sensors" or (
-        re.match(r"\s+(?:[\w-]+\s+)?(?:radars?|sonars?|sensors?)\b", sentence.after(platform.end))
-        is not None  # "Seaspray 7500E maritime radars": a type no list knows, by its noun
-    )
-    return sensor and _THE_DEAL_INCLUDES.match(sentence.before(platform.start)) is not None
 
 
 # "the capacity ... that we lost when our Hercules were grounded": the fleet it had
@@ -3472,32 +3384,24 @@ _AT_HOME_AFTER = re.compile(
 )
 
 
-def _built_at_home(sentence: _Sentence, platform: Mention) -> bool:
+def _built_at_home(sentence: Sentence, platform: Mention) -> bool:
     return (
         _BUILDING_BEFORE.search(sentence.before(platform.start)) is not None
         and _AT_HOME_AFTER.match(sentence.after(platform.end)) is not None
     )
 
 
-def _named_as_its_fleets(sentence: _Sentence, platform: Mention) -> bool:
+def _named_as_its_fleets(sentence: Sentence, platform: Mention) -> bool:
     after = sentence.after(platform.end)
     fleets = _FLEETS_AFTER.match(after)
     return fleets is not None and _PASSED_ON.search(after[fleets.end() :]) is None
 
 
-def _its_fleet_laid_up(sentence: _Sentence, platform: Mention) -> bool:
+def _its_fleet_laid_up(sentence: Sentence, platform: Mention) -> bool:
     return (
         _ITS_OWN_BEFORE.search(sentence.before(platform.start)) is not None
         and _LAID_UP_AFTER.match(sentence.after(platform.end)) is not None
     )
-
-
-def _parts_of(sentence: _Sentence, platform: Mention) -> bool:
-    """The platform named only as the owner of parts: "The C-390's two ... turbofans"."""
-    after = sentence.after(platform.end)
-    if platform.text.endswith(("'s", "’s")):
-        after = "'s" + after  # the name read with its possessive
-    return _PARTS_OF.match(after) is not None
 
 
 # "Lockheed Martin has offered the C-130J-30 with Tata, Embraer the C-390 ..., and Airbus
@@ -3511,7 +3415,7 @@ _GAPPED_OFFER = re.compile(
 _OFFERED = re.compile(r"\b(?:offered|proposed|pitched|bid|submitted)\b", re.IGNORECASE)
 
 
-def _makers_offers(sentence: _Sentence, platform: Mention) -> bool:
+def _makers_offers(sentence: Sentence, platform: Mention) -> bool:
     """A sentence listing several makers' offers, the verb said once: a tender's bids,
     no deal for any of them."""
     offered = _OFFERED.search(sentence.span.text)
@@ -3598,14 +3502,14 @@ _NOT_SOLD_BEFORE = re.compile(
 )
 
 
-def _clause_span(sentence: _Sentence, offset: int) -> Span:
+def _clause_span(sentence: Sentence, offset: int) -> Span:
     for clause in clauses(sentence.span):
         if clause.start <= offset < clause.end:
             return clause
     return sentence.span
 
 
-def _clause_of(sentence: _Sentence, offset: int) -> str:
+def _clause_of(sentence: Sentence, offset: int) -> str:
     for clause in clauses(sentence.span):
         if clause.start <= offset < clause.end:
             return clause.text.strip(" ,;—–").strip()
@@ -3629,7 +3533,7 @@ _BLOCKS = re.compile(
 
 def _roles(
     candidate: Candidate,
-    sentence: _Sentence,
+    sentence: Sentence,
     platforms: list[Mention],
     platform: Mention,
     cues: list[Cue],
@@ -3759,7 +3663,7 @@ def _roles(
         if (
             preposition == "from"
             and platform.end <= mention.start
-            and _POWERED_BY.search(sentence.between(platform.end, mention.start))
+            and names_a_part_s_maker(sentence.between(platform.end, mention.start))
         ):
             continue  # "K9A1s will be powered by ... MTU engines from Germany": a part's maker
         if preposition == "from" and (
@@ -4168,7 +4072,7 @@ def _own_forces(mention: Mention, words: Sequence[Token]) -> bool:
     )
 
 
-def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span, platform: Mention) -> bool:
+def _other_clause_s(sentence: Sentence, mention: Mention, clause: Span, platform: Mention) -> bool:
     """ "took delivery of Akinci drones from Turkey, and the country has deepened
     cooperation with Pakistan": a later clause with a subject of its own. "... -- and it
     is building an ammunition factory with a German partner": a later statement of the
@@ -4188,7 +4092,7 @@ def _other_clause_s(sentence: _Sentence, mention: Mention, clause: Span, platfor
     )
 
 
-def _aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
+def _aside(sentence: Sentence, mention: Mention, platform: Mention) -> bool:
     """A party inside a relative aside between commas, before the platform: "Croatia,
     with which Serbia has tense relations, agreed to buy 12 Rafales"."""
     text, start = sentence.span.text, sentence.span.start
@@ -4217,7 +4121,7 @@ _TO_MAKE_UP_FOR = re.compile(
 )
 
 
-def _trailing_aside(sentence: _Sentence, mention: Mention, platform: Mention) -> bool:
+def _trailing_aside(sentence: Sentence, mention: Mention, platform: Mention) -> bool:
     """A party inside a relative clause after the platform that tells no deal: "13 TB2
     drones from Turkey, which analysts say have been used against fighters seeking
     independence for Western Sahara" (not "..., which were delivered to Morocco")."""
@@ -4275,7 +4179,7 @@ _SET_ASIDE = re.compile(
 )
 
 
-def _text_before(sentence: _Sentence, mention: Mention) -> str:
+def _text_before(sentence: Sentence, mention: Mention) -> str:
     return sentence.before(mention.start)
 
 
@@ -4324,7 +4228,7 @@ _MANY_BUYERS_AFTER = re.compile(
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:at|in|on|from|by|with|of|to|for)\s+(?:the\s+)?$", re.I)
 
 
-def _before_a_later_type(sentence: _Sentence, mention: Mention) -> bool:
+def _before_a_later_type(sentence: Sentence, mention: Mention) -> bool:
     """Whether a name stands just before a type of its own ("ex-South Korean Pohang-class
     corvette"), so that it says nothing of a type named earlier in the sentence."""
     return any(
@@ -4332,7 +4236,7 @@ def _before_a_later_type(sentence: _Sentence, mention: Mention) -> bool:
     )
 
 
-def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
+def _partner_of(subject: Mention, sentence: Sentence) -> Mention | None:
     """A maker acting with a company of another state ("Turkish Aerospace and Kazakhstan
     Engineering have signed a contract for 30 Anka"): the partner's state buys."""
     if subject.entry.kind != "company":
@@ -4350,7 +4254,7 @@ def _partner_of(subject: Mention, sentence: _Sentence) -> Mention | None:
                                         iso3=partner.entry.iso3))  # fmt: skip
 
 
-def _heading(sentence: _Sentence, mention: Mention) -> bool:
+def _heading(sentence: Sentence, mention: Mention) -> bool:
     """ "3/ 🇩🇰 Denmark: more Danish F-16s have arrived": a name heading an item, not an
     actor in it."""
     after = sentence.after(mention.end)
@@ -4358,7 +4262,7 @@ def _heading(sentence: _Sentence, mention: Mention) -> bool:
     return after.startswith(":") and not any(ch.isalpha() for ch in before)
 
 
-def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
+def _scene(sentence: Sentence, parties: list[Mention]) -> Mention | None:
     """A state a sentence opens with as its scene: "In Finland, where ...,", or the heading
     of a roundup's item: "COLOMBIA: The government said the air force had chosen ..."."""
     headed = [m for m in sentence.mentions if m.start < sentence.dateline]
@@ -4378,7 +4282,7 @@ def _scene(sentence: _Sentence, parties: list[Mention]) -> Mention | None:
     return first if opening == "in" and following.startswith(",") else None
 
 
-def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
+def _listed_preposition(sentence: Sentence, mention: Mention) -> str | None:
     """The preposition of the state a state is listed after: "with the State of Qatar and
     the Sultanate of Oman" (Oman's is "with" too)."""
     earlier = [m for m in sentence.mentions if m.entry.kind == "state" and m.end <= mention.start]
@@ -4393,14 +4297,14 @@ def _listed_preposition(sentence: _Sentence, mention: Mention) -> str | None:
     return _preposition(_words_before(sentence, previous))
 
 
-def _unprepositioned(sentence: _Sentence, mention: Mention) -> bool:
+def _unprepositioned(sentence: Sentence, mention: Mention) -> bool:
     """No preposition before it, nor before the state it is listed after ("to Qatar and
     the United Arab Emirates")."""
     before = _words_before(sentence, mention)
     return _preposition(before) is None and _listed_preposition(sentence, mention) is None
 
 
-def _said_from(sentence: _Sentence, seller: Mention) -> bool:
+def _said_from(sentence: Sentence, seller: Mention) -> bool:
     return _preposition(_words_before(sentence, seller)) == "from"
 
 
@@ -4443,7 +4347,7 @@ def _licensed_from(before: list[str], preposition: str | None) -> bool:
     return preposition == "from" and any(w.startswith(("licence", "license")) for w in before)
 
 
-def _also_from(sentence: _Sentence, party: Mention) -> list[Mention]:
+def _also_from(sentence: Sentence, party: Mention) -> list[Mention]:
     """The states listed after a party: "from Qatar and Oman", "The Netherlands and
     Austria jointly ordered"."""
     listed = []
@@ -4582,11 +4486,11 @@ def _in_clause(mention: Mention, clause: Span) -> bool:
     return clause.start <= mention.start < clause.end
 
 
-def _words_before(sentence: _Sentence, mention: Mention, count: int = 6) -> list[str]:
+def _words_before(sentence: Sentence, mention: Mention, count: int = 6) -> list[str]:
     return [w.text.lower() for w in sentence.words[max(0, mention.first - count) : mention.first]]
 
 
-def _a_contract_with_its_buyer(sentence: _Sentence, state: Mention, platform: Mention) -> bool:
+def _a_contract_with_its_buyer(sentence: Sentence, state: Mention, platform: Mention) -> bool:
     """ "Avibras signed a contract with the Indonesian Ministry of Defence for a new batch
     of ASTROS II Mk6 launchers": the state a maker contracts with, for a type of known make
     that is not that state's, is its buyer (not "with Polish manufacturer PZL Mielec", nor
@@ -4653,7 +4557,7 @@ def _given_by(before: list[str]) -> bool:
     return any(word in _GIVEN_BY for word in ahead[-3:])
 
 
-def _a_maker_s_order_from(sentence: _Sentence, mention: Mention, before: list[str]) -> bool:
+def _a_maker_s_order_from(sentence: Sentence, mention: Mention, before: list[str]) -> bool:
     """ "The largest order for the Kongsberg Defence & Aerospace division ... was a 3.4
     billion crown contract from Germany's federal procurement agency": a maker's order
     comes from its customer."""
@@ -4669,7 +4573,7 @@ def _won_from(before: list[str]) -> bool:
     )  # ... or "securing a letter of intent from Ethiopia"
 
 
-def _relative_subject(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
+def _relative_subject(mention: Mention, sentence: Sentence, platform: Mention) -> bool:
     """A name opening a relative clause whose verb is about this platform:
     "after the Netherlands, which ordered 20 launchers"."""
     rest = sentence.after(mention.end)
@@ -4701,7 +4605,7 @@ def _owned_before(words: Sequence[Token], mention: Mention) -> bool:
     return False
 
 
-def _object_relative(mention: Mention, sentence: _Sentence, platform: Mention) -> str | None:
+def _object_relative(mention: Mention, sentence: Sentence, platform: Mention) -> str | None:
     """The side of a state acting in a relative clause on the platform just before it:
     "14 Leopard 2A4 tanks that Germany donated" (seller), "the jets that Poland ordered"
     (buyer)."""
@@ -4779,40 +4683,7 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
     )
 
 
-# "Joint Strike Missiles (JSM) for the Royal Danish Air Force's F-35A fighters": the
-# aircraft the missiles bought arm
-_FOR_A_FORCE_S = re.compile(
-    r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,4}[\w-]+(?:'s|’s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
-)
-
-
-def _the_host_of_munitions(sentence: _Sentence, platform: Mention) -> bool:
-    return _FOR_A_FORCE_S.search(sentence.before(platform.start)[-80:]) is not None and any(
-        m.entry.kind == "platform" and m.entry.category == "missiles" and m.end <= platform.start
-        for m in sentence.mentions
-    )
-
-
-# "The export-model K9A1s will be powered by ... MTU engines from Germany, which require
-# a German export license": what the sentence says is of the parts
-_HOST_OF_PARTS = re.compile(
-    r"^\s+(?:will\s+be|would\s+be|are\s+to\s+be|are|is|were|was)\s+(?:\w+ly\s+)?"
-    r"(?:powered|fitted|equipped|armed|re-engined)\s+(?:by|with)\b",
-    re.IGNORECASE,
-)
-# "the Lockheed Martin SPY-7 radars already ordered for Aegis Ashore are being fitted to
-# two Aegis system equipped vessels": a part moved to a host, no deal of its own
-_FITTED_TO = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,5}(?:are|is|will\s+be|were|was|to\s+be)\s+(?:being\s+|now\s+)?"
-    r"(?:fitted|installed|integrated|mounted|retrofitted)\s+(?:to|on|in|into|aboard|onto)\b",
-    re.IGNORECASE,
-)
-_POWERED_BY = re.compile(
-    r"\b(?:powered by|fitted with|equipped with|armed with|built around|using)\b", re.I
-)
-
-
-def _chosen_for(sentence: _Sentence, platforms: list[Mention], mention: Mention) -> Mention | None:
+def _chosen_for(sentence: Sentence, platforms: list[Mention], mention: Mention) -> Mention | None:
     """ "closes deal with Slovenia for the C-390 and is chosen by Kenya for the Super
     Tucano": a chooser followed by what it chose is that platform's buyer."""
     chosen = next((p for p in platforms if p.start > mention.end), None)
@@ -4828,7 +4699,7 @@ def _platform_before(platforms: list[Mention], mention: Mention) -> Mention | No
 
 
 def _nearest_platform(
-    platforms: list[Mention], mention: Mention, sentence: _Sentence
+    platforms: list[Mention], mention: Mention, sentence: Sentence
 ) -> Mention | None:
     """The platform a party is said of: the nearest, not across a comma when one is on
     its side ("systems to the Philippines on Friday, with two C-17s": the systems)."""
@@ -4905,7 +4776,7 @@ _POSSESSIVE_HEADING = re.compile(
 )
 
 
-def _possessive_heading(mention: Mention, sentence: _Sentence, platform: Mention) -> bool:
+def _possessive_heading(mention: Mention, sentence: Sentence, platform: Mention) -> bool:
     if mention.entry.kind != "state" or not mention.text.endswith(("'s", "’s")):
         return False
     between = sentence.between(mention.end, platform.start)
@@ -4922,7 +4793,7 @@ _POSSESSIVE_CHOICE = re.compile(
 )
 
 
-def _cleared_to_buy(mention: Mention, sentence: _Sentence) -> bool:
+def _cleared_to_buy(mention: Mention, sentence: Sentence) -> bool:
     """ "cleared Estonia to buy", "authorized Switzerland to purchase": the state approved."""
     text, start = sentence.span.text, sentence.span.start
     return (
@@ -4976,7 +4847,7 @@ _GETS_OR_HAS = re.compile(
 )
 
 
-def _subject_side(subject: Mention, cues: list[Cue], sentence: _Sentence) -> str:
+def _subject_side(subject: Mention, cues: list[Cue], sentence: Sentence) -> str:
     """Which side of the deal the sentence's actor is, by the verb it governs."""
     if _a_maker_s_nationality(subject, sentence):
         return "seller"  # "Turkish shipbuilder TAIS": a maker
@@ -5064,7 +4935,7 @@ _NOT_YET_SIGNED = re.compile(
 _THE_COUNTED = re.compile(r"\b(?:the|these|those|all) (?P<n>[\w-]+) (?P<nouns>\w+(?: \w+)?)", re.I)
 
 
-def _counts_again(candidate: Candidate, sentence: _Sentence) -> bool:
+def _counts_again(candidate: Candidate, sentence: Sentence) -> bool:
     """ "Manila ordered the six ships ...", sentences after the six OPVs were named:
     the deal's own count, with "the", still refers to it."""
     return candidate.quantity is not None and any(
@@ -5093,7 +4964,7 @@ _THE_DEAL_S_PRICE = re.compile(
 _PRICED_WITHIN = 5  # sentences: the same paragraph or the next, in a wire story
 
 
-def _prices_the_deal(candidate: Candidate, sentence: _Sentence, number: int) -> bool:
+def _prices_the_deal(candidate: Candidate, sentence: Sentence, number: int) -> bool:
     """A sentence naming no platform that gives "the value" or "its price" of a deal
     whose report had no price: that deal's, a few sentences on."""
     money = _deal_s_money(sentence)
@@ -5126,7 +4997,7 @@ _BARE_COUNT = re.compile(
 )
 
 
-def _of_the_type_before(before: _Sentence, found: list[Candidate]) -> Candidate | None:
+def _of_the_type_before(before: Sentence, found: list[Candidate]) -> Candidate | None:
     """The latest deal for the one type the sentence before names, if any."""
     families = {
         m.entry.family or platform_family(m.entry.name)
@@ -5138,7 +5009,7 @@ def _of_the_type_before(before: _Sentence, found: list[Candidate]) -> Candidate 
     return next((c for c in reversed(found) if c.family in families and _reported(c)), None)
 
 
-def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list[Candidate]:
+def _elliptical_buyers(candidate: Candidate | None, sentence: Sentence) -> list[Candidate]:
     """ "Germany is the third European buyer of the P-8A. Norway ordered five in 2017,
     while the United Kingdom has taken delivery of seven of the nine it ordered": other
     states' deals for the type just named, each in its own clause, counted without a noun."""
@@ -5199,7 +5070,7 @@ def _elliptical_buyers(candidate: Candidate | None, sentence: _Sentence) -> list
     return found
 
 
-def _deal_s_money(sentence: _Sentence) -> Money | None:
+def _deal_s_money(sentence: Sentence) -> Money | None:
     """The first sum in the sentence that may be a deal's."""
     text = sentence.span.text
     return next(
@@ -5222,7 +5093,7 @@ _CONTRACTS_WITH = re.compile(
 _ANOTHER_MATTER = re.compile(r"\bnot (?:a )?part of\b|\bunrelated to\b", re.IGNORECASE)
 
 
-def _refer_back(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
     billion.", "The ex-Dutch jets ...", "The first 36 ... have been handed over". One
@@ -5506,7 +5377,7 @@ def _wants_seller(candidate: Candidate) -> bool:
     )
 
 
-def _sellers_from(sentence: _Sentence) -> list[Mention]:
+def _sellers_from(sentence: Sentence) -> list[Mention]:
     """The sellers a sentence names with "from" (not "bids from", "pressure from")."""
     return [
         mention
@@ -5518,7 +5389,7 @@ def _sellers_from(sentence: _Sentence) -> list[Mention]:
     ]
 
 
-def _seller_from(candidate: Candidate, sentence: _Sentence) -> None:
+def _seller_from(candidate: Candidate, sentence: Sentence) -> None:
     for mention in _sellers_from(sentence):
         if mention.entry.iso3 != candidate.buyer_iso3:
             _set_seller(candidate, mention.entry, said=True)
@@ -5596,7 +5467,7 @@ _ON_BEHALF_OF = re.compile(
 )
 
 
-def _builder_named(candidate: Candidate, sentence: _Sentence) -> None:
+def _builder_named(candidate: Candidate, sentence: Sentence) -> None:
     """ "The first of six 79-metre patrol vessels Japan is building for the Vietnam Coast
     Guard arrived", "12 high-speed guard boats built in India": the state said to build
     them sells them."""
@@ -5628,7 +5499,7 @@ _VERSION_OF = re.compile(
 )
 
 
-def _version_of(candidate: Candidate, sentence: _Sentence) -> None:
+def _version_of(candidate: Candidate, sentence: Sentence) -> None:
     """A type no list knows, said to be a version of one that is known, comes from where
     the known one does: "Stridsvagn 123 main battle tanks, the Swedish version of the German
     Leopard 2A8" (Germany's, whatever the buyer calls it)."""
@@ -5654,7 +5525,7 @@ _HOME_BODY_BUYS = re.compile(
 )
 
 
-def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentence) -> None:
+def _the_home_body_s(candidate: Candidate, sentence: Sentence, before: Sentence) -> None:
     """The buyer when a state's ministry or government acts unnamed: the state the
     sentence before opens on ("Slovenia acquired 85 Valuks ... In December the ministry
     signed a contract with Finland"), not the recipient of the deals told before."""
@@ -5670,7 +5541,7 @@ def _the_home_body_s(candidate: Candidate, sentence: _Sentence, before: _Sentenc
     candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
 
 
-def _its_own_as_subject(candidate: Candidate, sentence: _Sentence) -> None:
+def _its_own_as_subject(candidate: Candidate, sentence: Sentence) -> None:
     """ "Finland's Navy deployed its Hamina-class fast attack craft ...; its first
     Pohjanmaa-class corvette, under construction at Rauma": "its" is the subject's, the
     state the sentence opens on, which also makes the type: a home-built ship, no
@@ -5694,7 +5565,7 @@ _CONTRACT_BETWEEN = re.compile(
 )
 
 
-def _party_to_the_contract(candidate: Candidate, sentence: _Sentence) -> None:
+def _party_to_the_contract(candidate: Candidate, sentence: Sentence) -> None:
     """ "the contract between the Ministry of Defence of Azerbaijan and Turkish company
     Otokar for the supply of 48 ARMA 8x8": the state party to the contract, not the
     seller's, buys."""
@@ -5720,7 +5591,7 @@ def _party_to_the_contract(candidate: Candidate, sentence: _Sentence) -> None:
     candidate.field_quotes["buyer"] = _clause_of(sentence, party.start)
 
 
-def _a_maker_s_nationality(mention: Mention, sentence: _Sentence) -> bool:
+def _a_maker_s_nationality(mention: Mention, sentence: Sentence) -> bool:
     """ "Turkish company Otokar", "Turkish shipbuilder TAIS": a demonym before a maker's
     noun names the maker's state, no party of its own."""
     words = sentence.words
@@ -5728,7 +5599,7 @@ def _a_maker_s_nationality(mention: Mention, sentence: _Sentence) -> bool:
     return mention.entry.form == "demonym" and following in _MAKER_NOUNS
 
 
-def _the_state_where(candidate: Candidate, sentence: _Sentence) -> None:
+def _the_state_where(candidate: Candidate, sentence: Sentence) -> None:
     """ "has licensed Arrowhead 140 to Poland, where three Miecznik-class frigates are
     under construction": the state where the type is built or kept, named just before
     a relative "where", gets it."""
@@ -5764,7 +5635,7 @@ _UNNAMED_BODY = re.compile(
 )
 
 
-def _paid_in_the_maker_s_money(candidate: Candidate, sentence: _Sentence) -> None:
+def _paid_in_the_maker_s_money(candidate: Candidate, sentence: Sentence) -> None:
     """ "the 97 Tejas Mk1A fighters the Ministry of Defence ordered from HAL ... under a
     ₹62,370-crore contract": an unnamed ministry paying in the money of the maker's own
     state is that state's (a home purchase), where the sentence names no other state."""
@@ -5784,7 +5655,7 @@ def _paid_in_the_maker_s_money(candidate: Candidate, sentence: _Sentence) -> Non
 
 
 def _the_dateline_state_s_body(
-    candidate: Candidate, sentence: _Sentence, read: list[_Sentence], found: list[Candidate]
+    candidate: Candidate, sentence: Sentence, read: list[Sentence], found: list[Candidate]
 ) -> None:
     """ "ABUJA -- The United Arab Emirates has donated 50 NIMR Hafeet armoured vehicles to
     the Nigerian Army ... the Ministry of Defence confirmed it had signed a $74 million
@@ -5819,7 +5690,7 @@ _TO_A_HOME_BODY = re.compile(
 )
 
 
-def _handed_to_a_home_body(candidate: Candidate, sentence: _Sentence, about: list[Mention]) -> None:
+def _handed_to_a_home_body(candidate: Candidate, sentence: Sentence, about: list[Mention]) -> None:
     """ "The United States delivered two MD 530F helicopters ... to the Ministry of Public
     Security": a body of the state the article is about (not the giver) receives; only
     where the sentence names no other state."""
@@ -5844,7 +5715,7 @@ _PACKAGE_HOLDS = re.compile(
 )
 
 
-def _package_s_recipient(candidate: Candidate, sentence: _Sentence) -> None:
+def _package_s_recipient(candidate: Candidate, sentence: Sentence) -> None:
     """ "approved a new package of military aid for Ukraine worth EUR 14.2 million,
     comprising 20 Valuk 6x6 armoured personnel carriers": the package's recipient gets
     what it holds."""
@@ -5862,7 +5733,7 @@ def _package_s_recipient(candidate: Candidate, sentence: _Sentence) -> None:
     candidate.field_quotes["buyer"] = _clause_of(sentence, recipient.start)
 
 
-def _bought_at_home(candidate: Candidate, sentence: _Sentence, main: list[Mention]) -> bool:
+def _bought_at_home(candidate: Candidate, sentence: Sentence, main: list[Mention]) -> bool:
     """ "The Ministry signed a Rs 6,900 crore contract with Bharat Forge ... for 307 ATAGS",
     in an Indian paper naming no other state there: the state's own body buys from its own
     industry, and no buyer is to be guessed from the sentences around it."""
@@ -5887,9 +5758,7 @@ _HOME_FORCE_S = re.compile(
 )
 
 
-def _the_home_force_s_own(
-    candidate: Candidate, sentence: _Sentence, found: list[Candidate]
-) -> bool:
+def _the_home_force_s_own(candidate: Candidate, sentence: Sentence, found: list[Candidate]) -> bool:
     """ "The missiles will be carried by ... the Navy's second-generation Aegis ships being
     built by HD Hyundai Heavy Industries", in a story of South Korea's purchases: the navy
     is that of the state buying the article's deals, and its own industry builds them."""
@@ -5912,7 +5781,7 @@ _ITEM_OPENS = re.compile(r"(?:,|\band)\s*$")
 _ITEM_TO = re.compile(r"\s+to\s+[a-z]+\b")
 
 
-def _cleared_in_a_list(candidate: Candidate, sentence: _Sentence) -> None:
+def _cleared_in_a_list(candidate: Candidate, sentence: Sentence) -> None:
     """The buyer of a type in a list of states each cleared to buy: the state heading the
     type's own item ("..., Italy to restock its fighter fleet with the latest AMRAAM")."""
     if candidate.buyer is not None or not _CLEARING.search(sentence.before(candidate.start)):
@@ -5942,7 +5811,7 @@ _BUILDS_AFTER = re.compile(
 )
 
 
-def _built_by_which(candidate: Candidate, sentence: _Sentence) -> None:
+def _built_by_which(candidate: Candidate, sentence: Sentence) -> None:
     """The builder a relative clause names after the type sells it: its state (and the
     state that buys from its own builder buys at home)."""
     for mention in sentence.mentions:
@@ -5965,7 +5834,7 @@ _THE_DEAL_AFTER = re.compile(
 
 
 def _the_deal_named_before(
-    candidate: Candidate, sentence: _Sentence, found: list[Candidate]
+    candidate: Candidate, sentence: Sentence, found: list[Candidate]
 ) -> bool:
     """ "The Akash purchase ...": the deal of that type the article has told, its buyer
     (not the state the sentence before names)."""
@@ -5993,7 +5862,7 @@ _SALE_TO = re.compile(
 )
 
 
-def _not_cancelled_for_it(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
+def _not_cancelled_for_it(candidate: Candidate, sentence: Sentence, cues: list[Cue]) -> None:
     """ "the two Mistral-class ships, ..., which Egypt bought from France in 2015 after Paris
     canceled their sale to Russia": the cancelling speaks of another buyer's deal, and the
     deal's stage is what its other cues say."""
@@ -6012,7 +5881,7 @@ def _not_cancelled_for_it(candidate: Candidate, sentence: _Sentence, cues: list[
         candidate.field_quotes["status"] = _clause_of(sentence, rest[-1].start)
 
 
-def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
+def _home_side(read: list[Sentence], main: list[Mention]) -> str | None:
     """The state an article speaks for: the one acting in its opening, or else the home
     of the first company it names there ("Israel Aerospace Industries reported ...")."""
     if main:
@@ -6021,7 +5890,7 @@ def _home_side(read: list[_Sentence], main: list[Mention]) -> str | None:
                  if m.entry.kind == "company"), None)  # fmt: skip
 
 
-def _the_maker_s_deal_with(candidate: Candidate, sentence: _Sentence, home: str | None) -> None:
+def _the_maker_s_deal_with(candidate: Candidate, sentence: Sentence, home: str | None) -> None:
     """ "Under the EUR 3.6 billion Arrow 3 deal with Germany", in an Israeli paper's story of
     IAI: the state a deal is with, not the one the type comes from, buys it from the
     state the article speaks for (that type's own)."""
@@ -6053,7 +5922,7 @@ _GIVEN_AWAY_AFTER = re.compile(
 _THE_COUNTRY_S = re.compile(r"\bthe country['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _its_own_fleet_given(candidate: Candidate, sentence: _Sentence, main: list[Mention]) -> None:
+def _its_own_fleet_given(candidate: Candidate, sentence: Sentence, main: list[Mention]) -> None:
     """ "The Black Hawks replace the air force's Soviet-era Mi-8 fleet ... Several of the
     Mi-8s, after overhaul, were handed over to Ukraine", in a story of Lithuania: the
     state the article is about gives its own used aircraft, not their maker's state."""
@@ -6124,7 +5993,7 @@ _IT_THE_COMPANY = re.compile(
 
 
 def _the_company_it_stands_for(
-    candidate: Candidate, sentence: _Sentence, before: list[_Sentence]
+    candidate: Candidate, sentence: Sentence, before: list[Sentence]
 ) -> None:
     if not _IT_THE_COMPANY.match(sentence.span.text[sentence.dateline - sentence.span.start :]):
         return
@@ -6137,7 +6006,7 @@ def _the_company_it_stands_for(
         return
 
 
-def _the_maker_acting_before(candidate: Candidate, before: _Sentence) -> None:
+def _the_maker_acting_before(candidate: Candidate, before: Sentence) -> None:
     """ "Edge Group signed export contracts with Kazakhstan and Colombia ... The larger of
     the two agreements covers 60 NIMR Jais 4x4 armoured vehicles": the maker that signed
     in the sentence before sells what its contracts cover."""
@@ -6305,7 +6174,7 @@ def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
 
 def _quantity(
     candidate: Candidate,
-    sentence: _Sentence,
+    sentence: Sentence,
     platforms: list[Mention],
     platform: Mention,
     text: str,
@@ -6515,7 +6384,7 @@ _SHIP_DESCRIBED = re.compile(
 )
 
 
-def _named_ship(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+def _named_ship(candidate: Candidate, sentence: Sentence, platform: Mention) -> None:
     """A ship named by its navy's prefix is one ship; one that served in the giver's navy
     ("handed over the Pohang-class corvette ROKS Gimpo") is second-hand."""
     if platform.entry.single and candidate.quantity is None:
@@ -6555,7 +6424,7 @@ _NAMED_AFTER_THE_CLASS = re.compile(
 )
 
 
-def _owned_by_the_named_navy(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+def _owned_by_the_named_navy(candidate: Candidate, sentence: Sentence, platform: Mention) -> None:
     named = _NAMED_AFTER_THE_CLASS.match(sentence.after(platform.end))
     if named is None or named["ex"] or candidate.buyer is not None:
         return
@@ -6588,7 +6457,7 @@ _NTH_AND_FINAL = re.compile(
 )
 
 
-def _from_stocks(sentence: _Sentence, platforms: list[Mention], platform: Mention) -> bool:
+def _from_stocks(sentence: Sentence, platforms: list[Mention], platform: Mention) -> bool:
     """Its clause says it is used ("drawn from French Air Force stocks"); not where a later
     platform's relative clause says so ("The ASCOD would replace the CVR(T) vehicles that
     Latvia bought second-hand")."""
@@ -6682,7 +6551,7 @@ _UNIT_NOUN_NEXT = re.compile(
 )
 
 
-def _one_named(sentence: _Sentence, platform: Mention) -> bool:
+def _one_named(sentence: Sentence, platform: Mention) -> bool:
     """ "a used Södermanland-class submarine", "an F-35 fighter" is one unit: a singular
     "a" before a platform whose name, or the noun after it, says what one unit is (not "a
     K9 order", "an F-35 fighter deal"). The caller has found the "a"."""
@@ -6693,7 +6562,7 @@ def _one_named(sentence: _Sentence, platform: Mention) -> bool:
 
 
 def _counted_quantity(
-    candidate: Candidate, sentence: _Sentence, platforms: list[Mention], platform: Mention
+    candidate: Candidate, sentence: Sentence, platforms: list[Mention], platform: Mention
 ) -> None:
     """ "the sale of 40 jets", "five ships": a number counting what the platform is, when
     no other platform of the sentence stands nearer to it."""
@@ -6708,7 +6577,7 @@ def _counted_quantity(
         )
 
 
-def _counts_its_kind(sentence: _Sentence, start: int, platform: Mention) -> bool:
+def _counts_its_kind(sentence: Sentence, start: int, platform: Mention) -> bool:
     """ "to hand over 14 howitzers, pay for NASAMS air defense": a count of another kind
     of weapon is not the platform's (where both kinds are known)."""
     after = sentence.after(start).split()[1:5]
@@ -6730,7 +6599,7 @@ _RATE = re.compile(
 )
 
 
-def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
+def counted_number(sentence: Sentence) -> tuple[int | None, int]:
     """The first number before a counted noun, up to two words apart ("11 new
     general-purpose frigates"), not part of a name ("Type 26 frigate") or a sum."""
     words = sentence.words
@@ -6767,7 +6636,7 @@ def counted_number(sentence: _Sentence) -> tuple[int | None, int]:
 
 
 def _value(
-    candidate: Candidate, sentence: _Sentence, platforms: list[Mention], platform: Mention
+    candidate: Candidate, sentence: Sentence, platforms: list[Mention], platform: Mention
 ) -> None:
     """The money nearest this platform, when this platform is the nearest to it (of the
     platforms bought: not "a deal worth about EUR1.3 billion that will replace the
@@ -6857,7 +6726,7 @@ _COMBINED = re.compile(
 )
 
 
-def _after_a_list(sentence: _Sentence, earlier: list[Mention], money: Money) -> bool:
+def _after_a_list(sentence: Sentence, earlier: list[Mention], money: Money) -> bool:
     """Money right after a list of platforms in its clause: the list's, no one item's."""
     clause = _clause_span(sentence, money.start)
     items = [p for p in earlier if p.start >= clause.start]
@@ -6922,7 +6791,7 @@ def _distance(platform: Mention, money: Money) -> int:
     return min(abs(platform.start - money.end), abs(money.start - platform.end))
 
 
-def _date(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
+def _date(candidate: Candidate, sentence: Sentence, cues: list[Cue]) -> None:
     # "orders since 2021": where a span begins, not when a deal was made
     past = [
         date
@@ -6936,7 +6805,7 @@ def _date(candidate: Candidate, sentence: _Sentence, cues: list[Cue]) -> None:
         candidate.field_quotes["date"] = _clause_of(sentence, chosen.start)
 
 
-def _maker(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None:
+def _maker(candidate: Candidate, sentence: Sentence, platform: Mention) -> None:
     companies = [m for m in sentence.mentions if m.entry.kind == "company"]
     if companies and candidate.manufacturer is None:
         nearest = min(companies, key=lambda m: abs(m.start - platform.start))
@@ -6945,7 +6814,7 @@ def _maker(candidate: Candidate, sentence: _Sentence, platform: Mention) -> None
         candidate.manufacturer = platform.entry.makers[0]
 
 
-def _split_by_condition(candidate: Candidate, sentence: _Sentence) -> list[Candidate]:
+def _split_by_condition(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     """ "12 used plus 6 new aircraft": two deals, one for each condition."""
     match = _SPLIT_CONDITION.search(sentence.span.text)
     if match is None:
@@ -7128,7 +6997,7 @@ def _part_of(part: Candidate, whole: Candidate) -> bool:
     )
 
 
-def _some_of_them(sentence: _Sentence, words: Sequence[Token], index: int) -> bool:
+def _some_of_them(sentence: Sentence, words: Sequence[Token], index: int) -> bool:
     """ "Under the agreement signed in 2015, four of the submarines are being built in
     China and four at Karachi": a clause that opens on some of the ships told of is a part
     of that order, whatever its stage."""
