@@ -8291,6 +8291,22 @@ def test_a_mark_s_numeral_a_first_batch_share_and_a_list_s_last_origin() -> None
     ]
 
 
+def test_a_state_s_body_with_an_adjective_acts() -> None:
+    found = deals_in(
+        "Sahel states turn to Moscow\n"
+        "Niger's transitional authorities, meanwhile, signed a contract in July for four "
+        "Mi-8AMTSh transport and assault helicopters, a source close to the deal told Sputnik "
+        "Africa. Burkina Faso received BTR-82A vehicles in June.",
+        dt.date(2025, 9, 10),
+    )
+    assert next((c.buyer, c.seller, c.platform, c.quantity) for c in found) == (
+        "Niger",
+        "Russia",
+        "Mi-8AMTSh",
+        4,
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4821,7 +4821,12 @@ def _acts(mention: Mention, words: Sequence[Token]) -> bool:
     demonym with its government ("the Swiss government")."""
     following = words[mention.last].text.lower() if mention.last < len(words) else ""
     if mention.entry.form == "demonym" or words[mention.last - 1].possessive:
-        return following in _ACTORS  # "India's defence ministry", not "Turkey's KAAN"
+        # "India's defence ministry", "Niger's transitional authorities"; not "Turkey's KAAN"
+        return following in _ACTORS or (
+            mention.last + 1 < len(words)
+            and words[mention.last].text.islower()
+            and words[mention.last + 1].text.lower() in _ACTORS
+        )
     # "as US attack helicopters run late": initials as an adjective
     # (not "Sweden hands Ukraine combat boats", a name that receives)
     initials = re.fullmatch(r"(?:[A-Z]\.?){2,3}", mention.text) is not None
