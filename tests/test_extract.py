@@ -8307,6 +8307,19 @@ def test_a_state_s_body_with_an_adjective_acts() -> None:
     )
 
 
+def test_the_first_foreign_customer_unnamed_and_demand_for_a_type() -> None:
+    found = deals_in(
+        "Rostec Sees Growing Demand for Su-57E, Signs Anti-Tank Systems Deal With "
+        "Turkmenistan at IDEX\n"
+        "Russia's Rostec has signed a contract with Turkmenistan for the supply of Kornet-EM "
+        "anti-tank missile systems. Speaking about the Su-57E fifth-generation fighter, "
+        "Chemezov confirmed that a contract had been signed with the first foreign customer "
+        "and that deliveries would begin this year. He did not name the country.",
+        dt.date(2025, 2, 17),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Turkmenistan", "9M133 Kornet")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

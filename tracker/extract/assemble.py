@@ -3445,6 +3445,8 @@ _RIVAL_AFTER = re.compile(
 
 _NOT_SOLD_BEFORE = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?:variant|version|derivative|development|copy)\s+of\s+(?:the\s+)?$"
+    # "Rostec Sees Growing Demand for Su-57E, Signs ... Deal With Turkmenistan": a market's
+    r"|\bdemand\s+for\s+(?:the\s+|its\s+)?$"
     # "signed for Naval Strike Missiles to arm its Type 23 frigates": the host it has
     r"|\bto\s+(?:arm|equip|re-?arm|re-?equip)\s+(?:its|their|the\s+(?:navy|army|air\s+force)'s)\s+"
     r"(?:[\w'’-]+\s+){0,2}$"
@@ -4019,6 +4021,11 @@ def _roles(
             is not None
         )
         or _UNNAMED_BUYER.search(sentence.span.text)
+        # "a contract had been signed with the first foreign customer", no state named
+        or (
+            _FIRST_CUSTOMER.search(sentence.span.text) is not None
+            and not any(m.entry.kind == "state" for m in sentence.mentions)
+        )
     ):
         # "sold 18 of its retired F-16s to Lockheed Martin": a firm buys; "export contracts
         # with 30 countries for the TB2": many buy. No one state is to be guessed.
@@ -4185,6 +4192,9 @@ def _text_before(sentence: Sentence, mention: Mention) -> str:
 
 _TURNED = word_set("turned turning turns turn")
 _SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
+_FIRST_CUSTOMER = re.compile(
+    r"\b(?:the|its)\s+first\s+(?:foreign|export|overseas)\s+(?:customer|buyer|client)\b"
+)
 # "to supply KUH-1 Surion helicopters to an undisclosed customer in the Middle East"
 _UNNAMED_BUYER = re.compile(
     r"\b(?:undisclosed|unnamed|unidentified|unspecified|an? (?:foreign|export|overseas))\s+"
