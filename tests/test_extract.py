@@ -8320,6 +8320,29 @@ def test_the_first_foreign_customer_unnamed_and_demand_for_a_type() -> None:
     assert [(c.buyer, c.platform) for c in found] == [("Turkmenistan", "9M133 Kornet")]
 
 
+def test_a_type_s_contract_signed_with_a_state_and_a_state_s_firm() -> None:
+    found = deals_in(
+        "ABU DHABI, February 17 (RIA Novosti) - Russia's state corporation Rostec has signed "
+        "a contract with Turkmenistan for the supply of Kornet-EM anti-tank missile systems, "
+        "Rostec CEO Sergei Chemezov told RIA Novosti on Monday.\n"
+        "Chemezov recalled that Russia's experience was considerable. \"The largest Su-35 "
+        "contract, signed in 2015 with China for 24 aircraft worth about $2 billion, was "
+        'carried out in full by 2018," he said.',
+        dt.date(2025, 2, 17),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity) for c in found][1:] == [
+        ("China", "Russia", "Su-35", 24)
+    ]
+    found = deals_in(
+        "Colombia picks the C-390\n"
+        "Meanwhile, the FAC's Hercules fleet continues to depend on a five-year maintenance "
+        "contract signed in 2023 with Canada's Cascade Aerospace, worth US$38 million, which "
+        "has kept four C-130H aircraft flying.",
+        dt.date(2025, 11, 4),
+    )
+    assert "Canada" not in [c.buyer for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

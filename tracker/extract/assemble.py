@@ -4515,7 +4515,16 @@ def _a_contract_with_its_buyer(sentence: Sentence, state: Mention, platform: Men
         (platform.entry.iso3 is not None or by_a_maker)
         and _CONTRACTS_WITH.search(sentence.before(state.start)) is not None
         and not _a_maker_s_nationality(state, sentence)
-        and _same_clause(clauses(sentence.span), state, platform)
+        and not _a_firm_of(state, sentence)
+        and (
+            _same_clause(clauses(sentence.span), state, platform)
+            # "The largest Su-35 contract, signed in 2015 with China": the type's contract
+            or re.fullmatch(
+                r"\s+(?:contracts?|deals?|agreements?|orders?)\b[^.;]*",
+                sentence.between(platform.end, state.start),
+            )
+            is not None
+        )
         and platform.start - state.end < 100
         and not any(
             m.entry.kind == "platform" and state.end <= m.start < platform.start
@@ -5101,7 +5110,11 @@ def _deal_s_money(sentence: Sentence) -> Money | None:
 
 
 _CONTRACTS_WITH = re.compile(
-    r"\b(?:contracts?|deals?|agreements?|orders?)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:contracts?|deals?|agreements?|orders?)"
+    # "The largest Su-35 contract, signed in 2015 with China for 24 aircraft"
+    r"(?:,?\s+(?:signed|concluded|struck|inked|agreed)(?:\s+in\s+\w+(?:\s+\d{4})?)?)?"
+    r"\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -5604,6 +5617,18 @@ def _party_to_the_contract(candidate: Candidate, sentence: Sentence) -> None:
     candidate.buyer, candidate.buyer_iso3 = party.entry.name, party.entry.iso3
     candidate.buyer_said = True
     candidate.field_quotes["buyer"] = _clause_of(sentence, party.start)
+
+
+def _a_firm_of(state: Mention, sentence: Sentence) -> bool:
+    """ "with Canada's Cascade Aerospace": the state's possessive before a firm's name (a
+    maker's noun, or a name with no body's noun: not "with Iraq's Defense Ministry")."""
+    if not sentence.words[state.last - 1].possessive:
+        return False
+    name = re.match(r"\s+((?:[A-Z][\w&-]*\s*)+)", sentence.after(state.end))
+    if name is None:
+        return False
+    keys = {word.lower() for word in name[1].split()}
+    return bool(keys & _MAKER_NOUNS) or not keys & _ACTORS
 
 
 def _a_maker_s_nationality(mention: Mention, sentence: Sentence) -> bool:
