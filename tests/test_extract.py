@@ -8343,6 +8343,22 @@ def test_a_type_s_contract_signed_with_a_state_and_a_state_s_firm() -> None:
     assert "Canada" not in [c.buyer for c in found]
 
 
+def test_a_leasing_formula_offered_is_no_lease() -> None:
+    found = deals_in(
+        "In the DRC, the great helicopter bazaar of the Congolese army\n"
+        "Four offers remain in competition. The Russian agency Rosoboronexport puts forward "
+        "its Mi-171Sh and Mi-35M. Turkish Aerospace offers the T129 ATAK attack helicopter, "
+        "accompanied by a leasing formula for the first machines. No winner has been named.",
+        dt.date(2025, 9, 1),
+    )
+    assert found == []
+    from tracker.extract.cues import find_cues
+
+    assert [c.status for c in find_cues("Japan leased five TC-90s to the Philippines.", 0)] == [
+        "signed"
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -54,7 +54,9 @@ _NOT_A_SERVICE = (
 # Not a weapon leased: "leased land", "leased civilian airliners".
 _NOT_LEASED = (
     r"(?! (?:land|office|premises|space|buildings?|facilit\w+|commercial|civilian|civil|"
-    r"airliners?)\b)"
+    r"airliners?|"
+    # "accompanied by a leasing formula for the first machines": a way to pay, offered
+    r"formulas?|options?|offers?|proposals?|solutions?|schemes?|models?|arrangements?)\b)"
 )
 
 # "a weapon that will give the Army's AH-64 Apaches the ability to hit targets": what a
