@@ -8359,6 +8359,22 @@ def test_a_leasing_formula_offered_is_no_lease() -> None:
     ]
 
 
+def test_a_junta_s_communique_of_deliveries() -> None:
+    found = deals_in(
+        "Sahel: Mali and Burkina Faso display their new military equipment\n"
+        "On Saturday 6 December, the Malian Armed Forces (FAMa) officially received two "
+        "Yak-130 training and light attack aircraft acquired from the Russian Federation. "
+        "In Burkina Faso, the government of Captain Ibrahim Traoré announced on Tuesday the "
+        "reception of 24 VN22 6x6 armoured vehicles, bought from the state group Norinco "
+        "under a contract signed in 2024.",
+        dt.date(2025, 12, 8),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("Mali", "Russia", "Yak-130", 2, "delivered"),
+        ("Burkina Faso", "China", "VN22", 24, "delivered"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

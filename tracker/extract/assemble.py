@@ -3206,7 +3206,9 @@ _SERVICE = re.compile(
     r"^\s*(?:(?!(?:and|or|but|while|then)\s)\w+\s+)?"
     r"(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     # (not "12 KT-1 basic training aircraft", "two support ships": what the type is)
-    r"sustainment|overhaul|(?:support|training)(?!\s+(?:aircraft|jets?|planes?|helicopters?|"
+    # ... nor "two Yak-130 training and light attack aircraft")
+    r"sustainment|overhaul|(?:support|training)(?!\s+(?:(?:and|or)\s+(?:[\w-]+\s+){1,2})?"
+    r"(?:aircraft|jets?|planes?|helicopters?|"
     r"ships?|vessels?|variants?|versions?|craft)\b)|production line|dispute|saga|"
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
@@ -4419,6 +4421,7 @@ def _preposition(before: list[str]) -> str | None:
         "his",
         "her",
     }
+    skip |= _MAKER_NOUNS | {"state"}  # "bought from the state group Norinco"
     if before[-1:] == ["of"]:
         skip = skip | _SERVICE_WORDS | _SERVICE_TITLE  # "for the Royal Army of Oman"
     if before[-1:] and before[-1] in _GIVES_TO:

@@ -214,6 +214,10 @@ _CUES = (
         r"|(?<!\bto )(?<!will )(?<!would )\breceives?\s+(?:(?:its|their)\s+(?:new|first)|"
         r"(?:the\s+)?first)\b"
         r"|\btouched down\b"
+        # "announced on Tuesday the reception of 24 VN22 6x6 armoured vehicles" (a French
+        # "réception", translated); not "receipt of the request"
+        r"|\b(?:reception|receipt)\s+of\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?(?:orders?|"
+        r"requests?|letters?|offers?|bids?|proposals?|notifications?|approvals?|payments?|funds?))"
         # "The Pakistan Army formally inducted the Chinese-built Z-10ME": taken into service
         r"|\binduct(?:s|ed|ing)\b"
         # "The purchase follows delivery last year of two C295 aircraft": one done before
