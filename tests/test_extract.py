@@ -8375,6 +8375,21 @@ def test_a_junta_s_communique_of_deliveries() -> None:
     ]
 
 
+def test_french_naval_yards_and_their_boats_are_known() -> None:
+    found = deals_in(
+        "Senegal completes its fleet of fast patrol boats\n"
+        "The Navy took delivery on 12 September of the Sangomar, the third and last "
+        "Combattante FS56 fast patrol boat ordered in 2021 from the Cherbourg shipyard CMN "
+        "(Constructions mécaniques de Normandie). Côte d'Ivoire has ordered six FPB 72 MkII "
+        "patrol boats from Ocea.",
+        dt.date(2025, 10, 14),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [
+        ("Senegal", "France", "Combattante FS56"),
+        ("Côte d'Ivoire", "France", "FPB 72"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 
