@@ -8390,6 +8390,20 @@ def test_french_naval_yards_and_their_boats_are_known() -> None:
     ]
 
 
+def test_a_navy_that_relies_on_boats_delivered_by_a_yard_has_them() -> None:
+    found = deals_in(
+        "Naval Group and Piriou plant the French flag in the Gulf of Guinea\n"
+        "Cameroon signed at the end of December with the French naval group a contract for "
+        "the supply of a Gowind 1000 offshore patrol vessel. For Yaoundé it is the largest "
+        "vessel ever ordered. The Gabonese Navy today still relies on two P400 patrol boats "
+        "delivered by CMN at the end of the 1980s, whose availability has become uncertain.",
+        dt.date(2026, 1, 20),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity) for c in found][1:] == [
+        ("Gabon", "France", "P400 patrol vessel", 2)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4869,7 +4869,9 @@ _GETS_OR_HAS = re.compile(
     # three KC-130J tankers, delivered in 2014": its own verb says it gets or has them
     r"|\b(?:received|receives|won|wins|obtained|obtains|got|gets|secured|secures|gained)\s+"
     r"(?:[\w-]+\s+){0,2}(?:approval|clearance|permission)\b"
-    r"|\b(?:operates|operated|flies|flew|fields|fielded)\b",
+    r"|\b(?:operates|operated|flies|flew|fields|fielded)\b"
+    # "The Gabonese Navy today still relies on two P400 patrol boats delivered by CMN"
+    r"|\b(?:relies|relied|depends|depended)\s+(?:\w+ly\s+)?on\b",
     re.I,
 )
 
