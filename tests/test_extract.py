@@ -8404,6 +8404,34 @@ def test_a_navy_that_relies_on_boats_delivered_by_a_yard_has_them() -> None:
     ]
 
 
+def test_the_second_notice_of_a_list_and_offers_that_came_to_nothing() -> None:
+    found = deals_in(
+        "US approves $388 million in missile sales to Turkey\n"
+        "The US State Department has approved two possible sales of air-to-air missiles to "
+        "Turkey, the DSCA announced on Wednesday. The first notification covers up to 90 "
+        "AIM-120C-8 missiles, at an estimated cost of $310 million. The second covers up to 64 "
+        "AIM-9X Block II Sidewinder missiles, worth an estimated $78 million. The United "
+        "States had in the past offered Turkey the Patriot air and missile defense system, in "
+        "2013 and again in 2019, but the talks collapsed over price, and no sale was concluded.",
+        dt.date(2026, 3, 19),
+    )
+    assert [(c.platform, c.quantity, c.value, c.status) for c in found][-1:] == [
+        ("AIM-9X Sidewinder", 64, 78_000_000, "approved")
+    ]
+    assert "MIM-104 Patriot" not in [c.platform for c in found]
+
+
+def test_speculation_dismissed_is_no_deal() -> None:
+    found = deals_in(
+        "China, Egypt air forces launch first joint exercise\n"
+        "Some Western media outlets have speculated that the exercise is a prelude to Egyptian "
+        "purchases of Chinese weapons, claiming that Cairo could buy J-10CE fighters or is "
+        "considering the HQ-9B air defense system. Chinese experts dismissed the speculation.",
+        dt.date(2025, 4, 21),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

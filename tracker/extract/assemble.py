@@ -334,6 +334,7 @@ def extract_candidates(
         giver = _package_listed(sentence, read[number - 1], found) if number else None
         if number:
             _the_deal_signed_before(sentence, read[number - 1])
+            _the_next_of_a_list(sentence, read[number - 1])
         made = _sentence_candidates(sentence, text)
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
@@ -344,6 +345,10 @@ def extract_candidates(
             # "Moscow has repeatedly offered its Su-57E ... The IAF has shown little
             # interest": an offer nobody took up
             made = [c for c in made if c.status != "proposed"]
+        if _NEVER_CONCLUDED.search(sentence.span.text):
+            # "had in the past offered Turkey the Patriot ..., but the talks collapsed ...,
+            # and no sale was concluded": offers and talks that came to nothing
+            made = [c for c in made if c.status not in ("proposed", "negotiating", "cancelled")]
         if giver is not None:
             _given_in_the_package(made, giver, read[number - 1])
         row = rows.get(sentence.span.start)
@@ -825,6 +830,28 @@ def _the_deal_signed_before(sentence: Sentence, before: Sentence) -> None:
     sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
 
 
+# "The first notification covers up to 90 AIM-120C-8 ... The second covers up to 64
+# AIM-9X": the next of a list, its noun left out
+_THE_NEXT_COVERS = re.compile(
+    r"^(?:The|A)\s+(?:second|third|fourth|fifth|other|last|latter|remaining|final)\s+(?:one\s+)?"
+    r"(?:covers|includes|comprises|is for|would (?:give|provide|cover|include))\b"
+)
+
+
+def _the_next_of_a_list(sentence: Sentence, before: Sentence) -> None:
+    """A sentence that goes on with the next notice or contract of a list, its noun left
+    out, borrows the cue of the one the sentence before told."""
+    covers = _THE_NEXT_COVERS.match(sentence.span.text)
+    if covers is None or any(c.strong for c in sentence.cues):
+        return
+    told = next((c for c in before.cues if c.strong), None)
+    if told is None:
+        return
+    start = sentence.span.start
+    cue = Cue(told.status, True, told.side, start, start + covers.end(), covers[0], told.future)
+    sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
+
+
 def _given_in_the_package(made: list[Candidate], giver: Mention, before: Sentence) -> None:
     """Each item of an aid package is the giver's, and the package's sum is no item's."""
     for candidate in made:
@@ -1096,10 +1123,15 @@ _SPURNED = re.compile(
     r"|\b(?:such|these|those|the)\s+reports\s+(?:were|was|are|is)\s+[\"“']?"
     r"(?:speculation|speculative|baseless|unfounded|false|untrue|inaccurate|groundless)\b"
     r"|\b(?:denied|dismissed|rejected)\s+(?:the\s+|such\s+|those\s+|these\s+)?"
-    r"(?:reports?|rumou?rs?|claims?)\b"
+    r"(?:reports?|rumou?rs?|claims?|speculation)\b"
     # "Russia has repeatedly offered the Yak-130 ..., yet Harare has neither the cash nor,
     # apparently, the appetite to sign"
     r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b",
+    re.IGNORECASE,
+)
+_NEVER_CONCLUDED = re.compile(
+    r"\bno\s+(?:sale|deal|contract|agreement|purchase)\s+(?:was|has been|had been|were|"
+    r"have been)\s+(?:ever\s+)?(?:concluded|signed|reached|agreed|struck|made)\b",
     re.IGNORECASE,
 )
 _NOT_TRANSFERRED = re.compile(
