@@ -8432,6 +8432,22 @@ def test_speculation_dismissed_is_no_deal() -> None:
     assert found == []
 
 
+def test_a_headline_sum_that_adds_up_the_body_s_deals_is_none_of_theirs() -> None:
+    found = deals_in(
+        "US approves $1.1b. sale of JDAM kits, small diameter bombs to Israel\n"
+        "WASHINGTON - The US State Department has approved two potential sales of "
+        "precision-guided munitions to Israel, the DSCA said on Tuesday night.\n"
+        "The first package includes up to 4,800 Joint Direct Attack Munition (JDAM) guidance "
+        "kits, at an estimated cost of $720 million. The second covers up to 3,000 GBU-39/B "
+        "Small Diameter Bombs and associated equipment, at an estimated $390m.",
+        dt.date(2026, 1, 28),
+    )
+    assert [(c.platform, c.quantity, c.value, c.status) for c in found] == [
+        ("JDAM", 4800, 720_000_000, "approved"),
+        ("GBU-39 Small Diameter Bomb", 3000, 390_000_000, "approved"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -453,6 +453,7 @@ def extract_candidates(
             )
         ):
             found.extend(_refer_back(last, sentence))
+    _a_headline_total(found)
     merged = _named_after(_merge(found))
     passed_over = _passed_over(text, read)
     # "Portugal picks NASAMS over IRIS-T", then "Diehl had offered three IRIS-T SLM
@@ -832,10 +833,32 @@ def _the_deal_signed_before(sentence: Sentence, before: Sentence) -> None:
 
 # "The first notification covers up to 90 AIM-120C-8 ... The second covers up to 64
 # AIM-9X": the next of a list, its noun left out
+# ... "approved two potential sales ... The first package includes up to 4,800 JDAM kits"
 _THE_NEXT_COVERS = re.compile(
-    r"^(?:The|A)\s+(?:second|third|fourth|fifth|other|last|latter|remaining|final)\s+(?:one\s+)?"
+    r"^(?:The|A)\s+(?:first|second|third|fourth|fifth|other|last|latter|remaining|final)\s+"
+    r"(?:(?:one|package|sale|notification|notice|case|contract|deal|order|request)\s+)?"
     r"(?:covers|includes|comprises|is for|would (?:give|provide|cover|include))\b"
 )
+
+
+def _a_headline_total(found: list[Candidate]) -> None:
+    """ "US approves $1.1b. sale of JDAM kits, small diameter bombs to Israel", the body
+    pricing the JDAM kits at $720 million and the bombs at $390m: the headline's sum adds
+    up the deals the body prices one by one, so it is none of theirs."""
+    for title in (c for c in found if c.sentence == 0 and c.value is not None):
+        parts = [
+            c.value
+            for c in found
+            if c.sentence > 0
+            and c.value is not None
+            and c.currency == title.currency
+            and c.buyer_iso3 == title.buyer_iso3
+        ]
+        total = sum(parts, Decimal(0))
+        if len(parts) >= 2 and abs(total - title.value) <= title.value * Decimal("0.03"):
+            title.value = title.currency = None
+            title.field_quotes.pop("value", None)
+            title.field_quotes.pop("currency", None)
 
 
 def _the_next_of_a_list(sentence: Sentence, before: Sentence) -> None:
