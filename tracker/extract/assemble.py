@@ -845,7 +845,9 @@ def _a_headline_total(found: list[Candidate]) -> None:
     """ "US approves $1.1b. sale of JDAM kits, small diameter bombs to Israel", the body
     pricing the JDAM kits at $720 million and the bombs at $390m: the headline's sum adds
     up the deals the body prices one by one, so it is none of theirs."""
-    for title in (c for c in found if c.sentence == 0 and c.value is not None):
+    for title in (c for c in found if c.sentence == 0):
+        if title.value is None:
+            continue
         parts = [
             c.value
             for c in found
@@ -855,7 +857,8 @@ def _a_headline_total(found: list[Candidate]) -> None:
             and c.buyer_iso3 == title.buyer_iso3
         ]
         total = sum(parts, Decimal(0))
-        if len(parts) >= 2 and abs(total - title.value) <= title.value * Decimal("0.03"):
+        headline = title.value
+        if len(parts) >= 2 and abs(total - headline) <= headline * Decimal("0.03"):
             title.value = title.currency = None
             title.field_quotes.pop("value", None)
             title.field_quotes.pop("currency", None)
