@@ -8448,6 +8448,19 @@ def test_a_headline_sum_that_adds_up_the_body_s_deals_is_none_of_theirs() -> Non
     ]
 
 
+def test_an_asian_country_s_deal_whose_buyer_an_official_names() -> None:
+    found = deals_in(
+        "Israel signs deals for air defense systems\n"
+        "The ministry also announced a second government-to-government deal, with what it "
+        'described as "an Asian country," for Rafael Advanced Defense Systems\' SPYDER air '
+        "defense system. It did not name the customer. However, a senior Israeli official "
+        "confirmed to The Times of Israel that the buyer was Vietnam, which has been expanding "
+        "its purchases of Israeli military equipment.",
+        dt.date(2026, 1, 14),
+    )
+    assert [(c.buyer, c.seller, c.status) for c in found] == [("Vietnam", "Israel", "signed")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

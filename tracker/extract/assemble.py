@@ -1035,20 +1035,23 @@ _IS_THE_CUSTOMER = re.compile(
 )
 
 
+# ... "confirmed to The Times of Israel that the buyer was Vietnam": the name after
+_THE_CUSTOMER_IS = re.compile(
+    r"\b(?:confirmed|said|revealed|announced|acknowledged|disclosed)\b[^.;]{0,60}?\bthat\s+"
+    r"the\s+(?:buyer|customer|purchaser|client)\s+(?:is|was|were)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _the_customer_named(sentence: Sentence, found: list[Candidate], number: int) -> None:
     said = _IS_THE_CUSTOMER.search(sentence.span.text)
-    if said is None:
-        return
-    state = next(
-        (
-            m
-            for m in sentence.mentions
-            if m.entry.kind == "state"
-            and m.start >= sentence.dateline
-            and m.start < sentence.span.start + said.start()
-        ),
-        None,
-    )
+    states = [
+        m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
+    ]
+    if said is not None:
+        state = next((m for m in states if m.start < sentence.span.start + said.start()), None)
+    else:
+        state = next((m for m in states if _THE_CUSTOMER_IS.search(sentence.before(m.start))), None)
     unnamed = next(
         (c for c in reversed(found) if c.no_state_buyer and number - c.sentence <= 2), None
     )
