@@ -8461,6 +8461,19 @@ def test_an_asian_country_s_deal_whose_buyer_an_official_names() -> None:
     assert [(c.buyer, c.seller, c.status) for c in found] == [("Vietnam", "Israel", "signed")]
 
 
+def test_an_exercise_s_climax_and_an_offer_to_a_region_s_states() -> None:
+    found = deals_in(
+        "Türkiye showcases homegrown weapons at EFES-2026\n"
+        "Seferihisar, İzmir -- Amphibious assault vehicles rolled out of the sea and "
+        "Turkish-made tanks raced along the coastline as the EFES-2026 combined joint "
+        'live-fire exercise reached its climax on Thursday. "Ankara could offer the Altay to '
+        'Gulf states in the coming years, once serial production ramps up," an analyst said. '
+        "Qatar sent observers.",
+        dt.date(2026, 5, 15),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4293,7 +4293,10 @@ _MANY_BUYERS_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:ordered|bought|sold|exported|purchased|acquired)\s+(?:by|to)\s+"
     r"(?:more than\s+|over\s+|about\s+|some\s+|now\s+)?(?:\d+|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|a dozen|several|many|[\w-]+ty)\s+"
-    r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b",
+    r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b"
+    # "Ankara could offer the Altay to Gulf states in the coming years": a region's many
+    r"|^\s+to\s+(?:the\s+)?(?:other\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"(?:states|countries|nations|monarchies|customers|buyers|armies|navies|air forces)\b",
     re.IGNORECASE,
 )
 

@@ -235,6 +235,8 @@ _CUES = (
         r"|\barrived\b|(?:\breaches\b|(?<!was )(?<!were )(?<!been )\breached\b)(?! the front)"
         # not "as Talisman Sabre reaches peak", "exports reached a record"
         r"(?! (?:an? |its |their |the )?(?:new |all-time )?(?:peak|record|high|low|milestone"
+        # "as the EFES-2026 exercise reached its climax": a drill's course
+        r"|climax|culmination|conclusion|finale|height|halfway|final (?:stage|phase)"
         r"|level|stage|target|goal|capacity|maturity|\d"
         # "Embraer's backlog reached US$ 4.3 billion": a sum, no arrival
         r"|(?:[A-Z]{1,3})?[$€£¥₩]\s?\d|(?:USD|EUR|GBP)\s?\d))"
