@@ -8474,6 +8474,19 @@ def test_an_exercise_s_climax_and_an_offer_to_a_region_s_states() -> None:
     assert found == []
 
 
+def test_a_rival_an_offer_prevailed_over_and_a_host_of_a_protection_system() -> None:
+    found = deals_in(
+        "Rafael to Supply Spike LR2 Missiles to Slovakia\n"
+        "The Slovak Ministry of Defense has signed a contract with Rafael for the supply of "
+        "240 Spike LR2 anti-tank guided missiles. The Slovak decision came after a competition "
+        "in which Rafael's offer prevailed over MBDA's Akeron MP and the US-made Javelin. In "
+        "addition, Rafael's Trophy active protection system was chosen for Germany's new "
+        "Leopard 2A8 tanks and is being installed by Krauss-Maffei Wegmann.",
+        dt.date(2026, 3, 3),
+    )
+    assert [(c.buyer, c.platform, c.quantity) for c in found] == [("Slovakia", "Spike", 240)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

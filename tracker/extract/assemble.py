@@ -3339,10 +3339,12 @@ _REPLACED = re.compile(
     r"|(?-i:[A-Z][a-z]+)-(?:built|made|designed|produced)\s+"
     r"|(?-i:(?:[A-Z][\w-]*\s+){0,2}[A-Z]?[\w-]+)(?:'s|’s|s'|s’)\s+)*$"  # "Lockheed Martin's"
     # "picked the German tank over South Korea's K2", "chosen over TKMS' MEKO A-200"
-    r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*)\b(?:\s+\S+){0,8}?"
+    # ... "Rafael's offer prevailed over MBDA's Akeron MP and the US-made Javelin"
+    r"|\b(?:picked|chosen|selected|preferred|favou?red|won|wins|beat\w*|prevail\w*|"
+    r"triumph\w*)\b(?:\s+\S+){0,8}?"
     r"\s+(?:over|ahead of)\s+(?:the\s+)?(?-i:[A-Z][\w.-]*(?:'s|’s|'|’)?\s+){0,3}"
     # ... and the next rival in the list: "over China's SH-15 and the Caesar"
-    r"(?:[\w.-]+\s+(?:and|or)\s+(?:the\s+)?)?$",
+    r"(?:[\w.-]+\s+(?:and|or)\s+(?:the\s+)?(?:(?-i:[A-Z][\w]*)-(?:made|built)\s+)?)?$",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,9 @@ def names_a_part_s_maker(between: str) -> bool:
 _PART_NOUNS = (
     r"(?:engines?|turbofans?|turboshafts?|turbojets?|transmissions?|gearboxes|power\s?packs?"
     r"|radars?|sonars?|avionics|sensors?|turrets?|landing gears?|propellers?|rotor blades?"
-    r"|components?|subsystems?|gun barrels?|tracks|armou?r kits?)"
+    r"|components?|subsystems?|gun barrels?|tracks|armou?r kits?|remote weapon stations?"
+    # "Rafael's Trophy active protection system was chosen for Germany's new Leopard 2A8"
+    r"|(?:active\s+)?protection\s+systems?)"
 )
 
 # "These tanks are armed with Rheinmetall's 120 mm L55A1 gun": a part of another weapon.
