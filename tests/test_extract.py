@@ -8487,6 +8487,18 @@ def test_a_rival_an_offer_prevailed_over_and_a_host_of_a_protection_system() -> 
     assert [(c.buyer, c.platform, c.quantity) for c in found] == [("Slovakia", "Spike", 240)]
 
 
+def test_systems_ordered_by_the_ministry_for_the_maker_s_own_forces_are_a_home_purchase() -> None:
+    found = deals_in(
+        "Rafael to Supply Spike LR2 Missiles to Slovakia\n"
+        "The Slovak Ministry of Defense has signed a contract with Rafael for 240 Spike LR2 "
+        "missiles. At the end of 2025, the Iron Beam laser system, developed by Rafael with "
+        "Elbit Systems, was declared operational in the IDF, and additional systems have been "
+        "ordered by the Ministry of Defense.",
+        dt.date(2026, 3, 3),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Slovakia", "Spike")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

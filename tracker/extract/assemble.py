@@ -376,6 +376,8 @@ def extract_candidates(
                 if candidate.buyer is None:
                     _paid_in_the_maker_s_money(candidate, sentence)
                 if candidate.buyer is None:
+                    _ordered_for_its_own_forces(candidate, sentence)
+                if candidate.buyer is None:
                     _the_dateline_state_s_body(candidate, sentence, read, found)
                 if candidate.buyer is None:
                     _handed_to_a_home_body(candidate, sentence, about)
@@ -5759,6 +5761,36 @@ def _paid_in_the_maker_s_money(candidate: Candidate, sentence: Sentence) -> None
         return
     if any(m.entry.kind == "state" and m.start >= sentence.dateline
            and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
+        return
+    candidate.buyer = _state_name(candidate.seller_iso3)
+    candidate.buyer_iso3 = candidate.seller_iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+
+
+# "additional systems have been ordered by the Ministry of Defense": a body unnamed, after
+_BY_AN_UNNAMED_BODY = re.compile(
+    r"\b(?:ordered|bought|purchased|acquired|procured)\s+by\s+the\s+(?:Ministry of (?:National )?"
+    r"Defen[cs]e|(?:[Dd]efen[cs]e )?[Mm]inistry|(?:Federal )?Government)\b(?! of\s+(?-i:[A-Z]))"
+)
+
+
+def _ordered_for_its_own_forces(candidate: Candidate, sentence: Sentence) -> None:
+    """ "the Iron Beam laser system, developed by Rafael, was declared operational in the
+    IDF, and additional systems have been ordered by the Ministry of Defense": an unnamed
+    ministry buying for the maker's state's own forces, named in the sentence, is that
+    state's (a home purchase)."""
+    if candidate.seller_iso3 is None:
+        return
+    if not (
+        _UNNAMED_BODY.search(sentence.span.text) or _BY_AN_UNNAMED_BODY.search(sentence.span.text)
+    ):
+        return
+    states = [
+        m for m in sentence.mentions if m.entry.kind == "state" and m.start >= sentence.dateline
+    ]
+    if not any(m.entry.form == "service" and m.entry.iso3 == candidate.seller_iso3 for m in states):
+        return
+    if any(m.entry.iso3 != candidate.seller_iso3 for m in states):
         return
     candidate.buyer = _state_name(candidate.seller_iso3)
     candidate.buyer_iso3 = candidate.seller_iso3
