@@ -8499,6 +8499,18 @@ def test_systems_ordered_by_the_ministry_for_the_maker_s_own_forces_are_a_home_p
     assert [(c.buyer, c.platform) for c in found] == [("Slovakia", "Spike")]
 
 
+def test_demand_from_a_region_s_customers_names_no_buyer() -> None:
+    found = deals_in(
+        "Elbit wins $260m European PULS deal\n"
+        "On Friday, Serbia's Ministry of Defence announced that it had signed a contract with "
+        "Elbit Systems for Hermes 900 drones. Elbit CEO Bezhalel Machlis told analysts earlier "
+        'this year that demand from European customers for long-range precision fire systems "is '
+        'unprecedented" and that the company expected more PULS contracts to be signed in 2026.',
+        dt.date(2026, 2, 2),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Serbia", "Hermes 900")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4275,6 +4275,9 @@ _UNNAMED_BUYER = re.compile(
     # "in talks with several Gulf air forces, without naming them"
     r"|\b(?:several|some|many|a number of|a few|various)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:air forces|navies|armies|militaries|governments)\b|\bwithout naming (?:them|it)\b"
+    # "demand from European customers ... expected more PULS contracts to be signed"
+    r"|\bdemand\s+from\s+(?:(?-i:[A-Z])[\w-]+\s+|foreign\s+|export\s+|overseas\s+)"
+    r"(?:customers|buyers|clients|countries|armies)\b"
     # "A third country, whose name was not disclosed at the customer's request", "with a
     # country in Asia for the supply of Barak MX": a buyer the text does not name
     r"|\bwhose (?:name|identity)\s+(?:was|were|is|has|had)\s+not\s+(?:been\s+)?"
