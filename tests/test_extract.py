@@ -8511,6 +8511,20 @@ def test_demand_from_a_region_s_customers_names_no_buyer() -> None:
     assert [(c.buyer, c.platform) for c in found] == [("Serbia", "Hermes 900")]
 
 
+def test_a_headline_s_two_deals_each_with_its_own_party() -> None:
+    found = deals_in(
+        "Baykar inks Bayraktar TB2 deal with Mongolia, starts Akıncı deliveries to Uzbekistan\n"
+        "Turkish drone champion Baykar has signed an export contract with Mongolia for six "
+        "Bayraktar TB2 aircraft. Deliveries of the Bayraktar Akıncı to Uzbekistan got underway "
+        "last month.",
+        dt.date(2026, 2, 11),
+    )
+    assert sorted((c.buyer, c.platform) for c in found) == [
+        ("Mongolia", "Bayraktar TB2"),
+        ("Uzbekistan", "Bayraktar Akinci"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

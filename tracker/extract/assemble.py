@@ -3261,6 +3261,13 @@ def _said_of_the_list(
         # "22 Hawk Mk165 advanced jet trainers and 55 Pilatus PC-21 turboprop trainers from
         # Switzerland": the maker's state of the last one, not of a type made elsewhere
         return False
+    if any(
+        m.entry.kind == "state" and m is not mention and platform.end <= m.start < after[-1].start
+        for m in sentence.mentions
+    ):
+        # "inks Bayraktar TB2 deal with Mongolia, starts Akıncı deliveries to Uzbekistan":
+        # the first has its own party
+        return False
     return all(_listed(sentence, one, other) for one, other in pairwise(after))
 
 
