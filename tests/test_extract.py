@@ -8525,6 +8525,21 @@ def test_a_headline_s_two_deals_each_with_its_own_party() -> None:
     ]
 
 
+def test_it_was_the_launch_customer_names_the_state_before_as_buyer() -> None:
+    found = deals_in(
+        "Rostec signs Kornet deal with Turkmenistan at IDEX\n"
+        "Russia's Rostec has signed a contract with Turkmenistan for Kornet-EM systems. The "
+        "United Arab Emirates, the host of IDEX, is one of Rostec's oldest partners in the "
+        "Gulf. It was the launch customer for the Pantsir-S1 air defense missile and gun "
+        "system, ordering 50 systems in 2000 in a deal worth $734 million; all of them had "
+        "been delivered by 2013.",
+        dt.date(2025, 2, 17),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity) for c in found][1:] == [
+        ("United Arab Emirates", "Russia", "Pantsir-S1", 50)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -6232,6 +6232,9 @@ def _guess_buyer(
         and not candidate.seller_said
         and STAGE[candidate.status] >= STAGE["delivering"]
         and candidate.status != "cancelled"
+        # not "It was the launch customer for the Pantsir-S1, ordering 50 systems ...; all
+        # of them had been delivered by 2013": the state just named bought them
+        and not re.search(r"\b(?:customer|buyer|purchaser|client)\b", candidate.quote)
     ):
         # "Poland was among the first to send tanks. In 2022 it handed over 250 T-72s":
         # the state just named gives; the buyer is the article's recipient
