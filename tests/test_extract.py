@@ -8540,6 +8540,21 @@ def test_it_was_the_launch_customer_names_the_state_before_as_buyer() -> None:
     ]
 
 
+def test_infantry_fighting_vehicles_from_a_maker_and_a_plan_formally_dropped() -> None:
+    found = deals_in(
+        "China-Latin America defense ties grow steadily\n"
+        "Venezuela has been China's largest defense partner in the region. Its marine corps "
+        "received VN-18 amphibious infantry fighting vehicles from NORINCO in 2015. Argentina "
+        "signed a framework with China in 2015 to acquire VN1 8x8 wheeled armored vehicles, "
+        "but successive governments did not proceed, and the plan was formally dropped in 2024.",
+        dt.date(2025, 12, 9),
+    )
+    assert [(c.buyer, c.seller, c.status) for c in found] == [
+        ("Venezuela", "China", "delivered"),
+        ("Argentina", "China", "cancelled"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -4778,6 +4778,8 @@ def _reaction_from(before: list[str], preposition: str = "from") -> bool:
         and not (word == "warning" and near[index - 1 : index] == ["early"])
         # nor "a Letter of Offer and Acceptance with the United States": the FMS contract
         and not (word == "offer" and near[index + 1 : index + 3] == ["and", "acceptance"])
+        # nor "VN-18 amphibious infantry fighting vehicles from NORINCO": a kind of vehicle
+        and not (word == "fighting" and near[index + 1 : index + 2] == ["vehicles"])
         for index, word in enumerate(near)
         if index > 0 or len(near) < 4
     )

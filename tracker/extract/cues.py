@@ -113,7 +113,7 @@ _CUES = (
         # "drops Russian Su-35 plan"; "plans to buy 11 Su-35 jets ... had been abandoned"
         r"|\bdrop(?:s|ped|ping)\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}"
         r"(?:plan|plans|deal|order|purchase|bid)\b"
-        r"|\b(?:been|were|was)\s+(?:abandoned|dropped|shelved)\b"
+        r"|\b(?:been|were|was)\s+(?:\w+ly\s+)?(?:abandoned|dropped|shelved)\b"
         # "negotiations with France collapsed the following year"
         r"|\b(?:negotiations|talks|deal)\b(?=[^.;]{0,40}\b(?:collapsed|fell through|broke down)\b)",
     ),
