@@ -8555,6 +8555,21 @@ def test_infantry_fighting_vehicles_from_a_maker_and_a_plan_formally_dropped() -
     ]
 
 
+def test_a_type_shining_at_a_show_and_a_report_not_confirmed() -> None:
+    found = deals_in(
+        "Chinese drones, J-10CE fighter shine at Dubai Airshow as Kyrgyzstan signs for Wing "
+        "Loong-1E\n"
+        "Kyrgyzstan has signed a contract with AVIC for three Wing Loong-1E drones. Some "
+        "Western media outlets reported over the weekend, citing unnamed Indonesian officials, "
+        'that Jakarta had "finalized" a purchase of 42 J-10 jets. Indonesia\'s defense ministry '
+        "has not confirmed the report.",
+        dt.date(2025, 11, 19),
+    )
+    assert [(c.buyer, c.platform, c.quantity) for c in found] == [
+        ("Kyrgyzstan", "Wing Loong-1E", 3)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -345,6 +345,15 @@ def extract_candidates(
             # "Moscow has repeatedly offered its Su-57E ... The IAF has shown little
             # interest": an offer nobody took up
             made = [c for c in made if c.status != "proposed"]
+        if (
+            number + 1 < len(read)
+            and _REPORTED_BY_OTHERS.search(sentence.span.text)
+            and _REPORT_UNCONFIRMED.search(read[number + 1].span.text)
+        ):
+            # "Some Western media outlets reported ... that Jakarta had 'finalized' a
+            # purchase of 42 J-10 jets. Indonesia's defense ministry has not confirmed the
+            # report": a rumour, no deal
+            made = []
         if _NEVER_CONCLUDED.search(sentence.span.text):
             # "had in the past offered Turkey the Patriot ..., but the talks collapsed ...,
             # and no sale was concluded": offers and talks that came to nothing
@@ -1158,6 +1167,15 @@ _SPURNED = re.compile(
     # "Russia has repeatedly offered the Yak-130 ..., yet Harare has neither the cash nor,
     # apparently, the appetite to sign"
     r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b",
+    re.IGNORECASE,
+)
+_REPORTED_BY_OTHERS = re.compile(
+    r"\b(?:reported|claimed|alleged|speculated)\b[^.;]{0,80}?\bthat\b", re.IGNORECASE
+)
+_REPORT_UNCONFIRMED = re.compile(
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+|officially\s+)?confirmed\s+(?:the|such|those|these|"
+    r"that|this)\s+(?:reports?|claims?)\b|\bdid not confirm\s+(?:the|such|those|these|that|this)"
+    r"\s+(?:reports?|claims?)\b",
     re.IGNORECASE,
 )
 _NEVER_CONCLUDED = re.compile(
@@ -3281,6 +3299,9 @@ _SERVICE = re.compile(
     r"(?:aircraft|jets?|planes?|helicopters?|"
     r"ships?|vessels?|variants?|versions?|craft)\b)|production line|dispute|saga|"
     r"row|issue|standoff|controversy|crisis|affair|question|partner|consortium|workshare"
+    # "Chinese drones, J-10CE fighter shine at Dubai Airshow": a type shown, no sale
+    r"|(?:shines?|shone|debuts?|debuted|making\s+its\s+debut|made\s+its\s+debut|on\s+display|"
+    r"on\s+show|showcased)\s+(?:at|in|during)\b"
     # "An Indian Air Force C-17 Globemaster carrying the missiles ... landed": the carrier
     r"|carrying|transporting|ferrying"
     # "an F-16 Block 52+ of the 340 Squadron, was handed over": a unit's own, back from work
