@@ -8570,6 +8570,17 @@ def test_a_type_shining_at_a_show_and_a_report_not_confirmed() -> None:
     ]
 
 
+def test_a_maintenance_contract_s_sum_said_after_its_partner_and_season() -> None:
+    found = deals_in(
+        "Sahel states turn to Russian equipment\n"
+        "Neighboring Mali took delivery of Mi-24P attack helicopters from Russia in 2022. "
+        "Bamako signed a maintenance contract with Russian Helicopters this spring, worth about "
+        "4 billion CFA francs, to keep the machines flying.",
+        dt.date(2025, 9, 10),
+    )
+    assert [(c.buyer, c.platform, c.value) for c in found] == [("Mali", "Mi-24", None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

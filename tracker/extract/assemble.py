@@ -97,7 +97,7 @@ _NOT_DEAL_MONEY = re.compile(
     # "A support contract with KNDS Deutschland, worth R$210 million, keeps the Gepards
     # running": a service's
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:support|maintenance|sustainment|logistics|servicing)\s+"
-    r"(?:contract|deal|package|agreement)\b[^.;]{0,40}$|"
+    r"(?:contract|deal|package|agreement)\b[^.;]{0,60}$|"
     # "The cost of the exercise was put at around €35 million": an exercise's, no deal's
     r"\b(?:cost|costs|price)\s+of\s+(?:the\s+|this\s+|that\s+)?(?:exercise|drills?|"
     r"manoeuvres|maneuvers|operation|deployment|mission)\b[^.;]{0,30}$|"
