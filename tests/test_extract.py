@@ -8581,6 +8581,24 @@ def test_a_maintenance_contract_s_sum_said_after_its_partner_and_season() -> Non
     assert [(c.buyer, c.platform, c.value) for c in found] == [("Mali", "Mi-24", None)]
 
 
+def test_a_portfolio_total_and_a_package_of_agreements_sum_are_no_deal_s() -> None:
+    found = deals_in(
+        "Rosoboronexport signs contracts at Dubai Airshow\n"
+        "Mikheyev said that Rosoboronexport had concluded a contract with Ethiopia for the "
+        "delivery of Mi-35M attack helicopters, without disclosing the value. Since the start "
+        "of the year Rosoboronexport has signed contracts with 24 countries for a total of more "
+        "than $8 billion. Iraq, for instance, took delivery of Mi-28NE Night Hunter attack "
+        "helicopters and Pantsir-S1 air defense missile and gun systems under a package of "
+        "agreements signed in 2012 and valued at the time at $4.2 billion.",
+        dt.date(2025, 11, 18),
+    )
+    assert [(c.buyer, c.value) for c in found] == [
+        ("Ethiopia", None),
+        ("Iraq", None),
+        ("Iraq", None),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

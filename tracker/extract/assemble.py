@@ -98,6 +98,12 @@ _NOT_DEAL_MONEY = re.compile(
     # running": a service's
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:support|maintenance|sustainment|logistics|servicing)\s+"
     r"(?:contract|deal|package|agreement)\b[^.;]{0,60}$|"
+    # "signed contracts with 24 countries for a total of more than $8 billion": many
+    # buyers' total
+    r"\b(?:contracts|orders|deals|agreements)\s+with\s+(?:more than\s+|over\s+|some\s+|about\s+)?"
+    r"\d+\s+(?:countries|customers|nations|states|partners)\b[^.;]{0,60}$|"
+    # "under a package of agreements signed in 2012 and valued at the time at $4.2 billion"
+    r"\bpackage\s+of\s+(?:agreements|contracts|deals)\b[^.;]{0,60}$|"
     # "The cost of the exercise was put at around €35 million": an exercise's, no deal's
     r"\b(?:cost|costs|price)\s+of\s+(?:the\s+|this\s+|that\s+)?(?:exercise|drills?|"
     r"manoeuvres|maneuvers|operation|deployment|mission)\b[^.;]{0,30}$|"
