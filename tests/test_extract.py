@@ -8599,6 +8599,19 @@ def test_a_portfolio_total_and_a_package_of_agreements_sum_are_no_deal_s() -> No
     ]
 
 
+def test_a_first_batch_then_the_order_s_count_in_total() -> None:
+    found = deals_in(
+        "Burkina Faso receives first Russian BTR-82A armored vehicles ahead of schedule\n"
+        "OUAGADOUGOU (Sputnik) - The first batch of twelve BTR-82A armored personnel carriers "
+        "ordered from Russia has arrived in Burkina Faso nearly two months ahead of the date "
+        "set in the contract.\n\n"
+        "Under the contract, signed in Moscow last December, Ouagadougou is to receive 30 "
+        "vehicles in total, with the rest expected before the end of next year.",
+        dt.date(2025, 9, 10),
+    )
+    assert [(c.buyer, c.quantity, c.status) for c in found] == [("Burkina Faso", 30, "delivering")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -442,6 +442,7 @@ def extract_candidates(
         _named_once_more(sentence, number, made, found)
         if not made and number:
             _the_customer_named(sentence, found, number)
+            _the_order_in_total(sentence, found, number)
         if not made and not named and number:
             elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
             if elliptical:
@@ -1058,6 +1059,42 @@ _THE_CUSTOMER_IS = re.compile(
     r"the\s+(?:buyer|customer|purchaser|client)\s+(?:is|was|were)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "Ouagadougou is to receive 30 vehicles in total": the whole order's count
+_IN_TOTAL = re.compile(
+    # (a lookahead, so that "receive 30 vehicles" is tried at "30" too)
+    r"\b(?=(?P<n>\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+in\s+(?:total|all)\b)"
+)
+
+
+def _the_order_in_total(sentence: Sentence, found: list[Candidate], number: int) -> None:
+    """A sentence naming no type that counts the whole order "in total", after a batch's
+    delivery was told: the order's count, of which the batch was a share."""
+    total = next(
+        (
+            n
+            for match in _IN_TOTAL.finditer(sentence.span.text)
+            if COUNTED.match(match["noun"]) and (n := parse_number(match["n"])) is not None
+        ),
+        None,
+    )
+    if total is None:
+        return
+    last = next((c for c in reversed(found) if number - c.sentence <= 2), None)
+    if (
+        last is None
+        or last.status != "delivering"
+        or last.quantity is None
+        or not last.quantity < total
+        or any(
+            m.entry.kind == "state" and m.entry.iso3 not in (last.buyer_iso3, last.seller_iso3)
+            for m in sentence.mentions
+        )
+    ):
+        return
+    last.quantity, last.batch = total, False
+    last.field_quotes["quantity"] = sentence.span.text
 
 
 def _the_customer_named(sentence: Sentence, found: list[Candidate], number: int) -> None:
