@@ -8612,6 +8612,17 @@ def test_a_first_batch_then_the_order_s_count_in_total() -> None:
     assert [(c.buyer, c.quantity, c.status) for c in found] == [("Burkina Faso", 30, "delivering")]
 
 
+def test_france_s_armament_directorate_by_its_english_name_buys_at_home() -> None:
+    found = deals_in(
+        "Benin reinforces its aerial means\n"
+        "Two Gazelle helicopters ceded by France arrived on 15 September at the air base of "
+        "Cotonou. The ALAT is receiving its first H160M Guépard ordered by the Directorate "
+        "General of Armament.",
+        dt.date(2025, 10, 1),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Benin", "SA 342 Gazelle")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 
