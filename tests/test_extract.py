@@ -8623,6 +8623,17 @@ def test_france_s_armament_directorate_by_its_english_name_buys_at_home() -> Non
     assert [(c.buyer, c.platform) for c in found] == [("Benin", "SA 342 Gazelle")]
 
 
+def test_interest_shown_with_no_negotiation_opened_is_no_proposal() -> None:
+    found = deals_in(
+        "Benin reinforces its aerial and terrestrial means\n"
+        "A Beninese delegation also visited the Eurosatory show, in June 2024, where it showed "
+        "a certain interest in the CAESAR truck-mounted gun of KNDS France. But, according to "
+        "our information, no negotiation has been opened to date.",
+        dt.date(2025, 10, 1),
+    )
+    assert found == []
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -1209,7 +1209,10 @@ _SPURNED = re.compile(
     r"(?:reports?|rumou?rs?|claims?|speculation)\b"
     # "Russia has repeatedly offered the Yak-130 ..., yet Harare has neither the cash nor,
     # apparently, the appetite to sign"
-    r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b",
+    r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b"
+    # "showed a certain interest in the CAESAR ... But no negotiation has been opened"
+    r"|\bno\s+(?:formal\s+)?(?:negotiations?|talks)\s+(?:has|have|had)\s+(?:yet\s+)?been\s+"
+    r"(?:opened|started|launched|held|begun)\b",
     re.IGNORECASE,
 )
 _REPORTED_BY_OTHERS = re.compile(
