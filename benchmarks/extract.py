@@ -186,9 +186,10 @@ HELD_OUT = PASSAGES.with_name("heldout.yaml")
 # (BENCHMARKS.md has those first scores); "blind" was the second set written. Blind 41
 # was lost with a machine before it was committed (its first score is in BENCHMARKS.md).
 # blind86 is left out: its no-deal article on Russia's exports still yields a deal (a
-# state's open offer, BENCHMARKS.md).
+# state's open offer, BENCHMARKS.md); so is blind102: its no-deal budget article has
+# 'Saudi Arabia is "considering" the Rafale', which the sets' own brief calls a proposal.
 BLIND_SETS = tuple(
-    PASSAGES.with_name(f"blind{n}.yaml") for n in (*range(2, 41), *range(42, 86), *range(87, 100))
+    PASSAGES.with_name(f"blind{n}.yaml") for n in (*range(2, 41), *range(42, 86), *range(87, 102))
 )
 BLIND = BLIND_SETS[0]
 BLIND5 = PASSAGES.with_name("blind5.yaml")
