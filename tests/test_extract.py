@@ -8634,6 +8634,16 @@ def test_interest_shown_with_no_negotiation_opened_is_no_proposal() -> None:
     assert found == []
 
 
+def test_a_maker_that_is_also_delivering_is_part_way() -> None:
+    found = deals_in(
+        "Turkish defense firms sign export deals at SAHA 2026\n"
+        "Otokar is also delivering Arma 8x8 vehicles to Kazakhstan under a contract signed at "
+        "the IDEF fair last July, a senior Otokar executive told Anadolu.",
+        dt.date(2026, 5, 8),
+    )
+    assert [(c.buyer, c.status) for c in found] == [("Kazakhstan", "delivering")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

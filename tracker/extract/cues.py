@@ -274,7 +274,7 @@ _CUES = (
         # "the committees gave a favourable opinion to the request": a vote, no hand-over
         r"favou?rable|positive|unanimous|opinion|endorsement|backing|consent|mandate|nod))"
         # "the corvettes that Fincantieri has been handing over to Qatar since last year"
-        r"|\b(?:been|is|are) (?:handing over|delivering)\b"
+        r"|\b(?:been|is|are) (?:also |now |still )?(?:handing over|delivering)\b"
         r"|\btransferr(?:ed|ing)\b|\bsupplied\b"
         r"|\b(?:started|began|begun|starts|begins|continues|continuing) (?:to )?"
         r"(?:supplying|delivering|sending|handing over|transferring|supply|deliver|send|"
@@ -587,7 +587,8 @@ _ALL_OF_THEM = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:first|initial|first batch|batches|some|part of|remaining|rest of|began|begun|beginning|"
     r"start(?:ed|s|ing)?|continu\w+|so far|of (?:the |its |their )?[\w,-]+ (?:ordered|on order)|"
-    r"(?:been|is|are) (?:receiving|handing over|delivering)|"  # under way
+    # ... "Otokar is also delivering Arma 8x8 vehicles to Kazakhstan"
+    r"(?:been|is|are) (?:also |now |still )?(?:receiving|handing over|delivering)|"  # under way
     r"(?:is|are) (?:now )?being (?:delivered|handed over|received)|"
     r"(?:second|third|fourth|fifth|another|latest|next) (?:batch|tranche|shipment)|"
     r"out of|more to come|in stages|in several|tranche|half|the rest|"
