@@ -8644,6 +8644,17 @@ def test_a_maker_that_is_also_delivering_is_part_way() -> None:
     assert [(c.buyer, c.status) for c in found] == [("Kazakhstan", "delivering")]
 
 
+def test_a_separate_contract_named_after_a_deal_is_another_s() -> None:
+    found = deals_in(
+        "Turkish defense firms sign export deals at SAHA 2026\n"
+        "Otokar is also delivering Arma 8x8 vehicles to Kazakhstan under a contract signed at "
+        "the IDEF fair last July. Aselsan announced a separate contract worth $142 million "
+        'with "a European country" for electro-optical sighting systems.',
+        dt.date(2026, 5, 8),
+    )
+    assert [(c.buyer, c.value) for c in found] == [("Kazakhstan", None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -5273,6 +5273,11 @@ _CONTRACTS_WITH = re.compile(
 _ANOTHER_MATTER = re.compile(r"\bnot (?:a )?part of\b|\bunrelated to\b", re.IGNORECASE)
 
 
+_A_SEPARATE_DEAL = re.compile(
+    r"\b(?:an?|its)\s+separate\s+(?:[\w-]+\s+)?(?:contract|deal|agreement|order)\b", re.IGNORECASE
+)
+
+
 def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -5280,6 +5285,8 @@ def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     with "also" and another buyer reports the same platform's sale to it ("Greece is
     also negotiating a purchase of 36 systems"): a new candidate, returned."""
     text = sentence.span.text
+    if _A_SEPARATE_DEAL.search(text):
+        return []  # "Aselsan announced a separate contract worth $142 million with ...": another
     states = [
         m
         for m in sentence.mentions
