@@ -8655,6 +8655,44 @@ def test_a_separate_contract_named_after_a_deal_is_another_s() -> None:
     assert [(c.buyer, c.value) for c in found] == [("Kazakhstan", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saab signed a contract with Brazil for 36 Gripen E fighters, which will enter into "
+            "force upon receipt of export licences from Sweden.",
+            ("Brazil", "Sweden", 36, "signed"),
+        ),
+        (
+            "Indonesia is negotiating the purchase of 42 J-10 fighters from China, and officials "
+            "said no agreement has been reached yet.",
+            ("Indonesia", "China", 42, "negotiating"),
+        ),
+        (
+            "Spain's Directorate General of Armament and Material (DGAM) signed a contract with "
+            "Airbus for 12 H135 helicopters.",
+            ("Spain", "Germany", 12, "signed"),
+        ),
+        (
+            "Greece received two more Rafale jets on Monday. The delivery brings the fleet to 24 "
+            "aircraft in total.",
+            ("Greece", "France", 2, "delivering"),
+        ),
+        (
+            "Despite radar problems, Switzerland confirmed its order for 36 F-35A fighters.",
+            ("Switzerland", "United States", 36, "signed"),
+        ),
+    ],
+)
+def test_this_session_s_rules_leave_common_wording_alone(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    """A receipt of licences, talks with no agreement "yet", Spain's DGAM, a fleet's total
+    and a singular part's problems: wording the new rules must not misread."""
+    found = deals_in("News\n" + text, dt.date(2025, 6, 1))
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [expected]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

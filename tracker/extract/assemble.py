@@ -1061,10 +1061,11 @@ _THE_CUSTOMER_IS = re.compile(
 )
 
 
-# "Ouagadougou is to receive 30 vehicles in total": the whole order's count
+# "Ouagadougou is to receive 30 vehicles in total": the whole order's count (not "brings
+# the fleet to 24 aircraft in total")
 _IN_TOTAL = re.compile(
-    # (a lookahead, so that "receive 30 vehicles" is tried at "30" too)
-    r"\b(?=(?P<n>\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+in\s+(?:total|all)\b)"
+    r"\b(?:receive|get|buy|acquire|order|take delivery of)\w*\s+(?:(?:a|an|the)\s+)?"
+    r"(?P<n>\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+in\s+(?:total|all)\b"
 )
 
 
@@ -1225,8 +1226,9 @@ _REPORT_UNCONFIRMED = re.compile(
     re.IGNORECASE,
 )
 _NEVER_CONCLUDED = re.compile(
-    r"\bno\s+(?:sale|deal|contract|agreement|purchase)\s+(?:was|has been|had been|were|"
-    r"have been)\s+(?:ever\s+)?(?:concluded|signed|reached|agreed|struck|made)\b",
+    # (past and closed: not "no agreement has been reached yet", talks still on)
+    r"\bno\s+(?:sale|deal|contract|agreement|purchase)\s+(?:was|were|had been)\s+(?:ever\s+)?"
+    r"(?:concluded|signed|reached|agreed|struck|made)\b(?!\s+(?:yet|so far|as yet|to date)\b)",
     re.IGNORECASE,
 )
 _NOT_TRANSFERRED = re.compile(
@@ -4334,7 +4336,8 @@ def _text_before(sentence: Sentence, mention: Mention) -> str:
 _TURNED = word_set("turned turning turns turn")
 _SUPPLIED_BY = word_set("supplied sold delivered transferred provided donated given exported")
 _FIRST_CUSTOMER = re.compile(
-    r"\b(?:the|its)\s+first\s+(?:foreign|export|overseas)\s+(?:customer|buyer|client)\b"
+    r"\b(?:the|its)\s+first\s+(?:foreign|export|overseas)\s+(?:customer|buyer|client)\b",
+    re.IGNORECASE,
 )
 # "to supply KUH-1 Surion helicopters to an undisclosed customer in the Middle East"
 _UNNAMED_BUYER = re.compile(
@@ -4376,7 +4379,8 @@ _MANY_BUYERS_AFTER = re.compile(
     r"eight|nine|ten|eleven|twelve|a dozen|several|many|[\w-]+ty)\s+"
     r"(?:countries|customers|nations|states|operators|air forces|navies|armies)\b"
     # "Ankara could offer the Altay to Gulf states in the coming years": a region's many
-    r"|^\s+to\s+(?:the\s+)?(?:other\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"|^\s+to\s+(?:the\s+)?(?:other\s+)?(?!United\s|Federated\s)(?-i:[A-Z])[\w-]+"
+    r"(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
     r"(?:states|countries|nations|monarchies|customers|buyers|armies|navies|air forces)\b",
     re.IGNORECASE,
 )
@@ -4667,11 +4671,17 @@ def _a_contract_with_its_buyer(sentence: Sentence, state: Mention, platform: Men
         and (
             _same_clause(clauses(sentence.span), state, platform)
             # "The largest Su-35 contract, signed in 2015 with China": the type's contract
-            or re.fullmatch(
-                r"\s+(?:contracts?|deals?|agreements?|orders?)\b[^.;]*",
-                sentence.between(platform.end, state.start),
+            or (
+                re.fullmatch(
+                    r"\s+(?:contracts?|deals?|agreements?|orders?)\b[^.;]{0,60}",
+                    sentence.between(platform.end, state.start),
+                )
+                is not None
+                and not any(
+                    m.entry.kind == "platform" and platform.end <= m.start < state.start
+                    for m in sentence.mentions
+                )
             )
-            is not None
         )
         and platform.start - state.end < 100
         and not any(

@@ -216,8 +216,11 @@ _CUES = (
         r"|\btouched down\b"
         # "announced on Tuesday the reception of 24 VN22 6x6 armoured vehicles" (a French
         # "réception", translated); not "receipt of the request"
-        r"|\b(?:reception|receipt)\s+of\b(?! (?:an? |the |its |their )?(?:[\w-]+ )?(?:orders?|"
-        r"requests?|letters?|offers?|bids?|proposals?|notifications?|approvals?|payments?|funds?))"
+        # (nor "will enter into force upon receipt of export licences")
+        r"|(?<!upon )(?<!pending )(?<!after )(?<!to )(?<!on )"
+        r"\b(?:reception|receipt)\s+of\b(?! (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:orders?|"
+        r"requests?|letters?|offers?|bids?|proposals?|notifications?|approvals?|payments?|funds?|"
+        r"licen[cs]es?|permits?|authori[sz]ations?|financing|guarantees?))"
         # "The Pakistan Army formally inducted the Chinese-built Z-10ME": taken into service
         r"|\binduct(?:s|ed|ing)\b"
         # "The purchase follows delivery last year of two C295 aircraft": one done before

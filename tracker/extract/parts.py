@@ -61,7 +61,8 @@ def fitted_in_another(mention: Mention, before: str) -> bool:
 # "HD Hyundai Infracore is shipping 1,500-horsepower engines, and SNT Dynamics
 # transmissions, for Turkey's Altay": parts for a platform, no sale of the platform
 _PARTS_FOR = re.compile(
-    r"\b" + _PART_NOUNS + r"\b[^.;:]{0,60}?\bfor\s+"
+    # (plurals only: not "Despite radar problems, Switzerland confirmed its order for")
+    r"\b(?:" + _PART_NOUNS + r"(?<=s)|(?:active\s+)?protection\s+system)\b[^.;:]{0,60}?\bfor\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
