@@ -844,9 +844,7 @@ def _the_deal_signed_before(sentence: Sentence, before: Sentence) -> None:
     signed = next((c for c in before.cues if c.strong and c.status == "signed"), None)
     if signed is None:
         return
-    start = sentence.span.start + covers.start()
-    cue = Cue("signed", True, signed.side, start, sentence.span.start + covers.end(), covers[0])
-    sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
+    _borrow_cue(sentence, signed, covers)
 
 
 # "The first notification covers up to 90 AIM-120C-8 ... The second covers up to 64
@@ -891,8 +889,14 @@ def _the_next_of_a_list(sentence: Sentence, before: Sentence) -> None:
     told = next((c for c in before.cues if c.strong), None)
     if told is None:
         return
+    _borrow_cue(sentence, told, covers)
+
+
+def _borrow_cue(sentence: Sentence, told: Cue, words: re.Match[str]) -> None:
+    """Give a sentence the cue another told, placed on the words that refer to it."""
     start = sentence.span.start
-    cue = Cue(told.status, True, told.side, start, start + covers.end(), covers[0], told.future)
+    cue = Cue(told.status, True, told.side, start + words.start(), start + words.end(),
+              words[0], told.future)  # fmt: skip
     sentence.cues = sorted([cue, *sentence.cues], key=lambda c: c.start)
 
 
@@ -5858,9 +5862,7 @@ def _paid_in_the_maker_s_money(candidate: Candidate, sentence: Sentence) -> None
     if any(m.entry.kind == "state" and m.start >= sentence.dateline
            and m.entry.iso3 != candidate.seller_iso3 for m in sentence.mentions):  # fmt: skip
         return
-    candidate.buyer = _state_name(candidate.seller_iso3)
-    candidate.buyer_iso3 = candidate.seller_iso3
-    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+    _the_maker_s_state_buys(candidate, sentence, candidate.seller_iso3)
 
 
 # "additional systems have been ordered by the Ministry of Defense": a body unnamed, after
@@ -5868,6 +5870,12 @@ _BY_AN_UNNAMED_BODY = re.compile(
     r"\b(?:ordered|bought|purchased|acquired|procured)\s+by\s+the\s+(?:Ministry of (?:National )?"
     r"Defen[cs]e|(?:[Dd]efen[cs]e )?[Mm]inistry|(?:Federal )?Government)\b(?! of\s+(?-i:[A-Z]))"
 )
+
+
+def _the_maker_s_state_buys(candidate: Candidate, sentence: Sentence, iso3: str) -> None:
+    """The maker's own state buys (a home purchase, left out later)."""
+    candidate.buyer, candidate.buyer_iso3 = _state_name(iso3), iso3
+    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
 
 
 def _ordered_for_its_own_forces(candidate: Candidate, sentence: Sentence) -> None:
@@ -5888,9 +5896,7 @@ def _ordered_for_its_own_forces(candidate: Candidate, sentence: Sentence) -> Non
         return
     if any(m.entry.iso3 != candidate.seller_iso3 for m in states):
         return
-    candidate.buyer = _state_name(candidate.seller_iso3)
-    candidate.buyer_iso3 = candidate.seller_iso3
-    candidate.field_quotes["buyer"] = _clause_of(sentence, candidate.start)
+    _the_maker_s_state_buys(candidate, sentence, candidate.seller_iso3)
 
 
 def _the_dateline_state_s_body(
