@@ -8693,6 +8693,47 @@ def test_this_session_s_rules_leave_common_wording_alone(
     assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [expected]
 
 
+def test_a_count_before_newly_built_counts_new_ones() -> None:
+    """ "30 newly built Dingo 2 protected vehicles": the count stands before "newly built",
+    and they are new."""
+    found = deals_in(
+        "Aid\nGermany also handed over 30 newly built Dingo 2 protected vehicles to Ukraine "
+        "last month.",
+        dt.date(2025, 10, 16),
+    )
+    assert [(c.buyer, c.quantity, c.second_hand) for c in found] == [("Ukraine", 30, False)]
+
+
+def test_an_unknown_name_with_its_mark_is_a_platform() -> None:
+    """ "eight Tridon Mk2 mobile air defense systems": a name no list knows, with its mark,
+    counted, is the platform."""
+    found = deals_in(
+        "Aid\nThe Swedish Defense Materiel Administration has ordered eight Tridon Mk2 mobile "
+        "air defense systems from BAE Systems Bofors for Ukraine, Jonson said.",
+        dt.date(2025, 10, 16),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity) for c in found] == [
+        ("Ukraine", "Sweden", "Tridon Mk2", 8)
+    ]
+
+
+def test_an_order_told_whole_then_as_new_and_used_is_those_two() -> None:
+    """Four Super Tucanos, then two newly built and two more from the seller's fleet: the
+    two deals the article counts, not a third of four."""
+    found = deals_in(
+        "Guatemala buys Super Tucanos\n"
+        "Guatemala has signed an agreement with Brazil to acquire four A-29 Super Tucano light "
+        "attack aircraft. Under the deal, Embraer will supply two newly built A-29s for $42 "
+        "million. The Brazilian Air Force will transfer two more Super Tucanos from its own "
+        "fleet.",
+        dt.date(2024, 10, 15),
+    )
+    assert sorted((c.quantity, c.second_hand, c.value) for c in found) == [
+        (2, False, 42_000_000),
+        (2, True, None),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -486,7 +486,13 @@ def extract_candidates(
         )
         and not _an_open_offer(c)
     ]
-    kept = [c for c in kept if not _described_twice(c, kept) and not _a_hull_of(c, kept)]
+    kept = [
+        c
+        for c in kept
+        if not _described_twice(c, kept)
+        and not _a_hull_of(c, kept)
+        and not _new_and_used_in_all(c, kept)
+    ]
     _shared_prices(kept)
     for candidate in kept:
         _resold(candidate, gazetteer)
@@ -526,6 +532,30 @@ def _a_hull_of(candidate: Candidate, kept: list[Candidate]) -> bool:
             and not (other.named_as is not None and other.named_as.single)
             for other in kept
         )
+    )
+
+
+def _new_and_used_in_all(candidate: Candidate, kept: list[Candidate]) -> bool:
+    """ "Guatemala has signed ... to acquire four A-29 Super Tucano", then "two newly
+    built A-29s for $42 million" and "two more Super Tucanos from its own fleet": the whole
+    told first is the new and the used ones the article goes on to count, no deal besides."""
+    if candidate.quantity is None or candidate.value is not None or candidate.second_hand:
+        return False
+    parts = [
+        other
+        for other in kept
+        if other is not candidate
+        and other.sentence > candidate.sentence
+        and other.family == candidate.family
+        and other.buyer_iso3 == candidate.buyer_iso3
+        and other.quantity is not None
+        and other.second_hand is not None  # said new or said used
+    ]
+    kinds = {other.second_hand for other in parts}
+    return (
+        len(parts) >= 2
+        and kinds == {True, False}
+        and sum(other.quantity or 0 for other in parts) == candidate.quantity
     )
 
 
@@ -2529,9 +2559,14 @@ def _shape_size(
         counted = counted or words[index - 1].text.lower().endswith(("-made", "-built"))
         named = (
             following is not None
-            and following.text.isalpha()
-            and following.text[:1].isupper()
-            and following.text[1:].islower()
+            and (
+                (
+                    following.text.isalpha()
+                    and following.text[:1].isupper()
+                    and following.text[1:].islower()
+                )
+                or bool(_A_MARK_ALONE.match(following.text))  # "eight Tridon Mk2 systems"
+            )
             and article[word.end : following.start] == " "
         )
         size = 2 if named else 1
@@ -6420,6 +6455,9 @@ def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
     )
 
 
+_NEWLY_DONE = word_set("built manufactured produced made delivered")
+
+
 def _quantity(
     candidate: Candidate,
     sentence: Sentence,
@@ -6450,6 +6488,14 @@ def _quantity(
             and word.text[:1].isdigit()
         ):
             index -= 2  # "two Project 14310 Mirazh patrol boats": the design's number, passed
+            steps += 2
+            continue
+        if index and words[index - 1].text.lower() == "newly" and lower in _NEWLY_DONE:
+            # "30 newly built Dingo 2 protected vehicles": new ones, and the count before
+            candidate.second_hand = (
+                False if candidate.second_hand is None else candidate.second_hand
+            )
+            index -= 2
             steps += 2
             continue
         number = _number_at(words, index)
