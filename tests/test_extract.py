@@ -8734,6 +8734,52 @@ def test_an_order_told_whole_then_as_new_and_used_is_those_two() -> None:
     ]
 
 
+def test_a_calibre_after_a_name_is_no_version_of_it() -> None:
+    """ "18 DITA 155mm wheeled self-propelled howitzers": the calibre is no version mark, so
+    the name is the one the lists know and the title's mention of it is the same deal."""
+    found = deals_in(
+        "Defence Ministry signs contract for Czech DITA howitzers\n"
+        "Ukraine's Defence Procurement Agency has signed a contract with the Czech company "
+        "Excalibur Army for 18 DITA 155mm wheeled self-propelled howitzers.",
+        dt.date(2025, 11, 20),
+    )
+    assert [(c.buyer, c.quantity) for c in found] == [("Ukraine", 18)]
+    assert "155mm" not in found[0].platform
+
+
+def test_a_purchase_told_with_count_seller_and_price_is_a_deal() -> None:
+    """ "One of the first was the 2019 purchase of six Bayraktar TB2 drones from Turkey for
+    $69 million": a noun's purchase, its buyer the state the text is about."""
+    found = deals_in(
+        "Ukraine buys abroad\nUkraine has a long history of buying equipment abroad, but most "
+        "of its large foreign contracts began only after 2014. One of the first was the 2019 "
+        "purchase of six Bayraktar TB2 drones from Turkey for $69 million.",
+        dt.date(2025, 11, 20),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.value) for c in found] == [
+        ("Ukraine", "Turkey", 6, 69_000_000)
+    ]
+
+
+def test_a_joint_order_told_under_one_buyer_is_split_into_shares() -> None:
+    """The agency of one Baltic state signs for 15 radars on behalf of three; the next
+    sentence gives each state's count, a later one Lithuania's own price: three deals, the
+    joint total no state's price."""
+    found = deals_in(
+        "Baltic radars\nThe Lithuanian agency, acting on behalf of all three Baltic states, "
+        "signed a contract with Sweden's Saab for 15 Giraffe 1X truck-mounted radars. "
+        "Lithuania will receive six radars, Latvia five and Estonia four. The total value of "
+        "the contract is about 95 million euros, of which Lithuania's part is 38 million "
+        "euros, the ministry said.",
+        dt.date(2026, 1, 22),
+    )
+    assert sorted((c.buyer, c.seller, c.quantity, c.value) for c in found) == [
+        ("Estonia", "Sweden", 4, None),
+        ("Latvia", "Sweden", 5, None),
+        ("Lithuania", "Sweden", 6, 38_000_000),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -259,6 +259,7 @@ class Candidate:
     other_sellers: list[Entry] = field(default_factory=list)  # "each from Qatar and Oman"
     other_buyers: list[Entry] = field(default_factory=list)  # "X and Y jointly ordered"
     joint: bool = False  # one of the buyers of a joint order, its share not yet read
+    shared: bool = False  # a state's share of a joint order: the joint price is not its
     generic: bool = False  # a designation no list knows, found by its shape
     more: bool = False  # "12 more FA-50s": an order after another of its kind
     already: bool = False  # "Oman already operates 12 Typhoons": a deal done before
@@ -443,6 +444,8 @@ def extract_candidates(
         if not made and number:
             _the_customer_named(sentence, found, number)
             _the_order_in_total(sentence, found, number)
+            _shared_out(sentence, found, number)
+            _a_state_s_part(sentence, found, number)
         if not made and not named and number:
             elliptical = _elliptical_buyers(_of_the_type_before(read[number - 1], found), sentence)
             if elliptical:
@@ -1130,6 +1133,75 @@ def _the_order_in_total(sentence: Sentence, found: list[Candidate], number: int)
         return
     last.quantity, last.batch = total, False
     last.field_quotes["quantity"] = sentence.span.text
+
+
+def _shared_out(sentence: Sentence, found: list[Candidate], number: int) -> None:
+    """ "... signed a contract with Sweden's Saab for 15 Giraffe 1X radars. Lithuania will
+    receive six radars, Latvia five and Estonia four": a joint order told under one buyer,
+    split into each state's deal for its share (the joint price is none of theirs)."""
+    states = [
+        m.entry.iso3
+        for m in sentence.mentions
+        if m.entry.kind == "state" and m.start >= sentence.dateline and m.entry.iso3
+    ]
+    shares = _shares(sentence, list(dict.fromkeys(states)))
+    total = sum(share.quantity for share in shares.values())
+    whole = next(
+        (
+            c
+            for c in reversed(found)
+            if c.sentence == number - 1 and c.quantity == total and c.buyer_iso3 in shares
+        ),
+        None,
+    )
+    if whole is None:
+        return
+    whole.value = whole.currency = None
+    for name in ("value", "currency", "quantity"):
+        whole.field_quotes.pop(name, None)
+    parts = [whole]
+    for iso3 in shares:
+        if iso3 != whole.buyer_iso3:
+            part = replace(whole, field_quotes=dict(whole.field_quotes))
+            part.buyer, part.buyer_iso3, part.buyer_said = _state_name(iso3), iso3, True
+            part.field_quotes["buyer"] = shares[iso3].quote
+            parts.append(part)
+    for part in parts:
+        part.joint = part.shared = True
+    _give_shares(parts, shares)
+    found.extend(parts[1:])
+
+
+# "The total value of the contract is about 95 million euros, of which Lithuania's part is
+# 38 million euros"
+_A_STATE_S_PART = re.compile(
+    r"^(?:['’]s)?\s+(?:own\s+)?(?:part|share|portion)\s+(?:is|was|amounts\s+to|comes\s+to|of)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?$"
+)
+
+
+def _a_state_s_part(sentence: Sentence, found: list[Candidate], number: int) -> None:
+    """A joint buyer's own price, said after the split: "of which Lithuania's part is 38
+    million euros"."""
+    for state in sentence.mentions:
+        if state.entry.kind != "state":
+            continue
+        money = next((m for m in sentence.money if m.start >= state.end), None)
+        if money is None or not _A_STATE_S_PART.match(sentence.between(state.end, money.start)):
+            continue
+        share = next(
+            (
+                c
+                for c in reversed(found)
+                if c.shared and c.buyer_iso3 == state.entry.iso3 and number - c.sentence <= 2
+            ),
+            None,
+        )
+        if share is not None and share.value is None:
+            share.value, share.currency = money.amount, money.currency
+            share.field_quotes["value"] = share.field_quotes["currency"] = _clause_of(
+                sentence, state.start
+            )
 
 
 def _the_customer_named(sentence: Sentence, found: list[Candidate], number: int) -> None:
@@ -1926,8 +1998,9 @@ _VARIANT_BETWEEN = re.compile(r"\s*|\s+[A-Z0-9][A-Z0-9/+-]{1,5}\s+")
 
 _MARK_WORDS = word_set("Mk Mark")
 _VERSION_WORDS = word_set("Block Batch Flight Tranche Increment Lot Phase") | _MARK_WORDS
-# A version mark after a name: "1A5BR", "2A8"; not "3", "F4", "8x8" or "32-cell".
-_VARIANT_MARK = re.compile(r"^(?!\d+x\d+$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
+# A version mark after a name: "1A5BR", "2A8"; not "3", "F4", "8x8", "32-cell" or the
+# calibre of "DITA 155mm howitzers".
+_VARIANT_MARK = re.compile(r"^(?!\d+(?:x\d+|mm|cm)$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
 
 
 def _variants(
@@ -5467,6 +5540,7 @@ def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
         and (_DEAL_WORDS.search(text) or _THE_DEAL_S_PRICE.search(text))
         and not other
         and not approval_s
+        and not candidate.shared  # a joint order's total is no one state's price
     ):
         candidate.value, candidate.currency = money[0].amount, money[0].currency
         candidate.field_quotes["value"] = text
@@ -5678,9 +5752,21 @@ def _reported(candidate: Candidate) -> bool:
         or _partner_s_own(candidate)
     ):
         return False
-    if not candidate.strong and not candidate.buyer_said:
+    if not candidate.strong and not candidate.buyer_said and not _told_in_full(candidate):
         return False  # only a noun ("the Vietnam deal") and a guessed buyer: too little
     return not (candidate.generic and candidate.seller is None)
+
+
+def _told_in_full(candidate: Candidate) -> bool:
+    """ "One of the first was the 2019 purchase of six Bayraktar TB2 drones from Turkey for
+    $69 million": a purchase told with its count, seller and price is a deal, the buyer
+    the one the text is about."""
+    return (
+        candidate.quantity is not None
+        and candidate.value is not None
+        and candidate.seller_said
+        and candidate.status == "signed"
+    )
 
 
 def _partner_s_own(candidate: Candidate) -> bool:
