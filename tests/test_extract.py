@@ -8780,6 +8780,37 @@ def test_a_joint_order_told_under_one_buyer_is_split_into_shares() -> None:
     ]
 
 
+def test_a_home_approval_in_a_story_of_fms_buys_keeps_the_type_s_maker() -> None:
+    """ "The Czech government approved the purchase of two more Airbus C295MW", in a story
+    that later tells of Javelins bought through Foreign Military Sales: the C295's seller
+    is Spain's, not Washington's."""
+    found = deals_in(
+        "Government approves two more C295s\n"
+        "The Czech government on Monday approved the purchase of two more Airbus C295MW "
+        "transport aircraft for the Czech Air Force, at a cost of CZK 3.6 billion. The "
+        "ministry also signed an agreement with the US government for 240 FGM-148F Javelin "
+        "missiles worth USD 62 million, bought through the American Foreign Military Sales "
+        "system.",
+        dt.date(2025, 9, 24),
+    )
+    sellers = {c.platform: (c.seller, c.status) for c in found}
+    assert sellers["C295"] == ("Spain", "approved")
+    assert sellers["FGM-148 Javelin"] == ("United States", "signed")
+
+
+def test_a_type_crews_train_on_is_not_bought() -> None:
+    """ "signed an agreement under which Czech helicopter crews will train on Slovakia's
+    UH-60M Black Hawk helicopters": a training agreement, no sale."""
+    found = deals_in(
+        "Czech army orders Javelins\nThe Czech army has ordered 240 Javelin missiles from "
+        "the United States. Closer cooperation with Slovakia was also on the agenda. The two "
+        "ministers signed an agreement under which Czech helicopter crews will train on "
+        "Slovakia's UH-60M Black Hawk helicopters at the Presov air base.",
+        dt.date(2025, 9, 24),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [("Czechia", "FGM-148 Javelin")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

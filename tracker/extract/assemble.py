@@ -3754,7 +3754,10 @@ _NOT_SOLD_BEFORE = re.compile(
     r"(?:(?:full-size|full-scale|life-size)\s+)?(?:(?:mock-?up|model)\s+of\s+)?(?:its|their)\s+$"
     # "displayed a full-scale model of the KF-21 Boramae": a model is no aircraft sold
     r"|\b(?:mock-?ups?|(?:full-size|full-scale|life-size|scale)\s+(?:models?|replicas?))\s+of\s+"
-    r"(?:an?\s+|the\s+|its\s+|their\s+)?$",
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?$"
+    # "an agreement under which Czech crews will train on Slovakia's UH-60M Black Hawk
+    # helicopters": the type they train on, no sale of it
+    r"|\btrain(?:s|ed|ing)?\s+on\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -4237,7 +4240,14 @@ def _roles(
         and not _SPENDING_APPROVED.search(sentence.before(cue.start))
         for cue in cues
     )
-    us_notice = approval and bool(sentence.notice or _US_NOTICE.search(sentence.span.text))
+    said_here = _US_NOTICE.search(sentence.span.text) is not None
+    us_notice = approval and (
+        said_here
+        # (not "The Czech government approved the purchase of two more Airbus C295MW", in
+        # a story that tells of Javelins bought through Foreign Military Sales: a type made
+        # elsewhere, approved at home)
+        or (sentence.notice and platform.entry.iso3 in (None, "USA"))
+    )
     if (
         us_notice
         and buyer is None
