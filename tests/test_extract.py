@@ -8811,6 +8811,20 @@ def test_a_type_crews_train_on_is_not_bought() -> None:
     assert [(c.buyer, c.platform) for c in found] == [("Czechia", "FGM-148 Javelin")]
 
 
+def test_a_firm_s_venture_between_ends_what_refers_back_to_a_deal() -> None:
+    """A deal, then a sentence on a third state's firm's joint venture, then "The
+    investment, worth about EUR 1 billion": the venture's sum, not the deal's price."""
+    found = deals_in(
+        "Bulgaria news\nThe minister recalled that the Air Force's three C-27J Spartan "
+        "transport aircraft were bought from Italy's Alenia Aeronautica under a 2006 contract. "
+        "He also said that construction of the joint venture between Germany's Rheinmetall "
+        "and Bulgarian state company VMZ near Sopot is on schedule. The investment, worth "
+        "about EUR 1 billion, is to create over 1,000 jobs.",
+        dt.date(2025, 7, 24),
+    )
+    assert [(c.buyer, c.quantity, c.value) for c in found] == [("Bulgaria", 3, None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -465,6 +465,7 @@ def extract_candidates(
             not made
             and last is not None
             and not named
+            and not _a_third_firm_between(last, read, number)
             and (
                 number - max(last.sentence, last.named_at) <= _REFERS_BACK
                 or _counts_again(last, sentence)
@@ -5270,6 +5271,28 @@ _THE_DEAL_S_PRICE = re.compile(
     re.IGNORECASE,
 )
 _PRICED_WITHIN = 5  # sentences: the same paragraph or the next, in a wire story
+
+
+def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:
+    """ "... C-27J Spartan aircraft, bought from Italy's Alenia. The minister also said
+    that the joint venture between Germany's Rheinmetall and VMZ is on schedule. The
+    investment, worth about EUR 1 billion, ...": a sentence between that turns to a firm of
+    neither party's state and its works has moved on to another matter."""
+    parties = {candidate.buyer_iso3, candidate.seller_iso3}
+    return any(
+        _A_WORKS.search(sentence.span.text) is not None
+        and any(
+            m.entry.kind == "company" and m.entry.iso3 is not None and m.entry.iso3 not in parties
+            for m in sentence.mentions
+        )
+        for sentence in read[max(candidate.sentence, candidate.named_at) + 1 : number]
+    )
+
+
+# a firm's works or venture, another matter than a deal
+_A_WORKS = re.compile(
+    r"\b(?:joint venture|plant|factory|production line|assembly line|shipyard)s?\b", re.I
+)
 
 
 def _prices_the_deal(candidate: Candidate, sentence: Sentence, number: int) -> bool:
