@@ -8825,6 +8825,35 @@ def test_a_firm_s_venture_between_ends_what_refers_back_to_a_deal() -> None:
     assert [(c.buyer, c.quantity, c.value) for c in found] == [("Bulgaria", 3, None)]
 
 
+def test_a_contrast_clause_s_recipient_is_not_the_first_deal_s() -> None:
+    """ "Serbia has confirmed it has taken delivery of Chinese CM-400AKG missiles, while
+    neighbouring Croatia has signed a deal for French ... systems": "for French" belongs to
+    Croatia's clause; the missiles are Serbia's."""
+    found = deals_in(
+        "Balkan arms\nSerbia has confirmed it has taken delivery of Chinese CM-400AKG "
+        "air-to-surface missiles, while neighbouring Croatia has signed a deal for French "
+        "short-range air defence systems, in the latest sign of an arms build-up.",
+        dt.date(2025, 12, 10),
+    )
+    assert [(c.buyer, c.seller, c.platform) for c in found] == [("Serbia", "China", "CM-400AKG")]
+
+
+def test_the_government_in_a_capital_is_that_state_buying() -> None:
+    """ "The government in Skopje on Tuesday approved the purchase of four Airbus H145M",
+    in a story led by Serbia: North Macedonia's purchase."""
+    found = deals_in(
+        "Balkan arms\nSerbia has taken delivery of 20 Chinese CM-400AKG missiles. The "
+        "government in Skopje on Tuesday approved the purchase of four Airbus H145M light "
+        "utility helicopters, built in Donauworth, Germany, for 53 million euros.",
+        dt.date(2025, 12, 10),
+    )
+    assert [(c.buyer, c.platform, c.status) for c in found][-1] == (
+        "North Macedonia",
+        "H145M",
+        "approved",
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

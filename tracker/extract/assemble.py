@@ -3853,6 +3853,15 @@ def _roles(
             buyer = mention  # "Russia's own Aerospace Forces are set to receive 76 Su-57s"
             continue
         if (
+            buyer is None
+            and not seller_side
+            and mention.entry.kind == "state"
+            and mention.end <= platform.start
+            and _GOVERNMENT_IN.search(sentence.before(mention.start))
+        ):
+            buyer = mention  # "The government in Skopje approved the purchase of four H145M"
+            continue
+        if (
             mention.entry.form == "demonym"
             and mention.first
             and words[mention.first - 1].text.lower() == "the"
@@ -4404,6 +4413,15 @@ def _trailing_aside(sentence: Sentence, mention: Mention, platform: Mention) -> 
     between = text[platform.end - start : mention.start - start]
     if _TO_MAKE_UP_FOR.search(between):
         return True  # "two more Patriot fire units, to backfill systems it sent to Kyiv"
+    contrast = _CONTRAST.search(between)
+    if contrast is not None and any(
+        other.entry.kind == "state"
+        and platform.end + contrast.start() < other.start <= mention.start
+        for other in sentence.mentions
+    ):
+        # "Serbia has taken delivery of Chinese CM-400AKG missiles, while neighbouring
+        # Croatia has signed a deal for French ... systems": the other state's clause
+        return True
     opened = re.search(r",\s+(?:which|who)\b[^;:]*$", between)
     if opened is None or re.search(r",\s+(?:to|for|from)\s+(?:the\s+)?$", between):
         # not "escorts, which the JMSDF is retiring, to the Philippine Navy": closed before
@@ -4416,6 +4434,11 @@ def _trailing_aside(sentence: Sentence, mention: Mention, platform: Mention) -> 
     return not any(relative_start <= cue.start < relative_end for cue in sentence.cues)
 
 
+_GOVERNMENT_IN = re.compile(
+    r"\b(?:government|authorities|cabinet|administration|junta|leadership)\s+in\s+$",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r",\s+(?:while|whereas|whilst)\b", re.IGNORECASE)
 _TRANSFER_WORD = re.compile(
     r"\b(?:deliver|transferr?|suppl|sold|sell|hand|bought|buy|order|acqui|purchas|donat|"
     r"gave|give|given|sent|send|export)\w*",
