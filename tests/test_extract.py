@@ -8854,6 +8854,22 @@ def test_the_government_in_a_capital_is_that_state_buying() -> None:
     )
 
 
+def test_an_unknown_designation_after_its_maker_is_sold_from_the_maker_s_state() -> None:
+    """ "a contract for two Airbus A321XLR aircraft": no list knows the A321XLR, but its
+    maker's name before it gives the seller; the project's total gives way to "The contract
+    with Airbus itself is worth $419m"."""
+    found = deals_in(
+        "Air Force's new Airbus jets to cost $660m all up\n"
+        "The New Zealand Government has signed a contract for two Airbus A321XLR aircraft to "
+        "replace the Air Force's ageing Boeing 757s, with the total cost of the project put "
+        "at $660 million. The contract with Airbus itself is worth $419m, or about US$240m.",
+        dt.date(2026, 1, 20),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.value) for c in found] == [
+        ("New Zealand", "France", "A321XLR", 2, 419_000_000)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -5456,6 +5456,25 @@ _A_SEPARATE_DEAL = re.compile(
 )
 
 
+# "with the total cost of the project put at $660 million", then "The contract with
+# Airbus itself is worth $419m": the programme's sum, then the contract's own
+_PROJECT_S_TOTAL = re.compile(
+    r"\b(?:total|overall|whole)\s+(?:cost|budget|price|value)\s+of\s+the\s+"
+    r"(?:project|programme|program|acquisition)\b",
+    re.IGNORECASE,
+)
+_THE_CONTRACT_ITSELF = re.compile(
+    r"\bThe\s+contract\b[^.;]{0,40}?\bitself\s+(?:is|was)\s+worth\b", re.IGNORECASE
+)
+
+
+def _a_project_s_total_then_the_contract_s(candidate: Candidate, text: str) -> bool:
+    return bool(
+        _PROJECT_S_TOTAL.search(candidate.field_quotes.get("value", ""))
+        and _THE_CONTRACT_ITSELF.search(text)
+    )
+
+
 def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
     """A sentence that names no platform often says more of the deal just named:
     "Washington has pledged 31 of the tanks.", "The estimated total cost is $8.6
@@ -5591,7 +5610,7 @@ def _refer_back(candidate: Candidate, sentence: Sentence) -> list[Candidate]:
         and re.search(r"\b(?:sale|export|transfer)\b", text) is not None  # not funds approved
     )
     if (
-        candidate.value is None
+        (candidate.value is None or _a_project_s_total_then_the_contract_s(candidate, text))
         and money
         and (_DEAL_WORDS.search(text) or _THE_DEAL_S_PRICE.search(text))
         and not other
@@ -5869,6 +5888,26 @@ def _builder_named(candidate: Candidate, sentence: Sentence) -> None:
             return
     if candidate.generic:
         _version_of(candidate, sentence)
+    if candidate.generic and candidate.seller is None:
+        _maker_before_the_name(candidate, sentence)
+
+
+def _maker_before_the_name(candidate: Candidate, sentence: Sentence) -> None:
+    """ "a contract for two Airbus A321XLR aircraft": a designation no list knows, right
+    after its maker's name, is sold from the maker's state."""
+    maker = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.entry.kind == "company"
+            and m.end <= candidate.start
+            and not sentence.between(m.end, candidate.start).strip()
+        ),
+        None,
+    )
+    if maker is not None and maker.entry.iso3:
+        _set_seller(candidate, maker.entry, said=True)
+        candidate.field_quotes["seller"] = _clause_of(sentence, maker.start)
 
 
 # "44 new Stridsvagn 123 main battle tanks, the Swedish version of the German Leopard 2A8"
