@@ -8870,6 +8870,20 @@ def test_an_unknown_designation_after_its_maker_is_sold_from_the_maker_s_state()
     ]
 
 
+def test_a_verb_of_another_state_s_clause_is_not_the_platform_s() -> None:
+    """ "approved the sale of 26 HIMARS rocket launchers to Canada, ..., as Ottawa also
+    signed its first-ever deal for South Korean artillery shells": the HIMARS are approved,
+    not signed."""
+    found = deals_in(
+        "Canada moves to buy rocket launchers\nThe U.S. State Department has approved the "
+        "sale of 26 HIMARS rocket launchers to Canada, a first step toward giving the "
+        "Canadian Army a long-range strike weapon it has never had, as Ottawa also signed its "
+        "first-ever deal for South Korean artillery shells.",
+        dt.date(2025, 11, 27),
+    )
+    assert [(c.buyer, c.platform, c.status) for c in found] == [("Canada", "HIMARS", "approved")]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -3198,6 +3198,7 @@ def _governing(
                 sentence.before(cue.start),
                 re.IGNORECASE,
             )
+            and not _another_state_s_act(sentence, platform, cue)
         ]
         after = after if strong else after[:1]
         # "will buy 54 K9 ... under a contract signed on Tuesday": the later word counts too.
@@ -3236,6 +3237,26 @@ def _governing(
     if _offered_beside_a_choice(sentence, chosen, previous):
         return []
     return chosen
+
+
+# ", as Ottawa also signed", ", while Croatia has signed": another clause's subject
+_ANOTHER_SUBJECT = re.compile(
+    r",\s+(?:as|while|whereas|whilst)\s+(?:[\w'’.-]+\s+){1,4}$", re.IGNORECASE
+)
+
+
+def _another_state_s_act(sentence: Sentence, platform: Mention, cue: Cue) -> bool:
+    """ "approved the sale of 26 HIMARS rocket launchers to Canada, ..., as Ottawa also
+    signed its first-ever deal for South Korean artillery shells": a verb after the platform
+    whose subject is a state opening another clause is that clause's act."""
+    opened = _ANOTHER_SUBJECT.search(sentence.between(platform.end, cue.start))
+    if opened is None:
+        return False
+    start = platform.end + opened.start()
+    return any(
+        m.entry.kind == "state" and start < m.start and m.end <= cue.start
+        for m in sentence.mentions
+    )
 
 
 def _same_roles(candidate: Candidate, source: Candidate) -> None:
