@@ -8884,6 +8884,36 @@ def test_a_verb_of_another_state_s_clause_is_not_the_platform_s() -> None:
     assert [(c.buyer, c.platform, c.status) for c in found] == [("Canada", "HIMARS", "approved")]
 
 
+def test_canadian_designations_name_the_types_they_stand_for() -> None:
+    """ "the last of 16 CC-295 Kingfisher ... aircraft was handed over": Canada's own
+    designation of the C295, from Spain."""
+    found = deals_in(
+        "Kingfisher fleet complete\nOTTAWA -- The last of 16 CC-295 Kingfisher fixed-wing "
+        "search and rescue aircraft was handed over to Canada at 19 Wing Comox in February.",
+        dt.date(2026, 4, 8),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.status) for c in found] == [
+        ("Canada", "Spain", "C295", 16, "delivered")
+    ]
+
+
+def test_what_a_signed_contract_provides_for_beside_a_fleet_serviced() -> None:
+    """ "Under a $1.05-billion contract signed with Leonardo last year, the 13 CH-149
+    Cormorants in service will receive a mid-life upgrade, and Canada will buy three
+    additional AW101 helicopters, ... delivered to the CH-149 Cormorant standard": three
+    bought under a signed contract; the 13 upgraded and the standard named are no deal."""
+    found = deals_in(
+        "More Cormorants on the way\nUnder a $1.05-billion contract signed with Leonardo last "
+        "year, the 13 CH-149 Cormorants in service will receive a mid-life upgrade, and Canada "
+        "will buy three additional AW101 helicopters, to be built at Leonardo Helicopters' "
+        "plant in Yeovil, England, and delivered to the CH-149 Cormorant standard.",
+        dt.date(2026, 4, 8),
+    )
+    assert [(c.buyer, c.platform, c.quantity, c.status) for c in found] == [
+        ("Canada", "AW101", 3, "signed")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -343,6 +343,7 @@ def extract_candidates(
             _the_deal_signed_before(sentence, read[number - 1])
             _the_next_of_a_list(sentence, read[number - 1])
         made = _sentence_candidates(sentence, text)
+        _under_a_signed_contract(sentence, made)
         if _denied_after(read, number):
             made = []  # "a THAAD battery ... have begun arriving in Israel. The system ... is
             # not being transferred to the IDF": a deployment
@@ -2936,7 +2937,9 @@ def _mark_breakdowns(candidates: list[Candidate]) -> None:
     configurations": one type counted in parts of one condition, in one sentence, is a
     breakdown of an order, not orders of their own."""
     by_family: dict[tuple[str, bool | None], list[Candidate]] = {}
-    for candidate in candidates:
+    # (not "the 13 CH-149 Cormorants in service will receive a mid-life upgrade, and Canada
+    # will buy three additional AW101": a fleet serviced is no part of the order)
+    for candidate in (c for c in candidates if c.governed):
         by_family.setdefault((candidate.family, candidate.second_hand), []).append(candidate)
     for parts in by_family.values():
         counts = {part.quantity for part in parts}
@@ -3612,6 +3615,7 @@ def _service_of(sentence: Sentence, platform: Mention) -> bool:
     before = sentence.before(platform.start)[-90:]
     return bool(
         _REPLACED.search(before)
+        or _A_STANDARD.match(sentence.after(platform.end))
         or _NOT_SOLD_BEFORE.search(before)
         # "additional Joint Strike Missiles for its F-35A fleet": the fleet it arms
         or (
@@ -3626,6 +3630,10 @@ def _service_of(sentence: Sentence, platform: Mention) -> bool:
         or _RIVAL_AFTER.match(sentence.after(platform.end))
         or _makers_offers(sentence, platform)
     )
+
+
+# "delivered to the CH-149 Cormorant standard": a type named as the build standard
+_A_STANDARD = re.compile(r"^s?\s+(?:standard|configuration)\b", re.IGNORECASE)
 
 
 # "the capacity ... that we lost when our Hercules were grounded": the fleet it had
@@ -5315,6 +5323,25 @@ _THE_DEAL_S_PRICE = re.compile(
     re.IGNORECASE,
 )
 _PRICED_WITHIN = 5  # sentences: the same paragraph or the next, in a wire story
+
+
+# "Under a $1.05-billion contract signed with Leonardo last year, ... Canada will buy three
+# additional AW101 helicopters": what the signed contract provides for is signed
+_UNDER_A_SIGNED_CONTRACT = re.compile(
+    r"^Under\s+(?:a|an|the|its|this)\s+[^,;]{0,60}?\b(?:contract|agreement|deal)\s+"
+    r"(?:(?:already|previously)\s+)?(?:signed|awarded|concluded|placed)\b[^,;]*,",
+    re.IGNORECASE,
+)
+
+
+def _under_a_signed_contract(sentence: Sentence, made: list[Candidate]) -> None:
+    opening = _UNDER_A_SIGNED_CONTRACT.match(sentence.span.text)
+    if opening is None:
+        return
+    for candidate in made:
+        if candidate.status in ("proposed", "negotiating", "approved"):
+            candidate.status = "signed"
+            candidate.field_quotes["status"] = opening[0]
 
 
 def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:
