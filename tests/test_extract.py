@@ -8914,6 +8914,23 @@ def test_what_a_signed_contract_provides_for_beside_a_fleet_serviced() -> None:
     ]
 
 
+def test_the_company_is_the_last_company_that_led_a_sentence() -> None:
+    """ "The company's patrol-boat exports ... date back to 2005, when it delivered ten
+    37.5-metre patrol boats to the Yemen Coast Guard", several sentences after Austal's
+    own: Austal's, from Australia (not the buyer the article is about)."""
+    found = deals_in(
+        "Austal lands Brunei export order\nAustralian shipbuilder Austal has signed a "
+        "contract with the Government of Brunei Darussalam for three Evolved Cape-class patrol "
+        "boats. Brunei's Deputy Minister of Defence said the order reflected a long-standing "
+        "relationship. The navies had trained together for decades. Six of the boats for the "
+        "Royal Australian Navy have now been delivered. The company's patrol-boat exports "
+        "from Henderson date back to 2005, when it delivered ten 37.5-metre patrol boats to "
+        "the Yemen Coast Guard.",
+        dt.date(2026, 3, 12),
+    )
+    assert ("Yemen", "Australia", 10) in [(c.buyer, c.seller, c.quantity) for c in found]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

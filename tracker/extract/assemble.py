@@ -429,7 +429,9 @@ def extract_candidates(
             elif not candidate.seller_said:
                 _its_own_fleet_given(candidate, sentence, main)
             if candidate.seller is None and number:
-                _the_company_it_stands_for(candidate, sentence, read[max(0, number - 2) : number])
+                _the_company_it_stands_for(
+                    candidate, sentence, read[max(0, number - 2) : number], read[:number]
+                )
             if candidate.seller is None:
                 _guess_seller(candidate, main, found)
             if candidate.seller is None and number:
@@ -6502,10 +6504,16 @@ _IT_THE_COMPANY = re.compile(
 
 
 def _the_company_it_stands_for(
-    candidate: Candidate, sentence: Sentence, before: list[Sentence]
+    candidate: Candidate, sentence: Sentence, before: list[Sentence], all_before: list[Sentence]
 ) -> None:
-    if not _IT_THE_COMPANY.match(sentence.span.text[sentence.dateline - sentence.span.start :]):
+    """ "It delivered", "The company's exports ... date back to 2005, when it delivered ten
+    patrol boats": the company the sentences before acted as sells. "It" looks two
+    sentences back; "the company" as far back as the last company that led a sentence."""
+    said = _IT_THE_COMPANY.match(sentence.span.text[sentence.dateline - sentence.span.start :])
+    if said is None:
         return
+    if not said[0].startswith("It"):
+        before = all_before
     for earlier in reversed(before):
         first = next((m for m in earlier.mentions if m.start >= earlier.dateline), None)
         if first is None or first.entry.kind != "company":
