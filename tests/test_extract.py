@@ -8931,6 +8931,34 @@ def test_the_company_is_the_last_company_that_led_a_sentence() -> None:
     assert ("Yemen", "Australia", 10) in [(c.buyer, c.seller, c.quantity) for c in found]
 
 
+def test_one_ship_named_after_its_class_is_one_delivered() -> None:
+    """ "took delivery of the Guardian-class boat RKS Teanoai II", "received its
+    Guardian-class boat, Nafanua II": one ship each, all delivered."""
+    found = deals_in(
+        "Pacific boats\nAmong the recipients was Kiribati, which took delivery of the "
+        "Guardian-class boat RKS Teanoai II from Australia in Cairns in 2021. Samoa received "
+        "its Guardian-class boat, Nafanua II, from Australia in 2019, only for it to run "
+        "aground on a reef two years later.",
+        dt.date(2025, 11, 18),
+    )
+    assert [(c.buyer, c.quantity, c.status) for c in found] == [
+        ("Kiribati", 1, "delivered"),
+        ("Samoa", 1, "delivered"),
+    ]
+
+
+def test_a_service_s_price_goes_to_no_sale_of_the_type() -> None:
+    """The boats told as built, then "its Cairns yard won a five-year extension, worth $180
+    million, to refit and repair the Guardian-class fleet": the refit's sum is not theirs."""
+    found = deals_in(
+        "Pacific boats\nAustralia delivered 22 Guardian-class patrol boats to Papua New Guinea "
+        "over a decade. In August Austal's Cairns yard won a five-year extension, worth $180 "
+        "million, to refit and repair the Guardian-class fleet across the region.",
+        dt.date(2025, 11, 18),
+    )
+    assert [c.value for c in found if c.quantity == 22] == [None]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

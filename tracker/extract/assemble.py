@@ -2880,7 +2880,10 @@ def _sentence_candidates(sentence: Sentence, text: str) -> list[Candidate]:
         _roles(candidate, sentence, platforms, platform, cues)
         _not_cancelled_for_it(candidate, sentence, cues)
         _quantity(candidate, sentence, platforms, platform, text)
-        _value(candidate, sentence, platforms, platform)
+        if cues or not _service_of(sentence, platform):
+            # (not "won a five-year extension, worth $180 million, to refit and repair the
+            # Guardian-class fleet": a service's price, to be said of no sale of the type)
+            _value(candidate, sentence, platforms, platform)
         _date(candidate, sentence, cues)
         _maker(candidate, sentence, platform)
         for part in _split_by_condition(candidate, sentence):
@@ -6695,6 +6698,14 @@ def _fleet_to_come(words: Sequence[Token], index: int) -> bool:
 _NEWLY_DONE = word_set("built manufactured produced made delivered")
 
 
+_THE_ONE_BEFORE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
+_ONE_SHIP_NAMED = re.compile(
+    r"^\s+(?:patrol\s+|offshore\s+patrol\s+|landing\s+|training\s+)?"
+    r"(?:boat|ship|vessel|frigate|corvette|submarine|destroyer|cutter|tanker)"
+    r",?\s+(?:(?-i:[A-Z]{2,5})\s+)?(?-i:[A-Z][a-z]+)"
+)
+
+
 def _quantity(
     candidate: Candidate,
     sentence: Sentence,
@@ -6864,6 +6875,18 @@ def _quantity(
         # "Six F-16s ... touched down on Friday, the first of 24 aircraft Argentina bought"
         candidate.quantity = whole
         candidate.field_quotes["quantity"] = sentence.span.text
+    if (
+        candidate.quantity is None
+        and candidate.category == "ships"
+        and _THE_ONE_BEFORE.search(sentence.before(platform.start))
+        and _ONE_SHIP_NAMED.match(sentence.after(platform.end))
+    ):
+        # "took delivery of the Guardian-class boat RKS Teanoai II", "received its
+        # Guardian-class boat, Nafanua II": one ship, named
+        candidate.quantity = 1
+        candidate.field_quotes["quantity"] = _clause_of(sentence, platform.start)
+        if candidate.status == "delivering":
+            candidate.status = "delivered"  # "received" the one ship: all of it
     final = _NTH_AND_FINAL.search(text[sentence.span.start : platform.start])
     if candidate.quantity is None and final and parse_ordinal(final["nth"]) is not None:
         # "Indonesia received its fifth and final C-130J": the last of five
