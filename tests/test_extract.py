@@ -8959,6 +8959,33 @@ def test_a_service_s_price_goes_to_no_sale_of_the_type() -> None:
     assert [c.value for c in found if c.quantity == 22] == [None]
 
 
+def test_a_fleet_considered_expensive_is_no_purchase_considered() -> None:
+    """ "The BAF's eight MiG-29s, in service since the late 1990s, are considered expensive
+    to keep flying": an opinion of a fleet, not a purchase weighed."""
+    assert (
+        deals_in(
+            "Bangladesh fighter tender\nThe BAF's eight MiG-29s, in service since the late "
+            "1990s, are considered expensive to keep flying.",
+            dt.date(2025, 6, 1),
+        )
+        == []
+    )
+
+
+def test_the_engines_of_a_type_are_no_sale_of_the_type() -> None:
+    """ "For the engines of Tejas Mark-1A, HAL has agreed with the American company GE
+    Aerospace for the supply of 113 F404 engines": parts bought for a type, no sale of it."""
+    assert (
+        deals_in(
+            "India approves projects\nFor the engines of Tejas Mark-1A, HAL has agreed with "
+            "the American company GE Aerospace for the supply of 113 F404 engines, deliveries "
+            "of which will take place from 2027.",
+            dt.date(2025, 6, 1),
+        )
+        == []
+    )
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -490,6 +490,10 @@ _CUES = (
         # (not "Tokyo is also considering offering retired SH-60J helicopters to Manila":
         # a giver's thought of an offer, no offer yet)
         r"(?! (?:offering|selling|transferring|donating|giving|exporting|handing)\b)"
+        # (nor "are considered expensive to keep flying", "is considered the best": a view)
+        r"(?<!\bis considered)(?<!\bare considered)(?<!\bwas considered)"
+        r"(?<!\bwere considered)(?<!\bbe considered)(?<!\bbeen considered)"
+        r"(?<!\bwidely considered)(?<!\bgenerally considered)"
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"

@@ -96,11 +96,23 @@ def _included_sensor(sentence: Sentence, platform: Mention) -> bool:
 
 
 def _parts_of(sentence: Sentence, platform: Mention) -> bool:
-    """The platform named only as the owner of parts: "The C-390's two ... turbofans"."""
+    """The platform named only as the owner of parts: "The C-390's two ... turbofans",
+    "the engines of Tejas Mark-1A"."""
     after = sentence.after(platform.end)
     if platform.text.endswith(("'s", "’s")):
         after = "'s" + after  # the name read with its possessive
-    return _PARTS_OF.match(after) is not None
+    return (
+        _PARTS_OF.match(after) is not None
+        or _THE_PARTS_OF.search(sentence.before(platform.start)[-60:]) is not None
+    )
+
+
+# "For the engines of Tejas Mark-1A, HAL has agreed with ... GE Aerospace": the parts of a
+# platform named after them
+_THE_PARTS_OF = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"\s+of\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "Joint Strike Missiles (JSM) for the Royal Danish Air Force's F-35A fighters": the
