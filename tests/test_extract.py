@@ -8986,6 +8986,47 @@ def test_the_engines_of_a_type_are_no_sale_of_the_type() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        # money a parliament votes for its own programme
+        (
+            "Baltic navies\nThe US Navy took part with two destroyers. Germany's parliament "
+            "approved a further €4.2bn for the F127 air defence frigate programme in May.",
+            "F127",
+        ),
+        # ships the buyer's own yard builds
+        (
+            "Baltic navies\nGermany's parliament approved a further €4.2bn for the F127 air "
+            "defence frigate programme in May, while Sweden's Luleå-class surface combatant "
+            "programme, to be built by Saab Kockums, is expected to enter detailed design next "
+            "year. Poland's three Miecznik frigates, being built at PGZ Stocznia Wojenna in "
+            "Gdynia, remain on track for first delivery in 2029.",
+            "Miecznik",
+        ),
+        # the fleet to be retired, in its own clause
+        (
+            "Canada's submarines\nCanada's government narrowed the submarine project to two "
+            "bidders. Officials say they want to pick a winner quickly and have the first boat "
+            "in the water early in the 2030s, before the last of the Royal Canadian Navy's four "
+            "ageing Victoria-class submarines is retired.",
+            "Upholder-class submarine",
+        ),
+        # a hypothetical buyer
+        (
+            "FMS reform\nTaiwan has waited years for its weapons. Consider a hypothetical "
+            "partner in the Indo-Pacific that could buy four MQ-9B drones or a single Patriot "
+            "battery.",
+            "MQ-9B SkyGuardian",
+        ),
+    ],
+)
+def test_home_programmes_retirements_and_hypotheticals_are_no_deals(
+    text: str, platform: str
+) -> None:
+    assert platform not in [c.platform for c in deals_in(text, dt.date(2026, 6, 12))]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

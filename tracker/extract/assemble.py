@@ -424,6 +424,8 @@ def extract_candidates(
                 )
                 if not _the_deal_named_before(candidate, sentence, found):
                     _guess_buyer(candidate, found, _its(sentence, read, number), main + fallback)
+            if not candidate.seller_said:
+                _built_by_a_home_firm(candidate, sentence)
             if candidate.seller is None:
                 _builder_named(candidate, sentence)
             elif not candidate.seller_said:
@@ -1918,9 +1920,26 @@ _BEING_RETIRED = re.compile(
 )
 
 
+_WHEN_BEFORE = re.compile(
+    r"\b(?:before|until|when|once|as)\s+(?:the\s+)?(?:last\s+(?:\w+\s+)?of\s+)?"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+_RETIRED_AFTER = re.compile(
+    r"^s?\s+(?:[a-z]+\s+){0,2}(?:is|are|was|were|will\s+be|have\s+been|has\s+been)\s+"
+    r"(?:finally\s+|fully\s+)?(?:retired|withdrawn|decommissioned|phased\s+out|stood\s+down)\b",
+    re.IGNORECASE,
+)
+
+
 def _being_retired(sentence: Sentence, platform: Mention, platforms: list[Mention]) -> bool:
     """ "The Santa María-class ships, the last two of a class of six commissioned between
     1986 and 1994, are being withdrawn": the subject of its own retirement, no deal."""
+    if _WHEN_BEFORE.search(sentence.before(platform.start)[-90:]) and _RETIRED_AFTER.match(
+        sentence.after(platform.end)
+    ):
+        return True  # "..., before the last of the Navy's four ageing Victoria-class
+        # submarines is retired": the fleet going, told in its own clause
     if not _SUBJECT_OPENING.fullmatch(sentence.before(platform.start)):
         return False
     retired = _BEING_RETIRED.search(sentence.after(platform.end))
@@ -2754,6 +2773,13 @@ _SALE_NOUNS = word_set("sale sales transfer transfers export exports")
 # --- one sentence ----------------------------------------------------------------------
 
 
+# money voted for a programme, no purchase of a count
+_MONEY_FOR_THE = re.compile(
+    r"\d\S*(?:\s+(?:billion|million|bn|mn|m|crore|trillion))?\s+for\s+the\s+$", re.IGNORECASE
+)
+_A_PROGRAMME = re.compile(r"^(?:\s+[\w-]+){0,4}\s+(?:programme|program|project)\b", re.IGNORECASE)
+
+
 def _sentence_candidates(sentence: Sentence, text: str) -> list[Candidate]:
     # "RZESZÓW, 13 August 2024 (Defence24) -": a dateline names no weapon
     platforms = [
@@ -2781,6 +2807,10 @@ def _sentence_candidates(sentence: Sentence, text: str) -> list[Candidate]:
             continue
         if _BUDGETED.search(text[sentence.span.start : platform.start]):
             continue  # "The request also includes funds for two Aegis ... vessels": a budget line
+        if _MONEY_FOR_THE.search(sentence.before(platform.start)[-40:]) and _A_PROGRAMME.match(
+            sentence.after(platform.end)
+        ):
+            continue  # "approved a further €4.2bn for the F127 air defence frigate programme"
         if _HOME_BUILT.search(text[sentence.span.start : platform.start][-60:]):
             continue
         if _TOLD_AS_DOMESTIC.search(text[sentence.span.start : platform.start]):
@@ -4521,6 +4551,9 @@ _FIRST_CUSTOMER = re.compile(
 )
 # "to supply KUH-1 Surion helicopters to an undisclosed customer in the Middle East"
 _UNNAMED_BUYER = re.compile(
+    # "Consider a hypothetical partner in the Indo-Pacific that could buy four MQ-9B"
+    r"\ba\s+hypothetical\s+(?:[\w-]+\s+)?(?:partner|buyer|customer|client|country|ally|state|"
+    r"nation|navy|army|air\s+force)\b|"
     r"\b(?:undisclosed|unnamed|unidentified|unspecified|an? (?:foreign|export|overseas))\s+"
     r"(?:\w+\s+)?(?:customers?|buyers?|clients?|country|countries|nations?|operators?)\b"
     # "more than 340 F-35s have been delivered worldwide": the world's, no one buyer's
@@ -5259,7 +5292,10 @@ _OWN_BODY_TO_BUY = re.compile(
 # What a government approves of its own buying (not another's: "approved the sale").
 _OWN_SPENDING = re.compile(
     r"^\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:cancellation|purchase|acquisition|procurement|"
-    r"order|contract|deal|funding|budget|spending|financing|plan)\b",
+    r"order|contract|deal|funding|budget|spending|financing|plan)\b"
+    # "approved a further €4.2bn for the F127 air defence frigate programme": money voted
+    r"|^\s+(?:a\s+|an\s+)?(?:further\s+|additional\s+|extra\s+|another\s+)?"
+    r"\S*\d\S*(?:\s+(?:billion|million|bn|mn|m|crore|trillion))?\s+(?:for|to\s+fund)\b",
     re.IGNORECASE,
 )
 
@@ -5915,6 +5951,41 @@ _BUILT_IN = re.compile(r"^[^,;]{0,40}\b(?:built|made|manufactured|constructed) i
 _ON_BEHALF_OF = re.compile(
     r"^\.?\s+(?:Navy|Army|Air\s+Force|government|Department\s+of\s+\w+)?\s*on\s+behalf\s+of\b"
 )
+
+
+_BUILT_AT = re.compile(
+    r"^[^.;]{0,40}?\b(?:being\s+|to\s+be\s+)?(?:built|constructed|assembled|produced)\s+"
+    r"(?:at|by|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _built_by_a_home_firm(candidate: Candidate, sentence: Sentence) -> None:
+    """ "Poland's three Miecznik frigates, being built at PGZ Stocznia Wojenna in Gdynia":
+    ships its own firm builds, bought at home (not a design licensed from a state the
+    sentence names: "India and France are in the final lap of negotiations for three
+    additional Scorpene submarines to be built at Mazagon Dock")."""
+    if re.search(r"\blicen[cs]", sentence.span.text, re.IGNORECASE) or any(
+        m.entry.kind == "state" and m.entry.iso3 != candidate.buyer_iso3
+        for m in sentence.mentions
+        if m.start >= sentence.dateline
+    ):
+        return
+    home = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.entry.kind == "company"
+            and m.entry.iso3 is not None
+            and m.entry.iso3 == candidate.buyer_iso3
+            and m.start > candidate.start
+            and _BUILT_AT.match(sentence.between(candidate.start, m.start))
+        ),
+        None,
+    )
+    if home is not None:
+        _set_seller(candidate, home.entry, said=True)
+        candidate.field_quotes["seller"] = _clause_of(sentence, home.start)
 
 
 def _builder_named(candidate: Candidate, sentence: Sentence) -> None:
