@@ -9027,6 +9027,27 @@ def test_home_programmes_retirements_and_hypotheticals_are_no_deals(
     assert platform not in [c.platform for c in deals_in(text, dt.date(2026, 6, 12))]
 
 
+def test_a_table_s_recipient_column_buys_and_its_status_column_gives_the_stage() -> None:
+    """A report's table of cases: the "Recipient" cell is the buyer whatever the verb in
+    the status cell ("Delivered, August 2024"), "Notified ..." is an approval, and an
+    "Offer declined by recipient" row is no deal."""
+    text = (
+        "Excess Defense Articles\nThe U.S. Coast Guard's retired patrol boats have supplied "
+        "several partner navies. Table 1 lists selected recent maritime cases.\n\n"
+        "Recipient | Article | Qty | Basis | Status (September 2025)\n"
+        "Ghana | 110-foot Island-class patrol boats | 2 | Grant | Delivered, August 2024\n"
+        "Jamaica | 87-foot Marine Protector-class patrol boats | 2 | Grant | Notified March "
+        "2025; transfer agreement pending\n"
+        "Cabo Verde | 110-foot Island-class patrol boat | 1 | Grant | Offer declined by "
+        "recipient, 2024\n"
+    )
+    found = deals_in(text, dt.date(2025, 10, 7))
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Ghana", "United States", 2, "delivered"),
+        ("Jamaica", "United States", 2, "approved"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -382,6 +382,8 @@ def extract_candidates(
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
                 candidate.field_quotes["quantity"] = sentence.span.text
+            if row is not None and row.buyer is not None:
+                _the_buyer_column_s(candidate, sentence, row.buyer)
             if candidate.buyer is None and not candidate.no_state_buyer:
                 # once its own state has bought, the national outlet's later deals are its
                 main = main or _home(sentence, about)
@@ -1261,6 +1263,28 @@ def _named_again(sentence: Sentence, found: list[Candidate]) -> Candidate | None
     return deals[-1] if deals else None
 
 
+def _the_buyer_column_s(candidate: Candidate, sentence: Sentence, cell: Span) -> None:
+    """The state in a row's "Recipient" or "Customer" cell buys, whatever a verb in another
+    cell ("Delivered, August 2024") would make of it."""
+    state = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.entry.kind == "state" and cell.start <= m.start and m.end <= cell.end
+        ),
+        None,
+    )
+    if state is None or state.entry.iso3 == candidate.buyer_iso3:
+        return
+    if candidate.seller_iso3 == state.entry.iso3:
+        candidate.seller = candidate.seller_iso3 = None
+        candidate.seller_said = False
+        candidate.field_quotes.pop("seller", None)
+    candidate.buyer, candidate.buyer_iso3 = state.entry.name, state.entry.iso3
+    candidate.buyer_said = True
+    candidate.field_quotes["buyer"] = cell.text
+
+
 def _read_tables(text: str, read: list[Sentence]) -> dict[int, TableRow]:
     """A pasted table's header names no deal; each row is a deal at the stage its header
     gives ("SIGNED"), said by the cell under it. The rows, by where they start."""
@@ -1325,7 +1349,11 @@ _SPURNED = re.compile(
     r"|\b(?:has|have|had)\s+neither\s+the\s+(?:money|cash|funds|budget)\s+nor\b"
     # "showed a certain interest in the CAESAR ... But no negotiation has been opened"
     r"|\bno\s+(?:formal\s+)?(?:negotiations?|talks)\s+(?:has|have|had)\s+(?:yet\s+)?been\s+"
-    r"(?:opened|started|launched|held|begun)\b",
+    r"(?:opened|started|launched|held|begun)\b"
+    # "Offer declined by recipient, 2024", "Harare turned down the offer": no taker
+    r"|\boffers?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:declined|rejected|refused|"
+    r"turned\s+down)\b|\b(?:declined|rejected|refused|turned\s+down)\s+(?:the|an|a|its|their|"
+    r"this|that)\s+(?:\w+\s+)?offer\b",
     re.IGNORECASE,
 )
 _REPORTED_BY_OTHERS = re.compile(

@@ -8,7 +8,9 @@ cells split by "|" or tabs under a header naming the columns:
 
 Each row is read as a sentence of its own (the sentence splitter cuts at line ends); what
 a row lacks is the verb, which its header gives ("SIGNED": the row's deal was signed).
-This module finds the header and rows, and the stage and the cell that says it.
+A "Recipient" or "Customer" column names the row's buyer, and a "Status" column's cell
+its stage ("Notified March 2025": approved). This module finds the header and rows, and
+the stage and the cell that says it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _BUYER_COLUMNS = word_set(
 _PLATFORM_COLUMNS = word_set(
     "aircraft system systems type types platform platforms equipment item items weapon weapons "
     "model models ship ships vessel vessels vehicle vehicles helicopter helicopters missile "
-    "missiles programme program order orders"
+    "missiles programme program order orders article articles"
 )
 _QUANTITY_COLUMNS = word_set("qty quantity number units no number/quantity")
 # A column whose title is a stage says the row's deal reached it ("SIGNED", "Delivered").
@@ -45,6 +47,7 @@ class TableRow:
     said_by: Span  # the cell that says so (a date under "SIGNED"), quoted for the status
     said: bool  # whether a column names the stage (else "signed" is a guess: a weak cue)
     quantity: Span | None = None  # a "Qty" column's cell
+    buyer: Span | None = None  # a "Recipient" or "Customer" column's cell
 
 
 def tables(text: str) -> tuple[list[Span], list[TableRow]]:
@@ -63,6 +66,12 @@ def tables(text: str) -> tuple[list[Span], list[TableRow]]:
         quantity_column = next(
             (n for n, title in enumerate(columns) if title.rstrip(".") in _QUANTITY_COLUMNS), None
         )
+        buyer_column = next(
+            (n for n, title in enumerate(columns) if set(title.split()) & _BUYER_COLUMNS), None
+        )
+        status_column = next(
+            (n for n, title in enumerate(columns) if title.split()[:1] == ["status"]), None
+        )
         index += 1
         while index < len(lines) and _row_cells(lines[index]):
             cells = _row_cells(lines[index])
@@ -77,7 +86,18 @@ def tables(text: str) -> tuple[list[Span], list[TableRow]]:
                 if quantity_column is not None and quantity_column < len(cells)
                 else None
             )
-            rows.append(TableRow(lines[index], status, said_by, stage_column is not None, quantity))
+            row_status, said = status, stage_column is not None
+            if status_column is not None and status_column < len(cells):
+                # a "Status" column's cell says the row's stage: "Notified March 2025"
+                first = re.split(r"[\s,;]+", cells[status_column].text.lower())[0]
+                if first in _STAGE_COLUMNS:
+                    row_status, said_by, said = _STAGE_COLUMNS[first], cells[status_column], True
+            buyer = (
+                cells[buyer_column]
+                if buyer_column is not None and buyer_column < len(cells)
+                else None
+            )
+            rows.append(TableRow(lines[index], row_status, said_by, said, quantity, buyer))
             index += 1
     return headers, rows
 
