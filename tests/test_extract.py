@@ -9048,6 +9048,22 @@ def test_a_table_s_recipient_column_buys_and_its_status_column_gives_the_stage()
     ]
 
 
+def test_a_hearing_s_aircraft_accepted_and_arrived_at_a_force_s_base() -> None:
+    """A Senate estimates answer: "The four additional CH-47F Chinook helicopters ordered
+    through FMS in 2023 have all been accepted. The last one arrived at RAAF Base
+    Townsville": all delivered, to the force whose base they reach."""
+    found = deals_in(
+        "Senate estimates\nSenator HARGREAVES: Chinooks. Where are we with the additional "
+        "aircraft?\n\nMajor General Brennan: The four additional CH-47F Chinook helicopters "
+        "ordered through FMS in 2023 have all been accepted. The last one arrived at RAAF Base "
+        "Townsville in July.",
+        dt.date(2025, 10, 29),
+    )
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == [
+        ("Australia", "United States", 4, "delivered")
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

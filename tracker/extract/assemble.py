@@ -403,6 +403,8 @@ def extract_candidates(
                 if candidate.buyer is None:
                     _the_state_where(candidate, sentence)
                 if candidate.buyer is None:
+                    _the_force_s_base(candidate, read[number : number + 2])
+                if candidate.buyer is None:
                     _party_to_the_contract(candidate, sentence)
                 if candidate.buyer is None:
                     _its_own_as_subject(candidate, sentence)
@@ -5411,6 +5413,27 @@ def _under_a_signed_contract(sentence: Sentence, made: list[Candidate]) -> None:
         if candidate.status in ("proposed", "negotiating", "approved"):
             candidate.status = "signed"
             candidate.field_quotes["status"] = opening[0]
+
+
+_A_BASE_AFTER = re.compile(r"^\s+(?:Air\s+)?Base\b")
+
+
+def _the_force_s_base(candidate: Candidate, sentences: list[Sentence]) -> None:
+    """ "The four additional CH-47F Chinook helicopters ordered through FMS ... have all been
+    accepted. The last one arrived at RAAF Base Townsville": the force whose base the
+    aircraft reach is the buyer's."""
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if (
+                mention.entry.kind == "state"
+                and mention.entry.form == "service"
+                and mention.entry.iso3 != candidate.seller_iso3
+                and _A_BASE_AFTER.match(sentence.after(mention.end))
+            ):
+                candidate.buyer, candidate.buyer_iso3 = mention.entry.name, mention.entry.iso3
+                candidate.buyer_said = True
+                candidate.field_quotes["buyer"] = _clause_of(sentence, mention.start)
+                return
 
 
 def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:

@@ -158,6 +158,8 @@ _CUES = (
         # "The Ground Self-Defense Force completed receiving its 17 V-22 Osprey"
         r"|\b(?:completed|completes|finished|finishes)\s+(?:receiving|taking delivery)\b"
         r"|\b(?:have|has|had|were|was)(?: now)? all been delivered\b"
+        # "The four additional CH-47F Chinook helicopters ... have all been accepted"
+        r"|\b(?:have|has|had)\s+(?:now\s+)?all\s+been\s+accepted\b"
         r"|\ball (?:\w+ )?(?:were|have been) delivered\b"
         r"|\b(?:received|receives|welcomed|welcomes) the (?:last|final)\b|\breceived all\b"
         # "Hungary ... received in the autumn the last of the 45 Mistral 3 firing posts"
