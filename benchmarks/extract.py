@@ -101,6 +101,10 @@ def _canonical_platform(name: str, names: Gazetteer) -> str:
     )
     if entry is None and (version := _VERSION_SUFFIX.search(name)) is not None:
         entry = names.names.get(word_key(name[: version.start()]))  # "Heron Mark II"
+    words = name.split()
+    for first in range(1, len(words) - 1):
+        if entry is None:  # "Beechcraft King Air 360ER": the listed "King Air 360ER"
+            entry = names.names.get(word_key(" ".join(words[first:])))
     last = name.split()[-1] if len(name.split()) > 1 else ""
     if entry is None and last.islower() and last.endswith("s") and not last.endswith("ss"):
         # "SIGMA corvettes": a known name in the plural

@@ -9064,6 +9064,60 @@ def test_a_hearing_s_aircraft_accepted_and_arrived_at_a_force_s_base() -> None:
     ]
 
 
+def test_a_brief_s_present_tense_orders_a_count() -> None:
+    """A wire brief in capitals: "(DALO) ORDERS 130 PATRIA 6X6 ARMOURED PERSONNEL CARRIERS"
+    is an order signed, by Denmark, from Finland."""
+    found = deals_in(
+        "BRIEF-Patria Signs Agreement For 130 Patria 6x6 Vehicles With Denmark\n"
+        "Dec 9 (Reuters) - Patria Oyj:\n"
+        "* PATRIA SAYS DANISH MINISTRY OF DEFENCE ACQUISITION AND LOGISTICS ORGANISATION "
+        "(DALO) ORDERS 130 PATRIA 6X6 ARMOURED PERSONNEL CARRIERS\n"
+        "* ORDER VALUE ABOUT EUR 410 MLN; DELIVERIES 2027-2030\n",
+        dt.date(2025, 12, 9),
+    )
+    assert ("Denmark", "Finland", 130, "signed") in [
+        (c.buyer, c.seller, c.quantity, c.status) for c in found
+    ]
+
+
+def test_a_version_named_with_its_maker_is_the_listed_version_s_family() -> None:
+    """ "Malta orders two King Air 360ER", then "two Beechcraft King Air 360ER aircraft":
+    one deal; and a radar "selected for the mid-life upgrade" of a ship is no deal."""
+    found = deals_in(
+        "Malta orders two King Air 360ER maritime patrol aircraft\nThe Armed Forces of Malta "
+        "has ordered two Beechcraft King Air 360ER aircraft configured for maritime patrol "
+        "from Textron Aviation in the United States. Separately, the AFM confirmed that a "
+        "Thales NS50 radar has been selected for the mid-life upgrade of its offshore patrol "
+        "vessel P61.",
+        dt.date(2025, 10, 30),
+    )
+    assert [(c.buyer, c.seller, c.quantity) for c in found] == [("Malta", "United States", 2)]
+
+
+def test_a_headline_s_description_with_the_named_type_s_count_is_that_deal() -> None:
+    """ "Lithuania buys two more air defence batteries from Germany's Diehl", then "two
+    IRIS-T SLM medium-range air defence batteries": one deal."""
+    found = deals_in(
+        "Lithuania buys two more air defence batteries from Germany's Diehl\n"
+        "VILNIUS, Jan 16 (Reuters) - Lithuania has signed a contract for two IRIS-T SLM "
+        "medium-range air defence batteries from Germany's Diehl Defence, the defence ministry "
+        "said on Thursday.",
+        dt.date(2025, 1, 16),
+    )
+    assert [(c.platform, c.quantity) for c in found] == [("IRIS-T SLM", 2)]
+
+
+def test_a_tally_of_contracts_passing_a_mark_is_no_deal_s_price() -> None:
+    """ "UAE orders 12 Chinese L-15 jets as IDEX contracts pass Dh10 billion": the fair's
+    total, not the jets' price."""
+    found = deals_in(
+        "UAE orders 12 Chinese L-15 jets as IDEX contracts pass Dh10 billion\n"
+        "The UAE has ordered 12 L-15 jets from China. Its value was not disclosed.",
+        dt.date(2023, 2, 22),
+    )
+    assert [(c.quantity, c.value) for c in found] == [(12, None)]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -2056,6 +2056,17 @@ _VERSION_WORDS = word_set("Block Batch Flight Tranche Increment Lot Phase") | _M
 _VARIANT_MARK = re.compile(r"^(?!\d+(?:x\d+|mm|cm)$)\d(?=.*[A-Za-z])[A-Za-z0-9/+]*$")
 
 
+def _listed_tail(words: Sequence[Token], mention: Mention, gazetteer: Gazetteer) -> Entry | None:
+    """The listed entry of the name's last words and the mark after it, when it is the
+    name's own ("King Air 360ER" after "Beechcraft"): the version is of its family."""
+    for first in range(mention.first + 1, mention.last):
+        key = "".join(w.key for w in words[first : mention.last + 1])
+        listed = gazetteer.names.get(key)
+        if listed is not None and listed.name == mention.entry.name:
+            return listed
+    return None
+
+
 def _variants(
     mentions: list[Mention], words: Sequence[Token], text: str, gazetteer: Gazetteer
 ) -> list[Mention]:
@@ -2104,7 +2115,10 @@ def _variants(
             and not looks_like_year(following.text)
         ):
             name = f"{mention.text} {following.text}"
-            entry = replace(entry, name=name, stored=False, form="variant", base=None)
+            # "Beechcraft King Air 360ER", where "King Air 360ER" is listed: the listed one
+            known = _listed_tail(words, mention, gazetteer)
+            entry = replace(entry, name=name, stored=False, form="variant",
+                            base=known.name if known else None)  # fmt: skip
             mention = replace(mention, entry=entry, end=following.end, last=mention.last + 1,
                               text=name)  # fmt: skip
         elif (
@@ -5944,7 +5958,12 @@ def _described_twice(candidate: Candidate, kept: list[Candidate]) -> bool:
         )
         and other.buyer_iso3 == candidate.buyer_iso3
         and other.seller_iso3 == candidate.seller_iso3
-        and other.category == candidate.category
+        and (
+            other.category == candidate.category
+            # "two more air defence batteries", then "two IRIS-T SLM ... batteries": a
+            # description of no known kind, with the named one's count
+            or (candidate.category == "other" and other.quantity == candidate.quantity is not None)
+        )
         # not "six offshore patrol vessels" beside "the two Jose Rizal-class frigates"
         and _kind_noun(other.platform) in (None, _kind_noun(candidate.platform))
         for other in kept
@@ -7442,6 +7461,15 @@ _NO_SEPARATE_PRICE = re.compile(
 )
 
 
+# a tally of many deals passing a mark
+_A_TALLY_PASSES = re.compile(
+    r"\b(?:contracts|deals|orders|sales|signings|spending|exports)\s+(?:pass|passes|passed|top|"
+    r"tops|topped|exceed|exceeds|exceeded|surpass|surpasses|surpassed|near|nears|hit|hits)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _not_the_deal_s(before: str, after: str = "") -> bool:
     """Money a budget, backlog or package holds ("as part of a 13.3 billion kronor aid
     package"), by what comes before it; not a contract's ("The delivery is part of a
@@ -7450,6 +7478,8 @@ def _not_the_deal_s(before: str, after: str = "") -> bool:
         return True
     if _RATE.match(after):
         return True  # "estimated to cost Kenya more than Sh10 billion a year": a yearly rate
+    if _A_TALLY_PASSES.search(before[-60:]):
+        return True  # "UAE orders 12 Chinese L-15 jets as IDEX contracts pass Dh10 billion"
     if _NO_SEPARATE_PRICE.search(after):
         return True
     if _A_SEPARATE_SERVICE.search(before):

@@ -20,6 +20,7 @@ def part_or_host(sentence: Sentence, platform: Mention) -> bool:
     return (
         _parts_of(sentence, platform)
         or _HOST_OF_PARTS.match(after) is not None
+        or _FOR_AN_UPGRADE.match(after) is not None
         or _FITTED_TO.match(after) is not None
         or _the_host_of_munitions(sentence, platform)
         or _included_sensor(sentence, platform)
@@ -141,6 +142,14 @@ _HOST_OF_PARTS = re.compile(
 _FITTED_TO = re.compile(
     r"^\s+(?:[\w-]+\s+){0,5}(?:are|is|will\s+be|were|was|to\s+be)\s+(?:being\s+|now\s+)?"
     r"(?:fitted|installed|integrated|mounted|retrofitted)\s+(?:to|on|in|into|aboard|onto)\b",
+    re.IGNORECASE,
+)
+# "a Thales NS50 radar has been selected for the mid-life upgrade of its offshore patrol
+# vessel P61": equipment for another's upgrade
+_FOR_AN_UPGRADE = re.compile(
+    r"^\s+(?:[a-z]+\s+){0,2}(?:has\s+been|have\s+been|was|were|is|are|will\s+be)\s+"
+    r"(?:selected|chosen|ordered|picked|bought|purchased)\s+for\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:upgrade|modernisation|modernization|refit|overhaul|retrofit)\b",
     re.IGNORECASE,
 )
 _POWERED_BY = re.compile(
