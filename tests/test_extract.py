@@ -9118,6 +9118,33 @@ def test_a_tally_of_contracts_passing_a_mark_is_no_deal_s_price() -> None:
     assert [(c.quantity, c.value) for c in found] == [(12, None)]
 
 
+def test_units_counted_without_a_name_are_of_the_type_just_named() -> None:
+    """ "Austria signed for IRIS-T SLM in 2024. Sweden followed in June this year with an
+    order for eight fire units worth SEK 9.5 billion": eight IRIS-T SLM fire units."""
+    text = (
+        "Europe's air defence\nAustria signed for IRIS-T SLM in 2024. Sweden followed in June "
+        "this year with an order for eight fire units worth SEK 9.5 billion."
+    )
+    found = deals_in(text, dt.date(2025, 11, 1))
+    sweden = [c for c in found if c.buyer == "Sweden"]
+    assert [(c.platform, c.quantity, c.value) for c in sweden] == [("IRIS-T SLM", 8, 9_500_000_000)]
+    assert sweden[0].field_quotes["platform"] in text
+
+
+def test_a_maker_s_agreement_for_a_type_with_a_state_sells_to_it() -> None:
+    """Mid-newsletter: "BRIEF-Patria Signs Agreement For 130 Patria 6x6 Vehicles With
+    Denmark": Denmark buys, from Finland."""
+    found = deals_in(
+        "BRIEF-Saab Receives Order For RBS 70 NG From Czech Republic\nDec 9 (Reuters) - Saab "
+        "AB:\n* SAAB RECEIVES ORDER FROM CZECH REPUBLIC FOR RBS 70 NG\n\n"
+        "BRIEF-Patria Signs Agreement For 130 Patria 6x6 Vehicles With Denmark\n"
+        "Dec 9 (Reuters) - Patria Oyj:\n",
+        dt.date(2025, 12, 9),
+    )
+    assert ("Denmark", "Finland", 130) in [(c.buyer, c.seller, c.quantity) for c in found]
+    assert all(c.seller != "Denmark" for c in found)
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -378,6 +378,8 @@ def extract_candidates(
             _the_ended_deal(sentence, read[number - 1], made)
         for candidate in made:
             candidate.sentence = number
+            if number:
+                _units_of_the_type_before(candidate, read[number - 1])
             _built_by_which(candidate, sentence)
             if row is not None and row.quantity is not None and candidate.quantity is None:
                 candidate.quantity = parse_number(row.quantity.text)  # a "Qty" column
@@ -4922,7 +4924,11 @@ def _a_contract_with_its_buyer(sentence: Sentence, state: Mention, platform: Men
     )
     return (
         (platform.entry.iso3 is not None or by_a_maker)
-        and _CONTRACTS_WITH.search(sentence.before(state.start)) is not None
+        and (
+            _CONTRACTS_WITH.search(sentence.before(state.start)) is not None
+            # "Patria Signs Agreement For 130 Patria 6x6 Vehicles With Denmark"
+            or _A_CONTRACT_FOR_WITH.search(sentence.before(state.start)[-120:]) is not None
+        )
         and not _a_maker_s_nationality(state, sentence)
         and not _a_firm_of(state, sentence)
         and (
@@ -5450,6 +5456,29 @@ def _the_force_s_base(candidate: Candidate, sentences: list[Sentence]) -> None:
                 return
 
 
+_UNIT_NAMES = frozenset({"fire unit", "firing unit", "battery", "launcher", "fire units"})
+
+
+def _units_of_the_type_before(candidate: Candidate, before: Sentence) -> None:
+    """ "... Diehl Defence's IRIS-T SLM ... Austria signed for IRIS-T SLM in 2024. Sweden
+    followed in June this year with an order for eight fire units worth SEK 9.5 billion":
+    units counted without a name are of the one type the sentence before names."""
+    if not candidate.generic or candidate.platform.lower() not in _UNIT_NAMES:
+        return
+    types = {
+        m.entry.family: m.entry
+        for m in before.mentions
+        if m.entry.kind == "platform" and m.entry.form != "generic"
+    }
+    if len(types) != 1:
+        return
+    entry = next(iter(types.values()))
+    candidate.platform, candidate.family = entry.name, entry.family
+    candidate.category, candidate.generic, candidate.named_as = entry.category, False, entry
+    candidate.stored_platform = entry.stored
+    candidate.field_quotes["platform"] = before.span.text
+
+
 def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:
     """ "... C-27J Spartan aircraft, bought from Italy's Alenia. The minister also said
     that the joint venture between Germany's Rheinmetall and VMZ is on schedule. The
@@ -5593,6 +5622,10 @@ def _deal_s_money(sentence: Sentence) -> Money | None:
     )
 
 
+_A_CONTRACT_FOR_WITH = re.compile(
+    r"\b(?:contract|deal|agreement|order)\s+for\s+[^.;]{0,80}?\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CONTRACTS_WITH = re.compile(
     r"\b(?:contracts?|deals?|agreements?|orders?)"
     # "The largest Su-35 contract, signed in 2015 with China for 24 aircraft"
