@@ -9145,6 +9145,44 @@ def test_a_maker_s_agreement_for_a_type_with_a_state_sells_to_it() -> None:
     assert all(c.seller != "Denmark" for c in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        (
+            "Border war\nAccording to two officials in Phnom Penh, Cambodia signed in "
+            "September for 12 PCL-181 155mm truck-mounted howitzers from China.",
+            "Cambodia",
+        ),
+        (
+            "Drones\nAnd in Dakar, Senegal is negotiating with Baykar for the larger Akinci, "
+            "according to two people familiar with the talks.",
+            "Senegal",
+        ),
+    ],
+)
+def test_a_state_after_an_opening_s_place_acts(text: str, buyer: str) -> None:
+    """ "in Phnom Penh, Cambodia signed": a place ends the opening; the state after its
+    comma is the subject, not a second place listed with it."""
+    assert [c.buyer for c in deals_in(text, dt.date(2025, 11, 1))] == [buyer]
+
+
+def test_a_purchase_priced_in_a_named_state_s_own_money_is_that_state_s() -> None:
+    """Cambodia's howitzers told first, then "Prime Minister Anutin Charnvirakul's cabinet
+    approved a 4.2-billion-baht purchase of three Hermes 900 drones from Israel's Elbit
+    Systems": baht, so Thailand's."""
+    found = deals_in(
+        "After the border war, Thailand and Cambodia go shopping\nCambodia signed in "
+        "September for 12 PCL-181 howitzers from China. On October 21, Prime Minister Anutin "
+        "Charnvirakul's cabinet approved a 4.2-billion-baht (about US$128 million) purchase "
+        "of three Hermes 900 drones from Israel's Elbit Systems.",
+        dt.date(2025, 11, 5),
+    )
+    assert [(c.buyer, c.platform) for c in found] == [
+        ("Cambodia", "SH-15"),
+        ("Thailand", "Hermes 900"),
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -397,6 +397,8 @@ def extract_candidates(
                 if candidate.buyer is None:
                     _paid_in_the_maker_s_money(candidate, sentence)
                 if candidate.buyer is None:
+                    _paid_in_its_own_money(candidate, sentence, read)
+                if candidate.buyer is None:
                     _ordered_for_its_own_forces(candidate, sentence)
                 if candidate.buyer is None:
                     _the_dateline_state_s_body(candidate, sentence, read, found)
@@ -4714,7 +4716,15 @@ def _listed_preposition(sentence: Sentence, mention: Mention) -> str | None:
         return None
     if _clause_span(sentence, previous.start) != _clause_span(sentence, mention.start):
         return None  # "... four for Austria, and Sweden announced": a new clause's subject
+    if between.strip() == "," and _A_VERB_NEXT.match(sentence.after(mention.end)):
+        return None  # "According to officials in Paris, Vietnam signed": the opening ends
     return _preposition(_words_before(sentence, previous))
+
+
+_A_VERB_NEXT = re.compile(
+    r"^\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|now|then|"
+    r"(?!need|feed|seed|speed)[a-z]+ed)\b"
+)
 
 
 def _unprepositioned(sentence: Sentence, mention: Mention) -> bool:
@@ -6289,6 +6299,26 @@ _UNNAMED_BODY = re.compile(
     r"[^.;]{0,60}?\b(?:signed|ordered|bought|purchased|acquired|placed|contracted|"
     r"turned|received|took delivery|inducted)\b"
 )
+
+
+def _paid_in_its_own_money(candidate: Candidate, sentence: Sentence, read: list[Sentence]) -> None:
+    """ "the cabinet approved a 4.2-billion-baht (about US$128 million) purchase of three
+    Hermes 900 drones from Israel's Elbit Systems": a purchase priced in one state's own
+    money, from a seller the text names, is that state's, where the article names it."""
+    if not candidate.seller_said or candidate.value is None:
+        return
+    paid = next((m for m in sentence.money if m.amount == candidate.value), None)
+    issuer = issuing_state(paid) if paid is not None else None
+    if issuer is None or issuer == candidate.seller_iso3:
+        return
+    named = next(
+        (m for s in read for m in s.mentions if m.entry.kind == "state" and m.entry.iso3 == issuer),
+        None,
+    )
+    if named is None:
+        return
+    candidate.buyer, candidate.buyer_iso3 = named.entry.name, issuer
+    candidate.field_quotes["buyer"] = _clause_of(sentence, paid.start)  # type: ignore[union-attr]
 
 
 def _paid_in_the_maker_s_money(candidate: Candidate, sentence: Sentence) -> None:
