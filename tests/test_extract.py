@@ -2294,7 +2294,11 @@ def test_a_former_owner_named_with_ex_and_the_last_of_them() -> None:
         "agreement and its follow-on option; the last of them arrived in Estonia in 2021."
     )
     got = [(c.buyer, c.seller, c.quantity, c.status) for c in found]
-    assert got == [("Estonia", "South Korea", 18, "delivered")], got
+    # (the headline's "buys six more used K9" is the new order, a deal of its own)
+    assert got == [
+        ("Estonia", "South Korea", 6, "signed"),
+        ("Estonia", "South Korea", 18, "delivered"),
+    ], got
 
 
 def test_another_state_s_order_of_the_same_system_and_its_first_batteries() -> None:
@@ -9181,6 +9185,34 @@ def test_a_purchase_priced_in_a_named_state_s_own_money_is_that_state_s() -> Non
         ("Cambodia", "SH-15"),
         ("Thailand", "Hermes 900"),
     ]
+
+
+def test_a_headline_s_second_verb_phrase_governs_its_own_type() -> None:
+    """ "Baykar inks Bayraktar TB2 deal with Mongolia, starts Akıncı deliveries to
+    Uzbekistan": the TB2 signed, the Akıncı delivering."""
+    found = deals_in(
+        "Baykar inks Bayraktar TB2 deal with Mongolia, starts Akıncı deliveries to Uzbekistan\n"
+        "ISTANBUL - The Turkish drone maker announced the two deals on Tuesday.",
+        dt.date(2025, 10, 1),
+    )
+    assert sorted((c.buyer, c.status) for c in found) == [
+        ("Mongolia", "signed"),
+        ("Uzbekistan", "delivering"),
+    ]
+
+
+def test_a_type_whose_foreign_maker_is_named_is_not_a_us_sale_in_a_notice_story() -> None:
+    """A story of a US approval (C-130J) also tells "KYSEA also authorized ... negotiations
+    with Israel's Elbit Systems for three Hermes 900": Israel's, not Washington's."""
+    found = deals_in(
+        "Greece approves C-130J purchase\nThe U.S. State Department approved the possible "
+        "sale of four C-130J-30 Super Hercules aircraft to Greece. Greece's KYSEA also "
+        "authorized the army to proceed with negotiations with Israel's Elbit Systems for "
+        "three Hermes 900 drones.",
+        dt.date(2025, 6, 1),
+    )
+    sellers = {c.platform: c.seller for c in found}
+    assert sellers.get("Hermes 900") == "Israel"
 
 
 # --- the command -------------------------------------------------------------------------

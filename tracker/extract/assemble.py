@@ -3252,10 +3252,22 @@ def _governing(
             cue
             for cue in kind
             if floor <= cue.start
-            and cue.end <= platform.start
+            # (or around it: "starts Akıncı deliveries")
+            and (
+                cue.end <= platform.start
+                or (cue.status == "delivering" and cue.start < platform.start < cue.end)
+            )
+            # (not a headline's verb before another's: "orders 42 Rafale jets, drops Russian
+            # Su-35 plan")
+            and not _ANOTHER_VERB_PHRASE.search(sentence.between(cue.end, platform.start))
             and not _participle_of(sentence, previous, cue)
         ]
-        if not before and previous is not None and _listed(sentence, previous, platform):
+        if (
+            not before
+            and previous is not None
+            and _listed(sentence, previous, platform)
+            and not _ANOTHER_VERB_PHRASE.search(sentence.between(previous.end, platform.start))
+        ):
             earlier = governed[position - 1] if governed else []
             before = [cue for cue in earlier if cue.strong is strong]
         if not before:
@@ -3343,6 +3355,9 @@ def _another_state_s_act(sentence: Sentence, platform: Mention, cue: Cue) -> boo
         m.entry.kind == "state" and start < m.start and m.end <= cue.start
         for m in sentence.mentions
     )
+
+
+_ANOTHER_VERB_PHRASE = re.compile(r",\s+(?!(?:as|its|has|was|is|this|thus|plus)\b)[a-z]{3,}s\s")
 
 
 def _same_roles(candidate: Candidate, source: Candidate) -> None:
@@ -3698,7 +3713,10 @@ def _service_of(sentence: Sentence, platform: Mention) -> bool:
     before = sentence.before(platform.start)[-90:]
     return bool(
         _REPLACED.search(before)
-        or _A_STANDARD.match(sentence.after(platform.end))
+        or (
+            _A_STANDARD.match(sentence.after(platform.end)) is not None
+            and re.search(r"\bto\s+(?:the|its|their)\s+$", before) is not None
+        )
         or _NOT_SOLD_BEFORE.search(before)
         # "additional Joint Strike Missiles for its F-35A fleet": the fleet it arms
         or (
@@ -3716,7 +3734,7 @@ def _service_of(sentence: Sentence, platform: Mention) -> bool:
 
 
 # "delivered to the CH-149 Cormorant standard": a type named as the build standard
-_A_STANDARD = re.compile(r"^s?\s+(?:standard|configuration)\b", re.IGNORECASE)
+_A_STANDARD = re.compile(r"^s?\s+(?:standard|configuration)\b")
 
 
 # "the capacity ... that we lost when our Hercules were grounded": the fleet it had
@@ -4366,9 +4384,20 @@ def _roles(
     us_notice = approval and (
         said_here
         # (not "The Czech government approved the purchase of two more Airbus C295MW", in
-        # a story that tells of Javelins bought through Foreign Military Sales: a type made
-        # elsewhere, approved at home)
-        or (sentence.notice and platform.entry.iso3 in (None, "USA"))
+        # a story that tells of Javelins bought through Foreign Military Sales: a state's
+        # own government approving, at home)
+        or (
+            sentence.notice
+            and not _approved_at_home(sentence, cues)
+            # (nor "negotiations with Israel's Elbit Systems for three Hermes 900": its
+            # maker, of another state, named)
+            and not any(
+                m.entry.kind == "company"
+                and m.entry.iso3 not in (None, "USA")
+                and m.entry.iso3 == platform.entry.iso3
+                for m in sentence.mentions
+            )
+        )
     )
     if (
         us_notice
@@ -5487,6 +5516,36 @@ def _units_of_the_type_before(candidate: Candidate, before: Sentence) -> None:
     candidate.category, candidate.generic, candidate.named_as = entry.category, False, entry
     candidate.stored_platform = entry.stored
     candidate.field_quotes["platform"] = before.span.text
+
+
+def _approved_at_home(sentence: Sentence, cues: list[Cue]) -> bool:
+    """ "The Czech government on Monday approved the purchase": a state other than the
+    United States right before the approval is its subject, approving its own buying."""
+    cue = next((c for c in cues if c.status == "approved"), None)
+    if cue is None:
+        return False
+    before = sentence.before(cue.start)
+    if _A_GOVERNMENT_OPENS.fullmatch(before):
+        # "Government approves two more C295s": an unnamed government, the buyer's own
+        return not any(
+            m.entry.kind == "state" and m.entry.iso3 == "USA" and m.end <= cue.start
+            for m in sentence.mentions
+        )
+    return any(
+        m.entry.kind == "state"
+        and m.entry.iso3 not in (None, "USA")
+        and m.end <= cue.start
+        and _HOME_APPROVER.fullmatch(sentence.between(m.end, cue.start))
+        for m in sentence.mentions
+    )
+
+
+_HOME_BODIES = (
+    r"(?:government|cabinet|parliament|council\s+of\s+ministers|national\s+assembly|"
+    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)(?:\s+[\w,.-]+){0,4}\s+"
+)
+_HOME_APPROVER = re.compile(r"\s+" + _HOME_BODIES, re.IGNORECASE)
+_A_GOVERNMENT_OPENS = re.compile(r"(?:the\s+)?" + _HOME_BODIES, re.IGNORECASE)
 
 
 def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:

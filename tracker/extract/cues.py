@@ -194,6 +194,9 @@ _CUES = (
         # (not "bought off the shelf for the first batch": a share of the order)
         r"\breceived (?:the |its |their )?first\b"
         r"|(?<!for the )\bfirst (?:batch|delivery|deliveries)\b"
+        # a headline's "starts Akıncı deliveries to Uzbekistan"
+        r"|\b(?:starts|started|begins|began|commences|commenced)\s+(?:[\w-]+\s+){1,3}?"
+        r"deliveries\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes|taking) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
         # "The Philippine Navy has commissioned BRP Samar, the first of two ... built by PT
