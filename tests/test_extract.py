@@ -9215,6 +9215,26 @@ def test_a_type_whose_foreign_maker_is_named_is_not_a_us_sale_in_a_notice_story(
     assert sellers.get("Hermes 900") == "Israel"
 
 
+def test_written_answers_a_question_an_export_name_and_a_support_contract() -> None:
+    """Hansard: the member's "To ask the Secretary of State ... the contract for new Chinook
+    helicopters" is a question; the answer's "14 H-47(ER) Chinook" (Boeing's export name)
+    is the deal; "the Chinook through-life support contract ... £283 million" a service."""
+    found = deals_in(
+        "Defence: Written Questions and Answers\n"
+        "Helen Marr (Winchester South) (LD): To ask the Secretary of State for Defence, with "
+        "reference to the contract for new Chinook helicopters, when the first aircraft will "
+        "be delivered.\n\nAnswered by Luke Pollard:\nThe Department signed a Letter of Offer "
+        "and Acceptance with the US Government under the Foreign Military Sales process in "
+        "2024 for 14 H-47(ER) Chinook extended-range helicopters. Depth maintenance will be "
+        "undertaken in the UK by Boeing Defence UK under the Chinook through-life support "
+        "contract, extended in 2024 at a value of £283 million.",
+        dt.date(2025, 11, 20),
+    )
+    assert [(c.buyer, c.seller, c.platform, c.quantity, c.value) for c in found] == [
+        ("United Kingdom", "United States", "CH-47 Chinook", 14, None)
+    ]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -327,6 +327,9 @@ def extract_candidates(
     for number, sentence in enumerate(read):
         if _LINK_OUT.match(sentence.span.text):
             continue  # "RELATED: Army picks up the pace on GMLRS production": another story
+        if _A_MEMBER_S_QUESTION.search(sentence.span.text):
+            continue  # "To ask the Secretary of State for Defence, with reference to the
+            # contract for new Chinook helicopters, ...": a question, the answer tells
         # "The Netherlands will take five and Austria four.", or a sentence later: "The
         # contract, worth EUR 218 million in total, was signed ... Estonia will receive 20
         # firing units for EUR 84 million, Lithuania 16 for EUR 76 million and Latvia 12"
@@ -649,6 +652,8 @@ def _held_long_since(candidate: Candidate, published: dt.date | None) -> None:
 
 
 # A web page's link to another story, pasted with the article.
+# a parliamentary written question (Hansard): "Mr X (Con): To ask the Secretary of State"
+_A_MEMBER_S_QUESTION = re.compile(r"\bTo ask (?:the|His|Her) (?-i:[A-Z])")
 _LINK_OUT = re.compile(
     r"(?:RELATED|READ MORE|READ ALSO|ALSO READ|SEE ALSO|WATCH|Related|Read more|Read also"
     r"|Also read|See also|Watch)\s*:",
@@ -3574,7 +3579,7 @@ def _said_of_the_list(
 
 _SERVICE = re.compile(
     # not "to build four Gowind corvettes and modernise the navy's frigates": another act
-    r"^\s*(?:(?!(?:and|or|but|while|then)\s)\w+\s+)?"
+    r"^\s*(?:(?!(?:and|or|but|while|then)\s)[\w-]+\s+)?"
     r"(?:upgrades?|modernis|moderniz|maintenance|spare parts|"
     # (not "12 KT-1 basic training aircraft", "two support ships": what the type is)
     # ... nor "two Yak-130 training and light attack aircraft")
