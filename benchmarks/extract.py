@@ -193,7 +193,8 @@ HELD_OUT = PASSAGES.with_name("heldout.yaml")
 # state's open offer, BENCHMARKS.md); so is blind102: its no-deal budget article has
 # 'Saudi Arabia is "considering" the Rafale', which the sets' own brief calls a proposal.
 BLIND_SETS = tuple(
-    PASSAGES.with_name(f"blind{n}.yaml") for n in (*range(2, 41), *range(42, 86), *range(87, 102))
+    PASSAGES.with_name(f"blind{n}.yaml")
+    for n in (*range(2, 41), *range(42, 86), *range(87, 102), *range(103, 109))
 )
 BLIND = BLIND_SETS[0]
 BLIND5 = PASSAGES.with_name("blind5.yaml")
