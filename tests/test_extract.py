@@ -9235,6 +9235,78 @@ def test_written_answers_a_question_an_export_name_and_a_support_contract() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's present tense is weak: the body's approval tells the stage
+        (
+            "India buys 26 Rafale Marine jets\nIndia's Defence Acquisition Council approved "
+            "the purchase of 26 Rafale Marine jets from France on Monday.",
+            [("India", "France", 26, "approved")],
+        ),
+        # a foreign type assembled by a home firm is still bought from abroad
+        (
+            "Japan F-35s\nJapan received four more F-35A jets, assembled by Mitsubishi Heavy "
+            "Industries in Nagoya.",
+            [("Japan", "United States", 4, "delivering")],
+        ),
+        # another state's order told as a yardstick is not the buyer's
+        (
+            "Romania K9\nRomania signed a deal for 54 K9 howitzers worth $1 billion. The "
+            "purchase follows Poland's 2022 order of 212 K9s from South Korea for $2.4 "
+            "billion.",
+            [("Romania", "South Korea", 54, "signed")],
+        ),
+        # an air force's base where aircraft will be based is no buyer's name
+        (
+            "Singapore F-35\nThe first four F-35B jets for Singapore were handed over this "
+            "week. They will be based at RAAF Base Tindal for training.",
+            [("Singapore", "United States", 4, "delivering")],
+        ),
+        # units from another maker than the type just named are not that type
+        (
+            "Lithuania artillery\nLithuania received its first Caesar howitzers last month. It "
+            "also ordered two more fire units from Kongsberg.",
+            [("Lithuania", "France", None, "delivering"), ("Lithuania", "Norway", 2, "signed")],
+        ),
+        # "was considered by" is a proposal weighed, not a view of a fleet
+        (
+            "Jordan F-16s\nA sale of 12 F-16 jets to Jordan was considered by the Pentagon "
+            "last year.",
+            [("Jordan", "United States", 12, "proposed")],
+        ),
+        # deliveries delayed have not started
+        (
+            "S-400 delays\nRussia began delaying S-400 deliveries to India in 2023.",
+            [],
+        ),
+        # a venture between does not stop "the deal" from being priced
+        (
+            "Romania Abrams\nRomania signed a deal for 54 Abrams tanks from the United States. "
+            "Germany's Rheinmetall is also building an ammunition plant in Romania. The deal "
+            "is worth $2.5 billion.",
+            [("Romania", "United States", 54, "signed")],
+        ),
+    ],
+)
+def test_the_review_s_cases_of_this_session_s_rules(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Ordinary wording a review found this session's new rules misreading, mended."""
+    found = deals_in(text, dt.date(2025, 6, 1))
+    assert [(c.buyer, c.seller, c.quantity, c.status) for c in found] == expected
+
+
+def test_a_deal_priced_after_a_venture_keeps_its_price() -> None:
+    found = deals_in(
+        "Romania Abrams\nRomania signed a deal for 54 Abrams tanks from the United States. "
+        "Germany's Rheinmetall is also building an ammunition plant in Romania. The deal is "
+        "worth $2.5 billion.",
+        dt.date(2025, 6, 1),
+    )
+    assert [c.value for c in found] == [2_500_000_000]
+
+
 # --- the command -------------------------------------------------------------------------
 
 

@@ -195,7 +195,7 @@ _CUES = (
         r"\breceived (?:the |its |their )?first\b"
         r"|(?<!for the )\bfirst (?:batch|delivery|deliveries)\b"
         # a headline's "starts Akıncı deliveries to Uzbekistan"
-        r"|\b(?:starts|started|begins|began|commences|commenced)\s+(?:[\w-]+\s+){1,3}?"
+        r"|\b(?:starts|started|begins|began|commences|commenced)\s+(?:(?-i:[A-Z0-9])[\w-]*\s+){1,3}?"
         r"deliveries\b"
         r"|\bwelcomed (?:the |its |their )?first\b"
         r"|\b(?:took|taken|takes|taking) delivery\b|\barrived in\b|\blanded\b|\barriving in\b"
@@ -303,9 +303,6 @@ _CUES = (
         r"(?<!investigation )(?<!inquiry )(?<!withdrawal )(?<!offensive )\bordered\b"
         # "The Dominican Republic paid US$93.7 million for eight Super Tucanos"
         r"|\bpaid\b(?=(?:[^.;]|\.\d){0,40}\bfor\b)"
-        # a brief's present tense: "(DALO) ORDERS 130 PATRIA 6X6 ARMOURED PERSONNEL CARRIERS"
-        r"|\b(?:orders|buys)\s+(?=(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
-        r"eleven|twelve|\w+teen|\w+ty)\s)"
         # "has used its €100 billion special fund to pay for 35 F-35A fighter jets"
         r"|\b(?:used|uses|using)\s+(?:[\w'’€$£.,-]+\s+){1,6}?to pay for\b"
         # "placed a firm order", "placed a $3.8 billion order"
@@ -326,6 +323,16 @@ _CUES = (
         # "The UAE became the first foreign buyer in 2022 with an order for 10 batteries"
         r"|\bbec(?:ame|omes?|oming) (?:the |its |an? )?(?:first |second |third |latest |newest )?"
         r"(?:foreign |export |overseas |international )?(?:buyer|customer)\b",
+    ),
+    # a headline's or a brief's present tense: "(DALO) ORDERS 130 PATRIA 6X6 ARMOURED
+    # PERSONNEL CARRIERS", "India buys 26 Rafale Marine jets" (weak: the body's "approved"
+    # or "plans to buy" tells the stage)
+    _cue(
+        "signed",
+        False,
+        "buyer",
+        r"\b(?:orders|buys)\s+(?=(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|\w+teen|\w+ty)\s)",
     ),
     # "TKMS has laid the keel of the first of two Type 209NG submarines for the Peruvian
     # Navy": a ship under construction is one under contract
@@ -498,10 +505,10 @@ _CUES = (
         # (not "Tokyo is also considering offering retired SH-60J helicopters to Manila":
         # a giver's thought of an offer, no offer yet)
         r"(?! (?:offering|selling|transferring|donating|giving|exporting|handing)\b)"
-        # (nor "are considered expensive to keep flying", "is considered the best": a view)
-        r"(?<!\bis considered)(?<!\bare considered)(?<!\bwas considered)"
-        r"(?<!\bwere considered)(?<!\bbe considered)(?<!\bbeen considered)"
-        r"(?<!\bwidely considered)(?<!\bgenerally considered)"
+        # (nor "are considered expensive to keep flying", "is considered essential": a view)
+        r"(?!(?<=considered)\s+(?:too\s+|very\s+|highly\s+)?(?:expensive|costly|obsolete|"
+        r"outdated|unreliable|cheap|ineffective|effective|essential|vital|important|critical|"
+        r"necessary|the\s+\w+est|one\s+of)\b)"
         r"|\bseek(?:s|ing)? to (?:buy|acquire)\b|\bwants? to (?:buy|acquire)\b"
         r"|\brequest(?:ed|s)? to (?:buy|purchase|acquire)\b|\bhas requested\b"
         r"|\bask(?:ed|s)? to (?:buy|purchase|acquire)\b"
