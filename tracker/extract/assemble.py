@@ -481,10 +481,7 @@ def extract_candidates(
             not made
             and last is not None
             and not named
-            and not (
-                _a_third_firm_between(last, read, number)
-                and not _THE_DEAL_SAID.search(sentence.span.text)
-            )
+            and not _moved_on_to_a_third_firm(last, read, number)
             and (
                 number - max(last.sentence, last.named_at) <= _REFERS_BACK
                 or _counts_again(last, sentence)
@@ -5508,7 +5505,7 @@ def _the_force_s_base(candidate: Candidate, sentences: list[Sentence]) -> None:
                 return
 
 
-_UNIT_NAMES = frozenset({"fire unit", "firing unit", "battery", "launcher", "fire units"})
+_UNIT_NAMES = frozenset({"fire unit", "firing unit", "battery", "launcher"})
 
 
 def _units_of_the_type_before(candidate: Candidate, before: Sentence) -> None:
@@ -5563,11 +5560,14 @@ _HOME_APPROVER = re.compile(r"\s+" + _HOME_BODIES, re.IGNORECASE)
 _A_GOVERNMENT_OPENS = re.compile(r"(?:the\s+)?" + _HOME_BODIES, re.IGNORECASE)
 
 
-def _a_third_firm_between(candidate: Candidate, read: list[Sentence], number: int) -> bool:
+def _moved_on_to_a_third_firm(candidate: Candidate, read: list[Sentence], number: int) -> bool:
     """ "... C-27J Spartan aircraft, bought from Italy's Alenia. The minister also said
     that the joint venture between Germany's Rheinmetall and VMZ is on schedule. The
     investment, worth about EUR 1 billion, ...": a sentence between that turns to a firm of
-    neither party's state and its works has moved on to another matter."""
+    neither party's state and its works has moved on to another matter (unless the
+    sentence read says "the deal" again)."""
+    if _THE_DEAL_SAID.search(read[number].span.text):
+        return False
     parties = {candidate.buyer_iso3, candidate.seller_iso3}
     return any(
         _A_WORKS.search(sentence.span.text) is not None
@@ -6395,7 +6395,9 @@ def _paid_in_its_own_money(candidate: Candidate, sentence: Sentence, read: list[
     if not candidate.seller_said or candidate.value is None:
         return
     paid = next((m for m in sentence.money if m.amount == candidate.value), None)
-    issuer = issuing_state(paid) if paid is not None else None
+    if paid is None:
+        return
+    issuer = issuing_state(paid)
     if issuer is None or issuer == candidate.seller_iso3:
         return
     named = next(
@@ -6405,7 +6407,7 @@ def _paid_in_its_own_money(candidate: Candidate, sentence: Sentence, read: list[
     if named is None:
         return
     candidate.buyer, candidate.buyer_iso3 = named.entry.name, issuer
-    candidate.field_quotes["buyer"] = _clause_of(sentence, paid.start)  # type: ignore[union-attr]
+    candidate.field_quotes["buyer"] = _clause_of(sentence, paid.start)
 
 
 def _paid_in_the_maker_s_money(candidate: Candidate, sentence: Sentence) -> None:
